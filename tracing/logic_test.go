@@ -1,0 +1,356 @@
+package tracing
+
+import (
+	"errors"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/openzipkin/zipkin-go/model"
+)
+
+func TestParseSamplerSpec(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		want    string
+		wantErr string
+	}{
+		{"always", "always", ""},
+		{"never", "never", ""},
+		{"modulo:1", "modulo:1", ""},
+		{" Modulo:10 ", "modulo:10", ""},
+		{"boundary:0.5", "boundary:0.5", ""},
+		{"boundary:0", "boundary:0", ""},
+		{"boundary:0.0001", "boundary:0.0001", ""},
+		{"counting:0.3", "counting:0.3", ""},
+		{"counting:1", "counting:1", ""},
+		{"modulo", "", "whole number"},
+		{"modulo:-1", "", "whole number"},
+		{"modulo:x", "", "whole number"},
+		{"boundary:2", "", "between 0.0001 and 1"},
+		{"boundary:0.00001", "", "between 0.0001 and 1"},
+		{"counting:0.001", "", "between 0.01 and 1"},
+		{"counting:abc", "", "needs a rate"},
+		{"always:3", "", "takes no parameter"},
+		{"sometimes", "", "is not one of"},
+	} {
+		spec, err := ParseSamplerSpec(c.in)
+		if c.wantErr != "" {
+			if err == nil || !errors.Is(err, ErrBadSampler) || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("ParseSamplerSpec(%q): want error containing %q, have %v", c.in, c.wantErr, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseSamplerSpec(%q): %v", c.in, err)
+			continue
+		}
+		if want, have := c.want, spec.String(); want != have {
+			t.Errorf("ParseSamplerSpec(%q): want %q, have %q", c.in, want, have)
+		}
+	}
+}
+
+// The explanation must agree with zipkin-go's own decision for every sampler.
+func TestSamplerExplainMatchesZipkinDecision(t *testing.T) {
+	rnd := rand.New(rand.NewSource(1))
+	for _, spec := range []string{"modulo:10", "modulo:3", "boundary:0.3", "boundary:0.0001", "counting:0.5", "always", "never"} {
+		s, err := NewSampler(mustSpec(t, spec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 2000; i++ {
+			id := rnd.Uint64()
+			decision := s.Sample(id)
+			why := s.Explain(id, decision)
+			if decision != !strings.Contains(why, "not sampled") && !strings.HasPrefix(why, "always") && !strings.HasPrefix(why, "never") {
+				t.Fatalf("%s id %d: decision %v but explanation %q", spec, id, decision, why)
+			}
+		}
+	}
+	s, _ := NewSampler(mustSpec(t, "modulo:10"))
+	if want, have := "modulo 10: trace ID low 64 bits mod 10 = 7 ≠ 0 → not sampled", s.Explain(17, false); want != have {
+		t.Errorf("want %q, have %q", want, have)
+	}
+}
+
+func mustSpec(t *testing.T, s string) SamplerSpec {
+	t.Helper()
+	spec, err := ParseSamplerSpec(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return spec
+}
+
+const armsURL = "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans"
+
+func TestParseEndpoint(t *testing.T) {
+	for _, c := range []struct {
+		in, wantErr, wantWarn, wantMasked string
+	}{
+		{"http://localhost:9411/api/v2/spans", "", "", "http://localhost:9411/api/v2/spans"},
+		{"localhost:9411/api/v2/spans", "no scheme", "", ""},
+		{"tracing.example.com/adapt_abc@def_x@y/api/v2/spans", "add http:// or https://", "", ""},
+		{"ftp://host/api/v2/spans", "not http or https", "", ""},
+		{"http://", "no host", "", ""},
+		{"http://host:99999999999/api/v2/spans", "malformed", "", ""},
+		{"http://localhost:9411/api/v1/spans", "", "legacy v1", "http://localhost:9411/api/v1/spans"},
+		{"http://localhost:9411", "", "no path", "http://localhost:9411"},
+		{"http://localhost:9411/spans", "", "does not end in /api/v2/spans", "http://localhost:9411/spans"},
+		{armsURL, "", "", "http://tracing-analysis-dc-hz.aliyuncs.com/****/api/v2/spans"},
+		{"http://h/adapt_aokcdqnxyz@123/api/v2/spans", "", "looks truncated", "http://h/****/api/v2/spans"},
+		{"https://user:pw@h/api/v2/spans?token=abc&x=1", "", "", "https://****@h/api/v2/spans?token=****&x=****"},
+		{"https://h/k8f3j2k4l5m6n7b8v9c0x1z2/api/v2/spans", "", "", "https://h/****/api/v2/spans"},
+	} {
+		ep, err := ParseEndpoint(c.in)
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) || !errors.Is(err, ErrMalformedEndpoint) {
+				t.Errorf("%q: want error containing %q, have %v", c.in, c.wantErr, err)
+			}
+			if err != nil && strings.Contains(err.Error(), "adapt_abc") {
+				t.Errorf("%q: error leaks the token: %v", c.in, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if want, have := c.wantMasked, ep.Masked(); want != have {
+			t.Errorf("%q masked: want %q, have %q", c.in, want, have)
+		}
+		warn := strings.Join(ep.Warnings, "; ")
+		if (c.wantWarn == "") != (warn == "") || !strings.Contains(warn, c.wantWarn) {
+			t.Errorf("%q warnings: want %q, have %q", c.in, c.wantWarn, warn)
+		}
+	}
+}
+
+func TestMaskerHidesSecretsInFreeText(t *testing.T) {
+	ep, err := ParseEndpoint(armsURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMasker(ep, []Header{{Name: "Authorization", Value: "Bearer s3cr3t-t0ken"}})
+	netErr := `Post "` + armsURL + `": dial tcp: lookup tracing-analysis-dc-hz.aliyuncs.com: no such host`
+	for _, in := range []string{
+		netErr,
+		"token adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123 in a message",
+		"header was Bearer s3cr3t-t0ken",
+	} {
+		out := m.Mask(in)
+		for _, secret := range []string{"adapt_aokcdqnxyz", "123456ff_abcdef123", "s3cr3t-t0ken"} {
+			if strings.Contains(out, secret) {
+				t.Errorf("Mask(%q) = %q still contains %q", in, out, secret)
+			}
+		}
+		if !strings.Contains(out, MaskText) {
+			t.Errorf("Mask(%q) = %q shows no mask", in, out)
+		}
+	}
+	if want, have := "no such host", m.Mask(netErr); !strings.Contains(have, want) {
+		t.Errorf("masking lost the message: %q", have)
+	}
+}
+
+func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
+	tid, _ := model.TraceIDFromHex("80f198ee56343ba864fe8b2a57d3eff7")
+	parent := model.ID(0x05e3ac9a4f6e3b90)
+	yes, no := true, false
+	sampled := model.SpanContext{TraceID: tid, ID: 0xe457b5a2e4d86bd1, ParentID: &parent, Sampled: &yes}
+	for _, c := range []struct {
+		name string
+		sc   model.SpanContext
+		f    B3Format
+		want string
+	}{
+		{"multi", sampled, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
+		{"single", sampled, B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"both", sampled, B3Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"grpc", sampled, B3GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
+		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
+		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
+		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
+	} {
+		lines, err := B3Headers(c.sc, c.f)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var parts []string
+		for _, l := range lines {
+			parts = append(parts, l.Name+": "+l.Value)
+		}
+		if want, have := c.want, strings.Join(parts, "|"); want != have {
+			t.Errorf("%s:\nwant %s\nhave %s", c.name, want, have)
+		}
+	}
+}
+
+func TestParseB3TextRoundTrips(t *testing.T) {
+	for _, in := range []string{
+		"b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90",
+		"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
+		"X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-Sampled: 1",
+		"x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7; x-b3-spanid: e457b5a2e4d86bd1; x-b3-sampled: 1",
+	} {
+		sc, err := ParseB3Text(in)
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if want, have := "80f198ee56343ba864fe8b2a57d3eff7/e457b5a2e4d86bd1", sc.TraceID.String()+"/"+sc.ID.String(); want != have {
+			t.Errorf("%q: want %s, have %s", in, want, have)
+		}
+	}
+	for _, bad := range []string{"", "b3: nothex", "X-B3-TraceId: 80f198ee56343ba8"} {
+		if _, err := ParseB3Text(bad); err == nil {
+			t.Errorf("%q: want an error", bad)
+		}
+	}
+}
+
+func TestClassifyStatus(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		msg    string
+		want   FailureClass
+		hint   string
+	}{
+		{202, "", ClassOK, ""},
+		{200, "", ClassOK, ""},
+		{400, "Expected a JSON_V2 encoded list", ClassBadRequest, "rejected the payload"},
+		{400, "Client sent an HTTP request to an HTTPS server.", ClassTLS, "http:// vs https://"},
+		{401, "", ClassAuth, "copy the full endpoint, including the auth segment"},
+		{403, "", ClassAuth, "auth segment"},
+		{404, "", ClassNotFound, "/api/v2/spans"},
+		{405, "", ClassNotFound, "wrong path or method"},
+		{413, "", ClassTooLarge, "lower --batch"},
+		{415, "", ClassUnsupportedMedia, "content type"},
+		{429, "", ClassOverloaded, "retry later"},
+		{500, "", ClassOverloaded, "retry later"},
+		{503, "", ClassOverloaded, "retry later"},
+		{302, "", ClassHTTP, "stay queued"},
+	} {
+		class := ClassifyStatus(c.status, c.msg)
+		if class != c.want || !strings.Contains(class.Hint(), c.hint) {
+			t.Errorf("%d: want %q (%q), have %q (%q)", c.status, c.want, c.hint, class, class.Hint())
+		}
+	}
+}
+
+func TestSessionTreeOperations(t *testing.T) {
+	s := newTestSession(t, "always")
+	root, err := s.NewTrace("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, have := DefaultSpanName, root.Name; want != have {
+		t.Errorf("empty name: want %q, have %q", want, have)
+	}
+	s.SetNextKind(model.Client)
+	client, _ := s.Child(root, "call backend")
+	s.SetNextKind(model.Server)
+	server, _ := s.Child(client, "handle")
+	s.SetNextKind(model.Undetermined)
+	leaf, _ := s.Child(server, "query")
+
+	if want, have := []*Node{root, client, server, leaf}, s.Tree().Nodes(); len(have) != 4 || have[0] != want[0] || have[1] != want[1] || have[2] != want[2] || have[3] != want[3] {
+		t.Fatalf("display order wrong")
+	}
+	if !server.Shared || server.Context.ID != client.Context.ID || !server.Key.Shared {
+		t.Errorf("SERVER child must join its CLIENT parent as a shared span: shared=%v ids %s %s", server.Shared, server.Context.ID, client.Context.ID)
+	}
+	if leaf.Context.ParentID == nil || *leaf.Context.ParentID != server.Context.ID {
+		t.Errorf("leaf's parent ID must be the server span's ID")
+	}
+	if err := s.Tag(leaf, "db", "orders"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(leaf, " ", "x"); !errors.Is(err, ErrEmptyTagKey) {
+		t.Errorf("empty key: want ErrEmptyTagKey, have %v", err)
+	}
+	_ = s.Error(leaf, "timeout")
+	_ = s.Error(leaf, "second")
+	if want, have := "timeout", leaf.Tags["error"]; want != have {
+		t.Errorf("error tag is first-write-wins: want %q, have %q", want, have)
+	}
+	if want, have := `{"event":"error","stack":"timeout"}`, leaf.Annotations[0].Value; want != have {
+		t.Errorf("error annotation: want %s, have %s", want, have)
+	}
+	if err := s.Finish(leaf); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(leaf); !errors.Is(err, ErrFinished) {
+		t.Errorf("second finish: want ErrFinished, have %v", err)
+	}
+	if err := s.Tag(leaf, "late", "x"); !errors.Is(err, ErrFinished) {
+		t.Errorf("tag after finish: want ErrFinished, have %v", err)
+	}
+	if want, have := 1, s.Outbox().Counts().Queued; want != have {
+		t.Errorf("queued after finishing one sampled span: want %d, have %d", want, have)
+	}
+	pending := s.Outbox().PendingSpans()
+	if pending[0].Tags["error"] != "timeout" || pending[0].Tags["db"] != "orders" {
+		t.Errorf("zipkin-go's reported span lacks the tags: %v", pending[0].Tags)
+	}
+}
+
+func TestSessionSamplerAndDebug(t *testing.T) {
+	s := newTestSession(t, "never")
+	n, _ := s.NewTrace("dropped")
+	if n.Sampled() || !strings.Contains(n.SamplerReason, "never") {
+		t.Errorf("never sampler: sampled=%v reason %q", n.Sampled(), n.SamplerReason)
+	}
+	lines, _ := B3Headers(n.Context, B3Multi)
+	if want, have := "X-B3-Sampled: 0", lines[len(lines)-1].Name+": "+lines[len(lines)-1].Value; want != have {
+		t.Errorf("unsampled header: want %q, have %q", want, have)
+	}
+	_ = s.Finish(n)
+	if want, have := 0, s.Outbox().Counts().Queued; want != have {
+		t.Errorf("an unsampled span must never be queued: have %d", have)
+	}
+	d, _ := s.DebugTrace("forced")
+	if !d.Sampled() || !d.Context.Debug || !strings.Contains(d.SamplerReason, "debug") {
+		t.Errorf("debug trace: sampled=%v debug=%v reason %q", d.Sampled(), d.Context.Debug, d.SamplerReason)
+	}
+	if err := s.SetSampler(mustSpec(t, "always")); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Child(n, "still unsampled")
+	if c.Sampled() {
+		t.Errorf("a span of a trace started before the sampler change keeps its decision")
+	}
+	fresh, _ := s.NewTrace("new")
+	if !fresh.Sampled() {
+		t.Errorf("new traces use the new sampler")
+	}
+}
+
+func TestContinueTraceFromB3(t *testing.T) {
+	s := newTestSession(t, "never")
+	n, err := s.ContinueTrace("b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", "downstream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Context.TraceID.String() != "80f198ee56343ba864fe8b2a57d3eff7" || n.Context.ParentID == nil || n.Context.ParentID.String() != "e457b5a2e4d86bd1" {
+		t.Errorf("continued span: trace %s parent %v", n.Context.TraceID, n.Context.ParentID)
+	}
+	if !n.Sampled() || !strings.Contains(n.SamplerReason, "B3 headers") || !n.RemoteParent {
+		t.Errorf("the caller's sampled=1 wins over the never sampler: sampled=%v reason %q", n.Sampled(), n.SamplerReason)
+	}
+}
+
+func newTestSession(t *testing.T, sampler string) *Session {
+	t.Helper()
+	cfg := DefaultConfig()
+	cfg.Listen = "127.0.0.1:0"
+	cfg.Sampler = mustSpec(t, sampler)
+	s, err := NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
