@@ -1,0 +1,440 @@
+package tracing
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
+)
+
+// spanCounter is a collector that counts every span ID it accepts.
+type spanCounter struct {
+	mu     sync.Mutex
+	seen   map[SpanKey]int
+	status func(n int) int // answer for the n-th POST (1-based)
+	posts  atomic.Int64
+}
+
+func newSpanCounter(status func(n int) int) *spanCounter {
+	return &spanCounter{seen: map[SpanKey]int{}, status: status}
+}
+
+func (c *spanCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	n := int(c.posts.Add(1))
+	code := c.status(n)
+	body, _ := io.ReadAll(r.Body)
+	if code/100 == 2 {
+		var spans []model.SpanModel
+		if err := json.Unmarshal(body, &spans); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		c.mu.Lock()
+		for _, s := range spans {
+			c.seen[KeyOf(s)]++
+		}
+		c.mu.Unlock()
+	}
+	if code != 202 {
+		http.Error(w, fmt.Sprintf("answer %d", code), code)
+		return
+	}
+	w.WriteHeader(code)
+}
+
+func (c *spanCounter) check(t *testing.T, want int) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.seen) != want {
+		t.Errorf("collector got %d distinct spans, want %d", len(c.seen), want)
+	}
+	for k, n := range c.seen {
+		if n != 1 {
+			t.Fatalf("span %s/%s accepted %d times", k.TraceID, k.ID, n)
+		}
+	}
+}
+
+// fillSession builds traces×perTrace finished sampled spans.
+func fillSession(t testing.TB, s *Session, traces, perTrace int) {
+	for i := 0; i < traces; i++ {
+		root, err := s.NewTrace(fmt.Sprintf("trace %d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := 1; j < perTrace; j++ {
+			c, _ := s.Child(root, fmt.Sprintf("child %d", j))
+			_ = s.Finish(c)
+		}
+		_ = s.Finish(root)
+	}
+}
+
+func sessionTo(t testing.TB, url string, mutate ...func(*Config)) *Session {
+	cfg := DefaultConfig()
+	cfg.Endpoint = url
+	cfg.Sampler = SamplerSpec{Kind: SamplerAlways}
+	cfg.Listen = "127.0.0.1:0"
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	s, err := NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func flushAll(s *Session) ([]DeliveryResult, FlushSummary) {
+	var results []DeliveryResult
+	sum := s.Outbox().Flush(context.Background(), func(r DeliveryResult) { results = append(results, r) })
+	return results, sum
+}
+
+func TestOutboxDelivers202(t *testing.T) {
+	c := newSpanCounter(func(int) int { return 202 })
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 7 })
+	fillSession(t, s, 5, 10)
+	results, sum := flushAll(s)
+	if want, have := 8, len(results); want != have { // 50 spans / 7
+		t.Fatalf("batches: want %d, have %d", want, have)
+	}
+	for i, r := range results {
+		if r.Batch != i+1 || !r.OK() || r.Status != 202 || r.Bytes == 0 {
+			t.Errorf("result %d out of order or failed: %+v", i, r)
+		}
+	}
+	if sum.Delivered != 50 || sum.Failed != 0 {
+		t.Errorf("summary: %+v", sum)
+	}
+	c.check(t, 50)
+	if counts := s.Outbox().Counts(); counts.Delivered != 50 || counts.Undelivered() != 0 {
+		t.Errorf("counts after success: %+v", counts)
+	}
+	if _, sum := flushAll(s); sum.Spans != 0 {
+		t.Errorf("a second flush resent %d spans", sum.Spans)
+	}
+	c.check(t, 50)
+}
+
+func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
+	var fail atomic.Bool
+	fail.Store(true)
+	c := newSpanCounter(func(int) int {
+		if fail.Load() {
+			return 403
+		}
+		return 202
+	})
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 10 })
+	fillSession(t, s, 3, 10)
+	results, sum := flushAll(s)
+	if sum.Failed != 30 || sum.Delivered != 0 {
+		t.Fatalf("403 flush summary: %+v", sum)
+	}
+	if r := results[0]; r.Status != 403 || r.Class != ClassAuth || !strings.Contains(r.Hint, "auth segment") || r.Message != "answer 403" {
+		t.Errorf("403 result: %+v", r)
+	}
+	if counts := s.Outbox().Counts(); counts.Failed != 30 {
+		t.Errorf("after 403 the spans stay, failed: %+v", counts)
+	}
+	c.check(t, 0)
+	fail.Store(false)
+	_, sum = flushAll(s)
+	if sum.Delivered != 30 {
+		t.Errorf("retry summary: %+v", sum)
+	}
+	c.check(t, 30)
+}
+
+func TestOutboxFailuresKeepSpans(t *testing.T) {
+	hang := make(chan struct{})
+	defer close(hang)
+	cases := []struct {
+		name    string
+		handler http.HandlerFunc
+		class   FailureClass
+	}{
+		{"500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "boom", 500) }, ClassOverloaded},
+		{"hang", func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case <-hang:
+			case <-r.Context().Done():
+			}
+		}, ClassTimeout},
+		{"reset", func(w http.ResponseWriter, _ *http.Request) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.(*net.TCPConn).SetLinger(0)
+			conn.Close()
+		}, ClassReset},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(tc.handler)
+			defer srv.Close()
+			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
+			fillSession(t, s, 2, 3)
+			results, sum := flushAll(s)
+			if sum.Failed != 6 || len(results) != 1 {
+				t.Fatalf("summary %+v", sum)
+			}
+			if r := results[0]; r.Class != tc.class || r.Hint == "" {
+				t.Errorf("class: want %q, have %q (%v, status %d)", tc.class, r.Class, r.Err, r.Status)
+			}
+			if want, have := 6, len(s.Outbox().PendingSpans()); want != have {
+				t.Errorf("pending after failure: want %d, have %d", want, have)
+			}
+		})
+	}
+}
+
+func TestOutboxCancelledFlushRequeues(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
+	fillSession(t, s, 10, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	sum := s.Outbox().Flush(ctx, nil)
+	if sum.Delivered != 0 {
+		t.Errorf("nothing can be delivered: %+v", sum)
+	}
+	if counts := s.Outbox().Counts(); counts.Queued != 10 || counts.Sending != 0 {
+		t.Errorf("a cancelled flush puts every span back in the queue: %+v", counts)
+	}
+	done := make(chan struct{})
+	go func() { _ = s.Outbox().Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close hung")
+	}
+}
+
+func TestOutboxBurstLosesNothing(t *testing.T) {
+	c := newSpanCounter(func(n int) int {
+		if n%7 == 0 { // every 7th POST fails the first time round
+			return 503
+		}
+		return 202
+	})
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path)
+	fillSession(t, s, 10000, 10)
+	total := 0
+	for i := 0; i < 10 && s.Outbox().Counts().Pending() > 0; i++ {
+		_, sum := flushAll(s)
+		total += sum.Delivered
+	}
+	if want, have := 100000, total; want != have {
+		t.Errorf("delivered %d of %d", have, want)
+	}
+	c.check(t, 100000)
+}
+
+// The outbox's POST is byte for byte what zipkin-go's reporter/http sends.
+func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
+	type capture struct {
+		body    []byte
+		headers http.Header
+	}
+	got := make(chan capture, 4)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- capture{b, r.Header.Clone()}
+		w.WriteHeader(202)
+	}))
+	defer srv.Close()
+	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+		s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
+		fillSession(t, s, 2, 3)
+		spans := s.Outbox().PendingSpans()
+		flushAll(s)
+		ours := <-got
+
+		rep := zipkinhttp.NewReporter(srv.URL+V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
+		for _, sp := range spans {
+			rep.Send(sp)
+		}
+		_ = rep.Close()
+		theirs := <-got
+		if !bytes.Equal(ours.body, theirs.body) {
+			t.Errorf("%s body differs:\nours   %q\ntheirs %q", enc, ours.body, theirs.body)
+		}
+		for _, h := range []string{"Content-Type", "B3"} {
+			if ours.headers.Get(h) != theirs.headers.Get(h) || ours.headers.Get(h) == "" {
+				t.Errorf("%s header %s: ours %q, theirs %q", enc, h, ours.headers.Get(h), theirs.headers.Get(h))
+			}
+		}
+	}
+}
+
+func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
+	var auth atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth.Store(r.Header.Get("Authorization"))
+		w.WriteHeader(202)
+	}))
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Headers = []Header{{"Authorization", "Bearer tok-123456"}} })
+	fillSession(t, s, 1, 1)
+	flushAll(s)
+	if want, have := "Bearer tok-123456", auth.Load(); want != have {
+		t.Errorf("Authorization: want %q, have %v", want, have)
+	}
+
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	dead := ln.Addr().String()
+	ln.Close()
+	s = sessionTo(t, "http://"+dead+"/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans")
+	fillSession(t, s, 1, 1)
+	results, _ := flushAll(s)
+	r := results[0]
+	if r.Class != ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), MaskText) {
+		t.Errorf("refused result must be classified and masked: %q %v", r.Class, r.Err)
+	}
+}
+
+func TestReceiverDecodesAndServes(t *testing.T) {
+	r, err := StartReceiver("127.0.0.1:0", ReceiverOptions{MaxTraces: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	post := func(ct, ce string, body []byte) (int, string) {
+		req, _ := http.NewRequest("POST", r.URL(), bytes.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		if ce != "" {
+			req.Header.Set("Content-Encoding", ce)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	// Real spans from a session, serialized by zipkin-go.
+	s := sessionTo(t, "local", func(c *Config) { c.Listen = "127.0.0.1:0" })
+	fillSession(t, s, 2, 2)
+	spans := s.Outbox().PendingSpans()
+	ptrs := []*model.SpanModel{&spans[0], &spans[1], &spans[2], &spans[3]}
+	jsonBody, _ := EncodingJSON.Serializer().Serialize(ptrs[:2])
+	protoBody, _ := EncodingProto.Serializer().Serialize(ptrs[2:])
+
+	for _, c := range []struct {
+		name, ct, ce string
+		body         []byte
+		want         int
+		msg          string
+	}{
+		{"json", "application/json", "", jsonBody, 202, ""},
+		{"proto", "application/x-protobuf", "", protoBody, 202, ""},
+		{"gzip json", "application/json", "gzip", gzipBytes(jsonBody), 202, ""},
+		{"empty list", "application/json", "", []byte("[]"), 202, ""},
+		{"empty body", "application/json", "", nil, 202, ""},
+		{"not a list", "application/json", "", []byte(`{"a":1}`), 400, "Expected a JSON_V2 encoded list"},
+		{"bad json", "application/json", "", []byte(`[{bad}]`), 400, "invalid character"},
+		{"bad gzip", "application/json", "gzip", []byte("plain"), 400, "Cannot gunzip spans"},
+		{"bad proto", "application/x-protobuf", "", []byte("\xff\xff"), 400, "PROTO3"},
+	} {
+		status, msg := post(c.ct, c.ce, c.body)
+		if status != c.want || !strings.Contains(msg, c.msg) {
+			t.Errorf("%s: want %d %q, have %d %q", c.name, c.want, c.msg, status, msg)
+		}
+	}
+	if st := r.Stats(); st.Spans != 6 || st.Rejected != 4 {
+		t.Errorf("stats: %+v", st)
+	}
+	// Read back one trace by ID, as curl would.
+	tid := spans[2].TraceID.String()
+	resp, err := http.Get("http://" + r.Addr() + "/api/v2/trace/" + tid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []model.SpanModel
+	_ = json.NewDecoder(resp.Body).Decode(&back)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(back) != 2 {
+		t.Fatalf("trace %s: status %d, %d spans", tid, resp.StatusCode, len(back))
+	}
+	ids := []string{back[0].ID.String(), back[1].ID.String()}
+	sort.Strings(ids)
+	wantIDs := []string{spans[2].ID.String(), spans[3].ID.String()}
+	sort.Strings(wantIDs)
+	if ids[0] != wantIDs[0] || ids[1] != wantIDs[1] {
+		t.Errorf("read back IDs %v, want %v", ids, wantIDs)
+	}
+	resp, _ = http.Get("http://" + r.Addr() + "/api/v2/trace/00000000000000ff")
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("unknown trace: want 404, have %d", resp.StatusCode)
+	}
+	resp, _ = http.Get("http://" + r.Addr() + "/api/v2/services")
+	var services []string
+	_ = json.NewDecoder(resp.Body).Decode(&services)
+	resp.Body.Close()
+	if len(services) != 1 || services[0] != "playground" {
+		t.Errorf("services: %v", services)
+	}
+	// Bounded memory: 4 more traces with MaxTraces 3 evict the oldest.
+	fillSession(t, s, 4, 1)
+	more := s.Outbox().PendingSpans()[4:]
+	var mp []*model.SpanModel
+	for i := range more {
+		mp = append(mp, &more[i])
+	}
+	b, _ := EncodingJSON.Serializer().Serialize(mp)
+	post("application/json", "", b)
+	if st := r.Stats(); st.Traces != 3 || st.Evicted != 3 {
+		t.Errorf("eviction: %+v", st)
+	}
+}
+
+func TestReceiverTakesAFreePortWhenTaken(t *testing.T) {
+	a, err := StartReceiver("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := StartReceiver(a.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if a.Addr() == b.Addr() {
+		t.Errorf("second receiver reused %s", a.Addr())
+	}
+}
+
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, _ = zw.Write(b)
+	_ = zw.Close()
+	return buf.Bytes()
+}
