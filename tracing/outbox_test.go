@@ -177,6 +177,8 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 	}{
 		{"500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "boom", 500) }, ClassOverloaded},
 		{"hang", func(w http.ResponseWriter, r *http.Request) {
+			// Reading the body lets net/http notice the client hanging up.
+			io.Copy(io.Discard, r.Body)
 			select {
 			case <-hang:
 			case <-r.Context().Done():
@@ -210,6 +212,7 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 
 func TestOutboxCancelledFlushRequeues(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
