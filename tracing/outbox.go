@@ -269,10 +269,7 @@ func (o *Outbox) takeBatches() ([][]*outboxEntry, deliveryTarget) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.flushes++
-	t := deliveryTarget{
-		flush: o.flushes, endpoint: o.endpoint, masker: o.masker, headers: o.opts.Headers,
-		serializer: o.serializer, client: o.opts.Client, timeout: o.opts.Timeout,
-	}
+	t := o.targetLocked()
 	var batches [][]*outboxEntry
 	var cur []*outboxEntry
 	for _, e := range o.pending {
@@ -291,6 +288,22 @@ func (o *Outbox) takeBatches() ([][]*outboxEntry, deliveryTarget) {
 		batches = append(batches, cur)
 	}
 	return batches, t
+}
+
+func (o *Outbox) targetLocked() deliveryTarget {
+	return deliveryTarget{
+		flush: o.flushes, endpoint: o.endpoint, masker: o.masker, headers: o.opts.Headers,
+		serializer: o.serializer, client: o.opts.Client, timeout: o.opts.Timeout,
+	}
+}
+
+// Probe POSTs an empty span list (what `check` does) and classifies the
+// answer. Nothing in the outbox changes.
+func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
+	o.mu.Lock()
+	t := o.targetLocked()
+	o.mu.Unlock()
+	return t.post(ctx, 0, 1, nil)
 }
 
 // settle records a batch's outcome: delivered spans leave the outbox, the

@@ -39,7 +39,21 @@ type Session struct {
 	receiver *Receiver
 	tree     Tree
 	nextKind model.Kind
+	// lastReported is what the tracer just handed to the reporter; Finish
+	// moves it into the node so export shows exactly what is sent.
+	lastReported *model.SpanModel
 }
+
+// recorder is the tracers' reporter: it notes each span model for export and
+// queues it in the outbox.
+type recorder struct{ s *Session }
+
+func (r recorder) Send(m model.SpanModel) {
+	r.s.lastReported = &m
+	r.s.outbox.Send(m)
+}
+
+func (r recorder) Close() error { return nil }
 
 // NewSession validates cfg, starts the embedded receiver when the endpoint is
 // local, and builds the tracer.
@@ -297,7 +311,7 @@ func (s *Session) tracerFor(service string) (*zipkin.Tracer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--ip %q: %v", s.cfg.IP, err)
 	}
-	t, err := zipkin.NewTracer(s.outbox,
+	t, err := zipkin.NewTracer(recorder{s},
 		zipkin.WithLocalEndpoint(local),
 		zipkin.WithSampler(s.sampler.Sample),
 		zipkin.WithTraceID128Bit(s.cfg.TraceID128),
@@ -330,7 +344,9 @@ func (s *Session) FinishWithDuration(n *Node, d time.Duration) error {
 	}
 	n.Finished = true
 	n.Duration = d
+	s.lastReported = nil
 	n.span.FinishedWithDuration(d)
+	n.Reported, s.lastReported = s.lastReported, nil
 	return nil
 }
 

@@ -46,6 +46,10 @@ type Node struct {
 	// SamplerReason says why the trace is (not) sampled.
 	SamplerReason string
 
+	// Reported is the span model handed to the outbox when a sampled span
+	// finished; nil while running or when not sampled.
+	Reported *model.SpanModel
+
 	span zipkin.Span
 }
 

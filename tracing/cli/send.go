@@ -1,0 +1,308 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// SendReport is `send --json`'s output (SPEC.md; fields may be added, not
+// renamed).
+type SendReport struct {
+	Endpoint  string        `json:"endpoint"`
+	TraceIDs  []string      `json:"traceIds"`
+	Spans     int           `json:"spans"`
+	Delivered int           `json:"delivered"`
+	Failed    int           `json:"failed"`
+	Batches   []BatchReport `json:"batches"`
+	// NotSampled counts spans the sampler kept out of the outbox.
+	NotSampled int `json:"notSampled"`
+	// LatencyP50Ms and LatencyP99Ms are over every POST.
+	LatencyP50Ms float64 `json:"latencyP50Ms"`
+	LatencyP99Ms float64 `json:"latencyP99Ms"`
+	ElapsedMs    float64 `json:"elapsedMs"`
+}
+
+// BatchReport is one POST.
+type BatchReport struct {
+	Spans     int     `json:"spans"`
+	Bytes     int     `json:"bytes"`
+	Status    int     `json:"status"`
+	LatencyMs float64 `json:"latencyMs"`
+	Error     string  `json:"error"`
+	Hint      string  `json:"hint"`
+	Class     string  `json:"class,omitempty"`
+	Message   string  `json:"message,omitempty"`
+}
+
+func batchReport(r tracing.DeliveryResult) BatchReport {
+	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint}
+	if !r.OK() {
+		b.Class = string(r.Class)
+		b.Message = r.Message
+		b.Error = errorText(r)
+	}
+	return b
+}
+
+// errorText is the one-phrase reason a batch failed.
+func errorText(r tracing.DeliveryResult) string {
+	switch {
+	case r.Err != nil:
+		return r.Err.Error()
+	case r.Message != "":
+		return fmt.Sprintf("HTTP %d: %s", r.Status, oneLine(r.Message))
+	}
+	return fmt.Sprintf("HTTP %d", r.Status)
+}
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Send builds the demo trace (or replays opts.Load, or a burst of opts.Count
+// traces), flushes it and reports.
+func Send(opts Options, env Env) int {
+	var scenario *tracing.Scenario
+	if opts.Load != "" {
+		sc, err := tracing.LoadScenario(opts.Load)
+		if err != nil {
+			return fail(env, usagef("cannot load the scenario: %v", err), "see examples/ for the format")
+		}
+		scenario = &sc
+	}
+	s, err := tracing.NewSession(opts.Config)
+	if err != nil {
+		return fail(env, usagef("%v", err), "")
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	start := time.Now()
+	var results []tracing.DeliveryResult
+	if opts.Count > 0 {
+		results = burst(ctx, s, opts, env, scenario)
+	} else {
+		if scenario != nil {
+			_, err = s.Replay(*scenario)
+		} else {
+			_, err = DemoTrace(s)
+		}
+		if err != nil {
+			return fail(env, err, "")
+		}
+		s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) { results = append(results, r) })
+	}
+	report := makeReport(s, results, time.Since(start))
+	if opts.JSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(report)
+	} else {
+		printSendReport(env, s, report, results, opts.Count > 0)
+	}
+	counts := s.Outbox().Counts()
+	if counts.Undelivered() > 0 {
+		last := lastFailure(results)
+		if ctx.Err() != nil {
+			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+		}
+		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
+	}
+	return ExitOK
+}
+
+func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
+	for i := len(results) - 1; i >= 0; i-- {
+		if !results[i].OK() {
+			return results[i]
+		}
+	}
+	return tracing.DeliveryResult{}
+}
+
+// DemoTrace builds a trace that shows the concepts: a root, a CLIENT call
+// with its SERVER side (a shared span), and a child with tags and an error.
+func DemoTrace(s *tracing.Session) (*tracing.Node, error) {
+	kind := func(k model.Kind) *model.Kind { return &k }
+	root, err := s.Start(nil, tracing.SpanOptions{Name: "checkout", Kind: kind(model.Undetermined)})
+	if err != nil {
+		return nil, err
+	}
+	_ = s.Tag(root, "http.method", "POST")
+	client, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Client)})
+	server, _ := s.Start(client, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Server), Service: "payments"})
+	bank, _ := s.Start(server, tracing.SpanOptions{Name: "call bank", Kind: kind(model.Undetermined), Service: "payments"})
+	_ = s.Tag(bank, "bank.id", "demo-bank")
+	_ = s.Error(bank, "card declined")
+	_ = s.Annotate(server, "fraud check passed")
+	for _, n := range []*tracing.Node{bank, server, client, root} {
+		_ = s.Finish(n)
+	}
+	return root, nil
+}
+
+func makeReport(s *tracing.Session, results []tracing.DeliveryResult, elapsed time.Duration) SendReport {
+	rep := SendReport{Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: []string{}, Batches: []BatchReport{}}
+	for _, root := range s.Tree().Roots() {
+		rep.TraceIDs = append(rep.TraceIDs, root.Context.TraceID.String())
+	}
+	for _, n := range s.Tree().Nodes() {
+		if !n.Sampled() {
+			rep.NotSampled++
+		}
+	}
+	var lat []time.Duration
+	for _, r := range results {
+		rep.Batches = append(rep.Batches, batchReport(r))
+		if r.Status != 0 || r.Err != nil {
+			lat = append(lat, r.Latency)
+		}
+	}
+	c := s.Outbox().Counts()
+	rep.Delivered, rep.Failed = c.Delivered, c.Undelivered()
+	rep.Spans = rep.Delivered + rep.Failed
+	rep.LatencyP50Ms, rep.LatencyP99Ms = millis(percentile(lat, 0.50)), millis(percentile(lat, 0.99))
+	rep.ElapsedMs = millis(elapsed)
+	return rep
+}
+
+func percentile(d []time.Duration, p float64) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	sorted := append([]time.Duration(nil), d...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	return sorted[int(p*float64(len(sorted)-1)+0.5)]
+}
+
+func printSendReport(env Env, s *tracing.Session, rep SendReport, results []tracing.DeliveryResult, burst bool) {
+	w := env.Stdout
+	fmt.Fprintf(w, "endpoint   %s\n", rep.Endpoint)
+	if !burst {
+		for _, root := range s.Tree().Roots() {
+			fmt.Fprintf(w, "trace      %s  %s (%s)\n", root.Context.TraceID, root.Name, samplingWord(root))
+		}
+	}
+	if !burst || len(results) <= 20 {
+		for _, r := range results {
+			fmt.Fprintf(w, "%s\n", r.Summary())
+		}
+	}
+	if rep.NotSampled > 0 {
+		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
+	}
+	fmt.Fprintf(w, "delivered  %d of %d spans", rep.Delivered, rep.Spans)
+	if rep.Failed > 0 {
+		fmt.Fprintf(w, ", %d failed", rep.Failed)
+	}
+	fmt.Fprintf(w, " in %d POSTs", len(results))
+	if burst {
+		fmt.Fprintf(w, ", %.0f spans/s, POST latency p50 %.1fms p99 %.1fms", float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
+	}
+	fmt.Fprintln(w)
+	if s.Receiver() != nil && rep.Delivered > 0 {
+		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
+			s.Receiver().URL(), rep.TraceIDs[0])
+	}
+}
+
+func samplingWord(n *tracing.Node) string {
+	switch {
+	case n.Context.Debug:
+		return "debug"
+	case n.Sampled():
+		return "sampled"
+	}
+	return "not sampled: " + n.SamplerReason
+}
+
+// burst builds opts.Count demo traces (or scenario replays) at opts.Rate per
+// second while a second goroutine flushes what is queued.
+func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *tracing.Scenario) []tracing.DeliveryResult {
+	var (
+		mu      sync.Mutex
+		results []tracing.DeliveryResult
+		built   int
+	)
+	producing := make(chan struct{})
+	flushed := make(chan struct{})
+	go func() { // the flusher: only the Outbox, which is safe for concurrent use
+		defer close(flushed)
+		for {
+			select {
+			case <-producing:
+			case <-ctx.Done():
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			done := isClosed(producing)
+			s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) {
+				mu.Lock()
+				results = append(results, r)
+				mu.Unlock()
+			})
+			if opts.StderrProgress(env) {
+				c := s.Outbox().Counts()
+				mu.Lock()
+				n := built
+				mu.Unlock()
+				fmt.Fprintf(env.Stderr, "\r%d/%d traces built, %d spans delivered, %d failed ", n, opts.Count, c.Delivered, c.Failed)
+			}
+			if done && s.Outbox().Counts().Queued == 0 {
+				return
+			}
+		}
+	}()
+	var tick <-chan time.Time
+	if opts.Rate > 0 {
+		t := time.NewTicker(time.Duration(float64(time.Second) / opts.Rate))
+		defer t.Stop()
+		tick = t.C
+	}
+	for i := 0; i < opts.Count && ctx.Err() == nil; i++ {
+		if tick != nil && i > 0 {
+			select {
+			case <-tick:
+			case <-ctx.Done():
+			}
+		}
+		if sc != nil {
+			_, _ = s.Replay(*sc)
+		} else {
+			_, _ = DemoTrace(s)
+		}
+		mu.Lock()
+		built++
+		mu.Unlock()
+	}
+	close(producing)
+	<-flushed
+	if opts.StderrProgress(env) {
+		fmt.Fprintln(env.Stderr)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return results
+}
+
+// StderrProgress reports whether progress lines go to stderr.
+func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
+
+func isClosed(c chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}

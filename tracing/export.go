@@ -1,0 +1,54 @@
+package tracing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/openzipkin/zipkin-go/model"
+	"github.com/openzipkin/zipkin-go/reporter"
+)
+
+// ReportedSpans are the models of every finished sampled span in tree order:
+// what was, or will be, sent.
+func (s *Session) ReportedSpans() []*model.SpanModel {
+	var out []*model.SpanModel
+	for _, n := range s.tree.Nodes() {
+		if n.Reported != nil {
+			out = append(out, n.Reported)
+		}
+	}
+	return out
+}
+
+// ExportJSON is the Zipkin v2 JSON list of ReportedSpans, written by
+// zipkin-go's JSON serializer (Zipkin Lens can upload it).
+func (s *Session) ExportJSON() ([]byte, error) {
+	spans := s.ReportedSpans()
+	if spans == nil {
+		spans = []*model.SpanModel{}
+	}
+	return reporter.JSONSerializer{}.Serialize(spans)
+}
+
+// CurlCommand is the curl command that POSTs file (the exported JSON) the way
+// the outbox does, secrets masked unless revealed.
+func (s *Session) CurlCommand(file string) string {
+	reveal := s.cfg.RevealSecrets
+	var b strings.Builder
+	fmt.Fprintf(&b, "curl -sS -X POST %s \\\n", shellQuote(s.endpoint.Display(reveal)))
+	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("Content-Type: application/json"))
+	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("b3: 0"))
+	for _, h := range s.cfg.Headers {
+		v := h.Value
+		if !reveal {
+			v = MaskText
+		}
+		fmt.Fprintf(&b, "  -H %s \\\n", shellQuote(h.Name+": "+v))
+	}
+	fmt.Fprintf(&b, "  --data-binary @%s", shellQuote(file))
+	return b.String()
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// receivedView shows what the embedded receiver actually got: each trace as
+// a tree with a waterfall of durations.
+type receivedView struct {
+	common
+	traces        []tracing.ReceivedTrace
+	stats         tracing.ReceiverStats
+	scroll        int
+	width, height int
+}
+
+// SetSize sets the inner size.
+func (v *receivedView) SetSize(w, h int) { v.width, v.height = w, h }
+
+// Refresh takes a new snapshot (after the receiver says something arrived).
+func (v *receivedView) Refresh(traces []tracing.ReceivedTrace, stats tracing.ReceiverStats) {
+	v.traces, v.stats = traces, stats
+}
+
+// Update scrolls.
+func (v receivedView) Update(msg tea.Msg) (receivedView, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, v.keys.Up):
+			v.scroll--
+		case key.Matches(km, v.keys.Down):
+			v.scroll++
+		case key.Matches(km, v.keys.PageUp):
+			v.scroll -= v.height
+		case key.Matches(km, v.keys.PageDown):
+			v.scroll += v.height
+		case key.Matches(km, v.keys.Top):
+			v.scroll = 0
+		}
+		v.scroll = max(0, v.scroll)
+	}
+	return v, nil
+}
+
+// Title names the pane with the receiver's counts.
+func (v receivedView) Title() string {
+	t := fmt.Sprintf("Received by the embedded receiver · %d spans in %d batches", v.stats.Spans, v.stats.Batches)
+	if v.stats.Evicted > 0 {
+		t += fmt.Sprintf(" · %d old traces evicted", v.stats.Evicted)
+	}
+	return t
+}
+
+// View renders the newest traces first, as trees with waterfall bars.
+func (v receivedView) View() string {
+	if len(v.traces) == 0 {
+		return v.styles.Dim.Render("Nothing arrived yet. Finish spans (f) and flush (F):\nwhat the receiver decodes shows up here.")
+	}
+	var lines []string
+	for i := len(v.traces) - 1; i >= 0 && len(lines) < v.scroll+v.height; i-- {
+		lines = append(lines, v.traceLines(v.traces[i])...)
+	}
+	start := min(v.scroll, max(0, len(lines)-1))
+	end := min(len(lines), start+v.height)
+	return strings.Join(lines[start:end], "\n")
+}
+
+func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
+	spans := t.Spans
+	if len(spans) == 0 {
+		return nil
+	}
+	first, last := spans[0].Timestamp, spans[0].Timestamp.Add(spans[0].Duration)
+	children := map[model.ID][]int{}
+	ids := map[model.ID]bool{}
+	for _, s := range spans {
+		ids[s.ID] = true
+	}
+	var roots []int
+	for i, s := range spans {
+		if s.Timestamp.Before(first) {
+			first = s.Timestamp
+		}
+		if e := s.Timestamp.Add(s.Duration); e.After(last) {
+			last = e
+		}
+		// A shared SERVER span has its client's ID; it hangs under that span.
+		switch {
+		case s.Shared:
+			children[s.ID] = append(children[s.ID], i)
+		case s.ParentID != nil && ids[*s.ParentID]:
+			children[*s.ParentID] = append(children[*s.ParentID], i)
+		default:
+			roots = append(roots, i)
+		}
+	}
+	total := last.Sub(first)
+	labelW := max(10, v.width/2)
+	barW := max(4, v.width-labelW-1)
+	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %d spans · %s", t.TraceID, len(spans), shortDur(total)))}
+	var walk func(i, depth int)
+	seen := map[int]bool{}
+	walk = func(i, depth int) {
+		if seen[i] || depth > 64 {
+			return
+		}
+		seen[i] = true
+		s := spans[i]
+		label := strings.Repeat(" ", depth*2) + s.Name
+		if s.Kind != "" {
+			label += " [" + string(s.Kind) + "]"
+		}
+		label += " " + shortDur(s.Duration)
+		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(first), s.Duration, total, barW, s.Tags["error"] != ""))
+		kids := children[s.ID]
+		sort.Slice(kids, func(a, b int) bool { return spans[kids[a]].Timestamp.Before(spans[kids[b]].Timestamp) })
+		for _, k := range kids {
+			if k != i {
+				walk(k, depth+1)
+			}
+		}
+	}
+	sort.Slice(roots, func(a, b int) bool { return spans[roots[a]].Timestamp.Before(spans[roots[b]].Timestamp) })
+	for _, r := range roots {
+		walk(r, 0)
+	}
+	return lines
+}
+
+// bar is the waterfall: an offset and a length proportional to the trace.
+func (v receivedView) bar(offset, d, total time.Duration, w int, isErr bool) string {
+	if total <= 0 {
+		total = 1
+	}
+	from := int(float64(offset) / float64(total) * float64(w))
+	n := max(1, int(float64(d)/float64(total)*float64(w)+0.5))
+	from = min(from, w-1)
+	n = min(n, w-from)
+	style := v.styles.Bar
+	if isErr {
+		style = v.styles.Err
+	}
+	return strings.Repeat(" ", from) + style.Render(strings.Repeat("█", n))
+}
