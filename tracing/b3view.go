@@ -1,6 +1,7 @@
 package tracing
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -100,6 +101,18 @@ func B3Headers(sc model.SpanContext, f B3Format) ([]HeaderLine, error) {
 	return lines, nil
 }
 
+// extractB3 runs zipkin-go's extractor. Its single-header parser (v0.4.3)
+// slices past the end of some truncated values, such as a 128-bit trace ID
+// followed by "-" alone; a half-pasted header must be an error, not a crash.
+func extractB3(req *http.Request) (sc *model.SpanContext, err error) {
+	defer func() {
+		if recover() != nil {
+			sc, err = nil, errors.New("the b3 value is cut short: want {TraceId}-{SpanId}[-{1|0|d}[-{ParentSpanId}]]")
+		}
+	}()
+	return b3.ExtractHTTP(req)()
+}
+
 // ParseB3Text reads a span context from pasted headers: lines "Name: value"
 // (multi or single form, any case) or a bare single-header value
 // "{trace}-{span}-{1|0|d}-{parent}". zipkin-go's b3 extractor does the parsing.
@@ -120,7 +133,7 @@ func ParseB3Text(text string) (model.SpanContext, error) {
 			req.Header.Set(strings.TrimSpace(name), strings.TrimSpace(value))
 		}
 	}
-	sc, err := b3.ExtractHTTP(req)()
+	sc, err := extractB3(req)
 	if err != nil {
 		return model.SpanContext{}, fmt.Errorf("B3 headers: %w", err)
 	}

@@ -366,7 +366,11 @@ func (m *Model) acceptEndpoint(value string) error {
 }
 
 func (m *Model) acceptSampler(kind tracing.SamplerKind, param string) error {
-	spec, err := tracing.ParseSamplerSpec(string(kind) + ":" + strings.TrimSpace(param))
+	text := string(kind)
+	if p := strings.TrimSpace(param); p != "" {
+		text += ":" + p
+	}
+	spec, err := tracing.ParseSamplerSpec(text)
 	if err != nil {
 		return err
 	}

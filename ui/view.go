@@ -152,7 +152,7 @@ func (m Model) overlay(body string, l layoutSizes) string {
 func (m Model) topBar(l layoutSizes) string {
 	cfg := m.session.Config()
 	ep := m.session.Endpoint().Display(cfg.RevealSecrets)
-	if m.session.Receiver() != nil {
+	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
 	st := m.styles

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"zipkin-playground/tracing"
+)
+
+func TestMain(m *testing.M) {
+	// Goldens and width checks are made under a fixed colour profile.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// newSession is a session on the embedded receiver (a free port), every trace
+// sampled, a fixed local IP.
+func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session {
+	t.Helper()
+	cfg := tracing.DefaultConfig()
+	cfg.Listen = "127.0.0.1:0"
+	cfg.IP = "10.0.0.1"
+	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
+	for _, f := range mutate {
+		f(&cfg)
+	}
+	s, err := tracing.NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var fixedNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+
+func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) Model {
+	t.Helper()
+	m := New(newSession(t, mutate...))
+	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// keyMsg turns a key name into the message Bubble Tea sends for it.
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys one by one; a word in quotes-free form like "db" is one
+// paste-like message, so type text with typeText.
+func press(t testing.TB, m Model, keys ...string) (Model, tea.Cmd) {
+	t.Helper()
+	var cmd tea.Cmd
+	for _, k := range keys {
+		var next tea.Model
+		next, cmd = m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m, cmd
+}
+
+// typeText types each rune as its own key.
+func typeText(t testing.TB, m Model, s string) Model {
+	for _, r := range s {
+		m, _ = press(t, m, string(r))
+	}
+	return m
+}
+
+// settle runs cmd and feeds back the messages of finite work (flush
+// results, files); clocks, spinners and receiver waits are dropped.
+func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(2 * time.Second):
+			continue // a wait that would block (receiver, clock)
+		}
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case flushResultMsg, flushDoneMsg, fileMsg:
+			next, c := m.Update(msg)
+			m = next.(Model)
+			queue = append(queue, c)
+		}
+	}
+	return m
+}
+
+func viewLines(m Model) []string { return strings.Split(m.View(), "\n") }

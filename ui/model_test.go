@@ -1,0 +1,392 @@
+package ui
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+func TestFirstScreenSaysWhatToPress(t *testing.T) {
+	m := newModel(t, 120, 40)
+	v := m.View()
+	for _, want := range []string{"embedded receiver http://127.0.0.1:", "Press n to start a new trace", "n new trace", "sampler always"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("first screen lacks %q", want)
+		}
+	}
+}
+
+func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n")
+	if m.prompt == nil || m.prompt.kind != promptNewTrace {
+		t.Fatal("n did not open the span name prompt")
+	}
+	if !strings.Contains(m.View(), "next kind: none") {
+		t.Error("name prompt does not show the kind that will be used")
+	}
+	m, _ = press(t, m, "enter")
+	sel := m.tree.Selected()
+	if sel == nil || sel.Name != tracing.DefaultSpanName || sel.Parent != nil {
+		t.Fatalf("selected after n: %+v", sel)
+	}
+	m, _ = press(t, m, "c")
+	m = typeText(t, m, "db query")
+	m, _ = press(t, m, "enter")
+	child := m.tree.Selected()
+	if child == nil || child.Name != "db query" || child.Parent != sel {
+		t.Fatalf("after c the new child is not selected: %+v", child)
+	}
+	if want, have := sel.Context.ID, *child.Context.ParentID; want != have {
+		t.Errorf("child's parent ID: want %s, have %s", want, have)
+	}
+}
+
+func TestKeysWithNoSpanSelected(t *testing.T) {
+	for _, k := range []string{"c", "f", "t", "e", "a"} {
+		m := newModel(t, 120, 40)
+		m, _ = press(t, m, k)
+		if m.prompt != nil {
+			t.Errorf("%s opened a prompt with no span", k)
+		}
+		if !m.statusBad || !strings.Contains(m.status, "no span selected") {
+			t.Errorf("%s: status %q", k, m.status)
+		}
+	}
+}
+
+func TestFinishedSpanRefusesEdits(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "f")
+	if !m.tree.Selected().Finished {
+		t.Fatal("f did not finish the span")
+	}
+	m, _ = press(t, m, "f")
+	if !strings.Contains(m.status, "already finished") {
+		t.Errorf("second f: %q", m.status)
+	}
+	for _, k := range []string{"t", "e", "a"} {
+		m, _ = press(t, m, k)
+		if m.prompt != nil || !strings.Contains(m.status, "is finished") {
+			t.Errorf("%s on a finished span: prompt %v, status %q", k, m.prompt != nil, m.status)
+		}
+	}
+}
+
+func TestTagPromptRefusesInline(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "t")
+	m = typeText(t, m, "novalue")
+	m, _ = press(t, m, "enter")
+	if m.prompt == nil || !strings.Contains(m.prompt.err, "= is missing") {
+		t.Fatalf("missing = not refused inline: %+v", m.prompt)
+	}
+	for range "novalue" {
+		m, _ = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "=x")
+	m, _ = press(t, m, "enter")
+	if m.prompt == nil || !strings.Contains(m.prompt.err, "needs a key") {
+		t.Fatalf("empty key not refused: %+v", m.prompt)
+	}
+	m, _ = press(t, m, "backspace", "backspace")
+	m = typeText(t, m, "http.method=GET")
+	m, _ = press(t, m, "enter")
+	if m.prompt != nil {
+		t.Fatal("prompt still open after a good tag")
+	}
+	if want, have := "GET", m.tree.Selected().Tags["http.method"]; want != have {
+		t.Errorf("tag: want %q, have %q", want, have)
+	}
+	if !strings.Contains(m.View(), "http.method=GET") {
+		t.Error("inspector does not show the tag")
+	}
+}
+
+func TestErrorKeyTagsAndAnnotates(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "e")
+	m = typeText(t, m, "card declined")
+	m, _ = press(t, m, "enter", "a")
+	m = typeText(t, m, "retry")
+	m, _ = press(t, m, "enter")
+	n := m.tree.Selected()
+	if n.Tags["error"] != "card declined" {
+		t.Errorf("error tag: %q", n.Tags["error"])
+	}
+	var values []string
+	for _, a := range n.Annotations {
+		values = append(values, a.Value)
+	}
+	if want := `{"event":"error","stack":"card declined"}`; len(values) != 2 || values[0] != want || values[1] != "retry" {
+		t.Errorf("annotations: %q", values)
+	}
+}
+
+func TestKindCycleAndSharedServer(t *testing.T) {
+	m := newModel(t, 120, 40)
+	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
+	for _, k := range want {
+		m, _ = press(t, m, "K")
+		if have := m.session.NextKind(); have != k {
+			t.Fatalf("K: want %q, have %q", k, have)
+		}
+	}
+	m, _ = press(t, m, "K", "n", "enter", "K", "c", "enter") // CLIENT root, SERVER child
+	srv := m.tree.Selected()
+	if !srv.Shared || srv.Context.ID != srv.Parent.Context.ID || srv.Kind != model.Server {
+		t.Errorf("SERVER child of a CLIENT: shared %v, IDs %s/%s", srv.Shared, srv.Context.ID, srv.Parent.Context.ID)
+	}
+	if !strings.Contains(m.View(), "shared") {
+		t.Error("the tree does not mark the shared span")
+	}
+}
+
+func TestB3ViewCycleUnsampledAndDebug(t *testing.T) {
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
+	m, _ = press(t, m, "n", "enter")
+	v := m.View()
+	if !strings.Contains(v, "X-B3-Sampled: 0") || !strings.Contains(v, "not sampled") {
+		t.Error("unsampled trace: no X-B3-Sampled: 0 or marker")
+	}
+	m, _ = press(t, m, "b")
+	if !strings.Contains(m.View(), "b3: "+m.tree.Selected().Context.TraceID.String()) {
+		t.Error("single format does not show the b3 header")
+	}
+	m, _ = press(t, m, "b", "b")
+	if !strings.Contains(m.View(), "x-b3-traceid: ") {
+		t.Error("gRPC format does not show lowercase metadata")
+	}
+	m, _ = press(t, m, "b", "D", "enter")
+	v = m.View()
+	if !strings.Contains(v, "X-B3-Flags: 1") || strings.Contains(v, "X-B3-Sampled") {
+		t.Errorf("debug trace headers wrong:\n%s", v)
+	}
+}
+
+func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Batch = 2 })
+	m, _ = press(t, m, "n", "enter", "c", "enter", "c", "enter", "f", "up", "f")
+	// The root still runs: it is not sent, and the status says so.
+	m, cmd := press(t, m, "F")
+	if !m.flushing || !strings.Contains(m.status, "1 running spans are not sent") {
+		t.Fatalf("flush start: flushing %v, status %q", m.flushing, m.status)
+	}
+	m2, _ := press(t, m, "F")
+	if !strings.Contains(m2.status, "already running") {
+		t.Errorf("F during a flush: %q", m2.status)
+	}
+	m = settle(t, m, cmd)
+	if m.flushing || !strings.Contains(m.status, "Delivered 2 spans in 1 batches") {
+		t.Fatalf("after flush: %q", m.status)
+	}
+	if got := m.session.Receiver().Stats().Spans; got != 2 {
+		t.Errorf("receiver got %d spans, want 2", got)
+	}
+	if !strings.Contains(m.View(), "HTTP 202") || !strings.Contains(m.View(), "delivered") {
+		t.Error("delivery log or tree does not show the 202")
+	}
+}
+
+func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
+	var status atomic.Int32
+	status.Store(http.StatusForbidden)
+	var got atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st := int(status.Load()); st != http.StatusAccepted {
+			http.Error(w, "forbidden", st)
+			return
+		}
+		var spans []json.RawMessage
+		_ = json.NewDecoder(r.Body).Decode(&spans)
+		got.Add(int32(len(spans)))
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	defer srv.Close()
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = srv.URL + tracing.V2Path })
+	m, _ = press(t, m, "n", "enter", "c", "enter", "f", "up", "f")
+	m, cmd := press(t, m, "F")
+	m = settle(t, m, cmd)
+	if !m.statusBad || !strings.Contains(m.View(), "HTTP 403") || !strings.Contains(m.View(), "failed") {
+		t.Fatalf("403 not shown: %q", m.status)
+	}
+	if !strings.Contains(m.View(), "auth segment") {
+		t.Error("the 403 hint is missing from the log")
+	}
+	status.Store(http.StatusAccepted)
+	m, cmd = press(t, m, "r")
+	m = settle(t, m, cmd)
+	if want, have := int32(2), got.Load(); want != have {
+		t.Errorf("retry delivered %d spans, want %d exactly once", have, want)
+	}
+	if c := m.session.Outbox().Counts(); c.Delivered != 2 || c.Undelivered() != 0 {
+		t.Errorf("counts after retry: %+v", c)
+	}
+}
+
+func TestQuitAsksWhenUndelivered(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, cmd := press(t, m, "q")
+	if cmd == nil || m.confirmQuit {
+		t.Fatal("q with nothing pending should quit at once")
+	}
+	m = newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "f", "q")
+	if !m.confirmQuit || !strings.Contains(m.status, "1 spans not delivered — quit anyway? (y/n)") {
+		t.Fatalf("no confirmation: %q", m.status)
+	}
+	m, _ = press(t, m, "n")
+	if m.confirmQuit || m.session.Tree().Len() != 1 {
+		t.Fatal("n did not cancel the quit (or started a trace)")
+	}
+	m, _ = press(t, m, "q")
+	m, cmd = press(t, m, "y")
+	if cmd == nil || !m.quitting {
+		t.Fatal("y did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("y did not return tea.Quit")
+	}
+}
+
+func TestSeveralRunesActAsKeys(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "KK") // one message, as tmux sends it
+	if m.session.NextKind() != model.Server {
+		t.Fatalf("KK as one message: next kind %q", m.session.NextKind())
+	}
+	// n opens the prompt; the rest of the paste is typed into it.
+	m, _ = press(t, m, "nabc")
+	if m.prompt == nil || m.prompt.Value() != "abc" {
+		t.Fatalf("rest of paste not typed into the prompt: %+v", m.prompt)
+	}
+}
+
+func TestSmallTerminals(t *testing.T) {
+	m := newModel(t, 39, 11)
+	if !strings.Contains(m.View(), "terminal too small") {
+		t.Error("39×11 does not say too small")
+	}
+	for _, size := range [][2]int{{40, 12}, {120, 40}, {80, 24}, {200, 60}} {
+		m := newModel(t, size[0], size[1])
+		m, _ = press(t, m, "n", "enter", "c", "enter", "t")
+		m = typeText(t, m, "k=v")
+		m, _ = press(t, m, "enter", "f")
+		for _, keys := range [][]string{nil, {"?"}, {"E"}, {"S"}} {
+			mm, _ := press(t, m, keys...)
+			lines := viewLines(mm)
+			if len(lines) > size[1] {
+				t.Errorf("%v after %v: %d lines", size, keys, len(lines))
+			}
+			for i, l := range lines {
+				if w := len([]rune(l)); w > size[0] {
+					t.Errorf("%v after %v: line %d is %d wide: %q", size, keys, i, w, l)
+				}
+			}
+		}
+	}
+	m = newModel(t, 40, 12)
+	m, _ = press(t, m, "n", "enter")
+	if v := m.View(); !strings.Contains(v, "operation") || !strings.Contains(v, "X-B3-TraceId") {
+		t.Errorf("40×12 does not show the span and its headers:\n%s", v)
+	}
+}
+
+const armsURL = "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans"
+
+func TestEndpointPromptValidatesAndMasks(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "E")
+	if m.prompt == nil || m.prompt.Value() != "local" {
+		t.Fatalf("E prompt: %+v", m.prompt)
+	}
+	for range "local" {
+		m, _ = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "collector:9411/api/v2/spans")
+	if !strings.Contains(m.prompt.err, "http://") {
+		t.Errorf("missing scheme not explained while typing: %q", m.prompt.err)
+	}
+	m, _ = press(t, m, "enter")
+	if m.prompt == nil {
+		t.Fatal("bad endpoint accepted")
+	}
+	m.prompt.input.SetValue("")
+	m = typeText(t, m, "http://127.0.0.1:9/api/v1/spans")
+	if !strings.Contains(m.prompt.note, "v1") {
+		t.Errorf("v1 path not explained: %q", m.prompt.note)
+	}
+	m.prompt.input.SetValue("")
+	m = typeText(t, m, armsURL)
+	m, _ = press(t, m, "enter")
+	v := m.View()
+	if strings.Contains(v, "aokcdqnxyz") || strings.Contains(v, "abcdef123@") {
+		t.Fatalf("token on screen:\n%s", v)
+	}
+	if !strings.Contains(v, "aliyuncs.com/****") {
+		t.Errorf("masked endpoint not in the top bar:\n%s", viewLines(m)[0])
+	}
+	m, _ = press(t, m, "v")
+	if !strings.Contains(m.View(), "adapt_aokcdqnxyz") {
+		t.Error("v did not reveal")
+	}
+	m, _ = press(t, m, "v", "E")
+	if strings.Contains(m.prompt.Value(), "aokcdqnxyz") {
+		t.Error("the endpoint prompt shows the token while masked")
+	}
+	m, _ = press(t, m, "enter")
+	if m.session.Endpoint().String() != armsURL {
+		t.Error("accepting the masked value changed the endpoint")
+	}
+}
+
+func TestSamplerPicker(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "S")
+	if m.picker == nil || !strings.Contains(m.View(), "trace ID (low 64 bits) mod N") {
+		t.Fatal("S did not show the sampler list with descriptions")
+	}
+	m, _ = press(t, m, "down", "enter") // never
+	if m.session.Config().Sampler.Kind != tracing.SamplerNever {
+		t.Fatalf("sampler: %v", m.session.Config().Sampler)
+	}
+	m, _ = press(t, m, "S", "down", "down", "enter") // boundary, asks for RATE
+	if m.prompt == nil || m.prompt.kind != promptSamplerParam {
+		t.Fatal("boundary did not ask for its rate")
+	}
+	m.prompt.input.SetValue("")
+	m = typeText(t, m, "2")
+	m, _ = press(t, m, "enter")
+	if m.prompt == nil || m.prompt.err == "" {
+		t.Fatal("boundary:2 not refused")
+	}
+	m, _ = press(t, m, "backspace")
+	m = typeText(t, m, "0.5")
+	m, _ = press(t, m, "enter")
+	if got := m.session.Config().Sampler.String(); got != "boundary:0.5" {
+		t.Errorf("sampler %q", got)
+	}
+	m, _ = press(t, m, "n", "enter")
+	if !strings.Contains(m.View(), "boundary") {
+		t.Error("the inspector does not explain the decision")
+	}
+}
+
+func TestContinueFromPastedB3(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "P")
+	m = typeText(t, m, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1")
+	m, _ = press(t, m, "enter")
+	n := m.tree.Selected()
+	if n == nil || n.Context.TraceID.String() != "80f198ee56343ba864fe8b2a57d3eff7" || n.Context.ParentID.String() != "e457b5a2e4d86bd1" {
+		t.Fatalf("continued span: %+v", n)
+	}
+}
