@@ -1,0 +1,275 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"zipkin-playground/tracing"
+)
+
+// collector counts spans by ID and answers `status` until it is set to 202.
+type collector struct {
+	status atomic.Int32
+	msg    string
+	mu     sync.Mutex
+	seen   map[string]int
+}
+
+func newCollector(status int, msg string) *collector {
+	c := &collector{msg: msg, seen: map[string]int{}}
+	c.status.Store(int32(status))
+	return c
+}
+
+func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	if st := int(c.status.Load()); st != http.StatusAccepted {
+		http.Error(w, c.msg, st)
+		return
+	}
+	if r.URL.Path != tracing.V2Path {
+		http.NotFound(w, r)
+		return
+	}
+	var spans []struct {
+		TraceID string `json:"traceId"`
+		ID      string `json:"id"`
+		Shared  bool   `json:"shared"`
+	}
+	if err := json.Unmarshal(body, &spans); err != nil {
+		http.Error(w, err.Error(), 400)
+		return
+	}
+	c.mu.Lock()
+	for _, s := range spans {
+		key := s.TraceID + "/" + s.ID
+		if s.Shared {
+			key += "/shared"
+		}
+		c.seen[key]++
+	}
+	c.mu.Unlock()
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// onceEach reports whether exactly want spans arrived, each once.
+func (c *collector) onceEach(t *testing.T, want int) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.seen) != want {
+		t.Errorf("collector saw %d distinct spans, want %d", len(c.seen), want)
+	}
+	for k, n := range c.seen {
+		if n != 1 {
+			t.Errorf("span %s arrived %d times", k, n)
+		}
+	}
+}
+
+// silentListener accepts connections and never answers.
+func silentListener(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conns []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		for _, c := range conns {
+			c.Close()
+		}
+		mu.Unlock()
+	})
+	return ln.Addr().String()
+}
+
+// resettingListener reads the request and resets the connection.
+func resettingListener(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 4096)
+			c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+			c.Read(buf)
+			c.(*net.TCPConn).SetLinger(0)
+			c.Close()
+		}
+	}()
+	t.Cleanup(func() { ln.Close() })
+	return ln.Addr().String()
+}
+
+func closedPort(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// runSend runs `send --json` in-process.
+func runSend(t *testing.T, args ...string) (int, SendReport, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	code := Main(append([]string{"send", "--json", "--listen", "127.0.0.1:0", "--timeout", "500ms"}, args...), env, nil)
+	var rep SendReport
+	if code != ExitUsage {
+		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+			t.Fatalf("send --json output does not parse: %v\n%s", err, stdout.String())
+		}
+	}
+	return code, rep, stderr.String()
+}
+
+// TestEveryBadEndpoint: each broken endpoint is classified with its hint,
+// `send` exits 1 (2 for a malformed URL), and after the endpoint is fixed a
+// retry in the same session delivers every span exactly once.
+func TestEveryBadEndpoint(t *testing.T) {
+	httpSrv := httptest.NewServer(http.NotFoundHandler())
+	defer httpSrv.Close()
+	tlsSrv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer tlsSrv.Close()
+	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + tracing.V2Path
+	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + tracing.V2Path
+
+	type tc struct {
+		name   string
+		url    string // "" = the collector's URL + path
+		path   string
+		status int // the collector's answer
+		msg    string
+		class  tracing.FailureClass
+		hint   string
+		exit   int
+	}
+	cases := []tc{
+		{name: "no scheme", url: "collector.example:9411/api/v2/spans", exit: ExitUsage, hint: "http://"},
+		{name: "malformed", url: "http://[::1/api/v2/spans", exit: ExitUsage, hint: "http://"},
+		{name: "wrong path", path: "/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "v1 path", path: "/api/v1/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "dns", url: "http://no-such-host.invalid/api/v2/spans", class: tracing.ClassDNS, hint: "resolve", exit: ExitFailed},
+		{name: "refused", url: "http://" + closedPort(t) + tracing.V2Path, class: tracing.ClassRefused, hint: "listens", exit: ExitFailed},
+		{name: "https to http", url: httpsToHTTP, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
+		{name: "http to https", url: httpToHTTPS, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
+		{name: "timeout", url: "http://" + silentListener(t) + tracing.V2Path, class: tracing.ClassTimeout, hint: "timeout", exit: ExitFailed},
+		{name: "reset", url: "http://" + resettingListener(t) + tracing.V2Path, class: tracing.ClassReset, hint: "closed", exit: ExitFailed},
+		{name: "400", status: 400, msg: "Expected a JSON_V2 encoded list", class: tracing.ClassBadRequest, hint: "rejected", exit: ExitFailed},
+		{name: "401", status: 401, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
+		{name: "403", status: 403, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
+		{name: "404", status: 404, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "405", status: 405, class: tracing.ClassNotFound, hint: "method", exit: ExitFailed},
+		{name: "413", status: 413, class: tracing.ClassTooLarge, hint: "--batch", exit: ExitFailed},
+		{name: "415", status: 415, class: tracing.ClassUnsupportedMedia, hint: "content type", exit: ExitFailed},
+		{name: "429", status: 429, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+		{name: "500", status: 500, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+		{name: "503", status: 503, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			col := newCollector(c.status, c.msg)
+			if c.status == 0 {
+				col.status.Store(202)
+			}
+			srv := httptest.NewServer(col)
+			defer srv.Close()
+			url := c.url
+			if url == "" {
+				path := c.path
+				if path == "" {
+					path = tracing.V2Path
+				}
+				url = srv.URL + path
+			}
+			code, rep, stderr := runSend(t, "--endpoint", url)
+			if code != c.exit {
+				t.Fatalf("exit: want %d, have %d (stderr %q)", c.exit, code, stderr)
+			}
+			if !strings.Contains(strings.ToLower(stderr), strings.ToLower(c.hint)) {
+				t.Errorf("stderr lacks the hint %q: %q", c.hint, stderr)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+				t.Errorf("stderr is not one sentence plus a hint: %q", stderr)
+			}
+			if c.exit == ExitUsage {
+				return
+			}
+			if len(rep.Batches) == 0 || rep.Batches[0].Class != string(c.class) {
+				t.Fatalf("class: want %q, have %+v", c.class, rep.Batches)
+			}
+			if !strings.Contains(strings.ToLower(rep.Batches[0].Hint), strings.ToLower(c.hint)) {
+				t.Errorf("hint %q lacks %q", rep.Batches[0].Hint, c.hint)
+			}
+			if rep.Failed != rep.Spans || rep.Delivered != 0 {
+				t.Errorf("report: %d spans, %d delivered, %d failed", rep.Spans, rep.Delivered, rep.Failed)
+			}
+			if c.msg != "" && !strings.Contains(rep.Batches[0].Message, c.msg) {
+				t.Errorf("server message not reported: %q", rep.Batches[0].Message)
+			}
+			retryAfterFix(t, url, col, srv.URL+tracing.V2Path)
+		})
+	}
+}
+
+// retryAfterFix: a session flushes to the broken endpoint (nothing leaves
+// the outbox), the endpoint is fixed, a retry delivers every span once.
+func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) {
+	t.Helper()
+	cfg := tracing.DefaultConfig()
+	cfg.Endpoint, cfg.Listen, cfg.Timeout = badURL, "127.0.0.1:0", 500*time.Millisecond
+	s, err := tracing.NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := DemoTrace(s); err != nil {
+		t.Fatal(err)
+	}
+	total := s.Outbox().Counts().Queued
+	sum := s.Outbox().Flush(context.Background(), nil)
+	if sum.Delivered != 0 || s.Outbox().Counts().Failed != total {
+		t.Fatalf("broken endpoint: %+v, counts %+v", sum, s.Outbox().Counts())
+	}
+	col.status.Store(202) // a status case is fixed on the server...
+	if err := s.SetEndpoint(goodURL); err != nil { // ...the others by the URL
+		t.Fatal(err)
+	}
+	sum = s.Outbox().Flush(context.Background(), nil)
+	if sum.Delivered != total || s.Outbox().Counts().Undelivered() != 0 {
+		t.Fatalf("retry: %+v", sum)
+	}
+	col.onceEach(t, total)
+}
