@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -161,7 +162,9 @@ func runSend(t *testing.T, args ...string) (int, SendReport, string) {
 func TestEveryBadEndpoint(t *testing.T) {
 	httpSrv := httptest.NewServer(http.NotFoundHandler())
 	defer httpSrv.Close()
-	tlsSrv := httptest.NewTLSServer(http.NotFoundHandler())
+	tlsSrv := httptest.NewUnstartedServer(http.NotFoundHandler())
+	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake errors are expected
+	tlsSrv.StartTLS()
 	defer tlsSrv.Close()
 	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + tracing.V2Path
 	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + tracing.V2Path

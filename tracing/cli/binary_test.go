@@ -1,0 +1,246 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"zipkin-playground/tracing"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "zp-bin-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "zipkin-playground")
+	build := exec.Command("go", "build", "-o", binary, "zipkin-playground")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		os.Stderr.WriteString("cannot build the binary: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run executes the built binary with no terminal and a clean environment.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestBinarySendToEmbeddedReceiver(t *testing.T) {
+	code, stdout, stderr := run(t, "send", "--json", "--listen", "127.0.0.1:0")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep SendReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("--json does not parse: %v\n%s", err, stdout)
+	}
+	if rep.Spans != 4 || rep.Delivered != 4 || rep.Failed != 0 || len(rep.TraceIDs) != 1 || len(rep.Batches) != 1 || rep.Batches[0].Status != 202 {
+		t.Errorf("report: %+v", rep)
+	}
+	if !regexp.MustCompile(`^[0-9a-f]{16}$`).MatchString(rep.TraceIDs[0]) {
+		t.Errorf("trace ID %q", rep.TraceIDs[0])
+	}
+	// The human report names the trace and the batch.
+	code, stdout, _ = run(t, "send", "--listen", "127.0.0.1:0", "--trace-id-128")
+	if code != 0 || !strings.Contains(stdout, "HTTP 202") || !regexp.MustCompile(`trace +[0-9a-f]{32}`).MatchString(stdout) {
+		t.Errorf("human report (exit %d):\n%s", code, stdout)
+	}
+}
+
+func TestBinaryExitStatuses(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"send", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "nothing listens"},
+		{[]string{"send", "--endpoint", "localhost:9411/api/v2/spans"}, 2, "http://"},
+		{[]string{"send", "--batch", "0"}, 2, "batch"},
+		{[]string{"send", "--sampler", "boundary:2"}, 2, "boundary"},
+		{[]string{"send", "/no/such/scenario.json"}, 2, "scenario"},
+		{[]string{"check", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "not healthy"},
+		{[]string{"bogus"}, 2, "unknown command"},
+		{[]string{"--no-such-flag"}, 2, "flag"},
+	} {
+		code, stdout, stderr := run(t, c.args...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.code, stderr)
+		}
+		if !strings.Contains(stderr, c.err) || !strings.HasPrefix(stderr, "zipkin-playground: ") {
+			t.Errorf("%v: stderr %q lacks %q", c.args, stderr, c.err)
+		}
+		if strings.Contains(stdout+stderr, "goroutine ") || strings.Contains(stdout+stderr, "panic") {
+			t.Errorf("%v: stack trace in output", c.args)
+		}
+	}
+	if code, stdout, _ := run(t, "--version"); code != 0 || !strings.HasPrefix(stdout, "zipkin-playground ") {
+		t.Errorf("--version: %d %q", code, stdout)
+	}
+	if code, stdout, _ := run(t, "--help"); code != 0 || !strings.Contains(stdout, "-endpoint") || !strings.Contains(stdout, "send") {
+		t.Errorf("--help: %d", code)
+	}
+}
+
+func TestBinaryCheck(t *testing.T) {
+	col := newCollector(202, "")
+	srv := httptest.NewServer(col)
+	defer srv.Close()
+	code, stdout, stderr := run(t, "check", "--json", "--endpoint", srv.URL+"/api/v1/spans")
+	var rep CheckReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("check --json: %v\n%s", err, stdout)
+	}
+	if code != 1 || rep.Healthy || rep.Status != 404 || !strings.Contains(strings.Join(rep.Warnings, " "), "v1") {
+		t.Errorf("v1 path: exit %d, %+v, stderr %q", code, rep, stderr)
+	}
+	code, stdout, _ = run(t, "check", "--endpoint", srv.URL+tracing.V2Path)
+	if code != 0 || !strings.Contains(stdout, "verdict    healthy") || !strings.Contains(stdout, "HTTP 202") {
+		t.Errorf("healthy check: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestBinaryReceive(t *testing.T) {
+	cmd := exec.Command(binary, "receive", "--json", "--listen", "127.0.0.1:0")
+	stdout, _ := cmd.StdoutPipe()
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(stderr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := regexp.MustCompile(`http://\S+/api/v2/spans`).FindString(line)
+	if url == "" {
+		t.Fatalf("receive did not say where it listens: %q", line)
+	}
+	code, out, errs := run(t, "send", "--json", "--endpoint", url)
+	if code != 0 {
+		t.Fatalf("send to receive: %d %s", code, errs)
+	}
+	var rep SendReport
+	_ = json.Unmarshal([]byte(out), &rep)
+	lines := bufio.NewScanner(stdout)
+	for i := 0; i < 4; i++ {
+		if !lines.Scan() {
+			t.Fatalf("receive printed %d lines", i)
+		}
+		var span struct {
+			TraceID string `json:"traceId"`
+			Name    string `json:"name"`
+		}
+		if err := json.Unmarshal(lines.Bytes(), &span); err != nil || span.TraceID != rep.TraceIDs[0] {
+			t.Errorf("line %d: %q (%v)", i, lines.Text(), err)
+		}
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("receive after ctrl+c: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("receive did not stop on SIGINT")
+	}
+}
+
+// TestSecretsNeverPrinted greps every output channel of send and check, in
+// both forms, for the token in an ARMS-style path, userinfo, a query value
+// and an Authorization header — against a server that echoes the request
+// back in its error message, as some do.
+func TestSecretsNeverPrinted(t *testing.T) {
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "denied "+r.URL.String()+" auth="+r.Header.Get("Authorization"), http.StatusForbidden)
+	}))
+	defer echo.Close()
+	host := strings.TrimPrefix(echo.URL, "http://")
+	secrets := []string{"aokcdqnxyz", "123456ff_abcdef123", "pa55word", "qtok3nvalue", "s3cr3tbearer"}
+	endpoints := []string{
+		"http://" + host + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
+		"http://user:pa55word@" + host + "/api/v2/spans",
+		"http://" + host + "/api/v2/spans?token=qtok3nvalue",
+		"http://" + closedPort(t) + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
+		"foo://" + host + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
+	}
+	for _, ep := range endpoints {
+		for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {
+			full := append(append([]string{}, args...), "--endpoint", ep, "--listen", "127.0.0.1:0", "--header", "Authorization: Bearer s3cr3tbearer")
+			code, stdout, stderr := run(t, full...)
+			if code == 0 {
+				t.Errorf("%v: exit 0 against a 403", args)
+			}
+			for _, s := range secrets {
+				if strings.Contains(stdout+stderr, s) {
+					t.Errorf("%v %s: secret %q printed:\n%s\n%s", args, ep, s, stdout, stderr)
+				}
+			}
+		}
+	}
+	// --reveal-secrets shows them: the masking above is not an accident of the output.
+	_, stdout, _ := run(t, "send", "--json", "--reveal-secrets", "--endpoint", endpoints[0], "--listen", "127.0.0.1:0")
+	if !strings.Contains(stdout, "aokcdqnxyz") {
+		t.Error("--reveal-secrets does not reveal")
+	}
+}
+
+func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.json")
+	if len(files) < 3 {
+		t.Fatalf("examples: %v", files)
+	}
+	for _, f := range files {
+		code, stdout, stderr := run(t, "send", "--json", "--listen", "127.0.0.1:0", f)
+		var rep SendReport
+		_ = json.Unmarshal([]byte(stdout), &rep)
+		if code != 0 || rep.Delivered == 0 || rep.Failed != 0 {
+			t.Errorf("%s: exit %d, %+v, %s", f, code, rep, stderr)
+		}
+	}
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"truncated.json": `{"version": 1, "traces": [{"name": "a"`,
+		"unknown.json":   `{"version": 1, "traces": [{"name": "a", "colour": "red"}]}`,
+		"version.json":   `{"version": 9, "traces": [{"name": "a"}]}`,
+		"kind.json":      `{"version": 1, "traces": [{"name": "a", "kind": "SIDEWAYS"}]}`,
+		"empty.json":     ``,
+		"binary.json":    "\x00\x01\x02",
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(body), 0o644)
+		code, _, stderr := run(t, "send", "--listen", "127.0.0.1:0", path)
+		if code != ExitUsage || !strings.Contains(stderr, "scenario") || strings.Contains(stderr, "panic") {
+			t.Errorf("%s: exit %d, stderr %q", name, code, stderr)
+		}
+	}
+}
