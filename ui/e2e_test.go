@@ -1,0 +1,112 @@
+//go:build e2e
+
+package ui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"zipkin-playground/tracing/jaegertest"
+)
+
+// TestTmuxAgainstJaeger drives the real binary in tmux with the SPEC keys,
+// flushes to Jaeger, and compares the IDs the B3 view showed with what
+// Jaeger's query API returns.
+func TestTmuxAgainstJaeger(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is not installed (.ci/run installs it)")
+	}
+	bin := filepath.Join(t.TempDir(), "zipkin-playground")
+	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	jaegertest.Start(t)
+
+	sock := "zp-e2e-" + filepath.Base(t.TempDir())
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40",
+		"env NO_COLOR=1 "+bin+" --service e2e-tui --endpoint "+jaegertest.ZipkinURL)
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	screen := func() string { return tmux("capture-pane", "-p", "-t", "z") }
+	waitFor := func(want string) string {
+		deadline := time.Now().Add(15 * time.Second)
+		for time.Now().Before(deadline) {
+			if s := screen(); strings.Contains(s, want) {
+				return s
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("screen never showed %q:\n%s", want, screen())
+		return ""
+	}
+	keys := func(ks ...string) {
+		for _, k := range ks {
+			tmux("send-keys", "-t", "z", k)
+			time.Sleep(120 * time.Millisecond)
+		}
+	}
+	typeText := func(text string) { tmux("send-keys", "-t", "z", "-l", text); time.Sleep(120 * time.Millisecond) }
+	waitFor("Press n to start a new trace")
+	keys("n")
+	waitFor("span name")
+	typeText("checkout")
+	keys("Enter", "K", "c")
+	waitFor("next kind: CLIENT")
+	typeText("charge")
+	keys("Enter", "t")
+	typeText("amount=42")
+	keys("Enter", "f")
+	childScreen := waitFor("queued")
+	keys("k", "f", "F")
+	final := waitFor("Delivered 2 spans")
+
+	idRe := regexp.MustCompile(`X-B3-TraceId: ([0-9a-f]{16,32})`)
+	spanRe := regexp.MustCompile(`X-B3-SpanId: ([0-9a-f]{16})`)
+	traceID := idRe.FindStringSubmatch(final)
+	rootID := spanRe.FindStringSubmatch(final)
+	childID := spanRe.FindStringSubmatch(childScreen)
+	if traceID == nil || rootID == nil || childID == nil {
+		t.Fatalf("no IDs on screen:\n%s", final)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tr, err := jaegertest.WaitTrace(ctx, traceID[1], 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]jaegertest.Span{}
+	for _, sp := range tr.Spans {
+		byID[sp.SpanID] = sp
+	}
+	root, child := byID[rootID[1]], byID[childID[1]]
+	if root.OperationName != "checkout" || child.OperationName != "charge" {
+		t.Fatalf("Jaeger has %+v", tr.Spans)
+	}
+	if child.ParentID() != rootID[1] {
+		t.Errorf("child's parent in Jaeger: %s, screen said %s", child.ParentID(), rootID[1])
+	}
+	if v, _ := child.Tag("amount"); v != "42" {
+		t.Errorf("tag amount: %q", v)
+	}
+	if v, _ := child.Tag("span.kind"); v != "client" {
+		t.Errorf("kind: %q", v)
+	}
+	keys("q")
+	time.Sleep(500 * time.Millisecond)
+	if out, err := exec.Command("tmux", "-L", sock, "has-session", "-t", "z").CombinedOutput(); err == nil {
+		t.Errorf("q with everything delivered did not quit: %s\n%s", out, screen())
+	}
+	_ = os.Remove(bin)
+}
