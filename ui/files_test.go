@@ -63,7 +63,7 @@ func TestSaveOpenExport(t *testing.T) {
 	if tree.Len() != 2*before || tree.At(before).Name != tree.At(0).Name || tree.At(before).Context.ID == tree.At(0).Context.ID {
 		t.Errorf("open: %d spans (status %q)", tree.Len(), m.status)
 	}
-	if tree.At(before+1).Tags["error"] != "boom" {
+	if tree.At(before + 1).Tags["error"] != "boom" {
 		t.Errorf("the error did not survive save and open: %v", tree.At(before+1).Tags)
 	}
 }

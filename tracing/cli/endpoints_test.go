@@ -266,7 +266,7 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 	if sum.Delivered != 0 || s.Outbox().Counts().Failed != total {
 		t.Fatalf("broken endpoint: %+v, counts %+v", sum, s.Outbox().Counts())
 	}
-	col.status.Store(202) // a status case is fixed on the server...
+	col.status.Store(202)                          // a status case is fixed on the server...
 	if err := s.SetEndpoint(goodURL); err != nil { // ...the others by the URL
 		t.Fatal(err)
 	}
