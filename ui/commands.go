@@ -6,7 +6,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"time"
 
@@ -78,14 +77,6 @@ type fileMsg struct {
 	err      error
 }
 
-// Error lets the message be handled as an error.
-func (m fileMsg) Error() string {
-	if m.err == nil {
-		return ""
-	}
-	return m.err.Error()
-}
-
 func writeFileCmd(op, path string, data []byte, detail string) tea.Cmd {
 	return func() tea.Msg {
 		err := os.WriteFile(path, data, 0o644)
@@ -95,10 +86,7 @@ func writeFileCmd(op, path string, data []byte, detail string) tea.Cmd {
 
 func loadScenarioCmd(path string) tea.Cmd {
 	return func() tea.Msg {
-		sc, err := tracing.LoadScenario(path)
-		if err != nil {
-			err = fmt.Errorf("cannot open %s: %w", path, err)
-		}
+		sc, err := tracing.LoadScenario(path) // its errors name the file
 		return fileMsg{op: "loaded", path: path, scenario: sc, err: err}
 	}
 }

@@ -17,6 +17,7 @@ type layoutSizes struct {
 	rightW, inspH, hdrH   int  // inner
 	logW                  int  // inner
 	rightOuterW, treeOutW int
+	treeOutH, inspOutH    int // outer heights of the tree (narrow) and inspector (wide)
 }
 
 func (m Model) layout() layoutSizes {
@@ -43,15 +44,15 @@ func (m Model) layout() layoutSizes {
 		l.rightOuterW = w - l.treeOutW
 		l.treeW, l.treeH = l.treeOutW-border, l.bodyH-border-title
 		l.rightW = l.rightOuterW - border
-		inspOuter := l.bodyH - min(9, l.bodyH*2/5) // B3 needs a few lines
-		l.inspH = inspOuter - border - title
-		l.hdrH = l.bodyH - inspOuter - border - title
+		l.inspOutH = l.bodyH - min(9, l.bodyH*2/5) // B3 needs a few lines
+		l.inspH = l.inspOutH - border - title
+		l.hdrH = l.bodyH - l.inspOutH - border - title
 	} else {
 		l.treeOutW, l.rightOuterW = w, w
-		treeOuter := max(2, l.bodyH/2)
-		l.treeW, l.treeH = w-border, treeOuter-border-title
+		l.treeOutH = max(2, l.bodyH/2)
+		l.treeW, l.treeH = w-border, l.treeOutH-border-title
 		l.rightW = w - border
-		l.inspH = l.bodyH - treeOuter - border - title // details below the tree
+		l.inspH = l.bodyH - l.treeOutH - border - title // details below the tree
 		l.hdrH = 0
 	}
 	return l
@@ -92,7 +93,7 @@ func (m Model) View() string {
 // mainBody is the panes: tree and details, then the delivery log.
 func (m Model) mainBody(l layoutSizes) string {
 	sel := m.tree.Selected()
-	box := func(title, content string, outerW, outerH, innerH int, focused bool) string {
+	box := func(title, content string, outerW, outerH int, focused bool) string {
 		if l.compact {
 			t := m.styles.Title
 			if focused {
@@ -106,26 +107,24 @@ func (m Model) mainBody(l layoutSizes) string {
 	var body string
 	if l.wide {
 		var right string
-		tree := box(treeTitle, m.tree.View(), l.treeOutW, l.bodyH, l.treeH, m.focus == focusTree)
+		tree := box(treeTitle, m.tree.View(), l.treeOutW, l.bodyH, m.focus == focusTree)
 		if m.focus == focusReceived {
-			right = box(m.received.Title(), m.received.View(), l.rightOuterW, l.bodyH, 0, true)
+			right = box(m.received.Title(), m.received.View(), l.rightOuterW, l.bodyH, true)
 		} else {
-			inspOuter := l.bodyH - min(9, l.bodyH*2/5)
 			right = lipgloss.JoinVertical(lipgloss.Left,
-				box("Inspector", m.inspector.View(sel), l.rightOuterW, inspOuter, l.inspH, false),
-				box(m.headers.Title(), m.headers.View(sel), l.rightOuterW, l.bodyH-inspOuter, l.hdrH, false))
+				box("Inspector", m.inspector.View(sel), l.rightOuterW, l.inspOutH, false),
+				box(m.headers.Title(), m.headers.View(sel), l.rightOuterW, l.bodyH-l.inspOutH, false))
 		}
 		body = lipgloss.JoinHorizontal(lipgloss.Top, tree, right)
 	} else {
-		treeOuter := max(2, l.bodyH/2)
-		tree := box(treeTitle, m.tree.View(), m.width, treeOuter, l.treeH, m.focus == focusTree)
+		tree := box(treeTitle, m.tree.View(), m.width, l.treeOutH, m.focus == focusTree)
 		detailTitle, detail := m.headers.Title(), m.headers.View(sel)+"\n"+m.inspector.View(sel)
 		if m.focus == focusReceived {
 			detailTitle, detail = m.received.Title(), m.received.View()
 		}
-		body = lipgloss.JoinVertical(lipgloss.Left, tree, box(detailTitle, detail, m.width, l.bodyH-treeOuter, 0, m.focus == focusReceived))
+		body = lipgloss.JoinVertical(lipgloss.Left, tree, box(detailTitle, detail, m.width, l.bodyH-l.treeOutH, m.focus == focusReceived))
 	}
-	logBox := box(m.log.Title(), m.log.View(), m.width, l.logH, 0, m.focus == focusLog)
+	logBox := box(m.log.Title(), m.log.View(), m.width, l.logH, m.focus == focusLog)
 	return lipgloss.JoinVertical(lipgloss.Left, body, logBox)
 }
 
