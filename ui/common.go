@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
@@ -61,6 +63,26 @@ func pane(st *Styles, title, body string, w, h int, focused bool) string {
 	}
 	inner := fitBlock(titleStyle.Render(title)+"\n"+body, w-2, h-2)
 	return box.Render(inner)
+}
+
+// navigate applies a movement key (up, down, page up/down, top, bottom) to
+// pos within [0, last]; other keys leave it as it is.
+func navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
+	switch {
+	case key.Matches(msg, k.Up):
+		pos--
+	case key.Matches(msg, k.Down):
+		pos++
+	case key.Matches(msg, k.PageUp):
+		pos -= page
+	case key.Matches(msg, k.PageDown):
+		pos += page
+	case key.Matches(msg, k.Top):
+		pos = 0
+	case key.Matches(msg, k.Bottom):
+		pos = last
+	}
+	return max(0, min(pos, last))
 }
 
 func shortDur(d time.Duration) string { return tracing.FormatLatency(d) }

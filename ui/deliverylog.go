@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -21,7 +20,7 @@ type deliveryLog struct {
 	scroll        int // lines scrolled up from the bottom
 	spinner       spinner.Model
 	flushing      bool
-	done, total   int // batches of the running flush
+	done          int // batches answered in the running flush
 	width, height int
 }
 
@@ -65,9 +64,9 @@ func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
 	l.done++
 }
 
-// Start marks a flush of n batches as running; it returns the spinner's tick.
+// Start marks a flush as running; it returns the spinner's tick.
 func (l *deliveryLog) Start() tea.Cmd {
-	l.flushing, l.done, l.total = true, 0, 0
+	l.flushing, l.done = true, 0
 	return l.spinner.Tick
 }
 
@@ -89,21 +88,7 @@ func (l deliveryLog) Update(msg tea.Msg, focused bool) (deliveryLog, tea.Cmd) {
 			return l, nil
 		}
 		maxScroll := max(0, len(l.lines)-l.height)
-		switch {
-		case key.Matches(msg, l.keys.Up):
-			l.scroll++
-		case key.Matches(msg, l.keys.Down):
-			l.scroll--
-		case key.Matches(msg, l.keys.PageUp):
-			l.scroll += l.height
-		case key.Matches(msg, l.keys.PageDown):
-			l.scroll -= l.height
-		case key.Matches(msg, l.keys.Top):
-			l.scroll = maxScroll
-		case key.Matches(msg, l.keys.Bottom):
-			l.scroll = 0
-		}
-		l.scroll = max(0, min(l.scroll, maxScroll))
+		l.scroll = maxScroll - navigate(l.keys, msg, maxScroll-l.scroll, l.height, maxScroll)
 	}
 	return l, nil
 }

@@ -95,9 +95,6 @@ func (m Model) Init() tea.Cmd {
 // Session is the model's session (tests inspect it).
 func (m Model) Session() *tracing.Session { return m.session }
 
-// Status is the status line's text.
-func (m Model) Status() string { return m.status }
-
 // Update handles one message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := m.update(msg)
@@ -171,7 +168,7 @@ func (m *Model) setSize(w, h int) {
 	m.tree.SetSize(l.treeW, l.treeH)
 	m.inspector.SetSize(l.rightW, l.inspH)
 	m.headers.SetSize(l.rightW, l.hdrH)
-	m.log.SetSize(l.logW, l.logH)
+	m.log.SetSize(l.logW, l.logInnerH)
 	m.received.SetSize(l.rightW, l.inspH+l.hdrH)
 	m.help.Width = w
 	if m.prompt != nil {

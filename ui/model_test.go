@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -388,5 +389,34 @@ func TestContinueFromPastedB3(t *testing.T) {
 	n := m.tree.Selected()
 	if n == nil || n.Context.TraceID.String() != "80f198ee56343ba864fe8b2a57d3eff7" || n.Context.ParentID.String() != "e457b5a2e4d86bd1" {
 		t.Fatalf("continued span: %+v", n)
+	}
+}
+
+func TestNavigate(t *testing.T) {
+	k := DefaultKeyMap()
+	for _, c := range []struct {
+		key            string
+		pos, page, end int
+		want           int
+	}{
+		{"j", 0, 5, 9, 1}, {"k", 0, 5, 9, 0}, {"down", 9, 5, 9, 9}, {"pgdown", 2, 5, 9, 7},
+		{"pgup", 2, 5, 9, 0}, {"G", 3, 5, 9, 9}, {"g", 3, 5, 9, 0}, {"x", 3, 5, 9, 3}, {"j", 0, 5, -1, 0},
+	} {
+		if have := navigate(&k, keyMsg(c.key), c.pos, c.page, c.end); have != c.want {
+			t.Errorf("%s from %d: want %d, have %d", c.key, c.pos, c.want, have)
+		}
+	}
+	// The delivery log scrolls from the bottom: k goes back in time, G returns.
+	m := newModel(t, 120, 40)
+	for i := 0; i < 30; i++ {
+		m.log.Add(fmt.Sprintf("line %d", i))
+	}
+	m, _ = press(t, m, "tab", "k", "k")
+	if m.log.scroll != 2 {
+		t.Errorf("log scroll after k k: %d", m.log.scroll)
+	}
+	m, _ = press(t, m, "G")
+	if m.log.scroll != 0 || !strings.Contains(m.View(), "line 29") {
+		t.Errorf("G did not return to the newest line (scroll %d)", m.log.scroll)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
@@ -34,21 +33,18 @@ func (v *receivedView) Refresh(traces []tracing.ReceivedTrace, stats tracing.Rec
 // Update scrolls.
 func (v receivedView) Update(msg tea.Msg) (receivedView, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(km, v.keys.Up):
-			v.scroll--
-		case key.Matches(km, v.keys.Down):
-			v.scroll++
-		case key.Matches(km, v.keys.PageUp):
-			v.scroll -= v.height
-		case key.Matches(km, v.keys.PageDown):
-			v.scroll += v.height
-		case key.Matches(km, v.keys.Top):
-			v.scroll = 0
-		}
-		v.scroll = max(0, v.scroll)
+		v.scroll = navigate(v.keys, km, v.scroll, v.height, v.lineCount())
 	}
 	return v, nil
+}
+
+// lineCount is how many lines the traces take, the scroll's upper bound.
+func (v receivedView) lineCount() int {
+	n := 0
+	for _, t := range v.traces {
+		n += len(t.Spans) + 1 // a title line per trace
+	}
+	return n
 }
 
 // Title names the pane with the receiver's counts.

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -58,21 +57,7 @@ func (t treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 	if !ok {
 		return t, nil
 	}
-	page := max(1, t.height-1)
-	switch {
-	case key.Matches(km, t.keys.Up):
-		t.cursor--
-	case key.Matches(km, t.keys.Down):
-		t.cursor++
-	case key.Matches(km, t.keys.PageUp):
-		t.cursor -= page
-	case key.Matches(km, t.keys.PageDown):
-		t.cursor += page
-	case key.Matches(km, t.keys.Top):
-		t.cursor = 0
-	case key.Matches(km, t.keys.Bottom):
-		t.cursor = t.session.Tree().Len() - 1
-	}
+	t.cursor = navigate(t.keys, km, t.cursor, max(1, t.height-1), t.session.Tree().Len()-1)
 	t.clamp()
 	return t, nil
 }

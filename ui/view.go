@@ -15,7 +15,7 @@ type layoutSizes struct {
 	topH, logH, bodyH     int  // outer heights
 	treeW, treeH          int  // inner
 	rightW, inspH, hdrH   int  // inner
-	logW                  int  // inner
+	logW, logInnerH       int  // inner
 	rightOuterW, treeOutW int
 	treeOutH, inspOutH    int // outer heights of the tree (narrow) and inspector (wide)
 }
@@ -37,8 +37,8 @@ func (m Model) layout() layoutSizes {
 		l.logH = max(5, rest/4)
 	}
 	l.bodyH = rest - l.logH
-	l.logW = w - border
 	title := 1 // every pane has a title line inside
+	l.logW, l.logInnerH = w-border, l.logH-border-title
 	if l.wide {
 		l.treeOutW = w * 11 / 20
 		l.rightOuterW = w - l.treeOutW
