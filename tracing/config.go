@@ -71,19 +71,36 @@ type Config struct {
 	Timeout       time.Duration
 	Batch         int
 	RevealSecrets bool
+	// Retries is how often `send` retries a batch that failed transiently.
+	Retries int
+	// CACert is a PEM file of extra CA certificates for an https endpoint.
+	CACert string
+	// Insecure skips TLS verification (always warned about).
+	Insecure bool
+	// Verify reads delivered traces back from the query API.
+	Verify bool
+	// Query is the query API's base URL; "" is the endpoint's origin.
+	Query string
+	// VerifyTimeout is how long verification polls for a trace.
+	VerifyTimeout time.Duration
+	// MaxSpans is the embedded receiver's span budget.
+	MaxSpans int
 }
 
 // DefaultConfig is the configuration with no flags and no environment.
 func DefaultConfig() Config {
 	return Config{
-		Listen:   "127.0.0.1:9411",
-		Service:  "playground",
-		IP:       DefaultIP(),
-		Sampler:  DefaultSamplerSpec(),
-		B3:       B3Multi,
-		Encoding: EncodingJSON,
-		Timeout:  5 * time.Second,
-		Batch:    100,
+		Listen:        "127.0.0.1:9411",
+		Service:       "playground",
+		IP:            DefaultIP(),
+		Sampler:       DefaultSamplerSpec(),
+		B3:            B3Multi,
+		Encoding:      EncodingJSON,
+		Timeout:       5 * time.Second,
+		Batch:         100,
+		Retries:       3,
+		VerifyTimeout: 10 * time.Second,
+		MaxSpans:      200000,
 	}
 }
 
