@@ -82,8 +82,8 @@ func checkTree(t *testing.T, tree *tracing.Tree) {
 		if n.Context.TraceID != n.Parent.Context.TraceID {
 			t.Fatalf("%s: trace ID differs from its parent's", n.Name)
 		}
-		if n.Shared != (n.Context.ID == n.Parent.Context.ID) {
-			t.Fatalf("%s: shared %v but IDs %s/%s", n.Name, n.Shared, n.Context.ID, n.Parent.Context.ID)
+		if n.Key.Shared != (n.Context.ID == n.Parent.Context.ID) {
+			t.Fatalf("%s: shared %v but IDs %s/%s", n.Name, n.Key.Shared, n.Context.ID, n.Parent.Context.ID)
 		}
 	}
 }

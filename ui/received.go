@@ -6,40 +6,50 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
 
-// receivedView shows what the embedded receiver actually got: each trace as
-// a tree with a waterfall of durations.
-type receivedView struct {
-	common
-	traces        []tracing.ReceivedTrace
-	stats         tracing.ReceiverStats
-	scroll        int
-	width, height int
+// receivedPane shows what the embedded receiver actually got: each trace as
+// a tree with a waterfall of durations. It owns the receiver's update
+// stream: each receivedMsg refreshes the snapshot and re-arms the wait.
+type receivedPane struct {
+	paneBase
+	traces []tracing.ReceivedTrace
+	stats  tracing.ReceiverStats
+	scroll int
 }
 
-// SetSize sets the inner size.
-func (v *receivedView) SetSize(w, h int) { v.width, v.height = w, h }
-
-// Refresh takes a new snapshot (after the receiver says something arrived).
-func (v *receivedView) Refresh(traces []tracing.ReceivedTrace, stats tracing.ReceiverStats) {
-	v.traces, v.stats = traces, stats
+// refresh takes a new snapshot of the receiver, if there is one.
+func (v *receivedPane) refresh() {
+	if r := v.session.Receiver(); r != nil {
+		v.traces, v.stats = r.Traces(), r.Stats()
+	}
 }
 
-// Update scrolls.
-func (v receivedView) Update(msg tea.Msg) (receivedView, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
-		v.scroll = navigate(v.keys, km, v.scroll, v.height, v.lineCount())
+// Update refreshes on an arrival (and waits for the next), and scrolls.
+func (v *receivedPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case receivedMsg:
+		v.refresh()
+		return v, waitReceived(v.session.Receiver())
+	case tea.KeyMsg:
+		v.scroll = navigate(v.keys, msg, v.scroll, v.height, v.lineCount())
 	}
 	return v, nil
 }
 
+// ShortHelp is the movement keys.
+func (v *receivedPane) ShortHelp() []key.Binding { return navKeys(v.keys) }
+
+// FullHelp is the movement keys.
+func (v *receivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(v.keys)} }
+
 // lineCount is how many lines the traces take, the scroll's upper bound.
-func (v receivedView) lineCount() int {
+func (v *receivedPane) lineCount() int {
 	n := 0
 	for _, t := range v.traces {
 		n += len(t.Spans) + 1 // a title line per trace
@@ -48,16 +58,16 @@ func (v receivedView) lineCount() int {
 }
 
 // Title names the pane with the receiver's counts.
-func (v receivedView) Title() string {
-	t := fmt.Sprintf("Received by the embedded receiver · %d spans in %d batches", v.stats.Spans, v.stats.Batches)
+func (v *receivedPane) Title() string {
+	t := fmt.Sprintf("Received by the embedded receiver · %s in %s", plural(v.stats.Spans, "span"), plural(v.stats.Batches, "batch"))
 	if v.stats.Evicted > 0 {
-		t += fmt.Sprintf(" · %d old traces evicted", v.stats.Evicted)
+		t += " · " + plural(v.stats.Evicted, "old trace") + " evicted"
 	}
 	return t
 }
 
 // View renders the newest traces first, as trees with waterfall bars.
-func (v receivedView) View() string {
+func (v *receivedPane) View() string {
 	if len(v.traces) == 0 {
 		return v.styles.Dim.Render("Nothing arrived yet. Finish spans (f) and flush (F):\nwhat the receiver decodes shows up here.")
 	}
@@ -70,7 +80,7 @@ func (v receivedView) View() string {
 	return strings.Join(lines[start:end], "\n")
 }
 
-func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
+func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	spans := t.Spans
 	if len(spans) == 0 {
 		return nil
@@ -102,7 +112,7 @@ func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
 	total := last.Sub(first)
 	labelW := max(10, v.width/2)
 	barW := max(4, v.width-labelW-1)
-	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %d spans · %s", t.TraceID, len(spans), shortDur(total)))}
+	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
 	var walk func(i, depth int)
 	seen := map[int]bool{}
 	walk = func(i, depth int) {
@@ -133,7 +143,7 @@ func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
 }
 
 // bar is the waterfall: an offset and a length proportional to the trace.
-func (v receivedView) bar(offset, d, total time.Duration, w int, isErr bool) string {
+func (v *receivedPane) bar(offset, d, total time.Duration, w int, isErr bool) string {
 	if total <= 0 {
 		total = 1
 	}

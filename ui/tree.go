@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -14,12 +16,9 @@ import (
 // Only the visible rows are rendered, so a 10,000-span tree costs what a
 // 30-span one does.
 type treePane struct {
-	common
+	paneBase
 	cursor, offset int
-	width, height  int
 }
-
-func newTreePane(c common) treePane { return treePane{common: c} }
 
 // SetSize sets the inner size (rows available for spans).
 func (t *treePane) SetSize(w, h int) {
@@ -27,8 +26,17 @@ func (t *treePane) SetSize(w, h int) {
 	t.clamp()
 }
 
+// Title names the pane with its span count.
+func (t *treePane) Title() string { return fmt.Sprintf("Spans · %d", t.session.Tree().Len()) }
+
+// ShortHelp is the movement keys.
+func (t *treePane) ShortHelp() []key.Binding { return navKeys(t.keys) }
+
+// FullHelp is the movement keys.
+func (t *treePane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(t.keys)} }
+
 // Selected is the span under the cursor, nil in an empty tree.
-func (t treePane) Selected() *tracing.Node { return t.session.Tree().At(t.cursor) }
+func (t *treePane) Selected() *tracing.Node { return t.session.Tree().At(t.cursor) }
 
 // Select moves the cursor to n.
 func (t *treePane) Select(n *tracing.Node) {
@@ -52,7 +60,7 @@ func (t *treePane) clamp() {
 }
 
 // Update moves the selection.
-func (t treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
+func (t *treePane) Update(msg tea.Msg) (component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return t, nil
@@ -63,7 +71,7 @@ func (t treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 }
 
 // View renders the visible rows.
-func (t treePane) View() string {
+func (t *treePane) View() string {
 	tree := t.session.Tree()
 	if tree.Len() == 0 {
 		return t.styles.Dim.Render("No spans yet.\n\nPress n to start a new trace,\nthen c for a child span,\nf to finish it, F to flush.\n\nD starts a debug trace, P continues\none from pasted B3 headers.")
@@ -86,7 +94,7 @@ func (t treePane) View() string {
 }
 
 // row is one span: name, kind, time, markers, delivery state.
-func (t treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time) string {
+func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time) string {
 	st := t.styles
 	var b strings.Builder
 	b.WriteString(strings.Repeat("  ", n.Depth))
@@ -99,7 +107,7 @@ func (t treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time) strin
 	if n.Kind != "" {
 		b.WriteString(" " + st.Kind.Render("["+string(n.Kind)+"]"))
 	}
-	if n.Shared {
+	if n.Key.Shared {
 		b.WriteString(" " + st.Kind.Render("shared"))
 	}
 	if n.Finished {
