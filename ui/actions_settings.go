@@ -39,7 +39,7 @@ func (m *Model) cycleB3() tea.Cmd {
 }
 
 func (m *Model) showHelp() tea.Cmd {
-	m.mode = modeHelp
+	m.mode, m.helpView.scroll = modeHelp, 0
 	return nil
 }
 

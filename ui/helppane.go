@@ -14,28 +14,50 @@ import (
 // what the keys do.
 type helpPane struct {
 	paneBase
-	root *Model
+	root   *Model
+	scroll int
 }
 
 // Title names the view.
-func (h *helpPane) Title() string { return "All keys (? or esc closes) — dimmed keys do not apply now" }
+func (h *helpPane) Title() string {
+	return "All keys (? or esc closes) — dimmed keys do not apply now"
+}
 
-// Update does nothing: the root closes help.
-func (h *helpPane) Update(tea.Msg) (component, tea.Cmd) { return h, nil }
+// Update scrolls (the root closes help on ? or esc).
+func (h *helpPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		last := max(0, strings.Count(h.content(), "\n")+1-h.height)
+		h.scroll = navigate(h.keys, km, h.scroll, max(1, h.height-1), last)
+	}
+	return h, nil
+}
 
-// ShortHelp is how to close it.
-func (h *helpPane) ShortHelp() []key.Binding { return []key.Binding{h.keys.Help, h.keys.Cancel} }
+// ShortHelp is how to move and close it.
+func (h *helpPane) ShortHelp() []key.Binding {
+	return []key.Binding{h.keys.Down, h.keys.Up, h.keys.Help, h.keys.Cancel}
+}
 
-// FullHelp is how to close it.
-func (h *helpPane) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+// FullHelp is how to move and close it.
+func (h *helpPane) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp(), navKeys(h.keys)} }
 
-// View lists the groups in two columns when the screen is wide enough.
+// View is the lines that fit, from the scroll position.
 func (h *helpPane) View() string {
+	lines := strings.Split(h.content(), "\n")
+	start := min(h.scroll, max(0, len(lines)-1))
+	return strings.Join(lines[start:], "\n")
+}
+
+// content lists the groups in two columns when the screen is wide enough.
+func (h *helpPane) content() string {
 	m := h.root
+	colW := h.width
+	if h.width >= 80 {
+		colW = (h.width - 2) / 2
+	}
 	var blocks []string
 	nav := append([]key.Binding{}, m.focusedPane().ShortHelp()...)
 	nav = append(nav, m.keys.Tab)
-	blocks = append(blocks, h.block("move · "+strings.ToLower(m.focusedPane().Title()), nav))
+	blocks = append(blocks, h.block("move (in the focused pane)", nav, colW))
 	for _, g := range m.actions {
 		var bs []key.Binding
 		for _, a := range g.actions {
@@ -43,36 +65,41 @@ func (h *helpPane) View() string {
 				bs = append(bs, *a.binding)
 			}
 		}
-		blocks = append(blocks, h.block(g.title, bs))
+		blocks = append(blocks, h.block(g.title, bs, colW))
 	}
 	if h.width < 80 {
 		return strings.Join(blocks, "\n\n")
 	}
-	colW := h.width/2 - 1
 	var left, right []string
 	leftH, rightH := 0, 0
 	for _, b := range blocks { // fill the shorter column
 		n := strings.Count(b, "\n") + 2
 		if leftH <= rightH {
-			left, leftH = append(left, fitBlock(b, colW, n-1)), leftH+n
+			left, leftH = append(left, b), leftH+n
 		} else {
-			right, rightH = append(right, fitBlock(b, colW, n-1)), rightH+n
+			right, rightH = append(right, b), rightH+n
 		}
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(left, "\n\n"), "  ", strings.Join(right, "\n\n"))
+	col := func(bs []string) string { return fitBlock(strings.Join(bs, "\n\n"), colW, max(leftH, rightH)) }
+	return lipgloss.JoinHorizontal(lipgloss.Top, col(left), "  ", col(right))
 }
 
 // block is one group: a title, then "key  description", dimmed with the
-// reason when the key does not apply now.
-func (h *helpPane) block(title string, bs []key.Binding) string {
+// reason (wrapped under it) when the key does not apply now.
+func (h *helpPane) block(title string, bs []key.Binding, colW int) string {
 	st := h.styles
 	lines := []string{st.Title.Render(title)}
 	for _, b := range bs {
-		line := st.Label.Render(padRight(b.Help().Key, 7)) + " " + b.Help().Desc
-		if !b.Enabled() {
-			line = st.Dim.Render(padRight(b.Help().Key, 7) + " " + b.Help().Desc + " — " + h.root.reasonFor(b))
+		k, desc := padRight(b.Help().Key, 7), b.Help().Desc
+		if b.Enabled() {
+			lines = append(lines, st.Label.Render(k)+" "+desc)
+			continue
 		}
-		lines = append(lines, line)
+		lines = append(lines, st.Dim.Render(k+" "+desc+" —"))
+		why := lipgloss.NewStyle().Width(max(10, colW-10)).Render(h.root.reasonFor(b))
+		for _, l := range strings.Split(why, "\n") {
+			lines = append(lines, st.Dim.Render("          "+strings.TrimRight(l, " ")))
+		}
 	}
 	return strings.Join(lines, "\n")
 }

@@ -20,7 +20,7 @@ type KeyMap struct {
 	Help, Quit, Interrupt key.Binding
 
 	// Dialog keys.
-	Accept, Cancel, Yes, No key.Binding
+	Accept, Cancel, Close, Yes, No key.Binding
 }
 
 // DefaultKeyMap is the keymap of SPEC.md.
@@ -60,10 +60,11 @@ func DefaultKeyMap() KeyMap {
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
-		Interrupt: b("ctrl+c", "quit / close / cancel", "ctrl+c"),
+		Interrupt: b("ctrl+c", "quit (cancels a flush)", "ctrl+c"),
 
 		Accept: b("enter", "accept", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
+		Close:  b("ctrl+c", "close", "ctrl+c"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n", "no", "n", "N", "esc"),
 	}

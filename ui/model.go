@@ -155,10 +155,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
 	case modeHelp:
-		m.mode = modeBrowse
-		if key.Matches(msg, m.keys.Help) || key.Matches(msg, m.keys.Cancel) {
+		switch {
+		case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Cancel):
+			m.mode = modeBrowse
 			return nil
+		case handles(m.helpView, msg):
+			_, cmd := m.helpView.Update(msg)
+			return cmd
 		}
+		m.mode = modeBrowse // any other key closes help and acts
 	}
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())

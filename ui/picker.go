@@ -47,7 +47,7 @@ func (p *samplerPicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.cursor = max(0, p.cursor-1)
 	case key.Matches(km, p.keys.Down):
 		p.cursor = min(len(tracing.SamplerKinds)-1, p.cursor+1)
-	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Interrupt):
+	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
 		p.cancel()
 	case key.Matches(km, p.keys.Accept):
@@ -62,11 +62,13 @@ func (p *samplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerK
 
 // ShortHelp is the picker's keys.
 func (p *samplerPicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel, p.keys.Interrupt}
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
 }
 
 // FullHelp is the picker's keys.
-func (p *samplerPicker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (p *samplerPicker) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(p.ShortHelp(), p.keys.Close)}
+}
 
 // View draws the list.
 func (p *samplerPicker) View() string {
@@ -108,10 +110,10 @@ func (c *confirm) Update(msg tea.Msg) (component, tea.Cmd) {
 		return c, nil
 	}
 	switch {
-	case key.Matches(km, c.keys.Yes), c.interruptOK && key.Matches(km, c.keys.Interrupt):
+	case key.Matches(km, c.keys.Yes), c.interruptOK && key.Matches(km, c.keys.Close):
 		c.closed = true
 		return c, c.yes()
-	case key.Matches(km, c.keys.No), key.Matches(km, c.keys.Interrupt):
+	case key.Matches(km, c.keys.No), key.Matches(km, c.keys.Close):
 		c.closed = true
 		return c, c.no()
 	}

@@ -72,7 +72,7 @@ func (p *prompt) Title() string { return p.spec.title }
 func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		switch {
-		case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Interrupt):
+		case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 			p.closed = true
 			if p.spec.cancelled != nil {
 				p.spec.cancelled()
@@ -105,12 +105,12 @@ func (p *prompt) accept() tea.Cmd {
 }
 
 // ShortHelp is the prompt's keys.
-func (p *prompt) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Accept, p.keys.Cancel, p.keys.Interrupt}
-}
+func (p *prompt) ShortHelp() []key.Binding { return []key.Binding{p.keys.Accept, p.keys.Cancel} }
 
 // FullHelp is the prompt's keys.
-func (p *prompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (p *prompt) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.Accept, p.keys.Cancel, p.keys.Close}}
+}
 
 // View draws the box.
 func (p *prompt) View() string {

@@ -200,7 +200,7 @@ func (m *Model) helpLine() string {
 	case modeDialog, modeConfirmQuit:
 		return m.help.ShortHelpView(m.dialog.ShortHelp())
 	case modeHelp:
-		return m.help.ShortHelpView([]key.Binding{k.Help, k.Quit})
+		return m.help.ShortHelpView(m.helpView.ShortHelp())
 	}
 	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
 	if m.session.Tree().Len() > 0 {
