@@ -80,39 +80,53 @@ func (v *receivedPane) View() string {
 	return strings.Join(lines[start:end], "\n")
 }
 
+// traceShape is a received trace arranged for the waterfall: its roots and
+// each span's children (indices into spans), and its time span.
+type traceShape struct {
+	roots       []int
+	children    map[model.ID][]int
+	first, last time.Time
+}
+
+func shapeOf(spans []model.SpanModel) traceShape {
+	sh := traceShape{children: map[model.ID][]int{}, first: spans[0].Timestamp, last: spans[0].Timestamp.Add(spans[0].Duration)}
+	ids := map[model.ID]bool{}
+	for _, s := range spans {
+		ids[s.ID] = true
+	}
+	for i, s := range spans {
+		if s.Timestamp.Before(sh.first) {
+			sh.first = s.Timestamp
+		}
+		if e := s.Timestamp.Add(s.Duration); e.After(sh.last) {
+			sh.last = e
+		}
+		// A shared SERVER span has its client's ID; it hangs under that span.
+		switch {
+		case s.Shared:
+			sh.children[s.ID] = append(sh.children[s.ID], i)
+		case s.ParentID != nil && ids[*s.ParentID]:
+			sh.children[*s.ParentID] = append(sh.children[*s.ParentID], i)
+		default:
+			sh.roots = append(sh.roots, i)
+		}
+	}
+	return sh
+}
+
 func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	spans := t.Spans
 	if len(spans) == 0 {
 		return nil
 	}
-	first, last := spans[0].Timestamp, spans[0].Timestamp.Add(spans[0].Duration)
-	children := map[model.ID][]int{}
-	ids := map[model.ID]bool{}
-	for _, s := range spans {
-		ids[s.ID] = true
-	}
-	var roots []int
-	for i, s := range spans {
-		if s.Timestamp.Before(first) {
-			first = s.Timestamp
-		}
-		if e := s.Timestamp.Add(s.Duration); e.After(last) {
-			last = e
-		}
-		// A shared SERVER span has its client's ID; it hangs under that span.
-		switch {
-		case s.Shared:
-			children[s.ID] = append(children[s.ID], i)
-		case s.ParentID != nil && ids[*s.ParentID]:
-			children[*s.ParentID] = append(children[*s.ParentID], i)
-		default:
-			roots = append(roots, i)
-		}
-	}
-	total := last.Sub(first)
+	sh := shapeOf(spans)
+	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
 	barW := max(4, v.width-labelW-1)
 	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
+	byStart := func(idx []int) {
+		sort.Slice(idx, func(a, b int) bool { return spans[idx[a]].Timestamp.Before(spans[idx[b]].Timestamp) })
+	}
 	var walk func(i, depth int)
 	seen := map[int]bool{}
 	walk = func(i, depth int) {
@@ -126,17 +140,17 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 			label += " [" + string(s.Kind) + "]"
 		}
 		label += " " + shortDur(s.Duration)
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(first), s.Duration, total, barW, s.Tags["error"] != ""))
-		kids := children[s.ID]
-		sort.Slice(kids, func(a, b int) bool { return spans[kids[a]].Timestamp.Before(spans[kids[b]].Timestamp) })
+		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
+		kids := sh.children[s.ID]
+		byStart(kids)
 		for _, k := range kids {
 			if k != i {
 				walk(k, depth+1)
 			}
 		}
 	}
-	sort.Slice(roots, func(a, b int) bool { return spans[roots[a]].Timestamp.Before(spans[roots[b]].Timestamp) })
-	for _, r := range roots {
+	byStart(sh.roots)
+	for _, r := range sh.roots {
 		walk(r, 0)
 	}
 	return lines
