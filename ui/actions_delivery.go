@@ -81,11 +81,20 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 	}
 	switch {
 	case m.log.cancelled:
-		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s stay queued — F sends them.",
-			plural(sum.Delivered, "span"), plural(m.session.Outbox().Counts().Pending(), "span")), true
+		pending := m.session.Outbox().Counts().Pending()
+		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s queued — F sends them.",
+			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending)), true
 	case sum.Failed == 0:
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
 	default:
-		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and stay queued — fix the endpoint (E) and press r to retry.", sum.Failed, plural(sum.Spans, "span")), true
+		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (E) and press r to retry.", sum.Failed, plural(sum.Spans, "span"), stays(sum.Failed)), true
 	}
+}
+
+// stays is the verb agreeing with n spans.
+func stays(n int) string {
+	if n == 1 {
+		return "stays"
+	}
+	return "stay"
 }

@@ -34,7 +34,7 @@ func (h *helpPane) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is how to move and close it.
 func (h *helpPane) ShortHelp() []key.Binding {
-	return []key.Binding{h.keys.Down, h.keys.Up, h.keys.Help, h.keys.Cancel}
+	return []key.Binding{h.keys.Down, h.keys.Up, h.keys.CloseHelp}
 }
 
 // FullHelp is how to move and close it.

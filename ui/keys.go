@@ -21,6 +21,9 @@ type KeyMap struct {
 
 	// Dialog keys.
 	Accept, Cancel, Close, Yes, No key.Binding
+
+	// CloseHelp leaves the full help.
+	CloseHelp key.Binding
 }
 
 // DefaultKeyMap is the keymap of SPEC.md.
@@ -67,6 +70,8 @@ func DefaultKeyMap() KeyMap {
 		Close:  b("ctrl+c", "close", "ctrl+c"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n", "no", "n", "N", "esc"),
+
+		CloseHelp: b("?/esc", "close", "?", "esc"),
 	}
 }
 

@@ -156,7 +156,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.dialogKey(msg)
 	case modeHelp:
 		switch {
-		case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Cancel):
+		case key.Matches(msg, m.keys.CloseHelp):
 			m.mode = modeBrowse
 			return nil
 		case handles(m.helpView, msg):

@@ -132,7 +132,7 @@ func TestEscCancelsAFlush(t *testing.T) {
 	d.press("esc")
 	// The collector never answers and the timeout is 5s: only the cancel ends it sooner.
 	d.until("flush ended", 3*time.Second, func(m *Model) bool { return !m.log.Flushing() })
-	if !strings.Contains(m.status, "Flush cancelled: 0 spans delivered, 1 span stay queued") {
+	if !strings.Contains(m.status, "Flush cancelled: 0 spans delivered, 1 span stays queued") {
 		t.Errorf("status after esc: %q", m.status)
 	}
 	if c := m.session.Outbox().Counts(); c.Pending() != 1 || c.Delivered != 0 {
