@@ -42,7 +42,7 @@ func ParseB3Format(s string) (B3Format, error) {
 			return B3Format(i), nil
 		}
 	}
-	return B3Multi, fmt.Errorf("--b3 %q: use multi, single or both", s)
+	return B3Multi, fmt.Errorf("B3 format %q: use multi, single or both", s)
 }
 
 // HeaderLine is one propagation header as a person reads it.

@@ -91,7 +91,7 @@ func ParseSamplerSpec(s string) (SamplerSpec, error) {
 		return SamplerSpec{Kind: kind, Modulo: n}, nil
 	case SamplerBoundary, SamplerCounting:
 		rate, err := strconv.ParseFloat(param, 64)
-		if err != nil {
+		if err != nil || !Finite(rate) {
 			return SamplerSpec{}, fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", ErrBadSampler, name, name, param)
 		}
 		spec := SamplerSpec{Kind: kind, Rate: rate}
@@ -117,7 +117,20 @@ func (s SamplerSpec) String() string {
 // boundarySalt is fixed so a boundary decision can be explained and repeated.
 const boundarySalt = 0
 
+// Validate checks the spec the way zipkin-go's constructors would, and
+// first refuses NaN and ±Inf, which zipkin-go's range checks let through
+// (NaN compares false with every bound; counting:NaN then panics).
+func (s SamplerSpec) Validate() error {
+	if _, err := s.zipkinSampler(); err != nil {
+		return &ConfigError{Field: FieldSampler, Reason: err.Error()}
+	}
+	return nil
+}
+
 func (s SamplerSpec) zipkinSampler() (zipkin.Sampler, error) {
+	if (s.Kind == SamplerBoundary || s.Kind == SamplerCounting) && !Finite(s.Rate) {
+		return nil, fmt.Errorf("%s rate must be a number between 0 and 1, got %v", s.Kind, s.Rate)
+	}
 	switch s.Kind {
 	case SamplerAlways:
 		return zipkin.AlwaysSample, nil
