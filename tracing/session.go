@@ -336,6 +336,7 @@ func (s *Session) FinishWithDuration(n *Node, d time.Duration) error {
 		d = time.Microsecond
 	}
 	n.Finished = true
+	s.tree.finished(n)
 	n.Duration = d
 	s.recorder.capture = func(m model.SpanModel) { n.Reported = &m }
 	n.span.FinishedWithDuration(d) // an unsampled span is not reported: Reported stays nil
