@@ -280,3 +280,23 @@ func TestPluralsInTheUI(t *testing.T) {
 		t.Errorf("log line not singular:\n%s", v)
 	}
 }
+
+// q during a flush asks; yes leaves at once, cancelling the flush rather than
+// leaving it to run into the collector's timeout.
+func TestQuitDuringAFlushDoesNotWait(t *testing.T) {
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = blockingCollector(t) })
+	m, _ = press(t, m, "n", "enter", "f")
+	m, flush := press(t, m, "F")
+	d := newDriver(t, m)
+	d.run(flush)
+	m, _ = press(t, m, "q")
+	if m.mode != modeConfirmQuit || m.log.cancelled {
+		t.Fatalf("q in a flush: mode %d, cancelled %v", m.mode, m.log.cancelled)
+	}
+	m, cmd := press(t, m, "y")
+	if cmd == nil || !m.quitting || !m.log.cancelled {
+		t.Fatalf("y: quitting %v, flush cancelled %v", m.quitting, m.log.cancelled)
+	}
+	// The collector never answers (timeout 5s): the flush ends now only because it was cancelled.
+	d.until("flush ended after quitting", 2*time.Second, func(m *Model) bool { return !m.log.Flushing() })
+}
