@@ -205,26 +205,12 @@ func (m *Model) setErrorText(s string) {
 }
 
 // runningSpans counts spans not finished yet.
-func (m *Model) runningSpans() int {
-	n := 0
-	for _, node := range m.session.Tree().Nodes() {
-		if !node.Finished {
-			n++
-		}
-	}
-	return n
-}
+func (m *Model) runningSpans() int { return m.session.Tree().Running() }
 
 // undelivered counts spans that would be lost on quit: queued, sending or
 // failed in the outbox, and running sampled spans.
 func (m *Model) undelivered() int {
-	n := m.session.Outbox().Counts().Undelivered()
-	for _, node := range m.session.Tree().Nodes() {
-		if !node.Finished && node.Sampled() {
-			n++
-		}
-	}
-	return n
+	return m.session.Outbox().Counts().Undelivered() + m.session.Tree().RunningSampled()
 }
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.

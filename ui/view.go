@@ -208,16 +208,15 @@ func (m *Model) helpLine() string {
 			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
 			k.Export, k.Load, k.Reveal}
 	}
-	free := m.help
-	free.Width = 0 // measure without bubbles' own "…" cut
+	// Measure instead of rendering each candidate line: "key desc" items
+	// joined by the separator, as bubbles/help draws them.
+	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }
+	sepW := lipgloss.Width(m.help.ShortSeparator)
+	used := itemW(k.Help)
 	var chosen []key.Binding
 	for _, b := range useful {
-		if !b.Enabled() {
-			continue
-		}
-		try := append(append([]key.Binding(nil), chosen...), b, k.Help)
-		if lipgloss.Width(free.ShortHelpView(try)) <= m.width {
-			chosen = append(chosen, b)
+		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
+			chosen, used = append(chosen, b), used+w
 		}
 	}
 	return m.help.ShortHelpView(append(chosen, k.Help))
