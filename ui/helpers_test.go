@@ -38,7 +38,6 @@ func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session 
 	return s
 }
 
-
 func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {
 	t.Helper()
 	m := New(newSession(t, mutate...))
