@@ -86,6 +86,9 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending)), true
 	case sum.Failed == 0:
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
+		if m.session.Endpoint().Local && !m.received.Focused() {
+			m.status += " tab → what the receiver got."
+		}
 	default:
 		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (E) and press r to retry.", sum.Failed, plural(sum.Spans, "span"), stays(sum.Failed)), true
 	}

@@ -67,6 +67,9 @@ func (h *helpPane) content() string {
 		}
 		blocks = append(blocks, h.block(g.title, bs, colW))
 	}
+	k := m.keys
+	blocks = append(blocks, h.block("in a prompt, list or question",
+		[]key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}, colW))
 	if h.width < 80 {
 		return strings.Join(blocks, "\n\n")
 	}

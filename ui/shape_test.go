@@ -273,7 +273,7 @@ func TestPluralsInTheUI(t *testing.T) {
 	m, _ = press(t, m, "n", "enter", "f")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	if !strings.Contains(m.status, "Delivered 1 span in 1 batch (") {
+	if !strings.Contains(m.status, "Delivered 1 span in 1 batch (") || !strings.Contains(m.status, "tab → what the receiver got") {
 		t.Errorf("status %q", m.status)
 	}
 	if v := m.View(); !strings.Contains(v, "batch 1/1  1 span ") {
@@ -299,4 +299,22 @@ func TestQuitDuringAFlushDoesNotWait(t *testing.T) {
 	}
 	// The collector never answers (timeout 5s): the flush ends now only because it was cancelled.
 	d.until("flush ended after quitting", 2*time.Second, func(m *Model) bool { return !m.log.Flushing() })
+}
+
+// Tree lines show siblings (├ │ └), and the selection is visible without
+// colour: a ▶ marker, and no inner style ending the reverse video early.
+func TestTreeConnectorsAndSelectionMarker(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "c", "enter", "c", "enter", "up", "up", "c", "enter", "K") // root → a → b, root → c
+	m, _ = press(t, m, "g")
+	var rows []string
+	for _, l := range strings.Split(m.tree.View(), "\n") {
+		rows = append(rows, strings.TrimRight(l, " "))
+	}
+	want := []string{"▶◆ operation", "   ├ operation", "   │ └ operation", "   └ operation"}
+	for i, w := range want {
+		if i >= len(rows) || !strings.HasPrefix(rows[i], w) {
+			t.Fatalf("row %d: want prefix %q, have rows\n%s", i, w, strings.Join(rows, "\n"))
+		}
+	}
 }
