@@ -43,45 +43,17 @@ func (m *Model) showHelp() tea.Cmd {
 	return nil
 }
 
-// focusRing is the panes tab visits, in order.
-func (m *Model) focusRing() []component {
-	ring := []component{m.tree, m.log}
-	if m.session.Receiver() != nil {
-		ring = append(ring, m.received)
-	}
-	return ring
-}
-
-// focusedPane is the pane that gets the keys no action takes.
-func (m *Model) focusedPane() component {
-	for _, c := range m.focusRing() {
-		if c.Focused() {
-			return c
-		}
-	}
-	m.focus(m.tree) // the focused pane left the ring (receiver gone)
-	return m.tree
-}
-
-// focus gives c the keys and takes them from every other pane.
-func (m *Model) focus(c component) {
-	for _, p := range []component{m.tree, m.log, m.received} {
-		p.Blur()
-	}
-	c.Focus()
-}
-
 func (m *Model) cycleFocus() tea.Cmd {
 	ring := m.focusRing()
 	cur := m.focusedPane()
-	for i, c := range ring {
-		if c == cur {
-			m.focus(ring[(i+1)%len(ring)])
+	for i, stop := range ring {
+		if stop.c == cur {
+			next := ring[(i+1)%len(ring)]
+			m.focus(next.c)
+			m.setStatus("Focus: %s.", next.name)
 			break
 		}
 	}
-	names := map[component]string{m.tree: "span tree", m.log: "delivery log", m.received: "received spans"}
-	m.setStatus("Focus: %s.", names[m.focusedPane()])
 	return nil
 }
 

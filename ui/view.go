@@ -77,6 +77,40 @@ func (m *Model) placements(l layoutSizes) []placement {
 	}
 }
 
+// focusStop is a pane tab visits, and how the status names it.
+type focusStop struct {
+	c    component
+	name string
+}
+
+// focusRing is the panes tab visits, in order. A focusable pane is one line
+// here.
+func (m *Model) focusRing() []focusStop {
+	ring := []focusStop{{m.tree, "span tree"}, {m.log, "delivery log"}}
+	if m.session.Receiver() != nil {
+		ring = append(ring, focusStop{m.received, "received spans"})
+	}
+	return ring
+}
+
+// focusedPane is the pane that gets the keys no action takes.
+func (m *Model) focusedPane() component {
+	for _, stop := range m.focusRing() {
+		if stop.c.Focused() {
+			return stop.c
+		}
+	}
+	return m.tree
+}
+
+// focus gives c the keys and takes them from every other component.
+func (m *Model) focus(c component) {
+	for _, p := range m.placements(m.layout()) {
+		p.c.Blur()
+	}
+	c.Focus()
+}
+
 // setSize sizes every component in one loop, and the open dialog.
 func (m *Model) setSize(w, h int) {
 	m.width, m.height = w, h
