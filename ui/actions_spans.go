@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
@@ -219,14 +218,4 @@ func kindName(k model.Kind) string {
 		return "none"
 	}
 	return string(k)
-}
-
-// reasonFor is why b does not apply now ("" when it does or is no action).
-func (m *Model) reasonFor(b key.Binding) string {
-	for p, r := range m.reasons {
-		if p.Help() == b.Help() {
-			return r
-		}
-	}
-	return ""
 }

@@ -144,3 +144,13 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	}
 	return nil, false
 }
+
+// reasonFor is why b does not apply now ("" when it does or is no action).
+func (m *Model) reasonFor(b key.Binding) string {
+	for p, r := range m.reasons {
+		if p.Help() == b.Help() {
+			return r
+		}
+	}
+	return ""
+}
