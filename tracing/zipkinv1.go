@@ -107,3 +107,11 @@ func sameServiceName(a, b *model.Endpoint) bool {
 	}
 	return name(a) == name(b)
 }
+
+// lowerName is a span name as Zipkin keeps it: lowercased, absent as "".
+func lowerName(name *string) string {
+	if name == nil {
+		return ""
+	}
+	return strings.ToLower(*name)
+}
