@@ -53,6 +53,23 @@ func TestDecodePyZipkin(t *testing.T) {
 	}
 }
 
+// TestDecodeZipkinJS: zipkin-js's default v1 JSON, whose "sa" is a boolean
+// (Jaeger refuses it; Zipkin and we accept it). Captured with zipkin 0.22.0:
+// a BatchRecorder whose logger keeps jsonEncoder.JSON_V1.encode(span), a root
+// with ServerRecv/ServerSend and recordBinary('http.path', '/checkout'), a
+// child with ClientSend, ServerAddr(payments 10.0.0.2:8080),
+// recordBinary('card', 'visa'), ClientRecv.
+func TestDecodeZipkinJS(t *testing.T) {
+	spans := decodeFile(t, "testdata/zipkin_js_v1.json", DecodeV1JSON)
+	want := []string{
+		"charge CLIENT js-front → payments 10.0.0.2:8080 parent=get tags=card=visa",
+		"get SERVER js-front parent= tags=http.path=/checkout",
+	}
+	if have := describeSpans(spans); strings.Join(want, "\n") != strings.Join(have, "\n") {
+		t.Errorf("want\n%s\nhave\n%s", strings.Join(want, "\n"), strings.Join(have, "\n"))
+	}
+}
+
 // TestDecodeOTelFixtures: the collector-contrib zipkinv1 fixtures (v1 JSON
 // nobody here wrote) decode as Zipkin's V1SpanConverter reads them.
 func TestDecodeOTelFixtures(t *testing.T) {
