@@ -59,7 +59,7 @@ func checkV1Times(s *v1Span) error {
 	}
 	for _, a := range s.Annotations {
 		if a.Timestamp > maxV1Micros || a.Timestamp < -maxV1Micros {
-			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", a.Value, a.Timestamp)
+			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", clip(a.Value), a.Timestamp)
 		}
 	}
 	return nil
@@ -67,7 +67,7 @@ func checkV1Times(s *v1Span) error {
 
 // convertV1 converts one v1 span; the spans are appended to out.
 func convertV1(src v1Span, out []model.SpanModel) ([]model.SpanModel, error) {
-	if src.TraceID == 0 && src.TraceIDHigh == 0 {
+	if src.TraceID == 0 { // Zipkin requires the low 64 bits, even of a 128-bit ID
 		return out, errV1TraceID
 	}
 	if src.ID == 0 {

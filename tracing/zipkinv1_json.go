@@ -136,7 +136,7 @@ func (r v1JSONIn) v1Span() (v1Span, error) {
 		}
 		ep, err := a.Endpoint.endpoint()
 		if err != nil {
-			return s, fmt.Errorf("annotation %q: %w", *a.Value, err)
+			return s, fmt.Errorf("annotation %q: %w", clip(*a.Value), err)
 		}
 		s.Annotations = append(s.Annotations, v1Annotation{*a.Timestamp, *a.Value, ep})
 	}
@@ -146,7 +146,7 @@ func (r v1JSONIn) v1Span() (v1Span, error) {
 		}
 		ep, err := b.Endpoint.endpoint()
 		if err != nil {
-			return s, fmt.Errorf("binary annotation %q: %w", *b.Key, err)
+			return s, fmt.Errorf("binary annotation %q: %w", clip(*b.Key), err)
 		}
 		if ba, ok := v1JSONBinary(*b.Key, b.Value, ep); ok {
 			s.BinaryAnnotations = append(s.BinaryAnnotations, ba)

@@ -22,18 +22,18 @@ import (
 
 // Field IDs and types of zipkincore.thrift.
 const (
-	thriftSpanTraceID       = 1
-	thriftSpanName          = 3
-	thriftSpanID            = 4
-	thriftSpanParentID      = 5
-	thriftSpanAnnotations   = 6
-	thriftSpanBinary        = 8
-	thriftSpanDebug         = 9
-	thriftSpanTimestamp     = 10
-	thriftSpanDuration      = 11
-	thriftSpanTraceIDHigh   = 12
-	thriftAnnotationTypeStr = 6 // AnnotationType.STRING
-	thriftAnnotationTypeB   = 0 // AnnotationType.BOOL
+	thriftSpanTraceID          = 1
+	thriftSpanName             = 3
+	thriftSpanID               = 4
+	thriftSpanParentID         = 5
+	thriftSpanAnnotations      = 6
+	thriftSpanBinary           = 8
+	thriftSpanDebug            = 9
+	thriftSpanTimestamp        = 10
+	thriftSpanDuration         = 11
+	thriftSpanTraceIDHigh      = 12
+	thriftAnnotationTypeString = 6 // AnnotationType.STRING
+	thriftAnnotationTypeBool   = 0 // AnnotationType.BOOL
 )
 
 // DecodeV1Thrift decodes a Zipkin v1 Thrift body (TBinaryProtocol
@@ -208,9 +208,9 @@ func (r thriftReader) binaryAnnotation(s *v1Span) error {
 	}
 	k := string(key)
 	switch {
-	case typ == thriftAnnotationTypeStr:
+	case typ == thriftAnnotationTypeString:
 		s.BinaryAnnotations = append(s.BinaryAnnotations, v1BinaryAnnotation{Key: k, Value: string(value), Endpoint: ep})
-	case typ == thriftAnnotationTypeB && string(value) == "\x01" && ep != nil && (k == "sa" || k == "ca" || k == "ma"):
+	case typ == thriftAnnotationTypeBool && string(value) == "\x01" && ep != nil && (k == "sa" || k == "ca" || k == "ma"):
 		s.BinaryAnnotations = append(s.BinaryAnnotations, v1BinaryAnnotation{Key: k, Address: true, Endpoint: ep})
 	}
 	return nil

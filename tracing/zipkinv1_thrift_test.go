@@ -261,9 +261,9 @@ func thriftClient(t testing.TB, list bool) []byte {
 			{0, "no timestamp: dropped", fe},
 		},
 	}, []thriftBA{
-		{"http.path", "/api", thriftAnnotationTypeStr, fe},
+		{"http.path", "/api", thriftAnnotationTypeString, fe},
 		{"http.status_code", "\x00\x00\x00\xc8", 3, fe}, // I32: dropped, as Zipkin drops it
-		{"sa", "\x01", thriftAnnotationTypeB, &model.Endpoint{ServiceName: "backend", IPv6: []byte(net16("2001:db8::1")), Port: 9000}},
+		{"sa", "\x01", thriftAnnotationTypeBool, &model.Endpoint{ServiceName: "backend", IPv6: []byte(net16("2001:db8::1")), Port: 9000}},
 	})
 }
 
