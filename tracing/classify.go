@@ -35,6 +35,16 @@ const (
 	ClassNetwork          FailureClass = "network"
 	ClassCancelled        FailureClass = "cancelled"
 	ClassSerialize        FailureClass = "serialize"
+	// ClassRedirect is a 3xx: never followed (rule 9).
+	ClassRedirect FailureClass = "redirect"
+	// ClassNotCollector is a 2xx that is a web page, not a collector's answer.
+	ClassNotCollector FailureClass = "not-collector"
+	// ClassInvalidSpan is a span the serializer refuses; the rest of its
+	// batch is still sent.
+	ClassInvalidSpan FailureClass = "invalid-span"
+	// ClassProxy is a proxy (HTTPS_PROXY, HTTP_PROXY) that failed, not the
+	// collector.
+	ClassProxy FailureClass = "proxy"
 )
 
 // DeliveryResult is the outcome of one POST of one batch.
@@ -55,10 +65,17 @@ type DeliveryResult struct {
 	Err  error
 	Hint string
 	At   time.Time
+	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
+	RetryAfter time.Duration
+	// Attempts is how many POSTs the batch took (FlushRetrying); Waited is
+	// the time spent backing off between them.
+	Attempts int
+	Waited   time.Duration
 }
 
-// OK reports a 2xx answer: the batch left the outbox.
-func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 }
+// OK reports a collector's 2xx: the batch left the outbox. A 2xx that is a
+// web page is not one (rule 9).
+func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
 // Summary is one line: status, latency, bytes, message, hint.
 func (r DeliveryResult) Summary() string {
@@ -70,6 +87,12 @@ func (r DeliveryResult) Summary() string {
 		b.WriteString("no answer")
 	}
 	fmt.Fprintf(&b, " in %s", FormatLatency(r.Latency))
+	if r.Attempts > 1 {
+		fmt.Fprintf(&b, " (attempt %d, after waiting %s)", r.Attempts, r.Waited.Round(time.Millisecond))
+	}
+	if r.RetryAfter > 0 {
+		fmt.Fprintf(&b, ", Retry-After %s", r.RetryAfter)
+	}
 	if r.Err != nil {
 		fmt.Fprintf(&b, ": %v", r.Err)
 	} else if r.Message != "" && !r.OK() {
@@ -143,6 +166,8 @@ func ClassifyStatus(status int, message string) FailureClass {
 	switch {
 	case status >= 200 && status <= 299:
 		return ClassOK
+	case status >= 300 && status <= 399:
+		return ClassRedirect
 	case status == 400 && strings.Contains(message, "HTTP request to an HTTPS server"):
 		return ClassTLS
 	case status == 400:
@@ -196,6 +221,14 @@ func hintFor(c FailureClass) string {
 		return "not sent: the flush was cancelled; the spans are still queued"
 	case ClassSerialize:
 		return "a span could not be serialized; it stays queued"
+	case ClassRedirect:
+		return "the endpoint redirects: use the URL it redirects to"
+	case ClassNotCollector:
+		return "this answers like a web page, not a Zipkin collector (Jaeger: UI on 16686, Zipkin receiver on 9411)"
+	case ClassInvalidSpan:
+		return "the serializer refuses these spans: they stay in the outbox as failed; the rest of the batch was sent"
+	case ClassProxy:
+		return "the proxy failed, not the collector: check HTTPS_PROXY / HTTP_PROXY, or list the host in NO_PROXY"
 	}
 	return "unexpected answer: the spans stay queued; retry with r"
 }

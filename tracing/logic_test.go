@@ -232,7 +232,8 @@ func TestClassifyStatus(t *testing.T) {
 		{429, "", ClassOverloaded, "retry later"},
 		{500, "", ClassOverloaded, "retry later"},
 		{503, "", ClassOverloaded, "retry later"},
-		{302, "", ClassHTTP, "stay queued"},
+		{302, "", ClassRedirect, "redirects"},
+		{418, "", ClassHTTP, "stay queued"},
 	} {
 		class := ClassifyStatus(c.status, c.msg)
 		if class != c.want || !strings.Contains(class.Hint(), c.hint) {

@@ -49,6 +49,24 @@ func (m *Masker) Mask(s string) string {
 	return maskAll(s, m.secrets)
 }
 
+// longest is the length of the longest secret or URL m replaces: reading that
+// much past a limit before masking keeps a secret at the limit whole.
+func (m *Masker) longest() int {
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, s := range append(append([]string(nil), m.urls...), m.secrets...) {
+		n = max(n, len(s))
+	}
+	return n
+}
+
+// MaskURL is raw with its secrets masked by structure (userinfo, query
+// values, the path before /api/), for a URL that is not the configured
+// endpoint: a redirect's Location, a proxy.
+func MaskURL(raw string) string { return maskURL(raw) }
+
 func sortSecrets(secrets []string) []string {
 	var out []string
 	seen := map[string]bool{}

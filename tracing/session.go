@@ -65,13 +65,12 @@ func NewSession(cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts, err := OutboxOptionsFor(cfg)
+	if err != nil {
+		return nil, err
+	}
 	s := &Session{cfg: cfg, sampler: sampler, tracers: map[string]*zipkin.Tracer{}}
-	s.outbox = NewOutbox(OutboxOptions{
-		Encoding: cfg.Encoding,
-		Headers:  cfg.Headers,
-		Timeout:  cfg.Timeout,
-		Batch:    cfg.Batch,
-	})
+	s.outbox = NewOutbox(opts)
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
 	}
