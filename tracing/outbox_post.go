@@ -71,26 +71,58 @@ func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEn
 	return append(out, outcome{good, t.postRetrying(ctx, body, r, p)})
 }
 
-// encode serializes a batch with zipkin-go's serializer. When that fails, it
-// serializes span by span to find the ones it refuses, and encodes the rest.
+// encode serializes a batch with zipkin-go's serializer, without the spans
+// no Zipkin accepts (SpanProblem: the proto3 encoder would send a start
+// before 1970 as a wrapped-around number). When the serializer still fails,
+// it serializes span by span to find the ones it refuses.
 func (t deliveryTarget) encode(batch []*outboxEntry) (body []byte, good, bad []*outboxEntry, err error) {
-	body, err = t.serializer.Serialize(modelsOf(batch))
-	if err == nil {
-		return body, batch, nil, nil
-	}
-	for _, e := range batch {
-		if _, err := t.serializer.Serialize([]*model.SpanModel{&e.span}); err != nil {
-			e.problem = SpanProblem(e.span, err)
-			bad = append(bad, e)
-		} else {
-			good = append(good, e)
+	good, bad = splitSpans(batch, func(e *outboxEntry) error {
+		if reason := spanReason(e.span); reason != "" {
+			return SpanProblem(e.span, nil)
 		}
+		return nil
+	})
+	if len(good) == 0 {
+		return nil, nil, bad, nil
 	}
+	if body, err = t.serializer.Serialize(modelsOf(good)); err == nil {
+		return body, good, bad, nil
+	}
+	good, refused := splitSpans(good, func(e *outboxEntry) error {
+		if _, err := t.serializer.Serialize([]*model.SpanModel{&e.span}); err != nil {
+			return SpanProblem(e.span, err)
+		}
+		return nil
+	})
+	bad = append(bad, refused...)
 	if len(good) == 0 {
 		return nil, nil, bad, nil
 	}
 	body, err = t.serializer.Serialize(modelsOf(good))
 	return body, good, bad, err
+}
+
+// splitSpans sets aside the entries problem finds fault with, noting why; it
+// returns batch itself when all are fine.
+func splitSpans(batch []*outboxEntry, problem func(*outboxEntry) error) (good, bad []*outboxEntry) {
+	for i, e := range batch {
+		err := problem(e)
+		if err == nil {
+			if bad != nil {
+				good = append(good, e)
+			}
+			continue
+		}
+		if bad == nil {
+			good = append([]*outboxEntry(nil), batch[:i]...)
+		}
+		e.problem = err
+		bad = append(bad, e)
+	}
+	if bad == nil {
+		return batch, nil
+	}
+	return good, bad
 }
 
 func modelsOf(batch []*outboxEntry) []*model.SpanModel {

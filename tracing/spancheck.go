@@ -26,17 +26,17 @@ func SpanProblem(s model.SpanModel, serr error) error {
 // than at zipkin-go's message ("valid annotation timestamp required" for a
 // span that starts before 1970 because its duration is absurd).
 func spanReason(s model.SpanModel) string {
-	ms := strconv.FormatFloat(float64(s.Duration)/float64(time.Millisecond), 'g', 4, 64)
+	ms := func() string { return strconv.FormatFloat(float64(s.Duration)/float64(time.Millisecond), 'g', 4, 64) }
 	switch {
 	case s.TraceID.Empty():
 		return "its trace ID is zero"
 	case s.ID == 0:
 		return "its span ID is zero"
 	case s.Duration < 0:
-		return fmt.Sprintf("duration %s ms is negative", ms)
+		return fmt.Sprintf("duration %s ms is negative", ms())
 	case !s.Timestamp.IsZero() && s.Timestamp.Unix() < 1 && s.Duration > 24*time.Hour:
 		return fmt.Sprintf("duration %s ms is out of range: the span would start before 1970 (%s)",
-			ms, s.Timestamp.UTC().Format(time.RFC3339))
+			ms(), s.Timestamp.UTC().Format(time.RFC3339))
 	case !s.Timestamp.IsZero() && s.Timestamp.Unix() < 1:
 		return fmt.Sprintf("timestamp %s is before 1970, which Zipkin does not accept", s.Timestamp.UTC().Format(time.RFC3339))
 	}
