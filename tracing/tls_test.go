@@ -9,6 +9,8 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -65,6 +67,7 @@ func newPrivateCA(t *testing.T) privateCA {
 func (ca privateCA) server(t *testing.T, h http.Handler) *httptest.Server {
 	srv := httptest.NewUnstartedServer(h)
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{ca.leaf}}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // handshake failures are the point
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv
