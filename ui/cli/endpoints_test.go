@@ -145,7 +145,7 @@ func closedPort(t *testing.T) string {
 func runSend(t *testing.T, args ...string) (int, SendReport, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: noWait}
 	code := Main(append([]string{"send", "--json", "--listen", "127.0.0.1:0", "--timeout", "500ms"}, args...), env, nil)
 	var rep SendReport
 	if code != ExitUsage {
