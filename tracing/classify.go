@@ -202,21 +202,21 @@ func hintFor(c FailureClass) string {
 	case ClassTLS:
 		return "TLS failed: certificate or protocol mismatch — check http:// vs https://"
 	case ClassTimeout:
-		return "the endpoint did not answer within the timeout: raise --timeout or check the network"
+		return "the endpoint did not answer within the timeout: raise the timeout or check the network"
 	case ClassReset:
 		return "the server closed the connection: check the port and protocol (http vs https), then retry"
 	case ClassBadRequest:
-		return "the server rejected the payload: read its message above; check --encoding"
+		return "the server rejected the payload: read its message; check the encoding"
 	case ClassAuth:
 		return "the auth segment or token is wrong: copy the full endpoint, including the auth segment"
 	case ClassNotFound:
 		return "wrong path or method: a Zipkin v2 collector takes POST /api/v2/spans (/api/v1/spans is legacy v1)"
 	case ClassTooLarge:
-		return "batch too large: lower --batch"
+		return "batch too large: send smaller batches"
 	case ClassUnsupportedMedia:
-		return "wrong content type for this encoding: try --encoding json"
+		return "wrong content type for this encoding: try the json encoding"
 	case ClassOverloaded:
-		return "the server is overloaded or failing: retry later (r)"
+		return "the server is overloaded or failing: retry later"
 	case ClassCancelled:
 		return "not sent: the flush was cancelled; the spans are still queued"
 	case ClassSerialize:
@@ -230,5 +230,5 @@ func hintFor(c FailureClass) string {
 	case ClassProxy:
 		return "the proxy failed, not the collector: check HTTPS_PROXY / HTTP_PROXY, or list the host in NO_PROXY"
 	}
-	return "unexpected answer: the spans stay queued; retry with r"
+	return "unexpected answer: the spans stay queued; retry later"
 }

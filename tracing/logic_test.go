@@ -227,7 +227,7 @@ func TestClassifyStatus(t *testing.T) {
 		{403, "", ClassAuth, "auth segment"},
 		{404, "", ClassNotFound, "/api/v2/spans"},
 		{405, "", ClassNotFound, "wrong path or method"},
-		{413, "", ClassTooLarge, "lower --batch"},
+		{413, "", ClassTooLarge, "smaller batches"},
 		{415, "", ClassUnsupportedMedia, "content type"},
 		{429, "", ClassOverloaded, "retry later"},
 		{500, "", ClassOverloaded, "retry later"},
