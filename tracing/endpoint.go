@@ -14,9 +14,6 @@ const V2Path = "/api/v2/spans"
 // V1Path is where a Zipkin collector takes legacy v1 spans.
 const V1Path = "/api/v1/spans"
 
-// encodingV1 is Zipkin v1 JSON (EncodingV1 once the v1 serializer lands).
-const encodingV1 Encoding = "v1"
-
 // ErrEncodingMismatch is returned (wrapped) when an explicit v2 encoding
 // would go to /api/v1/spans, where collectors misread it (Jaeger stores
 // unknown-service with no tags): a configuration error.
@@ -33,11 +30,11 @@ func EncodingFor(ep Endpoint, explicit Encoding, wasExplicit bool) (Encoding, er
 	if u == nil || !strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), V1Path) {
 		return explicit, nil
 	}
-	if wasExplicit && explicit != encodingV1 {
+	if wasExplicit && explicit != EncodingV1 {
 		return "", fmt.Errorf("%w: %s is Zipkin v2, but %s takes Zipkin v1 spans: use the v1 encoding, or the path %s",
 			ErrEncodingMismatch, explicit, V1Path, V2Path)
 	}
-	return encodingV1, nil
+	return EncodingV1, nil
 }
 
 // ErrMalformedEndpoint is returned (wrapped) for an endpoint URL that cannot be used.
@@ -111,7 +108,7 @@ func pathWarnings(path string) []string {
 	case strings.HasSuffix(p, V2Path):
 		return nil
 	case strings.HasSuffix(p, "/api/v1/spans"):
-		return []string{"path is /api/v1/spans, the legacy v1 format; zipkin-go sends v2 spans to /api/v2/spans"}
+		return []string{"path is /api/v1/spans, the legacy v1 format: spans are sent as Zipkin v1 JSON there (a v2 collector takes /api/v2/spans)"}
 	case p == "":
 		return []string{"the URL has no path; a Zipkin v2 collector expects /api/v2/spans"}
 	default:

@@ -134,6 +134,21 @@ func (o *Outbox) SetEndpoint(ep Endpoint, masker *Masker) {
 	o.mu.Unlock()
 }
 
+// SetEncoding changes how the next batches are serialized (EncodingFor
+// picks it from the endpoint's path).
+func (o *Outbox) SetEncoding(enc Encoding) {
+	o.mu.Lock()
+	o.opts.Encoding, o.serializer = enc, enc.Serializer()
+	o.mu.Unlock()
+}
+
+// Encoding is how the outbox serializes spans now.
+func (o *Outbox) Encoding() Encoding {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.opts.Encoding
+}
+
 // Send queues a finished span (zipkin-go calls it from Span.Finish). It never
 // blocks on the network and never drops.
 func (o *Outbox) Send(s model.SpanModel) {

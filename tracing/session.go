@@ -165,10 +165,17 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
+	// The path picks the encoding (rule 9): /api/v1/spans gets v1 JSON. The
+	// default json is not an explicit choice; proto there is an error.
+	enc, err := EncodingFor(ep, s.cfg.Encoding, s.cfg.Encoding != EncodingJSON)
+	if err != nil {
+		return err
+	}
 	s.endpoint = ep
 	s.cfg.Endpoint = raw
 	s.masker = NewMasker(ep, s.cfg.Headers)
 	s.outbox.SetEndpoint(ep, s.masker)
+	s.outbox.SetEncoding(enc)
 	return nil
 }
 
