@@ -42,7 +42,7 @@ func answers(t *testing.T, answer func(n int, w http.ResponseWriter)) (*httptest
 func TestSendRetriesTransientFailures(t *testing.T) {
 	srv, posts := answers(t, func(n int, w http.ResponseWriter) {
 		if n <= 2 {
-			http.Error(w, "unavailable", 503)
+			http.Error(w, "unavailable", http.StatusServiceUnavailable)
 			return
 		}
 		w.WriteHeader(202)
@@ -59,7 +59,7 @@ func TestSendRetriesTransientFailures(t *testing.T) {
 func TestSendHonoursRetryAfter(t *testing.T) {
 	srv, posts := answers(t, func(n int, w http.ResponseWriter) {
 		w.Header().Set("Retry-After", "1")
-		http.Error(w, "slow down", 429)
+		http.Error(w, "slow down", http.StatusTooManyRequests)
 	})
 	code, rep, _ := runSend(t, "--endpoint", srv.URL+tracing.V2Path)
 	if code != ExitFailed || rep.Failed != rep.Spans || rep.Delivered != 0 {
