@@ -238,3 +238,25 @@ func TestRetryBackoffGrowsAndCaps(t *testing.T) {
 		}
 	}
 }
+
+// A server asking for longer than the policy waits is not retried: the
+// result says how long it asked for, and nothing is dropped.
+func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
+	col := newSpanCounter(func(int) int { return 503 })
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		col.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path)
+	fillSession(t, s, 1, 1)
+	w := &waits{}
+	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
+	r := results[0]
+	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
+		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)
+	}
+	if r.RetryAfter != time.Hour || !strings.Contains(r.Hint, "asks to wait 1h0m0s") || !strings.Contains(r.Summary(), "Retry-After 1h0m0s") {
+		t.Errorf("result: %v %q\n%s", r.RetryAfter, r.Hint, r.Summary())
+	}
+}

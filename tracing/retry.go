@@ -14,7 +14,7 @@ import (
 const (
 	DefaultRetryBase     = 500 * time.Millisecond
 	DefaultRetryMax      = 30 * time.Second
-	DefaultMaxRetryAfter = 2 * time.Minute
+	DefaultMaxRetryAfter = time.Minute
 )
 
 // RetryPolicy says how FlushRetrying retries a batch that failed transiently:
@@ -25,7 +25,7 @@ type RetryPolicy struct {
 	Retries int
 	// Base is the first backoff (default 500ms); Max caps any one wait (30s).
 	Base, Max time.Duration
-	// MaxRetryAfter is the longest Retry-After honoured (default 2m); a
+	// MaxRetryAfter is the longest Retry-After honoured (default 1m); a
 	// server asking for more is not retried, its wait is reported.
 	MaxRetryAfter time.Duration
 	// Sleep waits d or until ctx ends (default: a timer). Tests inject one
