@@ -89,7 +89,7 @@ func Send(opts Options, env Env) int {
 
 	start := time.Now()
 	var results []tracing.DeliveryResult
-	if opts.Count > 0 {
+	if opts.Burst() {
 		results = burst(ctx, s, opts, env, scenario)
 	} else {
 		if scenario != nil {
@@ -108,7 +108,7 @@ func Send(opts Options, env Env) int {
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(report)
 	} else {
-		printSendReport(env, s, report, results, opts.Count > 0)
+		printSendReport(env, s, report, results, opts.Burst())
 	}
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
@@ -256,7 +256,7 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 				mu.Lock()
 				n := built
 				mu.Unlock()
-				fmt.Fprintf(env.Stderr, "\r%d/%d traces built, %d spans delivered, %d failed ", n, opts.Count, c.Delivered, c.Failed)
+				fmt.Fprintf(env.Stderr, "\r%d traces built, %d spans delivered, %d failed ", n, c.Delivered, c.Failed)
 			}
 			if done && s.Outbox().Counts().Queued == 0 {
 				return
@@ -269,12 +269,15 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 		defer t.Stop()
 		tick = t.C
 	}
-	for i := 0; i < opts.Count && ctx.Err() == nil; i++ {
-		if tick != nil && i > 0 {
-			select {
-			case <-tick:
-			case <-ctx.Done():
-			}
+	var deadline <-chan time.Time
+	if opts.Duration > 0 {
+		t := time.NewTimer(opts.Duration)
+		defer t.Stop()
+		deadline = t.C
+	}
+	for i := 0; (opts.Count == 0 || i < opts.Count) && ctx.Err() == nil; i++ {
+		if !waitTurn(ctx, i, tick, deadline) {
+			break
 		}
 		if sc != nil {
 			_, _ = s.Replay(*sc)
@@ -297,6 +300,27 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 
 // StderrProgress reports whether progress lines go to stderr.
 func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
+
+// waitTurn waits for the next tick of a rated burst (not before the first
+// trace) and reports whether the burst goes on: not past its deadline, not
+// interrupted.
+func waitTurn(ctx context.Context, i int, tick, deadline <-chan time.Time) bool {
+	if tick == nil || i == 0 {
+		select {
+		case <-deadline:
+			return false
+		default:
+			return true
+		}
+	}
+	select {
+	case <-tick:
+		return true
+	case <-deadline:
+	case <-ctx.Done():
+	}
+	return false
+}
 
 func isClosed(c chan struct{}) bool {
 	select {
