@@ -258,7 +258,11 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := DemoTrace(s); err != nil {
+	demo, err := loadScenario("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Replay(demo); err != nil {
 		t.Fatal(err)
 	}
 	total := s.Outbox().Counts().Queued

@@ -7,12 +7,12 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
-
+	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 )
 
@@ -68,16 +68,12 @@ func errorText(r tracing.DeliveryResult) string {
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// Send builds the demo trace (or replays opts.Load, or a burst of opts.Count
-// traces), flushes it and reports.
+// Send replays the demo trace (or the scenario opts.Load, or a burst of
+// them), flushes it and reports.
 func Send(opts Options, env Env) int {
-	var scenario *tracing.Scenario
-	if opts.Load != "" {
-		sc, err := tracing.LoadScenario(opts.Load)
-		if err != nil {
-			return fail(env, usagef("cannot load the scenario: %v", err), "see examples/ for the format")
-		}
-		scenario = &sc
+	scenario, err := loadScenario(opts.Load)
+	if err != nil {
+		return fail(env, usagef("cannot load the scenario: %v", err), "a scenario is a JSON file like those in examples/; built-in: "+strings.Join(examples.Names(), ", "))
 	}
 	s, err := tracing.NewSession(opts.Config)
 	if err != nil {
@@ -92,12 +88,7 @@ func Send(opts Options, env Env) int {
 	if opts.Burst() {
 		results = burst(ctx, s, opts, env, scenario)
 	} else {
-		if scenario != nil {
-			_, err = s.Replay(*scenario)
-		} else {
-			_, err = DemoTrace(s)
-		}
-		if err != nil {
+		if _, err = s.Replay(scenario); err != nil {
 			return fail(env, err, "")
 		}
 		s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) { results = append(results, r) })
@@ -121,6 +112,15 @@ func Send(opts Options, env Env) int {
 	return ExitOK
 }
 
+// loadScenario is the scenario send replays: name (a file, or a built-in
+// example), or the built-in demo trace.
+func loadScenario(name string) (tracing.Scenario, error) {
+	if name == "" {
+		return examples.Builtin(examples.DemoName)
+	}
+	return examples.Load(name)
+}
+
 func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
 	for i := len(results) - 1; i >= 0; i-- {
 		if !results[i].OK() {
@@ -128,27 +128,6 @@ func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
 		}
 	}
 	return tracing.DeliveryResult{}
-}
-
-// DemoTrace builds a trace that shows the concepts: a root, a CLIENT call
-// with its SERVER side (a shared span), and a child with tags and an error.
-func DemoTrace(s *tracing.Session) (*tracing.Node, error) {
-	kind := func(k model.Kind) *model.Kind { return &k }
-	root, err := s.Start(nil, tracing.SpanOptions{Name: "checkout", Kind: kind(model.Undetermined)})
-	if err != nil {
-		return nil, err
-	}
-	_ = s.Tag(root, "http.method", "POST")
-	client, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Client)})
-	server, _ := s.Start(client, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Server), Service: "payments"})
-	bank, _ := s.Start(server, tracing.SpanOptions{Name: "call bank", Kind: kind(model.Undetermined), Service: "payments"})
-	_ = s.Tag(bank, "bank.id", "demo-bank")
-	_ = s.Error(bank, "card declined")
-	_ = s.Annotate(server, "fraud check passed")
-	for _, n := range []*tracing.Node{bank, server, client, root} {
-		_ = s.Finish(n)
-	}
-	return root, nil
 }
 
 func makeReport(s *tracing.Session, results []tracing.DeliveryResult, elapsed time.Duration) SendReport {
@@ -226,9 +205,9 @@ func samplingWord(n *tracing.Node) string {
 	return "not sampled: " + n.SamplerReason
 }
 
-// burst builds opts.Count demo traces (or scenario replays) at opts.Rate per
+// burst replays sc opts.Count times (or for opts.Duration) at opts.Rate per
 // second while a second goroutine flushes what is queued.
-func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *tracing.Scenario) []tracing.DeliveryResult {
+func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) []tracing.DeliveryResult {
 	var (
 		mu      sync.Mutex
 		results []tracing.DeliveryResult
@@ -279,11 +258,7 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 		if !waitTurn(ctx, i, tick, deadline) {
 			break
 		}
-		if sc != nil {
-			_, _ = s.Replay(*sc)
-		} else {
-			_, _ = DemoTrace(s)
-		}
+		_, _ = s.Replay(sc)
 		mu.Lock()
 		built++
 		mu.Unlock()
