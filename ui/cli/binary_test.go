@@ -70,7 +70,8 @@ func TestBinarySendToEmbeddedReceiver(t *testing.T) {
 	}
 	// The human report names the trace and the batch.
 	code, stdout, _ = run(t, "send", "--listen", "127.0.0.1:0", "--trace-id-128")
-	if code != 0 || !strings.Contains(stdout, "HTTP 202") || !regexp.MustCompile(`trace +[0-9a-f]{32}`).MatchString(stdout) {
+	if code != 0 || !strings.Contains(stdout, "HTTP 202") || !regexp.MustCompile(`trace +[0-9a-f]{32}`).MatchString(stdout) ||
+		!regexp.MustCompile(`curl -s http://127\.0\.0\.1:\d+/api/v2/trace/[0-9a-f]{32} `).MatchString(stdout) {
 		t.Errorf("human report (exit %d):\n%s", code, stdout)
 	}
 }

@@ -191,7 +191,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	fmt.Fprintln(w)
 	if s.Receiver() != nil && rep.Delivered > 0 {
 		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
-			s.Receiver().URL(), rep.TraceIDs[0])
+			"http://"+s.Receiver().Addr(), rep.TraceIDs[0])
 	}
 }
 
