@@ -203,13 +203,7 @@ func (s *Sampler) Explain(traceIDLow uint64, decision bool) string {
 		if spec.Rate == 0 || spec.Rate == 1 {
 			return fmt.Sprintf("boundary %s: rate %s samples %s", rate, rate, map[bool]string{true: "every trace", false: "no trace"}[spec.Rate == 1])
 		}
-		boundary := int64(spec.Rate * 10000)
-		v := absMod10000(traceIDLow ^ uint64(boundarySalt))
-		rel := "<"
-		if v >= boundary {
-			rel = "≥"
-		}
-		return fmt.Sprintf("boundary %s: |trace ID low 64 bits| mod 10000 = %d %s %d → %s", rate, v, rel, boundary, sampledWord(decision))
+		return explainBoundary(rate, int64(spec.Rate*10000), traceIDLow^uint64(boundarySalt), decision)
 	case SamplerCounting:
 		s.mu.Lock()
 		why, ok := s.last[traceIDLow]
@@ -222,11 +216,32 @@ func (s *Sampler) Explain(traceIDLow uint64, decision bool) string {
 	return sampledWord(decision)
 }
 
-// absMod10000 mirrors zipkin-go's boundary arithmetic.
-// It is the same expression, so the explanation matches the decision even for
-// IDs where the float conversion overflows.
-func absMod10000(v uint64) int64 {
-	return int64(math.Abs(float64(v))) % 10000
+// explainBoundary shows the boundary test with integers a learner can check
+// by hand: the trace ID's low 64 bits as a decimal number, mod 10000, against
+// rate×10000. zipkin-go converts the ID to a float64 first, which keeps only
+// 53 bits; when that rounding changes the remainder, the explanation says so
+// and shows zipkin-go's figure, since that is what decided.
+func explainBoundary(rate string, boundary int64, id uint64, decision bool) string {
+	exact := int64(id % 10000)
+	rounded := zipkinBoundaryValue(id)
+	text := fmt.Sprintf("boundary %s: trace ID low 64 bits = %d; %d mod 10000 = %d", rate, id, id, exact)
+	switch {
+	case id >= 1<<63:
+		text += fmt.Sprintf(", but zipkin-go converts the ID to a float64 and then to int64, which overflows from 2^63 up, and gets %d", rounded)
+	case rounded != exact:
+		text += fmt.Sprintf(", but zipkin-go rounds the ID to a float64 (%.0f) first and gets %d", float64(id), rounded)
+	}
+	rel := "<"
+	if rounded >= boundary {
+		rel = "≥"
+	}
+	return fmt.Sprintf("%s; %d %s %d (rate × 10000) → %s", text, rounded, rel, boundary, sampledWord(decision))
+}
+
+// zipkinBoundaryValue is zipkin-go's own expression (sample.go), so the
+// explanation always matches the decision, overflow included.
+func zipkinBoundaryValue(id uint64) int64 {
+	return int64(math.Abs(float64(id))) % 10000
 }
 
 func sampledWord(b bool) string {
