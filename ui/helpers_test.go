@@ -38,8 +38,6 @@ func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session 
 	return s
 }
 
-var fixedNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-
 func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) Model {
 	t.Helper()
 	m := New(newSession(t, mutate...))
