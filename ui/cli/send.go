@@ -208,39 +208,11 @@ func samplingWord(n *tracing.Node) string {
 // burst replays sc opts.Count times (or for opts.Duration) at opts.Rate per
 // second while a second goroutine flushes what is queued.
 func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) []tracing.DeliveryResult {
-	var (
-		mu      sync.Mutex
-		results []tracing.DeliveryResult
-		built   int
-	)
-	producing := make(chan struct{})
+	b := &burstState{producing: make(chan struct{})}
 	flushed := make(chan struct{})
-	go func() { // the flusher: only the Outbox, which is safe for concurrent use
+	go func() {
 		defer close(flushed)
-		for {
-			select {
-			case <-producing:
-			case <-ctx.Done():
-				return
-			case <-time.After(50 * time.Millisecond):
-			}
-			done := isClosed(producing)
-			s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) {
-				mu.Lock()
-				results = append(results, r)
-				mu.Unlock()
-			})
-			if opts.StderrProgress(env) {
-				c := s.Outbox().Counts()
-				mu.Lock()
-				n := built
-				mu.Unlock()
-				fmt.Fprintf(env.Stderr, "\r%d traces built, %d spans delivered, %d failed ", n, c.Delivered, c.Failed)
-			}
-			if done && s.Outbox().Counts().Queued == 0 {
-				return
-			}
-		}
+		b.flushLoop(ctx, s, opts, env)
 	}()
 	var tick <-chan time.Time
 	if opts.Rate > 0 {
@@ -259,22 +231,56 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tr
 			break
 		}
 		_, _ = s.Replay(sc)
-		mu.Lock()
-		built++
-		mu.Unlock()
+		b.mu.Lock()
+		b.built++
+		b.mu.Unlock()
 	}
-	close(producing)
+	close(b.producing)
 	<-flushed
 	if opts.StderrProgress(env) {
 		fmt.Fprintln(env.Stderr)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	return results
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.results
 }
 
-// StderrProgress reports whether progress lines go to stderr.
-func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
+// burstState is what the producer and the flusher of a burst share.
+type burstState struct {
+	producing chan struct{} // closed when every trace is built
+	mu        sync.Mutex
+	results   []tracing.DeliveryResult
+	built     int
+}
+
+// flushLoop flushes every 50ms (it touches only the Outbox, which is safe
+// for concurrent use) until production ended and nothing is queued.
+func (b *burstState) flushLoop(ctx context.Context, s *tracing.Session, opts Options, env Env) {
+	for {
+		select {
+		case <-b.producing:
+		case <-ctx.Done():
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+		done := isClosed(b.producing)
+		s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) {
+			b.mu.Lock()
+			b.results = append(b.results, r)
+			b.mu.Unlock()
+		})
+		if opts.StderrProgress(env) {
+			c := s.Outbox().Counts()
+			b.mu.Lock()
+			n := b.built
+			b.mu.Unlock()
+			fmt.Fprintf(env.Stderr, "\r%d traces built, %d spans delivered, %d failed ", n, c.Delivered, c.Failed)
+		}
+		if done && s.Outbox().Counts().Queued == 0 {
+			return
+		}
+	}
+}
 
 // waitTurn waits for the next tick of a rated burst (not before the first
 // trace) and reports whether the burst goes on: not past its deadline, not
@@ -305,3 +311,6 @@ func isClosed(c chan struct{}) bool {
 		return false
 	}
 }
+
+// StderrProgress reports whether progress lines go to stderr.
+func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
