@@ -178,3 +178,20 @@ func TestVersionLine(t *testing.T) {
 		t.Errorf("--version: %d %q", code, stdout)
 	}
 }
+
+// TestHintsGetFlags: a library hint that names no flag gets the command
+// line's; one that already names it is left alone.
+func TestHintsGetFlags(t *testing.T) {
+	r := withFlags(tracing.DeliveryResult{Class: tracing.ClassTooLarge, Hint: "batch too large: lower the batch size"})
+	if want, have := "batch too large: lower the batch size (--batch)", r.Hint; want != have {
+		t.Errorf("want %q, have %q", want, have)
+	}
+	r = withFlags(tracing.DeliveryResult{Class: tracing.ClassTooLarge, Hint: "batch too large: lower --batch"})
+	if want, have := "batch too large: lower --batch", r.Hint; want != have {
+		t.Errorf("want %q, have %q", want, have)
+	}
+	r = withFlags(tracing.DeliveryResult{Class: tracing.ClassTLS, Hint: "the certificate is not trusted"})
+	if !strings.HasSuffix(r.Hint, "(--cacert, --insecure)") {
+		t.Errorf("%q", r.Hint)
+	}
+}

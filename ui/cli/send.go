@@ -46,6 +46,7 @@ type BatchReport struct {
 }
 
 func batchReport(r tracing.DeliveryResult) BatchReport {
+	r = withFlags(r)
 	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint}
 	if !r.OK() {
 		b.Class = string(r.Class)
@@ -103,7 +104,7 @@ func Send(opts Options, env Env) int {
 	}
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
-		last := lastFailure(results)
+		last := withFlags(lastFailure(results))
 		if ctx.Err() != nil {
 			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
 		}
@@ -174,7 +175,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	}
 	if !burst || len(results) <= 20 {
 		for _, r := range results {
-			fmt.Fprintf(w, "%s\n", r.Summary())
+			fmt.Fprintf(w, "%s\n", withFlags(r).Summary())
 		}
 	}
 	if rep.NotSampled > 0 {
