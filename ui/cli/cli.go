@@ -75,11 +75,14 @@ func Main(args []string, env Env, interactive Interactive) int {
 
 // runCommand starts the command with its positional arguments.
 func runCommand(c commandDef, opts Options, rest []string, env Env, interactive Interactive) int {
+	if c.name == "send" && len(rest) > 1 {
+		return fail(env, usagef("send takes at most one scenario FILE, got %d arguments", len(rest)), "run zipkin-playground help send")
+	}
 	if c.name == "send" && len(rest) == 1 {
 		opts.Load, rest = rest[0], nil
 	}
 	if len(rest) > 0 {
-		return fail(env, usagef("%s: unexpected argument %q", c.title(), rest[0]), "run "+strings.TrimSpace("zipkin-playground help "+c.name))
+		return fail(env, usagef("%s takes no arguments, got %q", c.label(), rest[0]), "run "+strings.TrimSpace("zipkin-playground help "+c.name))
 	}
 	switch c.name {
 	case "send":

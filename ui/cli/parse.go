@@ -160,9 +160,9 @@ func flagError(c commandDef, err, lastErr error) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		if d, found := lookupFlag(name); found {
-			return usagef("%s does not take --%s (it is for %s)", c.title(), name, commandNames(d.cmds))
+			return usagef("%s does not take --%s (it is for %s)", c.label(), name, commandNames(d.cmds))
 		}
-		return usagef("%s: unknown flag --%s", c.title(), name)
+		return usagef("unknown flag --%s for %s", name, c.label())
 	}
 	return usagef("%s", strings.Replace(msg, " -", " --", 1))
 }

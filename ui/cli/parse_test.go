@@ -83,7 +83,10 @@ func TestFlagsAfterFile(t *testing.T) {
 	if err != nil || opts.Config.Service != "--" || len(rest) != 1 {
 		t.Errorf("--service --: %+v %q %v", opts.Config.Service, rest, err)
 	}
-	if code, _, stderr := mainIn(t, nil, "send", "a.json", "b.json"); code != ExitUsage || !strings.Contains(stderr, "unexpected argument") {
+	if code, _, stderr := mainIn(t, nil, "check", "a.json"); code != ExitUsage || !strings.Contains(stderr, "check takes no arguments") {
+		t.Errorf("check FILE: %d %q", code, stderr)
+	}
+	if code, _, stderr := mainIn(t, nil, "send", "a.json", "b.json"); code != ExitUsage || !strings.Contains(stderr, "at most one scenario FILE") {
 		t.Errorf("two files: %d %q", code, stderr)
 	}
 }

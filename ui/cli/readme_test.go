@@ -42,5 +42,5 @@ func readmeCommands(set commandSet) string {
 	if set == inAll {
 		return "all"
 	}
-	return strings.Replace(commandNames(set), "zipkin-playground", "TUI", 1)
+	return strings.Replace(commandNames(set), "the TUI", "TUI", 1)
 }

@@ -64,12 +64,20 @@ func (c commandDef) title() string {
 	return "zipkin-playground " + c.name
 }
 
+// label names the command in a sentence.
+func (c commandDef) label() string {
+	if c.name == "" {
+		return "the TUI"
+	}
+	return c.name
+}
+
 // commandNames lists the commands of a set, for "it is for send, check".
 func commandNames(set commandSet) string {
 	var names []string
 	for _, c := range commandTable {
 		if set&c.set != 0 {
-			names = append(names, strings.TrimPrefix(c.title(), "zipkin-playground "))
+			names = append(names, c.label())
 		}
 	}
 	return strings.Join(names, ", ")
