@@ -2,11 +2,13 @@ package tracing
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
@@ -87,6 +89,8 @@ func FuzzScenario(f *testing.F) {
 	cfg := DefaultConfig()
 	cfg.Endpoint, cfg.Sampler = "http://127.0.0.1:1/api/v2/spans", SamplerSpec{Kind: SamplerAlways}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		watchdog := time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("hang on %q", data)) })
+		defer watchdog.Stop()
 		sc, err := ParseScenario(data)
 		if err != nil {
 			return

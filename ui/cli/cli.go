@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"zipkin-playground/tracing"
 )
@@ -125,10 +127,25 @@ func fail(env Env, err error, hint string) int {
 	return ExitFailed
 }
 
+// sentence is s on one line, control characters escaped (a flag name or a
+// value may carry an escape sequence that must not reach the terminal raw).
 func sentence(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = escapeControls(strings.Join(strings.Fields(s), " "))
 	if s != "" && !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
+}
+
+func escapeControls(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -198,3 +198,16 @@ func TestHintsGetFlags(t *testing.T) {
 		t.Errorf("%q", r.Hint)
 	}
 }
+
+// TestErrorsEscapeControls: an escape sequence typed in a flag reaches the
+// terminal escaped.
+func TestErrorsEscapeControls(t *testing.T) {
+	_, _, stderr := mainIn(t, nil, "send", "--\x1b[2J")
+	if strings.Contains(stderr, "\x1b[") || !strings.Contains(stderr, `\x1b[2J`) {
+		t.Errorf("%q", stderr)
+	}
+	_, _, stderr = mainIn(t, nil, "send", "--ip", "\x1b[31mred")
+	if strings.Contains(stderr, "\x1b[") || !strings.Contains(stderr, `\x1b[31mred`) {
+		t.Errorf("%q", stderr)
+	}
+}
