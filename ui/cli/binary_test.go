@@ -77,12 +77,21 @@ func TestBinarySendToEmbeddedReceiver(t *testing.T) {
 }
 
 func TestBinaryExitStatuses(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		err  string
 	}{
 		{[]string{"send", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "nothing listens"},
+		{[]string{"send", fifo}, 2, "not a regular file"},
+		{[]string{"send", "--ip", "not an ip"}, 2, "--ip"},
+		{[]string{"send", "--sampler", "counting:NaN"}, 2, "--sampler"},
+		{[]string{"send", "--count", "2", "--rate", "1e-10"}, 2, "--rate"},
+		{[]string{"check", "--count", "5"}, 2, "check does not take --count"},
 		{[]string{"send", "--endpoint", "localhost:9411/api/v2/spans"}, 2, "http://"},
 		{[]string{"send", "--batch", "0"}, 2, "batch"},
 		{[]string{"send", "--sampler", "boundary:2"}, 2, "boundary"},
