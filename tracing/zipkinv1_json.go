@@ -13,6 +13,8 @@ import (
 
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
 // POSTed to /api/v2/spans.
+//
+//lint:ignore ST1005 Zipkin's collector answers with this text
 var ErrV1JSONOnV2 = errors.New("Expected a JSON_V2 encoded list, but received: JSON_V1")
 
 // LooksLikeV1JSON reports whether body is v1 JSON by Zipkin's own test
