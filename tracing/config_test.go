@@ -99,3 +99,30 @@ func TestValidateNamesFields(t *testing.T) {
 		t.Errorf("the default is invalid: %v", err)
 	}
 }
+
+func TestEncodingFor(t *testing.T) {
+	for _, c := range []struct {
+		endpoint string
+		enc      Encoding
+		explicit bool
+		want     Encoding
+		note     bool
+		err      bool
+	}{
+		{"http://z:9411/api/v1/spans", EncodingJSON, false, EncodingV1, true, false},
+		{"http://z:9411/api/v1/spans/", EncodingJSON, false, EncodingV1, true, false},
+		{"http://z:9411/api/v1/spans", EncodingJSON, true, EncodingJSON, false, true},
+		{"http://z:9411/api/v1/spans", EncodingProto, true, EncodingProto, false, true},
+		{"http://z:9411/api/v1/spans", EncodingV1, true, EncodingV1, false, false},
+		{"http://z:9411/api/v2/spans", EncodingJSON, false, EncodingJSON, false, false},
+		{"http://z:9411/api/v2/spans", EncodingProto, true, EncodingProto, false, false},
+		{"http://z:9411/api/v2/spans", EncodingV1, true, EncodingV1, false, false},
+		{"", EncodingJSON, false, EncodingJSON, false, false},
+	} {
+		enc, note, err := EncodingFor(c.endpoint, c.enc, c.explicit)
+		var ce *ConfigError
+		if enc != c.want || (note != "") != c.note || (err != nil) != c.err || (err != nil && (!errors.As(err, &ce) || ce.Field != FieldEncoding)) {
+			t.Errorf("%+v: %q %q %v", c, enc, note, err)
+		}
+	}
+}

@@ -86,6 +86,11 @@ func runCommand(c commandDef, opts Options, rest []string, env Env, interactive 
 	if len(rest) > 0 {
 		return fail(env, usagef("%s takes no arguments, got %q", c.label(), rest[0]), "run "+strings.TrimSpace("zipkin-playground help "+c.name))
 	}
+	if c.name != "" {
+		for _, note := range opts.Notes {
+			fmt.Fprintf(env.Stderr, "note: %s\n", note)
+		}
+	}
 	switch c.name {
 	case "send":
 		return Send(opts, env)

@@ -66,7 +66,7 @@ var flagTable = []flagDef{
 	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
 		usage: "B3 header view: multi, single or both",
 		apply: func(o *Options, v string) (err error) { o.Config.B3, err = tracing.ParseB3Format(v); return }},
-	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json", cmds: inSession,
+	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession,
 		usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
 		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = tracing.ParseEncoding(v); return }},
 	{name: "trace-id-128", env: "ZIPKIN_TRACE_ID_128", def: "off", cmds: inSession,

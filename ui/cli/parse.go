@@ -29,6 +29,9 @@ type Options struct {
 	// Version and Help short-circuit everything else.
 	Version bool
 	Help    bool
+	// Notes are choices made for the person (the v1 encoding for a v1
+	// path), shown before a headless command runs.
+	Notes []string
 }
 
 // Burst reports whether send runs in burst mode.
@@ -86,7 +89,7 @@ func ParseArgs(cmd string, args []string, getenv func(string) string) (Options, 
 	if err != nil || opts.Help || opts.Version {
 		return opts, rest, err
 	}
-	if err := validate(c, opts, setBy); err != nil {
+	if err := validate(c, &opts, setBy); err != nil {
 		return opts, nil, err
 	}
 	return opts, rest, nil
@@ -203,17 +206,24 @@ func applyEnv(c commandDef, opts *Options, getenv func(string) string, setBy map
 
 // validate checks the library's configuration and the command's own
 // options, naming the flag (or variable) that set a bad value.
-func validate(c commandDef, opts Options, setBy map[string]string) error {
+func validate(c commandDef, opts *Options, setBy map[string]string) error {
 	if opts.Count > maxCount {
 		return usagef("--count: must be at most %d, got %d", maxCount, opts.Count)
 	}
+	cfg := opts.Config
 	if c.set&inReceive != 0 {
 		// receive builds no session: only its own settings matter.
-		cfg := tracing.DefaultConfig()
+		cfg = tracing.DefaultConfig()
 		cfg.Listen, cfg.MaxSpans = opts.Config.Listen, opts.Config.MaxSpans
-		opts.Config = cfg
 	}
-	err := opts.Config.Validate()
+	enc, note, err := tracing.EncodingFor(cfg.Endpoint, cfg.Encoding, setBy[tracing.FieldEncoding] != "")
+	if err == nil {
+		cfg.Encoding, opts.Config.Encoding = enc, enc
+		if note != "" {
+			opts.Notes = append(opts.Notes, note)
+		}
+		err = cfg.Validate()
+	}
 	var ce *tracing.ConfigError
 	if errors.As(err, &ce) {
 		return usagef("%s: %s", settingName(ce.Field, setBy), ce.Error())

@@ -211,3 +211,29 @@ func TestErrorsEscapeControls(t *testing.T) {
 		t.Errorf("%q", stderr)
 	}
 }
+
+// TestV1PathEncoding: a v1 path picks v1 JSON with a note; an explicit v2
+// encoding there is exit 2 (collectors store it as unknown-service).
+func TestV1PathEncoding(t *testing.T) {
+	opts, _, err := ParseArgs("send", []string{"--endpoint", "http://z:9411/api/v1/spans"}, func(string) string { return "" })
+	if err != nil || opts.Config.Encoding != tracing.EncodingV1 || len(opts.Notes) != 1 {
+		t.Errorf("auto: %q %q %v", opts.Config.Encoding, opts.Notes, err)
+	}
+	for _, args := range [][]string{
+		{"send", "--encoding", "json", "--endpoint", "http://z:9411/api/v1/spans"},
+		{"check", "--encoding", "proto", "--endpoint", "http://z:9411/api/v1/spans"},
+	} {
+		code, _, stderr := mainIn(t, nil, args...)
+		if code != ExitUsage || !strings.Contains(stderr, "--encoding") {
+			t.Errorf("%v: %d %q", args, code, stderr)
+		}
+	}
+	code, _, stderr := mainIn(t, map[string]string{"ZIPKIN_ENCODING": "json"}, "send", "--endpoint", "http://z:9411/api/v1/spans")
+	if code != ExitUsage || !strings.Contains(stderr, "ZIPKIN_ENCODING") {
+		t.Errorf("env: %d %q", code, stderr)
+	}
+	opts, _, err = ParseArgs("send", []string{"--encoding", "v1", "--endpoint", "http://z:9411/api/v1/spans"}, func(string) string { return "" })
+	if err != nil || opts.Config.Encoding != tracing.EncodingV1 || len(opts.Notes) != 0 {
+		t.Errorf("explicit v1: %q %q %v", opts.Config.Encoding, opts.Notes, err)
+	}
+}
