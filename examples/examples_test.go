@@ -52,7 +52,7 @@ func TestDemoShape(t *testing.T) {
 		t.Fatalf("client: %+v", client)
 	}
 	server := client.Children[0]
-	if server.Kind != model.Server || server.Service != "payments" || !server.Shared || server.Context.ID != client.Context.ID {
+	if server.Kind != model.Server || server.Service != "payments" || !server.Key.Shared || server.Context.ID != client.Context.ID {
 		t.Errorf("server is not the client's shared span: %+v", server)
 	}
 	bank := server.Children[0]
