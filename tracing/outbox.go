@@ -57,6 +57,10 @@ type OutboxOptions struct {
 	// Proxy picks the proxy of a request (default http.ProxyFromEnvironment:
 	// HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
 	Proxy func(*http.Request) (*url.URL, error)
+	// Forget keeps nothing of a span once a collector took it, only the
+	// counts: State no longer knows a span's key. For bursts, whose memory
+	// must not grow with the number of spans sent (SetForget turns it on).
+	Forget bool
 }
 
 // Outbox is a zipkin-go reporter.Reporter that keeps every finished sampled
@@ -73,6 +77,7 @@ type Outbox struct {
 	states   map[SpanKey]DeliveryState
 	counts   [5]int
 	flushes  int
+	wake     chan struct{} // a Stream's: signalled when a full batch is queued
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
@@ -152,11 +157,55 @@ func (o *Outbox) Encoding() Encoding {
 // Send queues a finished span (zipkin-go calls it from Span.Finish). It never
 // blocks on the network and never drops.
 func (o *Outbox) Send(s model.SpanModel) {
-	key := KeyOf(s)
+	e := &outboxEntry{key: KeyOf(s), span: s}
 	o.mu.Lock()
-	o.pending = append(o.pending, &outboxEntry{key: key, span: s, state: Queued})
-	o.setState(key, Queued)
+	o.pending = append(o.pending, e)
+	o.move(e, Queued)
+	if o.wake != nil && len(o.pending) >= o.opts.Batch {
+		select {
+		case o.wake <- struct{}{}:
+		default:
+		}
+	}
 	o.mu.Unlock()
+}
+
+// move changes an entry's state and keeps the counts; o.mu must be held. In
+// Forget mode the state lives in the entry only, so nothing outlives it.
+func (o *Outbox) move(e *outboxEntry, st DeliveryState) {
+	if o.opts.Forget {
+		if e.state != NotQueued {
+			o.counts[e.state]--
+		}
+		o.counts[st]++
+	} else {
+		o.setState(e.key, st)
+	}
+	e.state = st
+}
+
+// SetForget turns Forget mode on or off for the spans queued from now on.
+// Spans already delivered stay known to State.
+func (o *Outbox) SetForget(on bool) {
+	o.mu.Lock()
+	o.opts.Forget = on
+	o.mu.Unlock()
+}
+
+// OutboxSize is what an outbox holds in memory.
+type OutboxSize struct {
+	// Entries are spans kept for delivery (queued, sending, failed, or
+	// delivered and not yet compacted); States are spans whose state is
+	// remembered (every span ever queued, unless Forget).
+	Entries, States int
+}
+
+// Size is what the outbox holds now: in Forget mode it does not grow with
+// the number of spans delivered.
+func (o *Outbox) Size() OutboxSize {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return OutboxSize{Entries: len(o.pending), States: len(o.states)}
 }
 
 // setState records a span's state and keeps the counts; o.mu must be held.

@@ -106,8 +106,7 @@ func (o *Outbox) takeBatches() ([][]*outboxEntry, deliveryTarget) {
 		if e.state != Queued && e.state != Failed {
 			continue // another flush has it, or it is delivered
 		}
-		e.state = Sending
-		o.setState(e.key, Sending)
+		o.move(e, Sending)
 		cur = append(cur, e)
 		if len(cur) == o.opts.Batch {
 			batches = append(batches, cur)
@@ -158,8 +157,7 @@ func (o *Outbox) settle(entries []*outboxEntry, r DeliveryResult) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, e := range entries {
-		e.state = st
-		o.setState(e.key, st)
+		o.move(e, st)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -31,6 +30,15 @@ type SendReport struct {
 	LatencyP50Ms float64 `json:"latencyP50Ms"`
 	LatencyP99Ms float64 `json:"latencyP99Ms"`
 	ElapsedMs    float64 `json:"elapsedMs"`
+	// A burst reports only its first batches: BatchesOmitted counts the
+	// others, Failures aggregates every failed batch by kind, Posts counts
+	// every POST (retries included).
+	BatchesOmitted int             `json:"batchesOmitted"`
+	Failures       []FailureReport `json:"failures,omitempty"`
+	Posts          int             `json:"posts"`
+	// TraceCount is the number of traces built; TracesPerSecond their rate.
+	TraceCount      int     `json:"traceCount"`
+	TracesPerSecond float64 `json:"tracesPerSecond,omitempty"`
 }
 
 // BatchReport is one POST.
@@ -95,32 +103,56 @@ func Send(opts Options, env Env) int {
 	defer stop()
 
 	start := time.Now()
-	var results []tracing.DeliveryResult
 	if opts.Burst() {
-		results = burst(ctx, s, opts, env, scenario)
-	} else {
-		if _, err = s.Replay(scenario); err != nil {
-			return fail(env, err, "")
-		}
-		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
+		return sendBurst(ctx, s, opts, env, scenario, start)
 	}
+	if _, err = s.Replay(scenario); err != nil {
+		return fail(env, err, "")
+	}
+	var results []tracing.DeliveryResult
+	s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
 	report := makeReport(s, results, time.Since(start))
 	if opts.JSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(report)
+		writeJSON(env, report)
 	} else {
-		printSendReport(env, s, report, results, opts.Burst())
+		printSendReport(env, s, report, results)
 	}
+	return sendExit(ctx, env, s, report, lastFailure(results))
+}
+
+// sendBurst runs a burst and reports it.
+func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario, start time.Time) int {
+	out, err := runBurst(ctx, s, opts, env, sc)
+	if err != nil {
+		return fail(env, err, "")
+	}
+	report := burstReport(s, out, time.Since(start))
+	if opts.JSON {
+		writeJSON(env, report)
+	} else {
+		printBurstReport(env, s, opts, out, report)
+	}
+	return sendExit(ctx, env, s, report, out.stats.snapshot().last)
+}
+
+func writeJSON(env Env, v any) {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// sendExit is send's exit status: 1 when spans are left undelivered (last
+// is the last failure, for its reason and hint).
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last tracing.DeliveryResult) int {
 	counts := s.Outbox().Counts()
-	if counts.Undelivered() > 0 {
-		last := withFlags(lastFailure(results))
-		if ctx.Err() != nil {
-			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
-		}
-		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
+	if counts.Undelivered() == 0 {
+		return ExitOK
 	}
-	return ExitOK
+	last = withFlags(last)
+	if ctx.Err() != nil {
+		return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+	}
+	return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
 }
 
 // retryPolicy is send's: --retries transient retries with backoff.
@@ -177,6 +209,7 @@ func makeReport(s *tracing.Session, results []tracing.DeliveryResult, elapsed ti
 	rep.Spans = rep.Delivered + rep.Failed
 	rep.LatencyP50Ms, rep.LatencyP99Ms = millis(percentile(lat, 0.50)), millis(percentile(lat, 0.99))
 	rep.ElapsedMs = millis(elapsed)
+	rep.Posts, rep.TraceCount = posts(results), len(rep.TraceIDs)
 	return rep
 }
 
@@ -189,18 +222,14 @@ func percentile(d []time.Duration, p float64) time.Duration {
 	return sorted[int(p*float64(len(sorted)-1)+0.5)]
 }
 
-func printSendReport(env Env, s *tracing.Session, rep SendReport, results []tracing.DeliveryResult, burst bool) {
+func printSendReport(env Env, s *tracing.Session, rep SendReport, results []tracing.DeliveryResult) {
 	w := env.Stdout
 	fmt.Fprintf(w, "endpoint   %s\n", rep.Endpoint)
-	if !burst {
-		for _, root := range s.Tree().Roots() {
-			fmt.Fprintf(w, "trace      %s  %s (%s)\n", root.Context.TraceID, root.Name, samplingWord(root))
-		}
+	for _, root := range s.Tree().Roots() {
+		fmt.Fprintf(w, "trace      %s  %s (%s)\n", root.Context.TraceID, root.Name, samplingWord(root))
 	}
-	if !burst || len(results) <= 20 {
-		for _, r := range results {
-			fmt.Fprintf(w, "%s\n", withFlags(r).Summary())
-		}
+	for _, r := range results {
+		fmt.Fprintf(w, "%s\n", withFlags(r).Summary())
 	}
 	if rep.NotSampled > 0 {
 		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
@@ -209,11 +238,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	if rep.Failed > 0 {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
-	fmt.Fprintf(w, " in %d POSTs", posts(results))
-	if burst {
-		fmt.Fprintf(w, ", %.0f spans/s, POST latency p50 %.1fms p99 %.1fms", float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
-	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, " in %d POSTs\n", posts(results))
 	if s.Receiver() != nil && rep.Delivered > 0 {
 		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
 			"http://"+s.Receiver().Addr(), rep.TraceIDs[0])
@@ -228,113 +253,6 @@ func samplingWord(n *tracing.Node) string {
 		return "sampled"
 	}
 	return "not sampled: " + n.SamplerReason
-}
-
-// burst replays sc opts.Count times (or for opts.Duration) at opts.Rate per
-// second while a second goroutine flushes what is queued.
-func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) []tracing.DeliveryResult {
-	b := &burstState{producing: make(chan struct{})}
-	flushed := make(chan struct{})
-	go func() {
-		defer close(flushed)
-		b.flushLoop(ctx, s, opts, env)
-	}()
-	var tick <-chan time.Time
-	if opts.Rate > 0 {
-		t := time.NewTicker(time.Duration(float64(time.Second) / opts.Rate))
-		defer t.Stop()
-		tick = t.C
-	}
-	var deadline <-chan time.Time
-	if opts.Duration > 0 {
-		t := time.NewTimer(opts.Duration)
-		defer t.Stop()
-		deadline = t.C
-	}
-	for i := 0; (opts.Count == 0 || i < opts.Count) && ctx.Err() == nil; i++ {
-		if !waitTurn(ctx, i, tick, deadline) {
-			break
-		}
-		_, _ = s.Replay(sc)
-		b.mu.Lock()
-		b.built++
-		b.mu.Unlock()
-	}
-	close(b.producing)
-	<-flushed
-	if opts.StderrProgress(env) {
-		fmt.Fprintln(env.Stderr)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.results
-}
-
-// burstState is what the producer and the flusher of a burst share.
-type burstState struct {
-	producing chan struct{} // closed when every trace is built
-	mu        sync.Mutex
-	results   []tracing.DeliveryResult
-	built     int
-}
-
-// flushLoop flushes every 50ms (it touches only the Outbox, which is safe
-// for concurrent use) until production ended and nothing is queued.
-func (b *burstState) flushLoop(ctx context.Context, s *tracing.Session, opts Options, env Env) {
-	for {
-		select {
-		case <-b.producing:
-		case <-ctx.Done():
-			return
-		case <-time.After(50 * time.Millisecond):
-		}
-		done := isClosed(b.producing)
-		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) {
-			b.mu.Lock()
-			b.results = append(b.results, r)
-			b.mu.Unlock()
-		})
-		if opts.StderrProgress(env) {
-			c := s.Outbox().Counts()
-			b.mu.Lock()
-			n := b.built
-			b.mu.Unlock()
-			fmt.Fprintf(env.Stderr, "\r%d traces built, %d spans delivered, %d failed ", n, c.Delivered, c.Failed)
-		}
-		if done && s.Outbox().Counts().Queued == 0 {
-			return
-		}
-	}
-}
-
-// waitTurn waits for the next tick of a rated burst (not before the first
-// trace) and reports whether the burst goes on: not past its deadline, not
-// interrupted.
-func waitTurn(ctx context.Context, i int, tick, deadline <-chan time.Time) bool {
-	if tick == nil || i == 0 {
-		select {
-		case <-deadline:
-			return false
-		default:
-			return true
-		}
-	}
-	select {
-	case <-tick:
-		return true
-	case <-deadline:
-	case <-ctx.Done():
-	}
-	return false
-}
-
-func isClosed(c chan struct{}) bool {
-	select {
-	case <-c:
-		return true
-	default:
-		return false
-	}
 }
 
 // StderrProgress reports whether progress lines go to stderr.

@@ -1,0 +1,152 @@
+package tracing
+
+import (
+	"time"
+
+	zipkin "github.com/openzipkin/zipkin-go"
+	"github.com/openzipkin/zipkin-go/model"
+)
+
+// Burst replays a scenario again and again for load: each replay starts real
+// zipkin-go spans with the session's tracers and finishes them, so they are
+// reported to the outbox like any other, but nothing of them is kept — no
+// Node, no tree row. Memory stays the same however many traces are built
+// (with the outbox in Forget mode and a Stream delivering).
+//
+// A Burst is meant for one goroutine, like the session's span operations.
+type Burst struct {
+	traces []burstSpan
+	extent time.Duration // when the last span of the scenario ends
+}
+
+// burstSpan is a scenario span resolved once: its tracer, kind and times.
+type burstSpan struct {
+	tracer      *zipkin.Tracer
+	name        string
+	kind        model.Kind
+	start, dur  time.Duration // relative to the trace's base
+	running     bool
+	debug       bool
+	tags        map[string]string
+	errMsg      string
+	annotations []ScenarioAnnotation
+	children    []burstSpan
+}
+
+// BurstCounts totals what replays built.
+type BurstCounts struct {
+	// Traces is the number of traces started.
+	Traces int
+	// Spans is every span started; Reported those finished and sampled (in
+	// the outbox); NotSampled those the sampler kept out; Running those the
+	// scenario leaves running (never reported).
+	Spans, Reported, NotSampled, Running int
+}
+
+// Add sums two counts.
+func (c BurstCounts) Add(d BurstCounts) BurstCounts {
+	return BurstCounts{Traces: c.Traces + d.Traces, Spans: c.Spans + d.Spans, Reported: c.Reported + d.Reported,
+		NotSampled: c.NotSampled + d.NotSampled, Running: c.Running + d.Running}
+}
+
+// NewBurst prepares sc (from ParseScenario) for replays with the session's
+// tracers and sampler.
+func (s *Session) NewBurst(sc Scenario) (*Burst, error) {
+	b := &Burst{}
+	var end float64
+	for _, t := range sc.Traces {
+		bs, err := s.burstSpan(t)
+		if err != nil {
+			return nil, err
+		}
+		b.traces = append(b.traces, bs)
+		end = max(end, t.extentMs())
+	}
+	b.extent = ms(end)
+	return b, nil
+}
+
+func (s *Session) burstSpan(sp ScenarioSpan) (burstSpan, error) {
+	service := sp.Service
+	if service == "" {
+		service = s.cfg.Service
+	}
+	tracer, err := s.tracerFor(service)
+	if err != nil {
+		return burstSpan{}, err
+	}
+	kind, _ := parseKind(sp.Kind)
+	bs := burstSpan{
+		tracer: tracer, name: sp.Name, kind: kind, start: ms(sp.StartMs), dur: max(ms(sp.DurationMs), time.Microsecond),
+		running: sp.Running, debug: sp.Debug, tags: sp.Tags, errMsg: sp.Error, annotations: sp.Annotations,
+	}
+	if bs.name == "" {
+		bs.name = DefaultSpanName
+	}
+	for _, c := range sp.Children {
+		cs, err := s.burstSpan(c)
+		if err != nil {
+			return burstSpan{}, err
+		}
+		bs.children = append(bs.children, cs)
+	}
+	return bs, nil
+}
+
+// Replay builds the scenario's traces once, ending now, and appends their
+// trace IDs to ids (pass nil to keep none). Finished sampled spans go to the
+// outbox as zipkin-go reports them.
+func (b *Burst) Replay(ids []model.TraceID) (BurstCounts, []model.TraceID) {
+	base := time.Now().Add(-b.extent)
+	var c BurstCounts
+	for i := range b.traces {
+		var sc model.SpanContext
+		if b.traces[i].debug {
+			sc.Debug = true
+		}
+		tid := b.traces[i].replay(sc, base, &c)
+		if ids != nil {
+			ids = append(ids, tid)
+		}
+		c.Traces++
+	}
+	return c, ids
+}
+
+// replay starts the span under parent (the zero context for a root),
+// replays its children and finishes it; it returns the trace ID.
+func (bs *burstSpan) replay(parent model.SpanContext, base time.Time, c *BurstCounts) model.TraceID {
+	opts := []zipkin.SpanOption{zipkin.Kind(bs.kind), zipkin.StartTime(base.Add(bs.start))}
+	if parent != (model.SpanContext{}) {
+		opts = append(opts, zipkin.Parent(parent))
+	}
+	span := bs.tracer.StartSpan(bs.name, opts...)
+	for k, v := range bs.tags {
+		span.Tag(k, v) // the error tag is first-write-wins in zipkin-go: a tag beats Error
+	}
+	if bs.errMsg != "" {
+		span.Tag(string(zipkin.TagError), bs.errMsg)
+		span.Annotate(time.Now(), ErrorAnnotation(bs.errMsg))
+	}
+	for _, a := range bs.annotations {
+		span.Annotate(base.Add(ms(a.AtMs)), a.Value)
+	}
+	ctx := span.Context()
+	for i := range bs.children {
+		bs.children[i].replay(ctx, base, c)
+	}
+	c.Spans++
+	sampled := ctx.Debug || (ctx.Sampled != nil && *ctx.Sampled)
+	switch {
+	case bs.running:
+		c.Running++
+	case !sampled:
+		c.NotSampled++
+	default:
+		c.Reported++
+	}
+	if !bs.running {
+		span.FinishedWithDuration(bs.dur)
+	}
+	return ctx.TraceID
+}

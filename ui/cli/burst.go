@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// catchUpWindow is how far a rated burst may fall behind its schedule and
+// still catch up: after a longer stall the schedule moves on rather than
+// firing the missed traces back to back.
+const catchUpWindow = 200 * time.Millisecond
+
+// roomBatches is how many batches may wait undelivered before the burst
+// stops building (back-pressure): memory is bounded by the batch size, not
+// by --count.
+const roomBatches = 32
+
+// burstOutcome is what a burst built and how its delivery went.
+type burstOutcome struct {
+	built tracing.BurstCounts
+	// ids are the trace IDs built, kept (16 bytes each) only for --json; first
+	// is the first one, for the read-back hint.
+	ids     []model.TraceID
+	first   model.TraceID
+	stats   *burstStats
+	buildMs float64 // how long building took
+	err     error   // why delivery stopped short, if it did
+}
+
+// runBurst replays sc opts.Count times (or for opts.Duration) at opts.Rate
+// per second. Traces are built as zipkin-go spans and forgotten; the outbox
+// keeps nothing of delivered spans; a Stream delivers while traces are built.
+func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) (burstOutcome, error) {
+	b, err := s.NewBurst(sc)
+	if err != nil {
+		return burstOutcome{}, err
+	}
+	out := burstOutcome{stats: &burstStats{}}
+	if opts.JSON {
+		out.ids = []model.TraceID{}
+	}
+	s.Outbox().SetForget(true)
+	stream := s.Outbox().Stream(ctx, tracing.StreamOptions{Retry: retryPolicy(opts, env), OnResult: out.stats.add})
+	var progress *progressLine
+	if opts.StderrProgress(env) {
+		progress = startProgress(env, s, out.stats)
+	}
+	start := time.Now()
+	sched := schedule{rate: opts.Rate, start: start}
+	room := roomBatches * s.Config().Batch
+	for i := 0; opts.Count == 0 || i < opts.Count; i++ {
+		if out.err = stream.WaitRoom(ctx, room); out.err != nil {
+			break
+		}
+		due := sched.next(time.Now())
+		if opts.Duration > 0 && due.Sub(start) >= opts.Duration {
+			break
+		}
+		if !sleepUntil(ctx, due) {
+			break
+		}
+		ids := out.ids
+		if i == 0 && ids == nil {
+			ids = make([]model.TraceID, 0, len(sc.Traces)) // the first, for the read-back hint
+		}
+		var c tracing.BurstCounts
+		c, ids = b.Replay(ids)
+		if i == 0 && len(ids) > 0 {
+			out.first = ids[0]
+		}
+		if out.ids != nil {
+			out.ids = ids
+		}
+		progress.built(c)
+		out.built = out.built.Add(c)
+	}
+	out.buildMs = millis(time.Since(start))
+	if err := stream.Close(); err != nil && out.err == nil {
+		out.err = err
+	}
+	progress.stop()
+	return out, nil
+}
+
+// schedule gives each trace of a rated burst its start time, from the
+// burst's start (not from the previous trace, so the rate does not drift
+// with the time a trace takes to build).
+type schedule struct {
+	rate  float64
+	start time.Time
+	n     int
+}
+
+// next is when the next trace is due. Behind by more than catchUpWindow,
+// the schedule moves so that it is behind by just that.
+func (s *schedule) next(now time.Time) time.Time {
+	if s.rate <= 0 {
+		return now
+	}
+	due := s.start.Add(time.Duration(float64(s.n) / s.rate * float64(time.Second)))
+	if lag := now.Sub(due); lag > catchUpWindow {
+		s.start = s.start.Add(lag - catchUpWindow)
+		due = now.Add(-catchUpWindow)
+	}
+	s.n++
+	return due
+}
+
+// sleepUntil waits until t; false when ctx ended first.
+func sleepUntil(ctx context.Context, t time.Time) bool {
+	d := time.Until(t)
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// progressLine redraws one status line on stderr (a TTY) a few times a
+// second: traces built and their rate, spans delivered and failed, latency.
+type progressLine struct {
+	env   Env
+	s     *tracing.Session
+	stats *burstStats
+	start time.Time
+	done  chan struct{}
+	wg    sync.WaitGroup
+
+	mu     sync.Mutex
+	traces int
+}
+
+func startProgress(env Env, s *tracing.Session, stats *burstStats) *progressLine {
+	p := &progressLine{env: env, s: s, stats: stats, start: time.Now(), done: make(chan struct{})}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				p.draw()
+			case <-p.done:
+				p.draw()
+				fmt.Fprintln(p.env.Stderr)
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// built counts a replay; a nil progress line ignores it.
+func (p *progressLine) built(c tracing.BurstCounts) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	p.traces += c.Traces
+	p.mu.Unlock()
+}
+
+func (p *progressLine) draw() {
+	p.mu.Lock()
+	traces := p.traces
+	p.mu.Unlock()
+	c := p.s.Outbox().Counts()
+	st := p.stats.snapshot()
+	rate := float64(traces) / time.Since(p.start).Seconds()
+	fmt.Fprintf(p.env.Stderr, "\r%d traces (%.0f/s)  delivered %d  failed %d  queued %d  POST p50 %s p99 %s\x1b[K",
+		traces, rate, c.Delivered, c.Failed, c.Queued+c.Sending, tracing.FormatLatency(st.p50), tracing.FormatLatency(st.p99))
+}
+
+func (p *progressLine) stop() {
+	if p == nil {
+		return
+	}
+	close(p.done)
+	p.wg.Wait()
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"zipkin-playground/tracing"
+)
+
+// burstReport is send --json's report of a burst: the batches array holds
+// the first keptBatches results, BatchesOmitted says how many more there
+// were, and Failures aggregates every failed batch by kind. TraceIDs lists
+// every trace built (kept as 16-byte IDs while the burst runs).
+func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) SendReport {
+	st := out.stats.snapshot()
+	rep := SendReport{
+		Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: make([]string, 0, len(out.ids)),
+		Batches: make([]BatchReport, 0, len(st.first)), BatchesOmitted: st.results - len(st.first), Failures: st.failures,
+		NotSampled: out.built.NotSampled, TraceCount: out.built.Traces, Posts: st.posts,
+		LatencyP50Ms: millis(st.p50), LatencyP99Ms: millis(st.p99), ElapsedMs: millis(elapsed),
+	}
+	for _, id := range out.ids {
+		rep.TraceIDs = append(rep.TraceIDs, id.String())
+	}
+	for _, r := range st.first {
+		rep.Batches = append(rep.Batches, batchReport(r))
+	}
+	c := s.Outbox().Counts()
+	rep.Delivered, rep.Failed = c.Delivered, c.Undelivered()
+	rep.Spans = rep.Delivered + rep.Failed
+	if out.buildMs > 0 {
+		rep.TracesPerSecond = float64(out.built.Traces) / (out.buildMs / 1000)
+	}
+	return rep
+}
+
+// printBurstReport is the text summary: the first batches (when there are
+// few), the failures by kind, the totals and a latency histogram.
+func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcome, rep SendReport) {
+	w := env.Stdout
+	st := out.stats.snapshot()
+	fmt.Fprintf(w, "endpoint   %s\n", rep.Endpoint)
+	if st.results <= keptBatches {
+		for _, r := range st.first {
+			fmt.Fprintf(w, "%s\n", r.Summary())
+		}
+	}
+	for _, f := range st.failures {
+		fmt.Fprintf(w, "failed     %d %s (%d spans): %s", f.Batches, plural(f.Batches, "batch", "batches"), f.Spans, f.Error)
+		if f.Hint != "" {
+			fmt.Fprintf(w, " — %s", f.Hint)
+		}
+		fmt.Fprintln(w)
+	}
+	asked := "as fast as delivery allows"
+	if opts.Rate > 0 {
+		asked = fmt.Sprintf("asked %g/s", opts.Rate)
+	}
+	fmt.Fprintf(w, "built      %d traces, %d spans in %.1fs: %.1f traces/s (%s)\n",
+		out.built.Traces, out.built.Spans, out.buildMs/1000, rep.TracesPerSecond, asked)
+	if rep.NotSampled > 0 {
+		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
+	}
+	if out.built.Running > 0 {
+		fmt.Fprintf(w, "not sent   %d spans left running by the scenario\n", out.built.Running)
+	}
+	fmt.Fprintf(w, "delivered  %d of %d spans", rep.Delivered, rep.Spans)
+	if rep.Failed > 0 {
+		fmt.Fprintf(w, ", %d failed", rep.Failed)
+	}
+	fmt.Fprintf(w, " in %d POSTs, %.0f spans/s, POST latency p50 %.1fms p99 %.1fms\n", st.posts,
+		float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
+	st.hist.print(w)
+	if s.Receiver() != nil && rep.Delivered > 0 && !out.first.Empty() {
+		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
+			"http://"+s.Receiver().Addr(), out.first)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
