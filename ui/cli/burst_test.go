@@ -1,7 +1,19 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"strconv"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/examples"
+	"zipkin-playground/tracing"
 )
 
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration
@@ -12,12 +24,237 @@ func TestBurstCountAndDuration(t *testing.T) {
 		t.Errorf("--count 5: exit %d, %d traces, %d/%d delivered (%s)", code, len(rep.TraceIDs), rep.Delivered, rep.Spans, stderr)
 	}
 	code, rep, stderr = runSend(t, "--duration", "300ms", "--rate", "20")
-	// 20/s for 0.3s is about 6 traces; the bounds only say it ran and stopped.
-	if code != ExitOK || len(rep.TraceIDs) < 1 || len(rep.TraceIDs) > 30 || rep.Delivered != rep.Spans {
+	// 20/s for 0.3s is 6 traces (the schedule is absolute: 0, 50ms, … 250ms).
+	if code != ExitOK || len(rep.TraceIDs) < 1 || len(rep.TraceIDs) > 6 || rep.Delivered != rep.Spans {
 		t.Errorf("--duration: exit %d, %d traces, %d/%d delivered (%s)", code, len(rep.TraceIDs), rep.Delivered, rep.Spans, stderr)
 	}
 	code, rep, _ = runSend(t, "--duration", "200ms", "--rate", "100", "--count", "3")
 	if code != ExitOK || len(rep.TraceIDs) != 3 {
 		t.Errorf("--count with --duration: %d traces", len(rep.TraceIDs))
+	}
+}
+
+// TestBurstReportIsCapped: a burst's JSON report lists the first 20 batches
+// and says how many it left out, while traceIds lists every trace.
+func TestBurstReportIsCapped(t *testing.T) {
+	code, rep, stderr := runSend(t, "--count", "30", "--batch", "2")
+	if code != ExitOK || rep.Delivered != 120 || len(rep.TraceIDs) != 30 || rep.TraceCount != 30 {
+		t.Fatalf("exit %d, %d delivered, %d trace IDs (%s)", code, rep.Delivered, len(rep.TraceIDs), stderr)
+	}
+	if len(rep.Batches) != keptBatches || rep.BatchesOmitted != rep.Posts-keptBatches || rep.Posts < 60 {
+		t.Errorf("%d batches listed, %d omitted, %d POSTs", len(rep.Batches), rep.BatchesOmitted, rep.Posts)
+	}
+}
+
+// burstSession is a session on the embedded receiver and the options of a
+// `send --count N` burst.
+func burstSession(t *testing.T, args ...string) (*tracing.Session, Options) {
+	t.Helper()
+	opts, _, err := ParseArgs("send", append([]string{"--listen", "127.0.0.1:0"}, args...), func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tracing.NewSession(opts.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, opts
+}
+
+// TestBurstMemoryDoesNotGrow: after a 50,000-trace burst the session's tree,
+// the outbox's entries and remembered states, and the kept batch results
+// are exactly as large as after a 500-trace one (none, none, none, 20):
+// what a burst holds does not depend on --count.
+func TestBurstMemoryDoesNotGrow(t *testing.T) {
+	demo, err := examples.Builtin(examples.DemoName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type sizes struct {
+		tree    int
+		outbox  tracing.OutboxSize
+		kept    int
+		failure int
+	}
+	measure := func(count int) sizes {
+		s, opts := burstSession(t, "--count", strconv.Itoa(count))
+		env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, RetrySleep: noWait}
+		out, err := runBurst(context.Background(), s, opts, env, demo)
+		if err != nil || out.err != nil {
+			t.Fatalf("burst of %d: %v %v", count, err, out.err)
+		}
+		if c := s.Outbox().Counts(); c.Delivered != 4*count || c.Undelivered() != 0 || out.built.Traces != count {
+			t.Fatalf("burst of %d: %+v, %d traces built", count, c, out.built.Traces)
+		}
+		st := out.stats.snapshot()
+		return sizes{s.Tree().Len(), s.Outbox().Size(), len(st.first), len(st.failures)}
+	}
+	small, large := measure(500), measure(50_000)
+	if small != large || large.outbox.Entries != 0 || large.outbox.States != 0 || large.tree != 0 {
+		t.Errorf("after 500 traces %+v, after 50,000 %+v", small, large)
+	}
+}
+
+// spanTally counts every span ID the receivers took, across a restart.
+type spanTally struct {
+	mu     sync.Mutex
+	seen   []map[tracing.SpanKey]int // one map per receiver life
+	killAt int                       // spans after which the receiver dies
+	kill   func()
+	dead   bool
+}
+
+// record is the receiver's OnSpans. The batch that reaches killAt kills the
+// receiver before it is answered (and is not counted: a dead process keeps
+// nothing); so are the batches of a dead receiver.
+func (s *spanTally) record(spans []model.SpanModel) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dead {
+		return
+	}
+	life := s.seen[len(s.seen)-1]
+	if s.kill != nil && len(life) >= s.killAt {
+		s.dead = true
+		s.kill()
+		return
+	}
+	for _, sp := range spans {
+		life[tracing.KeyOf(sp)]++
+	}
+}
+
+// TestBurstSurvivesReceiverRestart: the receiver dies mid-burst and comes
+// back on the same port 300ms later; send retries, requeues the failed
+// batches and delivers every span: exit 0, every span ID at the receiver.
+func TestBurstSurvivesReceiverRestart(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	tally := &spanTally{killAt: 2000}
+	var rcv *tracing.Receiver
+	start := func() {
+		tally.seen = append(tally.seen, map[tracing.SpanKey]int{})
+		r, err := tracing.StartReceiver(addr, tracing.ReceiverOptions{MaxTraces: 10, OnSpans: tally.record})
+		if err != nil || r.Addr() != addr {
+			t.Errorf("restart on %s: %v (%v)", addr, err, r)
+		}
+		rcv = r
+	}
+	restarted := make(chan struct{})
+	tally.kill = func() {
+		_ = rcv.Close()
+		go func() {
+			defer close(restarted)
+			time.Sleep(300 * time.Millisecond)
+			tally.mu.Lock()
+			defer tally.mu.Unlock()
+			start()
+			tally.dead, tally.kill = false, nil
+		}()
+	}
+	tally.mu.Lock()
+	start()
+	tally.mu.Unlock()
+	defer func() { <-restarted; rcv.Close() }()
+
+	var stdout, stderr bytes.Buffer
+	sleep := func(ctx context.Context, d time.Duration) error { // real backoff, shortened
+		select {
+		case <-time.After(min(d, 40*time.Millisecond)):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: sleep}
+	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + tracing.V2Path, "--count", "3000", "--timeout", "2s"}, env, nil)
+	var rep SendReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s %s", err, stdout.String(), stderr.String())
+	}
+	<-restarted
+	tally.mu.Lock()
+	defer tally.mu.Unlock()
+	checkEverySpan(t, rep, tally.seen)
+	if code != ExitOK || rep.Delivered != 12000 || rep.Failed != 0 || len(rep.Failures) == 0 {
+		t.Errorf("exit %d, %d delivered, %d failed, failures %+v (%s)", code, rep.Delivered, rep.Failed, rep.Failures, stderr.String())
+	}
+}
+
+// checkEverySpan: each trace's 4 spans arrived; within one receiver life no
+// span arrived twice; across the restart only a batch whose answer the
+// kill cut off (at most one per POST in flight) may have arrived twice.
+func checkEverySpan(t *testing.T, rep SendReport, lives []map[tracing.SpanKey]int) {
+	t.Helper()
+	perTrace := map[string]int{}
+	all := map[tracing.SpanKey]int{}
+	for i, life := range lives {
+		for k, n := range life {
+			if n != 1 {
+				t.Errorf("receiver life %d took span %s %d times", i, k.ID, n)
+			}
+			all[k] += n
+		}
+	}
+	twice := 0
+	for k, n := range all {
+		perTrace[k.TraceID.String()]++
+		twice += n - 1
+	}
+	for _, id := range rep.TraceIDs {
+		if perTrace[id] != 4 {
+			t.Errorf("trace %s: %d of 4 spans arrived", id, perTrace[id])
+		}
+	}
+	if len(all) != 4*len(rep.TraceIDs) || twice > 4*100 {
+		t.Errorf("%d distinct spans for %d traces, %d arrived twice", len(all), len(rep.TraceIDs), twice)
+	}
+	t.Logf("%d spans over %d receiver lives, %d arrived twice", len(all), len(lives), twice)
+}
+
+// TestBurstGivesUpOnADeadCollector: with nothing listening, the burst stops
+// after its rounds of retries and exits 1, every span counted as failed.
+func TestBurstGivesUpOnADeadCollector(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	code, rep, stderr := runSend(t, "--endpoint", "http://"+addr+tracing.V2Path, "--count", "50")
+	if code != ExitFailed || rep.Delivered != 0 || rep.Failed != 200 || len(rep.Failures) != 1 || rep.Failures[0].Class != string(tracing.ClassRefused) {
+		t.Errorf("exit %d, %d delivered, %d failed, %+v (%s)", code, rep.Delivered, rep.Failed, rep.Failures, stderr)
+	}
+}
+
+// TestScheduleIsAbsolute: a rated burst's start times come from the
+// burst's start, not from the previous trace; after a long stall it catches
+// up by at most catchUpWindow instead of firing every missed trace.
+func TestScheduleIsAbsolute(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	s := schedule{rate: 10, start: t0}
+	if due := s.next(t0); !due.Equal(t0) {
+		t.Errorf("first trace due %v", due.Sub(t0))
+	}
+	// Building took 70ms: the next is still due at 100ms, not 170ms.
+	if due := s.next(t0.Add(70 * time.Millisecond)); due.Sub(t0) != 100*time.Millisecond {
+		t.Errorf("second due at %v", due.Sub(t0))
+	}
+	// Late by 150ms (under the window): due at 200ms, sent at once.
+	if due := s.next(t0.Add(350 * time.Millisecond)); due.Sub(t0) != 200*time.Millisecond {
+		t.Errorf("third due at %v", due.Sub(t0))
+	}
+	// A 5s stall: due 200ms ago, then every 100ms from there.
+	now := t0.Add(5 * time.Second)
+	if due := s.next(now); now.Sub(due) != catchUpWindow {
+		t.Errorf("after a stall due %v ago", now.Sub(due))
+	}
+	if due := s.next(now); due.Sub(now) != 100*time.Millisecond-catchUpWindow {
+		t.Errorf("then due at %v from now", due.Sub(now))
 	}
 }
