@@ -73,7 +73,7 @@ func (e Encoding) Serializer() reporter.SpanSerializer {
 	case EncodingV1:
 		return V1JSONSerializer{}
 	}
-	return reporter.JSONSerializer{}
+	return jsonV2Serializer{} // reporter.JSONSerializer's bytes, in a third less time (outbox_json.go)
 }
 
 // Config is everything a session needs; the zero value is not valid, start
@@ -107,6 +107,8 @@ type Config struct {
 	VerifyTimeout time.Duration
 	// MaxSpans is the embedded receiver's span budget.
 	MaxSpans int
+	// Gzip compresses the POST bodies (Content-Encoding: gzip).
+	Gzip bool
 }
 
 // DefaultConfig is the configuration with no flags and no environment.

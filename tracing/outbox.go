@@ -61,6 +61,8 @@ type OutboxOptions struct {
 	// counts: State no longer knows a span's key. For bursts, whose memory
 	// must not grow with the number of spans sent (SetForget turns it on).
 	Forget bool
+	// Gzip compresses request bodies (Content-Encoding: gzip).
+	Gzip bool
 }
 
 // Outbox is a zipkin-go reporter.Reporter that keeps every finished sampled

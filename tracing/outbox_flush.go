@@ -123,6 +123,7 @@ func (o *Outbox) targetLocked() deliveryTarget {
 	return deliveryTarget{
 		flush: o.flushes, endpoint: o.endpoint, masker: o.masker, headers: o.opts.Headers,
 		serializer: o.serializer, client: o.opts.Client, timeout: o.opts.Timeout, proxy: o.opts.Proxy,
+		gzip: o.opts.Gzip,
 	}
 }
 
@@ -140,6 +141,7 @@ func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
 		return r
 	}
 	r.Bytes = len(body)
+	t.gzip = false // an empty list is not worth compressing
 	t.attempt(ctx, body, &r)
 	return r
 }

@@ -28,6 +28,7 @@ type deliveryTarget struct {
 	client     *http.Client
 	timeout    time.Duration
 	proxy      func(*http.Request) (*url.URL, error)
+	gzip       bool
 }
 
 func stopAtFirstRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
@@ -66,6 +67,12 @@ func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEn
 	if err != nil {
 		r.Err, r.Class, r.Hint = err, ClassSerialize, hintFor(ClassSerialize)
 		return append(out, outcome{good, r})
+	}
+	if t.gzip {
+		if body, err = gzipBody(body); err != nil {
+			r.Err, r.Class, r.Hint = err, ClassSerialize, hintFor(ClassSerialize)
+			return append(out, outcome{good, r})
+		}
 	}
 	r.Bytes = len(body)
 	return append(out, outcome{good, t.postRetrying(ctx, body, r, p)})
@@ -167,6 +174,9 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 	}
 	req.Header.Set("b3", "0")
 	req.Header.Set("Content-Type", t.serializer.ContentType())
+	if t.gzip {
+		req.Header.Set("Content-Encoding", "gzip")
+	}
 	for _, h := range t.headers {
 		req.Header.Set(h.Name, h.Value)
 	}

@@ -55,6 +55,7 @@ func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
 		Timeout:  cfg.Timeout,
 		Batch:    cfg.Batch,
 		Insecure: cfg.Insecure,
+		Gzip:     cfg.Gzip,
 	}
 	if cfg.CACert != "" {
 		pool, err := LoadCACerts(cfg.CACert)
