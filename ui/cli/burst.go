@@ -21,6 +21,12 @@ const catchUpWindow = 200 * time.Millisecond
 // by --count.
 const roomBatches = 32
 
+// DefaultBurstBatch is a burst's --batch: measured on 2 cores against the
+// `receive` sink, 500-span POSTs took 20% less CPU on both sides than
+// 100-span ones for 100,000 spans; 1000 saved little more and doubled the
+// memory held in flight.
+const DefaultBurstBatch = 500
+
 // burstOutcome is what a burst built and how its delivery went.
 type burstOutcome struct {
 	built tracing.BurstCounts

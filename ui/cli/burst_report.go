@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"zipkin-playground/tracing"
@@ -41,7 +42,11 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 	st := out.stats.snapshot()
 	fmt.Fprintf(w, "endpoint   %s\n", rep.Endpoint)
 	if st.results <= keptBatches {
+		// A stream numbers its batches as they are cut and answers arrive
+		// in any order; the total is known only now.
+		sort.Slice(st.first, func(i, j int) bool { return st.first[i].Batch < st.first[j].Batch })
 		for _, r := range st.first {
+			r.Batches = st.results
 			fmt.Fprintf(w, "%s\n", r.Summary())
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func TestBurstReportIsCapped(t *testing.T) {
 
 // burstSession is a session on the embedded receiver and the options of a
 // `send --count N` burst.
-func burstSession(t *testing.T, args ...string) (*tracing.Session, Options) {
+func burstSession(t testing.TB, args ...string) (*tracing.Session, Options) {
 	t.Helper()
 	opts, _, err := ParseArgs("send", append([]string{"--listen", "127.0.0.1:0"}, args...), func(string) string { return "" })
 	if err != nil {
@@ -256,5 +257,28 @@ func TestScheduleIsAbsolute(t *testing.T) {
 	}
 	if due := s.next(now); due.Sub(now) != 100*time.Millisecond-catchUpWindow {
 		t.Errorf("then due at %v from now", due.Sub(now))
+	}
+}
+
+// TestBurstProgressAndSummary: on a TTY a burst redraws one progress line
+// on stderr (rate, delivered, failed, latency); the text summary ends with
+// the totals and a latency histogram.
+func TestBurstProgressAndSummary(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, StderrTTY: true, RetrySleep: noWait}
+	code := Main([]string{"send", "--listen", "127.0.0.1:0", "--count", "200"}, env, nil)
+	progress, summary := stderr.String(), stdout.String()
+	for _, want := range []string{"\r200 traces (", "delivered 800", "failed 0", "POST p50 "} {
+		if !strings.Contains(progress, want) {
+			t.Errorf("progress line lacks %q: %q", want, progress)
+		}
+	}
+	for _, want := range []string{"built      200 traces, 800 spans", "delivered  800 of 800 spans in ", "POST latency\n  ≤ ", "100.0%"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("summary lacks %q:\n%s", want, summary)
+		}
+	}
+	if code != ExitOK {
+		t.Errorf("exit %d: %s", code, progress)
 	}
 }

@@ -23,6 +23,9 @@ type Options struct {
 	Count    int
 	Rate     float64
 	Duration time.Duration
+	// BatchGiven says --batch was given: a burst otherwise posts
+	// DefaultBurstBatch spans at a time.
+	BatchGiven bool
 	// Load is a scenario to replay: send's FILE, or --load in the TUI. A
 	// name with no such file on disk is looked up among the embedded examples.
 	Load string

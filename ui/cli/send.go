@@ -91,6 +91,9 @@ func Send(opts Options, env Env) int {
 	if err != nil {
 		return fail(env, usagef("cannot load the scenario: %v", err), "a scenario is a JSON file like those in examples/; built-in: "+strings.Join(examples.Names(), ", "))
 	}
+	if opts.Burst() && !opts.BatchGiven {
+		opts.Config.Batch = DefaultBurstBatch
+	}
 	s, err := tracing.NewSession(opts.Config)
 	if err != nil {
 		return fail(env, usagef("%v", err), "")
