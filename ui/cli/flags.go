@@ -81,7 +81,11 @@ var flagTable = []flagDef{
 		apply: func(o *Options, v string) (err error) { o.Config.Timeout, err = parseDuration(v); return }},
 	{name: "batch", arg: "N", def: "100 (500 in a burst)", field: tracing.FieldBatch, cmds: inTUI | inSend,
 		usage: "spans per POST",
-		apply: func(o *Options, v string) (err error) { o.Config.Batch, err = parseCount(v); o.BatchGiven = true; return }},
+		apply: func(o *Options, v string) (err error) {
+			o.Config.Batch, err = parseCount(v)
+			o.BatchGiven = true
+			return
+		}},
 	{name: "gzip", def: "off", cmds: inTUI | inSend,
 		usage: "gzip the POST bodies (Content-Encoding: gzip; Zipkin, Jaeger and the embedded receiver read it)",
 		apply: func(o *Options, v string) (err error) { o.Config.Gzip, err = parseSwitch(v); return }},
