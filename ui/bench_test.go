@@ -8,9 +8,9 @@ import (
 )
 
 // BenchmarkKeyFrame measures one key (Update) plus one frame (View) at
-// 120×40 with 100, 1,000 and 10,000 spans in the tree.
+// 120×40 with 100, 1,000, 10,000 and 100,000 spans in the tree.
 func BenchmarkKeyFrame(b *testing.B) {
-	for _, n := range []int{100, 1_000, 10_000} {
+	for _, n := range []int{100, 1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("spans=%d", n), func(b *testing.B) {
 			s := newSession(b)
 			for i := 0; i < n/10; i++ {
