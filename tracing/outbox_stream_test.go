@@ -1,0 +1,73 @@
+package tracing
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+)
+
+// TestForgetKeepsOnlyCounts: in Forget mode a flushed outbox holds no entry
+// and no state for delivered spans, only the counts; without it every
+// span's state is remembered.
+func TestForgetKeepsOnlyCounts(t *testing.T) {
+	rcv, err := StartReceiver("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rcv.Close()
+	ep, _ := ParseEndpoint(rcv.URL())
+	spans := burstSpans(50, 4)
+	for _, forget := range []bool{false, true} {
+		o := NewOutbox(OutboxOptions{Forget: forget})
+		o.SetEndpoint(ep, NewMasker(ep, nil))
+		for _, s := range spans {
+			o.Send(s)
+		}
+		o.Flush(context.Background(), nil)
+		size, c := o.Size(), o.Counts()
+		wantStates := len(spans)
+		if forget {
+			wantStates = 0
+		}
+		if size.Entries != 0 || size.States != wantStates || c.Delivered != len(spans) || c.Undelivered() != 0 {
+			t.Errorf("forget %v: %+v %+v", forget, size, c)
+		}
+	}
+}
+
+// TestStreamRequeuesFailedBatches: a batch the collector refuses (503) goes
+// back to the end of the queue and is sent again once the collector
+// accepts; Close returns when everything is delivered.
+func TestStreamRequeuesFailedBatches(t *testing.T) {
+	var posts, refuse atomic.Int32
+	refuse.Store(3)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts.Add(1)
+		if refuse.Add(-1) >= 0 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	defer srv.Close()
+	ep, _ := ParseEndpoint(srv.URL + V2Path)
+	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 1})
+	o.SetEndpoint(ep, NewMasker(ep, nil))
+	var failed atomic.Int32
+	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
+		if !r.OK() {
+			failed.Add(1)
+		}
+	}})
+	for _, s := range burstSpans(5, 10) {
+		o.Send(s)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if c := o.Counts(); c.Delivered != 50 || c.Undelivered() != 0 || failed.Load() != 3 || posts.Load() != 8 || o.Size().Entries != 0 {
+		t.Errorf("%+v, %d failed results, %d POSTs, %+v", c, failed.Load(), posts.Load(), o.Size())
+	}
+}
