@@ -1,27 +1,29 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
 
 // burstReport is send --json's report of a burst: the batches array holds
 // the first keptBatches results, BatchesOmitted says how many more there
-// were, and Failures aggregates every failed batch by kind. TraceIDs lists
-// every trace built (kept as 16-byte IDs while the burst runs).
+// were, and Failures aggregates every failed batch by kind. TraceIDs is
+// left empty: writeBurstJSON streams out.ids (16 bytes each) into it.
 func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) SendReport {
 	st := out.stats.snapshot()
 	rep := SendReport{
-		Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: make([]string, 0, len(out.ids)),
+		Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: []string{},
 		Batches: make([]BatchReport, 0, len(st.first)), BatchesOmitted: st.results - len(st.first), Failures: st.failures,
 		NotSampled: out.built.NotSampled, TraceCount: out.built.Traces, Posts: st.posts,
 		LatencyP50Ms: millis(st.p50), LatencyP99Ms: millis(st.p99), ElapsedMs: millis(elapsed),
-	}
-	for _, id := range out.ids {
-		rep.TraceIDs = append(rep.TraceIDs, id.String())
 	}
 	for _, r := range st.first {
 		rep.Batches = append(rep.Batches, batchReport(r))
@@ -33,6 +35,35 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 		rep.TracesPerSecond = float64(out.built.Traces) / (out.buildMs / 1000)
 	}
 	return rep
+}
+
+// writeBurstJSON writes rep as send --json does, with ids streamed into its
+// traceIds array: a million trace IDs as a []string and an encoded document
+// would hold ~100 MB at once.
+func writeBurstJSON(env Env, rep SendReport, ids []model.TraceID) error {
+	doc, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	const empty = `"traceIds": [],`
+	at := bytes.Index(doc, []byte(empty))
+	if at < 0 || len(ids) == 0 {
+		_, err = fmt.Fprintf(env.Stdout, "%s\n", doc)
+		return err
+	}
+	w := bufio.NewWriter(env.Stdout)
+	w.Write(doc[:at])
+	w.WriteString(`"traceIds": [`)
+	for i, id := range ids {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n    \"" + id.String() + "\"")
+	}
+	w.WriteString("\n  ],")
+	w.Write(doc[at+len(empty):])
+	w.WriteByte('\n')
+	return w.Flush()
 }
 
 // printBurstReport is the text summary: the first batches (when there are

@@ -131,7 +131,7 @@ func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, s
 	}
 	report := burstReport(s, out, time.Since(start))
 	if opts.JSON {
-		writeJSON(env, report)
+		_ = writeBurstJSON(env, report, out.ids)
 	} else {
 		printBurstReport(env, s, opts, out, report)
 	}
