@@ -3,8 +3,8 @@ package tracing
 import (
 	"bytes"
 	"errors"
-	"os/exec"
 	"net/http/httptest"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"

@@ -23,12 +23,15 @@ type flushResultMsg struct {
 // flushDoneMsg ends a flush.
 type flushDoneMsg struct{ summary tracing.FlushSummary }
 
-// startFlush runs Outbox.Flush in the background and streams its results.
-func startFlush(ctx context.Context, out *tracing.Outbox) tea.Cmd {
+// startFlush runs Outbox.FlushRetrying in the background (retries is the
+// retries option: transient failures are retried with backoff) and streams
+// its results.
+func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
+	policy := tracing.RetryPolicy{Retries: retries}
 	return func() tea.Msg {
 		go func() {
-			sum := out.Flush(ctx, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()

@@ -94,6 +94,9 @@ func (d *listDialog) View() string {
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 
+// plainText is no style: text that is only wrapped.
+var plainText = lipgloss.NewStyle()
+
 // dialogWrap renders s with style wrapped to w columns: long errors and
 // values are wrapped, never cut (a presenter's audience must read them).
 func dialogWrap(style lipgloss.Style, s string, w int) []string {
