@@ -91,6 +91,16 @@ func indentedJSON(enc Encoding, body []byte) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("reading the proto3 body back: %w", err)
 		}
+		for _, sp := range spans {
+			// zipkin-go's decoder reads an absent parent as ID 0 and an
+			// absent kind as the enum's zero name; neither is on the wire.
+			if sp.ParentID != nil && *sp.ParentID == 0 {
+				sp.ParentID = nil
+			}
+			if sp.Kind == "SPAN_KIND_UNSPECIFIED" {
+				sp.Kind = model.Undetermined
+			}
+		}
 		if body, err = (reporter.JSONSerializer{}).Serialize(spans); err != nil {
 			return "", err
 		}

@@ -221,7 +221,7 @@ func (m *Model) topBar(l layoutSizes) string {
 		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.nextKind)),
 		st.TopBar.Render(countText)}, sep)
 	if set := nonDefaultSettings(cfg); len(set) > 0 { // settings: what O changed
-		line2 += sep + kv("set", strings.Join(set, " · "))
+		line1 += sep + kv("set", strings.Join(set, " · "))
 	}
 	if l.topH == 1 {
 		return st.TopBar.Render(fitLine(line1+sep+line2, m.width))
