@@ -87,21 +87,8 @@ func runningModel(n *Node, now time.Time) model.SpanModel {
 
 func indentedJSON(enc Encoding, body []byte) (string, error) {
 	if enc == EncodingProto {
-		spans, err := zipkin_proto3.ParseSpans(body, false)
-		if err != nil {
-			return "", fmt.Errorf("reading the proto3 body back: %w", err)
-		}
-		for _, sp := range spans {
-			// zipkin-go's decoder reads an absent parent as ID 0 and an
-			// absent kind as the enum's zero name; neither is on the wire.
-			if sp.ParentID != nil && *sp.ParentID == 0 {
-				sp.ParentID = nil
-			}
-			if sp.Kind == "SPAN_KIND_UNSPECIFIED" {
-				sp.Kind = model.Undetermined
-			}
-		}
-		if body, err = (reporter.JSONSerializer{}).Serialize(spans); err != nil {
+		var err error
+		if body, err = protoAsJSON(body); err != nil {
 			return "", err
 		}
 	}
@@ -110,6 +97,48 @@ func indentedJSON(enc Encoding, body []byte) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// protoAsJSON reads a proto3 body back with zipkin-go's decoder and writes
+// it as Zipkin v2 JSON, keeping what the wire says: zipkin-go's JSON
+// serializer lowercases span and service names (proto3 keeps their case),
+// and its decoder reads the 8 zero bytes the encoder writes for a root's
+// parent_id as a parent of ID 0, which Zipkin reads as no parent.
+func protoAsJSON(body []byte) ([]byte, error) {
+	spans, err := zipkin_proto3.ParseSpans(body, false)
+	if err != nil {
+		return nil, fmt.Errorf("reading the proto3 body back: %w", err)
+	}
+	for _, sp := range spans {
+		if sp.ParentID != nil && *sp.ParentID == 0 {
+			sp.ParentID = nil
+		}
+		if sp.Kind == "SPAN_KIND_UNSPECIFIED" {
+			sp.Kind = model.Undetermined
+		}
+	}
+	js, err := (reporter.JSONSerializer{}).Serialize(spans)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(js))
+	dec.UseNumber()
+	var objs []map[string]any
+	if err := dec.Decode(&objs); err != nil || len(objs) != len(spans) {
+		return nil, fmt.Errorf("reading zipkin-go's JSON back: %v", err)
+	}
+	for i, sp := range spans {
+		objs[i]["name"] = sp.Name
+		restoreService(objs[i], "localEndpoint", sp.LocalEndpoint)
+		restoreService(objs[i], "remoteEndpoint", sp.RemoteEndpoint)
+	}
+	return json.Marshal(objs)
+}
+
+func restoreService(obj map[string]any, key string, ep *model.Endpoint) {
+	if m, ok := obj[key].(map[string]any); ok && ep != nil && ep.ServiceName != "" {
+		m["serviceName"] = ep.ServiceName
+	}
 }
 
 // CurlFor is the curl command that POSTs p to the endpoint exactly as the

@@ -76,13 +76,18 @@ func (d *listDialog) View() string {
 	st := d.styles
 	inner := max(10, d.width-4)
 	lines := []string{st.Status.Render(d.title)}
+	labelW := 0
+	for _, it := range d.items {
+		labelW = max(labelW, lipgloss.Width(it.label))
+	}
 	for i, it := range d.items {
-		text := it.label
+		label := it.label + strings.Repeat(" ", labelW-lipgloss.Width(it.label))
+		text := label
 		if it.note != "" {
 			text += "  " + st.Dim.Render(it.note)
 		}
 		if i == d.cursor {
-			lines = append(lines, st.Selected.Render(fitLine("▶ "+it.label+"  "+it.note, inner)))
+			lines = append(lines, st.Selected.Render(fitLine("▶ "+label+"  "+it.note, inner)))
 			continue
 		}
 		lines = append(lines, fitLine("  "+text, inner))

@@ -122,6 +122,9 @@ func (d *previewDialog) text() string {
 	if p.Binary() {
 		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",
 			plural(len(p.Body), "byte"))
+		if d.node.Context.ParentID == nil {
+			b.WriteString("A root's parent_id travels as 8 zero bytes (zipkin-go's encoder); Zipkin reads them as no parent.\n")
+		}
 	}
 	b.WriteString("\n" + p.JSON + "\n\nThe same POST with curl:\n")
 	b.WriteString(d.session.CurlFor(p, true)) // masked with the rest at view time
