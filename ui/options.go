@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
 )
@@ -83,32 +84,40 @@ func (d *optionsDialog) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(d.ShortHelp(), d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Close)}
 }
 
-// View draws the rows (name, value, flag), the selected one marked, and what
-// the selected setting does, wrapped. Rows scroll when the screen is short.
+// View draws the rows (name and value), the selected one marked, and what
+// the selected setting does and its flag, wrapped; a value too long for its
+// row is given whole there too. Rows scroll when the screen is short.
 func (d *optionsDialog) View() string {
 	st := d.styles
 	m := d.root
 	inner := max(10, d.width-4)
 	rows := optionRows(m)
 	d.cursor = min(d.cursor, len(rows)-1)
-	about := dialogWrap(st.Dim, rows[d.cursor].about+" ("+rows[d.cursor].flag+")", inner)
-	room := max(1, d.height-6-len(about)) // top bar, status, help, box, title
+	const nameW = 20
+	rowText := func(r optionRow) string {
+		v := r.value(m)
+		if !m.reveal {
+			v = m.session.Masker().Mask(v)
+		}
+		return fmt.Sprintf("%-*s %s", nameW, r.name, v)
+	}
+	sel := rows[d.cursor]
+	about := sel.about + " (" + sel.flag + ")"
+	if w := lipgloss.Width(rowText(sel)) + 2; w > inner {
+		about = "value: " + strings.TrimSpace(rowText(sel)[nameW:]) + " — " + about
+	}
+	aboutLines := dialogWrap(st.Dim, about, inner)
+	room := max(1, d.height-8-len(aboutLines)) // top bar (2), status, help, box (2), title, footer
 	first := max(0, min(d.cursor-room/2, len(rows)-room))
 	lines := []string{st.Status.Render(d.Title())}
-	nameW := 20
 	for i := first; i < min(len(rows), first+room); i++ {
-		r := rows[i]
-		text := fmt.Sprintf("%-*s %s", nameW, r.name, m.session.Masker().Mask(r.value(m)))
-		if m.reveal {
-			text = fmt.Sprintf("%-*s %s", nameW, r.name, r.value(m))
-		}
 		if i == d.cursor {
-			lines = append(lines, st.Selected.Render(fitLine("▶ "+text, inner)))
+			lines = append(lines, st.Selected.Render(fitLine("▶ "+rowText(rows[i]), inner)))
 			continue
 		}
-		lines = append(lines, fitLine("  "+text, inner))
+		lines = append(lines, fitLine("  "+rowText(rows[i]), inner))
 	}
-	lines = append(lines, about...)
+	lines = append(lines, aboutLines...)
 	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter changes · d removes a header · esc closes", inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
