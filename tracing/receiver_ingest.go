@@ -1,0 +1,196 @@
+package tracing
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
+)
+
+// maxBody is the largest POST body the receiver reads, before and after
+// gunzip: a gzip bomb is cut at this size and answered 413.
+const maxBody = 64 << 20
+
+// errTooLarge marks a body over maxBody.
+var errTooLarge = fmt.Errorf("body over %d bytes (after gunzip)", maxBody)
+
+// protoUnspecifiedKind is what zipkin-go's proto3 decoder makes of a span
+// without kind; Zipkin has no such kind.
+const protoUnspecifiedKind = "SPAN_KIND_UNSPECIFIED"
+
+func (r *Receiver) handleSpans(w http.ResponseWriter, req *http.Request) {
+	select {
+	case r.decodes <- struct{}{}:
+	case <-req.Context().Done():
+		return
+	}
+	spans, err := decodeSpans(w, req)
+	<-r.decodes
+	if err != nil {
+		r.reject()
+		status := http.StatusBadRequest
+		if errors.Is(err, errTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		http.Error(w, err.Error(), status)
+		return
+	}
+	for i := range spans {
+		normalizeSpan(&spans[i])
+	}
+	if r.opts.OnSpans != nil && len(spans) > 0 {
+		r.opts.OnSpans(spans)
+	}
+	r.store(spans)
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func (r *Receiver) reject() {
+	r.mu.Lock()
+	r.stats.Rejected++
+	r.mu.Unlock()
+}
+
+// readBody reads a POST body, gunzipped when Content-Encoding says gzip, and
+// refuses one over maxBody either way.
+func readBody(w http.ResponseWriter, req *http.Request) ([]byte, error) {
+	var body io.Reader = http.MaxBytesReader(w, req.Body, maxBody)
+	gzipped := strings.EqualFold(req.Header.Get("Content-Encoding"), "gzip")
+	if gzipped {
+		gz, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, gunzipError(err)
+		}
+		defer gz.Close()
+		body = gz
+	}
+	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, errTooLarge
+	case err != nil && gzipped:
+		return nil, gunzipError(err)
+	case err != nil:
+		return nil, fmt.Errorf("Cannot read spans: %v", err)
+	}
+	if len(data) > maxBody {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// gunzipError is Zipkin's message for a bad gzip body, or errTooLarge when
+// the compressed body itself is over the limit.
+func gunzipError(err error) error {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return errTooLarge
+	}
+	return errors.New("Cannot gunzip spans: " + err.Error())
+}
+
+// decodeSpans reads a POST body as Zipkin's collector does: proto3 or JSON by
+// Content-Type, gzip by Content-Encoding; an empty body is an empty list.
+func decodeSpans(w http.ResponseWriter, req *http.Request) ([]model.SpanModel, error) {
+	data, err := readBody(w, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) == 0 {
+		return nil, nil
+	}
+	if strings.Contains(strings.ToLower(req.Header.Get("Content-Type")), "protobuf") {
+		return decodeProto(data)
+	}
+	if data = bytes.TrimSpace(data); len(data) == 0 {
+		return nil, nil
+	}
+	return decodeJSONV2(data)
+}
+
+func decodeProto(data []byte) ([]model.SpanModel, error) {
+	ptrs, err := zipkin_proto3.ParseSpans(data, false)
+	if err != nil {
+		return nil, fmt.Errorf("Expected a PROTO3 encoded list: %v", err)
+	}
+	out := make([]model.SpanModel, len(ptrs))
+	for i, p := range ptrs {
+		out[i] = *p
+	}
+	return out, nil
+}
+
+func decodeJSONV2(data []byte) ([]model.SpanModel, error) {
+	if data[0] != '[' {
+		return nil, errors.New("Expected a JSON_V2 encoded list")
+	}
+	var spans []model.SpanModel
+	if err := json.Unmarshal(data, &spans); err != nil {
+		return nil, fmt.Errorf("Expected a JSON_V2 encoded list: %v", err)
+	}
+	for i, s := range spans {
+		if s.TraceID.Empty() {
+			return nil, fmt.Errorf("Expected a JSON_V2 encoded list: span %d: %v", i, model.ErrValidTraceIDRequired)
+		}
+	}
+	return spans, nil
+}
+
+// normalizeSpan makes a decoded span what Zipkin would store: no zero parent,
+// no SPAN_KIND_UNSPECIFIED, no epoch-zero timestamps (proto3's "absent"),
+// no empty endpoints, names and service names lowercased.
+func normalizeSpan(s *model.SpanModel) {
+	if s.ParentID != nil && *s.ParentID == 0 {
+		s.ParentID = nil
+	}
+	if s.Kind == protoUnspecifiedKind {
+		s.Kind = model.Undetermined
+	}
+	s.Timestamp = absentIfEpoch(s.Timestamp)
+	if s.Duration < 0 {
+		s.Duration = 0
+	}
+	s.Name = strings.ToLower(s.Name)
+	s.LocalEndpoint = normalizeEndpoint(s.LocalEndpoint)
+	s.RemoteEndpoint = normalizeEndpoint(s.RemoteEndpoint)
+	for i := range s.Annotations {
+		s.Annotations[i].Timestamp = absentIfEpoch(s.Annotations[i].Timestamp)
+	}
+	if len(s.Tags) == 0 {
+		s.Tags = nil
+	}
+	s.Sampled, s.Err, s.Baggage = nil, nil, nil
+}
+
+// absentIfEpoch turns a timestamp at or before the epoch into "absent":
+// zipkin-go's proto3 decoder makes time.Unix(0, 0) of a missing one.
+func absentIfEpoch(t time.Time) time.Time {
+	if t.IsZero() || t.UnixMicro() <= 0 {
+		return time.Time{}
+	}
+	return t
+}
+
+func normalizeEndpoint(e *model.Endpoint) *model.Endpoint {
+	if e.Empty() {
+		return nil
+	}
+	c := *e
+	c.ServiceName = strings.ToLower(c.ServiceName)
+	if len(c.IPv4) == 0 {
+		c.IPv4 = nil
+	}
+	if len(c.IPv6) == 0 {
+		c.IPv6 = nil
+	}
+	return &c
+}
