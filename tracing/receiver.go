@@ -25,14 +25,14 @@ const DefaultMaxSpans = 200_000
 // others wait, so concurrent large uploads cannot multiply peak memory.
 const DefaultMaxDecodes = 4
 
-// Timeouts of the receiver's HTTP server: a slow or idle connection is closed
-// rather than held forever.
-const (
-	receiverReadHeaderTimeout = 5 * time.Second
-	receiverReadTimeout       = 30 * time.Second
-	receiverWriteTimeout      = 30 * time.Second
-	receiverIdleTimeout       = 60 * time.Second
-)
+// serverTimeouts close a slow or idle connection rather than hold it forever.
+type serverTimeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+// defaultTimeouts give a request 5 s for its headers and 30 s in all; an idle
+// keep-alive connection is closed after a minute.
+var defaultTimeouts = serverTimeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: time.Minute}
 
 // ErrListen is wrapped by StartReceiver's error when the address given cannot
 // be used (taken, or invalid such as 127.0.0.1:abc).
@@ -48,6 +48,8 @@ type ReceiverOptions struct {
 	MaxTraces int
 	// MaxDecodes bounds concurrent decodes (default DefaultMaxDecodes).
 	MaxDecodes int
+	// timeouts, when set, replace defaultTimeouts (tests).
+	timeouts *serverTimeouts
 	// OnSpans, when set, is called with every accepted batch (normalised, from
 	// the HTTP handler's goroutine) before the answer is written: it must not
 	// block.
@@ -124,12 +126,16 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
 		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
 	}
+	to := defaultTimeouts
+	if o.timeouts != nil {
+		to = *o.timeouts
+	}
 	r.srv = &http.Server{
 		Handler:           r.routes(),
-		ReadHeaderTimeout: receiverReadHeaderTimeout,
-		ReadTimeout:       receiverReadTimeout,
-		WriteTimeout:      receiverWriteTimeout,
-		IdleTimeout:       receiverIdleTimeout,
+		ReadHeaderTimeout: to.readHeader,
+		ReadTimeout:       to.read,
+		WriteTimeout:      to.write,
+		IdleTimeout:       to.idle,
 		ErrorLog:          discardLogger(),
 	}
 	go func() { _ = r.srv.Serve(ln) }()
