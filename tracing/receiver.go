@@ -234,11 +234,11 @@ func (r *Receiver) Trace(id model.TraceID) []model.SpanModel {
 // routes is the receiver's HTTP surface: Zipkin's collector and query API.
 func (r *Receiver) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/v2/spans", r.handleSpans)
+	mux.HandleFunc("POST /api/v2/spans", r.handleSpans) // OPTIONS: with GET /api/v2/spans below
 	for path, h := range r.queryRoutes() {
 		mux.HandleFunc("GET "+path, h)
+		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
-	mux.HandleFunc("OPTIONS /", handlePreflight)
 	return withCORS(mux)
 }
 
