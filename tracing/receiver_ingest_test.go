@@ -237,6 +237,7 @@ func TestMarshalSpanJSONNeverFailsOnEpochZero(t *testing.T) {
 		t.Errorf("MarshalSpanJSON = %s, %v; want %s", b, err, want)
 	}
 }
+
 // protoMarshal encodes a hand-built proto3 message (spans zipkin-go's
 // serializer cannot write, such as one without timestamp).
 func protoMarshal(m proto.Message) ([]byte, error) { return proto.Marshal(m) }
