@@ -57,7 +57,7 @@ type ReceiverOptions struct {
 }
 
 // Receiver is a small Zipkin: it collects spans (v2 JSON and proto3 on
-// /api/v2/spans, gzip too) and answers Zipkin's v2 query API. Its memory is
+// /api/v2/spans, v1 JSON and Thrift on /api/v1/spans, gzip too) and answers Zipkin's v2 query API. Its memory is
 // bounded by a span budget.
 type Receiver struct {
 	// Moved, when not empty, says the default address was taken and where the
@@ -235,6 +235,8 @@ func (r *Receiver) Trace(id model.TraceID) []model.SpanModel {
 func (r *Receiver) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/v2/spans", r.handleSpans) // OPTIONS: with GET /api/v2/spans below
+	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
+	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
 	for path, h := range r.queryRoutes() {
 		mux.HandleFunc("GET "+path, h)
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)

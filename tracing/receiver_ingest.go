@@ -26,13 +26,33 @@ var errTooLarge = fmt.Errorf("body over %d bytes (after gunzip)", maxBody)
 // without kind; Zipkin has no such kind.
 const protoUnspecifiedKind = "SPAN_KIND_UNSPECIFIED"
 
+// errV2JSONOnV1 is Zipkin's answer to a v2 JSON list POSTed to /api/v1/spans.
+var errV2JSONOnV1 = errors.New("Expected a JSON_V1 encoded list, but received: JSON_V2")
+
+// handleSpans is Zipkin's POST /api/v2/spans.
 func (r *Receiver) handleSpans(w http.ResponseWriter, req *http.Request) {
+	r.ingest(w, req, decodeV2)
+}
+
+// handleSpansV1 is Zipkin's POST /api/v1/spans: v1 JSON, or v1 Thrift by
+// Content-Type, converted to v2.
+func (r *Receiver) handleSpansV1(w http.ResponseWriter, req *http.Request) {
+	r.ingest(w, req, decodeV1)
+}
+
+// ingest reads, decodes (a bounded number at once), normalises and stores a
+// POSTed batch, and answers as Zipkin's collector does.
+func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode func(data []byte, contentType string) ([]model.SpanModel, error)) {
 	select {
 	case r.decodes <- struct{}{}:
 	case <-req.Context().Done():
 		return
 	}
-	spans, err := decodeSpans(w, req)
+	data, err := readBody(w, req)
+	var spans []model.SpanModel
+	if err == nil && len(data) > 0 {
+		spans, err = decode(data, strings.ToLower(req.Header.Get("Content-Type")))
+	}
 	<-r.decodes
 	if err != nil {
 		r.reject()
@@ -98,23 +118,35 @@ func gunzipError(err error) error {
 	return errors.New("Cannot gunzip spans: " + err.Error())
 }
 
-// decodeSpans reads a POST body as Zipkin's collector does: proto3 or JSON by
-// Content-Type, gzip by Content-Encoding; an empty body is an empty list.
-func decodeSpans(w http.ResponseWriter, req *http.Request) ([]model.SpanModel, error) {
-	data, err := readBody(w, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(data) == 0 {
-		return nil, nil
-	}
-	if strings.Contains(strings.ToLower(req.Header.Get("Content-Type")), "protobuf") {
+// decodeV2 decodes a /api/v2/spans body as Zipkin's collector does: proto3
+// or JSON by Content-Type; a v1 JSON list is refused with Zipkin's message.
+func decodeV2(data []byte, contentType string) ([]model.SpanModel, error) {
+	if strings.Contains(contentType, "protobuf") {
 		return decodeProto(data)
 	}
 	if data = bytes.TrimSpace(data); len(data) == 0 {
 		return nil, nil
 	}
+	if LooksLikeV1JSON(data) {
+		return nil, ErrV1JSONOnV2
+	}
 	return decodeJSONV2(data)
+}
+
+// decodeV1 decodes a /api/v1/spans body: v1 Thrift or v1 JSON by
+// Content-Type; a v2 JSON list is refused with Zipkin's message.
+func decodeV1(data []byte, contentType string) ([]model.SpanModel, error) {
+	if strings.Contains(contentType, "thrift") {
+		return decodeV1Thrift(data)
+	}
+	if LooksLikeV2JSON(data) && !LooksLikeV1JSON(data) {
+		return nil, errV2JSONOnV1
+	}
+	spans, err := DecodeV1JSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
+	}
+	return spans, nil
 }
 
 func decodeProto(data []byte) ([]model.SpanModel, error) {

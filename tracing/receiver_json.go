@@ -60,7 +60,7 @@ func toSpanJSON(s model.SpanModel) spanJSON {
 		TraceID:        s.TraceID.String(),
 		ID:             s.ID.String(),
 		Name:           s.Name,
-		Timestamp:      micros(s.Timestamp),
+		Timestamp:      epochMicros(s.Timestamp),
 		Duration:       durationMicros(s.Duration),
 		LocalEndpoint:  toEndpointJSON(s.LocalEndpoint),
 		RemoteEndpoint: toEndpointJSON(s.RemoteEndpoint),
@@ -75,13 +75,13 @@ func toSpanJSON(s model.SpanModel) spanJSON {
 		out.Kind = string(s.Kind)
 	}
 	for _, a := range s.Annotations {
-		out.Annotations = append(out.Annotations, annotationJSON{Timestamp: micros(a.Timestamp), Value: a.Value})
+		out.Annotations = append(out.Annotations, annotationJSON{Timestamp: epochMicros(a.Timestamp), Value: a.Value})
 	}
 	return out
 }
 
-// micros is epoch microseconds, 0 (absent) for a zero or pre-epoch time.
-func micros(t time.Time) int64 {
+// epochMicros is epoch microseconds, 0 (absent) for a zero or pre-epoch time.
+func epochMicros(t time.Time) int64 {
 	if t.IsZero() {
 		return 0
 	}

@@ -200,7 +200,7 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 func traceTimestamp(t *storedTrace) int64 {
 	var ts int64
 	for _, s := range t.spans {
-		us := micros(s.Timestamp)
+		us := epochMicros(s.Timestamp)
 		if us == 0 {
 			continue
 		}
