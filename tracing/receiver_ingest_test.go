@@ -241,3 +241,36 @@ func TestMarshalSpanJSONNeverFailsOnEpochZero(t *testing.T) {
 // protoMarshal encodes a hand-built proto3 message (spans zipkin-go's
 // serializer cannot write, such as one without timestamp).
 func protoMarshal(m proto.Message) ([]byte, error) { return proto.Marshal(m) }
+
+// v1 goes to /api/v1/spans; each version on the other's path is refused
+// with Zipkin's message rather than stored without service, kind or tags.
+func TestReceiverVersionsByPath(t *testing.T) {
+	r := startTestReceiver(t, ReceiverOptions{})
+	v1URL := "http://" + r.Addr() + "/api/v1/spans"
+	v1 := `[{"traceId":"00000000000000bb","id":"0000000000000001","name":"get","timestamp":1700000000000000,"duration":10,
+		"annotations":[{"timestamp":1700000000000000,"value":"sr","endpoint":{"serviceName":"svc"}},{"timestamp":1700000000000010,"value":"ss","endpoint":{"serviceName":"svc"}}],
+		"binaryAnnotations":[{"key":"http.path","value":"/x","endpoint":{"serviceName":"svc"}}]}]`
+	v2 := `[{"traceId":"00000000000000bb","id":"0000000000000002","name":"v2","localEndpoint":{"serviceName":"svc"},"tags":{"a":"b"}}]`
+	for _, c := range []struct {
+		name, url, body string
+		status          int
+		msg             string
+	}{
+		{"v1 JSON on v2", r.URL(), v1, 400, "Expected a JSON_V2 encoded list, but received: JSON_V1"},
+		{"v2 JSON on v1", v1URL, v2, 400, "Expected a JSON_V1 encoded list, but received: JSON_V2"},
+		{"bad v1 JSON", v1URL, `[{"traceId":1}]`, 400, "JSON_V1"},
+		{"v1 JSON on v1", v1URL, v1, 202, ""},
+		{"empty on v1", v1URL, "", 202, ""},
+	} {
+		status, msg := postSpans(t, c.url, "application/json", "", []byte(c.body))
+		if status != c.status || !strings.Contains(msg, c.msg) {
+			t.Errorf("%s: %d %q, want %d %q", c.name, status, msg, c.status, c.msg)
+		}
+	}
+	var back []map[string]any
+	getJSON(t, r, "/api/v2/trace/00000000000000bb", &back)
+	want := `[{"duration":10,"id":"0000000000000001","kind":"SERVER","localEndpoint":{"serviceName":"svc"},"name":"get","tags":{"http.path":"/x"},"timestamp":1700000000000000,"traceId":"00000000000000bb"}]`
+	if b, _ := json.Marshal(back); string(b) != want {
+		t.Errorf("v1 read back\n%s\nwant\n%s", b, want)
+	}
+}
