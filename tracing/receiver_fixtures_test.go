@@ -91,4 +91,3 @@ func containsSpan(spans []map[string]any, want map[string]any) bool {
 	}
 	return false
 }
-
