@@ -7,6 +7,7 @@ Prints {"traceId","serverId","clientId"} once the receiver answered 2xx.
 import json
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from py_zipkin import Kind
@@ -23,9 +24,12 @@ class HTTPTransport(BaseTransportHandler):
     def send(self, payload):
         req = urllib.request.Request(BASE + "/api/v1/spans", data=payload,
                                      headers={"Content-Type": "application/x-thrift"})
-        with urllib.request.urlopen(req) as resp:  # raises HTTPError on 4xx/5xx
-            if resp.status // 100 != 2:
-                raise SystemExit("status %d" % resp.status)
+        try:
+            with urllib.request.urlopen(req) as resp:
+                if resp.status // 100 != 2:
+                    raise SystemExit("status %d" % resp.status)
+        except urllib.error.HTTPError as err:
+            raise SystemExit("status %d: %s" % (err.code, err.read().decode(errors="replace")))
 
 
 ids = {}
