@@ -204,10 +204,10 @@ func TestRealClientPyZipkin(t *testing.T) {
 	ids := runClient(t, nil, python, filepath.Join("testdata", "clients", "pyzipkin.py"), "http://"+r.Addr())
 	compareSpans(t, readBack(t, r, ids.TraceID), wantSpans(t, ids,
 		`{"traceId":"$TRACE","id":"$SERVER","kind":"SERVER","name":"post /orders",
-			"localEndpoint":{"serviceName":"py-backend","ipv4":"10.0.0.3","port":8000},
-			"annotations":[{"value":"order queued"}],"tags":{"http.method":"POST"}}`,
+			"localEndpoint":{"serviceName":"py-backend","ipv4":"10.0.0.3","port":8000},"tags":{"http.method":"POST"}}`,
 		`{"traceId":"$TRACE","parentId":"$SERVER","id":"$CLIENT","kind":"CLIENT","name":"call billing",
 			"localEndpoint":{"serviceName":"py-backend","ipv4":"10.0.0.3","port":8000},
-			"remoteEndpoint":{"serviceName":"billing","ipv4":"10.0.0.4","port":9000},"tags":{"error":"refused"}}`))
+			"remoteEndpoint":{"serviceName":"billing","ipv4":"10.0.0.4","port":9000},
+			"annotations":[{"value":"card sent"}],"tags":{"error":"refused"}}`))
 	checkBrowse(t, r, "py-backend", []string{"post /orders", "call billing"}, ids.TraceID)
 }
