@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -87,4 +88,50 @@ func procStatusMB(field string) float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkReceiverConcurrentGzipBombs posts 8 gzip bodies at once, each
+// inflating to just under the body limit of minimal valid spans (the most
+// spans a body can carry), and reports the peak RSS: the decode cap keeps
+// only a few in memory at a time. Run with -benchtime=1x.
+func BenchmarkReceiverConcurrentGzipBombs(b *testing.B) {
+	var raw bytes.Buffer
+	raw.WriteByte('[')
+	for i := 1; raw.Len() < maxBody-100; i++ {
+		if i > 1 {
+			raw.WriteByte(',')
+		}
+		fmt.Fprintf(&raw, `{"traceId":"%016x","id":"%016x"}`, i/1000+1, i)
+	}
+	raw.WriteByte(']')
+	bomb := gzipBytes(raw.Bytes())
+	raw = bytes.Buffer{}
+	runtime.GC()
+	debug.FreeOSMemory()
+	for i := 0; i < b.N; i++ {
+		r, err := StartReceiver("127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for j := 0; j < 8; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				req, _ := http.NewRequest("POST", r.URL(), bytes.NewReader(bomb))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Content-Encoding", "gzip")
+				if resp, err := http.DefaultClient.Do(req); err == nil {
+					resp.Body.Close()
+				}
+			}()
+		}
+		wg.Wait()
+		st := r.Stats()
+		r.Close()
+		b.ReportMetric(float64(len(bomb))/(1<<20), "gzip-MB")
+		b.ReportMetric(float64(st.Spans)/8, "spans/body")
+		b.ReportMetric(float64(st.Stored), "stored-spans")
+		b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
+	}
 }

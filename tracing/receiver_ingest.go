@@ -17,7 +17,7 @@ import (
 
 // maxBody is the largest POST body the receiver reads, before and after
 // gunzip: a gzip bomb is cut at this size and answered 413.
-const maxBody = 64 << 20
+const maxBody = 16 << 20
 
 // errTooLarge marks a body over maxBody.
 var errTooLarge = fmt.Errorf("body over %d bytes (after gunzip)", maxBody)
@@ -40,22 +40,31 @@ func (r *Receiver) handleSpansV1(w http.ResponseWriter, req *http.Request) {
 	r.ingest(w, req, decodeV1)
 }
 
+// spanDecoder decodes a body of the given Content-Type, handing the spans to
+// emit (in one or several chunks) only once the whole body is known good.
+type spanDecoder func(data []byte, contentType string, emit func([]model.SpanModel)) error
+
 // ingest reads, decodes (a bounded number at once), normalises and stores a
 // POSTed batch, and answers as Zipkin's collector does.
-func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode func(data []byte, contentType string) ([]model.SpanModel, error)) {
+func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode spanDecoder) {
 	select {
 	case r.decodes <- struct{}{}:
 	case <-req.Context().Done():
 		return
 	}
 	data, err := readBody(w, req)
-	var spans []model.SpanModel
 	if err == nil && len(data) > 0 {
-		spans, err = decode(data, strings.ToLower(req.Header.Get("Content-Type")))
+		err = decode(data, strings.ToLower(req.Header.Get("Content-Type")), r.accept)
 	}
 	<-r.decodes
+	r.mu.Lock()
 	if err != nil {
-		r.reject()
+		r.stats.Rejected++
+	} else {
+		r.stats.Batches++
+	}
+	r.mu.Unlock()
+	if err != nil {
 		status := http.StatusBadRequest
 		if errors.Is(err, errTooLarge) {
 			status = http.StatusRequestEntityTooLarge
@@ -63,6 +72,11 @@ func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode func(
 		http.Error(w, err.Error(), status)
 		return
 	}
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// accept normalises decoded spans, shows them to OnSpans and stores them.
+func (r *Receiver) accept(spans []model.SpanModel) {
 	for i := range spans {
 		normalizeSpan(&spans[i])
 	}
@@ -70,13 +84,6 @@ func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode func(
 		r.opts.OnSpans(spans)
 	}
 	r.store(spans)
-	w.WriteHeader(http.StatusAccepted)
-}
-
-func (r *Receiver) reject() {
-	r.mu.Lock()
-	r.stats.Rejected++
-	r.mu.Unlock()
 }
 
 // readBody reads a POST body, gunzipped when Content-Encoding says gzip, and
@@ -120,33 +127,43 @@ func gunzipError(err error) error {
 
 // decodeV2 decodes a /api/v2/spans body as Zipkin's collector does: proto3
 // or JSON by Content-Type; a v1 JSON list is refused with Zipkin's message.
-func decodeV2(data []byte, contentType string) ([]model.SpanModel, error) {
+func decodeV2(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "protobuf") {
-		return decodeProto(data)
+		return emitAll(decodeProto(data))(emit)
 	}
 	if data = bytes.TrimSpace(data); len(data) == 0 {
-		return nil, nil
+		return nil
 	}
 	if LooksLikeV1JSON(data) {
-		return nil, ErrV1JSONOnV2
+		return ErrV1JSONOnV2
 	}
-	return decodeJSONV2(data)
+	return decodeJSONV2(data, emit)
+}
+
+// emitAll adapts a whole-body decoder's result to a spanDecoder's emit.
+func emitAll(spans []model.SpanModel, err error) func(emit func([]model.SpanModel)) error {
+	return func(emit func([]model.SpanModel)) error {
+		if err == nil && len(spans) > 0 {
+			emit(spans)
+		}
+		return err
+	}
 }
 
 // decodeV1 decodes a /api/v1/spans body: v1 Thrift or v1 JSON by
 // Content-Type; a v2 JSON list is refused with Zipkin's message.
-func decodeV1(data []byte, contentType string) ([]model.SpanModel, error) {
+func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "thrift") {
-		return decodeV1Thrift(data)
+		return emitAll(decodeV1Thrift(data))(emit)
 	}
 	if LooksLikeV2JSON(data) && !LooksLikeV1JSON(data) {
-		return nil, errV2JSONOnV1
+		return errV2JSONOnV1
 	}
 	spans, err := DecodeV1JSON(data)
 	if err != nil {
-		return nil, fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
+		return fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
 	}
-	return spans, nil
+	return emitAll(spans, nil)(emit)
 }
 
 func decodeProto(data []byte) ([]model.SpanModel, error) {
@@ -161,20 +178,63 @@ func decodeProto(data []byte) ([]model.SpanModel, error) {
 	return out, nil
 }
 
-func decodeJSONV2(data []byte) ([]model.SpanModel, error) {
+// A v2 JSON body over streamAbove bytes is decoded twice, a span at a time:
+// first to check it whole (a bad body stores nothing), then to store it in
+// chunks of streamChunk spans, so its decoded spans are never all in memory.
+const (
+	streamAbove = 1 << 20
+	streamChunk = 1000
+)
+
+func decodeJSONV2(data []byte, emit func([]model.SpanModel)) error {
 	if data[0] != '[' {
-		return nil, errors.New("Expected a JSON_V2 encoded list")
+		return errors.New("Expected a JSON_V2 encoded list")
 	}
-	var spans []model.SpanModel
-	if err := json.Unmarshal(data, &spans); err != nil {
-		return nil, fmt.Errorf("Expected a JSON_V2 encoded list: %v", err)
+	if len(data) <= streamAbove {
+		var spans []model.SpanModel
+		err := walkJSONV2(data, func(s model.SpanModel) { spans = append(spans, s) })
+		return emitAll(spans, err)(emit)
 	}
-	for i, s := range spans {
-		if s.TraceID.Empty() {
-			return nil, fmt.Errorf("Expected a JSON_V2 encoded list: span %d: %v", i, model.ErrValidTraceIDRequired)
+	if err := walkJSONV2(data, func(model.SpanModel) {}); err != nil {
+		return err
+	}
+	chunk := make([]model.SpanModel, 0, streamChunk)
+	_ = walkJSONV2(data, func(s model.SpanModel) {
+		if chunk = append(chunk, s); len(chunk) == streamChunk {
+			emit(chunk)
+			chunk = make([]model.SpanModel, 0, streamChunk)
 		}
+	})
+	if len(chunk) > 0 {
+		emit(chunk)
 	}
-	return spans, nil
+	return nil
+}
+
+// walkJSONV2 decodes a v2 JSON list one span at a time.
+func walkJSONV2(data []byte, fn func(model.SpanModel)) error {
+	fail := func(err error) error { return fmt.Errorf("Expected a JSON_V2 encoded list: %v", err) }
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the '[' checked by the caller
+		return fail(err)
+	}
+	for i := 0; dec.More(); i++ {
+		var s model.SpanModel
+		if err := dec.Decode(&s); err != nil {
+			return fail(err)
+		}
+		if s.TraceID.Empty() {
+			return fail(fmt.Errorf("span %d: %v", i, model.ErrValidTraceIDRequired))
+		}
+		fn(s)
+	}
+	if _, err := dec.Token(); err != nil { // ']'
+		return fail(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fail(errors.New("data after the list"))
+	}
+	return nil
 }
 
 // normalizeSpan makes a decoded span what Zipkin would store: no zero parent,

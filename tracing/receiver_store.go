@@ -44,7 +44,6 @@ func (r *Receiver) store(spans []model.SpanModel) {
 	now := time.Now()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.stats.Batches++
 	r.stats.Spans += len(spans)
 	for i, s := range spans {
 		t, ok := r.traces[s.TraceID]

@@ -41,3 +41,29 @@ func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
 		t.Errorf("re-sent evicted span: %+v", st)
 	}
 }
+
+// A body large enough to be stored in chunks is still all or nothing: a bad
+// span at its end stores none of it.
+func TestReceiverLargeBodyAllOrNothing(t *testing.T) {
+	r := startTestReceiver(t, ReceiverOptions{})
+	good := batchOf(5, 1, 12_000) // over streamAbove
+	if len(good) <= streamAbove {
+		t.Fatalf("body of %d bytes is not over %d", len(good), streamAbove)
+	}
+	bad := append(good[:len(good)-1:len(good)-1], []byte(`,{"traceId":"zz","id":"0000000000000001"}]`)...)
+	if status, _ := postSpans(t, r.URL(), "application/json", "", bad); status != 400 {
+		t.Errorf("bad large body: %d", status)
+	}
+	if st := r.Stats(); st.Stored != 0 || st.Rejected != 1 {
+		t.Errorf("after a bad large body: %+v", st)
+	}
+	if status, msg := postSpans(t, r.URL(), "application/json", "", batchOf(5, 1, 12_000)); status != 202 {
+		t.Fatalf("good large body: %d %s", status, msg)
+	}
+	if st := r.Stats(); st.Stored != 12_000 || st.Batches != 1 {
+		t.Errorf("after a good large body: %+v", st)
+	}
+	if status, _ := postSpans(t, r.URL(), "application/json", "", append(batchOf(6, 1, 12_000), "[]"...)); status != 400 {
+		t.Errorf("data after the list: %d", status)
+	}
+}
