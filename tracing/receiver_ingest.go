@@ -154,7 +154,11 @@ func emitAll(spans []model.SpanModel, err error) func(emit func([]model.SpanMode
 // Content-Type; a v2 JSON list is refused with Zipkin's message.
 func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "thrift") {
-		return emitAll(decodeV1Thrift(data))(emit)
+		spans, err := DecodeV1Thrift(data)
+		if err != nil {
+			return fmt.Errorf("Expected a THRIFT encoded list: %v", err)
+		}
+		return emitAll(spans, nil)(emit)
 	}
 	if LooksLikeV2JSON(data) && !LooksLikeV1JSON(data) {
 		return errV2JSONOnV1

@@ -255,14 +255,21 @@ func TestReceiverVersionsByPath(t *testing.T) {
 		name, url, body string
 		status          int
 		msg             string
+		thrift          bool
 	}{
-		{"v1 JSON on v2", r.URL(), v1, 400, "Expected a JSON_V2 encoded list, but received: JSON_V1"},
-		{"v2 JSON on v1", v1URL, v2, 400, "Expected a JSON_V1 encoded list, but received: JSON_V2"},
-		{"bad v1 JSON", v1URL, `[{"traceId":1}]`, 400, "JSON_V1"},
-		{"v1 JSON on v1", v1URL, v1, 202, ""},
-		{"empty on v1", v1URL, "", 202, ""},
+		{"v1 JSON on v2", r.URL(), v1, 400, "Expected a JSON_V2 encoded list, but received: JSON_V1", false},
+		{"v2 JSON on v1", v1URL, v2, 400, "Expected a JSON_V1 encoded list, but received: JSON_V2", false},
+		{"bad v1 JSON", v1URL, `[{"traceId":1}]`, 400, "JSON_V1", false},
+		{"v1 JSON on v1", v1URL, v1, 202, "", false},
+		{"empty on v1", v1URL, "", 202, "", false},
+		{"bad thrift", v1URL, "\x0c\x00\x00\x00\x02\xff", 400, "Expected a THRIFT encoded list", true},
+		{"empty thrift", v1URL, "", 202, "", true},
 	} {
-		status, msg := postSpans(t, c.url, "application/json", "", []byte(c.body))
+		ct := "application/json"
+		if c.thrift {
+			ct = "application/x-thrift"
+		}
+		status, msg := postSpans(t, c.url, ct, "", []byte(c.body))
 		if status != c.status || !strings.Contains(msg, c.msg) {
 			t.Errorf("%s: %d %q, want %d %q", c.name, status, msg, c.status, c.msg)
 		}
