@@ -117,7 +117,11 @@ func TestReceiverCapsConcurrentDecodes(t *testing.T) {
 	}
 	defer c.Close()
 	fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[")
-	time.Sleep(100 * time.Millisecond) // the first request holds the only decode slot
+	for deadline := time.Now().Add(5 * time.Second); len(r.decodes) == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first request never took the decode slot")
+		}
+	}
 	done := make(chan int, 1)
 	go func() {
 		resp, err := http.Post(r.URL(), "application/json", strings.NewReader("[]"))
