@@ -172,6 +172,7 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 	}
 	type match struct {
 		ts    int64
+		t     *storedTrace
 		spans []model.SpanModel
 	}
 	var found []match
@@ -179,10 +180,15 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 	for _, t := range r.traces {
 		ts := traceTimestamp(t)
 		if q.test(t.spans, ts) {
-			found = append(found, match{ts, t.spans})
+			found = append(found, match{ts, t, t.spans})
 		}
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].ts > found[j].ts })
+	sort.Slice(found, func(i, j int) bool { // newest first; ties by arrival, newest first
+		if found[i].ts != found[j].ts {
+			return found[i].ts > found[j].ts
+		}
+		return found[i].t.first.After(found[j].t.first)
+	})
 	if len(found) > q.limit {
 		found = found[:q.limit]
 	}
@@ -231,7 +237,7 @@ func (r *Receiver) handleDependencies(w http.ResponseWriter, req *http.Request) 
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	from, to := (endTs-lookback)*1000, endTs*1000
+	from, to := (endTs-lookback)*1000, endTs*1000+999 // endTs is a whole millisecond
 	links := newLinker()
 	r.mu.Lock()
 	for _, t := range r.traces {

@@ -76,7 +76,7 @@ func parseAnnotationQuery(raw string) map[string]string {
 // QueryRequest.test: criteria are met by the spans of the service asked for
 // (any service when none), together.
 func (q traceQuery) test(spans []model.SpanModel, ts int64) bool {
-	if ts < (q.endTs-q.lookback)*1000 || ts > q.endTs*1000 {
+	if ts < (q.endTs-q.lookback)*1000 || ts > q.endTs*1000+999 { // endTs: the whole millisecond
 		return false
 	}
 	serviceSeen := q.serviceName == ""
