@@ -56,8 +56,9 @@ func TestReceiverWarnsBeyondLoopback(t *testing.T) {
 	}
 }
 
-// Slow and idle connections are closed by the server's timeouts; meanwhile
-// a normal POST is answered.
+// Slow and idle connections (headers never finished, a body that stops, an
+// idle keep-alive) are closed by the server's timeouts; meanwhile a normal
+// POST is answered.
 func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 	r := startTestReceiver(t, ReceiverOptions{timeouts: &serverTimeouts{
 		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}})
@@ -69,6 +70,15 @@ func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 		}
 		defer c.Close()
 		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\n") // headers never finished
+		slow = append(slow, c)
+	}
+	for i := 0; i < 3; i++ { // bodies that trickle and stop
+		c, err := net.Dial("tcp", r.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
 		slow = append(slow, c)
 	}
 	client := &http.Client{Timeout: 5 * time.Second}
