@@ -36,13 +36,13 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 		return fail(env, usagef("%v", err), "pick another --listen address")
 	}
 	defer rcv.Close()
+	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (and /api/v1/spans); query API at http://%s/api/v2/; ctrl+c stops\n", rcv.URL(), rcv.Addr())
 	if rcv.Moved != "" {
 		fmt.Fprintf(env.Stderr, "note: %s\n", rcv.Moved)
 	}
 	if rcv.Warning != "" {
 		fmt.Fprintf(env.Stderr, "warning: %s\n", rcv.Warning)
 	}
-	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (POST /api/v2/spans); ctrl+c stops\n", rcv.URL())
 	if ready != nil {
 		ready(rcv.URL())
 	}
