@@ -153,3 +153,15 @@ func TestReceiveListenUnusableExits2(t *testing.T) {
 		}
 	}
 }
+
+func TestReceiveWarnsBeyondLoopback(t *testing.T) {
+	opts := Options{Config: tracing.DefaultConfig()}
+	opts.Config.Listen = "0.0.0.0:0"
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	code := make(chan int, 1)
+	go func() { code <- receive(ctx, opts, Env{Stdout: &stdout, Stderr: &stderr}, func(string) { cancel() }) }()
+	if c := <-code; c != ExitOK || !strings.Contains(stderr.String(), "warning: ") || !strings.Contains(stderr.String(), "no authentication") {
+		t.Errorf("exit %d, stderr %q", c, stderr.String())
+	}
+}
