@@ -2,7 +2,9 @@ package tracing
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strings"
@@ -152,5 +154,16 @@ func mustUnmarshal(t *testing.T, raw []byte, v any) {
 	t.Helper()
 	if err := json.Unmarshal(raw, v); err != nil {
 		t.Fatalf("%v in %s", err, raw)
+	}
+}
+
+// An answer that cannot be encoded is a 500 with the reason, never an empty
+// 200 (zipkin-go's MarshalJSON failing made /trace/{id} answer 200 and
+// nothing).
+func TestWriteBodyNeverAnEmpty200(t *testing.T) {
+	rec := httptest.NewRecorder()
+	writeBody(rec, nil, errors.New("valid timestamp required"))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "cannot encode spans: valid timestamp required") {
+		t.Errorf("%d %q", rec.Code, rec.Body.String())
 	}
 }
