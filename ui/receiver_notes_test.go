@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -20,5 +21,24 @@ func TestStatusShowsReceiverNotes(t *testing.T) {
 	m := New(s)
 	if !strings.Contains(m.status, "Note: 127.0.0.1:9411 is taken") || !strings.Contains(m.status, "no authentication") {
 		t.Errorf("status %q", m.status)
+	}
+}
+
+// A span without timestamp (legal in Zipkin; the receiver keeps it absent)
+// is drawn at the trace's start: the trace lasts what its timed spans last,
+// not two thousand years.
+func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
+	m := newModel(t, 100, 30)
+	body := `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"timed","timestamp":1700000000000000,"duration":5000},` +
+		`{"traceId":"00000000000000aa","parentId":"0000000000000001","id":"0000000000000002","name":"untimed"}]`
+	resp, err := http.Post(m.session.Receiver().URL(), "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != 202 {
+		t.Fatalf("POST: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	m.received.refresh()
+	lines := m.received.traceLines(m.received.traces[0])
+	if !strings.Contains(lines[0], "· 5.0ms") || len(lines) != 3 || !strings.Contains(lines[2], "untimed") {
+		t.Errorf("waterfall:\n%s", strings.Join(lines, "\n"))
 	}
 }
