@@ -137,7 +137,7 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 		}
 		seen[i] = true
 		s := spans[i]
-		label := strings.Repeat(" ", depth*2) + s.Name
+		label := strings.Repeat(" ", depth*2) + tracing.Sanitize(s.Name) // from outside: never raw on the terminal
 		if s.Kind != "" {
 			label += " [" + string(s.Kind) + "]"
 		}

@@ -42,3 +42,19 @@ func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
 		t.Errorf("waterfall:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// A received span name with an escape sequence reaches the terminal escaped.
+func TestReceivedNamesSanitised(t *testing.T) {
+	m := newModel(t, 100, 30)
+	body := `[{"traceId":"00000000000000ab","id":"0000000000000001","name":"x\u001b[2J\u001b]0;t\u0007","timestamp":1700000000000000,"duration":5}]`
+	resp, err := http.Post(m.session.Receiver().URL(), "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != 202 {
+		t.Fatalf("POST: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	m.received.refresh()
+	out := strings.Join(m.received.traceLines(m.received.traces[0]), "\n")
+	if strings.ContainsAny(out, "\x07") || strings.Contains(out, "\x1b[2j") || strings.Contains(out, "\x1b]0;") || !strings.Contains(out, `x\x1b[2j`) {
+		t.Errorf("%q", out)
+	}
+}
