@@ -50,15 +50,15 @@ type ReceiverOptions struct {
 	MaxDecodes int
 	// timeouts, when set, replace defaultTimeouts (tests).
 	timeouts *serverTimeouts
-	// OnSpans, when set, is called with every accepted batch (normalised, from
-	// the HTTP handler's goroutine) before the answer is written: it must not
-	// block.
+	// OnSpans, when set, is called with every accepted batch (normalised; a
+	// large body in chunks of 1,000 spans; from the HTTP handler's goroutine)
+	// before the answer is written: it must not block.
 	OnSpans func([]model.SpanModel)
 }
 
 // Receiver is a small Zipkin: it collects spans (v2 JSON and proto3 on
-// /api/v2/spans, v1 JSON and Thrift on /api/v1/spans, gzip too) and answers Zipkin's v2 query API. Its memory is
-// bounded by a span budget.
+// /api/v2/spans, v1 JSON and Thrift on /api/v1/spans, gzip too) and answers
+// Zipkin's v2 query API. Its memory is bounded by a span budget.
 type Receiver struct {
 	// Moved, when not empty, says the default address was taken and where the
 	// receiver listens instead; interfaces show it.
