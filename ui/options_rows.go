@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -171,11 +172,15 @@ func duration(s string) (time.Duration, error) {
 	return d, nil
 }
 
+// defaultConfig is tracing.DefaultConfig, made once: it lists the network
+// interfaces (the default IP), which a frame must not do.
+var defaultConfig = sync.OnceValue(tracing.DefaultConfig)
+
 // nonDefaultSettings names, briefly, each option that differs from its
 // default (the top bar shows them; the endpoint, sampler, encoding and B3
 // view have their own place there).
 func nonDefaultSettings(cfg tracing.Config) []string {
-	def := tracing.DefaultConfig()
+	def := defaultConfig()
 	var out []string
 	add := func(differs bool, format string, args ...any) {
 		if differs {
