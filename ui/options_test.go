@@ -216,3 +216,20 @@ func TestHintsNameTheKey(t *testing.T) {
 		t.Errorf("413 hint:\n%s", v)
 	}
 }
+
+// The top bar shows the encoding actually sent (the path picks v1), and
+// ctrl+c closes the options without quitting.
+func TestOptionsTopBarAndCtrlC(t *testing.T) {
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/api/v1/spans" })
+	if top := viewLines(m)[1]; !strings.Contains(top, "enc v1") {
+		t.Errorf("top bar: %q", top)
+	}
+	m, _ = press(t, m, "O")
+	if v := m.View(); !strings.Contains(v, "v1 (the /api/v1/spans path)") {
+		t.Errorf("the encoding row does not say the path chose v1:\n%s", v)
+	}
+	m, cmd := press(t, m, "ctrl+c")
+	if m.dialog != nil || m.quitting || cmd != nil {
+		t.Errorf("ctrl+c in the options: dialog %T, quitting %v", m.dialog, m.quitting)
+	}
+}
