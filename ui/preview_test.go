@@ -57,7 +57,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			m, cmd := press(t, m, "F")
 			m = settle(t, m, cmd)
 			posts := coll.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, d.payload.Body) {
+			if len(posts) != 1 || !bytes.Equal(posts[0].body, d.payload.Body) || m.session.Outbox().Counts().Delivered != 1 {
 				t.Fatalf("the preview's bytes are not the POST's:\npreview %q\nposts %+v", d.payload.Body, posts)
 			}
 		})
