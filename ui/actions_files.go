@@ -91,7 +91,11 @@ func (m *Model) load() tea.Cmd {
 	names := examples.Names()
 	items := make([]listItem, 0, len(names)+1)
 	for _, n := range names {
-		items = append(items, listItem{label: n, note: "built-in example"})
+		note := "built-in example"
+		if sc, err := examples.Builtin(n); err == nil && sc.Description != "" { // embedded: no I/O
+			note += ": " + sc.Description
+		}
+		items = append(items, listItem{label: n, note: note})
 	}
 	items = append(items, listItem{label: "a file…", note: "type a path (~ is your home)"})
 	m.openDialog(&listDialog{paneBase: paneBase{common: m.common}, title: "Open a scenario", items: items,

@@ -92,6 +92,9 @@ func (d *listDialog) View() string {
 		}
 		lines = append(lines, fitLine("  "+text, inner))
 	}
+	if sel := d.items[d.cursor]; 2+labelW+2+lipgloss.Width(sel.note) > inner {
+		lines = append(lines, dialogWrap(st.Dim, sel.note, inner)...) // too long for its row: whole here
+	}
 	if d.err != "" {
 		lines = append(lines, dialogWrap(st.PromptError, d.err, inner)...)
 	}
