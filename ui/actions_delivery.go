@@ -61,7 +61,8 @@ func (m *Model) flush() tea.Cmd {
 	}
 	to := m.session.Endpoint().Display(m.reveal)
 	m.setStatus("Flushing %s to %s%s… esc cancels.", plural(pending, "span"), to, note)
-	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), to))
+	// The log keeps the endpoint in clear and masks it when it draws.
+	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), m.session.Endpoint().Display(true)))
 	out := m.session.Outbox()
 	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out) })
 }
