@@ -87,7 +87,11 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending)), true
 	case sum.Failed == 0:
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
-		if m.session.Endpoint().Local && !m.received.Focused() {
+		switch {
+		case !m.session.Endpoint().Local || m.received.Focused():
+		case m.layout().beside:
+			m.status += " What arrived is in the Received pane, right."
+		default:
 			m.status += " tab → what the receiver got."
 		}
 	default:

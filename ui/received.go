@@ -123,7 +123,8 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
 	barW := max(4, v.width-labelW-1)
-	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
+	// The title wraps and the duration is never cut: only a long name is.
+	lines := wrap(v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total))), v.width)
 	byStart := func(idx []int) {
 		sort.Slice(idx, func(a, b int) bool { return spans[idx[a]].Timestamp.Before(spans[idx[b]].Timestamp) })
 	}
@@ -135,12 +136,13 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 		}
 		seen[i] = true
 		s := spans[i]
-		label := strings.Repeat(" ", depth*2) + s.Name
+		label := strings.Repeat(" ", depth*2) + safe(s.Name)
 		if s.Kind != "" {
 			label += " [" + string(s.Kind) + "]"
 		}
-		label += " " + shortDur(s.Duration)
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
+		dur := " " + shortDur(s.Duration)
+		label = fitLine(label, max(1, labelW-len([]rune(dur)))) + dur
+		lines = append(lines, label+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
 		kids := sh.children[s.ID]
 		byStart(kids)
 		for _, k := range kids {

@@ -65,27 +65,46 @@ func TestRevealThenHideRemasksTheLog(t *testing.T) {
 }
 
 // TestLongErrorWrapsWhole: a 300-character network error is in the log
-// whole, wrapped over several lines, at 80×24.
+// whole, wrapped over several lines: on screen at 120×40, and at 80×24 by
+// scrolling the focused log.
 func TestLongErrorWrapsWhole(t *testing.T) {
-	m := newModel(t, 80, 24)
 	var words []string
 	for len(strings.Join(words, " ")) < 300 {
-		words = append(words, "lookup", "collector-eu-west-"+string(rune('a'+len(words)%26))+".example.internal:", "no", "such", "host")
+		words = append(words, "lookup", "collector.eu.west."+string(rune('a'+len(words)%26))+".example.internal:", "no", "such", "host")
 	}
 	msg := strings.Join(words, " ")
 	res := tracing.DeliveryResult{Batch: 1, Batches: 1, Spans: 3, At: time.Now(), Err: errors.New(msg),
 		Class: tracing.ClassDNS, Hint: "the host name does not resolve: check the spelling"}
-	m.Update(flushResultMsg{result: res})
-	view := m.View()
-	for _, w := range words {
-		if !strings.Contains(view, w) {
-			t.Fatalf("%q of the error is not on screen:\n%s", w, view)
+	seesAll := func(view string) bool {
+		for _, w := range append(words, "check the spelling") {
+			if !strings.Contains(view, w) {
+				return false
+			}
 		}
+		return true
 	}
-	if !strings.Contains(view, "check the spelling") {
-		t.Errorf("the hint is cut:\n%s", view)
+
+	m := newModel(t, 120, 40)
+	m.Update(flushResultMsg{result: res})
+	if view := m.View(); !seesAll(view) {
+		t.Errorf("the error is not whole at 120×40:\n%s", view)
 	}
-	if n := len(m.log.lines(-1)); n < 5 {
+	if n := len(m.log.lines(-1)); n < 4 {
 		t.Errorf("the error takes %d lines: not wrapped", n)
+	}
+
+	m = newModel(t, 80, 24)
+	m.Update(flushResultMsg{result: res})
+	for !m.log.Focused() {
+		m, _ = press(t, m, "tab")
+	}
+	m, _ = press(t, m, "g")
+	seen := m.View()
+	for i := 0; i < 10; i++ {
+		m, _ = press(t, m, "j")
+		seen += m.View()
+	}
+	if !seesAll(seen) {
+		t.Errorf("scrolling the log at 80×24 does not show the whole error:\n%s", seen)
 	}
 }

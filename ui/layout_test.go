@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// t0 is the demo's clock: spans start from it, the screen's now is after it.
+var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// demoModel is the state the goldens show: a checkout trace with a CLIENT
+// call joined by its SERVER span, a failing validation with a tag, an error
+// and an annotation, the running root, the B3 view in single format, and a
+// flush that failed (nothing listens on port 9) — the CLIENT span selected.
+func demoModel(t *testing.T, w, h int, mutate ...func(*tracing.Config)) (*Model, map[string]*tracing.Node) {
+	t.Helper()
+	remote := func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/" + pathToken + "/api/v2/spans" }
+	m := newModel(t, w, h, append([]func(*tracing.Config){remote}, mutate...)...)
+	m.common.now = func() time.Time { return t0.Add(1500 * time.Millisecond) }
+	s := m.session
+	kind := func(k model.Kind) *model.Kind { return &k }
+	start := func(parent *tracing.Node, name string, k *model.Kind, at time.Duration) *tracing.Node {
+		n, err := s.Start(parent, tracing.SpanOptions{Name: name, Kind: k, Start: t0.Add(at)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	spans := map[string]*tracing.Node{}
+	spans["root"] = start(nil, "checkout", nil, 0)
+	spans["client"] = start(spans["root"], "charge card", kind(model.Client), 5*time.Millisecond)
+	spans["server"] = start(spans["client"], "charge card", kind(model.Server), 6*time.Millisecond)
+	spans["leaf"] = start(spans["server"], "validate", nil, 7*time.Millisecond)
+	if err := s.Tag(spans["leaf"], "card.type", "visa"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Error(spans["leaf"], "card declined"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AnnotateAt(spans["leaf"], t0.Add(9*time.Millisecond), "fraud check done"); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		name string
+		d    time.Duration
+	}{{"leaf", 4 * time.Millisecond}, {"server", 8 * time.Millisecond}, {"client", 12 * time.Millisecond}} {
+		if err := s.FinishWithDuration(spans[f.name], f.d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, cmd := press(t, m, "b", "F")
+	m = settle(t, m, cmd)
+	for _, e := range m.log.entries { // the clock of the log, fixed
+		if e.result != nil {
+			e.result.At, e.result.Latency = t0.Add(2*time.Second), 2*time.Millisecond
+		}
+	}
+	m.tree.Select(spans["client"])
+	m.Update(nil) // lay out again
+	return m, spans
+}
+
+var hexID = regexp.MustCompile(`[0-9a-f]{16}`)
+
+// normalIDs replaces the random IDs with stable ones of the same width, in
+// the order they first appear, so the layout is compared, not the IDs.
+func normalIDs(s string) string {
+	seen := map[string]string{}
+	return hexID.ReplaceAllStringFunc(s, func(id string) string {
+		if _, ok := seen[id]; !ok {
+			seen[id] = fmt.Sprintf("%016x", 0xa0000000+len(seen)+1)
+		}
+		return seen[id]
+	})
+}
+
+func checkGolden(t *testing.T, name, have string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if updateGolden() {
+		if err := os.WriteFile(path, []byte(have), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -run %s -update)", err, t.Name())
+	}
+	if string(want) != have {
+		t.Errorf("screen differs from %s:\n%s", path, have)
+	}
+}
+
+// TestDemoScreens: the same state at 80×24, 120×40 and 200×60, compared with
+// goldens and checked for what must be readable at each size.
+func TestDemoScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m, spans := demoModel(t, size[0], size[1])
+			view := m.View()
+			client := spans["client"]
+			for _, want := range []string{client.Context.TraceID.String(), client.Context.ID.String(),
+				client.Context.ParentID.String(), "CLIENT", "sampled", "why", "delivery", "failed",
+				"/****/api/v2/spans", "running 1 · queued 0 · delivered 0 · failed 3", "? help", "connection refused"} {
+				if !strings.Contains(view, want) {
+					t.Errorf("%q is not on screen", want)
+				}
+			}
+			b3 := fmt.Sprintf("b3: %s-%s-1-%s", client.Context.TraceID, client.Context.ID, *client.Context.ParentID)
+			// Whole: wrapped in the pane, every line of it on screen.
+			if hdr := m.headers.lines(); !strings.Contains(strings.Join(hdr, ""), b3) {
+				t.Errorf("the single b3 header is not whole: %s in %q", b3, hdr)
+			} else {
+				for _, l := range hdr {
+					if !strings.Contains(view, l) {
+						t.Errorf("%q of the B3 headers is not on screen", l)
+					}
+				}
+			}
+			if strings.Contains(view, "aokcdqnxyz") {
+				t.Error("the path token is on screen")
+			}
+			lines := strings.Split(view, "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%d lines", len(lines))
+			}
+			for i, l := range lines {
+				if w := len([]rune(l)); w != size[0] {
+					t.Errorf("line %d is %d wide", i, w)
+				}
+			}
+			checkGolden(t, fmt.Sprintf("demo-%dx%d", size[0], size[1]), normalIDs(view))
+		})
+	}
+}
+
+// TestNoColourSelectionAndFocus: with NO_COLOR (and the Ascii profile, which
+// drops reverse video too) the selection is the ▶ marker and the focused
+// pane is the ▸ in its title and its heavy border.
+func TestNoColourSelectionAndFocus(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	m := newModel(t, 80, 24)
+	m, _ = press(t, m, "n", "enter", "c", "enter")
+	before := m.View()
+	if strings.Contains(before, "\x1b") {
+		t.Fatal("escape sequences under NO_COLOR")
+	}
+	selectedRow := func(view string) int {
+		for i, l := range strings.Split(view, "\n") {
+			if strings.Contains(l, "▶") {
+				return i
+			}
+		}
+		return -1
+	}
+	m, _ = press(t, m, "k")
+	after := m.View()
+	if b, a := selectedRow(before), selectedRow(after); b < 0 || a != b-1 {
+		t.Errorf("the ▶ marker does not follow k: row %d then %d", b, a)
+	}
+	focusedTitle := func(view string) string {
+		for _, l := range strings.Split(view, "\n") {
+			if i := strings.Index(l, focusMark); i >= 0 {
+				return strings.Fields(l[i+len(focusMark):])[0]
+			}
+		}
+		return ""
+	}
+	if have := focusedTitle(after); have != "Spans" || !strings.Contains(after, "┏━ ▸ Spans") {
+		t.Errorf("focus marker on %q, want the span tree", have)
+	}
+	for _, want := range []string{"Received", "Inspector", "B3", "Delivery"} {
+		m, _ = press(t, m, "tab")
+		if have := focusedTitle(m.View()); have != want {
+			t.Errorf("after tab: focus marker on %q, want %q", have, want)
+		}
+		if n := strings.Count(m.View(), focusMark); n != 1 {
+			t.Errorf("%d focus markers", n)
+		}
+	}
+}
+
+// TestInspectorScrollsToTheAnnotations: at 80×24 the inspector does not hold
+// every row of a tagged, annotated span; tab reaches it and it scrolls.
+func TestInspectorScrollsToTheAnnotations(t *testing.T) {
+	m, spans := demoModel(t, 80, 24)
+	m.tree.Select(spans["leaf"])
+	m.Update(nil)
+	if v := m.View(); strings.Contains(v, "fraud check done") || !strings.Contains(v, "more (tab)") {
+		t.Fatalf("the test needs an inspector taller than the pane, and a note saying so:\n%s", v)
+	}
+	for !m.inspector.Focused() {
+		m, _ = press(t, m, "tab")
+	}
+	m, _ = press(t, m, "G")
+	if v := m.View(); !strings.Contains(v, "fraud check done") || !strings.Contains(v, "card declined") {
+		t.Errorf("G in the focused inspector does not reach the annotations:\n%s", v)
+	}
+	m, _ = press(t, m, "g")
+	if v := m.View(); !strings.Contains(v, spans["leaf"].Context.ID.String()) {
+		t.Errorf("g does not return to the IDs:\n%s", v)
+	}
+}
