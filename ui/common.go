@@ -70,9 +70,9 @@ func pane(st *Styles, title, body string, w, h int, focused bool) string {
 	fill := max(0, w-3-lipgloss.Width(title))
 	lines := make([]string, 0, h)
 	lines = append(lines, style.Render(b.TopLeft+b.Top)+title+style.Render(strings.Repeat(b.Top, fill)+b.TopRight))
-	side := func(s string) string { return style.Render(s) }
+	left, right := style.Render(b.Left), style.Render(b.Right)
 	for _, l := range strings.Split(fitBlock(body, w-2, h-2), "\n") {
-		lines = append(lines, side(b.Left)+l+side(b.Right))
+		lines = append(lines, left+l+right)
 	}
 	lines = append(lines, style.Render(b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight))
 	return strings.Join(lines, "\n")

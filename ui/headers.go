@@ -18,6 +18,8 @@ type headersPane struct {
 	selected func() *tracing.Node
 	format   tracing.B3Format
 	scroll   scroller
+	memoKey  headersKey
+	memo     []string
 }
 
 // Next cycles the format.
@@ -48,10 +50,25 @@ func (v *headersPane) View() string { return v.scroll.window(v.lines(), v.height
 // lines is the headers for the selected span, wrapped to the pane's width.
 func (v *headersPane) lines() []string { return v.linesAt(v.width) }
 
+// headersKey is what the header lines depend on.
+type headersKey struct {
+	n      *tracing.Node
+	format tracing.B3Format
+	w      int
+}
+
 // linesAt is the headers wrapped to w columns (the layout measures them
-// before it sizes the pane).
+// before it sizes the pane). The last result is kept: a frame asks for it
+// several times.
 func (v *headersPane) linesAt(w int) []string {
-	n := v.selected()
+	k := headersKey{v.selected(), v.format, w}
+	if k != v.memoKey || v.memo == nil {
+		v.memoKey, v.memo = k, v.render(k.n, w)
+	}
+	return v.memo
+}
+
+func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}

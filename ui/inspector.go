@@ -23,11 +23,13 @@ type inspectorPane struct {
 	selected func() *tracing.Node
 	scroll   scroller
 	shownKey tracing.SpanKey // the span scrolled: another span starts at the top
+	total    int             // lines the last View had
 }
 
-// Title names the pane, with what lies below the window.
+// Title names the pane, with what lies below the window (as measured by
+// the last View).
 func (v *inspectorPane) Title() string {
-	return "Inspector" + v.scroll.more(len(v.lines()), v.height, v.focused)
+	return "Inspector" + v.scroll.more(v.total, v.height, v.focused)
 }
 
 // Update scrolls the span's lines.
@@ -45,7 +47,11 @@ func (v *inspectorPane) ShortHelp() []key.Binding { return navKeys(v.keys) }
 func (v *inspectorPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(v.keys)} }
 
 // View renders the selected span from the scroll position.
-func (v *inspectorPane) View() string { return v.scroll.window(v.lines(), v.height) }
+func (v *inspectorPane) View() string {
+	lines := v.lines()
+	v.total = len(lines)
+	return v.scroll.window(lines, v.height)
+}
 
 // lines is the selected span, wrapped to the pane's width.
 func (v *inspectorPane) lines() []string {

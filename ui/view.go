@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/lipgloss"
 )
 
 // View draws the screen.
@@ -45,7 +43,8 @@ const focusMark = "▸ "
 // box draws a component in a titled box of outer size w×h: the title in the
 // top border, or on a line of its own when compact.
 func (m *Model) box(l layoutSizes, c component, w, h int) string {
-	return m.boxOf(l, c.Title(), c.View(), w, h, c.Focused())
+	content := c.View() // first: a pane's title may count what its view measured
+	return m.boxOf(l, c.Title(), content, w, h, c.Focused())
 }
 
 func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
@@ -64,9 +63,9 @@ func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bo
 func (m *Model) mainBody(l layoutSizes) string {
 	var upper string
 	if l.stacked {
-		upper = lipgloss.JoinVertical(lipgloss.Left, m.box(l, m.tree, m.width, l.treeH), m.details(l))
+		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.details(l)
 	} else {
-		left := lipgloss.JoinVertical(lipgloss.Left, m.box(l, m.tree, l.leftW, l.treeH), m.box(l, m.headers, l.leftW, l.hdrH))
+		left := m.box(l, m.tree, l.leftW, l.treeH) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
 		right := m.box(l, m.inspector, l.inspW, l.upperH)
 		if m.received.Focused() && !l.beside {
 			right = m.box(l, m.received, l.inspW, l.upperH)
@@ -75,9 +74,31 @@ func (m *Model) mainBody(l layoutSizes) string {
 		if l.beside {
 			cols = append(cols, m.box(l, m.received, l.recvW, l.upperH))
 		}
-		upper = lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+		upper = besides(cols...)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, upper, m.box(l, m.log, m.width, l.logH))
+	return upper + "\n" + m.box(l, m.log, m.width, l.logH)
+}
+
+// besides puts blocks of the same height side by side. Every block is
+// already exactly its size (fitBlock), so lines are joined as they are:
+// cheaper than measuring them again as lipgloss.JoinHorizontal does.
+func besides(blocks ...string) string {
+	cols := make([][]string, len(blocks))
+	for i, b := range blocks {
+		cols[i] = strings.Split(b, "\n")
+	}
+	var out strings.Builder
+	for row := range cols[0] {
+		if row > 0 {
+			out.WriteByte('\n')
+		}
+		for _, c := range cols {
+			if row < len(c) {
+				out.WriteString(c[row])
+			}
+		}
+	}
+	return out.String()
 }
 
 // details is the stacked screen's lower section: the focused one of
