@@ -42,9 +42,7 @@ func (m *Model) layout() layoutSizes {
 	}
 	l.upperH = l.bodyH - l.logH
 	if l.stacked {
-		l.leftW = w
-		l.treeH = max(3, l.upperH*2/5)
-		l.hdrH = l.upperH - l.treeH // the details under the tree
+		m.stack(&l)
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
@@ -62,6 +60,26 @@ func (m *Model) layout() layoutSizes {
 	l.hdrH = min(l.upperH/2, len(m.headers.linesAt(hdrW))+chrome)
 	l.treeH = l.upperH - l.hdrH
 	return l
+}
+
+// stack shares the height of stacked panes: the focused one gets the most,
+// the others keep their title and a line or two.
+func (m *Model) stack(l *layoutSizes) {
+	l.leftW = m.width
+	switch {
+	case m.log.Focused():
+		l.treeH = max(2, l.bodyH/5)
+		l.hdrH = max(2, l.bodyH/5)
+		l.logH = l.bodyH - l.treeH - l.hdrH
+	case m.tree.Focused():
+		l.treeH = max(3, l.upperH*2/5)
+		l.hdrH = l.upperH - l.treeH // the details under the tree
+	default: // the details (inspector, B3 headers, received) have focus
+		l.treeH = max(2, l.upperH/4)
+		l.logH = max(2, l.bodyH/6)
+		l.hdrH = l.bodyH - l.treeH - l.logH
+	}
+	l.upperH = l.treeH + l.hdrH
 }
 
 // inner is the content size of a pane of outer size w×h.

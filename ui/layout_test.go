@@ -210,3 +210,65 @@ func TestInspectorScrollsToTheAnnotations(t *testing.T) {
 		t.Errorf("g does not return to the IDs:\n%s", v)
 	}
 }
+
+// TestSmallScreensKeepCountsAndHelp: at 60×20 and 40×12 the panes stack, the
+// counts stay on the top line and the help line still ends with "? help".
+func TestSmallScreensKeepCountsAndHelp(t *testing.T) {
+	for _, c := range []struct {
+		w, h   int
+		counts string
+	}{
+		{60, 20, "running 1 · queued 0 · delivered 0 · failed 3"},
+		{40, 12, "run 1 · queued 0 · deliv. 0 · failed 3"},
+	} {
+		m, spans := demoModel(t, c.w, c.h)
+		if l := m.layout(); !l.stacked || !l.compact {
+			t.Errorf("%d×%d: panes side by side", c.w, c.h)
+		}
+		lines := viewLines(m)
+		if !strings.Contains(strings.Join(lines[:2], "\n"), c.counts) {
+			t.Errorf("%d×%d: counts %q not at the top:\n%s", c.w, c.h, c.counts, m.View())
+		}
+		if last := strings.TrimSpace(lines[len(lines)-1]); !strings.HasSuffix(last, "? help") {
+			t.Errorf("%d×%d: help line %q", c.w, c.h, last)
+		}
+		// The selected span's IDs are reachable: on screen, or after tab to
+		// the inspector.
+		for !m.inspector.Focused() {
+			m, _ = press(t, m, "tab")
+		}
+		if v := m.View(); !strings.Contains(v, spans["client"].Context.ID.String()) {
+			t.Errorf("%d×%d: the focused inspector does not show the span ID:\n%s", c.w, c.h, v)
+		}
+	}
+}
+
+// TestReceivedBesideWhenWide: from 160 columns what the embedded receiver got
+// is a third column, without tab; narrower, the status points to tab.
+func TestReceivedBesideWhenWide(t *testing.T) {
+	for _, c := range []struct {
+		w, h   int
+		beside bool
+		status string
+	}{{200, 60, true, "Received pane, right"}, {120, 40, false, "tab → what the receiver got"}} {
+		m := newModel(t, c.w, c.h)
+		d := newDriver(t, m)
+		d.run(m.Init()) // the receiver's stream
+		d.press("n")
+		m = typeText(t, m, "checkout")
+		d.press("enter", "f", "F")
+		d.until("flushed and received", 5*time.Second, func(m *Model) bool {
+			return !m.log.Flushing() && m.received.stats.Spans == 1
+		})
+		if !strings.Contains(m.status, c.status) {
+			t.Errorf("%d×%d: status %q", c.w, c.h, m.status)
+		}
+		v := m.View()
+		if have := strings.Contains(v, "Received by the embedded receiver · 1 span"); have != c.beside {
+			t.Errorf("%d×%d: Received pane shown without tab: %v\n%s", c.w, c.h, have, v)
+		}
+		if c.beside && !strings.Contains(v, "trace "+m.session.Tree().At(0).Context.TraceID.String()) {
+			t.Errorf("the Received pane does not show the trace:\n%s", v)
+		}
+	}
+}

@@ -126,7 +126,7 @@ func (p *prompt) View() string {
 			b.WriteString(fitLine(style(l), inner) + "\n")
 		}
 	}
-	add(st.Status.Render, p.spec.title)
+	add(st.Status.Render, safe(p.spec.title))
 	b.WriteString(fitLine(p.inputView(), inner) + "\n")
 	if p.err != "" {
 		add(st.PromptError.Render, p.shown(p.err))

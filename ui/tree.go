@@ -114,7 +114,7 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 		b.WriteString(" ")
 	}
 	b.WriteString(treeLines(n))
-	b.WriteString(n.Name)
+	b.WriteString(safe(n.Name))
 	if n.Kind != "" {
 		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
