@@ -98,8 +98,24 @@ func (t *treePane) View() string {
 }
 
 // row is one span: marker, tree lines, name, kind, time, markers, delivery
-// state; plain (no inner styles) for the selected row.
+// state; plain (no inner styles) for the selected row. When the row is too
+// wide, the name gives way (the inspector shows it whole), not the facts
+// after it.
 func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
+	marker := " "
+	if plain {
+		marker = "▶"
+	}
+	head, name, facts := marker+treeLines(n), safe(n.Name), t.facts(n, out, now, plain)
+	if room := t.width - lipgloss.Width(head) - lipgloss.Width(facts); lipgloss.Width(name) > room {
+		r := []rune(name)
+		name = string(r[:max(0, min(len(r), max(6, room)-1))]) + "…"
+	}
+	return head + name + facts
+}
+
+// facts is what a row says after the name.
+func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -108,13 +124,6 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 		return " " + style.Render(text)
 	}
 	var b strings.Builder
-	if plain {
-		b.WriteString("▶")
-	} else {
-		b.WriteString(" ")
-	}
-	b.WriteString(treeLines(n))
-	b.WriteString(safe(n.Name))
 	if n.Kind != "" {
 		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
