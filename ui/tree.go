@@ -106,7 +106,10 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 	if plain {
 		marker = "▶"
 	}
-	head, name, facts := marker+treeLines(n), safe(n.Name), t.facts(n, out, now, plain)
+	head, name, facts := marker+treeLines(n), safe(n.Name), t.facts(n, out, now, plain, false)
+	if lipgloss.Width(head)+lipgloss.Width(name)+lipgloss.Width(facts) > t.width { // the short form: ✗ alone, no "shared"
+		facts = t.facts(n, out, now, plain, true)
+	}
 	if room := t.width - lipgloss.Width(head) - lipgloss.Width(facts); lipgloss.Width(name) > room {
 		r := []rune(name)
 		name = string(r[:max(0, min(len(r), max(6, room)-1))]) + "…"
@@ -114,8 +117,9 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 	return head + name + facts
 }
 
-// facts is what a row says after the name.
-func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
+// facts is what a row says after the name; short leaves out what the
+// inspector and the tree lines already say (shared) and marks an error ✗.
+func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain, short bool) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -127,7 +131,7 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 	if n.Kind != "" {
 		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
-	if n.Key.Shared {
+	if n.Key.Shared && !short {
 		b.WriteString(paint(st.Kind, "shared"))
 	}
 	if n.Finished {
@@ -142,7 +146,11 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 		b.WriteString(paint(st.NotSampled, "not sampled"))
 	}
 	if _, isErr := n.Tags["error"]; isErr {
-		b.WriteString(paint(st.Err, "✗ error"))
+		if short {
+			b.WriteString(paint(st.Err, "✗"))
+		} else {
+			b.WriteString(paint(st.Err, "✗ error"))
+		}
 	}
 	if state := out.State(n.Key); state != tracing.NotQueued {
 		b.WriteString(paint(deliveryStyle(st, state), state.String()))
