@@ -3,25 +3,15 @@ package ui
 import (
 	"strings"
 
-	"strconv"
-	"unicode"
-
 	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/tracing"
 )
 
 // safe is text from outside (span and service names, tags, annotations,
 // server messages) made harmless for the terminal (rule 11): control
 // characters and escape sequences are shown escaped, never interpreted.
-func safe(s string) string {
-	// Until tracing.Sanitize is on main: control characters quoted.
-	if !strings.ContainsFunc(s, func(r rune) bool {
-		return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || !unicode.IsPrint(r) && r != ' '
-	}) {
-		return s
-	}
-	q := strconv.Quote(s)
-	return q[1 : len(q)-1]
-}
+func safe(s string) string { return tracing.Sanitize(s) }
 
 // wrap breaks s (which may hold styles) into lines of at most w columns, at
 // spaces where it can and inside a word that is longer than a line. Facts are
