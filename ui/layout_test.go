@@ -272,3 +272,35 @@ func TestReceivedBesideWhenWide(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingFromOutsideRaw (rule 11): escape sequences in a span name, a tag,
+// an annotation and a server message are shown escaped, never sent to the
+// terminal.
+func TestNothingFromOutsideRaw(t *testing.T) {
+	m := newModel(t, 120, 40)
+	// As a loaded scenario or a pasted name brings them (the text input
+	// drops control keys, so they do not come from typing).
+	s := m.session
+	n, err := s.NewTrace("evil\x1b[2J")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(n, "k", "\x1b]52;c;aGk=\x07"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Annotate(n, "note\x1b[31m"); err != nil {
+		t.Fatal(err)
+	}
+	m.tree.Select(n)
+	m.Update(flushResultMsg{result: tracing.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
+		Message: "rejected \x1b[2J\x9b31m", Class: tracing.ClassBadRequest, Hint: "the server rejected the payload"}})
+	v := m.View()
+	if strings.ContainsAny(v, "\x1b\x07\x9b") {
+		t.Fatalf("a control character reaches the terminal:\n%q", v)
+	}
+	for _, want := range []string{`evil\x1b[2J`, `k=\x1b]52;c;aGk=\x07`, `note\x1b[31m`, `rejected \x1b[2J\x9b31m`} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q is not shown escaped:\n%s", want, v)
+		}
+	}
+}
