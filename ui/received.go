@@ -124,6 +124,12 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	sh := shapeOf(spans)
 	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
 	barW := max(4, v.width-labelW-1)
 	// The title wraps and the duration is never cut: only a long name is.
 	lines := wrap(v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total))), v.width)
