@@ -304,3 +304,25 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 		}
 	}
 }
+
+var (
+	anyPort    = regexp.MustCompile(`127\.0\.0\.1:\d+`)
+	anyElapsed = regexp.MustCompile(`batch \(\d+(\.\d+)?(µs|ms|s)\)`)
+)
+
+// TestReceivedBesideGolden: the demo delivered to the embedded receiver at
+// 200×60 — what arrived is a third column, as a waterfall.
+func TestReceivedBesideGolden(t *testing.T) {
+	m, spans := demoModel(t, 200, 60, func(c *tracing.Config) { c.Endpoint = "" })
+	m.received.refresh() // the stream's wait is not run here
+	m.Update(nil)
+	v := m.View()
+	for _, want := range []string{"Received by the embedded receiver · 3 spans in 1 batch", "validate", "12.0ms",
+		"What arrived is in the Received pane, right", "trace " + spans["root"].Context.TraceID.String()} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q is not on screen", want)
+		}
+	}
+	v = anyElapsed.ReplaceAllString(anyPort.ReplaceAllString(v, "127.0.0.1:PORT"), "batch (ELAPSED)")
+	checkGolden(t, "received-200x60", normalIDs(v))
+}
