@@ -326,3 +326,23 @@ func TestReceivedBesideGolden(t *testing.T) {
 	v = anyElapsed.ReplaceAllString(anyPort.ReplaceAllString(v, "127.0.0.1:PORT"), "batch (ELAPSED)")
 	checkGolden(t, "received-200x60", normalIDs(v))
 }
+
+// TestStatusWrapsWhole: a long status (a receiver note, a hint) is read
+// whole at 80×24, over up to three lines.
+func TestStatusWrapsWhole(t *testing.T) {
+	m := newModel(t, 80, 24)
+	long := "Welcome! Press n to start a new trace; ? shows every key. Note: 127.0.0.1:9411 is taken: " +
+		"the embedded receiver listens on 127.0.0.1:41677 instead. Note: it listens beyond loopback with no authentication."
+	m.setStatus("%s", long)
+	m.Update(nil)
+	lines := viewLines(m)
+	if len(lines) != 24 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	status := strings.Join(lines[len(lines)-4:len(lines)-1], " ")
+	for _, w := range strings.Fields(long) {
+		if !strings.Contains(status, w) {
+			t.Errorf("%q of the status is not on screen:\n%s", w, m.View())
+		}
+	}
+}
