@@ -96,6 +96,7 @@ func (m *Model) Session() *tracing.Session { return m.session }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.refreshKeys()
+	m.resize() // the status and the B3 headers change the layout
 	return m, cmd
 }
 
