@@ -1,0 +1,223 @@
+package tracing
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+)
+
+// TraceReport is what became of one delivered trace, shaped as SPEC.md's
+// `send --json` "traces" entries.
+type TraceReport struct {
+	TraceID string      `json:"traceId"`
+	State   VerifyState `json:"state"`
+	// Spans is how many distinct spans were sent, Found how many of them were
+	// read back.
+	Spans       int          `json:"spans"`
+	Found       int          `json:"found"`
+	Differences []Difference `json:"differences"`
+	// ReadBackMs is when the trace was first found complete, from the start
+	// of verification.
+	ReadBackMs float64 `json:"readBackMs,omitempty"`
+	// Polls is how many GETs it took.
+	Polls int `json:"polls"`
+	// Error is the query API's last error for a trace never found (masked).
+	Error string `json:"error,omitempty"`
+
+	ID      model.TraceID `json:"-"`
+	Elapsed time.Duration `json:"-"`
+	// Checks has one entry per distinct sent span, in the order sent.
+	Checks []SpanCheck `json:"-"`
+}
+
+// SpanCheck is what became of one sent span.
+type SpanCheck struct {
+	Key   SpanKey
+	Name  string
+	State VerifyState
+	// Stored is the span as read back, nil when missing.
+	Stored      *model.SpanModel
+	Differences []Difference
+}
+
+// Difference is one field stored otherwise than sent.
+type Difference struct {
+	// SpanID is the sent span's ID.
+	SpanID string `json:"spanId"`
+	// Field is a Zipkin v2 field path: "name", "parentId",
+	// "localEndpoint.serviceName", "tags.error", "annotations", "copies"…
+	Field  string `json:"field"`
+	Sent   string `json:"sent"`
+	Stored string `json:"stored"`
+	// Why explains it from the table of known backend rewrites, or says it is
+	// "not a known rewrite".
+	Why string `json:"why"`
+	// Rewrite names the known rewrite ("" when unknown), see KnownRewrites.
+	Rewrite string `json:"rewrite,omitempty"`
+	// Key is the sent span the difference belongs to.
+	Key SpanKey `json:"-"`
+}
+
+// intact counts the spans read back without a difference.
+func (t TraceReport) intact() int {
+	n := 0
+	for _, c := range t.Checks {
+		if c.State == StateVerified {
+			n++
+		}
+	}
+	return n
+}
+
+// CompareTrace compares the spans sent for one trace with those a query API
+// of kind api returned (kind: QueryKindZipkin or QueryKindJaeger), sent with
+// enc. Spans are matched by ID and kind, and a shared SERVER span that Jaeger
+// re-IDed by name, kind and parent chain.
+func CompareTrace(sent, stored []model.SpanModel, api string, enc Encoding) TraceReport {
+	distinct, copies := distinctWithCopies(sent)
+	t := TraceReport{Spans: len(distinct), Differences: []Difference{}}
+	if len(sent) > 0 {
+		t.ID = sent[0].TraceID
+		t.TraceID = t.ID.String()
+	}
+	m := matchSpans(distinct, stored)
+	ctx := traceContext{api: api, enc: enc, reID: m.reID, sharedIDs: sharedIDs(distinct)}
+	for i, s := range distinct {
+		c := SpanCheck{Key: KeyOf(s), Name: s.Name, State: StateMissing}
+		if j := m.pairs[i]; j >= 0 {
+			t.Found++
+			c.Stored = &stored[j]
+			c.Differences = ctx.compare(s, stored[j])
+			if copies[i] > m.storedCopies(stored, j) {
+				c.Differences = append(c.Differences, ctx.explain(s, &stored[j], "copies", itoa(copies[i]), itoa(m.storedCopies(stored, j))))
+			}
+			c.State = StateVerified
+			if len(c.Differences) > 0 {
+				c.State = StateChanged
+			}
+		}
+		t.Differences = append(t.Differences, c.Differences...)
+		t.Checks = append(t.Checks, c)
+	}
+	switch {
+	case t.Found < t.Spans || t.Spans == 0:
+		t.State = StateMissing
+	case len(t.Differences) > 0:
+		t.State = StateChanged
+	default:
+		t.State = StateVerified
+	}
+	return t
+}
+
+// distinctSpans drops exact duplicates (a backend may store them once).
+func distinctSpans(spans []model.SpanModel) []model.SpanModel {
+	d, _ := distinctWithCopies(spans)
+	return d
+}
+
+func distinctWithCopies(spans []model.SpanModel) ([]model.SpanModel, []int) {
+	var out []model.SpanModel
+	var copies []int
+next:
+	for _, s := range spans {
+		for i := range out {
+			if reflect.DeepEqual(out[i], s) {
+				copies[i]++
+				continue next
+			}
+		}
+		out = append(out, s)
+		copies = append(copies, 1)
+	}
+	return out, copies
+}
+
+func sharedIDs(spans []model.SpanModel) map[model.ID]bool {
+	out := map[model.ID]bool{}
+	for _, s := range spans {
+		if s.Shared {
+			out[s.ID] = true
+		}
+	}
+	return out
+}
+
+// spanMatch pairs sent spans with stored ones.
+type spanMatch struct {
+	pairs []int // pairs[i] is the stored index of sent span i, -1 if none
+	// reID maps a shared span's sent ID to the ID the backend gave it.
+	reID map[model.ID]model.ID
+}
+
+// storedCopies counts the stored spans identical to stored[j].
+func (m spanMatch) storedCopies(stored []model.SpanModel, j int) int {
+	n := 0
+	for i := range stored {
+		if reflect.DeepEqual(stored[i], stored[j]) {
+			n++
+		}
+	}
+	return n
+}
+
+// matchSpans pairs spans in passes from the surest to the loosest: same ID,
+// kind and shared flag; same ID and kind (Jaeger drops the shared flag); a
+// SERVER span under a new ID whose parent is the shared span's ID and whose
+// name matches (Jaeger's re-ID); finally the same ID alone.
+func matchSpans(sent, stored []model.SpanModel) spanMatch {
+	m := spanMatch{pairs: make([]int, len(sent)), reID: map[model.ID]model.ID{}}
+	for i := range m.pairs {
+		m.pairs[i] = -1
+	}
+	taken := make([]bool, len(stored))
+	sentIDs := map[model.ID]bool{}
+	for _, s := range sent {
+		sentIDs[s.ID] = true
+	}
+	passes := []func(s, st model.SpanModel) bool{
+		func(s, st model.SpanModel) bool { return s.ID == st.ID && s.Kind == st.Kind && s.Shared == st.Shared },
+		func(s, st model.SpanModel) bool { return s.ID == st.ID && s.Kind == st.Kind },
+		func(s, st model.SpanModel) bool {
+			return s.Shared && s.Kind == model.Server && st.Kind == model.Server && !sentIDs[st.ID] &&
+				st.ParentID != nil && *st.ParentID == s.ID && strings.EqualFold(s.Name, st.Name)
+		},
+		func(s, st model.SpanModel) bool { return s.ID == st.ID },
+	}
+	for _, same := range passes {
+		for i, s := range sent {
+			if m.pairs[i] >= 0 {
+				continue
+			}
+			for j, st := range stored {
+				if !taken[j] && same(s, st) {
+					m.pairs[i], taken[j] = j, true
+					if st.ID != s.ID && s.Shared {
+						m.reID[s.ID] = st.ID
+					}
+					break
+				}
+			}
+		}
+	}
+	return m
+}
+
+// sortedKeys lists a map's keys in order, for stable reports.
+func sortedKeys(ms ...map[string]string) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, m := range ms {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}

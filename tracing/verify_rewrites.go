@@ -1,0 +1,166 @@
+package tracing
+
+import (
+	"strings"
+
+	"github.com/openzipkin/zipkin-go/model"
+)
+
+// unknownRewrite is the reason given for a difference no known rewrite
+// explains.
+const unknownRewrite = "not a known rewrite"
+
+// Rewrite is one way a backend (or the serializer on the way) is known to
+// store a span otherwise than sent. Measured against Jaeger v2 and Zipkin;
+// see ZIPKIN-FACTS.md.
+type Rewrite struct {
+	// Name is a stable identifier, e.g. "jaeger-shared-span-id".
+	Name string
+	// Why is the one-line reason reports give.
+	Why string
+	// Explain says it in plain words for a learner, on first sight.
+	Explain string
+	match   func(diffCase) bool
+}
+
+// diffCase is one difference to explain.
+type diffCase struct {
+	traceContext
+	field, sent, stored string
+	sentSpan            model.SpanModel
+	storedSpan          *model.SpanModel
+}
+
+func (d diffCase) jaeger() bool { return d.api == QueryKindJaeger }
+
+func (d diffCase) nameField() bool {
+	return d.field == "name" || strings.HasSuffix(d.field, ".serviceName")
+}
+
+func (d diffCase) lowercased() bool {
+	return d.nameField() && d.sent != d.stored && strings.ToLower(d.sent) == d.stored
+}
+
+// knownRewrites is the table verification explains differences from; the
+// first match wins, so narrower rules come first.
+var knownRewrites = []Rewrite{
+	{
+		Name:    "jaeger-shared-span-id",
+		Why:     "Jaeger stores a shared SERVER span under a new span ID (the lowest one unused in the trace)",
+		Explain: "Jaeger gave this shared span a new ID because it models a client and a server half as two spans; Zipkin keeps one ID for both halves of an RPC.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.field == "id" && d.sentSpan.Shared && d.sentSpan.Kind == model.Server
+		},
+	},
+	{
+		Name:    "jaeger-shared-span-parent",
+		Why:     "Jaeger re-parents the re-IDed shared SERVER span under its CLIENT span",
+		Explain: "Once Jaeger gives the server half its own ID, it makes the client half its parent, so the two halves show as caller and callee.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.field == "parentId" && d.sentSpan.Shared && d.stored == d.sentSpan.ID.String()
+		},
+	},
+	{
+		Name:    "jaeger-shared-child-parent",
+		Why:     "Jaeger moves the children of a shared SERVER span under the span's new ID",
+		Explain: "This span's parent was a shared span; Jaeger renamed the server half of it, and moved its children along.",
+		match: func(d diffCase) bool {
+			p := d.sentSpan.ParentID
+			if !d.jaeger() || d.field != "parentId" || p == nil || !d.sharedIDs[*p] {
+				return false
+			}
+			newID, ok := d.reID[*p]
+			return ok && d.stored == newID.String()
+		},
+	},
+	{
+		Name:    "jaeger-no-shared-flag",
+		Why:     "Jaeger has no shared flag: it stores the SERVER half as a span of its own",
+		Explain: "Zipkin marks the server half of an RPC that reuses the client's span ID as shared; Jaeger gives it its own ID instead, so the flag has nothing left to say.",
+		match:   func(d diffCase) bool { return d.jaeger() && d.field == "shared" && d.sent == "true" },
+	},
+	{
+		Name:    "otel-error-status",
+		Why:     "Jaeger turns the error tag into OpenTelemetry's error status, shown as error=true (a boolean)",
+		Explain: "Jaeger stores spans in OpenTelemetry's model, where an error is a status, not a tag; it shows that status as error=true, beside your message when there was one.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.field == "tags.error" && (d.stored == "true" || strings.HasSuffix(d.stored, ", true"))
+		},
+	},
+	{
+		Name:    "otel-status-code",
+		Why:     "Jaeger adds otel.status_code=ERROR for the error tag (OpenTelemetry's error status)",
+		Explain: "The error tag became OpenTelemetry's error status; Jaeger shows the status as the tag otel.status_code.",
+		match: func(d diffCase) bool {
+			_, hadError := d.sentSpan.Tags["error"]
+			return d.jaeger() && d.field == "tags.otel.status_code" && d.sent == "" && d.stored == "ERROR" && hadError
+		},
+	},
+	{
+		Name:    "json-lowercase",
+		Why:     "zipkin-go's JSON serializer lowercases span and service names (its proto3 serializer keeps the case)",
+		Explain: "The name went out in lowercase: zipkin-go's JSON encoding lowercases span and service names, as Zipkin's own storage does. Send with proto to keep the case (Jaeger keeps it).",
+		match:   func(d diffCase) bool { return d.enc != EncodingProto && d.lowercased() },
+	},
+	{
+		Name:    "zipkin-lowercase",
+		Why:     "Zipkin lowercases span and service names when it stores them",
+		Explain: "Zipkin stores names in lowercase so that searches ignore case; the span arrived as sent.",
+		match:   func(d diffCase) bool { return d.api == QueryKindZipkin && d.lowercased() },
+	},
+	{
+		Name:    "missing-service-name",
+		Why:     "the span has no service name; Jaeger stores it as missing-service-name",
+		Explain: "Every Jaeger span belongs to a process named by its service; a span sent without one is filed under missing-service-name.",
+		match: func(d diffCase) bool {
+			return d.field == "localEndpoint.serviceName" && d.sent == "" && d.stored == "missing-service-name"
+		},
+	},
+	{
+		Name:    "jaeger-no-debug",
+		Why:     "Jaeger stores no debug flag (OpenTelemetry's span model has none)",
+		Explain: "Debug forces a trace to be sampled on its way; once stored in Jaeger the flag is gone, the trace is kept as any other.",
+		match:   func(d diffCase) bool { return d.jaeger() && d.field == "debug" && d.sent == "true" },
+	},
+	{
+		Name:    "duplicate-collapse",
+		Why:     "the backend stores identical duplicate spans once",
+		Explain: "The same span was sent more than once, byte for byte; Jaeger keeps one copy.",
+		match:   func(d diffCase) bool { return d.field == "copies" && d.stored != "0" },
+	},
+	{
+		Name:    "microsecond-rounding",
+		Why:     "timestamps and durations travel in whole microseconds; this one was rounded the other way",
+		Explain: "Zipkin's format counts in microseconds, so anything finer is rounded on the way; one microsecond either way is that rounding.",
+		match: func(d diffCase) bool {
+			if d.field != "timestamp" && d.field != "duration" && d.field != "annotations" {
+				return false
+			}
+			apart, ok := microsApart(d.sent, d.stored)
+			return ok && apart <= 1
+		},
+	},
+	{
+		Name:    "jaeger-clock-skew",
+		Why:     "Jaeger's query shifts a child span's timestamps to correct clock skew between hosts",
+		Explain: "When a child span on another host starts before its parent or ends after it, Jaeger's query moves it inside the parent and warns about it.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.sentSpan.ParentID != nil && d.sent != "" && d.stored != "" &&
+				(d.field == "annotations" || d.field == "timestamp" && d.sentSpan.Duration.Microseconds() == d.storedSpan.Duration.Microseconds())
+		},
+	},
+}
+
+// KnownRewrites is the table differences are explained from, in the order
+// rules are tried. The UI shows Explain on first sight of each.
+func KnownRewrites() []Rewrite { return append([]Rewrite(nil), knownRewrites...) }
+
+// RewriteNamed is the rewrite called name, false when there is none.
+func RewriteNamed(name string) (Rewrite, bool) {
+	for _, r := range knownRewrites {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Rewrite{}, false
+}
