@@ -162,7 +162,7 @@ func (b queryBase) decode(path string, resp *http.Response, body []byte, v any) 
 	case resp.StatusCode == http.StatusNotFound:
 		return false, nil
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
-		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, b.masker.Mask(resp.Header.Get("Location")))
+		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, maskURL(b.masker.Mask(resp.Header.Get("Location"))))
 	case resp.StatusCode != http.StatusOK:
 		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(oneLine(string(body), 200)))
 	case looksLikeHTML(resp.Header.Get("Content-Type"), body):
