@@ -2,6 +2,7 @@ package tracing
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -22,12 +23,11 @@ func DetectQueryAPI(ctx context.Context, base Endpoint, opts QueryOptions) (Quer
 	if zerr == nil && zfound {
 		return &ZipkinQuery{base: b}, nil
 	}
-	var jaeger struct {
-		Data   *[]string `json:"data"`
-		Errors any       `json:"errors"`
-	}
+	// Jaeger answers {"data": null, ...} while it has no service yet: the
+	// key's presence is the shape.
+	var jaeger map[string]json.RawMessage
 	jfound, jerr := b.getJSON(ctx, "/api/services", &jaeger)
-	if jerr == nil && jfound && (jaeger.Data != nil || jaeger.Errors != nil) {
+	if _, hasData := jaeger["data"]; jerr == nil && jfound && hasData {
 		return &JaegerQuery{base: b}, nil
 	}
 	if ctx.Err() != nil {

@@ -16,7 +16,7 @@ func jaegerUILike() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/services", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"data":["shop"],"total":1,"limit":0,"offset":0,"errors":null}`))
+		_, _ = w.Write([]byte(`{"data":null,"total":0,"limit":0,"offset":0,"errors":null}`))
 	})
 	mux.HandleFunc("GET /", htmlPage)
 	return mux

@@ -267,3 +267,15 @@ func plural(n int, word string) string {
 	}
 	return word + "s"
 }
+
+// DeliveredSpans are the spans of the session's tree a collector accepted
+// (2xx), in tree order: what verification reads back.
+func DeliveredSpans(s *Session) []model.SpanModel {
+	var out []model.SpanModel
+	for _, n := range s.Tree().Nodes() {
+		if n.Reported != nil && s.Outbox().State(n.Key) == Delivered {
+			out = append(out, *n.Reported)
+		}
+	}
+	return out
+}

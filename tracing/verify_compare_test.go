@@ -200,6 +200,8 @@ func TestCompareTable(t *testing.T) {
 		{"shifted in Zipkin: unknown", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a"), span(2, 1, "b", shifted(time.Millisecond))}, QueryKindZipkin, EncodingJSON, StateChanged, "timestamp", ""},
 		{"tag value changed: unknown", []model.SpanModel{span(1, 0, "a", tagged("k", "v"))}, []model.SpanModel{span(1, 0, "a", tagged("k", "w"))}, QueryKindZipkin, EncodingJSON, StateChanged, "tags.k", ""},
 		{"error message lost in Zipkin: unknown", []model.SpanModel{span(1, 0, "a", tagged("error", "boom"))}, []model.SpanModel{span(1, 0, "a", tagged("error", "true"))}, QueryKindZipkin, EncodingJSON, StateChanged, "tags.error", ""},
+		{"peer.service tag read back as the remote endpoint", []model.SpanModel{span(1, 0, "a", tagged("peer.service", "bank"), func(s *model.SpanModel) { s.RemoteEndpoint = &model.Endpoint{ServiceName: "bank"} })},
+			[]model.SpanModel{span(1, 0, "a", func(s *model.SpanModel) { s.RemoteEndpoint = &model.Endpoint{ServiceName: "bank"} })}, QueryKindJaeger, EncodingJSON, StateChanged, "tags.peer.service", "jaeger-peer-service"},
 		{"a span short", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, EncodingJSON, StateMissing, "", ""},
 		{"nothing stored", []model.SpanModel{span(1, 0, "a")}, nil, QueryKindZipkin, EncodingJSON, StateMissing, "", ""},
 	} {

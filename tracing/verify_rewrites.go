@@ -117,6 +117,16 @@ var knownRewrites = []Rewrite{
 		},
 	},
 	{
+		Name:    "jaeger-peer-service",
+		Why:     "Jaeger stores a remote endpoint's service as the tag peer.service, so that tag and the remote service read back as one",
+		Explain: "Jaeger's Zipkin receiver writes the remote endpoint's service name as the tag peer.service; reading back, a peer.service tag cannot be told apart from a remote endpoint.",
+		match: func(d diffCase) bool {
+			peer, ok := d.sentSpan.Tags["peer.service"]
+			return d.jaeger() && ok && ((d.field == "remoteEndpoint.serviceName" && d.sent == "" && d.stored == peer) ||
+				(d.field == "tags.peer.service" && d.stored == ""))
+		},
+	},
+	{
 		Name:    "jaeger-no-debug",
 		Why:     "Jaeger stores no debug flag (OpenTelemetry's span model has none)",
 		Explain: "Debug forces a trace to be sampled on its way; once stored in Jaeger the flag is gone, the trace is kept as any other.",

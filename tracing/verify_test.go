@@ -17,18 +17,17 @@ import (
 // demoTrace builds the demo's shape in s: a root, a CLIENT call whose SERVER
 // half joins it as a shared span, a child of the server with an error and an
 // annotation. It returns the spans handed to the outbox.
-func demoTrace(t *testing.T, s *Session, rootName string) []model.SpanModel {
+func demoTrace(t testing.TB, s *Session, rootName string) []model.SpanModel {
 	t.Helper()
+	clientKind, serverKind := model.Client, model.Server
 	root, err := s.NewTrace(rootName)
 	mustOK(t, err)
-	s.SetNextKind(model.Client)
-	client, err := s.Child(root, "charge card")
+	client, err := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
 	mustOK(t, err)
 	mustOK(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:443"))
-	s.SetNextKind(model.Server)
-	server, err := s.Child(client, "charge card")
+	server, err := s.Start(client, SpanOptions{Name: "charge card", Kind: &serverKind})
 	mustOK(t, err)
-	if !server.Shared {
+	if !server.Shared || server.Context.ID != client.Context.ID {
 		t.Fatalf("the SERVER child of a CLIENT span should be shared")
 	}
 	grand, err := s.Child(server, "validate")
