@@ -6,8 +6,8 @@ package main
 import (
 	"os"
 
-	"zipkin-playground/tracing/cli"
 	"zipkin-playground/ui"
+	"zipkin-playground/ui/cli"
 )
 
 func main() {

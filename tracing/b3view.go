@@ -42,7 +42,7 @@ func ParseB3Format(s string) (B3Format, error) {
 			return B3Format(i), nil
 		}
 	}
-	return B3Multi, fmt.Errorf("--b3 %q: use multi, single or both", s)
+	return B3Multi, fmt.Errorf("B3 format %q: use multi, single or both", s)
 }
 
 // HeaderLine is one propagation header as a person reads it.
@@ -111,34 +111,4 @@ func extractB3(req *http.Request) (sc *model.SpanContext, err error) {
 		}
 	}()
 	return b3.ExtractHTTP(req)()
-}
-
-// ParseB3Text reads a span context from pasted headers: lines "Name: value"
-// (multi or single form, any case) or a bare single-header value
-// "{trace}-{span}-{1|0|d}-{parent}". zipkin-go's b3 extractor does the parsing.
-func ParseB3Text(text string) (model.SpanContext, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return model.SpanContext{}, fmt.Errorf("no B3 headers given")
-	}
-	req, _ := http.NewRequest(http.MethodGet, "http://example.invalid/", nil)
-	if !strings.Contains(text, ":") {
-		req.Header.Set(b3.Context, text)
-	} else {
-		for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' || r == ',' }) {
-			name, value, ok := strings.Cut(line, ":")
-			if !ok {
-				continue
-			}
-			req.Header.Set(strings.TrimSpace(name), strings.TrimSpace(value))
-		}
-	}
-	sc, err := extractB3(req)
-	if err != nil {
-		return model.SpanContext{}, fmt.Errorf("B3 headers: %w", err)
-	}
-	if sc == nil || sc.TraceID.Empty() || sc.ID == 0 {
-		return model.SpanContext{}, fmt.Errorf("B3 headers: need a trace ID and a span ID to continue a trace")
-	}
-	return *sc, nil
 }

@@ -2,6 +2,7 @@ package tracing
 
 import (
 	"fmt"
+	"math"
 	"net"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ const (
 	EncodingProto Encoding = "proto"
 )
 
-// ParseEncoding parses --encoding.
+// ParseEncoding parses an encoding name.
 func ParseEncoding(s string) (Encoding, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "json", "":
@@ -27,7 +28,7 @@ func ParseEncoding(s string) (Encoding, error) {
 	case "proto", "proto3", "protobuf":
 		return EncodingProto, nil
 	}
-	return "", fmt.Errorf("--encoding %q: use json or proto", s)
+	return "", fmt.Errorf("encoding %q: use json or proto", s)
 }
 
 // Serializer is zipkin-go's serializer for the encoding.
@@ -36,22 +37,6 @@ func (e Encoding) Serializer() reporter.SpanSerializer {
 		return zipkin_proto3.SpanSerializer{}
 	}
 	return reporter.JSONSerializer{}
-}
-
-// Header is one extra header sent on every POST. Its value is a secret.
-type Header struct {
-	Name  string
-	Value string
-}
-
-// ParseHeader parses "Name: value".
-func ParseHeader(s string) (Header, error) {
-	name, value, ok := strings.Cut(s, ":")
-	name = strings.TrimSpace(name)
-	if !ok || name == "" || strings.ContainsAny(name, " \t") {
-		return Header{}, fmt.Errorf("--header: want 'Name: value', got a value without a name (%d characters)", len(s))
-	}
-	return Header{Name: name, Value: strings.TrimSpace(value)}, nil
 }
 
 // Config is everything a session needs; the zero value is not valid, start
@@ -117,21 +102,159 @@ func DefaultIP() string {
 	return "127.0.0.1"
 }
 
-// Validate checks the parts a session cannot start without.
+// Limits of the numeric settings. They keep every value inside what the
+// clock, the tickers and memory can hold; nobody needs more.
+const (
+	MaxBatch    = 100000
+	MaxRetries  = 100
+	MaxTimeout  = time.Hour
+	MaxMaxSpans = 10000000
+)
+
+// ConfigError is a setting that cannot be used. Field names the setting in
+// plain words ("batch", "timeout"), never a flag or a key: each interface
+// says how to change it.
+type ConfigError struct {
+	// Field is the setting: one of the Field… constants.
+	Field string
+	// Reason says what is wrong, without the field's name.
+	Reason string
+}
+
+// The settings a ConfigError can name.
+const (
+	FieldEndpoint      = "endpoint"
+	FieldListen        = "listen address"
+	FieldService       = "service"
+	FieldIP            = "ip"
+	FieldSampler       = "sampler"
+	FieldHeader        = "header"
+	FieldTimeout       = "timeout"
+	FieldBatch         = "batch"
+	FieldRetries       = "retries"
+	FieldQuery         = "query URL"
+	FieldVerifyTimeout = "verify timeout"
+	FieldMaxSpans      = "max spans"
+)
+
+func (e *ConfigError) Error() string { return e.Field + " " + e.Reason }
+
+func configErr(field, format string, args ...any) error {
+	return &ConfigError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// Validate checks every setting before a session starts, so that a bad
+// value is refused up front with the setting's name and never fails later,
+// half-way through a flush.
 func (c Config) Validate() error {
-	if c.Batch < 1 {
-		return fmt.Errorf("--batch %d: must be at least 1", c.Batch)
+	checks := []func() error{
+		c.validateNumbers,
+		func() error { return validateService(c.Service) },
+		func() error { return ValidateIP(c.IP) },
+		func() error { return validateListen(c.Listen) },
+		func() error { return c.Sampler.Validate() },
+		func() error { return validateHeaders(c.Headers) },
+		c.validateURLs,
 	}
-	if c.Timeout <= 0 {
-		return fmt.Errorf("--timeout %s: must be positive", c.Timeout)
-	}
-	if strings.TrimSpace(c.Service) == "" {
-		return fmt.Errorf("--service: must not be empty")
-	}
-	if !IsLocalSpec(c.Endpoint) {
-		if _, err := ParseEndpoint(c.Endpoint); err != nil {
+	for _, check := range checks {
+		if err := check(); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+func (c Config) validateNumbers() error {
+	switch {
+	case c.Batch < 1 || c.Batch > MaxBatch:
+		return configErr(FieldBatch, "must be between 1 and %d, got %d", MaxBatch, c.Batch)
+	case c.Timeout <= 0 || c.Timeout > MaxTimeout:
+		return configErr(FieldTimeout, "must be more than 0 and at most %s, got %s", MaxTimeout, c.Timeout)
+	case c.Retries < 0 || c.Retries > MaxRetries:
+		return configErr(FieldRetries, "must be between 0 and %d, got %d", MaxRetries, c.Retries)
+	case c.VerifyTimeout <= 0 || c.VerifyTimeout > MaxTimeout:
+		return configErr(FieldVerifyTimeout, "must be more than 0 and at most %s, got %s", MaxTimeout, c.VerifyTimeout)
+	case c.MaxSpans < 1 || c.MaxSpans > MaxMaxSpans:
+		return configErr(FieldMaxSpans, "must be between 1 and %d, got %d", MaxMaxSpans, c.MaxSpans)
+	}
+	return nil
+}
+
+func validateService(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return configErr(FieldService, "must not be empty")
+	}
+	if hasControl(s) {
+		return configErr(FieldService, "must not contain control characters")
+	}
+	return nil
+}
+
+func (c Config) validateURLs() error {
+	if !IsLocalSpec(c.Endpoint) {
+		if _, err := ParseEndpoint(c.Endpoint); err != nil {
+			return &ConfigError{Field: FieldEndpoint, Reason: "is malformed: " + err.Error()}
+		}
+	}
+	if strings.TrimSpace(c.Query) != "" {
+		if _, err := ParseEndpoint(c.Query); err != nil {
+			return &ConfigError{Field: FieldQuery, Reason: "is malformed: " + err.Error()}
+		}
+	}
+	return nil
+}
+
+// ValidateIP accepts an IP address or IP:port, as the local endpoint of a
+// span. A host name is refused: zipkin-go would resolve it with a DNS lookup
+// on every new service, which can block for seconds.
+func ValidateIP(s string) error {
+	if s == "" {
+		return nil // zipkin-go leaves the address out
+	}
+	host := s
+	if net.ParseIP(s) == nil {
+		h, port, err := net.SplitHostPort(s)
+		if err != nil {
+			return configErr(FieldIP, "%q is not an IP address or IP:port", s)
+		}
+		if !isPort(port) {
+			return configErr(FieldIP, "%q: port %q is not between 0 and 65535", s, port)
+		}
+		host = h
+	}
+	if net.ParseIP(host) == nil {
+		return configErr(FieldIP, "%q is not an IP address (a host name would need a DNS lookup)", host)
+	}
+	return nil
+}
+
+func validateListen(s string) error {
+	if s == "" {
+		return nil // the receiver's default
+	}
+	host, port, err := net.SplitHostPort(s)
+	if err != nil || !isPort(port) {
+		return configErr(FieldListen, "%q is not host:port (e.g. 127.0.0.1:9411)", s)
+	}
+	if hasControl(host) {
+		return configErr(FieldListen, "%q has control characters", s)
+	}
+	return nil
+}
+
+func isPort(p string) bool {
+	if p == "" || len(p) > 5 {
+		return false
+	}
+	n := 0
+	for _, r := range p {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n <= 65535
+}
+
+// Finite reports whether f is a usable number: not NaN, not ±Inf.
+func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

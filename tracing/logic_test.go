@@ -355,3 +355,25 @@ func newTestSession(t *testing.T, sampler string) *Session {
 	t.Cleanup(func() { _ = s.Close() })
 	return s
 }
+
+// The boundary explanation against figures worked out by hand (Python's
+// integers): 2^53+1 is the first ID a float64 cannot hold.
+func TestExplainBoundaryMatchesHandCalculation(t *testing.T) {
+	for _, c := range []struct {
+		id       uint64
+		decision bool
+		want     string
+	}{
+		{1234, true, "boundary 0.5: trace ID low 64 bits = 1234; 1234 mod 10000 = 1234; 1234 < 5000 (rate × 10000) → sampled"},
+		{7001, false, "boundary 0.5: trace ID low 64 bits = 7001; 7001 mod 10000 = 7001; 7001 ≥ 5000 (rate × 10000) → not sampled"},
+		{9007199254740993, true, "boundary 0.5: trace ID low 64 bits = 9007199254740993; 9007199254740993 mod 10000 = 993, " +
+			"but zipkin-go rounds the ID to a float64 (9007199254740992) first and gets 992; 992 < 5000 (rate × 10000) → sampled"},
+	} {
+		if have := explainBoundary("0.5", 5000, c.id, c.decision); have != c.want {
+			t.Errorf("id %d:\nwant %s\nhave %s", c.id, c.want, have)
+		}
+		if want, have := c.decision, zipkinBoundaryValue(c.id) < 5000; want != have {
+			t.Errorf("id %d: zipkin-go's expression decides %v", c.id, have)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func ParseSamplerSpec(s string) (SamplerSpec, error) {
 		return SamplerSpec{Kind: kind, Modulo: n}, nil
 	case SamplerBoundary, SamplerCounting:
 		rate, err := strconv.ParseFloat(param, 64)
-		if err != nil {
+		if err != nil || !Finite(rate) {
 			return SamplerSpec{}, fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", ErrBadSampler, name, name, param)
 		}
 		spec := SamplerSpec{Kind: kind, Rate: rate}
@@ -117,7 +117,20 @@ func (s SamplerSpec) String() string {
 // boundarySalt is fixed so a boundary decision can be explained and repeated.
 const boundarySalt = 0
 
+// Validate checks the spec the way zipkin-go's constructors would, and
+// first refuses NaN and ±Inf, which zipkin-go's range checks let through
+// (NaN compares false with every bound; counting:NaN then panics).
+func (s SamplerSpec) Validate() error {
+	if _, err := s.zipkinSampler(); err != nil {
+		return &ConfigError{Field: FieldSampler, Reason: err.Error()}
+	}
+	return nil
+}
+
 func (s SamplerSpec) zipkinSampler() (zipkin.Sampler, error) {
+	if (s.Kind == SamplerBoundary || s.Kind == SamplerCounting) && !Finite(s.Rate) {
+		return nil, fmt.Errorf("%s rate must be a number between 0 and 1, got %v", s.Kind, s.Rate)
+	}
 	switch s.Kind {
 	case SamplerAlways:
 		return zipkin.AlwaysSample, nil
@@ -190,13 +203,7 @@ func (s *Sampler) Explain(traceIDLow uint64, decision bool) string {
 		if spec.Rate == 0 || spec.Rate == 1 {
 			return fmt.Sprintf("boundary %s: rate %s samples %s", rate, rate, map[bool]string{true: "every trace", false: "no trace"}[spec.Rate == 1])
 		}
-		boundary := int64(spec.Rate * 10000)
-		v := absMod10000(traceIDLow ^ uint64(boundarySalt))
-		rel := "<"
-		if v >= boundary {
-			rel = "≥"
-		}
-		return fmt.Sprintf("boundary %s: |trace ID low 64 bits| mod 10000 = %d %s %d → %s", rate, v, rel, boundary, sampledWord(decision))
+		return explainBoundary(rate, int64(spec.Rate*10000), traceIDLow^uint64(boundarySalt), decision)
 	case SamplerCounting:
 		s.mu.Lock()
 		why, ok := s.last[traceIDLow]
@@ -209,11 +216,32 @@ func (s *Sampler) Explain(traceIDLow uint64, decision bool) string {
 	return sampledWord(decision)
 }
 
-// absMod10000 mirrors zipkin-go's boundary arithmetic.
-// It is the same expression, so the explanation matches the decision even for
-// IDs where the float conversion overflows.
-func absMod10000(v uint64) int64 {
-	return int64(math.Abs(float64(v))) % 10000
+// explainBoundary shows the boundary test with integers a learner can check
+// by hand: the trace ID's low 64 bits as a decimal number, mod 10000, against
+// rate×10000. zipkin-go converts the ID to a float64 first, which keeps only
+// 53 bits; when that rounding changes the remainder, the explanation says so
+// and shows zipkin-go's figure, since that is what decided.
+func explainBoundary(rate string, boundary int64, id uint64, decision bool) string {
+	exact := int64(id % 10000)
+	rounded := zipkinBoundaryValue(id)
+	text := fmt.Sprintf("boundary %s: trace ID low 64 bits = %d; %d mod 10000 = %d", rate, id, id, exact)
+	switch {
+	case id >= 1<<63:
+		text += fmt.Sprintf(", but zipkin-go converts the ID to a float64 and then to int64, which overflows from 2^63 up, and gets %d", rounded)
+	case rounded != exact:
+		text += fmt.Sprintf(", but zipkin-go rounds the ID to a float64 (%.0f) first and gets %d", float64(id), rounded)
+	}
+	rel := "<"
+	if rounded >= boundary {
+		rel = "≥"
+	}
+	return fmt.Sprintf("%s; %d %s %d (rate × 10000) → %s", text, rounded, rel, boundary, sampledWord(decision))
+}
+
+// zipkinBoundaryValue is zipkin-go's own expression (sample.go), so the
+// explanation always matches the decision, overflow included.
+func zipkinBoundaryValue(id uint64) int64 {
+	return int64(math.Abs(float64(id))) % 10000
 }
 
 func sampledWord(b bool) string {

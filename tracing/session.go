@@ -343,6 +343,7 @@ func (s *Session) FinishWithDuration(n *Node, d time.Duration) error {
 		d = time.Microsecond
 	}
 	n.Finished = true
+	s.tree.finished(n)
 	n.Duration = d
 	s.lastReported = nil
 	n.span.FinishedWithDuration(d)

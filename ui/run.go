@@ -6,31 +6,32 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/cli"
 )
 
-// Run starts the interactive playground with the command line's options and
-// returns when the user quits.
-func Run(opts cli.Options) error {
-	var scenario *tracing.Scenario
-	if opts.Load != "" {
-		sc, err := tracing.LoadScenario(opts.Load)
+// Run starts the interactive playground with cfg and returns when the user
+// quits. A non-empty scenario is opened first (a file, or the name of an
+// embedded example such as "checkout"). The command line (ui/cli) calls it
+// through main, so ui never imports the command line.
+func Run(cfg tracing.Config, scenario string) error {
+	var sc *tracing.Scenario
+	if scenario != "" {
+		loaded, err := tracing.LoadScenario(scenario)
 		if err != nil {
 			return fmt.Errorf("cannot load the scenario: %w", err)
 		}
-		scenario = &sc
+		sc = &loaded
 	}
-	s, err := tracing.NewSession(opts.Config)
+	s, err := tracing.NewSession(cfg)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	m := New(s)
-	if scenario != nil {
-		if _, err := s.Replay(*scenario); err != nil {
+	if sc != nil {
+		if _, err := s.Replay(*sc); err != nil {
 			return err
 		}
-		m.setStatus("Opened %s: F flushes it; n starts a new trace.", opts.Load)
+		m.setStatus("Opened %s: F flushes it; n starts a new trace.", scenario)
 	}
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err

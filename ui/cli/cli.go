@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"zipkin-playground/tracing"
 )
 
 // Version is the program's version, set at build time with -ldflags.
@@ -40,8 +42,10 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// Interactive runs the TUI with the parsed options.
-type Interactive func(Options) error
+// Interactive runs the TUI with the session configuration and a scenario to
+// open ("" for none). main passes ui.Run, so this package imports no UI code
+// and ui imports no command line.
+type Interactive func(cfg tracing.Config, scenario string) error
 
 // Main runs the command line args (without the program name) and returns the
 // exit status.
@@ -85,7 +89,7 @@ func Main(args []string, env Env, interactive Interactive) int {
 	if len(rest) > 0 {
 		return fail(env, usagef("unexpected argument %q", rest[0]), "flags go before arguments; run zipkin-playground --help")
 	}
-	if err := interactive(opts); err != nil {
+	if err := interactive(opts.Config, opts.Load); err != nil {
 		return fail(env, err, "")
 	}
 	return ExitOK
