@@ -18,6 +18,7 @@ type Encoding string
 const (
 	EncodingJSON  Encoding = "json"
 	EncodingProto Encoding = "proto"
+	EncodingV1    Encoding = "v1" // Zipkin v1 JSON, for /api/v1/spans (V1JSONSerializer)
 )
 
 // ParseEncoding parses an encoding name.
@@ -27,14 +28,19 @@ func ParseEncoding(s string) (Encoding, error) {
 		return EncodingJSON, nil
 	case "proto", "proto3", "protobuf":
 		return EncodingProto, nil
+	case "v1":
+		return EncodingV1, nil
 	}
-	return "", fmt.Errorf("encoding %q: use json or proto", s)
+	return "", fmt.Errorf("encoding %q: use json, proto or v1", s)
 }
 
-// Serializer is zipkin-go's serializer for the encoding.
+// Serializer is zipkin-go's serializer for the encoding (ours for v1).
 func (e Encoding) Serializer() reporter.SpanSerializer {
-	if e == EncodingProto {
+	switch e {
+	case EncodingProto:
 		return zipkin_proto3.SpanSerializer{}
+	case EncodingV1:
+		return V1JSONSerializer{}
 	}
 	return reporter.JSONSerializer{}
 }
