@@ -89,7 +89,8 @@ type jaegerLog struct {
 }
 
 type jaegerProcess struct {
-	ServiceName string `json:"serviceName"`
+	ServiceName string     `json:"serviceName"`
+	Tags        []jaegerKV `json:"tags"`
 }
 
 // jaegerDebugFlag is the debug bit of a Jaeger span's flags.
@@ -141,6 +142,12 @@ func (js jaegerSpan) zipkin(p jaegerProcess) (model.SpanModel, error) {
 	tags := jaegerTags(js.Tags)
 	s.Kind = takeKind(tags)
 	s.LocalEndpoint = takeEndpoint(tags, p.ServiceName, localIPKeys, localPortKeys)
+	if s.LocalEndpoint != nil && len(s.LocalEndpoint.IPv4) == 0 && len(s.LocalEndpoint.IPv6) == 0 && s.LocalEndpoint.Port == 0 {
+		// Jaeger's Zipkin v1 decoder puts the local address on the process.
+		if ep := takeEndpoint(jaegerTags(p.Tags), p.ServiceName, processIPKeys, processPortKeys); ep != nil {
+			s.LocalEndpoint = ep
+		}
+	}
 	peer := tags["peer.service"]
 	delete(tags, "peer.service")
 	s.RemoteEndpoint = takeEndpoint(tags, peer, peerIPKeys, peerPortKeys)
@@ -207,6 +214,9 @@ var (
 	localPortKeys = []string{"net.host.port"}
 	peerIPKeys    = []string{"net.peer.ip", "peer.ipv4", "peer.ipv6"}
 	peerPortKeys  = []string{"net.peer.port", "peer.port"}
+	// Process tags of a span that came in as Zipkin v1.
+	processIPKeys   = []string{"ipv4", "ipv6"}
+	processPortKeys = []string{"port"}
 )
 
 // takeEndpoint removes the tags an endpoint was written as and rebuilds it;

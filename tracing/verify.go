@@ -155,7 +155,7 @@ type poll struct {
 // Traces are reported in the order their first span appears in spans.
 func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) VerifyReport {
 	start := v.opts.Now()
-	polls := groupPolls(spans)
+	polls := groupPolls(spans, v.opts.Encoding)
 	pending := append([]*poll(nil), polls...)
 	wait := v.opts.FirstPoll
 	for len(pending) > 0 && ctx.Err() == nil {
@@ -223,7 +223,7 @@ func stillPending(ps []*poll) []*poll {
 }
 
 // groupPolls groups spans by trace, in order of first appearance.
-func groupPolls(spans []model.SpanModel) []*poll {
+func groupPolls(spans []model.SpanModel, enc Encoding) []*poll {
 	var out []*poll
 	byID := map[model.TraceID]*poll{}
 	for _, s := range spans {
@@ -236,7 +236,7 @@ func groupPolls(spans []model.SpanModel) []*poll {
 		p.sent = append(p.sent, s)
 	}
 	for _, p := range out {
-		p.want = len(distinctSpans(p.sent))
+		p.want = expectedSpans(p.sent, enc)
 	}
 	return out
 }

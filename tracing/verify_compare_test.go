@@ -246,3 +246,33 @@ func TestCompareUsesWireMicroseconds(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareV1MergedShared: v1 sends a CLIENT span and its shared SERVER half
+// as one span, so the half is not missing and its tag on the client is
+// explained.
+func TestCompareV1MergedShared(t *testing.T) {
+	client := span(2, 1, "call", func(s *model.SpanModel) { s.Kind = model.Client })
+	server := span(2, 1, "call", func(s *model.SpanModel) {
+		s.Kind, s.Shared, s.Tags = model.Server, true, map[string]string{"k": "v"}
+	})
+	stored := client
+	stored.Tags = map[string]string{"k": "v"}
+	sent := []model.SpanModel{span(1, 0, "root"), client, server}
+	if want, have := 2, expectedSpans(sent, EncodingV1); want != have {
+		t.Errorf("spans to wait for: want %d, have %d", want, have)
+	}
+	rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, EncodingV1)
+	if rep.State != StateChanged || rep.Found != 3 {
+		t.Fatalf("want changed 3/3, have %s %d/%d", rep.State, rep.Found, rep.Spans)
+	}
+	got := map[string]string{}
+	for _, d := range rep.Differences {
+		got[d.Field] = d.Rewrite
+	}
+	if got["span"] != "v1-merged-shared" || got["tags.k"] != "v1-merged-fields" || len(got) != 2 {
+		t.Errorf("differences: %+v", rep.Differences)
+	}
+	if rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, EncodingJSON); rep.State != StateMissing {
+		t.Errorf("sent as JSON the SERVER half is its own span: want missing, have %s", rep.State)
+	}
+}

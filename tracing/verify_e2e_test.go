@@ -23,11 +23,18 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
 	checkout, err := LoadScenario(filepath.Join("..", "examples", "checkout.json"))
 	mustDo(t, err)
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+	for _, enc := range []Encoding{EncodingJSON, EncodingProto, EncodingV1} {
 		for _, wide := range []bool{false, true} {
 			name := string(enc) + map[bool]string{false: "-64", true: "-128"}[wide]
+			url := jaegertest.ZipkinURL
+			if enc == EncodingV1 {
+				if wide {
+					continue // v1 has no 128-bit trace IDs worth a run of their own
+				}
+				url = strings.Replace(url, "/api/v2/", "/api/v1/", 1)
+			}
 			t.Run(name, func(t *testing.T) {
-				s := sessionTo(t, jaegertest.ZipkinURL, func(c *Config) {
+				s := sessionTo(t, url, func(c *Config) {
 					c.Encoding, c.TraceID128 = enc, wide
 					c.Service = "verify-" + name
 					c.Query = jaegertest.QueryURL
@@ -68,10 +75,11 @@ func checkJaegerReport(t *testing.T, rep VerifyReport, enc Encoding) {
 			seen[d.Rewrite] = true
 		}
 	}
-	want := []string{"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code"}
-	if enc == EncodingJSON {
-		want = append(want, "json-lowercase")
-	}
+	want := map[Encoding][]string{
+		EncodingJSON:  {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code", "json-lowercase"},
+		EncodingProto: {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code"},
+		EncodingV1:    {"v1-merged-shared", "jaeger-v1-error", "otel-status-code", "jaeger-v1-remote-endpoint"},
+	}[enc]
 	for _, r := range want {
 		if !seen[r] {
 			t.Errorf("rewrite %s not seen; seen %v", r, seen)

@@ -15,6 +15,9 @@ type traceContext struct {
 	enc       Encoding
 	reID      map[model.ID]model.ID // shared span's sent ID → stored ID
 	sharedIDs map[model.ID]bool
+	// v1Halves are the shared SERVER spans a v1 serializer merged into their
+	// CLIENT span, by span ID (empty unless sent as v1).
+	v1Halves map[model.ID]model.SpanModel
 }
 
 // fieldDiff is one field's two sides, as text.

@@ -1,6 +1,7 @@
 package tracing
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/openzipkin/zipkin-go/model"
@@ -32,6 +33,27 @@ type diffCase struct {
 }
 
 func (d diffCase) jaeger() bool { return d.api == QueryKindJaeger }
+
+// fromV1Half reports whether a value stored on a CLIENT span but not sent
+// with it came from its SERVER half, merged into one v1 span.
+func (d diffCase) fromV1Half() bool {
+	half, ok := d.v1Halves[d.sentSpan.ID]
+	if !ok || d.sentSpan.Kind != model.Client {
+		return false
+	}
+	if k, isTag := strings.CutPrefix(d.field, "tags."); isTag {
+		v, had := half.Tags[k]
+		return had && (v == d.stored || (k == "error" && d.stored == "true"))
+	}
+	if d.field == "annotations" {
+		for _, a := range half.Annotations {
+			if strings.HasSuffix(d.stored, " "+a.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func (d diffCase) nameField() bool {
 	return d.field == "name" || strings.HasSuffix(d.field, ".serviceName")
@@ -80,6 +102,57 @@ var knownRewrites = []Rewrite{
 		match:   func(d diffCase) bool { return d.jaeger() && d.field == "shared" && d.sent == "true" },
 	},
 	{
+		Name:    "v1-merged-shared",
+		Why:     "Zipkin v1 has one span for both halves of an RPC: the shared SERVER span went out merged into its CLIENT span",
+		Explain: "In Zipkin's v1 format the client and the server of one call are a single span with cs/sr/ss/cr annotations; the playground merged this SERVER half into its CLIENT's v1 span, and the backend kept it that way.",
+		match:   func(d diffCase) bool { return d.enc == EncodingV1 && d.field == "span" && d.storedSpan == nil },
+	},
+	{
+		Name:    "v1-merged-fields",
+		Why:     "carried by the SERVER half merged into this CLIENT span's v1 span",
+		Explain: "Zipkin v1 sends both halves of an RPC as one span, so the tags and annotations of the SERVER half read back on the CLIENT span.",
+		match:   func(d diffCase) bool { return d.enc == EncodingV1 && d.sent == "" && d.fromV1Half() },
+	},
+	{
+		Name:    "jaeger-v1-error",
+		Why:     "Jaeger's Zipkin v1 decoder turns the error tag into OpenTelemetry's error status and drops its message: error=true",
+		Explain: "Received as Zipkin v1, the error tag became OpenTelemetry's error status without the message; Jaeger shows it as error=true.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.enc == EncodingV1 && d.field == "tags.error" && d.stored == "true" && d.sent != ""
+		},
+	},
+	{
+		Name:    "jaeger-v1-http-status",
+		Why:     "Jaeger's Zipkin v1 decoder reads an http.status_code of 400 or more as OpenTelemetry's error status: error=true, otel.status_code=ERROR",
+		Explain: "Received as Zipkin v1, a span tagged with a failing HTTP status is marked as an error, though no error tag was sent.",
+		match: func(d diffCase) bool {
+			code, err := strconv.Atoi(d.sentSpan.Tags["http.status_code"])
+			errorTag := (d.field == "tags.error" && d.stored == "true") || (d.field == "tags.otel.status_code" && d.stored == "ERROR")
+			return d.jaeger() && d.enc == EncodingV1 && d.sent == "" && errorTag && err == nil && code >= 400
+		},
+	},
+	{
+		Name:    "jaeger-v1-local-address",
+		Why:     "Jaeger's Zipkin v1 decoder keeps a local address only when a core annotation (cs, sr, ms…) names the endpoint",
+		Explain: "Received as Zipkin v1, the local endpoint's address is read from the endpoint of a core annotation; a span without a kind has none, so only the service name is kept.",
+		match: func(d diffCase) bool {
+			return d.jaeger() && d.enc == EncodingV1 && strings.HasPrefix(d.field, "localEndpoint.") && d.field != "localEndpoint.serviceName" && d.stored == ""
+		},
+	},
+	{
+		Name:    "jaeger-v1-remote-endpoint",
+		Why:     "Jaeger's Zipkin v1 decoder keeps an address annotation (sa, ca, ma) only as a tag and drops the remote endpoint",
+		Explain: "In v1 the remote endpoint travels as the binary annotation sa (or ca, ma); Jaeger's v1 decoder keeps its key as a tag and loses the address.",
+		match: func(d diffCase) bool {
+			if !d.jaeger() || d.enc != EncodingV1 {
+				return false
+			}
+			lost := strings.HasPrefix(d.field, "remoteEndpoint.") && d.stored == ""
+			tag := (d.field == "tags.sa" || d.field == "tags.ca" || d.field == "tags.ma") && d.sent == ""
+			return lost || tag
+		},
+	},
+	{
 		Name:    "otel-error-status",
 		Why:     "Jaeger turns the error tag into OpenTelemetry's error status, shown as error=true (a boolean)",
 		Explain: "Jaeger stores spans in OpenTelemetry's model, where an error is a status, not a tag; it shows that status as error=true, beside your message when there was one.",
@@ -93,6 +166,8 @@ var knownRewrites = []Rewrite{
 		Explain: "The error tag became OpenTelemetry's error status; Jaeger shows the status as the tag otel.status_code.",
 		match: func(d diffCase) bool {
 			_, hadError := d.sentSpan.Tags["error"]
+			_, halfError := d.v1Halves[d.sentSpan.ID].Tags["error"]
+			hadError = hadError || (d.sentSpan.Kind == model.Client && halfError)
 			return d.jaeger() && d.field == "tags.otel.status_code" && d.sent == "" && d.stored == "ERROR" && hadError
 		},
 	},
@@ -155,7 +230,7 @@ var knownRewrites = []Rewrite{
 		Why:     "Jaeger's query shifts a child span's timestamps to correct clock skew between hosts",
 		Explain: "When a child span on another host starts before its parent or ends after it, Jaeger's query moves it inside the parent and warns about it.",
 		match: func(d diffCase) bool {
-			return d.jaeger() && d.sentSpan.ParentID != nil && d.sent != "" && d.stored != "" &&
+			return d.jaeger() && d.storedSpan != nil && d.sentSpan.ParentID != nil && d.sent != "" && d.stored != "" &&
 				(d.field == "annotations" || d.field == "timestamp" && d.sentSpan.Duration.Microseconds() == d.storedSpan.Duration.Microseconds())
 		},
 	},
