@@ -161,14 +161,17 @@ func distinctSpans(spans []model.SpanModel) []model.SpanModel {
 func distinctWithCopies(spans []model.SpanModel) ([]model.SpanModel, []int) {
 	var out []model.SpanModel
 	var copies []int
+	byKey := map[SpanKey][]int{} // indexes into out; only same-key spans can be equal
 next:
 	for _, s := range spans {
-		for i := range out {
+		k := KeyOf(s)
+		for _, i := range byKey[k] {
 			if reflect.DeepEqual(out[i], s) {
 				copies[i]++
 				continue next
 			}
 		}
+		byKey[k] = append(byKey[k], len(out))
 		out = append(out, s)
 		copies = append(copies, 1)
 	}
@@ -190,12 +193,15 @@ type spanMatch struct {
 	pairs []int // pairs[i] is the stored index of sent span i, -1 if none
 	// reID maps a shared span's sent ID to the ID the backend gave it.
 	reID map[model.ID]model.ID
+	// byID and byParent index the stored spans, so that a trace of
+	// thousands of spans is matched in linear time.
+	byID, byParent map[model.ID][]int
 }
 
 // storedCopies counts the stored spans identical to stored[j].
 func (m spanMatch) storedCopies(stored []model.SpanModel, j int) int {
 	n := 0
-	for i := range stored {
+	for _, i := range m.byID[stored[j].ID] {
 		if reflect.DeepEqual(stored[i], stored[j]) {
 			n++
 		}
@@ -203,39 +209,52 @@ func (m spanMatch) storedCopies(stored []model.SpanModel, j int) int {
 	return n
 }
 
+// matchPass is one way of pairing: which stored spans are candidates for a
+// sent one, and whether a candidate is the same span.
+type matchPass struct {
+	candidates func(s model.SpanModel) []int
+	same       func(s, st model.SpanModel) bool
+}
+
 // matchSpans pairs spans in passes from the surest to the loosest: same ID,
 // kind and shared flag; same ID and kind (Jaeger drops the shared flag); a
 // SERVER span under a new ID whose parent is the shared span's ID and whose
 // name matches (Jaeger's re-ID); finally the same ID alone.
 func matchSpans(sent, stored []model.SpanModel) spanMatch {
-	m := spanMatch{pairs: make([]int, len(sent)), reID: map[model.ID]model.ID{}}
-	for i := range m.pairs {
+	m := spanMatch{pairs: make([]int, len(sent)), reID: map[model.ID]model.ID{},
+		byID: map[model.ID][]int{}, byParent: map[model.ID][]int{}}
+	for j, st := range stored {
+		m.byID[st.ID] = append(m.byID[st.ID], j)
+		if st.ParentID != nil {
+			m.byParent[*st.ParentID] = append(m.byParent[*st.ParentID], j)
+		}
+	}
+	sentIDs := map[model.ID]bool{}
+	for i, s := range sent {
+		sentIDs[s.ID] = true
 		m.pairs[i] = -1
 	}
-	taken := make([]bool, len(stored))
-	sentIDs := map[model.ID]bool{}
-	for _, s := range sent {
-		sentIDs[s.ID] = true
-	}
-	passes := []func(s, st model.SpanModel) bool{
-		func(s, st model.SpanModel) bool { return s.ID == st.ID && s.Kind == st.Kind && s.Shared == st.Shared },
-		func(s, st model.SpanModel) bool { return s.ID == st.ID && s.Kind == st.Kind },
-		func(s, st model.SpanModel) bool {
+	byID := func(s model.SpanModel) []int { return m.byID[s.ID] }
+	passes := []matchPass{
+		{byID, func(s, st model.SpanModel) bool { return s.Kind == st.Kind && s.Shared == st.Shared }},
+		{byID, func(s, st model.SpanModel) bool { return s.Kind == st.Kind }},
+		{func(s model.SpanModel) []int { return m.byParent[s.ID] }, func(s, st model.SpanModel) bool {
 			return s.Shared && s.Kind == model.Server && st.Kind == model.Server && !sentIDs[st.ID] &&
-				st.ParentID != nil && *st.ParentID == s.ID && strings.EqualFold(s.Name, st.Name)
-		},
-		func(s, st model.SpanModel) bool { return s.ID == st.ID },
+				strings.EqualFold(s.Name, st.Name)
+		}},
+		{byID, func(s, st model.SpanModel) bool { return true }},
 	}
-	for _, same := range passes {
+	taken := make([]bool, len(stored))
+	for _, p := range passes {
 		for i, s := range sent {
 			if m.pairs[i] >= 0 {
 				continue
 			}
-			for j, st := range stored {
-				if !taken[j] && same(s, st) {
+			for _, j := range p.candidates(s) {
+				if !taken[j] && p.same(s, stored[j]) {
 					m.pairs[i], taken[j] = j, true
-					if st.ID != s.ID && s.Shared {
-						m.reID[s.ID] = st.ID
+					if stored[j].ID != s.ID && s.Shared {
+						m.reID[s.ID] = stored[j].ID
 					}
 					break
 				}
