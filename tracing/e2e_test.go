@@ -27,9 +27,9 @@ func TestJaegerEndToEnd(t *testing.T) {
 				c.Batch = 2 // several batches
 			})
 			root, _ := s.NewTrace("checkout")
-			s.SetNextKind(model.Client)
-			client, _ := s.Child(root, "charge card")
-			grand, _ := s.Child(client, "validate")
+			clientKind := model.Client // the session keeps no "next kind": each span gets its own
+			client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
+			grand, _ := s.Start(client, SpanOptions{Name: "validate", Kind: &clientKind})
 			mustDo(t, s.Tag(root, "order.id", "42"))
 			mustDo(t, s.Error(grand, "card declined"))
 			mustDo(t, s.Annotate(client, "retrying"))

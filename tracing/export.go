@@ -31,9 +31,8 @@ func (s *Session) ExportJSON() ([]byte, error) {
 }
 
 // CurlCommand is the curl command that POSTs file (the exported JSON) the way
-// the outbox does, secrets masked unless revealed.
-func (s *Session) CurlCommand(file string) string {
-	reveal := s.cfg.RevealSecrets
+// the outbox does, secrets masked unless reveal.
+func (s *Session) CurlCommand(file string, reveal bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "curl -sS -X POST %s \\\n", shellQuote(s.endpoint.Display(reveal)))
 	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("Content-Type: application/json"))

@@ -250,18 +250,16 @@ func TestSessionTreeOperations(t *testing.T) {
 	if want, have := DefaultSpanName, root.Name; want != have {
 		t.Errorf("empty name: want %q, have %q", want, have)
 	}
-	s.SetNextKind(model.Client)
-	client, _ := s.Child(root, "call backend")
-	s.SetNextKind(model.Server)
-	server, _ := s.Child(client, "handle")
-	s.SetNextKind(model.Undetermined)
+	clientKind, serverKind := model.Client, model.Server
+	client, _ := s.Start(root, SpanOptions{Name: "call backend", Kind: &clientKind})
+	server, _ := s.Start(client, SpanOptions{Name: "handle", Kind: &serverKind})
 	leaf, _ := s.Child(server, "query")
 
 	if want, have := []*Node{root, client, server, leaf}, s.Tree().Nodes(); len(have) != 4 || have[0] != want[0] || have[1] != want[1] || have[2] != want[2] || have[3] != want[3] {
 		t.Fatalf("display order wrong")
 	}
-	if !server.Shared || server.Context.ID != client.Context.ID || !server.Key.Shared {
-		t.Errorf("SERVER child must join its CLIENT parent as a shared span: shared=%v ids %s %s", server.Shared, server.Context.ID, client.Context.ID)
+	if !server.Key.Shared || server.Context.ID != client.Context.ID || leaf.Kind != model.Undetermined {
+		t.Errorf("SERVER child must join its CLIENT parent as a shared span: shared=%v ids %s %s", server.Key.Shared, server.Context.ID, client.Context.ID)
 	}
 	if leaf.Context.ParentID == nil || *leaf.Context.ParentID != server.Context.ID {
 		t.Errorf("leaf's parent ID must be the server span's ID")
@@ -331,7 +329,7 @@ func TestSessionSamplerAndDebug(t *testing.T) {
 
 func TestContinueTraceFromB3(t *testing.T) {
 	s := newTestSession(t, "never")
-	n, err := s.ContinueTrace("b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", "downstream")
+	n, err := s.ContinueTrace("b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", SpanOptions{Name: "downstream"})
 	if err != nil {
 		t.Fatal(err)
 	}

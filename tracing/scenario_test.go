@@ -28,7 +28,7 @@ func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
 	}
 	var shared, errs int
 	for _, n := range s.Tree().Nodes() {
-		if n.Shared {
+		if n.Key.Shared {
 			shared++
 		}
 		if n.Tags["error"] != "" {
@@ -52,7 +52,7 @@ func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
 	}
 	a, b := s.Tree().Nodes(), s2.Tree().Nodes()
 	for i := range a {
-		if a[i].Name != b[i].Name || a[i].Kind != b[i].Kind || a[i].Depth != b[i].Depth || a[i].Shared != b[i].Shared ||
+		if a[i].Name != b[i].Name || a[i].Kind != b[i].Kind || a[i].Depth != b[i].Depth || a[i].Key.Shared != b[i].Key.Shared ||
 			a[i].Duration.Round(1000) != b[i].Duration.Round(1000) || len(a[i].Annotations) != len(b[i].Annotations) {
 			t.Errorf("span %d differs after save and load: %s/%s", i, a[i].Name, b[i].Name)
 		}
@@ -114,7 +114,7 @@ func TestExportIsWhatWasSent(t *testing.T) {
 	if !bytes.Equal(ea, eb) {
 		t.Errorf("export differs from the POST")
 	}
-	curl := s.CurlCommand("spans.json")
+	curl := s.CurlCommand("spans.json", false)
 	if strings.Contains(curl, "hunter2") || !strings.Contains(curl, "'Authorization: ****'") || !strings.Contains(curl, "'b3: 0'") {
 		t.Errorf("curl:\n%s", curl)
 	}

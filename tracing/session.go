@@ -17,7 +17,6 @@ var (
 	ErrFinished        = errors.New("the span is already finished")
 	ErrNoSpan          = errors.New("no span selected")
 	ErrEmptyTagKey     = errors.New("a tag needs a key: key=value")
-	ErrSpanNotSampled  = errors.New("the span is not sampled")
 	ErrEmptyAnnotation = errors.New("an annotation needs a value")
 )
 
@@ -38,22 +37,31 @@ type Session struct {
 	outbox   *Outbox
 	receiver *Receiver
 	tree     Tree
-	nextKind model.Kind
-	// lastReported is what the tracer just handed to the reporter; Finish
-	// moves it into the node so export shows exactly what is sent.
-	lastReported *model.SpanModel
+	recorder *recorder
 }
 
-// recorder is the tracers' reporter: it notes each span model for export and
-// queues it in the outbox.
-type recorder struct{ s *Session }
-
-func (r recorder) Send(m model.SpanModel) {
-	r.s.lastReported = &m
-	r.s.outbox.Send(m)
+// recorder is the tracers' reporter: it queues each span model zipkin-go
+// reports in the outbox, and hands the same model to capture.
+//
+// capture is the one channel between the reporter and Session.Finish:
+// zipkin-go reports a span synchronously inside Span.Finish, so Finish sets
+// capture for the duration of that call and the node keeps exactly the model
+// that is sent (export and the payload preview show it). It is nil otherwise.
+type recorder struct {
+	outbox  *Outbox
+	capture func(model.SpanModel)
 }
 
-func (r recorder) Close() error { return nil }
+// Send is zipkin-go's reporter.Reporter.Send.
+func (r *recorder) Send(m model.SpanModel) {
+	if r.capture != nil {
+		r.capture(m)
+	}
+	r.outbox.Send(m)
+}
+
+// Close is zipkin-go's reporter.Reporter.Close: the outbox outlives tracers.
+func (r *recorder) Close() error { return nil }
 
 // NewSession validates cfg, starts the embedded receiver when the endpoint is
 // local, and builds the tracer.
@@ -72,6 +80,7 @@ func NewSession(cfg Config) (*Session, error) {
 		Timeout:  cfg.Timeout,
 		Batch:    cfg.Batch,
 	})
+	s.recorder = &recorder{outbox: s.outbox}
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
 	}
@@ -106,30 +115,6 @@ func (s *Session) Receiver() *Receiver { return s.receiver }
 // Tree is every span built so far.
 func (s *Session) Tree() *Tree { return &s.tree }
 
-// Sampler is the sampler new traces use.
-func (s *Session) Sampler() *Sampler { return s.sampler }
-
-// NextKind is the kind the next started span gets.
-func (s *Session) NextKind() model.Kind { return s.nextKind }
-
-var kindCycle = []model.Kind{model.Undetermined, model.Client, model.Server, model.Producer, model.Consumer}
-
-// CycleNextKind moves the next span's kind along none → CLIENT → SERVER →
-// PRODUCER → CONSUMER → none, and returns it.
-func (s *Session) CycleNextKind() model.Kind {
-	for i, k := range kindCycle {
-		if k == s.nextKind {
-			s.nextKind = kindCycle[(i+1)%len(kindCycle)]
-			return s.nextKind
-		}
-	}
-	s.nextKind = model.Undetermined
-	return s.nextKind
-}
-
-// SetNextKind sets the kind the next started span gets.
-func (s *Session) SetNextKind(k model.Kind) { s.nextKind = k }
-
 // SetSampler makes new traces use spec. Spans already started keep the
 // decision their trace got.
 func (s *Session) SetSampler(spec SamplerSpec) error {
@@ -142,9 +127,6 @@ func (s *Session) SetSampler(spec SamplerSpec) error {
 	s.tracers = map[string]*zipkin.Tracer{}
 	return nil
 }
-
-// SetB3Format changes the format the headers view starts with.
-func (s *Session) SetB3Format(f B3Format) { s.cfg.B3 = f }
 
 // SetEndpoint points the outbox at raw ("" or "local" for the embedded
 // receiver, started on first use). Queued and failed spans go to the new
@@ -173,11 +155,23 @@ func (s *Session) SetEndpoint(raw string) error {
 	return nil
 }
 
-// SetReveal shows or hides secrets in what the session renders.
-func (s *Session) SetReveal(reveal bool) { s.cfg.RevealSecrets = reveal }
+// UseReceiver adopts r, an embedded receiver the caller started (a UI starts
+// it in a background command so no socket is opened on its event loop), and
+// points the outbox at it. When the session already has a receiver, r is
+// closed and the existing one is used.
+func (s *Session) UseReceiver(r *Receiver) error {
+	if s.receiver == nil {
+		s.receiver = r
+	} else if r != s.receiver {
+		_ = r.Close()
+	}
+	return s.SetEndpoint("local")
+}
 
 // SpanOptions describe a span to start; the zero value is a span named
-// DefaultSpanName of the session's next kind and service, starting now.
+// DefaultSpanName of no kind (a local span) and the session's service,
+// starting now. Kind is chosen by the caller for each span: the session
+// keeps no "next kind".
 type SpanOptions struct {
 	Name    string
 	Kind    *model.Kind
@@ -187,7 +181,7 @@ type SpanOptions struct {
 	Debug   bool
 }
 
-// NewTrace starts a root span with the next kind.
+// NewTrace starts a root span of no kind.
 func (s *Session) NewTrace(name string) (*Node, error) {
 	return s.Start(nil, SpanOptions{Name: name})
 }
@@ -198,8 +192,8 @@ func (s *Session) DebugTrace(name string) (*Node, error) {
 	return s.Start(nil, SpanOptions{Name: name, Debug: true})
 }
 
-// Child starts a child of parent with the next kind. A SERVER child joins its
-// parent's span ID as a shared span, as zipkin-go does.
+// Child starts a child of parent of no kind (Start takes a kind). A SERVER
+// child joins its parent's span ID as a shared span, as zipkin-go does.
 func (s *Session) Child(parent *Node, name string) (*Node, error) {
 	if parent == nil {
 		return nil, ErrNoSpan
@@ -209,12 +203,12 @@ func (s *Session) Child(parent *Node, name string) (*Node, error) {
 
 // ContinueTrace starts a span whose parent is the context in pasted B3
 // headers, as a server receiving them would.
-func (s *Session) ContinueTrace(b3Text, name string) (*Node, error) {
+func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) {
 	sc, err := ParseB3Text(b3Text)
 	if err != nil {
 		return nil, err
 	}
-	n, err := s.start(nil, sc, SpanOptions{Name: name})
+	n, err := s.start(nil, sc, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +232,7 @@ func (s *Session) start(parent *Node, sc model.SpanContext, opts SpanOptions) (*
 	if name == "" {
 		name = DefaultSpanName
 	}
-	kind := s.nextKind
+	kind := model.Undetermined
 	if opts.Kind != nil {
 		kind = *opts.Kind
 	}
@@ -266,7 +260,6 @@ func (s *Session) start(parent *Node, sc model.SpanContext, opts SpanOptions) (*
 	shared := sc.ID != 0 && ctx.ID == sc.ID // zipkin-go joined the parent's span
 	n := &Node{
 		Key:            SpanKey{TraceID: ctx.TraceID, ID: ctx.ID, Shared: shared},
-		Shared:         shared,
 		Name:           name,
 		Service:        service,
 		Kind:           kind,
@@ -311,7 +304,7 @@ func (s *Session) tracerFor(service string) (*zipkin.Tracer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--ip %q: %v", s.cfg.IP, err)
 	}
-	t, err := zipkin.NewTracer(recorder{s},
+	t, err := zipkin.NewTracer(s.recorder,
 		zipkin.WithLocalEndpoint(local),
 		zipkin.WithSampler(s.sampler.Sample),
 		zipkin.WithTraceID128Bit(s.cfg.TraceID128),
@@ -345,9 +338,9 @@ func (s *Session) FinishWithDuration(n *Node, d time.Duration) error {
 	n.Finished = true
 	s.tree.finished(n)
 	n.Duration = d
-	s.lastReported = nil
-	n.span.FinishedWithDuration(d)
-	n.Reported, s.lastReported = s.lastReported, nil
+	s.recorder.capture = func(m model.SpanModel) { n.Reported = &m }
+	n.span.FinishedWithDuration(d) // an unsampled span is not reported: Reported stays nil
+	s.recorder.capture = nil
 	return nil
 }
 

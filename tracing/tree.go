@@ -23,13 +23,14 @@ func KeyOf(m model.SpanModel) SpanKey {
 // Node is one span of the playground's tree: the real zipkin.Span plus what
 // the inspector shows, mirrored as it was handed to the span.
 type Node struct {
+	// Key identifies the span; Key.Shared says it is a SERVER span that
+	// joined its CLIENT parent's span ID.
 	Key     SpanKey
 	Name    string
 	Service string
 	Kind    model.Kind
 	// Context is the span's real context, as zipkin-go made it.
 	Context model.SpanContext
-	Shared  bool
 	Parent  *Node
 	// RemoteParent is set when the trace was continued from B3 headers: the
 	// parent span lives in another process.
@@ -65,14 +66,6 @@ func (n *Node) Elapsed(now time.Time) time.Duration {
 		return n.Duration
 	}
 	return now.Sub(n.Start)
-}
-
-// Root is the first span of n's trace in this tree.
-func (n *Node) Root() *Node {
-	for n.Parent != nil {
-		n = n.Parent
-	}
-	return n
 }
 
 // Tree holds every span built in the session, in display order (each trace's

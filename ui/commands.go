@@ -68,6 +68,20 @@ func tick() tea.Cmd {
 	return tea.Tick(200*time.Millisecond, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
+// receiverStartedMsg is the embedded receiver a command started (E → local).
+type receiverStartedMsg struct {
+	receiver *tracing.Receiver
+	err      error
+}
+
+// startReceiver starts the embedded receiver off the UI loop.
+func startReceiver(listen string) tea.Cmd {
+	return func() tea.Msg {
+		r, err := tracing.StartReceiver(listen)
+		return receiverStartedMsg{receiver: r, err: err}
+	}
+}
+
 // fileMsg reports a file written (save, export) or read (load).
 type fileMsg struct {
 	op       string // "saved", "exported", "loaded"

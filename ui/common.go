@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -14,13 +15,15 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// common is what every component shares: the session, styles, keys and the
-// clock (fixed in tests).
+// common is the one context every component shares (by pointer): the
+// session, styles, keys, the clock (fixed in tests) and whether secrets are
+// revealed — a fact of the screen, not of the tracing session.
 type common struct {
 	session *tracing.Session
 	styles  *Styles
 	keys    *KeyMap
 	now     func() time.Time
+	reveal  bool
 }
 
 // fitBlock cuts or pads s to exactly w columns and h lines.
@@ -86,3 +89,22 @@ func navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
 }
 
 func shortDur(d time.Duration) string { return tracing.FormatLatency(d) }
+
+// plural is "1 span", "2 spans".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "ch") || strings.HasSuffix(word, "s") {
+		return fmt.Sprintf("%d %ses", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// isAre is the verb agreeing with n.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}

@@ -15,6 +15,55 @@ import (
 	"zipkin-playground/tracing/jaegertest"
 )
 
+// tmuxSession is the binary running in a detached tmux session.
+type tmuxSession struct {
+	t    *testing.T
+	sock string
+}
+
+func startTmux(t *testing.T, command string) *tmuxSession {
+	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(t.TempDir())}
+	ts.tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40", command)
+	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
+	return ts
+}
+
+func (ts *tmuxSession) tmux(args ...string) string {
+	out, err := exec.Command("tmux", append([]string{"-L", ts.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		ts.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (ts *tmuxSession) screen() string { return ts.tmux("capture-pane", "-p", "-t", "z") }
+
+// waitFor polls the screen until it shows want.
+func (ts *tmuxSession) waitFor(want string) string {
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := ts.screen(); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	ts.t.Fatalf("screen never showed %q:\n%s", want, ts.screen())
+	return ""
+}
+
+// keys sends one key per call, as a person types.
+func (ts *tmuxSession) keys(ks ...string) {
+	for _, k := range ks {
+		ts.tmux("send-keys", "-t", "z", k)
+		time.Sleep(120 * time.Millisecond)
+	}
+}
+
+func (ts *tmuxSession) typeText(text string) {
+	ts.tmux("send-keys", "-t", "z", "-l", text)
+	time.Sleep(120 * time.Millisecond)
+}
+
 // TestTmuxAgainstJaeger drives the real binary in tmux with the SPEC keys,
 // flushes to Jaeger, and compares the IDs the B3 view showed with what
 // Jaeger's query API returns.
@@ -28,36 +77,8 @@ func TestTmuxAgainstJaeger(t *testing.T) {
 	}
 	jaegertest.Start(t)
 
-	sock := "zp-e2e-" + filepath.Base(t.TempDir())
-	tmux := func(args ...string) string {
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40",
-		"env NO_COLOR=1 "+bin+" --service e2e-tui --endpoint "+jaegertest.ZipkinURL)
-	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
-	screen := func() string { return tmux("capture-pane", "-p", "-t", "z") }
-	waitFor := func(want string) string {
-		deadline := time.Now().Add(15 * time.Second)
-		for time.Now().Before(deadline) {
-			if s := screen(); strings.Contains(s, want) {
-				return s
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("screen never showed %q:\n%s", want, screen())
-		return ""
-	}
-	keys := func(ks ...string) {
-		for _, k := range ks {
-			tmux("send-keys", "-t", "z", k)
-			time.Sleep(120 * time.Millisecond)
-		}
-	}
-	typeText := func(text string) { tmux("send-keys", "-t", "z", "-l", text); time.Sleep(120 * time.Millisecond) }
+	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-tui --endpoint "+jaegertest.ZipkinURL)
+	screen, waitFor, keys, typeText := ts.screen, ts.waitFor, ts.keys, ts.typeText
 	waitFor("Press n to start a new trace")
 	keys("n")
 	waitFor("span name")
@@ -72,6 +93,18 @@ func TestTmuxAgainstJaeger(t *testing.T) {
 	keys("k", "f", "F")
 	final := waitFor("Delivered 2 spans")
 
+	checkJaegerTrace(t, final, childScreen)
+	keys("q")
+	time.Sleep(500 * time.Millisecond)
+	if out, err := exec.Command("tmux", "-L", ts.sock, "has-session", "-t", "z").CombinedOutput(); err == nil {
+		t.Errorf("q with everything delivered did not quit: %s\n%s", out, screen())
+	}
+	_ = os.Remove(bin)
+}
+
+// checkJaegerTrace reads the trace whose IDs the screens showed back from
+// Jaeger and checks names, parent, tag and kind.
+func checkJaegerTrace(t *testing.T, final, childScreen string) {
 	idRe := regexp.MustCompile(`X-B3-TraceId: ([0-9a-f]{16,32})`)
 	spanRe := regexp.MustCompile(`X-B3-SpanId: ([0-9a-f]{16})`)
 	traceID := idRe.FindStringSubmatch(final)
@@ -103,10 +136,4 @@ func TestTmuxAgainstJaeger(t *testing.T) {
 	if v, _ := child.Tag("span.kind"); v != "client" {
 		t.Errorf("kind: %q", v)
 	}
-	keys("q")
-	time.Sleep(500 * time.Millisecond)
-	if out, err := exec.Command("tmux", "-L", sock, "has-session", "-t", "z").CombinedOutput(); err == nil {
-		t.Errorf("q with everything delivered did not quit: %s\n%s", out, screen())
-	}
-	_ = os.Remove(bin)
 }

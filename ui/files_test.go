@@ -20,7 +20,7 @@ func TestSaveOpenExport(t *testing.T) {
 
 	save := filepath.Join(dir, "mine.json")
 	m, _ = press(t, m, "w")
-	m.prompt.input.SetValue(save)
+	promptOf(m).input.SetValue(save)
 	m, cmd := press(t, m, "enter")
 	m = settle(t, m, cmd)
 	data, err := os.ReadFile(save)
@@ -33,7 +33,7 @@ func TestSaveOpenExport(t *testing.T) {
 
 	export := filepath.Join(dir, "spans.json")
 	m, _ = press(t, m, "x")
-	m.prompt.input.SetValue(export)
+	promptOf(m).input.SetValue(export)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
 	if b, err := os.ReadFile(export); err != nil || strings.Count(string(b), `"traceId"`) != 2 {
@@ -48,7 +48,7 @@ func TestSaveOpenExport(t *testing.T) {
 	os.WriteFile(bad, []byte(`{"version":1,"traces":[{"name":`), 0o644)
 	before := m.session.Tree().Len()
 	m, _ = press(t, m, "o")
-	m.prompt.input.SetValue(bad)
+	promptOf(m).input.SetValue(bad)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
 	if !m.statusBad || !strings.Contains(m.status, "bad scenario") || m.session.Tree().Len() != before {
@@ -56,7 +56,7 @@ func TestSaveOpenExport(t *testing.T) {
 	}
 	// The saved file opens with fresh IDs and the same shape.
 	m, _ = press(t, m, "o")
-	m.prompt.input.SetValue(save)
+	promptOf(m).input.SetValue(save)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
 	tree := m.session.Tree()

@@ -40,7 +40,7 @@ func TestFlowBuildTagErrorFlush(t *testing.T) {
 			typ("checkout")
 			send("enter", "K", "c")
 			typ("charge")
-			send("enter", "K", "K", "K", "K", "c") // back to no kind
+			send("enter", "c") // K applied to one span: back to no kind
 			typ("validate")
 			send("enter", "t")
 			typ("card.type=visa")
@@ -51,7 +51,7 @@ func TestFlowBuildTagErrorFlush(t *testing.T) {
 				return bytes.Contains(b, []byte("Delivered 3 spans"))
 			}, teatest.WithDuration(5*time.Second))
 			send("q")
-			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 
 			tree := fm.Session().Tree()
 			if tree.Len() != 3 {
@@ -118,4 +118,4 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
-var _ tea.Model = Model{}
+var _ tea.Model = &Model{}

@@ -11,7 +11,7 @@ import (
 var fuzzKeys = []string{
 	"n", "c", "f", "t", "e", "a", "K", "b", "F", "r", "E", "S", "v", "?", "q", "y", "D", "P", "w", "o", "x",
 	"j", "k", "g", "G", "up", "down", "pgup", "pgdown", "tab", "enter", "esc", "backspace",
-	"=", "x", "1", "0.5", "nK", "cf", "KKc",
+	"=", "x", "1", "0.5", "nK", "cf", "KKc", "ctrl+c", "z",
 }
 
 // FuzzKeys feeds random key sequences and window sizes: the UI must not
@@ -82,8 +82,8 @@ func checkTree(t *testing.T, tree *tracing.Tree) {
 		if n.Context.TraceID != n.Parent.Context.TraceID {
 			t.Fatalf("%s: trace ID differs from its parent's", n.Name)
 		}
-		if n.Shared != (n.Context.ID == n.Parent.Context.ID) {
-			t.Fatalf("%s: shared %v but IDs %s/%s", n.Name, n.Shared, n.Context.ID, n.Parent.Context.ID)
+		if n.Key.Shared != (n.Context.ID == n.Parent.Context.ID) {
+			t.Fatalf("%s: shared %v but IDs %s/%s", n.Name, n.Key.Shared, n.Context.ID, n.Parent.Context.ID)
 		}
 	}
 }

@@ -38,13 +38,23 @@ func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session 
 	return s
 }
 
-var fixedNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-
-func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) Model {
+func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {
 	t.Helper()
 	m := New(newSession(t, mutate...))
-	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
+}
+
+// promptOf is the text prompt in the dialog slot, nil when there is none.
+func promptOf(m *Model) *prompt {
+	p, _ := m.dialog.(*prompt)
+	return p
+}
+
+// pickerOf is the sampler picker in the dialog slot, nil when there is none.
+func pickerOf(m *Model) *samplerPicker {
+	p, _ := m.dialog.(*samplerPicker)
+	return p
 }
 
 // namedKeys are the non-rune keys tests press, by name.
@@ -63,19 +73,19 @@ func keyMsg(k string) tea.KeyMsg {
 
 // press sends keys one by one; a word in quotes-free form like "db" is one
 // paste-like message, so type text with typeText.
-func press(t testing.TB, m Model, keys ...string) (Model, tea.Cmd) {
+func press(t testing.TB, m *Model, keys ...string) (*Model, tea.Cmd) {
 	t.Helper()
 	var cmd tea.Cmd
 	for _, k := range keys {
 		var next tea.Model
 		next, cmd = m.Update(keyMsg(k))
-		m = next.(Model)
+		m = next.(*Model)
 	}
 	return m, cmd
 }
 
 // typeText types each rune as its own key.
-func typeText(t testing.TB, m Model, s string) Model {
+func typeText(t testing.TB, m *Model, s string) *Model {
 	for _, r := range s {
 		m, _ = press(t, m, string(r))
 	}
@@ -84,7 +94,7 @@ func typeText(t testing.TB, m Model, s string) Model {
 
 // settle runs cmd and feeds back the messages of finite work (flush
 // results, files); clocks, spinners and receiver waits are dropped.
-func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
+func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
@@ -106,11 +116,11 @@ func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
 			queue = append(queue, msg...)
 		case flushResultMsg, flushDoneMsg, fileMsg:
 			next, c := m.Update(msg)
-			m = next.(Model)
+			m = next.(*Model)
 			queue = append(queue, c)
 		}
 	}
 	return m
 }
 
-func viewLines(m Model) []string { return strings.Split(m.View(), "\n") }
+func viewLines(m *Model) []string { return strings.Split(m.View(), "\n") }

@@ -5,31 +5,46 @@ import (
 	"sort"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
 
-// inspectorView renders everything known about the selected span.
-type inspectorView struct {
-	common
-	width, height int
+// inspectorPane renders everything known about the selected span. The
+// selection is the tree's: the pane asks for it when it draws.
+type inspectorPane struct {
+	paneBase
+	selected func() *tracing.Node
 }
 
-// SetSize sets the inner size.
-func (v *inspectorView) SetSize(w, h int) { v.width, v.height = w, h }
+// Title names the pane.
+func (v *inspectorPane) Title() string { return "Inspector" }
 
-// View renders n; nil shows what to do.
-func (v inspectorView) View(n *tracing.Node) string {
+// Update does nothing: the inspector follows the tree's selection.
+func (v *inspectorPane) Update(tea.Msg) (component, tea.Cmd) { return v, nil }
+
+// View renders the selected span; with none it says what to do.
+func (v *inspectorPane) View() string {
+	n := v.selected()
 	if n == nil {
 		return v.styles.Dim.Render("Select a span to see its IDs, tags,\nannotations and sampling decision.")
 	}
-	st := v.styles
 	var b strings.Builder
 	line := func(label, value string) {
-		fmt.Fprintf(&b, "%s %s\n", st.Label.Render(fmt.Sprintf("%-9s", label)), value)
+		fmt.Fprintf(&b, "%s %s\n", v.styles.Label.Render(fmt.Sprintf("%-9s", label)), value)
 	}
+	v.identity(n, line)
+	v.timing(n, line)
+	v.tagsAndAnnotations(n, line)
+	// Wrap long values (the sampler's reason) rather than cut them.
+	return lipgloss.NewStyle().Width(max(10, v.width)).Render(strings.TrimRight(b.String(), "\n"))
+}
+
+// identity: name, kind, IDs, parent, sampling, shared, endpoints.
+func (v *inspectorPane) identity(n *tracing.Node, line func(label, value string)) {
+	st := v.styles
 	kind := string(n.Kind)
 	if kind == "" {
 		kind = "none (local span)"
@@ -46,24 +61,27 @@ func (v inspectorView) View(n *tracing.Node) string {
 	default:
 		line("parent", "none: this is the trace's root")
 	}
-	sampled := "no"
+	sampled := "yes"
 	switch {
 	case n.Context.Debug:
 		sampled = st.Debug.Render("debug")
-	case n.Sampled():
-		sampled = "yes"
-	default:
+	case !n.Sampled():
 		sampled = st.NotSampled.Render("no — never sent")
 	}
 	line("sampled", sampled)
 	line("why", n.SamplerReason)
-	if n.Shared {
+	if n.Key.Shared {
 		line("shared", "yes: a SERVER span joins its CLIENT parent's span ID, as zipkin-go does")
 	}
 	line("local", endpointText(n.LocalEndpoint))
 	if n.RemoteEndpoint != nil {
 		line("remote", endpointText(n.RemoteEndpoint))
 	}
+}
+
+// timing: start, duration and delivery.
+func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) {
+	st := v.styles
 	line("start", n.Start.Format("15:04:05.000000"))
 	if n.Finished {
 		line("duration", shortDur(n.Duration))
@@ -79,6 +97,11 @@ func (v inspectorView) View(n *tracing.Node) string {
 	default:
 		line("delivery", deliveryStyle(st, state).Render(state.String()))
 	}
+}
+
+// tagsAndAnnotations: sorted tags (error in red), then annotations.
+func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
+	st := v.styles
 	keys := make([]string, 0, len(n.Tags))
 	for k := range n.Tags {
 		keys = append(keys, k)
@@ -108,8 +131,6 @@ func (v inspectorView) View(n *tracing.Node) string {
 		}
 		line(label, "+"+shortDur(a.Timestamp.Sub(n.Start))+" "+a.Value)
 	}
-	// Wrap long values (the sampler's reason) rather than cut them.
-	return lipgloss.NewStyle().Width(max(10, v.width)).Render(strings.TrimRight(b.String(), "\n"))
 }
 
 func endpointText(e *model.Endpoint) string {
@@ -126,44 +147,4 @@ func endpointText(e *model.Endpoint) string {
 		s += fmt.Sprintf(":%d", e.Port)
 	}
 	return s
-}
-
-// headersView renders the B3 headers zipkin-go injects for the selected span.
-type headersView struct {
-	common
-	format        tracing.B3Format
-	width, height int
-}
-
-// SetSize sets the inner size.
-func (v *headersView) SetSize(w, h int) { v.width, v.height = w, h }
-
-// Next cycles the format.
-func (v *headersView) Next() { v.format = v.format.Next() }
-
-// Title names the pane with its format.
-func (v headersView) Title() string {
-	return fmt.Sprintf("B3 headers · %s (b cycles)", v.format)
-}
-
-// View renders the header lines for n.
-func (v headersView) View(n *tracing.Node) string {
-	if n == nil {
-		return v.styles.Dim.Render("The headers a client would send\nappear here for the selected span.")
-	}
-	lines, err := tracing.B3Headers(n.Context, v.format)
-	if err != nil {
-		return v.styles.Bad.Render(err.Error())
-	}
-	var b strings.Builder
-	for _, l := range lines {
-		fmt.Fprintf(&b, "%s: %s\n", v.styles.Label.Render(l.Name), l.Value)
-	}
-	switch {
-	case n.Context.Debug:
-		b.WriteString(v.styles.Dim.Render("debug: X-B3-Flags: 1 forces sampling downstream"))
-	case !n.Sampled():
-		b.WriteString(v.styles.Dim.Render("Sampled 0: downstream services do not record this trace"))
-	}
-	return strings.TrimRight(b.String(), "\n")
 }

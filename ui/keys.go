@@ -1,23 +1,29 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // KeyMap is every key of the playground (SPEC.md "Keymap"), declared once.
-// Bindings that do not apply in the current state are disabled and vanish
-// from the help.
+// The root enables and disables the bindings of its actions in one place
+// (refreshKeys), from the same check that guards the action.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Tab key.Binding
 
 	NewTrace, Child, Finish, Tag, Error, Annotate, Kind key.Binding
 	Debug, Continue                                     key.Binding
 
-	B3, Flush, Retry, Endpoint, Sampler, Reveal key.Binding
-	Save, Load, Export                          key.Binding
+	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
+	Save, Load, Export                                     key.Binding
 
-	Help, Quit key.Binding
+	Help, Quit, Interrupt key.Binding
 
-	// Prompt and dialog keys.
-	Accept, Cancel, Yes, No key.Binding
+	// Dialog keys.
+	Accept, Cancel, Close, Yes, No key.Binding
+
+	// CloseHelp leaves the full help.
+	CloseHelp key.Binding
 }
 
 // DefaultKeyMap is the keymap of SPEC.md.
@@ -44,60 +50,107 @@ func DefaultKeyMap() KeyMap {
 		Debug:    b("D", "debug trace", "D"),
 		Continue: b("P", "paste B3 / continue", "P"),
 
-		B3:       b("b", "B3 format", "b"),
-		Flush:    b("F", "flush", "F"),
-		Retry:    b("r", "retry failed", "r"),
-		Endpoint: b("E", "endpoint", "E"),
-		Sampler:  b("S", "sampler", "S"),
-		Reveal:   b("v", "reveal secrets", "v"),
-		Save:     b("w", "save scenario", "w"),
-		Load:     b("o", "open scenario", "o"),
-		Export:   b("x", "export JSON+curl", "x"),
+		B3:        b("b", "B3 format", "b"),
+		Flush:     b("F", "flush", "F"),
+		Retry:     b("r", "retry failed", "r"),
+		StopFlush: b("esc", "cancel the flush", "esc"),
+		Endpoint:  b("E", "endpoint", "E"),
+		Sampler:   b("S", "sampler", "S"),
+		Reveal:    b("v", "reveal secrets", "v"),
+		Save:      b("w", "save scenario", "w"),
+		Load:      b("o", "open scenario", "o"),
+		Export:    b("x", "export JSON+curl", "x"),
 
-		Help: b("?", "help", "?"),
-		Quit: b("q", "quit", "q", "ctrl+c"),
+		Help:      b("?", "help", "?"),
+		Quit:      b("q", "quit", "q"),
+		Interrupt: b("ctrl+c", "quit (cancels a flush)", "ctrl+c"),
 
 		Accept: b("enter", "accept", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
+		Close:  b("ctrl+c", "close", "ctrl+c"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n", "no", "n", "N", "esc"),
+
+		CloseHelp: b("?/esc", "close", "?", "esc"),
 	}
 }
 
-// ShortHelp is the help line: the keys that apply now, most useful first.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NewTrace, k.Child, k.Finish, k.Tag, k.Error, k.Annotate, k.Kind, k.B3, k.Flush, k.Retry, k.Help, k.Quit}
+// action is one key of the browse mode: its binding, why it does not apply
+// now ("" when it does; nil means always) and what it does. why is both what
+// disables the binding (and explains it in the help) and the action's guard.
+type action struct {
+	binding *key.Binding
+	why     func(*Model) string
+	do      func(*Model) tea.Cmd
 }
 
-// FullHelp is every key, by group.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Tab},
-		{k.NewTrace, k.Child, k.Finish, k.Tag, k.Error, k.Annotate, k.Kind},
-		{k.Debug, k.Continue, k.B3, k.Flush, k.Retry, k.Export},
-		{k.Endpoint, k.Sampler, k.Reveal, k.Save, k.Load, k.Help, k.Quit},
+// actionGroup is a themed part of the table, shown as one help column.
+type actionGroup struct {
+	title   string
+	actions []action
+}
+
+// actionTable is every browse-mode action, by theme (one file each).
+func actionTable(k *KeyMap) []actionGroup {
+	return []actionGroup{
+		{"spans", spanActions(k)},
+		{"delivery", deliveryActions(k)},
+		{"files", fileActions(k)},
+		{"settings", settingsActions(k)},
 	}
 }
 
-// state is what decides which keys apply.
-type keyState struct {
-	hasSpans, selected, running, editable, pending, failed, flushing, secrets bool
+// whyNot is why a does not apply now, "" when it does.
+func (m *Model) whyNot(a action) string {
+	if a.why == nil {
+		return ""
+	}
+	return a.why(m)
 }
 
-func (k *KeyMap) setEnabled(s keyState) {
-	nav := s.hasSpans
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
-		b.SetEnabled(nav)
+// refreshKeys enables the bindings whose action applies and keeps the reason
+// of the others for the help.
+func (m *Model) refreshKeys() {
+	for _, g := range m.actions {
+		for _, a := range g.actions {
+			reason := m.whyNot(a)
+			a.binding.SetEnabled(reason == "")
+			m.reasons[a.binding] = reason
+		}
 	}
-	k.Child.SetEnabled(s.selected)
-	k.Finish.SetEnabled(s.selected && s.running)
-	k.Tag.SetEnabled(s.editable)
-	k.Error.SetEnabled(s.editable)
-	k.Annotate.SetEnabled(s.editable)
-	k.B3.SetEnabled(s.selected)
-	k.Flush.SetEnabled(s.pending && !s.flushing)
-	k.Retry.SetEnabled(s.failed && !s.flushing)
-	k.Reveal.SetEnabled(s.secrets)
-	k.Save.SetEnabled(s.hasSpans)
-	k.Export.SetEnabled(s.hasSpans)
+}
+
+// matchesDeclared is key.Matches on the binding as declared, enabled or not:
+// a disabled action's key still answers, with the reason it does not apply.
+func matchesDeclared(msg tea.KeyMsg, b key.Binding) bool {
+	b.SetEnabled(true)
+	return key.Matches(msg, b)
+}
+
+// runAction runs the action bound to msg. ok is false when no action has
+// that key.
+func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
+	for _, g := range m.actions {
+		for _, a := range g.actions {
+			if !matchesDeclared(msg, *a.binding) {
+				continue
+			}
+			if reason := m.whyNot(a); reason != "" {
+				m.setErrorText(reason)
+				return nil, true
+			}
+			return a.do(m), true
+		}
+	}
+	return nil, false
+}
+
+// reasonFor is why b does not apply now ("" when it does or is no action).
+func (m *Model) reasonFor(b key.Binding) string {
+	for p, r := range m.reasons {
+		if p.Help() == b.Help() {
+			return r
+		}
+	}
+	return ""
 }

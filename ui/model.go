@@ -1,13 +1,15 @@
 package ui
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
@@ -18,196 +20,197 @@ const (
 	MinHeight = 12
 )
 
-// focus is the pane that gets navigation keys.
-type focus int
+// mode is what the root does with keys (glow's state enum).
+type mode int
 
 const (
-	focusTree focus = iota
-	focusLog
-	focusReceived
+	modeBrowse      mode = iota // keys go to the actions, then the focused pane
+	modeDialog                  // the dialog slot takes every key
+	modeConfirmQuit             // the dialog slot holds the quit question
+	modeHelp                    // every key, full screen
+	// The learn mode (guided tour) comes next.
 )
 
 // Model is the root of the playground: it routes global keys first, sizes to
-// every pane, navigation to the focused pane, and async results to their
-// owner whatever has focus.
+// every pane, keys to the focused pane, and async results to their owner
+// whatever has focus.
 type Model struct {
-	common
-	helpKeys KeyMap // a copy whose bindings are enabled only when they apply
+	*common
+	actions []actionGroup
+	reasons map[*key.Binding]string // why a disabled action does not apply
+	help    help.Model
 
-	tree      treePane
-	inspector inspectorView
-	headers   headersView
-	log       deliveryLog
-	received  receivedView
-	help      help.Model
+	tree      *treePane
+	inspector *inspectorPane
+	headers   *headersPane
+	log       *deliveryLog
+	received  *receivedPane
 
-	prompt      *prompt
-	picker      *samplerPicker
-	confirmQuit bool
-	showHelp    bool
-	focus       focus
+	mode     mode
+	dialog   dialog // the open prompt, picker or question; nil in browse and help
+	helpView *helpPane
 
+	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
 	statusBad bool
-
-	flushing    bool
-	cancelFlush context.CancelFunc
-	ticking     bool
+	ticking   bool
 
 	width, height int
 	quitting      bool
 }
 
-// Option changes a new Model (tests fix the clock).
-type Option func(*Model)
-
-// WithClock sets the clock used for running spans' elapsed time.
-func WithClock(now func() time.Time) Option { return func(m *Model) { m.now = now } }
-
 // New is the playground over session s.
-func New(s *tracing.Session, opts ...Option) Model {
+func New(s *tracing.Session) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
-	c := common{session: s, styles: &styles, keys: &keys, now: time.Now}
-	m := Model{common: c, helpKeys: DefaultKeyMap(), help: help.New()}
-	for _, o := range opts {
-		o(&m)
-	}
-	c = m.common
-	m.tree = newTreePane(c)
-	m.inspector = inspectorView{common: c}
-	m.headers = headersView{common: c, format: s.Config().B3}
+	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets}
+	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
+	m.actions = actionTable(c.keys)
+	m.tree = &treePane{paneBase: paneBase{common: c}}
+	m.inspector = &inspectorPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
+	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected, format: s.Config().B3}
 	m.log = newDeliveryLog(c)
-	m.received = receivedView{common: c}
-	if r := s.Receiver(); r != nil {
-		m.received.Refresh(r.Traces(), r.Stats())
-	}
+	m.received = &receivedPane{paneBase: paneBase{common: c}}
+	m.received.refresh()
+	m.helpView = &helpPane{paneBase: paneBase{common: c}, root: m}
+	m.tree.Focus()
 	m.status = "Welcome! Press n to start a new trace; ? shows every key."
 	m.refreshKeys()
 	return m
 }
 
-// Init waits for the receiver and starts the clock when spans run.
-func (m Model) Init() tea.Cmd {
+// Init arms the receiver's update stream when it runs from the start.
+func (m *Model) Init() tea.Cmd {
 	return waitReceived(m.session.Receiver())
 }
 
 // Session is the model's session (tests inspect it).
-func (m Model) Session() *tracing.Session { return m.session }
+func (m *Model) Session() *tracing.Session { return m.session }
 
 // Update handles one message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := m.update(msg)
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
 	m.refreshKeys()
 	return m, cmd
 }
 
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+// update routes: sizes to everyone, keys by mode, results to their owner.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
-		return m, nil
+		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
-	case flushResultMsg:
-		m.log.AddResult(msg.result)
-		return m, waitFor(msg.next)
+	case flushResultMsg, spinner.TickMsg:
+		_, cmd := m.log.Update(msg)
+		return cmd
 	case flushDoneMsg:
-		return m.flushDone(msg.summary), nil
-	case spinner.TickMsg:
-		var cmd tea.Cmd
-		m.log, cmd = m.log.Update(msg, false)
-		return m, cmd
+		_, cmd := m.log.Update(msg)
+		m.flushDone(msg.summary)
+		return cmd
 	case receivedMsg:
-		r := m.session.Receiver()
-		if r == nil {
-			return m, nil
-		}
-		m.received.Refresh(r.Traces(), r.Stats())
-		return m, waitReceived(r)
+		_, cmd := m.received.Update(msg)
+		return cmd
+	case receiverStartedMsg:
+		return m.receiverStarted(msg)
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
-			return m, nil
+			return nil
 		}
-		return m, tick()
+		return tick()
 	case fileMsg:
 		return m.fileDone(msg)
 	}
-	return m, nil
+	return nil
 }
 
 // handleKeyMsg splits several runes arriving at once (a paste, tmux) into
 // single keys unless a text prompt is open.
-func (m Model) handleKeyMsg(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) <= 1 || m.prompt != nil {
+func (m *Model) handleKeyMsg(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) <= 1 || m.mode == modeDialog {
 		return m.handleKey(msg)
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if m.prompt != nil { // a rune opened a prompt: the rest is typed into it
+		if m.mode == modeDialog { // a rune opened a prompt: the rest is typed into it
 			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Paste: msg.Paste}
-			var cmd tea.Cmd
-			m, cmd = m.handleKey(rest)
-			cmds = append(cmds, cmd)
+			cmds = append(cmds, m.handleKey(rest))
 			break
 		}
-		var cmd tea.Cmd
-		m, cmd = m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 		if m.quitting {
 			break
 		}
 	}
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
-func (m *Model) setSize(w, h int) {
-	m.width, m.height = w, h
-	l := m.layout()
-	m.tree.SetSize(l.treeW, l.treeH)
-	m.inspector.SetSize(l.rightW, l.inspH)
-	m.headers.SetSize(l.rightW, l.hdrH)
-	m.log.SetSize(l.logW, l.logInnerH)
-	m.received.SetSize(l.rightW, l.inspH+l.hdrH)
-	m.help.Width = w
-	if m.prompt != nil {
-		m.prompt.SetWidth(min(w, 100))
+// handleKey routes one key by mode: the dialog takes everything; help closes
+// on ? or esc (any other key closes it and acts); in browse the actions come
+// first, then the focused pane.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch m.mode {
+	case modeDialog, modeConfirmQuit:
+		return m.dialogKey(msg)
+	case modeHelp:
+		switch {
+		case key.Matches(msg, m.keys.CloseHelp):
+			m.mode = modeBrowse
+			return nil
+		case handles(m.helpView, msg):
+			_, cmd := m.helpView.Update(msg)
+			return cmd
+		}
+		m.mode = modeBrowse // any other key closes help and acts
 	}
-	if m.picker != nil {
-		m.picker.width = min(w, 100)
+	if cmd, ok := m.runAction(msg); ok {
+		return tea.Batch(cmd, m.ensureTick())
 	}
+	if p := m.focusedPane(); handles(p, msg) {
+		_, cmd := p.Update(msg)
+		return cmd
+	}
+	m.setErrorText(fmt.Sprintf("%s does nothing here — ? lists the keys", msg.String()))
+	return nil
+}
+
+// dialogKey gives the key to the open dialog and closes the slot when the
+// dialog is done (unless its action opened the next one).
+func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
+	d := m.dialog
+	_, cmd := d.Update(msg)
+	if d.Closed() && m.dialog == d {
+		m.dialog, m.mode = nil, modeBrowse
+	}
+	return tea.Batch(cmd, m.ensureTick())
+}
+
+// openDialog puts d in the slot.
+func (m *Model) openDialog(d dialog, md mode) {
+	d.SetSize(min(m.width, 100), m.height)
+	d.Focus()
+	m.dialog, m.mode = d, md
 }
 
 func (m *Model) setStatus(format string, args ...any) {
 	m.status, m.statusBad = fmt.Sprintf(format, args...), false
 }
 
-func (m *Model) setError(err error) {
-	m.status, m.statusBad = m.session.Masker().Mask(err.Error()), true
+func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
+
+func (m *Model) setErrorText(s string) {
+	m.status, m.statusBad = m.session.Masker().Mask(s), true
 }
 
 // runningSpans counts spans not finished yet.
-func (m Model) runningSpans() int {
-	n := 0
-	for _, node := range m.session.Tree().Nodes() {
-		if !node.Finished {
-			n++
-		}
-	}
-	return n
-}
+func (m *Model) runningSpans() int { return m.session.Tree().Running() }
 
-// undelivered counts spans that would be lost on quit: queued or failed in
-// the outbox, and running sampled spans.
-func (m Model) undelivered() int {
-	n := m.session.Outbox().Counts().Undelivered()
-	for _, node := range m.session.Tree().Nodes() {
-		if !node.Finished && node.Sampled() {
-			n++
-		}
-	}
-	return n
+// undelivered counts spans that would be lost on quit: queued, sending or
+// failed in the outbox, and running sampled spans.
+func (m *Model) undelivered() int {
+	return m.session.Outbox().Counts().Undelivered() + m.session.Tree().RunningSampled()
 }
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.
@@ -219,17 +222,4 @@ func (m *Model) ensureTick() tea.Cmd {
 	return tick()
 }
 
-func (m *Model) refreshKeys() {
-	sel := m.tree.Selected()
-	counts := m.session.Outbox().Counts()
-	m.helpKeys.setEnabled(keyState{
-		hasSpans: m.session.Tree().Len() > 0,
-		selected: sel != nil,
-		running:  sel != nil && !sel.Finished,
-		editable: sel != nil && !sel.Finished,
-		pending:  counts.Pending() > 0,
-		failed:   counts.Failed > 0,
-		flushing: m.flushing,
-		secrets:  m.session.Endpoint().HasSecrets() || len(m.session.Config().Headers) > 0,
-	})
-}
+var errNoSpan = errors.New("no span selected: press n to start a trace first")

@@ -6,89 +6,117 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"zipkin-playground/tracing"
 )
 
-// promptKind says what a prompt's answer is for.
-type promptKind int
-
-const (
-	promptNewTrace promptKind = iota
-	promptChild
-	promptDebug
-	promptTag
-	promptError
-	promptAnnotate
-	promptEndpoint
-	promptSamplerParam
-	promptContinue
-	promptSave
-	promptLoad
-	promptExport
-)
-
-// prompt is a small modal input. check validates as the user types and
-// returns a note (shown dim) and an error (shown red; enter is refused).
-type prompt struct {
-	common
-	kind    promptKind
-	title   string
-	input   textinput.Model
-	check   func(string) (note, err string)
-	note    string
-	err     string
-	sampler tracing.SamplerKind // for promptSamplerParam
-	width   int
+// promptSpec is everything a text prompt needs: what it asks, what it
+// starts with, how it checks the text as it is typed, and what enter does.
+type promptSpec struct {
+	title       string
+	value       string // initial text
+	placeholder string // shown dim while empty
+	// check validates as the user types: a note (dim) and an error (red;
+	// enter is refused while there is one). nil accepts anything.
+	check func(string) (note, err string)
+	// accept acts on the text. An error keeps the prompt open and is shown
+	// in it; otherwise the prompt closes and the command runs.
+	accept func(string) (tea.Cmd, error)
+	// cancelled is the status after esc; "" means "Cancelled.".
+	cancelled func()
 }
 
-func newPrompt(c common, kind promptKind, title, value, placeholder string, check func(string) (string, string)) *prompt {
+// prompt is a small modal text input (a dialog).
+type prompt struct {
+	paneBase
+	spec   promptSpec
+	input  textinput.Model
+	note   string
+	err    string
+	closed bool
+}
+
+func newPrompt(c *common, spec promptSpec) *prompt {
 	in := textinput.New()
 	in.Prompt = "> "
-	in.Placeholder = placeholder
+	in.Placeholder = spec.placeholder
 	in.CharLimit = 2048
-	in.SetValue(value)
+	in.SetValue(spec.value)
 	in.CursorEnd()
 	in.Focus()
-	p := &prompt{common: c, kind: kind, title: title, input: in, check: check}
+	p := &prompt{paneBase: paneBase{common: c}, spec: spec, input: in}
 	p.validate()
 	return p
 }
 
 func (p *prompt) validate() {
-	if p.check != nil {
-		p.note, p.err = p.check(p.input.Value())
+	if p.spec.check != nil {
+		p.note, p.err = p.spec.check(p.input.Value())
 	}
 }
 
-// SetWidth sets the outer width of the box.
-func (p *prompt) SetWidth(w int) {
-	p.width = w
+// SetSize sets the outer width of the box.
+func (p *prompt) SetSize(w, h int) {
+	p.width, p.height = w, h
 	p.input.Width = max(5, w-8)
 }
 
 // Value is the text typed.
 func (p *prompt) Value() string { return p.input.Value() }
 
-// Update types into the input; enter and esc are the root's business.
-func (p *prompt) Update(msg tea.Msg) tea.Cmd {
+// Closed says the prompt was accepted or cancelled.
+func (p *prompt) Closed() bool { return p.closed }
+
+// Title is the question.
+func (p *prompt) Title() string { return p.spec.title }
+
+// Update types into the input; enter accepts, esc and ctrl+c cancel.
+func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
+			p.closed = true
+			if p.spec.cancelled != nil {
+				p.spec.cancelled()
+			}
+			return p, nil
+		case key.Matches(km, p.keys.Accept):
+			return p, p.accept()
+		}
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if _, ok := msg.(tea.KeyMsg); ok {
 		p.validate()
 	}
+	return p, cmd
+}
+
+// accept runs the spec's action unless the text is refused.
+func (p *prompt) accept() tea.Cmd {
+	if p.err != "" {
+		return nil // refused inline; the prompt stays
+	}
+	cmd, err := p.spec.accept(p.Value())
+	if err != nil {
+		p.err = p.session.Masker().Mask(err.Error()) // the prompt stays open
+		return nil
+	}
+	p.closed = true
 	return cmd
 }
 
-// IsAccept and IsCancel match the prompt keys.
-func (p *prompt) IsAccept(msg tea.KeyMsg) bool { return key.Matches(msg, p.keys.Accept) }
-func (p *prompt) IsCancel(msg tea.KeyMsg) bool { return key.Matches(msg, p.keys.Cancel) }
+// ShortHelp is the prompt's keys.
+func (p *prompt) ShortHelp() []key.Binding { return []key.Binding{p.keys.Accept, p.keys.Cancel} }
+
+// FullHelp is the prompt's keys.
+func (p *prompt) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.Accept, p.keys.Cancel, p.keys.Close}}
+}
 
 // View draws the box.
 func (p *prompt) View() string {
 	st := p.styles
 	var b strings.Builder
-	b.WriteString(st.Status.Render(p.title) + "\n")
+	b.WriteString(st.Status.Render(p.spec.title) + "\n")
 	b.WriteString(p.input.View() + "\n")
 	if p.err != "" {
 		b.WriteString(st.PromptError.Render(p.err) + "\n")
@@ -102,51 +130,5 @@ func (p *prompt) View() string {
 	for i, l := range lines {
 		lines[i] = fitLine(l, inner)
 	}
-	return st.Prompt.Render(strings.Join(lines, "\n"))
-}
-
-// samplerPicker lists zipkin-go's five samplers with a line on each.
-type samplerPicker struct {
-	common
-	cursor int
-	width  int
-}
-
-func newSamplerPicker(c common, current tracing.SamplerKind) *samplerPicker {
-	p := &samplerPicker{common: c}
-	for i, k := range tracing.SamplerKinds {
-		if k == current {
-			p.cursor = i
-		}
-	}
-	return p
-}
-
-// Update moves the cursor.
-func (p *samplerPicker) Update(msg tea.KeyMsg) {
-	switch {
-	case key.Matches(msg, p.keys.Up):
-		p.cursor = max(0, p.cursor-1)
-	case key.Matches(msg, p.keys.Down):
-		p.cursor = min(len(tracing.SamplerKinds)-1, p.cursor+1)
-	}
-}
-
-// Selected is the highlighted kind.
-func (p *samplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerKinds[p.cursor] }
-
-// View draws the list.
-func (p *samplerPicker) View() string {
-	st := p.styles
-	inner := max(10, p.width-4)
-	lines := []string{st.Status.Render("Sampler for new traces (zipkin-go)")}
-	for i, k := range tracing.SamplerKinds {
-		l := fitLine("  "+string(k)+"  "+st.Dim.Render(k.Describe()), inner)
-		if i == p.cursor {
-			l = st.Selected.Render(fitLine("› "+string(k)+"  "+k.Describe(), inner))
-		}
-		lines = append(lines, l)
-	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }

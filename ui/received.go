@@ -6,40 +6,50 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
 
-// receivedView shows what the embedded receiver actually got: each trace as
-// a tree with a waterfall of durations.
-type receivedView struct {
-	common
-	traces        []tracing.ReceivedTrace
-	stats         tracing.ReceiverStats
-	scroll        int
-	width, height int
+// receivedPane shows what the embedded receiver actually got: each trace as
+// a tree with a waterfall of durations. It owns the receiver's update
+// stream: each receivedMsg refreshes the snapshot and re-arms the wait.
+type receivedPane struct {
+	paneBase
+	traces []tracing.ReceivedTrace
+	stats  tracing.ReceiverStats
+	scroll int
 }
 
-// SetSize sets the inner size.
-func (v *receivedView) SetSize(w, h int) { v.width, v.height = w, h }
-
-// Refresh takes a new snapshot (after the receiver says something arrived).
-func (v *receivedView) Refresh(traces []tracing.ReceivedTrace, stats tracing.ReceiverStats) {
-	v.traces, v.stats = traces, stats
+// refresh takes a new snapshot of the receiver, if there is one.
+func (v *receivedPane) refresh() {
+	if r := v.session.Receiver(); r != nil {
+		v.traces, v.stats = r.Traces(), r.Stats()
+	}
 }
 
-// Update scrolls.
-func (v receivedView) Update(msg tea.Msg) (receivedView, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
-		v.scroll = navigate(v.keys, km, v.scroll, v.height, v.lineCount())
+// Update refreshes on an arrival (and waits for the next), and scrolls.
+func (v *receivedPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case receivedMsg:
+		v.refresh()
+		return v, waitReceived(v.session.Receiver())
+	case tea.KeyMsg:
+		v.scroll = navigate(v.keys, msg, v.scroll, v.height, v.lineCount())
 	}
 	return v, nil
 }
 
+// ShortHelp is the movement keys.
+func (v *receivedPane) ShortHelp() []key.Binding { return navKeys(v.keys) }
+
+// FullHelp is the movement keys.
+func (v *receivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(v.keys)} }
+
 // lineCount is how many lines the traces take, the scroll's upper bound.
-func (v receivedView) lineCount() int {
+func (v *receivedPane) lineCount() int {
 	n := 0
 	for _, t := range v.traces {
 		n += len(t.Spans) + 1 // a title line per trace
@@ -48,16 +58,16 @@ func (v receivedView) lineCount() int {
 }
 
 // Title names the pane with the receiver's counts.
-func (v receivedView) Title() string {
-	t := fmt.Sprintf("Received by the embedded receiver · %d spans in %d batches", v.stats.Spans, v.stats.Batches)
+func (v *receivedPane) Title() string {
+	t := fmt.Sprintf("Received by the embedded receiver · %s in %s", plural(v.stats.Spans, "span"), plural(v.stats.Batches, "batch"))
 	if v.stats.Evicted > 0 {
-		t += fmt.Sprintf(" · %d old traces evicted", v.stats.Evicted)
+		t += " · " + plural(v.stats.Evicted, "old trace") + " evicted"
 	}
 	return t
 }
 
 // View renders the newest traces first, as trees with waterfall bars.
-func (v receivedView) View() string {
+func (v *receivedPane) View() string {
 	if len(v.traces) == 0 {
 		return v.styles.Dim.Render("Nothing arrived yet. Finish spans (f) and flush (F):\nwhat the receiver decodes shows up here.")
 	}
@@ -70,39 +80,53 @@ func (v receivedView) View() string {
 	return strings.Join(lines[start:end], "\n")
 }
 
-func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
-	spans := t.Spans
-	if len(spans) == 0 {
-		return nil
-	}
-	first, last := spans[0].Timestamp, spans[0].Timestamp.Add(spans[0].Duration)
-	children := map[model.ID][]int{}
+// traceShape is a received trace arranged for the waterfall: its roots and
+// each span's children (indices into spans), and its time span.
+type traceShape struct {
+	roots       []int
+	children    map[model.ID][]int
+	first, last time.Time
+}
+
+func shapeOf(spans []model.SpanModel) traceShape {
+	sh := traceShape{children: map[model.ID][]int{}, first: spans[0].Timestamp, last: spans[0].Timestamp.Add(spans[0].Duration)}
 	ids := map[model.ID]bool{}
 	for _, s := range spans {
 		ids[s.ID] = true
 	}
-	var roots []int
 	for i, s := range spans {
-		if s.Timestamp.Before(first) {
-			first = s.Timestamp
+		if s.Timestamp.Before(sh.first) {
+			sh.first = s.Timestamp
 		}
-		if e := s.Timestamp.Add(s.Duration); e.After(last) {
-			last = e
+		if e := s.Timestamp.Add(s.Duration); e.After(sh.last) {
+			sh.last = e
 		}
 		// A shared SERVER span has its client's ID; it hangs under that span.
 		switch {
 		case s.Shared:
-			children[s.ID] = append(children[s.ID], i)
+			sh.children[s.ID] = append(sh.children[s.ID], i)
 		case s.ParentID != nil && ids[*s.ParentID]:
-			children[*s.ParentID] = append(children[*s.ParentID], i)
+			sh.children[*s.ParentID] = append(sh.children[*s.ParentID], i)
 		default:
-			roots = append(roots, i)
+			sh.roots = append(sh.roots, i)
 		}
 	}
-	total := last.Sub(first)
+	return sh
+}
+
+func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
+	spans := t.Spans
+	if len(spans) == 0 {
+		return nil
+	}
+	sh := shapeOf(spans)
+	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
 	barW := max(4, v.width-labelW-1)
-	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %d spans · %s", t.TraceID, len(spans), shortDur(total)))}
+	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
+	byStart := func(idx []int) {
+		sort.Slice(idx, func(a, b int) bool { return spans[idx[a]].Timestamp.Before(spans[idx[b]].Timestamp) })
+	}
 	var walk func(i, depth int)
 	seen := map[int]bool{}
 	walk = func(i, depth int) {
@@ -116,24 +140,24 @@ func (v receivedView) traceLines(t tracing.ReceivedTrace) []string {
 			label += " [" + string(s.Kind) + "]"
 		}
 		label += " " + shortDur(s.Duration)
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(first), s.Duration, total, barW, s.Tags["error"] != ""))
-		kids := children[s.ID]
-		sort.Slice(kids, func(a, b int) bool { return spans[kids[a]].Timestamp.Before(spans[kids[b]].Timestamp) })
+		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
+		kids := sh.children[s.ID]
+		byStart(kids)
 		for _, k := range kids {
 			if k != i {
 				walk(k, depth+1)
 			}
 		}
 	}
-	sort.Slice(roots, func(a, b int) bool { return spans[roots[a]].Timestamp.Before(spans[roots[b]].Timestamp) })
-	for _, r := range roots {
+	byStart(sh.roots)
+	for _, r := range sh.roots {
 		walk(r, 0)
 	}
 	return lines
 }
 
 // bar is the waterfall: an offset and a length proportional to the trace.
-func (v receivedView) bar(offset, d, total time.Duration, w int, isErr bool) string {
+func (v *receivedPane) bar(offset, d, total time.Duration, w int, isErr bool) string {
 	if total <= 0 {
 		total = 1
 	}

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -14,12 +16,9 @@ import (
 // Only the visible rows are rendered, so a 10,000-span tree costs what a
 // 30-span one does.
 type treePane struct {
-	common
+	paneBase
 	cursor, offset int
-	width, height  int
 }
-
-func newTreePane(c common) treePane { return treePane{common: c} }
 
 // SetSize sets the inner size (rows available for spans).
 func (t *treePane) SetSize(w, h int) {
@@ -27,8 +26,17 @@ func (t *treePane) SetSize(w, h int) {
 	t.clamp()
 }
 
+// Title names the pane with its span count.
+func (t *treePane) Title() string { return fmt.Sprintf("Spans · %d", t.session.Tree().Len()) }
+
+// ShortHelp is the movement keys.
+func (t *treePane) ShortHelp() []key.Binding { return navKeys(t.keys) }
+
+// FullHelp is the movement keys.
+func (t *treePane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(t.keys)} }
+
 // Selected is the span under the cursor, nil in an empty tree.
-func (t treePane) Selected() *tracing.Node { return t.session.Tree().At(t.cursor) }
+func (t *treePane) Selected() *tracing.Node { return t.session.Tree().At(t.cursor) }
 
 // Select moves the cursor to n.
 func (t *treePane) Select(n *tracing.Node) {
@@ -52,7 +60,7 @@ func (t *treePane) clamp() {
 }
 
 // Update moves the selection.
-func (t treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
+func (t *treePane) Update(msg tea.Msg) (component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return t, nil
@@ -63,7 +71,7 @@ func (t treePane) Update(msg tea.Msg) (treePane, tea.Cmd) {
 }
 
 // View renders the visible rows.
-func (t treePane) View() string {
+func (t *treePane) View() string {
 	tree := t.session.Tree()
 	if tree.Len() == 0 {
 		return t.styles.Dim.Render("No spans yet.\n\nPress n to start a new trace,\nthen c for a child span,\nf to finish it, F to flush.\n\nD starts a debug trace, P continues\none from pasted B3 headers.")
@@ -73,8 +81,12 @@ func (t treePane) View() string {
 	var b strings.Builder
 	end := min(tree.Len(), t.offset+t.height)
 	for i := t.offset; i < end; i++ {
-		row := fitLine(t.row(tree.At(i), out, now), t.width)
-		if i == t.cursor {
+		// The selected row is drawn unstyled, then reversed as a whole (an
+		// inner style's reset would end the reverse video at the kind badge),
+		// and marked with ▶ so the selection shows without colour.
+		selected := i == t.cursor
+		row := fitLine(t.row(tree.At(i), out, now, selected), t.width)
+		if selected {
 			row = t.styles.Selected.Render(row)
 		}
 		b.WriteString(row)
@@ -85,41 +97,75 @@ func (t treePane) View() string {
 	return b.String()
 }
 
-// row is one span: name, kind, time, markers, delivery state.
-func (t treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time) string {
+// row is one span: marker, tree lines, name, kind, time, markers, delivery
+// state; plain (no inner styles) for the selected row.
+func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
 	st := t.styles
-	var b strings.Builder
-	b.WriteString(strings.Repeat("  ", n.Depth))
-	if n.Parent == nil {
-		b.WriteString("◆ ")
-	} else {
-		b.WriteString("└ ")
+	paint := func(style lipgloss.Style, text string) string {
+		if plain {
+			return " " + text
+		}
+		return " " + style.Render(text)
 	}
+	var b strings.Builder
+	if plain {
+		b.WriteString("▶")
+	} else {
+		b.WriteString(" ")
+	}
+	b.WriteString(treeLines(n))
 	b.WriteString(n.Name)
 	if n.Kind != "" {
-		b.WriteString(" " + st.Kind.Render("["+string(n.Kind)+"]"))
+		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
-	if n.Shared {
-		b.WriteString(" " + st.Kind.Render("shared"))
+	if n.Key.Shared {
+		b.WriteString(paint(st.Kind, "shared"))
 	}
 	if n.Finished {
 		b.WriteString(" " + shortDur(n.Duration))
 	} else {
-		b.WriteString(" " + st.Running.Render("● "+shortDur(n.Elapsed(now).Truncate(100*time.Millisecond))))
+		b.WriteString(paint(st.Running, "● "+shortDur(n.Elapsed(now).Truncate(100*time.Millisecond))))
 	}
 	switch {
 	case n.Context.Debug:
-		b.WriteString(" " + st.Debug.Render("debug"))
+		b.WriteString(paint(st.Debug, "debug"))
 	case !n.Sampled():
-		b.WriteString(" " + st.NotSampled.Render("not sampled"))
+		b.WriteString(paint(st.NotSampled, "not sampled"))
 	}
 	if _, isErr := n.Tags["error"]; isErr {
-		b.WriteString(" " + st.Err.Render("✗ error"))
+		b.WriteString(paint(st.Err, "✗ error"))
 	}
 	if state := out.State(n.Key); state != tracing.NotQueued {
-		b.WriteString(" " + deliveryStyle(st, state).Render(state.String()))
+		b.WriteString(paint(deliveryStyle(st, state), state.String()))
 	}
 	return b.String()
+}
+
+// treeLines is the connector drawing before a span's name: ◆ for a root,
+// ├ or └ for a child (└ for the last one), │ where an ancestor has siblings
+// still to come.
+func treeLines(n *tracing.Node) string {
+	if n.Parent == nil {
+		return "◆ "
+	}
+	isLast := func(n *tracing.Node) bool {
+		kids := n.Parent.Children
+		return kids[len(kids)-1] == n
+	}
+	own := "├ "
+	if isLast(n) {
+		own = "└ "
+	}
+	// One column per level: the root's, each ancestor's below it, then n's.
+	parts := make([]string, n.Depth+1)
+	parts[0], parts[n.Depth] = "  ", own
+	for a := n.Parent; a.Parent != nil; a = a.Parent {
+		parts[a.Depth] = "│ "
+		if isLast(a) {
+			parts[a.Depth] = "  "
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 func deliveryStyle(st *Styles, s tracing.DeliveryState) lipgloss.Style {

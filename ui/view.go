@@ -20,7 +20,7 @@ type layoutSizes struct {
 	treeOutH, inspOutH    int // outer heights of the tree (narrow) and inspector (wide)
 }
 
-func (m Model) layout() layoutSizes {
+func (m *Model) layout() layoutSizes {
 	w, h := m.width, m.height
 	l := layoutSizes{compact: w < 80 || h < 24, wide: w >= 90}
 	border := 2
@@ -58,8 +58,73 @@ func (m Model) layout() layoutSizes {
 	return l
 }
 
+// placement is a component and its inner size in the layout.
+type placement struct {
+	c    component
+	w, h int
+}
+
+// placements is the layout: every pane with its inner size. A new pane is one
+// line here (and one in mainBody, where it is drawn).
+func (m *Model) placements(l layoutSizes) []placement {
+	return []placement{
+		{m.tree, l.treeW, l.treeH},
+		{m.inspector, l.rightW, l.inspH},
+		{m.headers, l.rightW, l.hdrH},
+		{m.log, l.logW, l.logInnerH},
+		{m.received, l.rightW, l.inspH + l.hdrH},
+		{m.helpView, l.logW, l.bodyH + l.logH},
+	}
+}
+
+// focusStop is a pane tab visits, and how the status names it.
+type focusStop struct {
+	c    component
+	name string
+}
+
+// focusRing is the panes tab visits, in order. A focusable pane is one line
+// here.
+func (m *Model) focusRing() []focusStop {
+	ring := []focusStop{{m.tree, "span tree"}, {m.log, "delivery log"}}
+	if m.session.Receiver() != nil {
+		ring = append(ring, focusStop{m.received, "received spans"})
+	}
+	return ring
+}
+
+// focusedPane is the pane that gets the keys no action takes.
+func (m *Model) focusedPane() component {
+	for _, stop := range m.focusRing() {
+		if stop.c.Focused() {
+			return stop.c
+		}
+	}
+	return m.tree
+}
+
+// focus gives c the keys and takes them from every other component.
+func (m *Model) focus(c component) {
+	for _, p := range m.placements(m.layout()) {
+		p.c.Blur()
+	}
+	c.Focus()
+}
+
+// setSize sizes every component in one loop, and the open dialog.
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = w, h
+	for _, p := range m.placements(m.layout()) {
+		p.c.SetSize(p.w, p.h)
+	}
+	m.help.Width = w
+	if m.dialog != nil {
+		m.dialog.SetSize(min(w, 100), h)
+	}
+}
+
 // View draws the screen.
-func (m Model) View() string {
+func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
@@ -70,14 +135,12 @@ func (m Model) View() string {
 		return fitBlock(fmt.Sprintf("terminal too small: %d×%d\nneed at least %d×%d", m.width, m.height, MinWidth, MinHeight), m.width, m.height)
 	}
 	l := m.layout()
-	top := m.topBar(l)
 	var body string
-	switch {
-	case m.showHelp:
-		m.help.ShowAll = true
-		body = fitBlock(m.styles.Status.Render("All keys (? or esc closes)")+"\n\n"+m.help.View(m.helpKeys), m.width, l.bodyH+l.logH)
-	case m.prompt != nil || m.picker != nil:
-		body = m.overlay(m.mainBody(l), l)
+	switch m.mode {
+	case modeHelp:
+		body = fitBlock(m.styles.Status.Render(m.helpView.Title())+"\n\n"+m.helpView.View(), m.width, l.bodyH+l.logH)
+	case modeDialog:
+		body = m.overlay(m.mainBody(l), m.dialog.View())
 	default:
 		body = m.mainBody(l)
 	}
@@ -85,56 +148,49 @@ func (m Model) View() string {
 	if m.statusBad {
 		status = m.styles.Bad.Render(m.status)
 	}
-	m.help.ShowAll = false
-	helpLine := m.help.ShortHelpView(m.shortHelp())
-	return strings.Join([]string{top, body, fitLine(status, m.width), fitLine(helpLine, m.width)}, "\n")
+	return strings.Join([]string{m.topBar(l), body, fitLine(status, m.width), fitLine(m.helpLine(), m.width)}, "\n")
+}
+
+// box draws a component in a titled box (no border when compact).
+func (m *Model) box(l layoutSizes, title, content string, outerW, outerH int, focused bool) string {
+	if l.compact {
+		t := m.styles.Title
+		if focused {
+			t = m.styles.FocusTitle
+		}
+		return fitBlock(t.Render(title)+"\n"+content, outerW, outerH)
+	}
+	return pane(m.styles, title, content, outerW, outerH, focused)
 }
 
 // mainBody is the panes: tree and details, then the delivery log.
-func (m Model) mainBody(l layoutSizes) string {
-	sel := m.tree.Selected()
-	box := func(title, content string, outerW, outerH int, focused bool) string {
-		if l.compact {
-			t := m.styles.Title
-			if focused {
-				t = m.styles.FocusTitle
-			}
-			return fitBlock(t.Render(title)+"\n"+content, outerW, outerH)
-		}
-		return pane(m.styles, title, content, outerW, outerH, focused)
+func (m *Model) mainBody(l layoutSizes) string {
+	show := func(c component, outerW, outerH int) string {
+		return m.box(l, c.Title(), c.View(), outerW, outerH, c.Focused())
 	}
-	treeTitle := fmt.Sprintf("Spans · %d", m.session.Tree().Len())
 	var body string
 	if l.wide {
-		var right string
-		tree := box(treeTitle, m.tree.View(), l.treeOutW, l.bodyH, m.focus == focusTree)
-		if m.focus == focusReceived {
-			right = box(m.received.Title(), m.received.View(), l.rightOuterW, l.bodyH, true)
-		} else {
-			right = lipgloss.JoinVertical(lipgloss.Left,
-				box("Inspector", m.inspector.View(sel), l.rightOuterW, l.inspOutH, false),
-				box(m.headers.Title(), m.headers.View(sel), l.rightOuterW, l.bodyH-l.inspOutH, false))
+		right := lipgloss.JoinVertical(lipgloss.Left,
+			show(m.inspector, l.rightOuterW, l.inspOutH),
+			show(m.headers, l.rightOuterW, l.bodyH-l.inspOutH))
+		if m.received.Focused() {
+			right = show(m.received, l.rightOuterW, l.bodyH)
 		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top, tree, right)
+		body = lipgloss.JoinHorizontal(lipgloss.Top, show(m.tree, l.treeOutW, l.bodyH), right)
 	} else {
-		tree := box(treeTitle, m.tree.View(), m.width, l.treeOutH, m.focus == focusTree)
-		detailTitle, detail := m.headers.Title(), m.headers.View(sel)+"\n"+m.inspector.View(sel)
-		if m.focus == focusReceived {
-			detailTitle, detail = m.received.Title(), m.received.View()
+		detail := m.box(l, m.headers.Title(), m.headers.View()+"\n"+m.inspector.View(), m.width, l.bodyH-l.treeOutH, false)
+		if m.received.Focused() {
+			detail = show(m.received, m.width, l.bodyH-l.treeOutH)
 		}
-		body = lipgloss.JoinVertical(lipgloss.Left, tree, box(detailTitle, detail, m.width, l.bodyH-l.treeOutH, m.focus == focusReceived))
+		body = lipgloss.JoinVertical(lipgloss.Left, show(m.tree, m.width, l.treeOutH), detail)
 	}
-	logBox := box(m.log.Title(), m.log.View(), m.width, l.logH, m.focus == focusLog)
-	return lipgloss.JoinVertical(lipgloss.Left, body, logBox)
+	return lipgloss.JoinVertical(lipgloss.Left, body, show(m.log, m.width, l.logH))
 }
 
-// overlay puts the open prompt or picker over the lower part of the body.
-func (m Model) overlay(body string, l layoutSizes) string {
-	var dialog string
-	if m.prompt != nil {
-		dialog = m.prompt.View()
-	} else {
-		dialog = m.picker.View()
+// overlay puts a dialog over the lower part of the body.
+func (m *Model) overlay(body, dialog string) string {
+	if dialog == "" {
+		return body
 	}
 	lines := strings.Split(body, "\n")
 	dl := strings.Split(dialog, "\n")
@@ -148,9 +204,9 @@ func (m Model) overlay(body string, l layoutSizes) string {
 }
 
 // topBar: endpoint (masked), service, sampler, encoding, B3, next kind, counts.
-func (m Model) topBar(l layoutSizes) string {
+func (m *Model) topBar(l layoutSizes) string {
 	cfg := m.session.Config()
-	ep := m.session.Endpoint().Display(cfg.RevealSecrets)
+	ep := m.session.Endpoint().Display(m.reveal)
 	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
@@ -162,7 +218,7 @@ func (m Model) topBar(l layoutSizes) string {
 		m.runningSpans(), counts.Queued+counts.Sending, counts.Delivered, counts.Failed)
 	line1 := kv("endpoint", ep) + sep + kv("service", cfg.Service)
 	line2 := strings.Join([]string{kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(cfg.Encoding)), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.session.NextKind())),
+		kv("enc", string(cfg.Encoding)), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.nextKind)),
 		st.TopBar.Render(countText)}, sep)
 	if l.topH == 1 {
 		return st.TopBar.Render(fitLine(line1+sep+line2, m.width))
@@ -170,21 +226,32 @@ func (m Model) topBar(l layoutSizes) string {
 	return st.TopBar.Render(fitLine(line1, m.width)) + "\n" + st.TopBar.Render(fitLine(line2, m.width))
 }
 
-// shortHelp is the help line for the current state.
-func (m Model) shortHelp() []key.Binding {
-	k := m.helpKeys
-	switch {
-	case m.confirmQuit:
-		return []key.Binding{k.Yes, k.No}
-	case m.prompt != nil:
-		return []key.Binding{k.Accept, k.Cancel}
-	case m.picker != nil:
-		return []key.Binding{k.Up, k.Down, k.Accept, k.Cancel}
-	case m.showHelp:
-		return []key.Binding{k.Help, k.Quit}
+// helpLine is the bottom line: the open dialog's keys, or the most useful
+// enabled keys that fit, always ending with "? help".
+func (m *Model) helpLine() string {
+	k := m.keys
+	switch m.mode {
+	case modeDialog, modeConfirmQuit:
+		return m.help.ShortHelpView(m.dialog.ShortHelp())
+	case modeHelp:
+		return m.help.ShortHelpView(m.helpView.ShortHelp())
 	}
-	if m.session.Tree().Len() == 0 {
-		return []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Help, k.Quit}
+	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
+	if m.session.Tree().Len() > 0 {
+		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
+			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
+			k.Export, k.Load, k.Reveal}
 	}
-	return append(k.ShortHelp(), k.Tab)
+	// Measure instead of rendering each candidate line: "key desc" items
+	// joined by the separator, as bubbles/help draws them.
+	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }
+	sepW := lipgloss.Width(m.help.ShortSeparator)
+	used := itemW(k.Help)
+	var chosen []key.Binding
+	for _, b := range useful {
+		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
+			chosen, used = append(chosen, b), used+w
+		}
+	}
+	return m.help.ShortHelpView(append(chosen, k.Help))
 }

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/tracing"
+)
+
+// settingsActions are the keys that change the screen or the session's
+// settings, and leave: b, tab, E, S, v, ?, q, ctrl+c.
+func settingsActions(k *KeyMap) []action {
+	return []action{
+		{&k.B3, nil, (*Model).cycleB3},
+		{&k.Tab, nil, (*Model).cycleFocus},
+		{&k.Endpoint, nil, (*Model).editEndpoint},
+		{&k.Sampler, nil, (*Model).pickSampler},
+		{&k.Reveal, hasSecrets, (*Model).toggleReveal},
+		{&k.Help, nil, (*Model).showHelp},
+		{&k.Quit, nil, (*Model).quit},
+		{&k.Interrupt, nil, (*Model).interrupt},
+	}
+}
+
+func hasSecrets(m *Model) string {
+	if m.session.Endpoint().HasSecrets() || len(m.session.Config().Headers) > 0 {
+		return ""
+	}
+	return "no secrets to hide: the endpoint has no token and no header values are set"
+}
+
+func (m *Model) cycleB3() tea.Cmd {
+	m.headers.Next()
+	m.setStatus("B3 view: %s.", m.headers.format)
+	return nil
+}
+
+func (m *Model) showHelp() tea.Cmd {
+	m.mode, m.helpView.scroll = modeHelp, 0
+	return nil
+}
+
+func (m *Model) cycleFocus() tea.Cmd {
+	ring := m.focusRing()
+	cur := m.focusedPane()
+	for i, stop := range ring {
+		if stop.c == cur {
+			next := ring[(i+1)%len(ring)]
+			m.focus(next.c)
+			m.setStatus("Focus: %s.", next.name)
+			break
+		}
+	}
+	return nil
+}
+
+func (m *Model) toggleReveal() tea.Cmd {
+	m.reveal = !m.reveal
+	if m.reveal {
+		m.setStatus("Secrets revealed — press v again before you share the screen.")
+	} else {
+		m.setStatus("Secrets masked.")
+	}
+	return nil
+}
+
+// quit leaves at once when nothing would be lost, else asks. A running
+// flush never holds the exit up: leaving cancels it.
+func (m *Model) quit() tea.Cmd {
+	n := m.undelivered()
+	if n == 0 {
+		return m.exit()
+	}
+	q := fmt.Sprintf("%s not delivered — quit anyway? (y/n)", plural(n, "span"))
+	m.setStatus("%s", q)
+	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q, interruptOK: true,
+		yes: m.exit,
+		no: func() tea.Cmd {
+			m.setStatus("Not quitting. F flushes what is queued.")
+			return nil
+		}}, modeConfirmQuit)
+	return nil
+}
+
+// interrupt is ctrl+c in browse: it cancels a running flush, then quits
+// like q (asking when spans are undelivered).
+func (m *Model) interrupt() tea.Cmd {
+	m.log.Cancel()
+	return m.quit()
+}
+
+func (m *Model) exit() tea.Cmd {
+	m.log.Cancel()
+	m.quitting = true
+	return tea.Quit
+}
+
+// editEndpoint opens the endpoint prompt, the current value masked unless
+// revealed. Switching to local starts the embedded receiver in a command.
+func (m *Model) editEndpoint() tea.Cmd {
+	current := m.session.Config().Endpoint
+	if !m.reveal {
+		current = m.session.Endpoint().Mask(current)
+	}
+	if tracing.IsLocalSpec(m.session.Config().Endpoint) {
+		current = "local"
+	}
+	return m.openPrompt(promptSpec{
+		title: "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
+		value: current, placeholder: "local", check: checkEndpoint, accept: m.acceptEndpoint,
+	})
+}
+
+func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
+	value = strings.TrimSpace(value)
+	if strings.Contains(value, tracing.MaskText) {
+		if value == m.session.Endpoint().Mask(m.session.Config().Endpoint) {
+			m.setStatus("Endpoint unchanged.")
+			return nil, nil
+		}
+		return nil, errors.New("the masked part (****) cannot be edited: press esc, v to reveal, then E again — or type the whole URL")
+	}
+	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
+		m.setStatus("Starting the embedded receiver…")
+		return startReceiver(m.session.Config().Listen), nil
+	}
+	if err := m.session.SetEndpoint(value); err != nil {
+		return nil, err
+	}
+	m.endpointChanged()
+	return nil, nil
+}
+
+// receiverStarted adopts the receiver a command started, points the outbox
+// at it and arms its update stream (the Received pane follows from now).
+func (m *Model) receiverStarted(msg receiverStartedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError(fmt.Errorf("the embedded receiver did not start: %w", msg.err))
+		return nil
+	}
+	if err := m.session.UseReceiver(msg.receiver); err != nil {
+		m.setError(err)
+		return nil
+	}
+	m.received.refresh()
+	m.endpointChanged()
+	return waitReceived(m.session.Receiver())
+}
+
+func (m *Model) endpointChanged() {
+	ep := m.session.Endpoint()
+	m.setStatus("Endpoint: %s.", ep.Display(m.reveal))
+	if len(ep.Warnings) > 0 {
+		m.status += " Warning: " + strings.Join(ep.Warnings, "; ")
+	}
+}
+
+func (m *Model) pickSampler() tea.Cmd {
+	m.openDialog(newSamplerPicker(m.common, m.session.Config().Sampler.Kind, m.samplerChosen,
+		func() { m.setStatus("Sampler unchanged.") }), modeDialog)
+	return nil
+}
+
+// samplerChosen sets a sampler without parameter, or asks for it.
+func (m *Model) samplerChosen(kind tracing.SamplerKind) tea.Cmd {
+	hint := kind.ParamHint()
+	if hint == "" {
+		if err := m.setSampler(kind, ""); err != nil {
+			m.setError(err)
+		}
+		return nil
+	}
+	return m.openPrompt(promptSpec{
+		title: fmt.Sprintf("Sampler %s — %s", kind, hint),
+		value: defaultParam(kind, m.session.Config().Sampler), check: checkSamplerParam(kind),
+		accept: func(param string) (tea.Cmd, error) { return nil, m.setSampler(kind, param) },
+	})
+}
+
+func (m *Model) setSampler(kind tracing.SamplerKind, param string) error {
+	text := string(kind)
+	if p := strings.TrimSpace(param); p != "" {
+		text += ":" + p
+	}
+	spec, err := tracing.ParseSamplerSpec(text)
+	if err != nil {
+		return err
+	}
+	if err := m.session.SetSampler(spec); err != nil {
+		return err
+	}
+	m.setStatus("Sampler %s: new traces use it; spans already started keep their decision.", spec)
+	return nil
+}
+
+func defaultParam(kind tracing.SamplerKind, current tracing.SamplerSpec) string {
+	if current.Kind == kind {
+		_, p, _ := strings.Cut(current.String(), ":")
+		return p
+	}
+	if kind == tracing.SamplerModulo {
+		return "10"
+	}
+	return "0.5"
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/tracing"
+)
+
+// samplerPicker lists zipkin-go's five samplers with a line on each (a
+// dialog). enter hands the chosen kind to accept, which may open the next
+// dialog (the sampler's parameter).
+type samplerPicker struct {
+	paneBase
+	cursor int
+	accept func(tracing.SamplerKind) tea.Cmd
+	cancel func()
+	closed bool
+}
+
+func newSamplerPicker(c *common, current tracing.SamplerKind, accept func(tracing.SamplerKind) tea.Cmd, cancel func()) *samplerPicker {
+	p := &samplerPicker{paneBase: paneBase{common: c}, accept: accept, cancel: cancel}
+	for i, k := range tracing.SamplerKinds {
+		if k == current {
+			p.cursor = i
+		}
+	}
+	return p
+}
+
+// Title names the dialog.
+func (p *samplerPicker) Title() string { return "Sampler for new traces (zipkin-go)" }
+
+// Closed says a sampler was chosen or the picker cancelled.
+func (p *samplerPicker) Closed() bool { return p.closed }
+
+// Update moves the cursor; enter chooses; esc and ctrl+c cancel.
+func (p *samplerPicker) Update(msg tea.Msg) (component, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	switch {
+	case key.Matches(km, p.keys.Up):
+		p.cursor = max(0, p.cursor-1)
+	case key.Matches(km, p.keys.Down):
+		p.cursor = min(len(tracing.SamplerKinds)-1, p.cursor+1)
+	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
+		p.closed = true
+		p.cancel()
+	case key.Matches(km, p.keys.Accept):
+		p.closed = true
+		return p, p.accept(p.Selected())
+	}
+	return p, nil
+}
+
+// Selected is the highlighted kind.
+func (p *samplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerKinds[p.cursor] }
+
+// ShortHelp is the picker's keys.
+func (p *samplerPicker) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
+}
+
+// FullHelp is the picker's keys.
+func (p *samplerPicker) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(p.ShortHelp(), p.keys.Close)}
+}
+
+// View draws the list.
+func (p *samplerPicker) View() string {
+	st := p.styles
+	inner := max(10, p.width-4)
+	lines := []string{st.Status.Render(p.Title())}
+	for i, k := range tracing.SamplerKinds {
+		l := fitLine("  "+string(k)+"  "+st.Dim.Render(k.Describe()), inner)
+		if i == p.cursor {
+			l = st.Selected.Render(fitLine("› "+string(k)+"  "+k.Describe(), inner))
+		}
+		lines = append(lines, l)
+	}
+	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
+	return st.Prompt.Render(strings.Join(lines, "\n"))
+}
+
+// confirm is a yes/no question (a dialog). The question itself is on the
+// status line, where the root puts it; the dialog draws nothing over the
+// panes. In the quit question ctrl+c means yes.
+type confirm struct {
+	paneBase
+	question    string
+	yes, no     func() tea.Cmd
+	interruptOK bool // ctrl+c answers yes
+	closed      bool
+}
+
+// Title is the question.
+func (c *confirm) Title() string { return c.question }
+
+// Closed says the question was answered.
+func (c *confirm) Closed() bool { return c.closed }
+
+// Update answers on y or n (esc is no).
+func (c *confirm) Update(msg tea.Msg) (component, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return c, nil
+	}
+	switch {
+	case key.Matches(km, c.keys.Yes), c.interruptOK && key.Matches(km, c.keys.Close):
+		c.closed = true
+		return c, c.yes()
+	case key.Matches(km, c.keys.No), key.Matches(km, c.keys.Close):
+		c.closed = true
+		return c, c.no()
+	}
+	return c, nil
+}
+
+// View is empty: the question is on the status line.
+func (c *confirm) View() string { return "" }
+
+// ShortHelp is y/n.
+func (c *confirm) ShortHelp() []key.Binding { return []key.Binding{c.keys.Yes, c.keys.No} }
+
+// FullHelp is y/n.
+func (c *confirm) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
