@@ -27,7 +27,7 @@ func demoTrace(t testing.TB, s *Session, rootName string) []model.SpanModel {
 	mustOK(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:443"))
 	server, err := s.Start(client, SpanOptions{Name: "charge card", Kind: &serverKind})
 	mustOK(t, err)
-	if !server.Shared || server.Context.ID != client.Context.ID {
+	if !server.Key.Shared || server.Context.ID != client.Context.ID {
 		t.Fatalf("the SERVER child of a CLIENT span should be shared")
 	}
 	grand, err := s.Child(server, "validate")
