@@ -3,6 +3,7 @@ module zipkin-playground
 go 1.24.2
 
 require (
+	github.com/apache/thrift v0.22.0
 	github.com/charmbracelet/bubbles v1.0.0
 	github.com/charmbracelet/bubbletea v1.3.10
 	github.com/charmbracelet/lipgloss v1.1.0

@@ -35,6 +35,16 @@ const (
 	ClassNetwork          FailureClass = "network"
 	ClassCancelled        FailureClass = "cancelled"
 	ClassSerialize        FailureClass = "serialize"
+	// ClassRedirect is a 3xx: never followed (rule 9).
+	ClassRedirect FailureClass = "redirect"
+	// ClassNotCollector is a 2xx that is a web page, not a collector's answer.
+	ClassNotCollector FailureClass = "not-collector"
+	// ClassInvalidSpan is a span the serializer refuses; the rest of its
+	// batch is still sent.
+	ClassInvalidSpan FailureClass = "invalid-span"
+	// ClassProxy is a proxy (HTTPS_PROXY, HTTP_PROXY) that failed, not the
+	// collector.
+	ClassProxy FailureClass = "proxy"
 )
 
 // DeliveryResult is the outcome of one POST of one batch.
@@ -55,10 +65,17 @@ type DeliveryResult struct {
 	Err  error
 	Hint string
 	At   time.Time
+	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
+	RetryAfter time.Duration
+	// Attempts is how many POSTs the batch took (FlushRetrying); Waited is
+	// the time spent backing off between them.
+	Attempts int
+	Waited   time.Duration
 }
 
-// OK reports a 2xx answer: the batch left the outbox.
-func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 }
+// OK reports a collector's 2xx: the batch left the outbox. A 2xx that is a
+// web page is not one (rule 9).
+func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
 // Summary is one line: status, latency, bytes, message, hint.
 func (r DeliveryResult) Summary() string {
@@ -70,6 +87,12 @@ func (r DeliveryResult) Summary() string {
 		b.WriteString("no answer")
 	}
 	fmt.Fprintf(&b, " in %s", FormatLatency(r.Latency))
+	if r.Attempts > 1 {
+		fmt.Fprintf(&b, " (attempt %d, after waiting %s)", r.Attempts, r.Waited.Round(time.Millisecond))
+	}
+	if r.RetryAfter > 0 {
+		fmt.Fprintf(&b, ", Retry-After %s", r.RetryAfter)
+	}
 	if r.Err != nil {
 		fmt.Fprintf(&b, ": %v", r.Err)
 	} else if r.Message != "" && !r.OK() {
@@ -143,6 +166,8 @@ func ClassifyStatus(status int, message string) FailureClass {
 	switch {
 	case status >= 200 && status <= 299:
 		return ClassOK
+	case status >= 300 && status <= 399:
+		return ClassRedirect
 	case status == 400 && strings.Contains(message, "HTTP request to an HTTPS server"):
 		return ClassTLS
 	case status == 400:
@@ -177,25 +202,33 @@ func hintFor(c FailureClass) string {
 	case ClassTLS:
 		return "TLS failed: certificate or protocol mismatch — check http:// vs https://"
 	case ClassTimeout:
-		return "the endpoint did not answer within the timeout: raise --timeout or check the network"
+		return "the endpoint did not answer within the timeout: raise the timeout or check the network"
 	case ClassReset:
 		return "the server closed the connection: check the port and protocol (http vs https), then retry"
 	case ClassBadRequest:
-		return "the server rejected the payload: read its message above; check --encoding"
+		return "the server rejected the payload: read its message; check the encoding"
 	case ClassAuth:
 		return "the auth segment or token is wrong: copy the full endpoint, including the auth segment"
 	case ClassNotFound:
 		return "wrong path or method: a Zipkin v2 collector takes POST /api/v2/spans (/api/v1/spans is legacy v1)"
 	case ClassTooLarge:
-		return "batch too large: lower --batch"
+		return "batch too large: send smaller batches"
 	case ClassUnsupportedMedia:
-		return "wrong content type for this encoding: try --encoding json"
+		return "wrong content type for this encoding: try the json encoding"
 	case ClassOverloaded:
-		return "the server is overloaded or failing: retry later (r)"
+		return "the server is overloaded or failing: retry later"
 	case ClassCancelled:
 		return "not sent: the flush was cancelled; the spans are still queued"
 	case ClassSerialize:
 		return "a span could not be serialized; it stays queued"
+	case ClassRedirect:
+		return "the endpoint redirects: use the URL it redirects to"
+	case ClassNotCollector:
+		return "this answers like a web page, not a Zipkin collector (Jaeger: UI on 16686, Zipkin receiver on 9411)"
+	case ClassInvalidSpan:
+		return "the serializer refuses these spans: they stay in the outbox as failed; the rest of the batch was sent"
+	case ClassProxy:
+		return "the proxy failed, not the collector: check HTTPS_PROXY / HTTP_PROXY, or list the host in NO_PROXY"
 	}
-	return "unexpected answer: the spans stay queued; retry with r"
+	return "unexpected answer: the spans stay queued; retry later"
 }

@@ -227,12 +227,13 @@ func TestClassifyStatus(t *testing.T) {
 		{403, "", ClassAuth, "auth segment"},
 		{404, "", ClassNotFound, "/api/v2/spans"},
 		{405, "", ClassNotFound, "wrong path or method"},
-		{413, "", ClassTooLarge, "lower --batch"},
+		{413, "", ClassTooLarge, "smaller batches"},
 		{415, "", ClassUnsupportedMedia, "content type"},
 		{429, "", ClassOverloaded, "retry later"},
 		{500, "", ClassOverloaded, "retry later"},
 		{503, "", ClassOverloaded, "retry later"},
-		{302, "", ClassHTTP, "stay queued"},
+		{302, "", ClassRedirect, "redirects"},
+		{418, "", ClassHTTP, "stay queued"},
 	} {
 		class := ClassifyStatus(c.status, c.msg)
 		if class != c.want || !strings.Contains(class.Hint(), c.hint) {

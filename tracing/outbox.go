@@ -1,11 +1,11 @@
 package tracing
 
 import (
-	"bytes"
 	"context"
+	"crypto/x509"
 	"errors"
-	"io"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -34,9 +34,6 @@ func (s DeliveryState) String() string { return deliveryStateNames[s] }
 // cancelled; its spans are queued again.
 var ErrFlushCancelled = errors.New("flush cancelled before this batch was sent")
 
-// maxServerMessage is how much of a server's answer a DeliveryResult keeps.
-const maxServerMessage = 512
-
 // defaultInFlight is how many POSTs a flush keeps in flight at once.
 const defaultInFlight = 4
 
@@ -48,8 +45,18 @@ type OutboxOptions struct {
 	Batch    int
 	// InFlight is the number of concurrent POSTs (default 4).
 	InFlight int
-	// Client is the HTTP client (default: a client with its own transport).
+	// Client is the HTTP client (default: a client with its own transport,
+	// built from RootCAs, Insecure and Proxy). Whatever the client, the outbox
+	// never follows a redirect.
 	Client *http.Client
+	// RootCAs are the CAs an https endpoint's certificate must chain to; nil
+	// is the system's roots. LoadCACerts builds it from a PEM file.
+	RootCAs *x509.CertPool
+	// Insecure skips TLS verification; Warnings says so on every run.
+	Insecure bool
+	// Proxy picks the proxy of a request (default http.ProxyFromEnvironment:
+	// HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
+	Proxy func(*http.Request) (*url.URL, error)
 }
 
 // Outbox is a zipkin-go reporter.Reporter that keeps every finished sampled
@@ -76,6 +83,8 @@ type outboxEntry struct {
 	key   SpanKey
 	span  model.SpanModel
 	state DeliveryState
+	// problem is why the serializer refused the span, once it has.
+	problem error
 }
 
 var _ reporter.Reporter = (*Outbox)(nil)
@@ -91,11 +100,19 @@ func NewOutbox(opts OutboxOptions) *Outbox {
 	if opts.InFlight < 1 {
 		opts.InFlight = defaultInFlight
 	}
-	if opts.Client == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = opts.InFlight
-		opts.Client = &http.Client{Transport: t}
+	if opts.Proxy == nil {
+		opts.Proxy = http.ProxyFromEnvironment
 	}
+	if opts.Client == nil {
+		opts.Client = &http.Client{Transport: newTransport(opts)}
+	} else {
+		c := *opts.Client // ours to change: the caller's client keeps its policy
+		opts.Client = &c
+	}
+	// Rule 9: a followed 301/302/303 turns the POST into a bodiless GET whose
+	// 200 looks like a delivery; a followed 307/308 carries the body, a Referer
+	// with the full URL and the user's headers to another host.
+	opts.Client.CheckRedirect = stopAtFirstRedirect
 	if opts.Encoding == "" {
 		opts.Encoding = EncodingJSON
 	}
@@ -115,6 +132,21 @@ func (o *Outbox) SetEndpoint(ep Endpoint, masker *Masker) {
 	o.mu.Lock()
 	o.endpoint, o.masker = ep, masker
 	o.mu.Unlock()
+}
+
+// SetEncoding changes how the next batches are serialized (EncodingFor
+// picks it from the endpoint's path).
+func (o *Outbox) SetEncoding(enc Encoding) {
+	o.mu.Lock()
+	o.opts.Encoding, o.serializer = enc, enc.Serializer()
+	o.mu.Unlock()
+}
+
+// Encoding is how the outbox serializes spans now.
+func (o *Outbox) Encoding() Encoding {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.opts.Encoding
 }
 
 // Send queues a finished span (zipkin-go calls it from Span.Finish). It never
@@ -185,231 +217,4 @@ func (o *Outbox) PendingSpans() []model.SpanModel {
 		}
 	}
 	return out
-}
-
-// FlushSummary totals one flush.
-type FlushSummary struct {
-	Flush     int
-	Batches   int
-	Spans     int
-	Delivered int
-	Failed    int
-	Elapsed   time.Duration
-}
-
-// Flush sends every queued or failed span in batches, a few POSTs in flight,
-// and calls onResult once per batch in batch order (from the calling
-// goroutine). A span leaves the outbox only on a 2xx; the rest stay queued.
-// Cancelling ctx stops new batches; their spans are queued again.
-func (o *Outbox) Flush(ctx context.Context, onResult func(DeliveryResult)) FlushSummary {
-	o.wg.Add(1)
-	defer o.wg.Done()
-	ctx, cancel := mergeCancel(ctx, o.ctx)
-	defer cancel()
-
-	start := time.Now()
-	batches, target := o.takeBatches()
-	sum := FlushSummary{Flush: target.flush, Batches: len(batches)}
-	if len(batches) == 0 {
-		return sum
-	}
-	done := make([]chan DeliveryResult, len(batches))
-	for i := range done {
-		done[i] = make(chan DeliveryResult, 1)
-	}
-	go func() {
-		sem := make(chan struct{}, o.opts.InFlight)
-		for i, b := range batches {
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-			}
-			if ctx.Err() != nil {
-				done[i] <- target.cancelled(i, len(batches), b)
-				continue
-			}
-			go func(i int, b []*outboxEntry) {
-				defer func() { <-sem }()
-				done[i] <- target.post(ctx, i, len(batches), b)
-			}(i, b)
-		}
-	}()
-	for i := range batches {
-		r := <-done[i]
-		o.settle(batches[i], r)
-		sum.Spans += r.Spans
-		if r.OK() {
-			sum.Delivered += r.Spans
-		} else {
-			sum.Failed += r.Spans
-		}
-		if onResult != nil {
-			onResult(r)
-		}
-	}
-	o.compact()
-	sum.Elapsed = time.Since(start)
-	return sum
-}
-
-// deliveryTarget is what one flush needs, copied under the lock.
-type deliveryTarget struct {
-	flush      int
-	endpoint   Endpoint
-	masker     *Masker
-	headers    []Header
-	serializer reporter.SpanSerializer
-	client     *http.Client
-	timeout    time.Duration
-}
-
-// takeBatches marks every queued or failed span as sending and cuts them into
-// batches.
-func (o *Outbox) takeBatches() ([][]*outboxEntry, deliveryTarget) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.flushes++
-	t := o.targetLocked()
-	var batches [][]*outboxEntry
-	var cur []*outboxEntry
-	for _, e := range o.pending {
-		if e.state != Queued && e.state != Failed {
-			continue // another flush has it, or it is delivered
-		}
-		e.state = Sending
-		o.setState(e.key, Sending)
-		cur = append(cur, e)
-		if len(cur) == o.opts.Batch {
-			batches = append(batches, cur)
-			cur = nil
-		}
-	}
-	if len(cur) > 0 {
-		batches = append(batches, cur)
-	}
-	return batches, t
-}
-
-func (o *Outbox) targetLocked() deliveryTarget {
-	return deliveryTarget{
-		flush: o.flushes, endpoint: o.endpoint, masker: o.masker, headers: o.opts.Headers,
-		serializer: o.serializer, client: o.opts.Client, timeout: o.opts.Timeout,
-	}
-}
-
-// Probe POSTs an empty span list (what `check` does) and classifies the
-// answer. Nothing in the outbox changes.
-func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
-	o.mu.Lock()
-	t := o.targetLocked()
-	o.mu.Unlock()
-	return t.post(ctx, 0, 1, nil)
-}
-
-// settle records a batch's outcome: delivered spans leave the outbox, the
-// others stay (failed, or queued again after a cancel).
-func (o *Outbox) settle(batch []*outboxEntry, r DeliveryResult) {
-	st := Failed
-	switch {
-	case r.OK():
-		st = Delivered
-	case errors.Is(r.Err, ErrFlushCancelled) || r.Class == ClassCancelled:
-		st = Queued
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	for _, e := range batch {
-		e.state = st
-		o.setState(e.key, st)
-	}
-}
-
-// compact drops delivered entries; once per flush, not per batch, so a
-// 100,000-span flush stays linear.
-func (o *Outbox) compact() {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	kept := o.pending[:0]
-	for _, e := range o.pending {
-		if e.state != Delivered {
-			kept = append(kept, e)
-		}
-	}
-	clear(o.pending[len(kept):])
-	o.pending = kept
-}
-
-func keysOf(batch []*outboxEntry) []SpanKey {
-	keys := make([]SpanKey, len(batch))
-	for i, e := range batch {
-		keys[i] = e.key
-	}
-	return keys
-}
-
-func (t deliveryTarget) cancelled(i, n int, batch []*outboxEntry) DeliveryResult {
-	return DeliveryResult{
-		Flush: t.flush, Batch: i + 1, Batches: n, Keys: keysOf(batch), Spans: len(batch),
-		At: time.Now(), Err: ErrFlushCancelled, Class: ClassCancelled, Hint: hintFor(ClassCancelled),
-	}
-}
-
-// post serializes one batch with zipkin-go's serializer and POSTs it with the
-// headers zipkin-go's HTTP reporter sends, plus the user's.
-func (t deliveryTarget) post(ctx context.Context, i, n int, batch []*outboxEntry) DeliveryResult {
-	r := DeliveryResult{Flush: t.flush, Batch: i + 1, Batches: n, Keys: keysOf(batch), Spans: len(batch), At: time.Now()}
-	spans := make([]*model.SpanModel, len(batch))
-	for j, e := range batch {
-		spans[j] = &e.span
-	}
-	body, err := t.serializer.Serialize(spans)
-	if err != nil {
-		r.Err, r.Class = err, ClassSerialize
-		r.Hint = hintFor(r.Class)
-		return r
-	}
-	r.Bytes = len(body)
-	if t.endpoint.URL() == nil {
-		r.Err, r.Class = ErrMalformedEndpoint, ClassMalformedURL
-		r.Hint = hintFor(r.Class)
-		return r
-	}
-	ctx, cancel := context.WithTimeout(ctx, t.timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.endpoint.String(), bytes.NewReader(body))
-	if err != nil {
-		r.Err, r.Class = errors.New(t.masker.Mask(err.Error())), ClassMalformedURL
-		r.Hint = hintFor(r.Class)
-		return r
-	}
-	req.Header.Set("b3", "0")
-	req.Header.Set("Content-Type", t.serializer.ContentType())
-	for _, h := range t.headers {
-		req.Header.Set(h.Name, h.Value)
-	}
-	began := time.Now()
-	resp, err := t.client.Do(req)
-	if err != nil {
-		r.Latency = time.Since(began)
-		r.Class = ClassifyError(err)
-		r.Err = errors.New(t.masker.Mask(err.Error()))
-		r.Hint = hintFor(r.Class)
-		return r
-	}
-	msg, _ := io.ReadAll(io.LimitReader(resp.Body, maxServerMessage))
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20)) // let the connection be reused
-	_ = resp.Body.Close()
-	r.Latency = time.Since(began)
-	r.Status = resp.StatusCode
-	r.Message = t.masker.Mask(string(bytes.TrimSpace(msg)))
-	r.Class = ClassifyStatus(resp.StatusCode, r.Message)
-	r.Hint = hintFor(r.Class)
-	return r
-}
-
-// mergeCancel is ctx, also cancelled when other is.
-func mergeCancel(ctx, other context.Context) (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(ctx)
-	stop := context.AfterFunc(other, cancel)
-	return ctx, func() { stop(); cancel() }
 }

@@ -73,13 +73,12 @@ func NewSession(cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts, err := OutboxOptionsFor(cfg)
+	if err != nil {
+		return nil, err
+	}
 	s := &Session{cfg: cfg, sampler: sampler, tracers: map[string]*zipkin.Tracer{}}
-	s.outbox = NewOutbox(OutboxOptions{
-		Encoding: cfg.Encoding,
-		Headers:  cfg.Headers,
-		Timeout:  cfg.Timeout,
-		Batch:    cfg.Batch,
-	})
+	s.outbox = NewOutbox(opts)
 	s.recorder = &recorder{outbox: s.outbox}
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
@@ -148,10 +147,17 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
+	// The path picks the encoding (rule 9): /api/v1/spans gets v1 JSON. The
+	// default json is not an explicit choice; proto there is an error.
+	enc, err := EncodingFor(ep, s.cfg.Encoding, s.cfg.Encoding != EncodingJSON)
+	if err != nil {
+		return err
+	}
 	s.endpoint = ep
 	s.cfg.Endpoint = raw
 	s.masker = NewMasker(ep, s.cfg.Headers)
 	s.outbox.SetEndpoint(ep, s.masker)
+	s.outbox.SetEncoding(enc)
 	return nil
 }
 

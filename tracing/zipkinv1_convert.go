@@ -35,7 +35,7 @@ func (b *v2Builder) annotate(ts int64, value string) {
 type v1Converter struct {
 	src                            *v1Span
 	first                          *v2Builder
-	spans                          []*v2Builder
+	spans                          []*v2Builder // first included, in order
 	cs, sr, ss, cr, ms, mr, ws, wr *v1Annotation
 }
 
@@ -59,7 +59,7 @@ func checkV1Times(s *v1Span) error {
 	}
 	for _, a := range s.Annotations {
 		if a.Timestamp > maxV1Micros || a.Timestamp < -maxV1Micros {
-			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", a.Value, a.Timestamp)
+			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", clip(a.Value), a.Timestamp)
 		}
 	}
 	return nil
@@ -67,7 +67,7 @@ func checkV1Times(s *v1Span) error {
 
 // convertV1 converts one v1 span; the spans are appended to out.
 func convertV1(src v1Span, out []model.SpanModel) ([]model.SpanModel, error) {
-	if src.TraceID == 0 && src.TraceIDHigh == 0 {
+	if src.TraceID == 0 { // Zipkin requires the low 64 bits, even of a 128-bit ID
 		return out, errV1TraceID
 	}
 	if src.ID == 0 {
@@ -78,17 +78,13 @@ func convertV1(src v1Span, out []model.SpanModel) ([]model.SpanModel, error) {
 	}
 	sortV1(&src)
 	c := &v1Converter{src: &src}
-	c.first = c.newBuilder(nil)
+	c.first = c.fork(nil)
 	c.processAnnotations()
 	c.processBinaryAnnotations()
-	for _, b := range append([]*v2Builder{c.first}, c.spans...) {
+	for _, b := range c.spans {
 		out = append(out, b.build())
 	}
 	return out, nil
-}
-
-func (c *v1Converter) newBuilder(local *model.Endpoint) *v2Builder {
-	return &v2Builder{src: c.src, name: c.src.Name, local: local}
 }
 
 // forEndpoint is the span of the service that recorded e: data without an
@@ -97,7 +93,7 @@ func (c *v1Converter) forEndpoint(e *model.Endpoint) *v2Builder {
 	if e == nil {
 		return c.first
 	}
-	for _, b := range append([]*v2Builder{c.first}, c.spans...) {
+	for _, b := range c.spans {
 		if b.local == nil {
 			b.local = e
 			return b
@@ -109,8 +105,9 @@ func (c *v1Converter) forEndpoint(e *model.Endpoint) *v2Builder {
 	return c.fork(e)
 }
 
+// fork starts another v2 span of the same v1 span, recorded by e.
 func (c *v1Converter) fork(e *model.Endpoint) *v2Builder {
-	b := c.newBuilder(e)
+	b := &v2Builder{src: c.src, name: c.src.Name, local: e}
 	c.spans = append(c.spans, b)
 	return b
 }
@@ -121,17 +118,31 @@ func (c *v1Converter) kindAnnotation(a *v1Annotation, span *v2Builder) bool {
 	if a.Endpoint == nil {
 		return false
 	}
-	kinds := map[string]model.Kind{"cs": model.Client, "cr": model.Client, "sr": model.Server,
-		"ss": model.Server, "ms": model.Producer, "mr": model.Consumer}
-	slots := map[string]**v1Annotation{"cs": &c.cs, "cr": &c.cr, "sr": &c.sr, "ss": &c.ss,
-		"ms": &c.ms, "mr": &c.mr, "ws": &c.ws, "wr": &c.wr}
-	slot, ok := slots[a.Value]
-	if !ok {
+	var slot **v1Annotation
+	kind := model.Undetermined
+	switch a.Value {
+	case "cs":
+		slot, kind = &c.cs, model.Client
+	case "cr":
+		slot, kind = &c.cr, model.Client
+	case "sr":
+		slot, kind = &c.sr, model.Server
+	case "ss":
+		slot, kind = &c.ss, model.Server
+	case "ms":
+		slot, kind = &c.ms, model.Producer
+	case "mr":
+		slot, kind = &c.mr, model.Consumer
+	case "ws":
+		slot = &c.ws
+	case "wr":
+		slot = &c.wr
+	default:
 		return false
 	}
 	*slot = a
-	if k, ok := kinds[a.Value]; ok {
-		span.kind = k
+	if kind != model.Undetermined {
+		span.kind = kind
 	}
 	return true
 }
@@ -188,7 +199,7 @@ func (c *v1Converter) rpcTimes() {
 	case sr != nil && ss != nil:
 		c.timestampDuration(sr, ss)
 	default: // an incomplete RPC
-		for _, b := range append([]*v2Builder{c.first}, c.spans...) {
+		for _, b := range c.spans {
 			c.incompleteRPC(b)
 		}
 		if c.src.Timestamp != 0 {

@@ -17,6 +17,11 @@ import (
 //   - A shared SERVER span whose CLIENT span (same trace and span ID) is in the
 //     same batch is merged into the client's v1 span, as v1 storage kept one
 //     span per ID; Zipkin's V1SpanConverter splits it again on the way in.
+//     Except when both sides have the same service name (loopback): Zipkin's
+//     reader gives every tag and annotation of a merged loopback span to the
+//     client side (a server tag would overwrite the client's), so the server
+//     side stays a v1 span of its own, which Zipkin reads back as the shared
+//     SERVER span it was.
 //   - Address annotations ("sa", "ca", "ma") carry the string "true" instead of
 //     the boolean true: Jaeger's (OpenTelemetry's) v1 decoder rejects the whole
 //     batch on a boolean value, while Zipkin reads address annotations by key
@@ -42,16 +47,21 @@ func (V1JSONSerializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
 }
 
 // toV1Spans converts each span and merges shared SERVER spans into their
-// CLIENT span when both are in the batch.
+// CLIENT span when both are in the batch (and are not loopback).
 func toV1Spans(spans []*model.SpanModel) ([]v1Span, error) {
 	type spanKey struct{ high, low, id uint64 }
+	type server struct {
+		v1    v1Span
+		key   spanKey
+		local *model.Endpoint
+	}
 	keyOf := func(s *model.SpanModel) spanKey {
 		return spanKey{s.TraceID.High, s.TraceID.Low, uint64(s.ID)}
 	}
 	clients := map[spanKey]int{} // index in out
+	clientLocal := map[spanKey]*model.Endpoint{}
 	out := make([]v1Span, 0, len(spans))
-	var servers []v1Span
-	var serverKeys []spanKey
+	var servers []server
 	for _, s := range spans {
 		if s == nil {
 			continue
@@ -60,28 +70,28 @@ func toV1Spans(spans []*model.SpanModel) ([]v1Span, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.Shared && s.Kind == model.Server {
-			servers = append(servers, v)
-			serverKeys = append(serverKeys, keyOf(s))
+		switch {
+		case s.Shared && s.Kind == model.Server:
+			servers = append(servers, server{v, keyOf(s), normalEndpoint(s.LocalEndpoint)})
 			continue
-		}
-		if s.Kind == model.Client {
+		case s.Kind == model.Client:
 			clients[keyOf(s)] = len(out)
+			clientLocal[keyOf(s)] = normalEndpoint(s.LocalEndpoint)
 		}
 		out = append(out, v)
 	}
-	for i, srv := range servers {
-		ci, ok := clients[serverKeys[i]]
-		if !ok {
-			out = append(out, srv)
+	for _, srv := range servers {
+		ci, ok := clients[srv.key]
+		if !ok || sameServiceName(clientLocal[srv.key], srv.local) {
+			out = append(out, srv.v1)
 			continue
 		}
 		c := &out[ci]
-		c.Annotations = append(c.Annotations, srv.Annotations...)
-		c.BinaryAnnotations = append(c.BinaryAnnotations, srv.BinaryAnnotations...)
-		c.Debug = c.Debug || srv.Debug
+		c.Annotations = append(c.Annotations, srv.v1.Annotations...)
+		c.BinaryAnnotations = append(c.BinaryAnnotations, srv.v1.BinaryAnnotations...)
+		c.Debug = c.Debug || srv.v1.Debug
 		if c.Name == "" {
-			c.Name = srv.Name
+			c.Name = srv.v1.Name
 		}
 		sortV1(c)
 	}

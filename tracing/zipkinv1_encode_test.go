@@ -5,11 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"net"
+	"sort"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+	zipkinrecorder "github.com/openzipkin/zipkin-go/reporter/recorder"
 )
 
 // The endpoints of Zipkin's TestObjects, used by its SpanConverterTest.
@@ -167,6 +171,26 @@ func TestV1JSONSerializer(t *testing.T) {
 				{"key":"http.path","value":"/BACKEND","endpoint":` + v1BE + `},
 				{"key":"sa","value":"true","endpoint":` + v1BE + `},
 				{"key":"srv/finagle.version","value":"6.44.0","endpoint":` + v1BE + `}]}]`},
+		// Loopback: merging would give the server's tags to the client when
+		// Zipkin reads it back, so the server side stays its own v1 span.
+		{"loopback shared server is not merged", []*model.SpanModel{
+			v2Span("get", model.Client, func(s *model.SpanModel) {
+				s.LocalEndpoint = v1Frontend
+				s.Timestamp, s.Duration = micros(1472470996199000), 207000*time.Microsecond
+			}),
+			v2Span("get", model.Server, func(s *model.SpanModel) {
+				s.Shared, s.LocalEndpoint = true, v1Frontend
+				s.Timestamp, s.Duration = micros(1472470996250000), 100000*time.Microsecond
+				s.Tags = map[string]string{"error": "boom"}
+			}),
+		}, `[{"traceId":"0000000000000001","parentId":"0000000000000002","id":"0000000000000003","name":"get",
+			"timestamp":1472470996199000,"duration":207000,
+			"annotations":[{"timestamp":1472470996199000,"value":"cs","endpoint":` + v1FE + `},
+				{"timestamp":1472470996406000,"value":"cr","endpoint":` + v1FE + `}]},
+			{"traceId":"0000000000000001","parentId":"0000000000000002","id":"0000000000000003","name":"get",
+			"annotations":[{"timestamp":1472470996250000,"value":"sr","endpoint":` + v1FE + `},
+				{"timestamp":1472470996350000,"value":"ss","endpoint":` + v1FE + `}],
+			"binaryAnnotations":[{"key":"error","value":"boom","endpoint":` + v1FE + `}]}]`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var want bytes.Buffer
@@ -233,5 +257,78 @@ func TestParseEncodingV1(t *testing.T) {
 	}
 	if _, ok := e.Serializer().(V1JSONSerializer); !ok {
 		t.Errorf("v1 serializer is %T", e.Serializer())
+	}
+}
+
+// TestV1RoundTripZipkinGo: spans from a real zipkin.Tracer — a local root, a
+// CLIENT with a remote endpoint, its shared SERVER in the same service (as
+// the playground makes them) and in another service, a PRODUCER, an error —
+// go through V1JSONSerializer and DecodeV1JSON and come back as zipkin-go's
+// v2 JSON serializer writes them.
+func TestV1RoundTripZipkinGo(t *testing.T) {
+	rec := zipkinrecorder.NewReporter()
+	tracer := func(service string) *zipkin.Tracer {
+		ep, err := zipkin.NewEndpoint(service, "10.0.0.1:8000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := zipkin.NewTracer(rec, zipkin.WithLocalEndpoint(ep), zipkin.WithSharedSpans(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tr
+	}
+	front, back := tracer("front"), tracer("back")
+	remote, _ := zipkin.NewEndpoint("payments", "10.0.0.2:8080")
+	root := front.StartSpan("Checkout")
+	root.Tag("order.id", "42")
+	for i, server := range []*zipkin.Tracer{front, back} {
+		call := front.StartSpan("charge", zipkin.Parent(root.Context()), zipkin.Kind(model.Client), zipkin.RemoteEndpoint(remote))
+		call.Annotate(time.Now(), "retrying")
+		srv := server.StartSpan("charge", zipkin.Parent(call.Context()), zipkin.Kind(model.Server))
+		srv.Tag("side", "server")
+		zipkin.TagError.Set(srv, "declined "+strconv.Itoa(i))
+		srv.Finish()
+		call.Tag("side", "client")
+		call.Finish()
+	}
+	pub := front.StartSpan("publish", zipkin.Parent(root.Context()), zipkin.Kind(model.Producer))
+	pub.Finish()
+	root.Finish()
+	spans := rec.Flush()
+	ptrs := make([]*model.SpanModel, len(spans))
+	for i := range spans {
+		ptrs[i] = &spans[i]
+	}
+	body, err := V1JSONSerializer{}.Serialize(ptrs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back2, err := DecodeV1JSON(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := reporter.JSONSerializer{}.Serialize(ptrs)
+	var wantSpans []model.SpanModel
+	if err := json.Unmarshal(want, &wantSpans); err != nil {
+		t.Fatal(err)
+	}
+	if len(spans) != 6 || len(back2) != 6 {
+		t.Fatalf("want 6 spans each way, have %d and %d", len(spans), len(back2))
+	}
+	sortSpans := func(s []model.SpanModel) {
+		sort.Slice(s, func(i, j int) bool {
+			if s[i].ID != s[j].ID {
+				return s[i].ID < s[j].ID
+			}
+			return s[i].Kind < s[j].Kind
+		})
+	}
+	sortSpans(wantSpans)
+	sortSpans(back2)
+	for i := range wantSpans {
+		if w, h := canonV2(t, wantSpans[i:i+1]), canonV2(t, back2[i:i+1]); w != h {
+			t.Errorf("span %d:\nwant %s\nhave %s", i, w, h)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net"
 	"strconv"
 
@@ -14,6 +15,23 @@ import (
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
 // POSTed to /api/v2/spans.
 var ErrV1JSONOnV2 = errors.New("Expected a JSON_V2 encoded list, but received: JSON_V1")
+
+// ErrV2JSONOnV1 is the error Zipkin answers (400) when a v2 JSON list is
+// POSTed to /api/v1/spans.
+var ErrV2JSONOnV1 = errors.New("Expected a JSON_V1 encoded list, but received: JSON_V2")
+
+// DecodeV1 decodes a body POSTed to /api/v1/spans as Zipkin's collector
+// does: Content-Type application/x-thrift is v1 Thrift, anything else v1
+// JSON, and a v2 JSON list is refused with ErrV2JSONOnV1.
+func DecodeV1(contentType string, body []byte) ([]model.SpanModel, error) {
+	if mt, _, _ := mime.ParseMediaType(contentType); mt == "application/x-thrift" {
+		return DecodeV1Thrift(body)
+	}
+	if LooksLikeV2JSON(body) {
+		return nil, ErrV2JSONOnV1
+	}
+	return DecodeV1JSON(body)
+}
 
 // LooksLikeV1JSON reports whether body is v1 JSON by Zipkin's own test
 // (ZipkinHttpCollector.testForUnexpectedFormat): only v1 has a
@@ -118,7 +136,7 @@ func (r v1JSONIn) v1Span() (v1Span, error) {
 		}
 		ep, err := a.Endpoint.endpoint()
 		if err != nil {
-			return s, fmt.Errorf("annotation %q: %w", *a.Value, err)
+			return s, fmt.Errorf("annotation %q: %w", clip(*a.Value), err)
 		}
 		s.Annotations = append(s.Annotations, v1Annotation{*a.Timestamp, *a.Value, ep})
 	}
@@ -128,7 +146,7 @@ func (r v1JSONIn) v1Span() (v1Span, error) {
 		}
 		ep, err := b.Endpoint.endpoint()
 		if err != nil {
-			return s, fmt.Errorf("binary annotation %q: %w", *b.Key, err)
+			return s, fmt.Errorf("binary annotation %q: %w", clip(*b.Key), err)
 		}
 		if ba, ok := v1JSONBinary(*b.Key, b.Value, ep); ok {
 			s.BinaryAnnotations = append(s.BinaryAnnotations, ba)

@@ -2,6 +2,7 @@ package tracing
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -204,6 +205,13 @@ func FuzzDecodeV1JSON(f *testing.F) {
 	f.Add([]byte(`[{"traceId":"1","id":"2","binaryAnnotations":[{"key":"lc","value":""},{"key":"ma","value":true,"endpoint":{"port":-3}}],"debug":true}]`))
 	f.Add([]byte(`[]`))
 	f.Add([]byte(` `))
+	for _, file := range []string{"zipkin_js_v1.json", "py_zipkin_v1.json", "otel_zipkin_v1_single_batch.json"} {
+		body, err := os.ReadFile("testdata/" + file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(body)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		spans, err := DecodeV1JSON(body)
 		if err != nil {

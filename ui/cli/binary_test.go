@@ -181,17 +181,24 @@ func TestBinaryReceive(t *testing.T) {
 // back in its error message, as some do.
 func TestSecretsNeverPrinted(t *testing.T) {
 	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "denied "+r.URL.String()+" auth="+r.Header.Get("Authorization"), http.StatusForbidden)
+		auth := r.Header.Get("Authorization")
+		bare := strings.TrimPrefix(auth, "Bearer ") // a server echoing the token without its scheme
+		http.Error(w, "denied "+r.URL.String()+" auth="+auth+" token "+bare+" "+strings.Repeat("x", 490)+bare, http.StatusForbidden)
 	}))
 	defer echo.Close()
 	host := strings.TrimPrefix(echo.URL, "http://")
-	secrets := []string{"aokcdqnxyz", "123456ff_abcdef123", "pa55word", "qtok3nvalue", "s3cr3tbearer"}
+	secrets := []string{"aokcdqnxyz", "123456ff_abcdef123", "pa55word", "qtok3nvalue", "s3cr3tbearer", "u5ername",
+		"shorttok", "98765432", "s3cr3tb"}
 	endpoints := []string{
 		"http://" + host + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
 		"http://user:pa55word@" + host + "/api/v2/spans",
 		"http://" + host + "/api/v2/spans?token=qtok3nvalue",
 		"http://" + closedPort(t) + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
 		"foo://" + host + "/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans",
+		"http://u5ername:pa55word@" + host + "/api/v2/spans",
+		"http://" + host + "/shorttok/api/v2/spans",
+		"http://" + host + "/98765432/api/v2/spans",
+		"http://" + strings.Split(host, ":")[0] + ":99x/shorttok/api/v2/spans?token=qtok3nvalue",
 	}
 	for _, ep := range endpoints {
 		for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {

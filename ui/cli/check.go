@@ -42,7 +42,7 @@ func Check(opts Options, env Env) int {
 		Endpoint: ep.Display(opts.Config.RevealSecrets), Healthy: r.OK(),
 		Reachable: r.Status != 0, TLS: tlsState(ep, r), Status: r.Status,
 		LatencyMs: millis(r.Latency), Message: r.Message, Hint: r.Hint,
-		Warnings: append(append([]string{}, ep.Warnings...), schemeWarnings(ep)...),
+		Warnings: append(append(append([]string{}, ep.Warnings...), schemeWarnings(ep)...), s.Outbox().Warnings()...),
 	}
 	if !r.OK() {
 		rep.Class, rep.Error = string(r.Class), errorText(r)

@@ -4,11 +4,13 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"zipkin-playground/tracing"
 )
@@ -30,6 +32,9 @@ type Env struct {
 	Getenv         func(string) string
 	// StderrTTY enables progress lines.
 	StderrTTY bool
+	// RetrySleep, when set, replaces the wait between send's retries (tests
+	// record the waits instead of sleeping).
+	RetrySleep func(ctx context.Context, d time.Duration) error
 }
 
 // OSEnv is the real process environment.

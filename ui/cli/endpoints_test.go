@@ -145,7 +145,7 @@ func closedPort(t *testing.T) string {
 func runSend(t *testing.T, args ...string) (int, SendReport, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: noWait}
 	code := Main(append([]string{"send", "--json", "--listen", "127.0.0.1:0", "--timeout", "500ms"}, args...), env, nil)
 	var rep SendReport
 	if code != ExitUsage {
@@ -195,7 +195,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 		{name: "403", status: 403, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
 		{name: "404", status: 404, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
 		{name: "405", status: 405, class: tracing.ClassNotFound, hint: "method", exit: ExitFailed},
-		{name: "413", status: 413, class: tracing.ClassTooLarge, hint: "--batch", exit: ExitFailed},
+		{name: "413", status: 413, class: tracing.ClassTooLarge, hint: "batch", exit: ExitFailed},
 		{name: "415", status: 415, class: tracing.ClassUnsupportedMedia, hint: "content type", exit: ExitFailed},
 		{name: "429", status: 429, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
 		{name: "500", status: 500, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},

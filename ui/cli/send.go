@@ -43,10 +43,17 @@ type BatchReport struct {
 	Hint      string  `json:"hint"`
 	Class     string  `json:"class,omitempty"`
 	Message   string  `json:"message,omitempty"`
+	// Attempts is how many POSTs the batch took (retries included).
+	Attempts int `json:"attempts"`
+	// RetryAfter is the wait in seconds the server asked for (Retry-After).
+	RetryAfter float64 `json:"retryAfter,omitempty"`
+	// WaitedMs is the time spent backing off between attempts.
+	WaitedMs float64 `json:"waitedMs,omitempty"`
 }
 
 func batchReport(r tracing.DeliveryResult) BatchReport {
-	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint}
+	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint,
+		Attempts: r.Attempts, RetryAfter: r.RetryAfter.Seconds(), WaitedMs: millis(r.Waited)}
 	if !r.OK() {
 		b.Class = string(r.Class)
 		b.Message = r.Message
@@ -84,6 +91,9 @@ func Send(opts Options, env Env) int {
 		return fail(env, usagef("%v", err), "")
 	}
 	defer s.Close()
+	for _, w := range s.Outbox().Warnings() {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -100,7 +110,7 @@ func Send(opts Options, env Env) int {
 		if err != nil {
 			return fail(env, err, "")
 		}
-		s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) { results = append(results, r) })
+		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
 	}
 	report := makeReport(s, results, time.Since(start))
 	if opts.JSON {
@@ -119,6 +129,20 @@ func Send(opts Options, env Env) int {
 		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
 	}
 	return ExitOK
+}
+
+// retryPolicy is send's: --retries transient retries with backoff.
+func retryPolicy(opts Options, env Env) tracing.RetryPolicy {
+	return tracing.RetryPolicy{Retries: opts.Config.Retries, Sleep: env.RetrySleep}
+}
+
+// posts counts the POSTs made, retries included.
+func posts(results []tracing.DeliveryResult) int {
+	n := 0
+	for _, r := range results {
+		n += r.Attempts
+	}
+	return n
 }
 
 func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
@@ -205,7 +229,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	if rep.Failed > 0 {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
-	fmt.Fprintf(w, " in %d POSTs", len(results))
+	fmt.Fprintf(w, " in %d POSTs", posts(results))
 	if burst {
 		fmt.Fprintf(w, ", %.0f spans/s, POST latency p50 %.1fms p99 %.1fms", float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
 	}
@@ -246,7 +270,7 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 			case <-time.After(50 * time.Millisecond):
 			}
 			done := isClosed(producing)
-			s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) {
+			s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) {
 				mu.Lock()
 				results = append(results, r)
 				mu.Unlock()

@@ -1,0 +1,78 @@
+//go:build e2e
+
+package tracing
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/jaegertest"
+)
+
+// Jaeger's query port answers POST /api/v2/spans with 200 and its UI page:
+// measured against the real thing, that is not a delivery (rule 9).
+func TestJaegerUIPortIsNotACollector(t *testing.T) {
+	jaegertest.Start(t)
+	s := sessionTo(t, jaegertest.QueryURL+V2Path)
+	fillSession(t, s, 1, 3)
+	results, sum := flushAll(s)
+	if sum.Delivered != 0 || len(results) != 1 {
+		t.Fatalf("flush to the UI port: %+v", sum)
+	}
+	r := results[0]
+	if r.Status != 200 || r.Class != ClassNotCollector || r.OK() {
+		t.Errorf("want HTTP 200 classed %q, have %d %q", ClassNotCollector, r.Status, r.Class)
+	}
+	t.Logf("%s", r.Summary())
+	if n := len(s.Outbox().PendingSpans()); n != 3 {
+		t.Errorf("the spans stay queued: %d", n)
+	}
+	if p := s.Outbox().Probe(context.Background()); p.OK() || p.Class != ClassNotCollector {
+		t.Errorf("check must be unhealthy on the UI port: %q", p.Class)
+	}
+}
+
+// Pointed at Jaeger's /api/v1/spans, the session sends v1 JSON, and Jaeger
+// stores the service name, tags and kinds (v2 JSON there became
+// unknown-service with no tags).
+func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
+	jaegertest.Start(t)
+	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
+	if s.Outbox().Encoding() != EncodingV1 {
+		t.Fatalf("encoding %q", s.Outbox().Encoding())
+	}
+	root, _ := s.NewTrace("checkout")
+	s.SetNextKind(model.Client)
+	client, _ := s.Child(root, "charge card")
+	mustDo(t, s.Tag(root, "order.id", "42"))
+	mustDo(t, s.Finish(client))
+	mustDo(t, s.Finish(root))
+	if _, sum := flushAll(s); sum.Delivered != 2 {
+		t.Fatalf("flush: %+v", sum)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tr, err := jaegertest.WaitTrace(ctx, root.Context.TraceID.String(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range tr.Spans {
+		if p := tr.Processes[sp.ProcessID]; p.ServiceName != "e2e-v1-path" {
+			t.Errorf("span %s: service %q", sp.OperationName, p.ServiceName)
+		}
+		switch sp.SpanID {
+		case root.Context.ID.String():
+			if v, _ := sp.Tag("order.id"); v != "42" {
+				t.Errorf("root tag order.id: %q (tags %+v)", v, sp.Tags)
+			}
+		case client.Context.ID.String():
+			if v, _ := sp.Tag("span.kind"); v != "client" {
+				t.Errorf("client kind: %q", v)
+			}
+		}
+	}
+}

@@ -1,0 +1,262 @@
+package tracing
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its
+// start before 1970) used to fail its whole batch on every flush.
+func TestOutboxIsolatesPoisonSpan(t *testing.T) {
+	c := newSpanCounter(func(int) int { return 202 })
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+		t.Run(string(enc), func(t *testing.T) {
+			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
+			if enc != EncodingJSON { // the counter reads JSON: only check the outbox
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
+				defer srv.Close()
+				if err := s.SetEndpoint(srv.URL + V2Path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			fillSession(t, s, 33, 3) // 99 good spans
+			long := time.Duration(1.8e12 * float64(time.Millisecond))
+			bad, err := s.Start(nil, SpanOptions{Name: "charge", Start: time.Now().Add(-long)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = s.FinishWithDuration(bad, long)
+
+			results, sum := flushAll(s)
+			if sum.Delivered != 99 || sum.Failed != 1 {
+				t.Fatalf("want 99 delivered and 1 failed, have %+v", sum)
+			}
+			var rejected []DeliveryResult
+			for _, r := range results {
+				if r.Class == ClassInvalidSpan {
+					rejected = append(rejected, r)
+				}
+			}
+			if len(rejected) != 1 || rejected[0].Spans != 1 || rejected[0].Keys[0] != bad.Key {
+				t.Fatalf("want one invalid-span result for %v, have %+v", bad.Key, rejected)
+			}
+			want := `span "charge": duration 1.8e+12 ms is out of range`
+			if msg := rejected[0].Err.Error(); !strings.Contains(msg, want) {
+				t.Errorf("reason: want %q in %q", want, msg)
+			}
+			if st := s.Outbox().State(bad.Key); st != Failed {
+				t.Errorf("the bad span stays in the outbox as failed, is %v", st)
+			}
+			// It never blocks later flushes either.
+			fillSession(t, s, 1, 1)
+			if _, sum := flushAll(s); sum.Delivered != 1 || sum.Failed != 1 {
+				t.Errorf("second flush: %+v", sum)
+			}
+		})
+	}
+	c.check(t, 100)
+}
+
+// waits is an injected RetryPolicy.Sleep: it records and returns at once.
+type waits struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (w *waits) sleep(_ context.Context, d time.Duration) error {
+	w.mu.Lock()
+	w.d = append(w.d, d)
+	w.mu.Unlock()
+	return nil
+}
+
+func noJitter(d time.Duration) time.Duration { return d }
+
+func flushRetrying(s *Session, p RetryPolicy) ([]DeliveryResult, FlushSummary) {
+	var results []DeliveryResult
+	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r DeliveryResult) { results = append(results, r) })
+	return results, sum
+}
+
+func TestFlushRetryingTransientThenDelivered(t *testing.T) {
+	c := newSpanCounter(func(n int) int {
+		if n <= 2 {
+			return 503
+		}
+		return 202
+	})
+	srv := httptest.NewServer(c)
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path)
+	fillSession(t, s, 2, 2)
+	w := &waits{}
+	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
+	if sum.Delivered != 4 || len(results) != 1 {
+		t.Fatalf("summary %+v, %d results", sum, len(results))
+	}
+	r := results[0]
+	if want, have := int64(3), c.posts.Load(); want != have {
+		t.Errorf("POSTs: want %d, have %d", want, have)
+	}
+	if r.Attempts != 3 || r.Status != 202 || !r.OK() {
+		t.Errorf("result: %+v", r)
+	}
+	if want := []time.Duration{100 * time.Millisecond, 200 * time.Millisecond}; fmt.Sprint(w.d) != fmt.Sprint(want) {
+		t.Errorf("backoff: want %v, have %v", want, w.d)
+	}
+	if r.Waited != 300*time.Millisecond {
+		t.Errorf("waited: %v", r.Waited)
+	}
+	c.check(t, 4)
+}
+
+func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
+	date := time.Now().Add(5 * time.Second).UTC().Format(http.TimeFormat)
+	for _, c := range []struct {
+		name, header string
+		atLeast      time.Duration
+	}{
+		{"seconds", "1", time.Second},
+		{"http date", date, 3 * time.Second}, // a second-granular date, a few ms later
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var posts int
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				posts++
+				if posts == 1 {
+					w.Header().Set("Retry-After", c.header)
+					http.Error(w, "slow down", http.StatusTooManyRequests)
+					return
+				}
+				w.WriteHeader(202)
+			}))
+			defer srv.Close()
+			s := sessionTo(t, srv.URL+V2Path)
+			fillSession(t, s, 1, 1)
+			w := &waits{}
+			results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
+			if sum.Delivered != 1 || posts != 2 {
+				t.Fatalf("summary %+v after %d POSTs", sum, posts)
+			}
+			r := results[0]
+			if len(w.d) != 1 || w.d[0] < c.atLeast || r.Waited < c.atLeast {
+				t.Errorf("want a wait of at least %v, have %v (result %v)", c.atLeast, w.d, r.Waited)
+			}
+		})
+	}
+}
+
+func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
+	for _, c := range []struct {
+		status, posts int
+	}{
+		{400, 1}, {401, 1}, {403, 1}, {404, 1}, {405, 1}, {413, 1}, {415, 1}, {302, 1},
+		{408, 3}, {429, 3}, {500, 3}, {502, 3}, {503, 3},
+	} {
+		t.Run(fmt.Sprint(c.status), func(t *testing.T) {
+			col := newSpanCounter(func(int) int { return c.status })
+			srv := httptest.NewServer(col)
+			defer srv.Close()
+			s := sessionTo(t, srv.URL+V2Path)
+			fillSession(t, s, 1, 2)
+			w := &waits{}
+			results, sum := flushRetrying(s, RetryPolicy{Retries: 2, Sleep: w.sleep})
+			if have := int(col.posts.Load()); have != c.posts {
+				t.Errorf("POSTs: want %d, have %d", c.posts, have)
+			}
+			if sum.Failed != 2 || results[0].Attempts != c.posts {
+				t.Errorf("summary %+v, attempts %d", sum, results[0].Attempts)
+			}
+			if n := len(s.Outbox().PendingSpans()); n != 2 {
+				t.Errorf("nothing dropped: %d pending", n)
+			}
+		})
+	}
+}
+
+func TestFlushRetryingRefused(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL + V2Path
+	srv.Close() // nothing listens there now
+	s := sessionTo(t, url)
+	fillSession(t, s, 1, 1)
+	w := &waits{}
+	results, _ := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
+	if r := results[0]; r.Class != ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
+		t.Errorf("refused: class %q, %d attempts, waits %v", r.Class, r.Attempts, w.d)
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"1", time.Second, true},
+		{" 120 ", 2 * time.Minute, true},
+		{"0", 0, true},
+		{"-1", 0, false},
+		{"", 0, false},
+		{"soon", 0, false},
+		{"Fri, 27 Nov 2026 08:00:30 GMT", 30 * time.Second, true},
+		{"Fri, 27 Nov 2026 07:00:00 GMT", 0, true},
+		{"99999999999", 24 * time.Hour, true},
+	} {
+		d, ok := ParseRetryAfter(c.in, now)
+		if d != c.want || ok != c.ok {
+			t.Errorf("%q: want %v %v, have %v %v", c.in, c.want, c.ok, d, ok)
+		}
+	}
+}
+
+func TestRetryBackoffGrowsAndCaps(t *testing.T) {
+	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: noJitter}.withDefaults()
+	var got []time.Duration
+	for a := 1; a <= 5; a++ {
+		got = append(got, p.Backoff(a, 0))
+	}
+	if want := "[1s 2s 4s 5s 5s]"; fmt.Sprint(got) != want {
+		t.Errorf("backoff: want %s, have %v", want, got)
+	}
+	if d := p.Backoff(1, 3*time.Second); d != 3*time.Second {
+		t.Errorf("Retry-After is the least wait: %v", d)
+	}
+	jittered := RetryPolicy{Base: time.Second}.withDefaults()
+	for i := 0; i < 100; i++ {
+		if d := jittered.Backoff(1, 0); d < 500*time.Millisecond || d > time.Second {
+			t.Fatalf("jitter out of [d/2, d]: %v", d)
+		}
+	}
+}
+
+// A server asking for longer than the policy waits is not retried: the
+// result says how long it asked for, and nothing is dropped.
+func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
+	col := newSpanCounter(func(int) int { return 503 })
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		col.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path)
+	fillSession(t, s, 1, 1)
+	w := &waits{}
+	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
+	r := results[0]
+	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
+		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)
+	}
+	if r.RetryAfter != time.Hour || !strings.Contains(r.Hint, "asks to wait 1h0m0s") || !strings.Contains(r.Summary(), "Retry-After 1h0m0s") {
+		t.Errorf("result: %v %q\n%s", r.RetryAfter, r.Hint, r.Summary())
+	}
+}
