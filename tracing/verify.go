@@ -75,17 +75,6 @@ func (o VerifyOptions) withDefaults() VerifyOptions {
 	return o
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
 // Verifier reads delivered traces back from a query API and compares them
 // with what was sent.
 type Verifier struct {
