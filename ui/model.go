@@ -74,7 +74,7 @@ func New(s *tracing.Session) *Model {
 	m.received.refresh()
 	m.helpView = &helpPane{paneBase: paneBase{common: c}, root: m}
 	m.tree.Focus()
-	m.status = "Welcome! Press n to start a new trace; ? shows every key."
+	m.status = "Welcome! Press n to start a new trace; ? shows every key." + receiverNotes(s)
 	m.refreshKeys()
 	return m
 }
