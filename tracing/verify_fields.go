@@ -35,7 +35,7 @@ func (c traceContext) compare(sent, stored model.SpanModel) []Difference {
 	add("parentId", idText(sent.ParentID), idText(stored.ParentID))
 	add("name", sent.Name, stored.Name)
 	add("kind", string(sent.Kind), string(stored.Kind))
-	add("timestamp", itoa64(c.wireTimestamp(sent.Timestamp)), itoa64(epochMicros(stored.Timestamp)))
+	add("timestamp", itoa64(c.wireTimestamp(sent.Timestamp)), itoa64(storedMicros(stored.Timestamp)))
 	add("duration", itoa64(c.wireDuration(sent.Duration)), itoa64(stored.Duration.Microseconds()))
 	diffs = append(diffs, endpointDiffs("localEndpoint", sent.LocalEndpoint, stored.LocalEndpoint)...)
 	diffs = append(diffs, endpointDiffs("remoteEndpoint", sent.RemoteEndpoint, stored.RemoteEndpoint)...)
@@ -107,7 +107,7 @@ func (c traceContext) annotationDiffs(sent, stored []model.Annotation) []fieldDi
 		a = append(a, ann{c.wireAnnotation(x.Timestamp), x.Value})
 	}
 	for _, x := range stored {
-		b = append(b, ann{epochMicros(x.Timestamp), x.Value})
+		b = append(b, ann{storedMicros(x.Timestamp), x.Value})
 	}
 	text := func(x ann) string { return itoa64(x.us) + " " + x.value }
 	var out []fieldDiff
@@ -174,7 +174,8 @@ func (c traceContext) wireAnnotation(t time.Time) int64 {
 	return t.Round(time.Microsecond).UnixNano() / 1e3
 }
 
-func epochMicros(t time.Time) int64 {
+// storedMicros is a stored time in µs (already whole microseconds).
+func storedMicros(t time.Time) int64 {
 	if t.IsZero() {
 		return 0
 	}

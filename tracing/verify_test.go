@@ -52,9 +52,16 @@ func mustOK(t testing.TB, err error) {
 
 // TestVerifyAgainstEmbeddedReceiver reads a real session's spans back from the
 // embedded receiver: names as zipkin-go's JSON sends them are verified; a
-// capitalised name is changed, explained by the JSON serializer.
+// capitalised name is changed, explained by the JSON serializer (or, sent as
+// proto, by Zipkin's lowercasing, which the receiver does as Zipkin does).
 func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
-	s := sessionTo(t, "")
+	for enc, rewrite := range map[Encoding]string{EncodingJSON: "json-lowercase", EncodingProto: "zipkin-lowercase"} {
+		t.Run(string(enc), func(t *testing.T) { verifyEmbedded(t, enc, rewrite) })
+	}
+}
+
+func verifyEmbedded(t *testing.T, enc Encoding, rewrite string) {
+	s := sessionTo(t, "", func(c *Config) { c.Encoding = enc })
 	sent := demoTrace(t, s, "checkout")
 	sent = append(sent, demoTrace(t, s, "Checkout")...)
 	if _, sum := flushAll(s); sum.Delivered != 8 {
@@ -62,7 +69,7 @@ func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	mustOK(t, err)
-	rep := NewVerifier(api, VerifyOptions{Timeout: 5 * time.Second, Encoding: EncodingJSON}).Verify(context.Background(), sent)
+	rep := NewVerifier(api, VerifyOptions{Timeout: 5 * time.Second, Encoding: enc}).Verify(context.Background(), sent)
 	if rep.Kind != QueryKindZipkin || len(rep.Traces) != 2 {
 		t.Fatalf("report: %+v", rep)
 	}
@@ -76,7 +83,7 @@ func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
 	if second.State != StateChanged || len(second.Differences) != 1 {
 		t.Fatalf("capitalised trace: want changed with one difference, have %s %+v", second.State, second.Differences)
 	}
-	if d := second.Differences[0]; d.Field != "name" || d.Sent != "Checkout" || d.Stored != "checkout" || d.Rewrite != "json-lowercase" {
+	if d := second.Differences[0]; d.Field != "name" || d.Sent != "Checkout" || d.Stored != "checkout" || d.Rewrite != rewrite {
 		t.Errorf("difference: %+v", d)
 	}
 	if want, have := 7, rep.Verified; want != have {
