@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"sort"
 	"strings"
@@ -43,7 +44,18 @@ type ScenarioSpan struct {
 	Tags        map[string]string    `json:"tags,omitempty"`
 	Error       string               `json:"error,omitempty"`
 	Annotations []ScenarioAnnotation `json:"annotations,omitempty"`
-	Children    []ScenarioSpan       `json:"children,omitempty"`
+	// RemoteEndpoint is the other side of the call (optional; files written
+	// before it existed load unchanged).
+	RemoteEndpoint *ScenarioEndpoint `json:"remoteEndpoint,omitempty"`
+	Children       []ScenarioSpan    `json:"children,omitempty"`
+}
+
+// ScenarioEndpoint is a span's remote endpoint, in Zipkin's v2 field names.
+type ScenarioEndpoint struct {
+	ServiceName string `json:"serviceName"`
+	IPv4        string `json:"ipv4,omitempty"`
+	IPv6        string `json:"ipv6,omitempty"`
+	Port        uint16 `json:"port,omitempty"`
 }
 
 // ScenarioAnnotation is an annotation at a time relative to the root.
@@ -123,12 +135,81 @@ func (s ScenarioSpan) validate(where string, depth int) error {
 			return fmt.Errorf("%s.annotations[%d]: needs a value and atMs ≥ 0", where, i)
 		}
 	}
+	if s.RemoteEndpoint != nil {
+		if _, err := s.RemoteEndpoint.endpoint(); err != nil {
+			return fmt.Errorf("%s.remoteEndpoint: %v", where, err)
+		}
+	}
+	if err := s.checkServerChildren(); err != nil {
+		return fmt.Errorf("%s: %v", where, err)
+	}
 	for i, c := range s.Children {
 		if err := c.validate(fmt.Sprintf("%s.children[%d]", where, i), depth+1); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// checkServerChildren applies the session's SERVER rule (CheckChildKind) to
+// the file, so that a replay never fails half-way.
+func (s ScenarioSpan) checkServerChildren() error {
+	kind, _ := parseKind(s.Kind)
+	servers := 0
+	for _, c := range s.Children {
+		if k, _ := parseKind(c.Kind); k == model.Server {
+			servers++
+		}
+	}
+	switch {
+	case servers > 0 && kind != model.Client:
+		return ErrServerNeedsClient
+	case servers > 1:
+		return ErrServerAnswered
+	}
+	return nil
+}
+
+// endpoint is the zipkin model endpoint; the IPs must be literal.
+func (e ScenarioEndpoint) endpoint() (*model.Endpoint, error) {
+	ep, err := NewRemoteEndpoint(e.ServiceName, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range []struct {
+		text string
+		v4   bool
+	}{{e.IPv4, true}, {e.IPv6, false}} {
+		if a.text == "" {
+			continue
+		}
+		ip := net.ParseIP(a.text)
+		if ip == nil || (ip.To4() != nil) != a.v4 {
+			return nil, fmt.Errorf("%q is not an IPv%s address", a.text, map[bool]string{true: "4", false: "6"}[a.v4])
+		}
+		if a.v4 {
+			ep.IPv4 = ip.To4()
+		} else {
+			ep.IPv6 = ip
+		}
+	}
+	ep.Port = e.Port
+	return ep, nil
+}
+
+// scenarioEndpoint is the file form of a model endpoint.
+func scenarioEndpoint(e *model.Endpoint) *ScenarioEndpoint {
+	if e == nil {
+		return nil
+	}
+	se := &ScenarioEndpoint{ServiceName: e.ServiceName, Port: e.Port}
+	if e.IPv4 != nil {
+		se.IPv4 = e.IPv4.String()
+	}
+	if e.IPv6 != nil {
+		se.IPv6 = e.IPv6.String()
+	}
+	return se
 }
 
 func parseKind(s string) (model.Kind, error) {
@@ -176,8 +257,13 @@ func ms(f float64) time.Duration { return time.Duration(f * float64(time.Millise
 
 func (s *Session) replay(parent *Node, sp ScenarioSpan, base time.Time) (*Node, error) {
 	kind, _ := parseKind(sp.Kind)
+	var remote *model.Endpoint
+	if sp.RemoteEndpoint != nil {
+		remote, _ = sp.RemoteEndpoint.endpoint() // validated by ParseScenario
+	}
 	n, err := s.Start(parent, SpanOptions{
 		Name: sp.Name, Kind: &kind, Service: sp.Service, Start: base.Add(ms(sp.StartMs)), Debug: sp.Debug,
+		Remote: remote,
 	})
 	if err != nil {
 		return nil, err
@@ -221,6 +307,7 @@ func (s *Session) scenarioSpan(n *Node, base time.Time) ScenarioSpan {
 	sp := ScenarioSpan{
 		Name: n.Name, Kind: string(n.Kind), StartMs: msOf(n.Start.Sub(base)),
 		Running: !n.Finished, Debug: n.Parent == nil && n.Context.Debug,
+		RemoteEndpoint: scenarioEndpoint(n.RemoteEndpoint),
 	}
 	if n.Service != s.cfg.Service {
 		sp.Service = n.Service
