@@ -14,7 +14,7 @@ import (
 func spanActions(k *KeyMap) []action {
 	return []action{
 		{&k.NewTrace, nil, (*Model).newTrace},
-		{&k.Child, needSelected, (*Model).newChild},
+		{&k.Child, childAllowed, (*Model).newChild},
 		{&k.Finish, needRunning, (*Model).finish},
 		{&k.Tag, needEditable, (*Model).tag},
 		{&k.Error, needEditable, (*Model).markError},
@@ -22,6 +22,7 @@ func spanActions(k *KeyMap) []action {
 		{&k.Kind, nil, (*Model).cycleKind},
 		{&k.Debug, nil, (*Model).debugTrace},
 		{&k.Continue, nil, (*Model).continueTrace},
+		{&k.Remote, needEditable, (*Model).remoteEndpoint},
 	}
 }
 

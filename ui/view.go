@@ -18,6 +18,8 @@ type layoutSizes struct {
 	logW, logInnerH       int  // inner
 	rightOuterW, treeOutW int
 	treeOutH, inspOutH    int // outer heights of the tree (narrow) and inspector (wide)
+	lessonOutH            int // outer height of the lesson panel in learn mode, 0 otherwise
+	lessonW, lessonH      int // inner
 }
 
 func (m *Model) layout() layoutSizes {
@@ -55,6 +57,7 @@ func (m *Model) layout() layoutSizes {
 		l.inspH = l.bodyH - l.treeOutH - border - title // details below the tree
 		l.hdrH = 0
 	}
+	m.learnLayout(&l)
 	return l
 }
 
@@ -74,6 +77,7 @@ func (m *Model) placements(l layoutSizes) []placement {
 		{m.log, l.logW, l.logInnerH},
 		{m.received, l.rightW, l.inspH + l.hdrH},
 		{m.helpView, l.logW, l.bodyH + l.logH},
+		{m.lesson, l.lessonW, l.lessonH},
 	}
 }
 
@@ -176,11 +180,14 @@ func (m *Model) mainBody(l layoutSizes) string {
 		if m.received.Focused() {
 			right = show(m.received, l.rightOuterW, l.bodyH)
 		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top, show(m.tree, l.treeOutW, l.bodyH), right)
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.treeColumn(l, show), right)
 	} else {
 		detail := m.box(l, m.headers.Title(), m.headers.View()+"\n"+m.inspector.View(), m.width, l.bodyH-l.treeOutH, false)
 		if m.received.Focused() {
 			detail = show(m.received, m.width, l.bodyH-l.treeOutH)
+		}
+		if l.lessonOutH > 0 { // the lesson takes the details' place
+			detail = show(m.lesson, m.width, l.bodyH-l.treeOutH)
 		}
 		body = lipgloss.JoinVertical(lipgloss.Left, show(m.tree, m.width, l.treeOutH), detail)
 	}
