@@ -46,8 +46,7 @@ func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 		t.Fatalf("encoding %q", s.Outbox().Encoding())
 	}
 	root, _ := s.NewTrace("checkout")
-	s.SetNextKind(model.Client)
-	client, _ := s.Child(root, "charge card")
+	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: kindPtr(model.Client)})
 	mustDo(t, s.Tag(root, "order.id", "42"))
 	mustDo(t, s.Finish(client))
 	mustDo(t, s.Finish(root))

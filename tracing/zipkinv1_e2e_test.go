@@ -38,7 +38,7 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	mustDo(t, s.Tag(call, "card", "visa"))
 	mustDo(t, s.Tag(srv, "db.rows", "1"))
 	mustDo(t, s.Annotate(call, "retrying"))
-	if !srv.Shared {
+	if !srv.Key.Shared {
 		t.Fatalf("the SERVER child of a CLIENT should be shared")
 	}
 	for _, n := range []*Node{srv, call, pub, root} {
