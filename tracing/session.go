@@ -17,7 +17,6 @@ var (
 	ErrNoSpan          = errors.New("no span selected")
 	ErrEmptyTagKey     = errors.New("a tag needs a key: key=value")
 	ErrEmptyAnnotation = errors.New("an annotation needs a value")
-
 )
 
 // DefaultSpanName is the name used when a prompt is left empty.
