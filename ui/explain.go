@@ -84,7 +84,11 @@ func spanIDMeaning(n *tracing.Node) string {
 	if n.Key.Shared {
 		return "This span's ID, 16 hex digits — the same as its CLIENT parent's, because a SERVER span shares the ID of the call it answers."
 	}
-	return "This span's own ID, 16 hex digits, unique in the trace. Its children name it as their parent."
+	text := "This span's own ID, 16 hex digits, unique in the trace. Its children name it as their parent."
+	if n.Parent == nil && !n.RemoteParent {
+		text += " zipkin-go gives a root the trace ID's low 64 bits as its span ID, so here they match."
+	}
+	return text
 }
 
 // parentItem never says "root" of a span that has a parent in the tree.
