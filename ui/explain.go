@@ -86,7 +86,7 @@ func spanIDMeaning(n *tracing.Node) string {
 	}
 	text := "This span's own ID, 16 hex digits, unique in the trace. Its children name it as their parent."
 	if n.Parent == nil && !n.RemoteParent {
-		text += " zipkin-go gives a root the trace ID's low 64 bits as its span ID, so here they match."
+		text += " zipkin-go gives a root span the trace ID's low 64 bits (its last 16 hex digits) as its span ID."
 	}
 	return text
 }
@@ -199,7 +199,7 @@ func sharedParentText(n *tracing.Node) string {
 		id = n.Context.ParentID.String()
 	}
 	if n.Parent != nil {
-		return fmt.Sprintf("%s, its CLIENT's (shared span of %s)", id, n.Parent.Context.ID)
+		return fmt.Sprintf("%s — copied from its CLIENT %s (shared span)", id, n.Parent.Context.ID)
 	}
-	return fmt.Sprintf("%s, the pasted caller's (shared span of %s)", id, n.Context.ID)
+	return fmt.Sprintf("%s — copied from the pasted caller %s (shared span)", id, n.Context.ID)
 }

@@ -123,8 +123,8 @@ func (p *prompt) View() string {
 	if p.err != "" {
 		b.WriteString(st.PromptError.Render(p.err) + "\n")
 	}
-	if p.note != "" {
-		b.WriteString(st.Hint.Render(p.note) + "\n")
+	if p.note != "" { // wrapped: a B3 preview holds two long IDs
+		b.WriteString(st.Hint.Width(max(10, p.width-4)).Render(p.note) + "\n")
 	}
 	b.WriteString(st.Dim.Render("enter accepts · esc cancels"))
 	inner := max(10, p.width-4)
