@@ -40,9 +40,9 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f tracing.B3Format) explan
 	if n.Key.Shared {
 		items = append(items, explainItem{"shared", "yes", "This SERVER span joined its CLIENT's span ID, as zipkin-go does for a SERVER span with a parent: one call, recorded by both sides. Zipkin merges the two halves; Jaeger stores the server half under a new ID, re-parented under the client."})
 	}
-	items = append(items, sampledItem(n), explainItem{"why", n.SamplerReason, "The sampler's reason, computed with integers you can check by hand."})
+	items = append(items, sampledItem(n), explainItem{"why", n.SamplerReason, "Why the trace is (not) sampled. Sampler arithmetic is shown with integers, so you can check it by hand."})
 	items = append(items, explainItem{"local", endpointText(n.LocalEndpoint), "The local endpoint: the service (and IP) that recorded this span. Zipkin lists and groups traces by this service name."})
-	remote := "none (R sets it while the span runs)"
+	remote := "none (R sets it while a span runs)"
 	if n.RemoteEndpoint != nil {
 		remote = endpointText(n.RemoteEndpoint)
 	}
@@ -117,7 +117,7 @@ func sampledItem(n *tracing.Node) explainItem {
 	case !n.Sampled():
 		return explainItem{"sampled", "no", "Not sampled: the span has IDs and B3 headers (X-B3-Sampled: 0 tells downstream services not to record either) but zipkin-go never reports it, so it is never sent."}
 	}
-	return explainItem{"sampled", "yes", "Sampled: when it finishes, zipkin-go reports it and F sends it. The decision is made once, at the trace's root; children inherit it."}
+	return explainItem{"sampled", "yes", "Sampled: zipkin-go reports a sampled span when it finishes, and F sends it. The decision is made once, at the trace's root; children inherit it."}
 }
 
 func timingItems(n *tracing.Node) []explainItem {
