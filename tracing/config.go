@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -32,6 +33,36 @@ func ParseEncoding(s string) (Encoding, error) {
 		return EncodingV1, nil
 	}
 	return "", fmt.Errorf("encoding %q: use json, proto or v1", s)
+}
+
+// V1Path is where Zipkin's collector takes v1 spans.
+const V1Path = "/api/v1/spans"
+
+// IsV1Path reports whether an endpoint URL posts to Zipkin's v1 path.
+func IsV1Path(endpoint string) bool {
+	u, err := url.Parse(strings.TrimSpace(endpoint))
+	return err == nil && strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), V1Path)
+}
+
+// EncodingFor is the encoding for endpoint: enc when it was chosen
+// explicitly, else v1 for a v1 path and json otherwise. note is set when the
+// choice was made for the person, so an interface can show it. An explicit
+// v2 encoding with a v1 path is refused: Jaeger and collectors accept it
+// there and store "unknown-service" with no tags.
+func EncodingFor(endpoint string, enc Encoding, explicit bool) (chosen Encoding, note string, err error) {
+	v1Path := !IsLocalSpec(endpoint) && IsV1Path(endpoint)
+	switch {
+	case !explicit && v1Path:
+		return EncodingV1, "the path is " + V1Path + ": sending Zipkin v1 JSON", nil
+	case !explicit:
+		return EncodingJSON, "", nil
+	case v1Path && enc != EncodingV1:
+		if enc == "" {
+			enc = EncodingJSON
+		}
+		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, V2Path)
+	}
+	return enc, "", nil
 }
 
 // Serializer is zipkin-go's serializer for the encoding (ours for v1).
@@ -134,6 +165,7 @@ const (
 	FieldService       = "service"
 	FieldIP            = "ip"
 	FieldSampler       = "sampler"
+	FieldEncoding      = "encoding"
 	FieldHeader        = "header"
 	FieldTimeout       = "timeout"
 	FieldBatch         = "batch"

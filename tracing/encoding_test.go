@@ -8,43 +8,6 @@ import (
 	"testing"
 )
 
-func TestEncodingFor(t *testing.T) {
-	const v1 = "http://h:9411/api/v1/spans"
-	const v2 = "http://h:9411/api/v2/spans"
-	for _, c := range []struct {
-		endpoint string
-		explicit Encoding
-		was      bool
-		want     Encoding
-		err      bool
-	}{
-		{v2, EncodingJSON, false, EncodingJSON, false},
-		{v2, EncodingProto, true, EncodingProto, false},
-		{v2, "", false, EncodingJSON, false},
-		{v2, EncodingV1, true, EncodingV1, false},
-		{v1, EncodingJSON, false, EncodingV1, false}, // the default follows the path
-		{v1, "", false, EncodingV1, false},
-		{v1 + "/", EncodingJSON, false, EncodingV1, false},
-		{"http://h/tok/api/v1/spans", EncodingJSON, false, EncodingV1, false},
-		{v1, EncodingV1, true, EncodingV1, false},
-		{v1, EncodingJSON, true, "", true}, // Jaeger would store unknown-service
-		{v1, EncodingProto, true, "", true},
-		{"http://h:9411/", EncodingProto, true, EncodingProto, false},
-	} {
-		ep, err := ParseEndpoint(c.endpoint)
-		if err != nil {
-			t.Fatal(err)
-		}
-		have, err := EncodingFor(ep, c.explicit, c.was)
-		if have != c.want || (err != nil) != c.err || (err != nil && !errors.Is(err, ErrEncodingMismatch)) {
-			t.Errorf("%s %q explicit=%v: want %q (error %v), have %q %v", c.endpoint, c.explicit, c.was, c.want, c.err, have, err)
-		}
-	}
-	if enc, err := EncodingFor(LocalEndpoint(), EncodingProto, true); enc != EncodingProto || err != nil {
-		t.Errorf("local: %q %v", enc, err)
-	}
-}
-
 // A session pointed at /api/v1/spans sends v1 JSON there (Jaeger and
 // collectors misread v2), and an explicit proto there refuses to start.
 func TestSessionV1PathSendsV1(t *testing.T) {
@@ -75,7 +38,8 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 
 	cfg := DefaultConfig()
 	cfg.Endpoint, cfg.Encoding = srv.URL+V1Path, EncodingProto
-	if _, err := NewSession(cfg); !errors.Is(err, ErrEncodingMismatch) {
-		t.Errorf("proto to /api/v1/spans: want ErrEncodingMismatch, have %v", err)
+	var ce *ConfigError
+	if _, err := NewSession(cfg); !errors.As(err, &ce) || ce.Field != FieldEncoding {
+		t.Errorf("proto to /api/v1/spans: want an encoding ConfigError, have %v", err)
 	}
 }

@@ -11,32 +11,6 @@ import (
 // V2Path is the path a Zipkin v2 collector accepts spans on.
 const V2Path = "/api/v2/spans"
 
-// V1Path is where a Zipkin collector takes legacy v1 spans.
-const V1Path = "/api/v1/spans"
-
-// ErrEncodingMismatch is returned (wrapped) when an explicit v2 encoding
-// would go to /api/v1/spans, where collectors misread it (Jaeger stores
-// unknown-service with no tags): a configuration error.
-var ErrEncodingMismatch = errors.New("encoding does not match the endpoint path")
-
-// EncodingFor is the encoding to send to ep with: the path /api/v1/spans
-// selects v1; an explicit json or proto there is ErrEncodingMismatch. Else
-// it is explicit (json when empty).
-func EncodingFor(ep Endpoint, explicit Encoding, wasExplicit bool) (Encoding, error) {
-	if explicit == "" {
-		explicit, wasExplicit = EncodingJSON, false
-	}
-	u := ep.URL()
-	if u == nil || !strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), V1Path) {
-		return explicit, nil
-	}
-	if wasExplicit && explicit != EncodingV1 {
-		return "", fmt.Errorf("%w: %s is Zipkin v2, but %s takes Zipkin v1 spans: use the v1 encoding, or the path %s",
-			ErrEncodingMismatch, explicit, V1Path, V2Path)
-	}
-	return EncodingV1, nil
-}
-
 // ErrMalformedEndpoint is returned (wrapped) for an endpoint URL that cannot be used.
 var ErrMalformedEndpoint = errors.New("malformed endpoint URL")
 

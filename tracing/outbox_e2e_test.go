@@ -46,7 +46,8 @@ func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 		t.Fatalf("encoding %q", s.Outbox().Encoding())
 	}
 	root, _ := s.NewTrace("checkout")
-	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: kindPtr(model.Client)})
+	clientKind := model.Client
+	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
 	mustDo(t, s.Tag(root, "order.id", "42"))
 	mustDo(t, s.Finish(client))
 	mustDo(t, s.Finish(root))

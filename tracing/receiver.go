@@ -178,6 +178,7 @@ func decodeSpans(req *http.Request) ([]model.SpanModel, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
 	if err != nil {
+		//lint:ignore ST1005 Zipkin's collector answers with this text
 		return nil, fmt.Errorf("Cannot read spans: %v", err)
 	}
 	if len(data) > maxBody {
@@ -190,6 +191,7 @@ func decodeSpans(req *http.Request) ([]model.SpanModel, error) {
 	if strings.Contains(ct, "protobuf") {
 		ptrs, err := zipkin_proto3.ParseSpans(data, false)
 		if err != nil {
+			//lint:ignore ST1005 Zipkin's collector answers with this text
 			return nil, fmt.Errorf("Expected a PROTO3 encoded list: %v", err)
 		}
 		out := make([]model.SpanModel, len(ptrs))
@@ -199,10 +201,12 @@ func decodeSpans(req *http.Request) ([]model.SpanModel, error) {
 		return out, nil
 	}
 	if data[0] != '[' {
+		//lint:ignore ST1005 Zipkin's collector answers with this text
 		return nil, errors.New("Expected a JSON_V2 encoded list")
 	}
 	var spans []model.SpanModel
 	if err := json.Unmarshal(data, &spans); err != nil {
+		//lint:ignore ST1005 Zipkin's collector answers with this text
 		return nil, fmt.Errorf("Expected a JSON_V2 encoded list: %v", err)
 	}
 	return spans, nil

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"sort"
 	"strings"
@@ -91,16 +90,40 @@ func ParseScenario(data []byte) (Scenario, error) {
 	return sc, nil
 }
 
-// LoadScenario reads and parses a scenario file.
+// MaxScenarioBytes is the largest scenario file LoadScenario reads.
+const MaxScenarioBytes = 16 << 20
+
+// MaxScenarioMs bounds every time in a scenario (startMs, durationMs, atMs):
+// one day. Larger values would put replayed timestamps before 1970, which the
+// serializers reject on every flush, holding back the whole batch.
+const MaxScenarioMs = 24 * 60 * 60 * 1000
+
+// LoadScenario reads and parses a scenario file. It refuses what is not a
+// regular file (a FIFO would block forever, a device never ends) and a file
+// over MaxScenarioBytes, saying so rather than reading a truncated file.
 func LoadScenario(path string) (Scenario, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Scenario{}, err
+	}
+	if err := scenarioFileOK(path, fi); err != nil {
+		return Scenario{}, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return Scenario{}, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 16<<20))
+	// The file may have been replaced between Stat and Open.
+	if opened, err := f.Stat(); err != nil || !os.SameFile(fi, opened) {
+		return Scenario{}, fmt.Errorf("%s changed while it was opened; try again", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxScenarioBytes+1))
 	if err != nil {
 		return Scenario{}, err
+	}
+	if len(data) > MaxScenarioBytes {
+		return Scenario{}, fmt.Errorf("%s grew over the scenario size limit of %d MiB while it was read", path, MaxScenarioBytes>>20)
 	}
 	sc, err := ParseScenario(data)
 	if err != nil {
@@ -109,18 +132,49 @@ func LoadScenario(path string) (Scenario, error) {
 	return sc, nil
 }
 
-func (s ScenarioSpan) validate(where string, depth int) error {
+func scenarioFileOK(path string, fi os.FileInfo) error {
+	switch {
+	case fi.IsDir():
+		return fmt.Errorf("%s is a directory, not a scenario file", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (%s); a scenario is read from a regular file", path, fileKind(fi.Mode()))
+	case fi.Size() > MaxScenarioBytes:
+		return fmt.Errorf("%s is %.1f MiB, over the scenario size limit of %d MiB", path, float64(fi.Size())/(1<<20), MaxScenarioBytes>>20)
+	}
+	return nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
+
+// validate checks a span and its children; path is its place in the file
+// (traces[0].children[2]), and errors name it with the span's name.
+func (s ScenarioSpan) validate(path string, depth int) error {
+	where := path
 	if depth > maxScenarioDepth {
 		return fmt.Errorf("%s: deeper than %d levels", where, maxScenarioDepth)
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		return fmt.Errorf("%s: name is empty", where)
 	}
+	where = fmt.Sprintf("%s %q", where, s.Name)
 	if _, err := parseKind(s.Kind); err != nil {
 		return fmt.Errorf("%s: %v", where, err)
 	}
-	if s.StartMs < 0 || s.DurationMs < 0 {
-		return fmt.Errorf("%s: startMs and durationMs must not be negative", where)
+	if err := checkMs("startMs", s.StartMs); err != nil {
+		return fmt.Errorf("%s: %v", where, err)
+	}
+	if err := checkMs("durationMs", s.DurationMs); err != nil {
+		return fmt.Errorf("%s: %v", where, err)
 	}
 	if s.Debug && depth > 0 {
 		return fmt.Errorf("%s: debug is set on a trace's root only", where)
@@ -131,8 +185,11 @@ func (s ScenarioSpan) validate(where string, depth int) error {
 		}
 	}
 	for i, a := range s.Annotations {
-		if strings.TrimSpace(a.Value) == "" || a.AtMs < 0 {
-			return fmt.Errorf("%s.annotations[%d]: needs a value and atMs ≥ 0", where, i)
+		if strings.TrimSpace(a.Value) == "" {
+			return fmt.Errorf("%s: annotations[%d] needs a value", where, i)
+		}
+		if err := checkMs("atMs", a.AtMs); err != nil {
+			return fmt.Errorf("%s: annotations[%d]: %v", where, i, err)
 		}
 	}
 	if s.RemoteEndpoint != nil {
@@ -144,72 +201,19 @@ func (s ScenarioSpan) validate(where string, depth int) error {
 		return fmt.Errorf("%s: %v", where, err)
 	}
 	for i, c := range s.Children {
-		if err := c.validate(fmt.Sprintf("%s.children[%d]", where, i), depth+1); err != nil {
+		if err := c.validate(fmt.Sprintf("%s.children[%d]", path, i), depth+1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// checkServerChildren applies the session's SERVER rule (CheckChildKind) to
-// the file, so that a replay never fails half-way.
-func (s ScenarioSpan) checkServerChildren() error {
-	kind, _ := parseKind(s.Kind)
-	servers := 0
-	for _, c := range s.Children {
-		if k, _ := parseKind(c.Kind); k == model.Server {
-			servers++
-		}
-	}
-	switch {
-	case servers > 0 && kind != model.Client:
-		return ErrServerNeedsClient
-	case servers > 1:
-		return ErrServerAnswered
+// checkMs refuses a time outside 0..MaxScenarioMs.
+func checkMs(field string, v float64) error {
+	if v < 0 || v > MaxScenarioMs {
+		return fmt.Errorf("%s %g is out of range: use 0 to %d (one day)", field, v, MaxScenarioMs)
 	}
 	return nil
-}
-
-// endpoint is the zipkin model endpoint; the IPs must be literal.
-func (e ScenarioEndpoint) endpoint() (*model.Endpoint, error) {
-	ep, err := NewRemoteEndpoint(e.ServiceName, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range []struct {
-		text string
-		v4   bool
-	}{{e.IPv4, true}, {e.IPv6, false}} {
-		if a.text == "" {
-			continue
-		}
-		ip := net.ParseIP(a.text)
-		if ip == nil || (ip.To4() != nil) != a.v4 {
-			return nil, fmt.Errorf("%q is not an IPv%s address", a.text, map[bool]string{true: "4", false: "6"}[a.v4])
-		}
-		if a.v4 {
-			ep.IPv4 = ip.To4()
-		} else {
-			ep.IPv6 = ip
-		}
-	}
-	ep.Port = e.Port
-	return ep, nil
-}
-
-// scenarioEndpoint is the file form of a model endpoint.
-func scenarioEndpoint(e *model.Endpoint) *ScenarioEndpoint {
-	if e == nil {
-		return nil
-	}
-	se := &ScenarioEndpoint{ServiceName: e.ServiceName, Port: e.Port}
-	if e.IPv4 != nil {
-		se.IPv4 = e.IPv4.String()
-	}
-	if e.IPv6 != nil {
-		se.IPv6 = e.IPv6.String()
-	}
-	return se
 }
 
 func parseKind(s string) (model.Kind, error) {

@@ -146,9 +146,10 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
-	// The path picks the encoding (rule 9): /api/v1/spans gets v1 JSON. The
-	// default json is not an explicit choice; proto there is an error.
-	enc, err := EncodingFor(ep, s.cfg.Encoding, s.cfg.Encoding != EncodingJSON)
+	// The path picks between the JSON encodings (rule 9): /api/v1/spans gets
+	// v1 JSON, any other path v2 JSON. proto is always a choice someone made,
+	// and refused on a v1 path.
+	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == EncodingProto)
 	if err != nil {
 		return err
 	}

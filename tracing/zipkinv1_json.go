@@ -14,10 +14,14 @@ import (
 
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
 // POSTed to /api/v2/spans.
+//
+//lint:ignore ST1005 Zipkin's collector answers with this text
 var ErrV1JSONOnV2 = errors.New("Expected a JSON_V2 encoded list, but received: JSON_V1")
 
 // ErrV2JSONOnV1 is the error Zipkin answers (400) when a v2 JSON list is
 // POSTed to /api/v1/spans.
+//
+//lint:ignore ST1005 Zipkin's collector answers with this text
 var ErrV2JSONOnV1 = errors.New("Expected a JSON_V1 encoded list, but received: JSON_V2")
 
 // DecodeV1 decodes a body POSTed to /api/v1/spans as Zipkin's collector

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 )
 
@@ -15,7 +16,7 @@ import (
 func Run(cfg tracing.Config, scenario string) error {
 	var sc *tracing.Scenario
 	if scenario != "" {
-		loaded, err := tracing.LoadScenario(scenario)
+		loaded, err := examples.Load(scenario)
 		if err != nil {
 			return fmt.Errorf("cannot load the scenario: %w", err)
 		}

@@ -70,18 +70,28 @@ func TestBinarySendToEmbeddedReceiver(t *testing.T) {
 	}
 	// The human report names the trace and the batch.
 	code, stdout, _ = run(t, "send", "--listen", "127.0.0.1:0", "--trace-id-128")
-	if code != 0 || !strings.Contains(stdout, "HTTP 202") || !regexp.MustCompile(`trace +[0-9a-f]{32}`).MatchString(stdout) {
+	if code != 0 || !strings.Contains(stdout, "HTTP 202") || !regexp.MustCompile(`trace +[0-9a-f]{32}`).MatchString(stdout) ||
+		!regexp.MustCompile(`curl -s http://127\.0\.0\.1:\d+/api/v2/trace/[0-9a-f]{32} `).MatchString(stdout) {
 		t.Errorf("human report (exit %d):\n%s", code, stdout)
 	}
 }
 
 func TestBinaryExitStatuses(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		err  string
 	}{
 		{[]string{"send", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "nothing listens"},
+		{[]string{"send", fifo}, 2, "not a regular file"},
+		{[]string{"send", "--ip", "not an ip"}, 2, "--ip"},
+		{[]string{"send", "--sampler", "counting:NaN"}, 2, "--sampler"},
+		{[]string{"send", "--count", "2", "--rate", "1e-10"}, 2, "--rate"},
+		{[]string{"check", "--count", "5"}, 2, "check does not take --count"},
 		{[]string{"send", "--endpoint", "localhost:9411/api/v2/spans"}, 2, "http://"},
 		{[]string{"send", "--batch", "0"}, 2, "batch"},
 		{[]string{"send", "--sampler", "boundary:2"}, 2, "boundary"},

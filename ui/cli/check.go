@@ -36,7 +36,7 @@ func Check(opts Options, env Env) int {
 	ep := s.Endpoint()
 	ctx, cancel := context.WithTimeout(context.Background(), opts.Config.Timeout+time.Second)
 	defer cancel()
-	r := s.Outbox().Probe(ctx)
+	r := withFlags(s.Outbox().Probe(ctx))
 
 	rep := CheckReport{
 		Endpoint: ep.Display(opts.Config.RevealSecrets), Healthy: r.OK(),

@@ -9,14 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"zipkin-playground/tracing"
 )
-
-// Version is the program's version, set at build time with -ldflags.
-var Version = "dev"
 
 // Exit statuses of send and check (SPEC.md "Command line").
 const (
@@ -59,44 +58,69 @@ func Main(args []string, env Env, interactive Interactive) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
 	}
-	switch cmd {
-	case "", "send", "check", "receive":
-	case "help":
-		cmd, args = "", []string{"--help"}
-	default:
+	if cmd == "help" {
+		return help(args, env)
+	}
+	c, ok := commandByName(cmd)
+	if !ok {
 		return fail(env, usagef("unknown command %q", cmd), "run zipkin-playground --help for the commands")
 	}
-	opts, rest, err := ParseArgs(cmd, args, env.Getenv, env.Stdout)
+	opts, rest, err := ParseArgs(cmd, args, env.Getenv)
 	if err != nil {
-		return fail(env, err, "run zipkin-playground --help for the flags")
+		return fail(env, err, "run "+strings.TrimSpace("zipkin-playground help "+cmd)+" for the flags")
 	}
 	switch {
 	case opts.Help:
+		printUsage(env.Stdout, c)
 		return ExitOK
 	case opts.Version:
-		fmt.Fprintf(env.Stdout, "zipkin-playground %s\n", Version)
+		fmt.Fprintln(env.Stdout, VersionLine())
 		return ExitOK
 	}
-	switch cmd {
+	return runCommand(c, opts, rest, env, interactive)
+}
+
+// runCommand starts the command with its positional arguments.
+func runCommand(c commandDef, opts Options, rest []string, env Env, interactive Interactive) int {
+	if c.name == "send" && len(rest) > 1 {
+		return fail(env, usagef("send takes at most one scenario FILE, got %d arguments", len(rest)), "run zipkin-playground help send")
+	}
+	if c.name == "send" && len(rest) == 1 {
+		opts.Load, rest = rest[0], nil
+	}
+	if len(rest) > 0 {
+		return fail(env, usagef("%s takes no arguments, got %q", c.label(), rest[0]), "run "+strings.TrimSpace("zipkin-playground help "+c.name))
+	}
+	if c.name != "" {
+		for _, note := range opts.Notes {
+			fmt.Fprintf(env.Stderr, "note: %s\n", note)
+		}
+	}
+	switch c.name {
 	case "send":
-		if len(rest) > 1 {
-			return fail(env, usagef("send takes at most one scenario FILE, got %d arguments", len(rest)), "")
-		}
-		if len(rest) == 1 {
-			opts.Load = rest[0]
-		}
 		return Send(opts, env)
 	case "check":
 		return Check(opts, env)
 	case "receive":
 		return Receive(opts, env)
 	}
-	if len(rest) > 0 {
-		return fail(env, usagef("unexpected argument %q", rest[0]), "flags go before arguments; run zipkin-playground --help")
-	}
 	if err := interactive(opts.Config, opts.Load); err != nil {
 		return fail(env, err, "")
 	}
+	return ExitOK
+}
+
+// help is `zipkin-playground help [COMMAND]`.
+func help(args []string, env Env) int {
+	name := ""
+	if len(args) > 0 {
+		name = args[0]
+	}
+	c, ok := commandByName(name)
+	if !ok || len(args) > 1 {
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check and receive")
+	}
+	printUsage(env.Stdout, c)
 	return ExitOK
 }
 
@@ -113,10 +137,25 @@ func fail(env Env, err error, hint string) int {
 	return ExitFailed
 }
 
+// sentence is s on one line, control characters escaped (a flag name or a
+// value may carry an escape sequence that must not reach the terminal raw).
 func sentence(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = escapeControls(strings.Join(strings.Fields(s), " "))
 	if s != "" && !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
+}
+
+func escapeControls(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

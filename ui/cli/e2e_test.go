@@ -5,6 +5,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,5 +74,37 @@ func TestJaegerSendCheckScenario(t *testing.T) {
 	}
 	if errors < 2 {
 		t.Errorf("want the 2 error spans, have %d", errors)
+	}
+}
+
+// TestJaegerV1PathPicksV1: `send` to Jaeger's /api/v1/spans picks v1 JSON
+// by itself (with a note), and Jaeger stores the service names and tags a
+// v2 payload there would lose; an explicit --encoding json there is exit 2.
+func TestJaegerV1PathPicksV1(t *testing.T) {
+	jaegertest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	v1 := strings.Replace(jaegertest.ZipkinURL, "/api/v2/spans", "/api/v1/spans", 1)
+	if code, _, stderr := run(t, "send", "--endpoint", v1, "--encoding", "json"); code != 2 || !strings.Contains(stderr, "--encoding") {
+		t.Errorf("explicit json on the v1 path: exit %d, %q", code, stderr)
+	}
+	code, stdout, stderr := run(t, "send", "--json", "--endpoint", v1, "--service", "e2e-v1", "checkout")
+	if code != 0 || !strings.Contains(stderr, "note: the path is /api/v1/spans") {
+		t.Fatalf("send: exit %d: %s", code, stderr)
+	}
+	var rep SendReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := jaegertest.WaitTrace(ctx, rep.TraceIDs[0], 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := map[string]bool{}
+	for _, sp := range tr.Spans {
+		services[tr.Processes[sp.ProcessID].ServiceName] = true
+	}
+	if !services["frontend"] || !services["payments"] || services["unknown-service"] {
+		t.Errorf("services: %v", services)
 	}
 }

@@ -224,6 +224,12 @@ func TestEveryBadEndpoint(t *testing.T) {
 			if !strings.Contains(strings.ToLower(stderr), strings.ToLower(c.hint)) {
 				t.Errorf("stderr lacks the hint %q: %q", c.hint, stderr)
 			}
+			if c.path == tracing.V1Path && !strings.HasPrefix(stderr, "note: the path is /api/v1/spans: sending Zipkin v1 JSON\n") {
+				t.Errorf("no note on the v1 encoding: %q", stderr)
+			}
+			if _, after, ok := strings.Cut(stderr, "note: "); ok { // a note is not an error
+				_, stderr, _ = strings.Cut(after, "\n")
+			}
 			if strings.Contains(stderr, "goroutine") || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
 				t.Errorf("stderr is not one sentence plus a hint: %q", stderr)
 			}
@@ -258,7 +264,11 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := DemoTrace(s); err != nil {
+	demo, err := loadScenario("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Replay(demo); err != nil {
 		t.Fatal(err)
 	}
 	total := s.Outbox().Counts().Queued

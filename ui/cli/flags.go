@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
-	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -12,161 +10,198 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// Options is everything the command line says: the session configuration
-// plus what only a command uses.
-type Options struct {
-	Config tracing.Config
-	// JSON asks send/check for one JSON report, receive for JSON lines.
-	JSON bool
-	// Count and Rate are send's burst mode: Count traces at Rate per second
-	// (0 = as fast as delivery allows).
-	Count int
-	Rate  float64
-	// Load is a scenario file to replay (send's FILE, or --load in the TUI).
-	Load string
-	// Version and Help short-circuit everything else.
-	Version bool
-	Help    bool
+// commandSet is the commands a flag applies to.
+type commandSet uint8
+
+const (
+	inTUI commandSet = 1 << iota
+	inSend
+	inCheck
+	inReceive
+
+	inSession = inTUI | inSend | inCheck // everything that builds a session
+	inAll     = inSession | inReceive
+)
+
+// flagDef is one row of the command line's single table: the flag, its
+// environment variable, its default and help, the commands that accept it,
+// and how its value lands in Options. Parsing, the environment and the
+// usage text are all generated from it.
+type flagDef struct {
+	name  string // without dashes
+	arg   string // the value's placeholder in usage; "" for a switch
+	env   string // environment variable, "" for none
+	def   string // the default, as usage shows it
+	usage string
+	// field is the tracing.ConfigError field the flag sets, so that a
+	// library error can be told with the flag's name.
+	field string
+	cmds  commandSet
+	apply func(o *Options, v string) error
+	// applyEnv reads the environment variable when its form differs from
+	// the flag's (ZIPKIN_HEADERS is ;-separated); nil means apply.
+	applyEnv func(o *Options, v string) error
 }
 
-// errUsage marks configuration errors (exit status 2).
-var errUsage = errors.New("usage")
+func (d flagDef) isSwitch() bool { return d.arg == "" }
 
-// usageError is a bad flag or value; exit status 2.
-type usageError struct{ msg string }
+// flagTable is every flag of SPEC.md's "Command line" table, plus the
+// command-only ones (--count, --rate, --load, --version, --help).
+var flagTable = []flagDef{
+	{name: "endpoint", arg: "URL", env: "ZIPKIN_ENDPOINT", def: "embedded receiver", field: tracing.FieldEndpoint, cmds: inSession,
+		usage: "where spans are POSTed; empty or `local` = the embedded receiver",
+		apply: func(o *Options, v string) error { o.Config.Endpoint = v; return nil }},
+	{name: "listen", arg: "ADDR", env: "ZIPKIN_LISTEN", def: "127.0.0.1:9411, a free port if taken", field: tracing.FieldListen, cmds: inAll,
+		usage: "address of the embedded receiver",
+		apply: func(o *Options, v string) error { o.Config.Listen = v; return nil }},
+	{name: "service", arg: "NAME", env: "ZIPKIN_SERVICE", def: "playground", field: tracing.FieldService, cmds: inSession,
+		usage: "local endpoint service name",
+		apply: func(o *Options, v string) error { o.Config.Service = v; return nil }},
+	{name: "ip", arg: "ADDR", env: "ZIPKIN_IP", def: "first non-loopback IPv4, else 127.0.0.1", field: tracing.FieldIP, cmds: inSession,
+		usage: "local endpoint IP (optionally IP:port); no host names",
+		apply: func(o *Options, v string) error { o.Config.IP = v; return nil }},
+	{name: "sampler", arg: "SPEC", env: "ZIPKIN_SAMPLER", def: "modulo:1", field: tracing.FieldSampler, cmds: inTUI | inSend,
+		usage: "always, never, modulo:N, boundary:RATE, counting:RATE",
+		apply: func(o *Options, v string) (err error) { o.Config.Sampler, err = tracing.ParseSamplerSpec(v); return }},
+	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
+		usage: "B3 header view: multi, single or both",
+		apply: func(o *Options, v string) (err error) { o.Config.B3, err = tracing.ParseB3Format(v); return }},
+	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession,
+		usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
+		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = tracing.ParseEncoding(v); return }},
+	{name: "trace-id-128", env: "ZIPKIN_TRACE_ID_128", def: "off", cmds: inSession,
+		usage: "128-bit trace IDs",
+		apply: func(o *Options, v string) (err error) { o.Config.TraceID128, err = parseSwitch(v); return }},
+	{name: "header", arg: "'Name: value'", env: "ZIPKIN_HEADERS", def: "none", field: tracing.FieldHeader, cmds: inSession,
+		usage:    "extra header on every POST (repeatable; the env variable is ;-separated)",
+		apply:    addHeader,
+		applyEnv: addHeaders},
+	{name: "timeout", arg: "DUR", env: "ZIPKIN_TIMEOUT", def: "5s", field: tracing.FieldTimeout, cmds: inSession,
+		usage: "per request",
+		apply: func(o *Options, v string) (err error) { o.Config.Timeout, err = parseDuration(v); return }},
+	{name: "batch", arg: "N", def: "100", field: tracing.FieldBatch, cmds: inTUI | inSend,
+		usage: "spans per POST",
+		apply: func(o *Options, v string) (err error) { o.Config.Batch, err = parseCount(v); return }},
+	{name: "reveal-secrets", def: "off", cmds: inSession,
+		usage: "show tokens and header values unmasked",
+		apply: func(o *Options, v string) (err error) { o.Config.RevealSecrets, err = parseSwitch(v); return }},
+	{name: "json", def: "off", cmds: inSend | inCheck | inReceive,
+		usage: "send/check: one JSON report on stdout; receive: one JSON line per span",
+		apply: func(o *Options, v string) (err error) { o.JSON, err = parseSwitch(v); return }},
+	{name: "verify", env: "ZIPKIN_VERIFY", def: "off (always on for the embedded receiver)", cmds: inSend | inCheck,
+		usage: "read every trace back from a query API and compare it with what was sent",
+		apply: func(o *Options, v string) (err error) { o.Config.Verify, err = parseSwitch(v); return }},
+	{name: "query", arg: "URL", env: "ZIPKIN_QUERY", def: "the endpoint's origin", field: tracing.FieldQuery, cmds: inSession,
+		usage: "base URL of the query API used by --verify (Zipkin's or Jaeger's, detected)",
+		apply: func(o *Options, v string) error { o.Config.Query = v; return nil }},
+	{name: "verify-timeout", arg: "DUR", def: "10s", field: tracing.FieldVerifyTimeout, cmds: inSession,
+		usage: "how long to keep polling the query API for a trace",
+		apply: func(o *Options, v string) (err error) { o.Config.VerifyTimeout, err = parseDuration(v); return }},
+	{name: "retries", arg: "N", env: "ZIPKIN_RETRIES", def: "3", field: tracing.FieldRetries, cmds: inTUI | inSend,
+		usage: "automatic retries of a batch that failed transiently, with backoff",
+		apply: func(o *Options, v string) (err error) { o.Config.Retries, err = parseCount(v); return }},
+	{name: "cacert", arg: "FILE", env: "ZIPKIN_CACERT", def: "system roots", cmds: inSession,
+		usage: "extra CA certificate(s), PEM, for an https endpoint",
+		apply: func(o *Options, v string) error { o.Config.CACert = v; return nil }},
+	{name: "insecure", def: "off", cmds: inSession,
+		usage: "skip TLS verification (prints a warning every time)",
+		apply: func(o *Options, v string) (err error) { o.Config.Insecure, err = parseSwitch(v); return }},
+	{name: "count", arg: "N", def: "0", cmds: inSend,
+		usage: "burst: number of traces to build and send",
+		apply: func(o *Options, v string) (err error) { o.Count, err = parseCount(v); return }},
+	{name: "rate", arg: "N", def: "0 = as fast as delivery allows", cmds: inSend,
+		usage: "burst: traces per second",
+		apply: func(o *Options, v string) (err error) { o.Rate, err = parseRate(v); return }},
+	{name: "duration", arg: "DUR", cmds: inSend,
+		usage: "burst: keep sending at --rate for this long (instead of, or as well as, --count)",
+		apply: func(o *Options, v string) (err error) { o.Duration, err = parseBurstDuration(v); return }},
+	{name: "max-spans", arg: "N", env: "ZIPKIN_MAX_SPANS", def: "200000", field: tracing.FieldMaxSpans, cmds: inAll,
+		usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
+		apply: func(o *Options, v string) (err error) { o.Config.MaxSpans, err = parseCount(v); return }},
+	{name: "load", arg: "FILE", cmds: inTUI,
+		usage: "scenario to open: a file, or an embedded example such as checkout",
+		apply: func(o *Options, v string) error { o.Load = v; return nil }},
+	{name: "version", cmds: inAll,
+		usage: "print the version and exit",
+		apply: func(o *Options, v string) (err error) { o.Version, err = parseSwitch(v); return }},
+	{name: "help", cmds: inAll,
+		usage: "show this help (also -h)",
+		apply: func(o *Options, v string) (err error) { o.Help, err = parseSwitch(v); return }},
+}
 
-func (e usageError) Error() string { return e.msg }
-func (e usageError) Unwrap() error { return errUsage }
+// Limits of the burst flags: inside what a ticker and memory can hold.
+const (
+	maxCount         = 1000000
+	minRate, maxRate = 0.001, 1000000.0
+	maxBurstDuration = 24 * time.Hour
+)
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func parseSwitch(v string) (bool, error) {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("want true or false, got %q", v)
+	}
+	return b, nil
+}
 
-// headerList is the repeatable --header flag.
-type headerList struct{ headers *[]tracing.Header }
+// parseCount reads a whole number ≥ 0; the upper bounds are tracing's.
+func parseCount(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0, fmt.Errorf("want a whole number, got %q", v)
+	}
+	if n < 0 {
+		return 0, fmt.Errorf("must not be negative, got %d", n)
+	}
+	return n, nil
+}
 
-func (h headerList) String() string { return "" }
-func (h headerList) Set(s string) error {
-	hd, err := tracing.ParseHeader(s)
+func parseDuration(v string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil {
+		return 0, fmt.Errorf("want a duration such as 5s or 500ms, got %q", v)
+	}
+	return d, nil
+}
+
+func parseBurstDuration(v string) (time.Duration, error) {
+	d, err := parseDuration(v)
+	if err == nil && (d < 0 || d > maxBurstDuration) {
+		err = fmt.Errorf("must be between 0 and %s, got %s", maxBurstDuration, d)
+	}
+	return d, err
+}
+
+// parseRate refuses NaN, ±Inf and rates whose tick interval a ticker
+// cannot hold (time.NewTicker panics on a non-positive interval).
+func parseRate(v string) (float64, error) {
+	r, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(r) || math.IsInf(r, 0) {
+		return 0, fmt.Errorf("want a number of traces per second, got %q", v)
+	}
+	if r != 0 && (r < minRate || r > maxRate) {
+		return 0, fmt.Errorf("must be 0 (as fast as delivery allows) or between %g and %g, got %g", minRate, maxRate, r)
+	}
+	return r, nil
+}
+
+func addHeader(o *Options, v string) error {
+	h, err := tracing.ParseHeader(v)
 	if err != nil {
 		return err
 	}
-	*h.headers = append(*h.headers, hd)
+	o.Config.Headers = append(o.Config.Headers, h)
 	return nil
 }
 
-// valueFunc adapts a parse function to flag.Value.
-type valueFunc func(string) error
-
-func (f valueFunc) String() string     { return "" }
-func (f valueFunc) Set(s string) error { return f(s) }
-
-// ParseArgs reads the environment first, then the flags (flags win). args do
-// not include the command name. The returned positional arguments are what
-// follows the flags.
-func ParseArgs(cmd string, args []string, getenv func(string) string, usage io.Writer) (Options, []string, error) {
-	opts := Options{Config: tracing.DefaultConfig()}
-	cfg := &opts.Config
-	if err := applyEnv(cfg, getenv); err != nil {
-		return opts, nil, err
-	}
-	fs := flag.NewFlagSet(commandName(cmd), flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&cfg.Endpoint, "endpoint", cfg.Endpoint, "where spans are POSTed; empty or `local` = the embedded receiver")
-	fs.StringVar(&cfg.Listen, "listen", cfg.Listen, "address of the embedded receiver (a free port if taken)")
-	fs.StringVar(&cfg.Service, "service", cfg.Service, "local endpoint service name")
-	fs.StringVar(&cfg.IP, "ip", cfg.IP, "local endpoint IP (optionally :port)")
-	fs.Var(valueFunc(func(s string) (err error) { cfg.Sampler, err = tracing.ParseSamplerSpec(s); return }), "sampler",
-		"always, never, modulo:N, boundary:RATE, counting:RATE (default modulo:1)")
-	fs.Var(valueFunc(func(s string) (err error) { cfg.B3, err = tracing.ParseB3Format(s); return }), "b3",
-		"B3 view: multi, single, both or grpc (default multi)")
-	fs.Var(valueFunc(func(s string) (err error) { cfg.Encoding, err = tracing.ParseEncoding(s); return }), "encoding",
-		"json (Zipkin v2 JSON) or proto (Zipkin v2 proto3) (default json)")
-	fs.BoolVar(&cfg.TraceID128, "trace-id-128", cfg.TraceID128, "128-bit trace IDs")
-	fs.Var(headerList{&cfg.Headers}, "header", "extra `'Name: value'` header on every POST (repeatable)")
-	fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "per request")
-	fs.IntVar(&cfg.Batch, "batch", cfg.Batch, "spans per POST")
-	fs.BoolVar(&cfg.RevealSecrets, "reveal-secrets", false, "show tokens and header values unmasked")
-	fs.BoolVar(&opts.JSON, "json", false, "send/check: one JSON report on stdout; receive: one JSON line per span")
-	fs.IntVar(&opts.Count, "count", 0, "send: number of traces for a burst")
-	fs.Float64Var(&opts.Rate, "rate", 0, "send: traces per second in a burst (0 = as fast as delivery allows)")
-	fs.StringVar(&opts.Load, "load", "", "scenario file to load")
-	fs.BoolVar(&opts.Version, "version", false, "print the version")
-	fs.BoolVar(&opts.Help, "help", false, "show this help")
-	fs.BoolVar(&opts.Help, "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
-		return opts, nil, usagef("%s", strings.TrimPrefix(err.Error(), "invalid value "))
-	}
-	if opts.Help {
-		printUsage(usage, cmd, fs)
-		return opts, fs.Args(), nil
-	}
-	if opts.Count < 0 || opts.Rate < 0 {
-		return opts, nil, usagef("--count and --rate must not be negative")
-	}
-	if err := cfg.Validate(); err != nil {
-		return opts, nil, usagef("%s", err)
-	}
-	return opts, fs.Args(), nil
-}
-
-func commandName(cmd string) string {
-	if cmd == "" {
-		return "zipkin-playground"
-	}
-	return "zipkin-playground " + cmd
-}
-
-// applyEnv reads the ZIPKIN_* variables of SPEC.md.
-func applyEnv(cfg *tracing.Config, getenv func(string) string) error {
-	var err error
-	set := func(name string, apply func(string) error) {
-		if v := getenv(name); v != "" && err == nil {
-			if e := apply(v); e != nil {
-				err = usagef("%s: %v", name, e)
-			}
+func addHeaders(o *Options, v string) error {
+	for _, part := range strings.Split(v, ";") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		if err := addHeader(o, part); err != nil {
+			return err
 		}
 	}
-	set("ZIPKIN_ENDPOINT", func(v string) error { cfg.Endpoint = v; return nil })
-	set("ZIPKIN_LISTEN", func(v string) error { cfg.Listen = v; return nil })
-	set("ZIPKIN_SERVICE", func(v string) error { cfg.Service = v; return nil })
-	set("ZIPKIN_IP", func(v string) error { cfg.IP = v; return nil })
-	set("ZIPKIN_SAMPLER", func(v string) (e error) { cfg.Sampler, e = tracing.ParseSamplerSpec(v); return })
-	set("ZIPKIN_B3", func(v string) (e error) { cfg.B3, e = tracing.ParseB3Format(v); return })
-	set("ZIPKIN_ENCODING", func(v string) (e error) { cfg.Encoding, e = tracing.ParseEncoding(v); return })
-	set("ZIPKIN_TRACE_ID_128", func(v string) (e error) { cfg.TraceID128, e = strconv.ParseBool(v); return })
-	set("ZIPKIN_TIMEOUT", func(v string) (e error) { cfg.Timeout, e = time.ParseDuration(v); return })
-	set("ZIPKIN_HEADERS", func(v string) error {
-		for _, part := range strings.Split(v, ";") {
-			if strings.TrimSpace(part) == "" {
-				continue
-			}
-			h, e := tracing.ParseHeader(part)
-			if e != nil {
-				return e
-			}
-			cfg.Headers = append(cfg.Headers, h)
-		}
-		return nil
-	})
-	return err
+	return nil
 }
-
-func printUsage(w io.Writer, cmd string, fs *flag.FlagSet) {
-	fmt.Fprint(w, usageText)
-	fmt.Fprintf(w, "\nFlags of %s:\n", commandName(cmd))
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
-}
-
-const usageText = `zipkin-playground: a terminal tracing playground for Zipkin.
-
-  zipkin-playground [flags]               interactive TUI
-  zipkin-playground send [flags] [FILE]   build the demo trace (or replay scenario FILE), flush, report
-  zipkin-playground check [flags]         probe the endpoint with an empty span list and diagnose the answer
-  zipkin-playground receive [flags]       run the embedded receiver alone, print each arriving span
-  zipkin-playground --version | --help
-
-Environment: ZIPKIN_ENDPOINT, ZIPKIN_LISTEN, ZIPKIN_SERVICE, ZIPKIN_IP, ZIPKIN_SAMPLER,
-ZIPKIN_B3, ZIPKIN_ENCODING, ZIPKIN_TRACE_ID_128, ZIPKIN_HEADERS (;-separated), ZIPKIN_TIMEOUT.
-Exit status of send and check: 0 delivered / healthy, 1 delivery failed / unhealthy, 2 bad usage.
-`

@@ -7,12 +7,12 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
-
+	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 )
 
@@ -52,6 +52,7 @@ type BatchReport struct {
 }
 
 func batchReport(r tracing.DeliveryResult) BatchReport {
+	r = withFlags(r)
 	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint,
 		Attempts: r.Attempts, RetryAfter: r.RetryAfter.Seconds(), WaitedMs: millis(r.Waited)}
 	if !r.OK() {
@@ -75,16 +76,12 @@ func errorText(r tracing.DeliveryResult) string {
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// Send builds the demo trace (or replays opts.Load, or a burst of opts.Count
-// traces), flushes it and reports.
+// Send replays the demo trace (or the scenario opts.Load, or a burst of
+// them), flushes it and reports.
 func Send(opts Options, env Env) int {
-	var scenario *tracing.Scenario
-	if opts.Load != "" {
-		sc, err := tracing.LoadScenario(opts.Load)
-		if err != nil {
-			return fail(env, usagef("cannot load the scenario: %v", err), "see examples/ for the format")
-		}
-		scenario = &sc
+	scenario, err := loadScenario(opts.Load)
+	if err != nil {
+		return fail(env, usagef("cannot load the scenario: %v", err), "a scenario is a JSON file like those in examples/; built-in: "+strings.Join(examples.Names(), ", "))
 	}
 	s, err := tracing.NewSession(opts.Config)
 	if err != nil {
@@ -99,15 +96,10 @@ func Send(opts Options, env Env) int {
 
 	start := time.Now()
 	var results []tracing.DeliveryResult
-	if opts.Count > 0 {
+	if opts.Burst() {
 		results = burst(ctx, s, opts, env, scenario)
 	} else {
-		if scenario != nil {
-			_, err = s.Replay(*scenario)
-		} else {
-			_, err = DemoTrace(s)
-		}
-		if err != nil {
+		if _, err = s.Replay(scenario); err != nil {
 			return fail(env, err, "")
 		}
 		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
@@ -118,11 +110,11 @@ func Send(opts Options, env Env) int {
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(report)
 	} else {
-		printSendReport(env, s, report, results, opts.Count > 0)
+		printSendReport(env, s, report, results, opts.Burst())
 	}
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
-		last := lastFailure(results)
+		last := withFlags(lastFailure(results))
 		if ctx.Err() != nil {
 			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
 		}
@@ -145,6 +137,15 @@ func posts(results []tracing.DeliveryResult) int {
 	return n
 }
 
+// loadScenario is the scenario send replays: name (a file, or a built-in
+// example), or the built-in demo trace.
+func loadScenario(name string) (tracing.Scenario, error) {
+	if name == "" {
+		return examples.Builtin(examples.DemoName)
+	}
+	return examples.Load(name)
+}
+
 func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
 	for i := len(results) - 1; i >= 0; i-- {
 		if !results[i].OK() {
@@ -152,27 +153,6 @@ func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
 		}
 	}
 	return tracing.DeliveryResult{}
-}
-
-// DemoTrace builds a trace that shows the concepts: a root, a CLIENT call
-// with its SERVER side (a shared span), and a child with tags and an error.
-func DemoTrace(s *tracing.Session) (*tracing.Node, error) {
-	kind := func(k model.Kind) *model.Kind { return &k }
-	root, err := s.Start(nil, tracing.SpanOptions{Name: "checkout", Kind: kind(model.Undetermined)})
-	if err != nil {
-		return nil, err
-	}
-	_ = s.Tag(root, "http.method", "POST")
-	client, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Client)})
-	server, _ := s.Start(client, tracing.SpanOptions{Name: "charge card", Kind: kind(model.Server), Service: "payments"})
-	bank, _ := s.Start(server, tracing.SpanOptions{Name: "call bank", Kind: kind(model.Undetermined), Service: "payments"})
-	_ = s.Tag(bank, "bank.id", "demo-bank")
-	_ = s.Error(bank, "card declined")
-	_ = s.Annotate(server, "fraud check passed")
-	for _, n := range []*tracing.Node{bank, server, client, root} {
-		_ = s.Finish(n)
-	}
-	return root, nil
 }
 
 func makeReport(s *tracing.Session, results []tracing.DeliveryResult, elapsed time.Duration) SendReport {
@@ -219,7 +199,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	}
 	if !burst || len(results) <= 20 {
 		for _, r := range results {
-			fmt.Fprintf(w, "%s\n", r.Summary())
+			fmt.Fprintf(w, "%s\n", withFlags(r).Summary())
 		}
 	}
 	if rep.NotSampled > 0 {
@@ -236,7 +216,7 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []trac
 	fmt.Fprintln(w)
 	if s.Receiver() != nil && rep.Delivered > 0 {
 		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
-			s.Receiver().URL(), rep.TraceIDs[0])
+			"http://"+s.Receiver().Addr(), rep.TraceIDs[0])
 	}
 }
 
@@ -250,42 +230,14 @@ func samplingWord(n *tracing.Node) string {
 	return "not sampled: " + n.SamplerReason
 }
 
-// burst builds opts.Count demo traces (or scenario replays) at opts.Rate per
+// burst replays sc opts.Count times (or for opts.Duration) at opts.Rate per
 // second while a second goroutine flushes what is queued.
-func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *tracing.Scenario) []tracing.DeliveryResult {
-	var (
-		mu      sync.Mutex
-		results []tracing.DeliveryResult
-		built   int
-	)
-	producing := make(chan struct{})
+func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) []tracing.DeliveryResult {
+	b := &burstState{producing: make(chan struct{})}
 	flushed := make(chan struct{})
-	go func() { // the flusher: only the Outbox, which is safe for concurrent use
+	go func() {
 		defer close(flushed)
-		for {
-			select {
-			case <-producing:
-			case <-ctx.Done():
-				return
-			case <-time.After(50 * time.Millisecond):
-			}
-			done := isClosed(producing)
-			s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) {
-				mu.Lock()
-				results = append(results, r)
-				mu.Unlock()
-			})
-			if opts.StderrProgress(env) {
-				c := s.Outbox().Counts()
-				mu.Lock()
-				n := built
-				mu.Unlock()
-				fmt.Fprintf(env.Stderr, "\r%d/%d traces built, %d spans delivered, %d failed ", n, opts.Count, c.Delivered, c.Failed)
-			}
-			if done && s.Outbox().Counts().Queued == 0 {
-				return
-			}
-		}
+		b.flushLoop(ctx, s, opts, env)
 	}()
 	var tick <-chan time.Time
 	if opts.Rate > 0 {
@@ -293,34 +245,88 @@ func burst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc *t
 		defer t.Stop()
 		tick = t.C
 	}
-	for i := 0; i < opts.Count && ctx.Err() == nil; i++ {
-		if tick != nil && i > 0 {
-			select {
-			case <-tick:
-			case <-ctx.Done():
-			}
-		}
-		if sc != nil {
-			_, _ = s.Replay(*sc)
-		} else {
-			_, _ = DemoTrace(s)
-		}
-		mu.Lock()
-		built++
-		mu.Unlock()
+	var deadline <-chan time.Time
+	if opts.Duration > 0 {
+		t := time.NewTimer(opts.Duration)
+		defer t.Stop()
+		deadline = t.C
 	}
-	close(producing)
+	for i := 0; (opts.Count == 0 || i < opts.Count) && ctx.Err() == nil; i++ {
+		if !waitTurn(ctx, i, tick, deadline) {
+			break
+		}
+		_, _ = s.Replay(sc)
+		b.mu.Lock()
+		b.built++
+		b.mu.Unlock()
+	}
+	close(b.producing)
 	<-flushed
 	if opts.StderrProgress(env) {
 		fmt.Fprintln(env.Stderr)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	return results
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.results
 }
 
-// StderrProgress reports whether progress lines go to stderr.
-func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
+// burstState is what the producer and the flusher of a burst share.
+type burstState struct {
+	producing chan struct{} // closed when every trace is built
+	mu        sync.Mutex
+	results   []tracing.DeliveryResult
+	built     int
+}
+
+// flushLoop flushes every 50ms (it touches only the Outbox, which is safe
+// for concurrent use) until production ended and nothing is queued.
+func (b *burstState) flushLoop(ctx context.Context, s *tracing.Session, opts Options, env Env) {
+	for {
+		select {
+		case <-b.producing:
+		case <-ctx.Done():
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+		done := isClosed(b.producing)
+		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) {
+			b.mu.Lock()
+			b.results = append(b.results, r)
+			b.mu.Unlock()
+		})
+		if opts.StderrProgress(env) {
+			c := s.Outbox().Counts()
+			b.mu.Lock()
+			n := b.built
+			b.mu.Unlock()
+			fmt.Fprintf(env.Stderr, "\r%d traces built, %d spans delivered, %d failed ", n, c.Delivered, c.Failed)
+		}
+		if done && s.Outbox().Counts().Queued == 0 {
+			return
+		}
+	}
+}
+
+// waitTurn waits for the next tick of a rated burst (not before the first
+// trace) and reports whether the burst goes on: not past its deadline, not
+// interrupted.
+func waitTurn(ctx context.Context, i int, tick, deadline <-chan time.Time) bool {
+	if tick == nil || i == 0 {
+		select {
+		case <-deadline:
+			return false
+		default:
+			return true
+		}
+	}
+	select {
+	case <-tick:
+		return true
+	case <-deadline:
+	case <-ctx.Done():
+	}
+	return false
+}
 
 func isClosed(c chan struct{}) bool {
 	select {
@@ -330,3 +336,6 @@ func isClosed(c chan struct{}) bool {
 		return false
 	}
 }
+
+// StderrProgress reports whether progress lines go to stderr.
+func (o Options) StderrProgress(env Env) bool { return env.StderrTTY && !o.JSON }
