@@ -95,7 +95,12 @@ func (m *Model) learnLayout(l *layoutSizes) {
 		border = 0
 	}
 	if l.wide {
-		l.lessonOutH = max(6, min(16, l.bodyH/2))
+		// Half the column, 6 to 16 lines, and the tree keeps at least 2.
+		l.lessonOutH = min(max(6, l.bodyH/2), 16, l.bodyH-2)
+		if l.lessonOutH < 1 {
+			l.lessonOutH = 0
+			return
+		}
 		l.treeH = max(1, l.bodyH-l.lessonOutH-border-title)
 		l.lessonW, l.lessonH = l.treeW, l.lessonOutH-border-title
 		return

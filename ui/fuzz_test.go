@@ -12,6 +12,7 @@ var fuzzKeys = []string{
 	"n", "c", "f", "t", "e", "a", "K", "b", "F", "r", "E", "S", "v", "?", "q", "y", "D", "P", "w", "o", "x",
 	"j", "k", "g", "G", "up", "down", "pgup", "pgdown", "tab", "enter", "esc", "backspace",
 	"=", "x", "1", "0.5", "nK", "cf", "KKc", "ctrl+c", "z",
+	"L", "i", "R", "]", "[", "KKn", "KKKKc",
 }
 
 // FuzzKeys feeds random key sequences and window sizes: the UI must not
