@@ -133,7 +133,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	var ep Endpoint
 	if IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := StartReceiver(s.cfg.Listen)
+			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
 			if err != nil {
 				return err
 			}

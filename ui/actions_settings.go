@@ -125,7 +125,7 @@ func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
 	}
 	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
 		m.setStatus("Starting the embedded receiver…")
-		return startReceiver(m.session.Config().Listen), nil
+		return startReceiver(m.session.Config()), nil
 	}
 	if err := m.session.SetEndpoint(value); err != nil {
 		return nil, err
@@ -156,6 +156,23 @@ func (m *Model) endpointChanged() {
 	if len(ep.Warnings) > 0 {
 		m.status += " Warning: " + strings.Join(ep.Warnings, "; ")
 	}
+	m.status += receiverNotes(m.session)
+}
+
+// receiverNotes is what the embedded receiver says about where it listens
+// (the default port was taken; reachable beyond loopback), for the status.
+func receiverNotes(s *tracing.Session) string {
+	r := s.Receiver()
+	if r == nil || !s.Endpoint().Local {
+		return ""
+	}
+	var out string
+	for _, note := range []string{r.Moved, r.Warning} {
+		if note != "" {
+			out += " Note: " + note + "."
+		}
+	}
+	return out
 }
 
 func (m *Model) pickSampler() tea.Cmd {

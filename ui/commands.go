@@ -75,9 +75,10 @@ type receiverStartedMsg struct {
 }
 
 // startReceiver starts the embedded receiver off the UI loop.
-func startReceiver(listen string) tea.Cmd {
+func startReceiver(cfg tracing.Config) tea.Cmd {
+	listen, budget := cfg.Listen, cfg.MaxSpans
 	return func() tea.Msg {
-		r, err := tracing.StartReceiver(listen)
+		r, err := tracing.StartReceiver(listen, tracing.ReceiverOptions{MaxSpans: budget})
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }

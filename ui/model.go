@@ -81,7 +81,7 @@ func New(s *tracing.Session) *Model {
 		m.tour = newTour(ls)
 	}
 	m.tree.Focus()
-	m.status = "Welcome! Press n to start a new trace; ? shows every key."
+	m.status = "Welcome! Press n to start a new trace; ? shows every key." + receiverNotes(s)
 	m.refreshKeys()
 	return m
 }

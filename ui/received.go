@@ -89,16 +89,18 @@ type traceShape struct {
 }
 
 func shapeOf(spans []model.SpanModel) traceShape {
-	sh := traceShape{children: map[model.ID][]int{}, first: spans[0].Timestamp, last: spans[0].Timestamp.Add(spans[0].Duration)}
+	sh := traceShape{children: map[model.ID][]int{}}
 	ids := map[model.ID]bool{}
 	for _, s := range spans {
 		ids[s.ID] = true
 	}
 	for i, s := range spans {
-		if s.Timestamp.Before(sh.first) {
+		// A span may come without timestamp (legal in Zipkin): it is drawn at
+		// the trace's start and does not stretch the trace to year 1.
+		if !s.Timestamp.IsZero() && (sh.first.IsZero() || s.Timestamp.Before(sh.first)) {
 			sh.first = s.Timestamp
 		}
-		if e := s.Timestamp.Add(s.Duration); e.After(sh.last) {
+		if e := s.Timestamp.Add(s.Duration); !s.Timestamp.IsZero() && e.After(sh.last) {
 			sh.last = e
 		}
 		// A shared SERVER span has its client's ID; it hangs under that span.
@@ -135,12 +137,16 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 		}
 		seen[i] = true
 		s := spans[i]
-		label := strings.Repeat(" ", depth*2) + s.Name
+		label := strings.Repeat(" ", depth*2) + tracing.Sanitize(s.Name) // from outside: never raw on the terminal
 		if s.Kind != "" {
 			label += " [" + string(s.Kind) + "]"
 		}
 		label += " " + shortDur(s.Duration)
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
+		var offset time.Duration
+		if !s.Timestamp.IsZero() {
+			offset = s.Timestamp.Sub(sh.first)
+		}
+		lines = append(lines, fitLine(label, labelW)+" "+v.bar(offset, s.Duration, total, barW, s.Tags["error"] != ""))
 		kids := sh.children[s.ID]
 		byStart(kids)
 		for _, k := range kids {
@@ -161,7 +167,7 @@ func (v *receivedPane) bar(offset, d, total time.Duration, w int, isErr bool) st
 	if total <= 0 {
 		total = 1
 	}
-	from := int(float64(offset) / float64(total) * float64(w))
+	from := max(0, int(float64(offset)/float64(total)*float64(w)))
 	n := max(1, int(float64(d)/float64(total)*float64(w)+0.5))
 	from = min(from, w-1)
 	n = min(n, w-from)
