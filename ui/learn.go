@@ -61,12 +61,32 @@ type spanState struct {
 	annotations int
 }
 
-// learnSnapshot is the model as it was when a lesson started.
+// learnSnapshot is the model as it was when a lesson started, and the spans
+// started since (found again only when the tree grows, so a check costs
+// little on a big tree).
 type learnSnapshot struct {
 	spans           map[*tracing.Node]spanState
 	delivered       int
 	format          tracing.B3Format
 	receivedFocused bool
+
+	fresh    []*tracing.Node // spans started since the snapshot
+	freshLen int             // the tree's length when fresh was listed
+	selected *tracing.Node   // the selection when the check runs
+}
+
+// refresh lists the spans started since the snapshot when the tree grew,
+// and notes the selection: the keys a lesson asks for act on it.
+func (s *learnSnapshot) refresh(m *Model) {
+	s.selected = m.tree.Selected()
+	if t := m.session.Tree(); t.Len() != s.freshLen {
+		s.fresh, s.freshLen = s.fresh[:0], t.Len()
+		for _, n := range t.Nodes() {
+			if _, old := s.spans[n]; !old {
+				s.fresh = append(s.fresh, n)
+			}
+		}
+	}
 }
 
 func stateOf(n *tracing.Node) spanState {
@@ -82,6 +102,7 @@ func stateOf(n *tracing.Node) spanState {
 func (m *Model) snapshot() learnSnapshot {
 	s := learnSnapshot{
 		spans:           map[*tracing.Node]spanState{},
+		freshLen:        m.session.Tree().Len(),
 		delivered:       m.session.Outbox().Counts().Delivered,
 		format:          m.headers.format,
 		receivedFocused: m.received.Focused(),
@@ -135,8 +156,8 @@ var lessonChecks = map[string]lessonCheck{
 // newSpan is a check passing when a span started during the lesson matches.
 func newSpan(match func(*tracing.Node) bool) lessonCheck {
 	return func(m *Model, snap learnSnapshot) bool {
-		for _, n := range m.session.Tree().Nodes() {
-			if _, old := snap.spans[n]; !old && match(n) {
+		for _, n := range snap.fresh {
+			if match(n) {
 				return true
 			}
 		}
@@ -144,16 +165,18 @@ func newSpan(match func(*tracing.Node) bool) lessonCheck {
 	}
 }
 
-// changed is a check passing when a span (old or new) changed as described;
-// a new span is compared with the zero state.
+// changed is a check passing when a span changed as described: one started
+// during the lesson (compared with the zero state), or the selected one —
+// f, t and e act on the selection, and the check runs right after the key.
 func changed(match func(was spanState, n *tracing.Node) bool) lessonCheck {
 	return func(m *Model, snap learnSnapshot) bool {
-		for _, n := range m.session.Tree().Nodes() {
-			if match(snap.spans[n], n) {
+		for _, n := range snap.fresh {
+			if match(spanState{}, n) {
 				return true
 			}
 		}
-		return false
+		n := snap.selected
+		return n != nil && match(snap.spans[n], n)
 	}
 }
 
@@ -180,6 +203,7 @@ func (t *tour) check(m *Model) bool {
 	if !t.active || t.done[t.current] {
 		return false
 	}
+	t.snap.refresh(m)
 	if lessonChecks[t.Lesson().Check](m, t.snap) {
 		t.done[t.current] = true
 		return true
