@@ -105,6 +105,9 @@ func (m *Model) learnLayout(l *layoutSizes) {
 		l.lessonW, l.lessonH = l.treeW, l.lessonOutH-border-title
 		return
 	}
+	// Narrow: the lesson takes the details' place and a third of the tree's.
+	l.treeOutH = max(min(l.treeOutH, border+title+2), l.bodyH/3)
+	l.treeH = max(0, l.treeOutH-border-title)
 	l.lessonOutH = l.bodyH - l.treeOutH
 	l.lessonW, l.lessonH = l.rightW, l.lessonOutH-border-title
 }
