@@ -135,3 +135,31 @@ func TestPasteMultiLineB3(t *testing.T) {
 		t.Errorf("uppercase hex is refused with the reason")
 	}
 }
+
+// Where a name changes on the way, the status says so when the span starts;
+// a paste with SERVER next says the new span joins the pasted one.
+func TestLowercasingAndServerPasteAreSaid(t *testing.T) {
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n")
+	m = typeText(t, m, "GET /checkout")
+	m, _ = press(t, m, "enter")
+	if !strings.Contains(m.status, `(sent as "get /checkout"`) {
+		t.Errorf("status: %q", m.status)
+	}
+	m, _ = press(t, m, "n", "enter")
+	if strings.Contains(m.status, "sent as") {
+		t.Errorf("a lowercase name needs no note: %q", m.status)
+	}
+	m, _ = press(t, m, "K", "K", "P")
+	m = typeText(t, m, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1")
+	if p := promptOf(m); p == nil || !strings.Contains(p.note, "joins the pasted span") {
+		t.Fatalf("SERVER paste preview: %v", p != nil && p.note != "")
+	}
+	m, _ = press(t, m, "enter")
+	if n := m.tree.Selected(); n == nil || !n.Key.Shared || n.Context.ID.String() != "e457b5a2e4d86bd1" {
+		t.Errorf("SERVER under a pasted context joins it")
+	}
+	if v := m.inspector.View(); strings.Contains(v, "trace's root") || !strings.Contains(v, "copied from the pasted caller") {
+		t.Errorf("inspector of a shared span under a pasted context:\n%s", v)
+	}
+}
