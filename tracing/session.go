@@ -37,6 +37,9 @@ type Session struct {
 	receiver *Receiver
 	tree     Tree
 	recorder *recorder
+	// retiredHeaders are headers removed by Reconfigure: their values stay
+	// masked, since text already shown may quote them.
+	retiredHeaders []Header
 }
 
 // recorder is the tracers' reporter: it queues each span model zipkin-go
@@ -155,7 +158,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	}
 	s.endpoint = ep
 	s.cfg.Endpoint = raw
-	s.masker = NewMasker(ep, s.cfg.Headers)
+	s.masker = NewMasker(ep, s.maskedHeaders())
 	s.outbox.SetEndpoint(ep, s.masker)
 	s.outbox.SetEncoding(enc)
 	return nil

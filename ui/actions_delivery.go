@@ -62,8 +62,8 @@ func (m *Model) flush() tea.Cmd {
 	to := m.session.Endpoint().Display(m.reveal)
 	m.setStatus("Flushing %s to %s%s… esc cancels.", plural(pending, "span"), to, note)
 	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), to))
-	out := m.session.Outbox()
-	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out) })
+	out, retries := m.session.Outbox(), m.session.Config().Retries
+	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries) })
 }
 
 // stopFlush cancels the running flush (esc): batches not answered yet stay

@@ -63,7 +63,7 @@ func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
 	}
 	l.Add(line)
 	if r.Hint != "" && !r.OK() {
-		l.Add("          " + st.Hint.Render("→ "+r.Hint))
+		l.Add("          " + st.Hint.Render("→ "+hintWithKeys(r)))
 	}
 	l.done++
 }

@@ -16,6 +16,7 @@ type KeyMap struct {
 
 	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
 	Save, Load, Export                                     key.Binding
+	Options, Preview, Copy                                 key.Binding
 
 	Help, Quit, Interrupt key.Binding
 
@@ -24,6 +25,7 @@ type KeyMap struct {
 
 	// Dialog keys.
 	Accept, Cancel, Close, Yes, No key.Binding
+	Remove                         key.Binding // d: removes a header in the options
 
 	// CloseHelp leaves the full help.
 	CloseHelp key.Binding
@@ -63,6 +65,9 @@ func DefaultKeyMap() KeyMap {
 		Save:      b("w", "save scenario", "w"),
 		Load:      b("o", "open scenario", "o"),
 		Export:    b("x", "export JSON+curl", "x"),
+		Options:   b("O", "options", "O"),
+		Preview:   b("p", "payload preview", "p"),
+		Copy:      b("y", "copy B3 headers", "y"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -80,6 +85,7 @@ func DefaultKeyMap() KeyMap {
 		Close:  b("ctrl+c", "close", "ctrl+c"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n", "no", "n", "N", "esc"),
+		Remove: b("d", "remove header", "d", "delete"),
 
 		CloseHelp: b("?/esc", "close", "?", "esc"),
 	}
@@ -107,6 +113,7 @@ func actionTable(k *KeyMap) []actionGroup {
 		{"delivery", deliveryActions(k)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
+		{"options", optionActions(k)},
 		{"learn", learnActions(k)},
 	}
 }

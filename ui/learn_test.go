@@ -153,7 +153,7 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 // The narrow layout gives the lesson the details' place, and every size
 // still draws.
 func TestLearnPanelAtEverySize(t *testing.T) {
-	for _, sz := range [][2]int{{120, 40}, {80, 24}, {40, 12}, {200, 60}} {
+	for _, sz := range [][2]int{{120, 40}, {80, 24}, {40, 12}, {200, 60}, {249, 12}} {
 		m := newModel(t, sz[0], sz[1])
 		m, _ = press(t, m, "L")
 		v := m.View()

@@ -60,6 +60,11 @@ type Model struct {
 
 	width, height int
 	quitting      bool
+
+	// clipboard is an OSC 52 sequence that leads the frame until
+	// clipboardDoneMsg with clipboardID (y).
+	clipboard   string
+	clipboardID int
 }
 
 // New is the playground over session s.
@@ -130,6 +135,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tick()
 	case fileMsg:
 		return m.fileDone(msg)
+	case clipboardDoneMsg:
+		m.clipboardDone(msg)
 	}
 	return nil
 }

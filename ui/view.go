@@ -152,7 +152,7 @@ func (m *Model) View() string {
 	if m.statusBad {
 		status = m.styles.Bad.Render(m.status)
 	}
-	return strings.Join([]string{m.topBar(l), body, fitLine(status, m.width), fitLine(m.helpLine(), m.width)}, "\n")
+	return m.clipboard + strings.Join([]string{m.topBar(l), body, fitLine(status, m.width), fitLine(m.helpLine(), m.width)}, "\n")
 }
 
 // box draws a component in a titled box (no border when compact).
@@ -225,8 +225,11 @@ func (m *Model) topBar(l layoutSizes) string {
 		m.runningSpans(), counts.Queued+counts.Sending, counts.Delivered, counts.Failed)
 	line1 := kv("endpoint", ep) + sep + kv("service", cfg.Service)
 	line2 := strings.Join([]string{kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(cfg.Encoding)), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.nextKind)),
+		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.nextKind)),
 		st.TopBar.Render(countText)}, sep)
+	if set := nonDefaultSettings(cfg); len(set) > 0 { // settings: what O changed
+		line1 += sep + kv("set", strings.Join(set, " · "))
+	}
 	if l.topH == 1 {
 		return st.TopBar.Render(fitLine(line1+sep+line2, m.width))
 	}
