@@ -58,12 +58,13 @@ func (m *Model) checkPaste(s string) (string, string) {
 	return note, err
 }
 
-// lowercaseNote is what the status adds when a name will arrive changed:
+// lowercaseNote is what the status adds when a name will arrive changed
+// (i explains why):
 // zipkin-go's JSON serializer (and our v1 JSON) lowercase span names.
 func lowercaseNote(name string, enc tracing.Encoding) string {
 	lower := strings.ToLower(name)
 	if lower == name || enc == tracing.EncodingProto {
 		return ""
 	}
-	return fmt.Sprintf(" (sent as %q: JSON lowercases names, i explains)", lower)
+	return fmt.Sprintf(" (sent as %q: i explains)", lower)
 }
