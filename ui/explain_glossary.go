@@ -32,6 +32,6 @@ func glossary() explanation {
 		{"202 Accepted", "", "Zipkin's answer to a good POST: accepted, not yet stored."},
 		{"embedded receiver", "", "A small Zipkin inside the playground (the default endpoint); the Received pane shows what it stored."},
 		{"encoding", "", "How spans are written on the wire: Zipkin v2 JSON (names lowercased), v2 proto3, or v1 JSON for /api/v1/spans."},
-		{"lowercasing", "", "zipkin-go's JSON serializer and Zipkin store span and service names lowercase: 'GET /checkout' arrives as 'get /checkout'."},
+		{"lowercasing", "", "zipkin-go's JSON serializer writes span and service names lowercase, and Zipkin stores them so: 'GET /checkout' arrives as 'get /checkout'. The proto3 encoding keeps the case; Jaeger stores what it gets."},
 	}}
 }
