@@ -84,40 +84,43 @@ func (m *Model) checkLesson() {
 	}
 }
 
-// learnLayout gives the lesson panel its place in learn mode: the lower part
-// of the tree's column when wide, the details' place when narrow.
+// learnLayout gives the lesson panel its place in learn mode: under the
+// tree, above the B3 headers, when side by side; the details' place when
+// stacked. The tree keeps a few lines.
 func (m *Model) learnLayout(l *layoutSizes) {
 	if m.tour == nil || !m.tour.active {
 		return
 	}
-	border, title := 2, 1
-	if l.compact {
-		border = 0
-	}
-	if l.wide {
-		// Half the column, 6 to 16 lines, and the tree keeps at least 2.
-		l.lessonOutH = min(max(6, l.bodyH/2), 16, l.bodyH-2)
-		if l.lessonOutH < 1 {
-			l.lessonOutH = 0
-			return
-		}
-		l.treeH = max(1, l.bodyH-l.lessonOutH-border-title)
-		l.lessonW, l.lessonH = l.treeW, l.lessonOutH-border-title
+	if l.stacked {
+		l.treeH = max(3, l.upperH/3)
+		l.hdrH = l.upperH - l.treeH
+		l.lessonH = l.hdrH
 		return
 	}
-	// Narrow: the lesson takes the details' place and a third of the tree's.
-	l.treeOutH = max(min(l.treeOutH, border+title+2), l.bodyH/3)
-	l.treeH = max(0, l.treeOutH-border-title)
-	l.lessonOutH = l.bodyH - l.treeOutH
-	l.lessonW, l.lessonH = l.rightW, l.lessonOutH-border-title
+	l.lessonH = min(max(6, l.upperH/2), 16, l.treeH-3)
+	if l.lessonH < 3 {
+		l.lessonH = 0
+		return
+	}
+	l.treeH -= l.lessonH
 }
 
-// treeColumn is the tree, with the lesson under it in learn mode (wide).
-func (m *Model) treeColumn(l layoutSizes, show func(component, int, int) string) string {
-	if l.lessonOutH == 0 {
-		return show(m.tree, l.treeOutW, l.bodyH)
+// lessonBox is the lesson panel under the tree (side by side), "" when the
+// tour is off.
+func (m *Model) lessonBox(l layoutSizes) string {
+	if l.lessonH == 0 || l.stacked {
+		return ""
 	}
-	return show(m.tree, l.treeOutW, l.bodyH-l.lessonOutH) + "\n" + show(m.lesson, l.treeOutW, l.lessonOutH)
+	return "\n" + m.box(l, m.lesson, l.leftW, l.lessonH)
+}
+
+// detailsOrLesson is the stacked screen's lower section: the lesson in learn
+// mode, the details otherwise.
+func (m *Model) detailsOrLesson(l layoutSizes) string {
+	if l.lessonH > 0 {
+		return m.box(l, m.lesson, m.width, l.hdrH)
+	}
+	return m.details(l)
 }
 
 // explain opens the explanation of the focused pane, or of the selected span

@@ -21,6 +21,8 @@ func (m *Model) explainTarget() explanation {
 		return explainLog()
 	case m.received:
 		return explainReceived()
+	case m.headers:
+		return explainHeaders(m.headers.format)
 	}
 	if n := m.tree.Selected(); n != nil {
 		return explainSpan(n, m.session, m.headers.format)
@@ -167,6 +169,18 @@ func explainTree() explanation {
 	return explanation{title: "Explain · span tree (tab: glossary)", items: []explainItem{
 		{"span tree", "", "Every trace you build: ◆ a root, its children indented under it. n starts a trace, c a child of the selected span. i on a selected span explains each of its fields."},
 		{"row", "", "name, [KIND], shared, ● elapsed while running or the duration once finished, debug / not sampled, ✗ error, then the delivery state: queued, sending, delivered, failed."},
+	}}
+}
+
+func explainHeaders(f tracing.B3Format) explanation {
+	return explanation{title: "Explain · B3 headers (tab: glossary)", items: []explainItem{
+		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. b cycles the formats."},
+		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},
+		{"X-B3-SpanId", "", "This span's ID: the receiver's span takes it as its parent (a SERVER span with zipkin-go joins it instead)."},
+		{"X-B3-ParentSpanId", "", "This span's own parent; absent on a root."},
+		{"X-B3-Sampled", "", "1 or 0: the sampling decision, so downstream services record the same traces. Absent with X-B3-Flags: 1 (debug)."},
+		{"b3", "", "The single-header form: {TraceId}-{SpanId}-{1|0|d}-{ParentSpanId}. When both forms arrive, the single one wins."},
+		{"gRPC", "", "The same fields as gRPC metadata, names lowercase (x-b3-traceid …)."},
 	}}
 }
 

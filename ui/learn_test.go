@@ -69,7 +69,7 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 		{[][]string{{"S", "down", "enter"}, {"n", "enter"}}, []string{"D", "enter"}},
 		{[][]string{{"b"}}, []string{"P", "type:b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", "enter"}},
 		{nil, []string{"F"}},
-		{[][]string{{"tab"}}, []string{"tab"}},
+		{[][]string{{"b"}}, []string{"tab"}},
 	}
 	if len(steps) != len(m.tour.lessons) {
 		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.tour.lessons))

@@ -104,6 +104,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.checkLesson()
 	m.refreshKeys()
+	m.resize() // the status and the B3 headers change the layout
 	return m, cmd
 }
 

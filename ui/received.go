@@ -124,8 +124,15 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	sh := shapeOf(spans)
 	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
 	barW := max(4, v.width-labelW-1)
-	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
+	// The title wraps and the duration is never cut: only a long name is.
+	lines := wrap(v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total))), v.width)
 	byStart := func(idx []int) {
 		sort.Slice(idx, func(a, b int) bool { return spans[idx[a]].Timestamp.Before(spans[idx[b]].Timestamp) })
 	}
@@ -137,16 +144,17 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 		}
 		seen[i] = true
 		s := spans[i]
-		label := strings.Repeat(" ", depth*2) + tracing.Sanitize(s.Name) // from outside: never raw on the terminal
+		label := strings.Repeat(" ", depth*2) + safe(s.Name) // from outside: never raw on the terminal
 		if s.Kind != "" {
 			label += " [" + string(s.Kind) + "]"
 		}
-		label += " " + shortDur(s.Duration)
+		dur := " " + shortDur(s.Duration) // never cut: only a long name is
+		label = fitLine(label, max(1, labelW-len([]rune(dur)))) + dur
 		var offset time.Duration
 		if !s.Timestamp.IsZero() {
 			offset = s.Timestamp.Sub(sh.first)
 		}
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(offset, s.Duration, total, barW, s.Tags["error"] != ""))
+		lines = append(lines, label+" "+v.bar(offset, s.Duration, total, barW, s.Tags["error"] != ""))
 		kids := sh.children[s.ID]
 		byStart(kids)
 		for _, k := range kids {

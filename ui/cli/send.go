@@ -31,6 +31,15 @@ type SendReport struct {
 	LatencyP50Ms float64 `json:"latencyP50Ms"`
 	LatencyP99Ms float64 `json:"latencyP99Ms"`
 	ElapsedMs    float64 `json:"elapsedMs"`
+	// With verification (--verify, or the embedded receiver): spans read
+	// back intact, and what became of each trace.
+	Verified *int                  `json:"verified,omitempty"`
+	Traces   []tracing.TraceReport `json:"traces,omitempty"`
+	// Query and QueryAPI name the query API read from (masked); VerifyError
+	// says why verification could not run.
+	Query       string `json:"query,omitempty"`
+	QueryAPI    string `json:"queryApi,omitempty"`
+	VerifyError string `json:"verifyError,omitempty"`
 }
 
 // BatchReport is one POST.
@@ -105,12 +114,14 @@ func Send(opts Options, env Env) int {
 		s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
 	}
 	report := makeReport(s, results, time.Since(start))
+	verified, verr := sendVerify(ctx, opts, s, &report)
 	if opts.JSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(report)
 	} else {
 		printSendReport(env, s, report, results, opts.Burst())
+		printSendVerify(env, report, verified)
 	}
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
@@ -119,6 +130,12 @@ func Send(opts Options, env Env) int {
 			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
 		}
 		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
+	}
+	if verr != nil {
+		return fail(env, fmt.Errorf("cannot verify: %v", verr), "--query URL names the query API (Zipkin's, or Jaeger's on port 16686)")
+	}
+	if err := verifyFailure(verified); err != nil {
+		return fail(env, err, notStoredHint)
 	}
 	return ExitOK
 }
