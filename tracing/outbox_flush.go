@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
 )
 
 // FlushSummary totals one flush.
@@ -135,7 +137,7 @@ func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
 	t := o.targetLocked()
 	o.mu.Unlock()
 	r := DeliveryResult{Flush: t.flush, Batch: 1, Batches: 1, At: time.Now()}
-	body, err := t.serializer.Serialize(nil)
+	body, err := t.serializer.Serialize([]*model.SpanModel{}) // "[]": JSON of a nil slice is "null", which Zipkin refuses
 	if err != nil {
 		r.Err, r.Class, r.Hint = err, ClassSerialize, hintFor(ClassSerialize)
 		return r

@@ -1,51 +1,84 @@
 package tracing
 
 import (
-	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"net/http"
-	"sort"
-	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
-	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 )
 
-// DefaultMaxTraces is how many traces the receiver keeps before evicting the
-// oldest.
-const DefaultMaxTraces = 1000
+// DefaultListen is the embedded receiver's address when none is given; it is
+// Zipkin's port on loopback. Only this address moves to a free port when taken.
+const DefaultListen = "127.0.0.1:9411"
 
-// maxBody is the largest POST body the receiver reads (after gunzip).
-const maxBody = 64 << 20
+// DefaultMaxSpans is the receiver's span budget when none is given.
+const DefaultMaxSpans = 200_000
+
+// DefaultMaxDecodes is how many POST bodies are read and decoded at once; the
+// others wait, so concurrent large uploads cannot multiply peak memory.
+const DefaultMaxDecodes = 4
+
+// serverTimeouts close a slow or idle connection rather than hold it forever.
+type serverTimeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+// defaultTimeouts give a request 5 s for its headers and 30 s in all; an idle
+// keep-alive connection is closed after a minute.
+var defaultTimeouts = serverTimeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: time.Minute}
+
+// ErrListen is wrapped by StartReceiver's error when the address given cannot
+// be used (taken, or invalid such as 127.0.0.1:abc).
+var ErrListen = errors.New("cannot listen")
 
 // ReceiverOptions configure the embedded receiver.
 type ReceiverOptions struct {
-	// MaxTraces bounds memory: the newest MaxTraces traces are kept.
+	// MaxSpans is the span budget (default DefaultMaxSpans): beyond it the
+	// oldest traces are evicted, and a single trace over it loses its oldest
+	// spans. Evictions are counted in Stats.
+	MaxSpans int
+	// MaxTraces, when positive, also bounds the number of traces kept.
 	MaxTraces int
-	// OnSpans, when set, is called with every accepted batch (from the HTTP
-	// handler's goroutine) before the answer is written.
+	// MaxDecodes bounds concurrent decodes (default DefaultMaxDecodes).
+	MaxDecodes int
+	// timeouts, when set, replace defaultTimeouts (tests).
+	timeouts *serverTimeouts
+	// OnSpans, when set, is called with every accepted batch (normalised; a
+	// large body in chunks of 1,000 spans; from the HTTP handler's goroutine)
+	// before the answer is written: it must not block.
 	OnSpans func([]model.SpanModel)
 }
 
-// Receiver is a small Zipkin collector: POST /api/v2/spans (JSON or proto3,
-// gzip too), GET /api/v2/trace/{id}, GET /api/v2/services.
+// Receiver is a small Zipkin: it collects spans (v2 JSON and proto3 on
+// /api/v2/spans, v1 JSON and Thrift on /api/v1/spans, gzip too) and answers
+// Zipkin's v2 query API. Its memory is bounded by a span budget.
 type Receiver struct {
-	opts ReceiverOptions
-	ln   net.Listener
-	srv  *http.Server
+	// Moved, when not empty, says the default address was taken and where the
+	// receiver listens instead; interfaces show it.
+	Moved string
+	// Warning, when not empty, says the receiver listens beyond loopback with
+	// no authentication; interfaces show it.
+	Warning string
 
-	mu      sync.Mutex
-	traces  map[model.TraceID]*ReceivedTrace
-	order   []model.TraceID // oldest first
-	stats   ReceiverStats
-	changed chan struct{}
+	opts    ReceiverOptions
+	ln      net.Listener
+	srv     *http.Server
+	decodes chan struct{} // semaphore of concurrent decodes
+
+	mu        sync.Mutex
+	traces    map[model.TraceID]*storedTrace
+	order     []model.TraceID            // oldest first
+	stored    int                        // spans held
+	endpoints map[string]*model.Endpoint // interned, see intern
+	stats     ReceiverStats
+	changed   chan struct{}
 }
 
 // ReceivedTrace is the spans of one trace that arrived, in arrival order.
@@ -57,44 +90,93 @@ type ReceivedTrace struct {
 
 // ReceiverStats counts what arrived.
 type ReceiverStats struct {
-	Spans    int
-	Batches  int
-	Rejected int
-	Traces   int
-	Evicted  int
+	Spans        int // accepted, duplicates included
+	Batches      int
+	Rejected     int // batches answered 4xx
+	Duplicates   int // identical spans stored once
+	Traces       int // traces held now
+	Stored       int // spans held now
+	Evicted      int // traces evicted by the budget
+	EvictedSpans int // spans evicted by the budget
 }
 
-// StartReceiver listens on addr; when it is taken, on a free port of the
-// same host. It serves until Close.
+// StartReceiver listens on addr ("" is DefaultListen) and serves until Close.
+// When addr is the default and taken, it listens on a free loopback port and
+// says so in Moved; any other unusable address is an error wrapping ErrListen.
 func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	var o ReceiverOptions
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	if o.MaxTraces <= 0 {
-		o.MaxTraces = DefaultMaxTraces
+	if o.MaxSpans <= 0 {
+		o.MaxSpans = DefaultMaxSpans
+	}
+	if o.MaxDecodes <= 0 {
+		o.MaxDecodes = DefaultMaxDecodes
 	}
 	if addr == "" {
-		addr = "127.0.0.1:9411"
+		addr = DefaultListen
 	}
-	ln, err := net.Listen("tcp", addr)
+	ln, moved, err := listenOrMove(addr, addr == DefaultListen)
 	if err != nil {
-		host, _, splitErr := net.SplitHostPort(addr)
-		if splitErr != nil {
-			return nil, fmt.Errorf("--listen %q: %v", addr, splitErr)
-		}
-		if ln, err = net.Listen("tcp", net.JoinHostPort(host, "0")); err != nil {
-			return nil, fmt.Errorf("embedded receiver: cannot listen on %s: %v", addr, err)
-		}
+		return nil, err
 	}
-	r := &Receiver{opts: o, ln: ln, traces: map[model.TraceID]*ReceivedTrace{}, changed: make(chan struct{})}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/v2/spans", r.handleSpans)
-	mux.HandleFunc("GET /api/v2/trace/{id}", r.handleTrace)
-	mux.HandleFunc("GET /api/v2/services", r.handleServices)
-	r.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: discardLogger()}
+	r := &Receiver{
+		Moved: moved, Warning: exposureWarning(ln.Addr()),
+		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
+		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
+	}
+	to := defaultTimeouts
+	if o.timeouts != nil {
+		to = *o.timeouts
+	}
+	r.srv = &http.Server{
+		Handler:           r.routes(),
+		ReadHeaderTimeout: to.readHeader,
+		ReadTimeout:       to.read,
+		WriteTimeout:      to.write,
+		IdleTimeout:       to.idle,
+		ErrorLog:          discardLogger(),
+	}
 	go func() { _ = r.srv.Serve(ln) }()
 	return r, nil
+}
+
+// listenOrMove listens on addr; when movable and addr is taken, on a free port
+// of the same host, returning a note saying so.
+func listenOrMove(addr string, movable bool) (net.Listener, string, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err == nil {
+		return ln, "", nil
+	}
+	if !movable || !errors.Is(err, syscall.EADDRINUSE) {
+		return nil, "", fmt.Errorf("%w on %s: %v", ErrListen, addr, unwrapOpError(err))
+	}
+	host, _, _ := net.SplitHostPort(addr)
+	ln, err2 := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	if err2 != nil {
+		return nil, "", fmt.Errorf("%w on %s: %v", ErrListen, addr, unwrapOpError(err))
+	}
+	return ln, fmt.Sprintf("%s is taken: the embedded receiver listens on %s instead", addr, ln.Addr()), nil
+}
+
+// unwrapOpError drops net.OpError's "listen tcp ADDR:" prefix, which repeats
+// the address the message already names.
+func unwrapOpError(err error) error {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		return op.Err
+	}
+	return err
+}
+
+// exposureWarning is the warning for a listener reachable beyond loopback.
+func exposureWarning(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if ok && tcp.IP.IsLoopback() {
+		return ""
+	}
+	return fmt.Sprintf("the embedded receiver listens on %s, beyond loopback, with no authentication: anyone who reaches it can send and read spans", a)
 }
 
 // Addr is the address the receiver listens on.
@@ -115,6 +197,7 @@ func (r *Receiver) Stats() ReceiverStats {
 	defer r.mu.Unlock()
 	s := r.stats
 	s.Traces = len(r.order)
+	s.Stored = r.stored
 	return s
 }
 
@@ -133,7 +216,7 @@ func (r *Receiver) Traces() []ReceivedTrace {
 	out := make([]ReceivedTrace, 0, len(r.order))
 	for _, id := range r.order {
 		t := r.traces[id]
-		out = append(out, ReceivedTrace{TraceID: t.TraceID, First: t.First, Spans: append([]model.SpanModel(nil), t.Spans...)})
+		out = append(out, ReceivedTrace{TraceID: t.id, First: t.first, Spans: append([]model.SpanModel(nil), t.spans...)})
 	}
 	return out
 }
@@ -143,138 +226,43 @@ func (r *Receiver) Trace(id model.TraceID) []model.SpanModel {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if t, ok := r.traces[id]; ok {
-		return append([]model.SpanModel(nil), t.Spans...)
+		return append([]model.SpanModel(nil), t.spans...)
 	}
 	return nil
 }
 
-func (r *Receiver) handleSpans(w http.ResponseWriter, req *http.Request) {
-	spans, err := decodeSpans(req)
-	if err != nil {
-		r.mu.Lock()
-		r.stats.Rejected++
-		r.mu.Unlock()
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
+// routes is the receiver's HTTP surface: Zipkin's collector and query API.
+func (r *Receiver) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v2/spans", r.handleSpans) // OPTIONS: with GET /api/v2/spans below
+	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
+	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
+	for path, h := range r.queryRoutes() {
+		mux.HandleFunc("GET "+path, h)
+		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
-	if r.opts.OnSpans != nil && len(spans) > 0 {
-		r.opts.OnSpans(spans)
-	}
-	r.store(spans)
-	w.WriteHeader(http.StatusAccepted)
+	return withCORS(mux)
 }
 
-// decodeSpans reads a POST body as Zipkin's collector does: proto3 or JSON by
-// Content-Type, gzip by Content-Encoding; an empty body is an empty list.
-func decodeSpans(req *http.Request) ([]model.SpanModel, error) {
-	var body io.Reader = req.Body
-	if strings.EqualFold(req.Header.Get("Content-Encoding"), "gzip") {
-		gz, err := gzip.NewReader(req.Body)
-		if err != nil {
-			return nil, errors.New("Cannot gunzip spans: " + err.Error())
-		}
-		defer gz.Close()
-		body = gz
-	}
-	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
-	if err != nil {
-		//lint:ignore ST1005 Zipkin's collector answers with this text
-		return nil, fmt.Errorf("Cannot read spans: %v", err)
-	}
-	if len(data) > maxBody {
-		return nil, fmt.Errorf("body over %d bytes", maxBody)
-	}
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return nil, nil
-	}
-	ct := strings.ToLower(req.Header.Get("Content-Type"))
-	if strings.Contains(ct, "protobuf") {
-		ptrs, err := zipkin_proto3.ParseSpans(data, false)
-		if err != nil {
-			//lint:ignore ST1005 Zipkin's collector answers with this text
-			return nil, fmt.Errorf("Expected a PROTO3 encoded list: %v", err)
-		}
-		out := make([]model.SpanModel, len(ptrs))
-		for i, p := range ptrs {
-			out[i] = *p
-		}
-		return out, nil
-	}
-	if data[0] != '[' {
-		//lint:ignore ST1005 Zipkin's collector answers with this text
-		return nil, errors.New("Expected a JSON_V2 encoded list")
-	}
-	var spans []model.SpanModel
-	if err := json.Unmarshal(data, &spans); err != nil {
-		//lint:ignore ST1005 Zipkin's collector answers with this text
-		return nil, fmt.Errorf("Expected a JSON_V2 encoded list: %v", err)
-	}
-	return spans, nil
+// withCORS lets a browser (Grafana, Zipkin's UI, zipkin-js) read and post,
+// as Zipkin's server does by default.
+func withCORS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		next.ServeHTTP(w, req)
+	})
 }
 
-func (r *Receiver) store(spans []model.SpanModel) {
-	now := time.Now()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.stats.Batches++
-	r.stats.Spans += len(spans)
-	for _, s := range spans {
-		t, ok := r.traces[s.TraceID]
-		if !ok {
-			t = &ReceivedTrace{TraceID: s.TraceID, First: now}
-			r.traces[s.TraceID] = t
-			r.order = append(r.order, s.TraceID)
-		}
-		t.Spans = append(t.Spans, s)
+func handlePreflight(w http.ResponseWriter, req *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+	if asked := req.Header.Get("Access-Control-Request-Headers"); asked != "" {
+		h.Set("Access-Control-Allow-Headers", asked)
+	} else {
+		h.Set("Access-Control-Allow-Headers", "Content-Type, Content-Encoding")
 	}
-	if over := len(r.order) - r.opts.MaxTraces; over > 0 {
-		for _, id := range r.order[:over] {
-			delete(r.traces, id)
-		}
-		r.order = append(r.order[:0:0], r.order[over:]...)
-		r.stats.Evicted += over
-	}
-	close(r.changed)
-	r.changed = make(chan struct{})
-}
-
-func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
-	raw := strings.ToLower(req.PathValue("id"))
-	id, err := model.TraceIDFromHex(raw)
-	if err != nil {
-		http.Error(w, "traceId should be lower-hex encoded with no prefix", http.StatusBadRequest)
-		return
-	}
-	spans := r.Trace(id)
-	if spans == nil {
-		http.Error(w, raw+" not found", http.StatusNotFound)
-		return
-	}
-	writeJSON(w, spans)
-}
-
-func (r *Receiver) handleServices(w http.ResponseWriter, _ *http.Request) {
-	seen := map[string]bool{}
-	r.mu.Lock()
-	for _, t := range r.traces {
-		for _, s := range t.Spans {
-			if s.LocalEndpoint != nil && s.LocalEndpoint.ServiceName != "" {
-				seen[strings.ToLower(s.LocalEndpoint.ServiceName)] = true
-			}
-		}
-	}
-	r.mu.Unlock()
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	writeJSON(w, names)
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(v)
+	h.Set("Access-Control-Max-Age", "86400")
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // discardLogger keeps net/http's server errors off the terminal the UI owns.

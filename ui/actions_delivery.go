@@ -61,9 +61,10 @@ func (m *Model) flush() tea.Cmd {
 	}
 	to := m.session.Endpoint().Display(m.reveal)
 	m.setStatus("Flushing %s to %s%s… esc cancels.", plural(pending, "span"), to, note)
-	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), to))
-	out := m.session.Outbox()
-	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out) })
+	// The log keeps the endpoint in clear and masks it when it draws.
+	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), m.session.Endpoint().Display(true)))
+	out, retries := m.session.Outbox(), m.session.Config().Retries
+	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries) })
 }
 
 // stopFlush cancels the running flush (esc): batches not answered yet stay
@@ -86,7 +87,11 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending)), true
 	case sum.Failed == 0:
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
-		if m.session.Endpoint().Local && !m.received.Focused() {
+		switch {
+		case !m.session.Endpoint().Local || m.received.Focused():
+		case m.layout().beside:
+			m.status += " What arrived is in the Received pane, right."
+		default:
 			m.status += " tab → what the receiver got."
 		}
 	default:

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 )
 
@@ -25,57 +28,114 @@ func needSpans(m *Model) string {
 	return ""
 }
 
+// Default file names, shown as the prompts' placeholders: enter on an empty
+// prompt uses them; typing replaces them (nothing to delete first).
+const (
+	defaultScenarioFile = "scenario.json"
+	defaultExportFile   = "spans.json"
+)
+
+// filePath is the path typed (or the default when nothing was), with ~
+// expanded.
+func filePath(typed, def string) (string, error) {
+	p := strings.TrimSpace(typed)
+	if p == "" {
+		p = def
+	}
+	return tracing.ExpandHome(p)
+}
+
 func (m *Model) save() tea.Cmd {
 	return m.openPrompt(promptSpec{
-		title: "Save the trees as a scenario — file name", value: "scenario.json",
-		check: checkNonEmpty("a file name is needed"),
-		accept: func(path string) (tea.Cmd, error) {
-			path = strings.TrimSpace(path)
-			data, err := tracing.MarshalScenario(m.session.Scenario(strings.TrimSuffix(path, ".json")))
+		title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
+		placeholder: defaultScenarioFile,
+		accept: func(typed string) (tea.Cmd, error) {
+			path, err := filePath(typed, defaultScenarioFile)
 			if err != nil {
 				return nil, err
 			}
-			return writeFileCmd("saved", path, data, plural(len(m.session.Tree().Roots()), "trace")), nil
-		},
-	})
-}
-
-func (m *Model) load() tea.Cmd {
-	return m.openPrompt(promptSpec{
-		title: "Open a scenario — file name (see examples/)", value: "examples/checkout.json",
-		check: checkNonEmpty("a file name is needed"),
-		accept: func(path string) (tea.Cmd, error) {
-			return loadScenarioCmd(strings.TrimSpace(path)), nil
+			name := strings.TrimSuffix(filepath.Base(path), ".json")
+			data, err := tracing.MarshalScenario(m.session.Scenario(name))
+			if err != nil {
+				return nil, err
+			}
+			detail := plural(len(m.session.Tree().Roots()), "trace")
+			return writeFileCmd(fileWrite{op: "saved", path: path, data: data, detail: detail}), nil
 		},
 	})
 }
 
 func (m *Model) export() tea.Cmd {
 	return m.openPrompt(promptSpec{
-		title: "Export Zipkin v2 JSON (and a curl command) — file name", value: "spans.json",
-		check: checkNonEmpty("a file name is needed"),
-		accept: func(path string) (tea.Cmd, error) {
-			path = strings.TrimSpace(path)
+		title:       "Export Zipkin v2 JSON (and a curl command) — file name (~ is your home; asks before replacing)",
+		placeholder: defaultExportFile,
+		accept: func(typed string) (tea.Cmd, error) {
+			path, err := filePath(typed, defaultExportFile)
+			if err != nil {
+				return nil, err
+			}
 			data, err := m.session.ExportJSON()
 			if err != nil {
 				return nil, err
 			}
 			n := plural(len(m.session.ReportedSpans()), "span")
-			m.log.Add(fmt.Sprintf("— export %s to %s; post them with:", n, path))
-			m.log.Add(m.session.CurlCommand(path, m.reveal))
-			return writeFileCmd("exported", path, data, n), nil
+			log := []string{fmt.Sprintf("— exported %s to %s; post them with:", n, path), m.session.CurlCommand(path, m.reveal)}
+			return writeFileCmd(fileWrite{op: "exported", path: path, data: data, detail: n, log: log}), nil
 		},
 	})
 }
 
-// fileDone reports a save, export or load.
+// load lists the built-in example scenarios (embedded: they work from any
+// directory) and, last, a file of one's own.
+func (m *Model) load() tea.Cmd {
+	names := examples.Names()
+	items := make([]listItem, 0, len(names)+1)
+	for _, n := range names {
+		note := "built-in example"
+		if sc, err := examples.Builtin(n); err == nil && sc.Description != "" { // embedded: no I/O
+			note += ": " + sc.Description
+		}
+		items = append(items, listItem{label: n, note: note})
+	}
+	items = append(items, listItem{label: "a file…", note: "type a path (~ is your home)"})
+	m.openDialog(&listDialog{paneBase: paneBase{common: m.common}, title: "Open a scenario", items: items,
+		accept: func(i int) (tea.Cmd, error) {
+			if i < len(names) {
+				return loadBuiltinCmd(names[i]), nil
+			}
+			return m.openPrompt(promptSpec{
+				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
+				accept: func(typed string) (tea.Cmd, error) {
+					if strings.TrimSpace(typed) == "" {
+						return nil, errors.New("type a file name (the placeholder is only an example)")
+					}
+					path, err := filePath(typed, "")
+					if err != nil {
+						return nil, err
+					}
+					return loadScenarioCmd(path), nil
+				},
+			}), nil
+		},
+		cancel: func() { m.setStatus("Nothing opened.") },
+	}, modeDialog)
+	return nil
+}
+
+// fileDone reports a save, export or load; a file that exists is replaced
+// only once the person says yes.
 func (m *Model) fileDone(msg fileMsg) tea.Cmd {
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, tracing.ErrExists):
+		return m.askOverwrite(msg.write)
+	case msg.err != nil:
 		m.setError(msg.err)
 		return nil
-	}
-	if msg.op != "loaded" {
-		m.setStatus("%s %s to %s.", strings.ToUpper(msg.op[:1])+msg.op[1:], msg.detail, msg.path)
+	case msg.op != "loaded":
+		for _, l := range msg.write.log {
+			m.log.Add(l)
+		}
+		m.setStatus("%s %s to %s (mode 0600).", strings.ToUpper(msg.op[:1])+msg.op[1:], msg.write.detail, msg.path)
 		return nil
 	}
 	roots, err := m.session.Replay(msg.scenario)
@@ -88,4 +148,19 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	}
 	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.", msg.path, plural(len(roots), "trace"))
 	return m.ensureTick()
+}
+
+func (m *Model) askOverwrite(w fileWrite) tea.Cmd {
+	q := fmt.Sprintf("%s already exists — replace it? (y/n)", w.path)
+	m.setStatus("%s", q)
+	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q,
+		yes: func() tea.Cmd {
+			w.overwrite = true
+			return writeFileCmd(w)
+		},
+		no: func() tea.Cmd {
+			m.setStatus("Not %s: %s is unchanged.", w.op, w.path)
+			return nil
+		}}, modeDialog)
+	return nil
 }

@@ -101,17 +101,28 @@ func (m *Model) exit() tea.Cmd {
 // editEndpoint opens the endpoint prompt, the current value masked unless
 // revealed. Switching to local starts the embedded receiver in a command.
 func (m *Model) editEndpoint() tea.Cmd {
+	// The prompt holds the endpoint as it is and shows it masked unless
+	// revealed, as it shows what is typed: enter keeps it, and editing the
+	// host keeps the token.
 	current := m.session.Config().Endpoint
-	if !m.reveal {
-		current = m.session.Endpoint().Mask(current)
-	}
-	if tracing.IsLocalSpec(m.session.Config().Endpoint) {
+	if tracing.IsLocalSpec(current) {
 		current = "local"
 	}
 	return m.openPrompt(promptSpec{
 		title: "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
 		value: current, placeholder: "local", check: checkEndpoint, accept: m.acceptEndpoint,
+		display: m.maskTyped,
 	})
+}
+
+// maskTyped is a URL being typed as the screen shows it: the parts that are
+// recognised as secrets (userinfo, query values, the path before /api/, a
+// token-looking segment) masked unless revealed.
+func (m *Model) maskTyped(s string) string {
+	if m.reveal {
+		return s
+	}
+	return tracing.MaskURL(s)
 }
 
 func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
@@ -125,7 +136,7 @@ func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
 	}
 	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
 		m.setStatus("Starting the embedded receiver…")
-		return startReceiver(m.session.Config().Listen), nil
+		return startReceiver(m.session.Config()), nil
 	}
 	if err := m.session.SetEndpoint(value); err != nil {
 		return nil, err
@@ -156,6 +167,23 @@ func (m *Model) endpointChanged() {
 	if len(ep.Warnings) > 0 {
 		m.status += " Warning: " + strings.Join(ep.Warnings, "; ")
 	}
+	m.status += receiverNotes(m.session)
+}
+
+// receiverNotes is what the embedded receiver says about where it listens
+// (the default port was taken; reachable beyond loopback), for the status.
+func receiverNotes(s *tracing.Session) string {
+	r := s.Receiver()
+	if r == nil || !s.Endpoint().Local {
+		return ""
+	}
+	var out string
+	for _, note := range []string{r.Moved, r.Warning} {
+		if note != "" {
+			out += " Note: " + note + "."
+		}
+	}
+	return out
 }
 
 func (m *Model) pickSampler() tea.Cmd {

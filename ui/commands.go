@@ -6,11 +6,11 @@ package ui
 
 import (
 	"context"
-	"os"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 )
 
@@ -23,12 +23,15 @@ type flushResultMsg struct {
 // flushDoneMsg ends a flush.
 type flushDoneMsg struct{ summary tracing.FlushSummary }
 
-// startFlush runs Outbox.Flush in the background and streams its results.
-func startFlush(ctx context.Context, out *tracing.Outbox) tea.Cmd {
+// startFlush runs Outbox.FlushRetrying in the background (retries is the
+// retries option: transient failures are retried with backoff) and streams
+// its results.
+func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
+	policy := tracing.RetryPolicy{Retries: retries}
 	return func() tea.Msg {
 		go func() {
-			sum := out.Flush(ctx, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()
@@ -75,9 +78,10 @@ type receiverStartedMsg struct {
 }
 
 // startReceiver starts the embedded receiver off the UI loop.
-func startReceiver(listen string) tea.Cmd {
+func startReceiver(cfg tracing.Config) tea.Cmd {
+	listen, budget := cfg.Listen, cfg.MaxSpans
 	return func() tea.Msg {
-		r, err := tracing.StartReceiver(listen)
+		r, err := tracing.StartReceiver(listen, tracing.ReceiverOptions{MaxSpans: budget})
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }
@@ -87,20 +91,41 @@ type fileMsg struct {
 	op       string // "saved", "exported", "loaded"
 	path     string
 	scenario tracing.Scenario
-	detail   string
+	write    fileWrite // what was (to be) written, to write again once replacing is agreed
 	err      error
 }
 
-func writeFileCmd(op, path string, data []byte, detail string) tea.Cmd {
+// fileWrite is one save or export: the bytes, where, and what to say and
+// log once written.
+type fileWrite struct {
+	op, path, detail string
+	data             []byte
+	log              []string // delivery-log lines once written (export's curl)
+	overwrite        bool
+}
+
+// writeFileCmd writes per SPEC rule 12 (tracing.WriteFileSafely): an
+// existing file comes back as tracing.ErrExists until overwrite is agreed.
+func writeFileCmd(w fileWrite) tea.Cmd {
 	return func() tea.Msg {
-		err := os.WriteFile(path, data, 0o644)
-		return fileMsg{op: op, path: path, detail: detail, err: err}
+		err := tracing.WriteFileSafely(w.path, w.data, w.overwrite)
+		return fileMsg{op: w.op, path: w.path, write: w, err: err}
 	}
 }
 
+// loadScenarioCmd reads a scenario file, or the built-in example of that
+// name when no such file exists (examples.Load).
 func loadScenarioCmd(path string) tea.Cmd {
 	return func() tea.Msg {
-		sc, err := tracing.LoadScenario(path) // its errors name the file
+		sc, err := examples.Load(path) // its errors name the file and the size limit
 		return fileMsg{op: "loaded", path: path, scenario: sc, err: err}
+	}
+}
+
+// loadBuiltinCmd parses an embedded example scenario.
+func loadBuiltinCmd(name string) tea.Cmd {
+	return func() tea.Msg {
+		sc, err := examples.Builtin(name)
+		return fileMsg{op: "loaded", path: "the built-in example " + name, scenario: sc, err: err}
 	}
 }

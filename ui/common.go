@@ -55,17 +55,27 @@ func fitLine(l string, w int) string {
 	return l
 }
 
-// pane draws a titled, bordered box of outer size w×h around body.
+// pane draws a bordered box of outer size w×h around body, the title set in
+// the top border (a line saved for content on small screens). The focused
+// pane has a heavy border, which shows without colour too.
 func pane(st *Styles, title, body string, w, h int, focused bool) string {
 	if w < 4 || h < 3 {
 		return fitBlock("", w, h)
 	}
-	box, titleStyle := st.Pane, st.Title
+	b, style := lipgloss.RoundedBorder(), st.Pane
 	if focused {
-		box, titleStyle = st.FocusPane, st.FocusTitle
+		b, style = lipgloss.ThickBorder(), st.FocusPane
 	}
-	inner := fitBlock(titleStyle.Render(title)+"\n"+body, w-2, h-2)
-	return box.Render(inner)
+	title = " " + strings.TrimRight(fitLine(title, w-5), " ") + " " // a label: cut if it must be, facts never
+	fill := max(0, w-3-lipgloss.Width(title))
+	lines := make([]string, 0, h)
+	lines = append(lines, style.Render(b.TopLeft+b.Top)+title+style.Render(strings.Repeat(b.Top, fill)+b.TopRight))
+	left, right := style.Render(b.Left), style.Render(b.Right)
+	for _, l := range strings.Split(fitBlock(body, w-2, h-2), "\n") {
+		lines = append(lines, left+l+right)
+	}
+	lines = append(lines, style.Render(b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight))
+	return strings.Join(lines, "\n")
 }
 
 // navigate applies a movement key (up, down, page up/down, top, bottom) to

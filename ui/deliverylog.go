@@ -12,15 +12,26 @@ import (
 	"zipkin-playground/tracing"
 )
 
-const maxLogLines = 1000
+const maxLogEntries = 1000
 
-// deliveryLog is one line per POST (time, spans, bytes, status, latency,
-// server message, hint), a spinner while a flush runs, and notes. It owns the
-// running flush: its results stream here, and whether a flush runs is known
-// only here (cancel is set while it does).
+// logEntry is one thing the log shows, kept raw and drawn at view time, so
+// that v hiding secrets again re-masks what is already on screen (rule 5).
+type logEntry struct {
+	result *tracing.DeliveryResult // a batch's answer
+	// note is our own text (a flush started, an export's curl command),
+	// which may hold the endpoint or header values in clear; masker is the
+	// one in force when it was written, which knows those secrets.
+	note   string
+	masker *tracing.Masker
+}
+
+// deliveryLog is one entry per POST (time, spans, bytes, status, latency,
+// server message, hint), a spinner while a flush runs, and notes. Long
+// entries wrap. It owns the running flush: its results stream here, and
+// whether a flush runs is known only here (cancel is set while it does).
 type deliveryLog struct {
 	paneBase
-	lines     []string
+	entries   []logEntry
 	scroll    int // lines scrolled up from the bottom
 	spinner   spinner.Model
 	cancel    context.CancelFunc // non-nil while a flush runs
@@ -35,18 +46,35 @@ func newDeliveryLog(c *common) *deliveryLog {
 // Flushing says whether a flush runs.
 func (l *deliveryLog) Flushing() bool { return l.cancel != nil }
 
-// Add appends a line, dropping the oldest beyond maxLogLines.
-func (l *deliveryLog) Add(s string) {
-	l.lines = append(l.lines, strings.Split(s, "\n")...)
-	if over := len(l.lines) - maxLogLines; over > 0 {
-		l.lines = append([]string(nil), l.lines[over:]...)
-	}
-	l.scroll = 0
+// Add appends a note. It may hold secrets in clear: the session's current
+// masker hides them whenever secrets are not revealed.
+func (l *deliveryLog) Add(note string) {
+	l.push(logEntry{note: note, masker: l.session.Masker()})
 }
 
 // AddResult logs one batch.
 func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
-	st := l.styles
+	l.push(logEntry{result: &r})
+	l.done++
+}
+
+func (l *deliveryLog) push(e logEntry) {
+	l.entries = append(l.entries, e)
+	if over := len(l.entries) - maxLogEntries; over > 0 {
+		l.entries = append([]logEntry(nil), l.entries[over:]...)
+	}
+	l.scroll = 0
+}
+
+// render draws one entry as it is to be seen now: masked unless revealed.
+func (l *deliveryLog) render(e logEntry) string {
+	if e.result == nil {
+		if l.reveal {
+			return e.note
+		}
+		return e.masker.Mask(e.note)
+	}
+	r, st := e.result, l.styles
 	status := st.OK.Render(fmt.Sprintf("HTTP %d", r.Status))
 	switch {
 	case r.Status == 0:
@@ -56,16 +84,39 @@ func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
 	}
 	line := fmt.Sprintf("%s  batch %d/%d  %s  %d B  %s  %s",
 		r.At.Format("15:04:05"), r.Batch, r.Batches, plural(r.Spans, "span"), r.Bytes, status, shortDur(r.Latency))
+	if r.Attempts > 1 {
+		line += fmt.Sprintf("  attempt %d", r.Attempts)
+	}
+	// The outbox masked the error and the message when it made them.
 	if r.Err != nil {
-		line += "  " + st.Bad.Render(r.Err.Error())
+		line += "  " + st.Bad.Render(safe(r.Err.Error()))
 	} else if r.Message != "" && !r.OK() {
-		line += "  " + st.Bad.Render(fmt.Sprintf("%q", oneLine(r.Message, 160)))
+		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
 	}
-	l.Add(line)
 	if r.Hint != "" && !r.OK() {
-		l.Add("          " + st.Hint.Render("→ "+r.Hint))
+		line += "\n" + st.Hint.Render("→ "+hintWithKeys(*r))
 	}
-	l.done++
+	return line
+}
+
+// lines is the wrapped lines of the newest entries, enough for want lines
+// (all of them when want < 0), oldest first.
+func (l *deliveryLog) lines(want int) []string {
+	var rev [][]string
+	n := 0
+	for i := len(l.entries) - 1; i >= 0 && (want < 0 || n < want); i-- {
+		var ls []string
+		for _, part := range strings.Split(l.render(l.entries[i]), "\n") {
+			ls = append(ls, wrap(part, l.width)...)
+		}
+		rev = append(rev, ls)
+		n += len(ls)
+	}
+	out := make([]string, 0, n)
+	for i := len(rev) - 1; i >= 0; i-- {
+		out = append(out, rev[i]...)
+	}
+	return out
 }
 
 // Start runs flush (a command streaming flushResultMsg then flushDoneMsg)
@@ -106,8 +157,9 @@ func (l *deliveryLog) Update(msg tea.Msg) (component, tea.Cmd) {
 		l.spinner, cmd = l.spinner.Update(msg)
 		return l, cmd
 	case tea.KeyMsg:
-		maxScroll := max(0, len(l.lines)-l.height)
-		l.scroll = maxScroll - navigate(l.keys, msg, maxScroll-l.scroll, l.height, maxScroll)
+		// Only a key in the focused log measures every entry.
+		maxScroll := max(0, len(l.lines(-1))-l.height)
+		l.scroll = maxScroll - navigate(l.keys, msg, maxScroll-min(l.scroll, maxScroll), l.height, maxScroll)
 	}
 	return l, nil
 }
@@ -120,26 +172,23 @@ func (l *deliveryLog) FullHelp() [][]key.Binding { return [][]key.Binding{navKey
 
 // Title names the pane, with progress while flushing.
 func (l *deliveryLog) Title() string {
+	t := "Delivery log"
 	if l.Flushing() {
-		return fmt.Sprintf("Delivery log %s flushing… %s answered (esc cancels)", l.spinner.View(), plural(l.done, "batch"))
+		t = fmt.Sprintf("Delivery log %s flushing… %s answered (esc cancels)", l.spinner.View(), plural(l.done, "batch"))
 	}
-	return "Delivery log"
+	if l.scroll > 0 {
+		t += fmt.Sprintf(" · %d lines below (G)", l.scroll)
+	}
+	return t
 }
 
-// View shows the newest lines that fit.
+// View shows the newest lines that fit, or older ones when scrolled.
 func (l *deliveryLog) View() string {
-	if len(l.lines) == 0 {
+	if len(l.entries) == 0 {
 		return l.styles.Dim.Render("One line per POST appears here when you flush (F).")
 	}
-	end := len(l.lines) - l.scroll
+	lines := l.lines(l.scroll + l.height)
+	end := max(0, len(lines)-l.scroll)
 	start := max(0, end-l.height)
-	return strings.Join(l.lines[start:end], "\n")
-}
-
-func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		s = string(r[:n]) + "…"
-	}
-	return s
+	return strings.Join(lines[start:end], "\n")
 }

@@ -33,6 +33,14 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 	}
 	promptOf(m).input.SetValue("")
 	m = typeText(t, m, armsURL)
+	// Masked as it is typed (rule 5): the prompt keeps the text, the screen
+	// never shows the token.
+	if v := m.View(); strings.Contains(v, "aokcdqnxyz") || !strings.Contains(v, "aliyuncs.com/****") {
+		t.Fatalf("the token shows while typed:\n%s", v)
+	}
+	if promptOf(m).Value() != armsURL {
+		t.Fatalf("the prompt lost the typed text: %q", promptOf(m).Value())
+	}
 	m, _ = press(t, m, "enter")
 	v := m.View()
 	if strings.Contains(v, "aokcdqnxyz") || strings.Contains(v, "abcdef123@") {
@@ -46,7 +54,7 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 		t.Error("v did not reveal")
 	}
 	m, _ = press(t, m, "v", "E")
-	if strings.Contains(promptOf(m).Value(), "aokcdqnxyz") {
+	if strings.Contains(m.View(), "aokcdqnxyz") {
 		t.Error("the endpoint prompt shows the token while masked")
 	}
 	m, _ = press(t, m, "enter")

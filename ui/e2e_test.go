@@ -137,3 +137,50 @@ func checkJaegerTrace(t *testing.T, final, childScreen string) {
 		t.Errorf("kind: %q", v)
 	}
 }
+
+// TestTmuxOptionsProto128 switches to proto and 128-bit trace IDs with O in
+// the running binary, flushes to Jaeger and reads the trace back: a 32-hex
+// trace ID, and the span name's case kept (proto3 keeps it; zipkin-go's JSON
+// serializer would lowercase it).
+func TestTmuxOptionsProto128(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is not installed (.ci/run installs it)")
+	}
+	bin := filepath.Join(t.TempDir(), "zipkin-playground")
+	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	jaegertest.Start(t)
+
+	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-options --endpoint "+jaegertest.ZipkinURL)
+	ts.waitFor("Press n to start a new trace")
+	ts.keys("O")
+	ts.waitFor("Options — each is also a flag")
+	ts.keys("Enter", "Down", "Enter") // encoding → proto
+	ts.waitFor("Encoding: json → proto")
+	ts.keys("Down", "Enter") // 128-bit trace IDs
+	ts.waitFor("128-bit trace IDs: on")
+	ts.keys("Escape", "n")
+	ts.waitFor("span name")
+	ts.typeText("PlaceOrder")
+	ts.keys("Enter", "f")
+	ts.waitFor("enc proto")
+	screen := ts.waitFor("queued")
+	ts.keys("F")
+	ts.waitFor("Delivered 1 span")
+
+	traceID := regexp.MustCompile(`X-B3-TraceId: ([0-9a-f]{32})\b`).FindStringSubmatch(screen)
+	if traceID == nil {
+		t.Fatalf("no 128-bit trace ID on screen:\n%s", screen)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tr, err := jaegertest.WaitTrace(ctx, traceID[1], 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Spans) != 1 || tr.Spans[0].TraceID != traceID[1] || tr.Spans[0].OperationName != "PlaceOrder" {
+		t.Errorf("Jaeger has %+v, want trace %s with PlaceOrder", tr.Spans, traceID[1])
+	}
+	ts.keys("q")
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"zipkin-playground/tracing"
 )
 
@@ -12,6 +14,8 @@ var fuzzKeys = []string{
 	"n", "c", "f", "t", "e", "a", "K", "b", "F", "r", "E", "S", "v", "?", "q", "y", "D", "P", "w", "o", "x",
 	"j", "k", "g", "G", "up", "down", "pgup", "pgdown", "tab", "enter", "esc", "backspace",
 	"=", "x", "1", "0.5", "nK", "cf", "KKc", "ctrl+c", "z",
+	"O", "p", "d", "2s",
+	"L", "i", "R", "]", "[", "KKn", "KKKKc",
 }
 
 // FuzzKeys feeds random key sequences and window sizes: the UI must not
@@ -42,7 +46,7 @@ func FuzzKeys(f *testing.F) {
 				t.Fatalf("view has %d lines for height %d", len(lines), h)
 			}
 			for _, l := range lines {
-				if n := len([]rune(l)); n > int(w) {
+				if n := lipgloss.Width(l); n > int(w) { // cells: y's OSC 52 sequence has none
 					t.Fatalf("line %d wide for width %d: %q", n, w, l)
 				}
 			}

@@ -2,52 +2,89 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
 )
 
-// headersPane renders the B3 headers zipkin-go injects for the selected span.
-// The B3 format shown is this pane's fact (b cycles it); the top bar reads it
-// from here.
+// headersPane renders the B3 headers zipkin-go injects for the selected span,
+// each wrapped whole (the single b3 header is longer than a narrow pane); it
+// scrolls when focused. The B3 format shown is this pane's fact (b cycles
+// it); the top bar reads it from here.
 type headersPane struct {
 	paneBase
 	selected func() *tracing.Node
 	format   tracing.B3Format
+	scroll   scroller
+	memoKey  headersKey
+	memo     []string
 }
 
 // Next cycles the format.
 func (v *headersPane) Next() { v.format = v.format.Next() }
 
-// Title names the pane with its format.
+// Title names the pane with its format, and what lies below the window.
 func (v *headersPane) Title() string {
-	return fmt.Sprintf("B3 headers · %s (b cycles)", v.format)
+	return fmt.Sprintf("B3 headers · %s (b cycles)", v.format) + v.scroll.more(len(v.lines()), v.height, v.focused)
 }
 
-// Update does nothing: the pane follows the tree's selection.
-func (v *headersPane) Update(tea.Msg) (component, tea.Cmd) { return v, nil }
+// Update scrolls.
+func (v *headersPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		v.scroll.key(v.keys, km, len(v.lines()), v.height)
+	}
+	return v, nil
+}
 
-// View renders the header lines for the selected span.
-func (v *headersPane) View() string {
-	n := v.selected()
+// ShortHelp is the movement keys.
+func (v *headersPane) ShortHelp() []key.Binding { return navKeys(v.keys) }
+
+// FullHelp is the movement keys.
+func (v *headersPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(v.keys)} }
+
+// View renders the header lines from the scroll position.
+func (v *headersPane) View() string { return v.scroll.window(v.lines(), v.height) }
+
+// lines is the headers for the selected span, wrapped to the pane's width.
+func (v *headersPane) lines() []string { return v.linesAt(v.width) }
+
+// headersKey is what the header lines depend on.
+type headersKey struct {
+	n      *tracing.Node
+	format tracing.B3Format
+	w      int
+}
+
+// linesAt is the headers wrapped to w columns (the layout measures them
+// before it sizes the pane). The last result is kept: a frame asks for it
+// several times.
+func (v *headersPane) linesAt(w int) []string {
+	k := headersKey{v.selected(), v.format, w}
+	if k != v.memoKey || v.memo == nil {
+		v.memoKey, v.memo = k, v.render(k.n, w)
+	}
+	return v.memo
+}
+
+func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
-		return v.styles.Dim.Render("The headers a client would send\nappear here for the selected span.")
+		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	lines, err := tracing.B3Headers(n.Context, v.format)
+	headers, err := tracing.B3Headers(n.Context, v.format)
 	if err != nil {
-		return v.styles.Bad.Render(err.Error())
+		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}
-	var b strings.Builder
-	for _, l := range lines {
-		fmt.Fprintf(&b, "%s: %s\n", v.styles.Label.Render(l.Name), l.Value)
+	var out []string
+	for _, h := range headers {
+		out = append(out, wrap(v.styles.Label.Render(h.Name+":")+" "+h.Value, w)...)
 	}
 	switch {
 	case n.Context.Debug:
-		b.WriteString(v.styles.Dim.Render("debug: X-B3-Flags: 1 forces sampling downstream"))
+		out = append(out, wrap(v.styles.Dim.Render("debug: X-B3-Flags: 1 forces sampling downstream"), w)...)
 	case !n.Sampled():
-		b.WriteString(v.styles.Dim.Render("Sampled 0: downstream services do not record this trace"))
+		out = append(out, wrap(v.styles.Dim.Render("Sampled 0: downstream services do not record this trace"), w)...)
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return out
 }

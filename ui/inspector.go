@@ -3,57 +3,90 @@ package ui
 import (
 	"fmt"
 	"sort"
-	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
 
-// inspectorPane renders everything known about the selected span. The
-// selection is the tree's: the pane asks for it when it draws.
+// labelW is the inspector's label column.
+const labelW = 10
+
+// inspectorPane renders everything known about the selected span, the most
+// important first (IDs, parent, kind, sampling, delivery), long values
+// wrapped; it scrolls when focused. The selection is the tree's: the pane
+// asks for it when it draws.
 type inspectorPane struct {
 	paneBase
 	selected func() *tracing.Node
+	scroll   scroller
+	shownKey tracing.SpanKey // the span scrolled: another span starts at the top
+	total    int             // lines the last View had
 }
 
-// Title names the pane.
-func (v *inspectorPane) Title() string { return "Inspector" }
+// Title names the pane, with what lies below the window (as measured by
+// the last View).
+func (v *inspectorPane) Title() string {
+	return "Inspector" + v.scroll.more(v.total, v.height, v.focused)
+}
 
-// Update does nothing: the inspector follows the tree's selection.
-func (v *inspectorPane) Update(tea.Msg) (component, tea.Cmd) { return v, nil }
+// Update scrolls the span's lines.
+func (v *inspectorPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		v.scroll.key(v.keys, km, len(v.lines()), v.height)
+	}
+	return v, nil
+}
 
-// View renders the selected span; with none it says what to do.
+// ShortHelp is the movement keys.
+func (v *inspectorPane) ShortHelp() []key.Binding { return navKeys(v.keys) }
+
+// FullHelp is the movement keys.
+func (v *inspectorPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKeys(v.keys)} }
+
+// View renders the selected span from the scroll position.
 func (v *inspectorPane) View() string {
+	lines := v.lines()
+	v.total = len(lines)
+	return v.scroll.window(lines, v.height)
+}
+
+// lines is the selected span, wrapped to the pane's width.
+func (v *inspectorPane) lines() []string {
 	n := v.selected()
 	if n == nil {
-		return v.styles.Dim.Render("Select a span to see its IDs, tags,\nannotations and sampling decision.")
+		return wrap(v.styles.Dim.Render("Select a span to see its IDs, tags, annotations and sampling decision."), v.width)
 	}
-	var b strings.Builder
+	if n.Key != v.shownKey {
+		v.shownKey, v.scroll.offset = n.Key, 0
+	}
+	var out []string
 	line := func(label, value string) {
-		fmt.Fprintf(&b, "%s %s\n", v.styles.Label.Render(fmt.Sprintf("%-9s", label)), value)
+		l := v.styles.Label.Render(fmt.Sprintf("%-*s", labelW, label))
+		out = append(out, wrapIndent(l, value, labelW, v.width)...)
 	}
 	v.identity(n, line)
+	v.sampling(n, line)
 	v.timing(n, line)
 	v.tagsAndAnnotations(n, line)
-	// Wrap long values (the sampler's reason) rather than cut them.
-	return lipgloss.NewStyle().Width(max(10, v.width)).Render(strings.TrimRight(b.String(), "\n"))
+	return out
 }
 
-// identity: name, kind, IDs, parent, sampling, shared, endpoints.
+// identity: name, kind, IDs, parent.
 func (v *inspectorPane) identity(n *tracing.Node, line func(label, value string)) {
-	st := v.styles
 	kind := string(n.Kind)
 	if kind == "" {
 		kind = "none (local span)"
 	}
-	line("name", n.Name)
+	line("name", safe(n.Name))
 	line("kind", kind)
 	line("trace ID", n.Context.TraceID.String())
 	line("span ID", n.Context.ID.String())
 	switch {
+	case n.Key.Shared: // it copies its client's IDs: never "the trace's root"
+		line("parent", sharedParentText(n))
 	case n.Context.ParentID != nil && n.RemoteParent && n.Parent == nil:
 		line("parent", n.Context.ParentID.String()+" (remote, from pasted B3)")
 	case n.Context.ParentID != nil:
@@ -61,6 +94,11 @@ func (v *inspectorPane) identity(n *tracing.Node, line func(label, value string)
 	default:
 		line("parent", "none: this is the trace's root")
 	}
+}
+
+// sampling: the decision and why, delivery, shared.
+func (v *inspectorPane) sampling(n *tracing.Node, line func(label, value string)) {
+	st := v.styles
 	sampled := "yes"
 	switch {
 	case n.Context.Debug:
@@ -70,24 +108,6 @@ func (v *inspectorPane) identity(n *tracing.Node, line func(label, value string)
 	}
 	line("sampled", sampled)
 	line("why", n.SamplerReason)
-	if n.Key.Shared {
-		line("shared", "yes: a SERVER span joins its CLIENT parent's span ID, as zipkin-go does")
-	}
-	line("local", endpointText(n.LocalEndpoint))
-	if n.RemoteEndpoint != nil {
-		line("remote", endpointText(n.RemoteEndpoint))
-	}
-}
-
-// timing: start, duration and delivery.
-func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) {
-	st := v.styles
-	line("start", n.Start.Format("15:04:05.000000"))
-	if n.Finished {
-		line("duration", shortDur(n.Duration))
-	} else {
-		line("duration", st.Running.Render("running "+shortDur(n.Elapsed(v.now())))+" (f finishes)")
-	}
 	state := v.session.Outbox().State(n.Key)
 	switch {
 	case !n.Sampled():
@@ -97,6 +117,23 @@ func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) 
 	default:
 		line("delivery", deliveryStyle(st, state).Render(state.String()))
 	}
+	if n.Key.Shared {
+		line("shared", "yes: a SERVER span joins its CLIENT parent's span ID, as zipkin-go does")
+	}
+}
+
+// timing: duration, endpoints, start.
+func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) {
+	if n.Finished {
+		line("duration", shortDur(n.Duration))
+	} else {
+		line("duration", v.styles.Running.Render("running "+shortDur(n.Elapsed(v.now())))+" (f finishes)")
+	}
+	line("local", endpointText(n.LocalEndpoint))
+	if n.RemoteEndpoint != nil {
+		line("remote", endpointText(n.RemoteEndpoint))
+	}
+	line("start", n.Start.Format("15:04:05.000000"))
 }
 
 // tagsAndAnnotations: sorted tags (error in red), then annotations.
@@ -115,11 +152,11 @@ func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, val
 		if i == 0 {
 			label = "tags"
 		}
-		val := n.Tags[k]
+		val := safe(n.Tags[k])
 		if k == "error" {
 			val = st.Err.Render(val)
 		}
-		line(label, k+"="+val)
+		line(label, safe(k)+"="+val)
 	}
 	if len(n.Annotations) == 0 {
 		line("annot.", st.Dim.Render("none (a adds one)"))
@@ -129,7 +166,7 @@ func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, val
 		if i == 0 {
 			label = "annot."
 		}
-		line(label, "+"+shortDur(a.Timestamp.Sub(n.Start))+" "+a.Value)
+		line(label, "+"+shortDur(a.Timestamp.Sub(n.Start))+" "+safe(a.Value))
 	}
 }
 
@@ -137,7 +174,7 @@ func endpointText(e *model.Endpoint) string {
 	if e == nil {
 		return "-"
 	}
-	s := e.ServiceName
+	s := safe(e.ServiceName)
 	if e.IPv4 != nil {
 		s += " " + e.IPv4.String()
 	} else if e.IPv6 != nil {

@@ -16,11 +16,16 @@ type KeyMap struct {
 
 	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
 	Save, Load, Export                                     key.Binding
+	Options, Preview, Copy                                 key.Binding
 
 	Help, Quit, Interrupt key.Binding
 
+	// Learn (L), explain (i), remote endpoint (R); lesson and explain keys.
+	Learn, Explain, Remote, NextLesson, PrevLesson, Glossary key.Binding
+
 	// Dialog keys.
 	Accept, Cancel, Close, Yes, No key.Binding
+	Remove                         key.Binding // d: removes a header in the options
 
 	// CloseHelp leaves the full help.
 	CloseHelp key.Binding
@@ -60,16 +65,27 @@ func DefaultKeyMap() KeyMap {
 		Save:      b("w", "save scenario", "w"),
 		Load:      b("o", "open scenario", "o"),
 		Export:    b("x", "export JSON+curl", "x"),
+		Options:   b("O", "options", "O"),
+		Preview:   b("p", "payload preview", "p"),
+		Copy:      b("y", "copy B3 headers", "y"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
 		Interrupt: b("ctrl+c", "quit (cancels a flush)", "ctrl+c"),
+
+		Learn:      b("L", "learn (guided tour)", "L"),
+		Explain:    b("i", "explain this", "i"),
+		Remote:     b("R", "remote endpoint", "R"),
+		NextLesson: b("→/]", "next lesson", "right", "]"),
+		PrevLesson: b("←/[", "previous lesson", "left", "["),
+		Glossary:   b("tab", "explain ↔ glossary", "tab"),
 
 		Accept: b("enter", "accept", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
 		Close:  b("ctrl+c", "close", "ctrl+c"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n", "no", "n", "N", "esc"),
+		Remove: b("d", "remove header", "d", "delete"),
 
 		CloseHelp: b("?/esc", "close", "?", "esc"),
 	}
@@ -97,6 +113,8 @@ func actionTable(k *KeyMap) []actionGroup {
 		{"delivery", deliveryActions(k)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
+		{"options", optionActions(k)},
+		{"learn", learnActions(k)},
 	}
 }
 

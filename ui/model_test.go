@@ -320,7 +320,7 @@ func TestNavigate(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		m.log.Add(fmt.Sprintf("line %d", i))
 	}
-	m, _ = press(t, m, "tab", "k", "k")
+	m, _ = press(t, m, "tab", "tab", "tab", "tab", "k", "k") // tree → received → inspector → B3 → log
 	if m.log.scroll != 2 {
 		t.Errorf("log scroll after k k: %d", m.log.scroll)
 	}

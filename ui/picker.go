@@ -76,11 +76,23 @@ func (p *samplerPicker) View() string {
 	inner := max(10, p.width-4)
 	lines := []string{st.Status.Render(p.Title())}
 	for i, k := range tracing.SamplerKinds {
-		l := fitLine("  "+string(k)+"  "+st.Dim.Render(k.Describe()), inner)
-		if i == p.cursor {
-			l = st.Selected.Render(fitLine("› "+string(k)+"  "+k.Describe(), inner))
+		// A description wraps under its name rather than being cut.
+		indent := len([]rune(string(k))) + 2
+		for j, l := range wrapIndent("", k.Describe(), indent, inner-2) {
+			if j == 0 {
+				l = string(k) + "  " + strings.TrimLeft(l, " ")
+			}
+			if i == p.cursor {
+				mark := "  "
+				if j == 0 {
+					mark = "› "
+				}
+				l = st.Selected.Render(fitLine(mark+l, inner))
+			} else {
+				l = fitLine("  "+st.Dim.Render(l), inner)
+			}
+			lines = append(lines, l)
 		}
-		lines = append(lines, l)
 	}
 	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))

@@ -22,6 +22,9 @@ type promptSpec struct {
 	accept func(string) (tea.Cmd, error)
 	// cancelled is the status after esc; "" means "Cancelled.".
 	cancelled func()
+	// display, when set, is how the typed text is shown (secrets masked as
+	// they are typed); the text itself is kept as typed.
+	display func(string) string
 }
 
 // prompt is a small modal text input (a dialog).
@@ -71,6 +74,8 @@ func (p *prompt) Title() string { return p.spec.title }
 // Update types into the input; enter accepts, esc and ctrl+c cancel.
 func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
+		km = flattenPaste(km) // pasted lines stay apart: "; " between them
+		msg = km
 		switch {
 		case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 			p.closed = true
@@ -116,19 +121,45 @@ func (p *prompt) FullHelp() [][]key.Binding {
 func (p *prompt) View() string {
 	st := p.styles
 	var b strings.Builder
-	b.WriteString(st.Status.Render(p.spec.title) + "\n")
-	b.WriteString(p.input.View() + "\n")
+	inner := max(10, p.width-4)
+	// Messages wrap: a validation message is read whole, never cut.
+	add := func(style func(...string) string, text string) {
+		for _, l := range wrap(text, inner) {
+			b.WriteString(fitLine(style(l), inner) + "\n")
+		}
+	}
+	add(st.Status.Render, safe(p.spec.title))
+	b.WriteString(fitLine(p.inputView(), inner) + "\n")
 	if p.err != "" {
-		b.WriteString(st.PromptError.Render(p.err) + "\n")
+		add(st.PromptError.Render, p.shown(p.err))
 	}
 	if p.note != "" {
-		b.WriteString(st.Hint.Render(p.note) + "\n")
+		add(st.Hint.Render, p.shown(p.note))
 	}
-	b.WriteString(st.Dim.Render("enter accepts · esc cancels"))
-	inner := max(10, p.width-4)
-	lines := strings.Split(b.String(), "\n")
-	for i, l := range lines {
-		lines[i] = fitLine(l, inner)
+	b.WriteString(fitLine(st.Dim.Render("enter accepts · esc cancels"), inner))
+	return st.Prompt.Render(b.String())
+}
+
+// inputView is the text input as it is to be seen: through display when the
+// prompt has one (the cursor then stands at the end).
+func (p *prompt) inputView() string {
+	if p.spec.display == nil {
+		return p.input.View()
 	}
-	return st.Prompt.Render(strings.Join(lines, "\n"))
+	shown := p.spec.display(p.input.Value())
+	if shown == p.input.Value() {
+		return p.input.View()
+	}
+	in := p.input // a copy: the typed text stays as it is
+	in.SetValue(shown)
+	in.CursorEnd()
+	return in.View()
+}
+
+// shown is a message about the typed text, with the text in it as displayed.
+func (p *prompt) shown(msg string) string {
+	if p.spec.display == nil || p.input.Value() == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, p.input.Value(), p.spec.display(p.input.Value()))
 }

@@ -89,16 +89,18 @@ type traceShape struct {
 }
 
 func shapeOf(spans []model.SpanModel) traceShape {
-	sh := traceShape{children: map[model.ID][]int{}, first: spans[0].Timestamp, last: spans[0].Timestamp.Add(spans[0].Duration)}
+	sh := traceShape{children: map[model.ID][]int{}}
 	ids := map[model.ID]bool{}
 	for _, s := range spans {
 		ids[s.ID] = true
 	}
 	for i, s := range spans {
-		if s.Timestamp.Before(sh.first) {
+		// A span may come without timestamp (legal in Zipkin): it is drawn at
+		// the trace's start and does not stretch the trace to year 1.
+		if !s.Timestamp.IsZero() && (sh.first.IsZero() || s.Timestamp.Before(sh.first)) {
 			sh.first = s.Timestamp
 		}
-		if e := s.Timestamp.Add(s.Duration); e.After(sh.last) {
+		if e := s.Timestamp.Add(s.Duration); !s.Timestamp.IsZero() && e.After(sh.last) {
 			sh.last = e
 		}
 		// A shared SERVER span has its client's ID; it hangs under that span.
@@ -122,8 +124,15 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 	sh := shapeOf(spans)
 	total := sh.last.Sub(sh.first)
 	labelW := max(10, v.width/2)
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
+	if v.width < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, v.width*2/3)
+	}
 	barW := max(4, v.width-labelW-1)
-	lines := []string{v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total)))}
+	// The title wraps and the duration is never cut: only a long name is.
+	lines := wrap(v.styles.Title.Render(fmt.Sprintf("trace %s · %s · %s", t.TraceID, plural(len(spans), "span"), shortDur(total))), v.width)
 	byStart := func(idx []int) {
 		sort.Slice(idx, func(a, b int) bool { return spans[idx[a]].Timestamp.Before(spans[idx[b]].Timestamp) })
 	}
@@ -135,12 +144,17 @@ func (v *receivedPane) traceLines(t tracing.ReceivedTrace) []string {
 		}
 		seen[i] = true
 		s := spans[i]
-		label := strings.Repeat(" ", depth*2) + s.Name
+		label := strings.Repeat(" ", depth*2) + safe(s.Name) // from outside: never raw on the terminal
 		if s.Kind != "" {
 			label += " [" + string(s.Kind) + "]"
 		}
-		label += " " + shortDur(s.Duration)
-		lines = append(lines, fitLine(label, labelW)+" "+v.bar(s.Timestamp.Sub(sh.first), s.Duration, total, barW, s.Tags["error"] != ""))
+		dur := " " + shortDur(s.Duration) // never cut: only a long name is
+		label = fitLine(label, max(1, labelW-len([]rune(dur)))) + dur
+		var offset time.Duration
+		if !s.Timestamp.IsZero() {
+			offset = s.Timestamp.Sub(sh.first)
+		}
+		lines = append(lines, label+" "+v.bar(offset, s.Duration, total, barW, s.Tags["error"] != ""))
 		kids := sh.children[s.ID]
 		byStart(kids)
 		for _, k := range kids {
@@ -161,7 +175,7 @@ func (v *receivedPane) bar(offset, d, total time.Duration, w int, isErr bool) st
 	if total <= 0 {
 		total = 1
 	}
-	from := int(float64(offset) / float64(total) * float64(w))
+	from := max(0, int(float64(offset)/float64(total)*float64(w)))
 	n := max(1, int(float64(d)/float64(total)*float64(w)+0.5))
 	from = min(from, w-1)
 	n = min(n, w-from)

@@ -9,7 +9,7 @@ import (
 // Styles are every style of the screen, built once and passed down.
 type Styles struct {
 	TopBar, TopKey, Title, FocusTitle lipgloss.Style
-	Pane, FocusPane                   lipgloss.Style
+	Pane, FocusPane                   lipgloss.Style // border lines
 	Selected, Dim, Label              lipgloss.Style
 	Kind, Debug, NotSampled, Err      lipgloss.Style
 	Running, Queued, Sending          lipgloss.Style
@@ -29,14 +29,13 @@ func DefaultStyles() Styles {
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
 	}
 	fg := func(light, dark string) lipgloss.Style { return lipgloss.NewStyle().Foreground(c(light, dark)) }
-	border := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(c("250", "240"))
 	return Styles{
 		TopBar:      lipgloss.NewStyle().Foreground(c("235", "252")).Background(c("254", "236")),
 		TopKey:      lipgloss.NewStyle().Bold(true).Foreground(c("25", "117")).Background(c("254", "236")),
 		Title:       lipgloss.NewStyle().Bold(true).Foreground(c("240", "250")),
 		FocusTitle:  lipgloss.NewStyle().Bold(true).Foreground(c("25", "117")),
-		Pane:        border,
-		FocusPane:   border.BorderForeground(c("25", "117")),
+		Pane:        fg("250", "240"),
+		FocusPane:   fg("25", "117"),
 		Selected:    lipgloss.NewStyle().Reverse(true),
 		Dim:         lipgloss.NewStyle().Faint(true),
 		Label:       fg("240", "245"),

@@ -98,8 +98,28 @@ func (t *treePane) View() string {
 }
 
 // row is one span: marker, tree lines, name, kind, time, markers, delivery
-// state; plain (no inner styles) for the selected row.
+// state; plain (no inner styles) for the selected row. When the row is too
+// wide, the name gives way (the inspector shows it whole), not the facts
+// after it.
 func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
+	marker := " "
+	if plain {
+		marker = "▶"
+	}
+	head, name, facts := marker+treeLines(n), safe(n.Name), t.facts(n, out, now, plain, false)
+	if lipgloss.Width(head)+lipgloss.Width(name)+lipgloss.Width(facts) > t.width { // the short form: ✗ alone, no "shared"
+		facts = t.facts(n, out, now, plain, true)
+	}
+	if room := t.width - lipgloss.Width(head) - lipgloss.Width(facts); lipgloss.Width(name) > room {
+		r := []rune(name)
+		name = string(r[:max(0, min(len(r), max(6, room)-1))]) + "…"
+	}
+	return head + name + facts
+}
+
+// facts is what a row says after the name; short leaves out what the
+// inspector and the tree lines already say (shared) and marks an error ✗.
+func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain, short bool) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -108,17 +128,10 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 		return " " + style.Render(text)
 	}
 	var b strings.Builder
-	if plain {
-		b.WriteString("▶")
-	} else {
-		b.WriteString(" ")
-	}
-	b.WriteString(treeLines(n))
-	b.WriteString(n.Name)
 	if n.Kind != "" {
 		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
-	if n.Key.Shared {
+	if n.Key.Shared && !short {
 		b.WriteString(paint(st.Kind, "shared"))
 	}
 	if n.Finished {
@@ -133,7 +146,11 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 		b.WriteString(paint(st.NotSampled, "not sampled"))
 	}
 	if _, isErr := n.Tags["error"]; isErr {
-		b.WriteString(paint(st.Err, "✗ error"))
+		if short {
+			b.WriteString(paint(st.Err, "✗"))
+		} else {
+			b.WriteString(paint(st.Err, "✗ error"))
+		}
 	}
 	if state := out.State(n.Key); state != tracing.NotQueued {
 		b.WriteString(paint(deliveryStyle(st, state), state.String()))

@@ -3,125 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 )
-
-// layoutSizes are the inner sizes of the panes for the window.
-type layoutSizes struct {
-	compact               bool // no borders: small terminals
-	wide                  bool // tree left, details right
-	topH, logH, bodyH     int  // outer heights
-	treeW, treeH          int  // inner
-	rightW, inspH, hdrH   int  // inner
-	logW, logInnerH       int  // inner
-	rightOuterW, treeOutW int
-	treeOutH, inspOutH    int // outer heights of the tree (narrow) and inspector (wide)
-}
-
-func (m *Model) layout() layoutSizes {
-	w, h := m.width, m.height
-	l := layoutSizes{compact: w < 80 || h < 24, wide: w >= 90}
-	border := 2
-	if l.compact {
-		border = 0
-	}
-	l.topH = 2
-	if w < 80 {
-		l.topH = 1
-	}
-	rest := h - l.topH - 2 // status and help lines
-	l.logH = max(2, rest/5)
-	if !l.compact {
-		l.logH = max(5, rest/4)
-	}
-	l.bodyH = rest - l.logH
-	title := 1 // every pane has a title line inside
-	l.logW, l.logInnerH = w-border, l.logH-border-title
-	if l.wide {
-		l.treeOutW = w * 11 / 20
-		l.rightOuterW = w - l.treeOutW
-		l.treeW, l.treeH = l.treeOutW-border, l.bodyH-border-title
-		l.rightW = l.rightOuterW - border
-		l.inspOutH = l.bodyH - min(9, l.bodyH*2/5) // B3 needs a few lines
-		l.inspH = l.inspOutH - border - title
-		l.hdrH = l.bodyH - l.inspOutH - border - title
-	} else {
-		l.treeOutW, l.rightOuterW = w, w
-		l.treeOutH = max(2, l.bodyH/2)
-		l.treeW, l.treeH = w-border, l.treeOutH-border-title
-		l.rightW = w - border
-		l.inspH = l.bodyH - l.treeOutH - border - title // details below the tree
-		l.hdrH = 0
-	}
-	return l
-}
-
-// placement is a component and its inner size in the layout.
-type placement struct {
-	c    component
-	w, h int
-}
-
-// placements is the layout: every pane with its inner size. A new pane is one
-// line here (and one in mainBody, where it is drawn).
-func (m *Model) placements(l layoutSizes) []placement {
-	return []placement{
-		{m.tree, l.treeW, l.treeH},
-		{m.inspector, l.rightW, l.inspH},
-		{m.headers, l.rightW, l.hdrH},
-		{m.log, l.logW, l.logInnerH},
-		{m.received, l.rightW, l.inspH + l.hdrH},
-		{m.helpView, l.logW, l.bodyH + l.logH},
-	}
-}
-
-// focusStop is a pane tab visits, and how the status names it.
-type focusStop struct {
-	c    component
-	name string
-}
-
-// focusRing is the panes tab visits, in order. A focusable pane is one line
-// here.
-func (m *Model) focusRing() []focusStop {
-	ring := []focusStop{{m.tree, "span tree"}, {m.log, "delivery log"}}
-	if m.session.Receiver() != nil {
-		ring = append(ring, focusStop{m.received, "received spans"})
-	}
-	return ring
-}
-
-// focusedPane is the pane that gets the keys no action takes.
-func (m *Model) focusedPane() component {
-	for _, stop := range m.focusRing() {
-		if stop.c.Focused() {
-			return stop.c
-		}
-	}
-	return m.tree
-}
-
-// focus gives c the keys and takes them from every other component.
-func (m *Model) focus(c component) {
-	for _, p := range m.placements(m.layout()) {
-		p.c.Blur()
-	}
-	c.Focus()
-}
-
-// setSize sizes every component in one loop, and the open dialog.
-func (m *Model) setSize(w, h int) {
-	m.width, m.height = w, h
-	for _, p := range m.placements(m.layout()) {
-		p.c.SetSize(p.w, p.h)
-	}
-	m.help.Width = w
-	if m.dialog != nil {
-		m.dialog.SetSize(min(w, 100), h)
-	}
-}
 
 // View draws the screen.
 func (m *Model) View() string {
@@ -138,53 +20,104 @@ func (m *Model) View() string {
 	var body string
 	switch m.mode {
 	case modeHelp:
-		body = fitBlock(m.styles.Status.Render(m.helpView.Title())+"\n\n"+m.helpView.View(), m.width, l.bodyH+l.logH)
+		body = fitBlock(m.styles.Status.Render(m.helpView.Title())+"\n\n"+m.helpView.View(), m.width, l.bodyH)
 	case modeDialog:
 		body = m.overlay(m.mainBody(l), m.dialog.View())
 	default:
 		body = m.mainBody(l)
 	}
-	status := m.styles.Status.Render(m.status)
+	parts := append(m.topBarLines(m.width, m.height), body)
+	style := m.styles.Status
 	if m.statusBad {
-		status = m.styles.Bad.Render(m.status)
+		style = m.styles.Bad
 	}
-	return strings.Join([]string{m.topBar(l), body, fitLine(status, m.width), fitLine(m.helpLine(), m.width)}, "\n")
+	for _, s := range m.statusLines(m.width, m.height) {
+		parts = append(parts, fitLine(style.Render(s), m.width))
+	}
+	return m.clipboard + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
 }
 
-// box draws a component in a titled box (no border when compact).
-func (m *Model) box(l layoutSizes, title, content string, outerW, outerH int, focused bool) string {
+// focusMark marks the focused pane's title, so focus shows without colour.
+const focusMark = "▸ "
+
+// box draws a component in a titled box of outer size w×h: the title in the
+// top border, or on a line of its own when compact.
+func (m *Model) box(l layoutSizes, c component, w, h int) string {
+	content := c.View() // first: a pane's title may count what its view measured
+	return m.boxOf(l, c.Title(), content, w, h, c.Focused())
+}
+
+func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
+	titleStyle := m.styles.Title
+	if focused {
+		title, titleStyle = focusMark+title, m.styles.FocusTitle
+	}
 	if l.compact {
-		t := m.styles.Title
-		if focused {
-			t = m.styles.FocusTitle
-		}
-		return fitBlock(t.Render(title)+"\n"+content, outerW, outerH)
+		return fitBlock(titleStyle.Render(fitLine(title, w))+"\n"+content, w, h)
 	}
-	return pane(m.styles, title, content, outerW, outerH, focused)
+	return pane(m.styles, titleStyle.Render(title), content, w, h, focused)
 }
 
-// mainBody is the panes: tree and details, then the delivery log.
+// mainBody is the panes: tree and B3 headers, inspector (and what was
+// received), then the delivery log.
 func (m *Model) mainBody(l layoutSizes) string {
-	show := func(c component, outerW, outerH int) string {
-		return m.box(l, c.Title(), c.View(), outerW, outerH, c.Focused())
-	}
-	var body string
-	if l.wide {
-		right := lipgloss.JoinVertical(lipgloss.Left,
-			show(m.inspector, l.rightOuterW, l.inspOutH),
-			show(m.headers, l.rightOuterW, l.bodyH-l.inspOutH))
-		if m.received.Focused() {
-			right = show(m.received, l.rightOuterW, l.bodyH)
-		}
-		body = lipgloss.JoinHorizontal(lipgloss.Top, show(m.tree, l.treeOutW, l.bodyH), right)
+	var upper string
+	if l.stacked {
+		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
 	} else {
-		detail := m.box(l, m.headers.Title(), m.headers.View()+"\n"+m.inspector.View(), m.width, l.bodyH-l.treeOutH, false)
-		if m.received.Focused() {
-			detail = show(m.received, m.width, l.bodyH-l.treeOutH)
+		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		right := m.box(l, m.inspector, l.inspW, l.upperH)
+		if m.received.Focused() && !l.beside {
+			right = m.box(l, m.received, l.inspW, l.upperH)
 		}
-		body = lipgloss.JoinVertical(lipgloss.Left, show(m.tree, m.width, l.treeOutH), detail)
+		cols := []string{left, right}
+		if l.beside {
+			cols = append(cols, m.box(l, m.received, l.recvW, l.upperH))
+		}
+		upper = besides(cols...)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, body, show(m.log, m.width, l.logH))
+	return upper + "\n" + m.box(l, m.log, m.width, l.logH)
+}
+
+// besides puts blocks of the same height side by side. Every block is
+// already exactly its size (fitBlock), so lines are joined as they are:
+// cheaper than measuring them again as lipgloss.JoinHorizontal does.
+func besides(blocks ...string) string {
+	cols := make([][]string, len(blocks))
+	for i, b := range blocks {
+		cols[i] = strings.Split(b, "\n")
+	}
+	var out strings.Builder
+	for row := range cols[0] {
+		if row > 0 {
+			out.WriteByte('\n')
+		}
+		for _, c := range cols {
+			if row < len(c) {
+				out.WriteString(c[row])
+			}
+		}
+	}
+	return out.String()
+}
+
+// details is the stacked screen's lower section: the focused one of
+// inspector, B3 headers and received spans, or the headers then the
+// inspector when none of them has focus.
+func (m *Model) details(l layoutSizes) string {
+	for _, c := range []component{m.inspector, m.headers, m.received} {
+		if c.Focused() {
+			return m.box(l, c, m.width, l.hdrH)
+		}
+	}
+	_, h := l.inner(m.width, l.hdrH)
+	lines := append(m.headers.lines(), m.styles.Title.Render("Inspector"))
+	lines = append(lines, m.inspector.lines()...)
+	more := ""
+	if len(lines) > h {
+		more = fmt.Sprintf(" · ↓%d more (tab)", len(lines)-h)
+	}
+	return m.boxOf(l, m.headers.Title()+more, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
 
 // overlay puts a dialog over the lower part of the body.
@@ -201,57 +134,4 @@ func (m *Model) overlay(body, dialog string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-// topBar: endpoint (masked), service, sampler, encoding, B3, next kind, counts.
-func (m *Model) topBar(l layoutSizes) string {
-	cfg := m.session.Config()
-	ep := m.session.Endpoint().Display(m.reveal)
-	if m.session.Endpoint().Local && m.session.Receiver() != nil {
-		ep = "embedded receiver " + m.session.Receiver().URL()
-	}
-	st := m.styles
-	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
-	sep := st.TopBar.Render("  ")
-	counts := m.session.Outbox().Counts()
-	countText := fmt.Sprintf("running %d · queued %d · delivered %d · failed %d",
-		m.runningSpans(), counts.Queued+counts.Sending, counts.Delivered, counts.Failed)
-	line1 := kv("endpoint", ep) + sep + kv("service", cfg.Service)
-	line2 := strings.Join([]string{kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(cfg.Encoding)), kv("B3", m.headers.format.String()), kv("next kind", kindName(m.nextKind)),
-		st.TopBar.Render(countText)}, sep)
-	if l.topH == 1 {
-		return st.TopBar.Render(fitLine(line1+sep+line2, m.width))
-	}
-	return st.TopBar.Render(fitLine(line1, m.width)) + "\n" + st.TopBar.Render(fitLine(line2, m.width))
-}
-
-// helpLine is the bottom line: the open dialog's keys, or the most useful
-// enabled keys that fit, always ending with "? help".
-func (m *Model) helpLine() string {
-	k := m.keys
-	switch m.mode {
-	case modeDialog, modeConfirmQuit:
-		return m.help.ShortHelpView(m.dialog.ShortHelp())
-	case modeHelp:
-		return m.help.ShortHelpView(m.helpView.ShortHelp())
-	}
-	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
-	if m.session.Tree().Len() > 0 {
-		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
-			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
-			k.Export, k.Load, k.Reveal}
-	}
-	// Measure instead of rendering each candidate line: "key desc" items
-	// joined by the separator, as bubbles/help draws them.
-	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }
-	sepW := lipgloss.Width(m.help.ShortSeparator)
-	used := itemW(k.Help)
-	var chosen []key.Binding
-	for _, b := range useful {
-		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
-			chosen, used = append(chosen, b), used+w
-		}
-	}
-	return m.help.ShortHelpView(append(chosen, k.Help))
 }

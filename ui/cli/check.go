@@ -24,10 +24,20 @@ type CheckReport struct {
 	Class     string   `json:"class"`
 	Hint      string   `json:"hint"`
 	Warnings  []string `json:"warnings"`
+	// With verification: whether the probe span was read back, and how.
+	Stored     *bool                `json:"stored,omitempty"`
+	ReadBackMs float64              `json:"readBackMs,omitempty"`
+	Query      string               `json:"query,omitempty"`
+	QueryAPI   string               `json:"queryApi,omitempty"`
+	Verify     *tracing.TraceReport `json:"verify,omitempty"`
 }
 
 // Check POSTs an empty span list to the endpoint and diagnoses the answer.
 func Check(opts Options, env Env) int {
+	verify := opts.Config.Verify || tracing.IsLocalSpec(opts.Config.Endpoint)
+	if verify {
+		opts.Config.Service = CheckService
+	}
 	s, err := tracing.NewSession(opts.Config)
 	if err != nil {
 		return fail(env, usagef("%v", err), "")
@@ -46,6 +56,9 @@ func Check(opts Options, env Env) int {
 	}
 	if !r.OK() {
 		rep.Class, rep.Error = string(r.Class), errorText(r)
+	}
+	if verify && rep.Healthy {
+		checkStored(s, &rep)
 	}
 	if opts.JSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -108,6 +121,9 @@ func printCheck(env Env, rep CheckReport) {
 	}
 	if rep.Hint != "" {
 		fmt.Fprintf(w, "hint       %s\n", rep.Hint)
+	}
+	if line := storedLine(rep); line != "" {
+		fmt.Fprintf(w, "stored     %s\n", line)
 	}
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(w, "warning    %s\n", warn)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 
 	"github.com/openzipkin/zipkin-go/model"
@@ -23,51 +22,40 @@ func Receive(opts Options, env Env) int {
 
 // receive is Receive with a context and a callback that learns the URL (tests).
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
-	var mu sync.Mutex // spans of concurrent POSTs print whole lines
+	out := newLinePrinter(env.Stdout, printBuffer, !opts.JSON)
 	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
+		MaxSpans: opts.Config.MaxSpans,
 		OnSpans: func(spans []model.SpanModel) {
-			mu.Lock()
-			defer mu.Unlock()
 			for _, sp := range spans {
-				printSpan(env, sp, opts.JSON)
+				out.Print(spanLine(sp, opts.JSON))
 			}
 		},
 	})
 	if err != nil {
-		return fail(env, usagef("cannot listen on %s: %v", opts.Config.Listen, err), "pick another --listen address")
+		out.Close(0)
+		return fail(env, usagef("%v", err), "pick another --listen address")
 	}
 	defer rcv.Close()
-	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (POST /api/v2/spans); ctrl+c stops\n", rcv.URL())
+	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (and /api/v1/spans); query API at http://%s/api/v2/; ctrl+c stops\n", rcv.URL(), rcv.Addr())
+	if rcv.Moved != "" {
+		fmt.Fprintf(env.Stderr, "note: %s\n", rcv.Moved)
+	}
+	if rcv.Warning != "" {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", rcv.Warning)
+	}
 	if ready != nil {
 		ready(rcv.URL())
 	}
 	<-ctx.Done()
+	rcv.Close()
+	dropped := out.Close(printDrain)
 	st := rcv.Stats()
-	fmt.Fprintf(env.Stderr, "received %d spans in %d batches, rejected %d\n", st.Spans, st.Batches, st.Rejected)
+	fmt.Fprintf(env.Stderr, "received %d spans in %d batches, rejected %d, duplicates %d\n", st.Spans, st.Batches, st.Rejected, st.Duplicates)
+	if st.EvictedSpans > 0 {
+		fmt.Fprintf(env.Stderr, "evicted %d spans (%d whole traces), oldest first, to stay within the span budget (--max-spans)\n", st.EvictedSpans, st.Evicted)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(env.Stderr, "dropped %d printed lines: stdout was not keeping up (the spans were received and stored)\n", dropped)
+	}
 	return ExitOK
-}
-
-func printSpan(env Env, sp model.SpanModel, asJSON bool) {
-	if asJSON {
-		b, err := sp.MarshalJSON()
-		if err == nil {
-			fmt.Fprintf(env.Stdout, "%s\n", b)
-		}
-		return
-	}
-	parent := "-"
-	if sp.ParentID != nil {
-		parent = sp.ParentID.String()
-	}
-	service := ""
-	if sp.LocalEndpoint != nil {
-		service = sp.LocalEndpoint.ServiceName
-	}
-	kind := string(sp.Kind)
-	if kind == "" {
-		kind = "-"
-	}
-	fmt.Fprintf(env.Stdout, "%s %s %s parent=%s %s %q kind=%s duration=%s tags=%d annotations=%d\n",
-		sp.Timestamp.Format("15:04:05.000"), sp.TraceID, sp.ID, parent, service, sp.Name, kind,
-		tracing.FormatLatency(sp.Duration), len(sp.Tags), len(sp.Annotations))
 }

@@ -39,6 +39,15 @@ type SendReport struct {
 	// TraceCount is the number of traces built; TracesPerSecond their rate.
 	TraceCount      int     `json:"traceCount"`
 	TracesPerSecond float64 `json:"tracesPerSecond,omitempty"`
+	// With verification (--verify, or the embedded receiver): spans read
+	// back intact, and what became of each trace.
+	Verified *int                  `json:"verified,omitempty"`
+	Traces   []tracing.TraceReport `json:"traces,omitempty"`
+	// Query and QueryAPI name the query API read from (masked); VerifyError
+	// says why verification could not run.
+	Query       string `json:"query,omitempty"`
+	QueryAPI    string `json:"queryApi,omitempty"`
+	VerifyError string `json:"verifyError,omitempty"`
 }
 
 // BatchReport is one POST.
@@ -115,12 +124,14 @@ func Send(opts Options, env Env) int {
 	var results []tracing.DeliveryResult
 	s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
 	report := makeReport(s, results, time.Since(start))
+	verified, verr := sendVerify(ctx, opts, s, &report)
 	if opts.JSON {
 		writeJSON(env, report)
 	} else {
 		printSendReport(env, s, report, results)
+		printSendVerify(env, report, verified)
 	}
-	return sendExit(ctx, env, s, report, lastFailure(results))
+	return sendExit(ctx, env, s, report, lastFailure(results), verified, verr)
 }
 
 // sendBurst runs a burst and reports it.
@@ -135,7 +146,7 @@ func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, s
 	} else {
 		printBurstReport(env, s, opts, out, report)
 	}
-	return sendExit(ctx, env, s, report, out.stats.snapshot().last)
+	return sendExit(ctx, env, s, report, out.stats.snapshot().last, tracing.VerifyReport{}, nil)
 }
 
 func writeJSON(env Env, v any) {
@@ -145,17 +156,24 @@ func writeJSON(env Env, v any) {
 }
 
 // sendExit is send's exit status: 1 when spans are left undelivered (last
-// is the last failure, for its reason and hint).
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last tracing.DeliveryResult) int {
+// is the last failure, for its reason and hint), or when verification could
+// not run or found a trace missing.
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last tracing.DeliveryResult, verified tracing.VerifyReport, verr error) int {
 	counts := s.Outbox().Counts()
-	if counts.Undelivered() == 0 {
-		return ExitOK
+	if counts.Undelivered() > 0 {
+		last = withFlags(last)
+		if ctx.Err() != nil {
+			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+		}
+		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
 	}
-	last = withFlags(last)
-	if ctx.Err() != nil {
-		return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+	if verr != nil {
+		return fail(env, fmt.Errorf("cannot verify: %v", verr), "--query URL names the query API (Zipkin's, or Jaeger's on port 16686)")
 	}
-	return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
+	if err := verifyFailure(verified); err != nil {
+		return fail(env, err, notStoredHint)
+	}
+	return ExitOK
 }
 
 // retryPolicy is send's: --retries transient retries with backoff.

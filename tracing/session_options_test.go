@@ -1,0 +1,137 @@
+package tracing
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// postCapture is a collector that records every POST and answers 202.
+type postCapture struct {
+	mu    sync.Mutex
+	posts []capturedPost
+}
+
+type capturedPost struct {
+	header http.Header
+	body   []byte
+}
+
+func (c *postCapture) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	c.mu.Lock()
+	c.posts = append(c.posts, capturedPost{r.Header.Clone(), b})
+	c.mu.Unlock()
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func (c *postCapture) take() []capturedPost {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.posts
+	c.posts = nil
+	return out
+}
+
+func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
+	capture := &postCapture{}
+	srv := httptest.NewServer(capture)
+	defer srv.Close()
+	s := sessionTo(t, srv.URL+V2Path)
+	old, _ := s.NewTrace("before")
+
+	err := s.Reconfigure(func(c *Config) {
+		c.Encoding = EncodingProto
+		c.TraceID128 = true
+		c.Batch = 2
+		c.Timeout = 2 * time.Second
+		c.Retries = 7
+		c.Query = "http://127.0.0.1:16686"
+		c.Headers = []Header{{Name: "Authorization", Value: "Bearer s3cr3t-token"}}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if batch, timeout := s.Outbox().Limits(); batch != 2 || timeout != 2*time.Second {
+		t.Errorf("outbox limits: %d %s", batch, timeout)
+	}
+	if cfg := s.Config(); cfg.Retries != 7 || cfg.Query != "http://127.0.0.1:16686" || s.Outbox().Encoding() != EncodingProto {
+		t.Errorf("config: %+v, encoding %s", cfg, s.Outbox().Encoding())
+	}
+	// 128-bit trace IDs for new traces only; the running trace keeps its ID.
+	child, _ := s.Child(old, "child of the old trace")
+	fresh, _ := s.NewTrace("after")
+	if old.Context.TraceID.High != 0 || child.Context.TraceID != old.Context.TraceID || fresh.Context.TraceID.High == 0 {
+		t.Errorf("trace IDs: old %s, its child %s, new %s", old.Context.TraceID, child.Context.TraceID, fresh.Context.TraceID)
+	}
+	for _, n := range []*Node{child, old, fresh} {
+		must(t, s.Finish(n))
+	}
+	if _, sum := flushAll(s); sum.Delivered != 3 || sum.Batches != 2 {
+		t.Fatalf("flush: %+v", sum)
+	}
+	for _, p := range capture.take() {
+		if p.header.Get("Content-Type") != "application/x-protobuf" || p.header.Get("Authorization") != "Bearer s3cr3t-token" {
+			t.Errorf("POST headers: %v", p.header)
+		}
+	}
+	if strings.Contains(s.Masker().Mask("got Bearer s3cr3t-token"), "s3cr3t") {
+		t.Error("the new header's value is not masked")
+	}
+
+	// Removing the header: the next POST goes without it, and its value
+	// stays masked (the log may quote it).
+	must(t, s.Reconfigure(func(c *Config) { c.Headers = nil }))
+	fillSession(t, s, 1, 1)
+	flushAll(s)
+	if posts := capture.take(); len(posts) != 1 || posts[0].header.Get("Authorization") != "" {
+		t.Errorf("after removal: %+v", posts)
+	}
+	if strings.Contains(s.Masker().Mask("401: token s3cr3t-token"), "s3cr3t") {
+		t.Error("a removed header's value is shown again")
+	}
+}
+
+func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
+	s := sessionTo(t, "http://127.0.0.1:9"+V2Path)
+	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
+	before := s.Config()
+	for _, c := range []struct {
+		name    string
+		s       *Session
+		change  func(*Config)
+		field   string // the ConfigError's field; "" for another error
+		message string
+	}{
+		{"batch 0", s, func(c *Config) { c.Batch = 0 }, FieldBatch, "between 1 and"},
+		{"huge batch", s, func(c *Config) { c.Batch = MaxBatch + 1 }, FieldBatch, "between 1 and"},
+		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
+		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
+		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
+		{"header with CR", s, func(c *Config) { c.Headers = []Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
+		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = EncodingV1 }, FieldEncoding, V1Path},
+		{"json on a v1 path", v1, func(c *Config) { c.Encoding = EncodingJSON }, FieldEncoding, V1Path},
+		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = EncodingProto }, FieldEncoding, V1Path},
+		{"endpoint", s, func(c *Config) { c.Endpoint = "http://other:9411/api/v2/spans" }, "", "SetEndpoint"},
+		{"TLS", s, func(c *Config) { c.Insecure = true }, "", "TLS"},
+	} {
+		err := c.s.Reconfigure(c.change)
+		var ce *ConfigError
+		isConfig := errors.As(err, &ce)
+		if err == nil || !strings.Contains(err.Error(), c.message) || isConfig != (c.field != "") || (isConfig && ce.Field != c.field) {
+			t.Errorf("%s: want a %q error about %q, have %v", c.name, c.field, c.message, err)
+		}
+	}
+	if after := s.Config(); after.Batch != before.Batch || after.Timeout != before.Timeout || s.Outbox().Encoding() != EncodingJSON {
+		t.Errorf("a refused change changed the session: %+v", after)
+	}
+	// v1 is what a v1 path sends already: choosing it is no change.
+	if err := v1.Reconfigure(func(c *Config) { c.Encoding = EncodingV1 }); err != nil || v1.Outbox().Encoding() != EncodingV1 {
+		t.Errorf("v1 on a v1 path: %v %s", err, v1.Outbox().Encoding())
+	}
+}

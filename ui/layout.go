@@ -1,0 +1,186 @@
+package ui
+
+// The layout degrades by priority, never by cutting facts: borders go first
+// (below 80×20), then panes stack (below 80 columns); the top bar keeps the
+// endpoint and the counts, the status wraps, the help line keeps "? help";
+// panes wrap long values and scroll when focused.
+
+// Layout thresholds.
+const (
+	stackBelowW    = 80  // narrower: panes one under the other
+	borderlessH    = 20  // lower: no borders, a title line per pane
+	oneTopLineH    = 16  // lower: the top bar is one line (the counts first)
+	receivedBeside = 160 // wider: the Received pane is a third column
+)
+
+// layoutSizes are the outer sizes of the screen's parts.
+type layoutSizes struct {
+	compact              bool // no borders: a title line per pane
+	stacked              bool // panes one under the other
+	beside               bool // the Received pane is a third column
+	topH, statusH, bodyH int
+	upperH, logH         int // the panes above the log, the log
+	leftW, inspW, recvW  int // side by side: tree+B3 column, inspector, received
+	treeH, hdrH          int // heights in the left column (stacked: tree, details)
+	lessonH              int // the lesson panel in learn mode (under the tree), 0 otherwise
+}
+
+// layout measures the screen for the current window, status and content.
+func (m *Model) layout() layoutSizes {
+	w, h := m.width, m.height
+	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
+	l.beside = !l.stacked && w >= receivedBeside && m.session.Receiver() != nil
+	l.topH = 2
+	if h < oneTopLineH {
+		l.topH = 1
+	}
+	l.statusH = len(m.statusLines(w, h))
+	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
+	if l.compact {
+		l.logH = max(3, l.bodyH/4)
+	} else {
+		l.logH = max(6, l.bodyH/4)
+	}
+	l.upperH = l.bodyH - l.logH
+	if l.stacked {
+		m.stack(&l)
+		m.learnLayout(&l)
+		return l
+	}
+	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
+	if l.beside {
+		l.inspW = max(36, w*28/100)
+		l.recvW = w * 36 / 100
+	}
+	l.leftW = w - l.inspW - l.recvW
+	// The B3 headers take what they need under the tree, up to half.
+	chrome := 2
+	if l.compact {
+		chrome = 1
+	}
+	hdrW, _ := l.inner(l.leftW, 0)
+	l.hdrH = min(l.upperH/2, len(m.headers.linesAt(hdrW))+chrome)
+	l.treeH = l.upperH - l.hdrH
+	m.learnLayout(&l)
+	return l
+}
+
+// stack shares the height of stacked panes: the focused one gets the most,
+// the others keep their title and a line or two.
+func (m *Model) stack(l *layoutSizes) {
+	l.leftW = m.width
+	switch {
+	case m.log.Focused():
+		l.treeH = max(2, l.bodyH/5)
+		l.hdrH = max(2, l.bodyH/5)
+		l.logH = l.bodyH - l.treeH - l.hdrH
+	case m.tree.Focused():
+		l.treeH = max(3, l.upperH*2/5)
+		l.hdrH = l.upperH - l.treeH // the details under the tree
+	default: // the details (inspector, B3 headers, received) have focus
+		l.treeH = max(2, l.upperH/4)
+		l.logH = max(2, l.bodyH/6)
+		l.hdrH = l.bodyH - l.treeH - l.logH
+	}
+	l.upperH = l.treeH + l.hdrH
+}
+
+// inner is the content size of a pane of outer size w×h.
+func (l layoutSizes) inner(w, h int) (int, int) {
+	if l.compact {
+		return w, max(0, h-1) // a title line
+	}
+	return max(0, w-2), max(0, h-2) // the title is in the top border
+}
+
+// placement is a component and its inner size in the layout.
+type placement struct {
+	c    component
+	w, h int
+}
+
+// placements is the layout: every pane with its inner size. A new pane is one
+// line here (and one in mainBody, where it is drawn).
+func (m *Model) placements(l layoutSizes) []placement {
+	at := func(c component, w, h int) placement {
+		iw, ih := l.inner(w, h)
+		return placement{c, iw, ih}
+	}
+	if l.stacked {
+		return []placement{
+			at(m.tree, l.leftW, l.treeH),
+			at(m.inspector, l.leftW, l.hdrH), at(m.headers, l.leftW, l.hdrH), at(m.received, l.leftW, l.hdrH),
+			at(m.log, m.width, l.logH),
+			{m.helpView, m.width, l.bodyH},
+			at(m.lesson, l.leftW, l.lessonH),
+		}
+	}
+	recvW := l.inspW
+	if l.beside {
+		recvW = l.recvW
+	}
+	return []placement{
+		at(m.tree, l.leftW, l.treeH), at(m.headers, l.leftW, l.hdrH),
+		at(m.inspector, l.inspW, l.upperH), at(m.received, recvW, l.upperH),
+		at(m.log, m.width, l.logH),
+		{m.helpView, m.width, l.bodyH},
+		at(m.lesson, l.leftW, l.lessonH),
+	}
+}
+
+// focusStop is a pane tab visits, and how the status names it.
+type focusStop struct {
+	c    component
+	name string
+}
+
+// focusRing is the panes tab visits, in order. A focusable pane is one line
+// here.
+func (m *Model) focusRing() []focusStop {
+	// What arrived comes right after the tree: "tab → what the receiver got".
+	ring := []focusStop{{m.tree, "span tree"}}
+	if m.session.Receiver() != nil {
+		ring = append(ring, focusStop{m.received, "received spans (j/k scroll)"})
+	}
+	return append(ring, focusStop{m.inspector, "inspector (j/k scroll)"},
+		focusStop{m.headers, "B3 headers (j/k scroll)"}, focusStop{m.log, "delivery log (j/k scroll)"})
+}
+
+// focusedPane is the pane that gets the keys no action takes.
+func (m *Model) focusedPane() component {
+	for _, stop := range m.focusRing() {
+		if stop.c.Focused() {
+			return stop.c
+		}
+	}
+	return m.tree
+}
+
+// focus gives c the keys and takes them from every other component.
+func (m *Model) focus(c component) {
+	for _, p := range m.placements(m.layout()) {
+		p.c.Blur()
+	}
+	c.Focus()
+}
+
+// setSize sizes every component in one loop, and the open dialog.
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.resize()
+	m.help.Width = w
+	if m.dialog != nil {
+		m.dialog.SetSize(min(w, 100), h)
+	}
+}
+
+// resize sizes the panes again: the status and the B3 headers change the
+// layout as they grow and shrink.
+func (m *Model) resize() {
+	if m.width == 0 {
+		return
+	}
+	for _, p := range m.placements(m.layout()) {
+		p.c.SetSize(p.w, p.h)
+	}
+}

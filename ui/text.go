@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/tracing"
+)
+
+// safe is text from outside (span and service names, tags, annotations,
+// server messages) made harmless for the terminal (rule 11): control
+// characters and escape sequences are shown escaped, never interpreted.
+func safe(s string) string { return tracing.Sanitize(s) }
+
+// wrap breaks s (which may hold styles) into lines of at most w columns, at
+// spaces where it can and inside a word that is longer than a line. Facts are
+// wrapped, never cut.
+func wrap(s string, w int) []string {
+	w = max(1, w)
+	if !strings.Contains(s, "\n") && lipgloss.Width(s) <= w {
+		return []string{s}
+	}
+	out := strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+	for i, l := range out {
+		out[i] = strings.TrimRight(l, " ")
+	}
+	return out
+}
+
+// wrapIndent wraps value to w columns after a label column of indent
+// columns: the first line goes beside the label, the rest under the value.
+func wrapIndent(label, value string, indent, w int) []string {
+	lines := wrap(value, w-indent)
+	pad := strings.Repeat(" ", indent)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return lines
+}

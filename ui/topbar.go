@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// topBarLines is the top bar: the endpoint (masked) and the outbox counts
+// first, then service, sampler, encoding, B3 format and next kind as they
+// fit. Below oneTopLineH rows it is one line, the counts first.
+func (m *Model) topBarLines(w, h int) []string {
+	st := m.styles
+	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
+	cfg := m.session.Config()
+	ep := m.session.Endpoint().Display(m.reveal)
+	if m.session.Endpoint().Local && m.session.Receiver() != nil {
+		ep = "embedded receiver " + m.session.Receiver().URL()
+	}
+	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.countsText(w))
+	kind := kv("next kind", kindName(m.nextKind))
+	rest := []string{kv("service", safe(cfg.Service)), kv("sampler", cfg.Sampler.String()),
+		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String())}
+
+	if m.nextKind != "" { // a kind waiting for the next span matters more
+		rest = append([]string{kind}, rest...)
+	} else {
+		rest = append(rest, kind)
+	}
+	var lines [][]string
+	if h < oneTopLineH {
+		lines = [][]string{{counts}}
+		rest = append([]string{endpoint}, rest...)
+	} else {
+		lines = [][]string{{endpoint}, {counts}}
+	}
+	fill(lines, rest, w)
+	fitSettings(lines, nonDefaultSettings(cfg), w, kv)
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, st.TopBar.Render(fitLine(strings.Join(l, st.TopBar.Render("  ")), w)))
+	}
+	return out
+}
+
+// fill adds each item to the first line it fits on (items are in priority
+// order; one that fits nowhere is left out).
+func fill(lines [][]string, items []string, w int) {
+	width := func(l []string) int { return lipgloss.Width(strings.Join(l, "  ")) }
+	for _, it := range items {
+		for i := range lines {
+			if width(lines[i])+2+lipgloss.Width(it) <= w {
+				lines[i] = append(lines[i], it)
+				break
+			}
+		}
+	}
+}
+
+// fitSettings adds what O changed from the defaults to the line with the
+// most room: as many settings as fit, then how many more O lists.
+func fitSettings(lines [][]string, set []string, w int, kv func(k, v string) string) {
+	if len(set) == 0 {
+		return
+	}
+	best, room := 0, -1
+	for i, l := range lines {
+		if free := w - lipgloss.Width(strings.Join(l, "  ")) - 2; free > room {
+			best, room = i, free
+		}
+	}
+	for n := len(set); n >= 0; n-- {
+		text := strings.Join(set[:n], " · ")
+		if n < len(set) {
+			text = strings.TrimPrefix(text+fmt.Sprintf(" · +%d more in O", len(set)-n), " · ")
+		}
+		if item := kv("set", text); lipgloss.Width(item) <= room {
+			lines[best] = append(lines[best], item)
+			return
+		}
+	}
+}
+
+// countsText is the outbox counts, shorter when the full form does not fit.
+func (m *Model) countsText(w int) string {
+	c := m.session.Outbox().Counts()
+	n := []any{m.runningSpans(), c.Queued + c.Sending, c.Delivered, c.Failed}
+	for _, format := range []string{
+		"running %d · queued %d · delivered %d · failed %d",
+		"run %d · queued %d · deliv. %d · failed %d",
+		"run %d·q %d·ok %d·fail %d",
+	} {
+		if s := fmt.Sprintf(format, n...); len([]rune(s)) <= w {
+			return s
+		}
+	}
+	return fmt.Sprintf("%d/%d/%d/%d", n...)
+}
+
+// statusLines is the status wrapped whole: up to three lines on a normal
+// screen, fewer on a small one.
+func (m *Model) statusLines(w, h int) []string {
+	lines := wrap(safe(m.status), w)
+	limit := 3
+	if h < borderlessH {
+		limit = 2
+	}
+	if len(lines) > limit {
+		lines = lines[:limit]
+		lines[limit-1] = fitLine(lines[limit-1], w-1) + "…"
+	}
+	return lines
+}
+
+// helpLine is the bottom line: the open dialog's keys, or the most useful
+// enabled keys that fit, always ending with "? help".
+func (m *Model) helpLine() string {
+	k := m.keys
+	switch m.mode {
+	case modeDialog, modeConfirmQuit:
+		return m.help.ShortHelpView(m.dialog.ShortHelp())
+	case modeHelp:
+		return m.help.ShortHelpView(m.helpView.ShortHelp())
+	}
+	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
+	if m.session.Tree().Len() > 0 {
+		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
+			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
+			k.Export, k.Load, k.Reveal}
+	}
+	if m.mode == modeLearn { // the tour's own keys first
+		useful = append([]key.Binding{k.NextLesson, k.PrevLesson, k.Learn}, useful...)
+	}
+	// Measure instead of rendering each candidate line: "key desc" items
+	// joined by the separator, as bubbles/help draws them.
+	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }
+	sepW := lipgloss.Width(m.help.ShortSeparator)
+	used := itemW(k.Help)
+	var chosen []key.Binding
+	for _, b := range useful {
+		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
+			chosen, used = append(chosen, b), used+w
+		}
+	}
+	return m.help.ShortHelpView(append(chosen, k.Help))
+}
