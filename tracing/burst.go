@@ -17,6 +17,10 @@ import (
 type Burst struct {
 	traces []burstSpan
 	extent time.Duration // when the last span of the scenario ends
+	rec    *recorder
+	// keep is how many more traces' reported spans go to sample.
+	keep   int
+	sample []model.SpanModel
 }
 
 // burstSpan is a scenario span resolved once: its tracer, kind and times.
@@ -52,7 +56,7 @@ func (c BurstCounts) Add(d BurstCounts) BurstCounts {
 // NewBurst prepares sc (from ParseScenario) for replays with the session's
 // tracers and sampler.
 func (s *Session) NewBurst(sc Scenario) (*Burst, error) {
-	b := &Burst{}
+	b := &Burst{rec: s.recorder}
 	var end float64
 	for _, t := range sc.Traces {
 		bs, err := s.burstSpan(t)
@@ -93,6 +97,14 @@ func (s *Session) burstSpan(sp ScenarioSpan) (burstSpan, error) {
 	return bs, nil
 }
 
+// KeepSample keeps the span models reported for the next n traces (for
+// `send --verify`, which reads a sample of a burst back): a few traces, not
+// the burst.
+func (b *Burst) KeepSample(n int) { b.keep = n }
+
+// Sample is the span models KeepSample kept, as they were sent.
+func (b *Burst) Sample() []model.SpanModel { return b.sample }
+
 // Replay builds the scenario's traces once, ending now, and appends their
 // trace IDs to ids (pass nil to keep none). Finished sampled spans go to the
 // outbox as zipkin-go reports them.
@@ -104,7 +116,12 @@ func (b *Burst) Replay(ids []model.TraceID) (BurstCounts, []model.TraceID) {
 		if b.traces[i].debug {
 			sc.Debug = true
 		}
+		if b.keep > 0 {
+			b.keep--
+			b.rec.capture = func(m model.SpanModel) { b.sample = append(b.sample, m) }
+		}
 		tid := b.traces[i].replay(sc, base, &c)
+		b.rec.capture = nil
 		if ids != nil {
 			ids = append(ids, tid)
 		}

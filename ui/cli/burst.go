@@ -23,6 +23,10 @@ const catchUpWindow = 200 * time.Millisecond
 // by --count.
 const roomBatches = 32
 
+// verifySample is how many traces of a burst `send --verify` reads back:
+// keeping every span to compare would make memory grow with --count.
+const verifySample = 10
+
 // DefaultBurstBatch is a burst's --batch: measured on 2 cores against the
 // `receive` sink, 500-span POSTs took 20% less CPU on both sides than
 // 100-span ones for 100,000 spans; 1000 saved little more and doubled the
@@ -38,6 +42,8 @@ type burstOutcome struct {
 	first   model.TraceID
 	stats   *burstStats
 	buildMs float64 // how long building took
+	// sample is the spans of the first verifySample traces, with --verify.
+	sample []model.SpanModel
 	err     error   // why delivery stopped short, if it did
 }
 
@@ -51,6 +57,9 @@ func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc
 		return burstOutcome{}, err
 	}
 	out := burstOutcome{stats: &burstStats{}}
+	if opts.Config.Verify {
+		b.KeepSample(verifySample)
+	}
 	if opts.JSON {
 		out.ids = []model.TraceID{}
 	}
@@ -94,6 +103,7 @@ func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc
 		out.err = err
 	}
 	progress.stop()
+	out.sample = b.Sample()
 	return out, nil
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -35,6 +36,25 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 		rep.TracesPerSecond = float64(out.built.Traces) / (out.buildMs / 1000)
 	}
 	return rep
+}
+
+// burstVerify reads the burst's sample (its first verifySample traces) back
+// with --verify, once every span was delivered, and adds it to report.
+func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep tracing.VerifyReport, err error) {
+	if !opts.Config.Verify || report.Delivered == 0 || report.Failed > 0 {
+		return rep, nil
+	}
+	cfg := s.Config()
+	api, err := tracing.QueryAPIFor(ctx, cfg, s.Endpoint(), tracing.QueryOptions{})
+	if err != nil {
+		report.VerifyError = err.Error()
+		return rep, err
+	}
+	v := tracing.NewVerifier(api, tracing.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	rep = v.Verify(ctx, out.sample)
+	report.Verified, report.Traces = &rep.Verified, rep.Traces
+	report.Query, report.QueryAPI = rep.Query, rep.Kind
+	return rep, nil
 }
 
 // writeBurstJSON writes rep as send --json does, with ids streamed into its

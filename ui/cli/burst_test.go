@@ -282,3 +282,17 @@ func TestBurstProgressAndSummary(t *testing.T) {
 		t.Errorf("exit %d: %s", code, progress)
 	}
 }
+
+// TestBurstVerifiesASample: send --count --verify reads the burst's first
+// verifySample traces back (not every trace: that would keep every span).
+func TestBurstVerifiesASample(t *testing.T) {
+	code, rep, stderr := runSend(t, "--count", "30", "--verify")
+	if code != ExitOK || rep.Verified == nil || *rep.Verified != 4*verifySample || len(rep.Traces) != verifySample {
+		t.Fatalf("exit %d, verified %v, %d traces (%s)", code, rep.Verified, len(rep.Traces), stderr)
+	}
+	for i, tr := range rep.Traces {
+		if tr.TraceID != rep.TraceIDs[i] {
+			t.Errorf("verified trace %d is %s, the burst's is %s", i, tr.TraceID, rep.TraceIDs[i])
+		}
+	}
+}

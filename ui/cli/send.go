@@ -141,12 +141,14 @@ func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, s
 		return fail(env, err, "")
 	}
 	report := burstReport(s, out, time.Since(start))
+	verified, verr := burstVerify(ctx, opts, s, out, &report)
 	if opts.JSON {
 		_ = writeBurstJSON(env, report, out.ids)
 	} else {
 		printBurstReport(env, s, opts, out, report)
+		printSendVerify(env, report, verified)
 	}
-	return sendExit(ctx, env, s, report, out.stats.snapshot().last, tracing.VerifyReport{}, nil)
+	return sendExit(ctx, env, s, report, out.stats.snapshot().last, verified, verr)
 }
 
 func writeJSON(env Env, v any) {
