@@ -44,7 +44,7 @@ type burstOutcome struct {
 	buildMs float64 // how long building took
 	// sample is the spans of the first verifySample traces, with --verify.
 	sample []model.SpanModel
-	err     error   // why delivery stopped short, if it did
+	err    error // why delivery stopped short, if it did
 }
 
 // runBurst replays sc opts.Count times (or for opts.Duration) at opts.Rate
