@@ -75,6 +75,21 @@ func BenchmarkOutboxBurst(b *testing.B) {
 			o.Close()
 		})
 	})
+	// stream is a burst's path: Forget mode, a Stream delivering while the
+	// spans are queued, 500-span batches.
+	b.Run("stream", func(b *testing.B) {
+		run(b, func(url string, spans []model.SpanModel) {
+			ep, _ := ParseEndpoint(url)
+			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 500, Forget: true})
+			o.SetEndpoint(ep, NewMasker(ep, nil))
+			st := o.Stream(context.Background(), StreamOptions{})
+			for _, s := range spans {
+				o.Send(s)
+			}
+			_ = st.Close()
+			o.Close()
+		})
+	})
 	zipkinGo := func(opts ...zipkinhttp.ReporterOption) func(string, []model.SpanModel) {
 		return func(url string, spans []model.SpanModel) {
 			opts = append(opts, zipkinhttp.Logger(log.New(io.Discard, "", 0)))
