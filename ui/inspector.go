@@ -69,6 +69,7 @@ func (v *inspectorPane) lines() []string {
 	}
 	v.identity(n, line)
 	v.sampling(n, line)
+	v.storedAs(n, line)
 	v.timing(n, line)
 	v.tagsAndAnnotations(n, line)
 	return out
@@ -113,7 +114,8 @@ func (v *inspectorPane) sampling(n *tracing.Node, line func(label, value string)
 	case state == tracing.NotQueued:
 		line("delivery", "waits for f (running spans are not sent)")
 	default:
-		line("delivery", deliveryStyle(st, state).Render(state.String()))
+		word, style := v.deliveryWord(n.Key, state)
+		line("delivery", style.Render(word)+v.verifyNote(n.Key, state))
 	}
 	if n.Key.Shared {
 		line("shared", "yes: a SERVER span joins its CLIENT parent's span ID, as zipkin-go does")
