@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -183,5 +184,5 @@ func endpointText(e *model.Endpoint) string {
 	if e.Port != 0 {
 		s += fmt.Sprintf(":%d", e.Port)
 	}
-	return s
+	return strings.TrimSpace(s)
 }
