@@ -152,7 +152,15 @@ func (v *receivedPane) rowLines(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for i := from; i < to; i++ {
 		selected := v.focused && i == v.cursor
-		row := fitLine(v.row(v.rows[i], selected), v.width)
+		row := v.row(v.rows[i], selected)
+		if v.focused { // the cursor shows without colour too
+			mark := " "
+			if selected {
+				mark = "▶"
+			}
+			row = mark + row
+		}
+		row = fitLine(row, v.width)
 		if selected {
 			row = v.styles.Selected.Render(row)
 		}
@@ -165,6 +173,10 @@ func (v *receivedPane) rowLines(from, to int) []string {
 // service, error marker and duration, then its waterfall bar. When the
 // line is too narrow the name gives way, not the facts.
 func (v *receivedPane) row(r recvRow, plain bool) string {
+	w := v.width
+	if v.focused {
+		w-- // the cursor's column
+	}
 	st := v.styles
 	paint := func(style lipgloss.Style, s string) string {
 		if plain {
@@ -181,34 +193,45 @@ func (v *receivedPane) row(r recvRow, plain bool) string {
 		return paint(st.Title, title)
 	}
 	s := t.Spans[r.span]
-	labelW := max(10, v.width*3/5)
-	if v.width < 60 { // a narrow pane: the names before the bars
-		labelW = max(10, v.width*3/4)
+	labelW := max(10, w*3/5)
+	if w < 60 { // a narrow pane: the names before the bars
+		labelW = max(10, w*3/4)
 	}
-	var facts strings.Builder
-	if s.Kind != "" {
-		facts.WriteString(" " + paint(st.Kind, "["+string(s.Kind)+"]"))
-	}
-	if svc := serviceName(s.LocalEndpoint); svc != "" {
-		facts.WriteString(" " + paint(st.Dim, safe(svc)))
-	}
-	if _, isErr := s.Tags["error"]; isErr {
-		facts.WriteString(" " + paint(st.Err, "✗"))
-	}
+	_, isErr := s.Tags["error"]
 	dur := " " + shortDur(s.Duration) // never cut: only a long name is
 	name := strings.Repeat("  ", min(r.depth, 16)) + safe(s.Name)
-	room := labelW - lipgloss.Width(facts.String()) - len([]rune(dur))
-	if w := lipgloss.Width(name); w > room {
+	facts := v.rowFacts(s, isErr, paint, true)
+	room := labelW - lipgloss.Width(facts) - len([]rune(dur))
+	if lipgloss.Width(name) > room && room < 12 { // narrow: the service gives way (the details show it)
+		facts = v.rowFacts(s, isErr, paint, false)
+		room = labelW - lipgloss.Width(facts) - len([]rune(dur))
+	}
+	if lipgloss.Width(name) > room {
 		name = fitLine(name, max(4, room)-1) + "…"
 	}
-	label := fitLine(name+facts.String(), labelW-len([]rune(dur))) + dur
+	label := fitLine(name+facts, labelW-len([]rune(dur))) + dur
 	var offset time.Duration
 	if !s.Timestamp.IsZero() {
 		offset = s.Timestamp.Sub(t.first)
 	}
-	barW := max(4, v.width-lipgloss.Width(label)-1)
-	_, isErr := s.Tags["error"]
+	barW := max(4, w-lipgloss.Width(label)-1)
 	return label + " " + v.bar(offset, s.Duration, t.total, barW, isErr, plain)
+}
+
+// rowFacts is what a span's row says after its name: kind, service (when
+// withService) and the error marker.
+func (v *receivedPane) rowFacts(s model.SpanModel, isErr bool, paint func(lipgloss.Style, string) string, withService bool) string {
+	var b strings.Builder
+	if s.Kind != "" {
+		b.WriteString(" " + paint(v.styles.Kind, "["+string(s.Kind)+"]"))
+	}
+	if svc := serviceName(s.LocalEndpoint); svc != "" && withService {
+		b.WriteString(" " + paint(v.styles.Dim, safe(svc)))
+	}
+	if isErr {
+		b.WriteString(" " + paint(v.styles.Err, "✗"))
+	}
+	return b.String()
 }
 
 func serviceName(e *model.Endpoint) string {

@@ -180,8 +180,8 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 		m.keepReport(msg.report)
 		if m.mode != modeConfirmQuit {
 			before, bad := m.status, m.statusBad
-			m.verifyStatus(msg.report)
-			if before == v.status && !bad && v.status != "" && !strings.HasPrefix(before, "Verifying") {
+			explained := m.verifyStatus(msg.report)
+			if before == v.status && !bad && !explained && v.status != "" && !strings.HasPrefix(before, "Verifying") {
 				m.status = before + " " + m.status
 			}
 		}
@@ -206,9 +206,9 @@ func (m *Model) keepReport(rep tracing.VerifyReport) {
 	}
 }
 
-// verifyStatus says what the read-back found, and explains the rewrites seen
-// for the first time.
-func (m *Model) verifyStatus(rep tracing.VerifyReport) {
+// verifyStatus says what the read-back found, and explains the first rewrite
+// seen for the first time (explained reports it did: the status is full).
+func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
 	counts := map[tracing.VerifyState]int{}
 	diffs := 0
 	for _, t := range rep.Traces {
@@ -222,21 +222,25 @@ func (m *Model) verifyStatus(rep tracing.VerifyReport) {
 	case counts[tracing.StateMissing] > 0:
 		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag (O: query URL, verify timeout).",
 			plural(counts[tracing.StateMissing], "span"), total, rep.Kind, rep.Timeout))
-		return
+		return false
 	case counts[tracing.StateChanged] > 0:
 		m.setStatus("Read back %s: %d stored as sent, %d changed (%s) — the inspector shows what was stored and why.",
 			plural(total, "span"), counts[tracing.StateVerified], counts[tracing.StateChanged], plural(diffs, "difference"))
 	default:
 		m.setStatus("Verified: %s read back exactly as sent (%s).", plural(total, "span"), shortDur(rep.Elapsed))
 	}
-	if fresh := m.firstSight(rep); len(fresh) > 0 {
-		m.status += " New: " + fresh[0]
-		if len(fresh) > 1 {
-			m.status += fmt.Sprintf(" (and %d more: i on a changed span explains)", len(fresh)-1)
-		} else {
-			m.status += " (i on the span says it again)"
-		}
+	fresh := m.firstSight(rep)
+	if len(fresh) == 0 {
+		return false
 	}
+	// A learner's first sight of a rewrite: the explanation takes the room.
+	m.setStatus("%d of %s changed. New: %s", counts[tracing.StateChanged], plural(total, "span"), fresh[0])
+	if len(fresh) > 1 {
+		m.status += fmt.Sprintf(" (%d more: i on a changed span)", len(fresh)-1)
+	} else {
+		m.status += " (i repeats it)"
+	}
+	return true
 }
 
 // firstSight is the learner's explanation of each rewrite in rep not

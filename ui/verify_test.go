@@ -212,7 +212,7 @@ func TestVerifyChangedShowsStoredAs(t *testing.T) {
 	if row := m.tree.row(n, m.session.Outbox(), m.now(), true); !strings.Contains(row, "changed") {
 		t.Errorf("tree row: %q", row)
 	}
-	if !strings.Contains(m.status, "New: "+lower.Explain) || !strings.Contains(m.status, "1 changed (2 differences)") {
+	if !strings.Contains(m.status, "New: "+lower.Explain) || !strings.Contains(m.status, "1 of 1 span changed. New: ") {
 		t.Errorf("status: %q", m.status)
 	}
 	if got := m.rewriteExplanations(n); len(got) != 2 || got[0] != lower.Explain || !strings.Contains(got[1], "not a known rewrite") {
