@@ -43,7 +43,18 @@ type ScenarioSpan struct {
 	Tags        map[string]string    `json:"tags,omitempty"`
 	Error       string               `json:"error,omitempty"`
 	Annotations []ScenarioAnnotation `json:"annotations,omitempty"`
-	Children    []ScenarioSpan       `json:"children,omitempty"`
+	// RemoteEndpoint is the other side of the call (optional; files written
+	// before it existed load unchanged).
+	RemoteEndpoint *ScenarioEndpoint `json:"remoteEndpoint,omitempty"`
+	Children       []ScenarioSpan    `json:"children,omitempty"`
+}
+
+// ScenarioEndpoint is a span's remote endpoint, in Zipkin's v2 field names.
+type ScenarioEndpoint struct {
+	ServiceName string `json:"serviceName"`
+	IPv4        string `json:"ipv4,omitempty"`
+	IPv6        string `json:"ipv6,omitempty"`
+	Port        uint16 `json:"port,omitempty"`
 }
 
 // ScenarioAnnotation is an annotation at a time relative to the root.
@@ -181,6 +192,14 @@ func (s ScenarioSpan) validate(path string, depth int) error {
 			return fmt.Errorf("%s: annotations[%d]: %v", where, i, err)
 		}
 	}
+	if s.RemoteEndpoint != nil {
+		if _, err := s.RemoteEndpoint.endpoint(); err != nil {
+			return fmt.Errorf("%s.remoteEndpoint: %v", where, err)
+		}
+	}
+	if err := s.checkServerChildren(); err != nil {
+		return fmt.Errorf("%s: %v", where, err)
+	}
 	for i, c := range s.Children {
 		if err := c.validate(fmt.Sprintf("%s.children[%d]", path, i), depth+1); err != nil {
 			return err
@@ -242,8 +261,13 @@ func ms(f float64) time.Duration { return time.Duration(f * float64(time.Millise
 
 func (s *Session) replay(parent *Node, sp ScenarioSpan, base time.Time) (*Node, error) {
 	kind, _ := parseKind(sp.Kind)
+	var remote *model.Endpoint
+	if sp.RemoteEndpoint != nil {
+		remote, _ = sp.RemoteEndpoint.endpoint() // validated by ParseScenario
+	}
 	n, err := s.Start(parent, SpanOptions{
 		Name: sp.Name, Kind: &kind, Service: sp.Service, Start: base.Add(ms(sp.StartMs)), Debug: sp.Debug,
+		Remote: remote,
 	})
 	if err != nil {
 		return nil, err
@@ -287,6 +311,7 @@ func (s *Session) scenarioSpan(n *Node, base time.Time) ScenarioSpan {
 	sp := ScenarioSpan{
 		Name: n.Name, Kind: string(n.Kind), StartMs: msOf(n.Start.Sub(base)),
 		Running: !n.Finished, Debug: n.Parent == nil && n.Context.Debug,
+		RemoteEndpoint: scenarioEndpoint(n.RemoteEndpoint),
 	}
 	if n.Service != s.cfg.Service {
 		sp.Service = n.Service

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"time"
 
@@ -226,8 +225,15 @@ func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) 
 	return n, nil
 }
 
-// Start starts a span under parent (nil for a new trace) with opts.
+// Start starts a span under parent (nil for a new trace) with opts. A SERVER
+// child is only allowed under a CLIENT span that has no SERVER side yet
+// (CheckChildKind).
 func (s *Session) Start(parent *Node, opts SpanOptions) (*Node, error) {
+	if opts.Kind != nil {
+		if err := CheckChildKind(parent, *opts.Kind); err != nil {
+			return nil, err
+		}
+	}
 	var sc model.SpanContext
 	if parent != nil {
 		sc = parent.Context
@@ -417,26 +423,6 @@ func (s *Session) AnnotateAt(n *Node, at time.Time, value string) error {
 func (s *Session) annotate(n *Node, at time.Time, value string) error {
 	n.span.Annotate(at, value)
 	n.Annotations = append(n.Annotations, model.Annotation{Timestamp: at, Value: value})
-	return nil
-}
-
-// SetRemoteEndpoint names the other side of a CLIENT/SERVER/… span.
-// hostPort may be empty, an IP, or IP:port.
-func (s *Session) SetRemoteEndpoint(n *Node, service, hostPort string) error {
-	if err := editable(n); err != nil {
-		return err
-	}
-	hostPort = strings.TrimSpace(hostPort)
-	if host, _, err := net.SplitHostPort(hostPort); hostPort != "" && net.ParseIP(hostPort) == nil && (err != nil || net.ParseIP(host) == nil) {
-		// zipkin.NewEndpoint would look a host name up: no DNS from a key press.
-		return fmt.Errorf("remote endpoint: %q is not an IP address or IP:port", hostPort)
-	}
-	ep, err := zipkin.NewEndpoint(strings.TrimSpace(service), hostPort)
-	if err != nil {
-		return fmt.Errorf("remote endpoint: %v", err)
-	}
-	n.span.SetRemoteEndpoint(ep)
-	n.RemoteEndpoint = ep
 	return nil
 }
 

@@ -14,7 +14,7 @@ import (
 func spanActions(k *KeyMap) []action {
 	return []action{
 		{&k.NewTrace, nil, (*Model).newTrace},
-		{&k.Child, needSelected, (*Model).newChild},
+		{&k.Child, childAllowed, (*Model).newChild},
 		{&k.Finish, needRunning, (*Model).finish},
 		{&k.Tag, needEditable, (*Model).tag},
 		{&k.Error, needEditable, (*Model).markError},
@@ -22,6 +22,7 @@ func spanActions(k *KeyMap) []action {
 		{&k.Kind, nil, (*Model).cycleKind},
 		{&k.Debug, nil, (*Model).debugTrace},
 		{&k.Continue, nil, (*Model).continueTrace},
+		{&k.Remote, needEditable, (*Model).remoteEndpoint},
 	}
 }
 
@@ -105,7 +106,7 @@ func (m *Model) continueTrace() tea.Cmd {
 	return m.openPrompt(promptSpec{
 		title:       fmt.Sprintf("Continue a trace — paste B3 headers (b3: … or X-B3-…: …; separate with ;) (next kind: %s)", kindName(m.nextKind)),
 		placeholder: "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
-		check:       checkB3,
+		check:       m.checkPaste,
 		accept: func(text string) (tea.Cmd, error) {
 			kind := m.nextKind
 			n, err := m.session.ContinueTrace(text, tracing.SpanOptions{Kind: &kind})
@@ -125,13 +126,14 @@ func (m *Model) started(n *tracing.Node) {
 	m.tree.Select(n)
 	m.focus(m.tree)
 	m.nextKind = model.Undetermined
+	name := quoted(n.Name) + lowercaseNote(n.Name, m.session.Outbox().Encoding())
 	switch {
 	case n.Key.Shared:
-		m.setStatus("Started %q as a SERVER span sharing its client's span ID (zipkin-go shared span). f finishes it.", n.Name)
+		m.setStatus("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). f finishes it.", name)
 	case !n.Sampled():
-		m.setStatus("Started %q — not sampled: %s.", n.Name, n.SamplerReason)
+		m.setStatus("Started %s — not sampled: %s.", name, n.SamplerReason)
 	default:
-		m.setStatus("Started %q — c adds a child, t tags, e errors, f finishes.", n.Name)
+		m.setStatus("Started %s — c adds a child, t tags, e errors, f finishes.", name)
 	}
 }
 

@@ -15,6 +15,7 @@ var fuzzKeys = []string{
 	"j", "k", "g", "G", "up", "down", "pgup", "pgdown", "tab", "enter", "esc", "backspace",
 	"=", "x", "1", "0.5", "nK", "cf", "KKc", "ctrl+c", "z",
 	"O", "p", "d", "2s",
+	"L", "i", "R", "]", "[", "KKn", "KKKKc",
 }
 
 // FuzzKeys feeds random key sequences and window sizes: the UI must not

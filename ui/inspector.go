@@ -87,6 +87,8 @@ func (v *inspectorPane) identity(n *tracing.Node, line func(label, value string)
 	line("trace ID", n.Context.TraceID.String())
 	line("span ID", n.Context.ID.String())
 	switch {
+	case n.Key.Shared: // it copies its client's IDs: never "the trace's root"
+		line("parent", sharedParentText(n))
 	case n.Context.ParentID != nil && n.RemoteParent && n.Parent == nil:
 		line("parent", n.Context.ParentID.String()+" (remote, from pasted B3)")
 	case n.Context.ParentID != nil:

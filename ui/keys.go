@@ -21,6 +21,9 @@ type KeyMap struct {
 
 	Help, Quit, Interrupt key.Binding
 
+	// Learn (L), explain (i), remote endpoint (R); lesson and explain keys.
+	Learn, Explain, Remote, NextLesson, PrevLesson, Glossary key.Binding
+
 	// Dialog keys.
 	Accept, Cancel, Close, Yes, No key.Binding
 	Remove                         key.Binding // d: removes a header in the options
@@ -72,6 +75,13 @@ func DefaultKeyMap() KeyMap {
 		Quit:      b("q", "quit", "q"),
 		Interrupt: b("ctrl+c", "quit (cancels a flush)", "ctrl+c"),
 
+		Learn:      b("L", "learn (guided tour)", "L"),
+		Explain:    b("i", "explain this", "i"),
+		Remote:     b("R", "remote endpoint", "R"),
+		NextLesson: b("→/]", "next lesson", "right", "]"),
+		PrevLesson: b("←/[", "previous lesson", "left", "["),
+		Glossary:   b("tab", "explain ↔ glossary", "tab"),
+
 		Accept: b("enter", "accept", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
 		Close:  b("ctrl+c", "close", "ctrl+c"),
@@ -106,6 +116,7 @@ func actionTable(k *KeyMap) []actionGroup {
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},
+		{"learn", learnActions(k)},
 	}
 }
 

@@ -22,6 +22,7 @@ type layoutSizes struct {
 	upperH, logH         int // the panes above the log, the log
 	leftW, inspW, recvW  int // side by side: tree+B3 column, inspector, received
 	treeH, hdrH          int // heights in the left column (stacked: tree, details)
+	lessonH              int // the lesson panel in learn mode (under the tree), 0 otherwise
 }
 
 // layout measures the screen for the current window, status and content.
@@ -43,6 +44,7 @@ func (m *Model) layout() layoutSizes {
 	l.upperH = l.bodyH - l.logH
 	if l.stacked {
 		m.stack(&l)
+		m.learnLayout(&l)
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
@@ -59,6 +61,7 @@ func (m *Model) layout() layoutSizes {
 	hdrW, _ := l.inner(l.leftW, 0)
 	l.hdrH = min(l.upperH/2, len(m.headers.linesAt(hdrW))+chrome)
 	l.treeH = l.upperH - l.hdrH
+	m.learnLayout(&l)
 	return l
 }
 
@@ -109,6 +112,7 @@ func (m *Model) placements(l layoutSizes) []placement {
 			at(m.inspector, l.leftW, l.hdrH), at(m.headers, l.leftW, l.hdrH), at(m.received, l.leftW, l.hdrH),
 			at(m.log, m.width, l.logH),
 			{m.helpView, m.width, l.bodyH},
+			at(m.lesson, l.leftW, l.lessonH),
 		}
 	}
 	recvW := l.inspW
@@ -120,6 +124,7 @@ func (m *Model) placements(l layoutSizes) []placement {
 		at(m.inspector, l.inspW, l.upperH), at(m.received, recvW, l.upperH),
 		at(m.log, m.width, l.logH),
 		{m.helpView, m.width, l.bodyH},
+		at(m.lesson, l.leftW, l.lessonH),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/openzipkin/zipkin-go/model"
 
@@ -298,7 +299,7 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 	m.Update(flushResultMsg{result: tracing.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
 		Message: "rejected \x1b[2J\x9b31m", Class: tracing.ClassBadRequest, Hint: "the server rejected the payload"}})
 	v := m.View()
-	if strings.ContainsAny(v, "\x1b\x07\x9b") {
+	if strings.ContainsAny(v, "\x1b\x07\u009b") || !utf8.ValidString(v) {
 		t.Fatalf("a control character reaches the terminal:\n%q", v)
 	}
 	for _, want := range []string{`evil\x1b[2J`, `k=\x1b]52;c;aGk=\x07`, `note\x1b[31m`, `rejected \x1b[2J\x9b31m`} {

@@ -28,7 +28,7 @@ const (
 	modeDialog                  // the dialog slot takes every key
 	modeConfirmQuit             // the dialog slot holds the quit question
 	modeHelp                    // every key, full screen
-	// The learn mode (guided tour) comes next.
+	modeLearn                   // browse with the lesson panel (L): keys act as in browse
 )
 
 // Model is the root of the playground: it routes global keys first, sizes to
@@ -49,6 +49,9 @@ type Model struct {
 	mode     mode
 	dialog   dialog // the open prompt, picker or question; nil in browse and help
 	helpView *helpPane
+
+	tour   *tour // the guided tour's progress; nil when the lessons failed to load
+	lesson *learnPane
 
 	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
@@ -78,6 +81,10 @@ func New(s *tracing.Session) *Model {
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()
 	m.helpView = &helpPane{paneBase: paneBase{common: c}, root: m}
+	m.lesson = &learnPane{paneBase: paneBase{common: c}, root: m}
+	if ls, err := builtinLessons(); err == nil {
+		m.tour = newTour(ls)
+	}
 	m.tree.Focus()
 	m.status = "Welcome! Press n to start a new trace; ? shows every key." + receiverNotes(s)
 	m.refreshKeys()
@@ -95,6 +102,7 @@ func (m *Model) Session() *tracing.Session { return m.session }
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.checkLesson()
 	m.refreshKeys()
 	m.resize() // the status and the B3 headers change the layout
 	return m, cmd
@@ -164,16 +172,20 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
+	case modeLearn:
+		if cmd, ok := m.learnKey(msg); ok {
+			return cmd
+		}
 	case modeHelp:
 		switch {
 		case key.Matches(msg, m.keys.CloseHelp):
-			m.mode = modeBrowse
+			m.mode = m.baseMode()
 			return nil
 		case handles(m.helpView, msg):
 			_, cmd := m.helpView.Update(msg)
 			return cmd
 		}
-		m.mode = modeBrowse // any other key closes help and acts
+		m.mode = m.baseMode() // any other key closes help and acts
 	}
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
@@ -192,7 +204,7 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 	d := m.dialog
 	_, cmd := d.Update(msg)
 	if d.Closed() && m.dialog == d {
-		m.dialog, m.mode = nil, modeBrowse
+		m.dialog, m.mode = nil, m.baseMode()
 	}
 	return tea.Batch(cmd, m.ensureTick())
 }

@@ -74,6 +74,8 @@ func (p *prompt) Title() string { return p.spec.title }
 // Update types into the input; enter accepts, esc and ctrl+c cancel.
 func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
+		km = flattenPaste(km) // pasted lines stay apart: "; " between them
+		msg = km
 		switch {
 		case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 			p.closed = true

@@ -130,6 +130,9 @@ func (m *Model) helpLine() string {
 			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
 			k.Export, k.Load, k.Reveal}
 	}
+	if m.mode == modeLearn { // the tour's own keys first
+		useful = append([]key.Binding{k.NextLesson, k.PrevLesson, k.Learn}, useful...)
+	}
 	// Measure instead of rendering each candidate line: "key desc" items
 	// joined by the separator, as bubbles/help draws them.
 	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }

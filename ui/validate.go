@@ -59,5 +59,5 @@ func checkB3(s string) (string, string) {
 	if err != nil {
 		return "", err.Error()
 	}
-	return "trace " + sc.TraceID.String() + ", parent span " + sc.ID.String(), ""
+	return b3Preview(sc), ""
 }

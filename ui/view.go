@@ -63,9 +63,9 @@ func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bo
 func (m *Model) mainBody(l layoutSizes) string {
 	var upper string
 	if l.stacked {
-		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.details(l)
+		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
 	} else {
-		left := m.box(l, m.tree, l.leftW, l.treeH) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
 		right := m.box(l, m.inspector, l.inspW, l.upperH)
 		if m.received.Focused() && !l.beside {
 			right = m.box(l, m.received, l.inspW, l.upperH)

@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// What i explains: the selected span field by field with its own values, or
+// the focused pane and how to read it. Every sentence must be true of this
+// app and of Zipkin.
+
+// explainTarget is the explanation of what has focus.
+func (m *Model) explainTarget() explanation {
+	switch m.focusedPane() {
+	case m.log:
+		return explainLog()
+	case m.received:
+		return explainReceived()
+	case m.headers:
+		return explainHeaders(m.headers.format)
+	}
+	if n := m.tree.Selected(); n != nil {
+		return explainSpan(n, m.session, m.headers.format)
+	}
+	return explainTree()
+}
+
+// explainSpan is every inspector field of n in plain words.
+func explainSpan(n *tracing.Node, s *tracing.Session, f tracing.B3Format) explanation {
+	items := []explainItem{
+		{"name", n.Name, nameMeaning(n.Name, s.Outbox().Encoding())},
+		{"kind", kindName(n.Kind), kindMeaning(n.Kind)},
+		{"trace ID", n.Context.TraceID.String(), fmt.Sprintf("Shared by every span of this trace, across every service it reaches. %d hex digits (%d bits); the sampler decides from its low 64 bits.", len(n.Context.TraceID.String()), 4*len(n.Context.TraceID.String()))},
+		{"span ID", n.Context.ID.String(), spanIDMeaning(n)},
+		parentItem(n),
+	}
+	if n.Key.Shared {
+		items = append(items, explainItem{"shared", "yes", "This SERVER span joined its CLIENT's span ID, as zipkin-go does for a SERVER span with a parent: one call, recorded by both sides. Zipkin merges the two halves; Jaeger stores the server half under a new ID, re-parented under the client."})
+	}
+	items = append(items, sampledItem(n), explainItem{"why", n.SamplerReason, "Why the trace is (not) sampled. Sampler arithmetic is shown with integers, so you can check it by hand."})
+	items = append(items, explainItem{"local", endpointText(n.LocalEndpoint), "The local endpoint: the service (and IP) that recorded this span. Zipkin lists and groups traces by this service name."})
+	remote := "none (R sets it while a span runs)"
+	if n.RemoteEndpoint != nil {
+		remote = endpointText(n.RemoteEndpoint)
+	}
+	items = append(items, explainItem{"remote", remote, "The remote endpoint: the other side of the call — for a CLIENT the service it called, for a SERVER its caller. Sent as remoteEndpoint; Zipkin's dependency graph uses it for a callee that is not traced itself."})
+	items = append(items, timingItems(n)...)
+	items = append(items, tagItems(n)...)
+	items = append(items, annotationItems(n)...)
+	items = append(items, explainItem{"B3 pane", f.String(), "What this span would send to a service it calls: its trace ID, its own span ID as X-B3-SpanId, its parent as X-B3-ParentSpanId, and the sampling decision. b cycles multi → single → both → gRPC."})
+	return explanation{title: "Explain · span " + quoted(n.Name) + " (tab: glossary)", items: items}
+}
+
+func nameMeaning(name string, enc tracing.Encoding) string {
+	lower := strings.ToLower(name)
+	text := "What this span did, e.g. an endpoint or an operation. Zipkin lowercases span names when it stores them; Jaeger keeps their case."
+	switch {
+	case lower == name:
+		return text + " This name is lowercase already, so it arrives as it is."
+	case enc == tracing.EncodingProto:
+		return text + fmt.Sprintf(" The proto3 encoding in use sends it as typed (%q); a Zipkin server stores %q.", name, lower)
+	}
+	return text + fmt.Sprintf(" zipkin-go's JSON serializer and Zipkin lowercase span names: %q arrives as %q.", name, lower)
+}
+
+func kindMeaning(k model.Kind) string {
+	switch k {
+	case model.Client:
+		return "CLIENT: the caller's side of a remote call, from sending the request to receiving the answer. Its SERVER side (c with K at SERVER) shares its span ID."
+	case model.Server:
+		return "SERVER: the receiving side of a call, from the request arriving to the answer leaving. Its parent is the CLIENT that called it (or the caller in pasted B3 headers)."
+	case model.Producer:
+		return "PRODUCER: putting a message on a queue or topic. Nobody waits for an answer; the reader records a CONSUMER span."
+	case model.Consumer:
+		return "CONSUMER: taking a message off a queue. It is a child of the PRODUCER with its own span ID; the gap between them is the time in the queue."
+	}
+	return "No kind: a local span, work inside one service (a function, a query step). K picks the kind of the next span before it starts: zipkin-go fixes it at start."
+}
+
+func spanIDMeaning(n *tracing.Node) string {
+	if n.Key.Shared {
+		return "This span's ID, 16 hex digits — the same as its CLIENT parent's, because a SERVER span shares the ID of the call it answers."
+	}
+	text := "This span's own ID, 16 hex digits, unique in the trace. Its children name it as their parent."
+	if n.Parent == nil && !n.RemoteParent {
+		text += " zipkin-go gives a root span the trace ID's low 64 bits (its last 16 hex digits) as its span ID."
+	}
+	return text
+}
+
+// parentItem never says "root" of a span that has a parent in the tree.
+func parentItem(n *tracing.Node) explainItem {
+	id := "none"
+	if n.Context.ParentID != nil {
+		id = n.Context.ParentID.String()
+	}
+	switch {
+	case n.Key.Shared && n.Parent != nil:
+		return explainItem{"parent", id, fmt.Sprintf("A shared span copies its CLIENT's IDs, parent included, so this is the parent of the CLIENT span %q (%s), not a span of its own. In the tree it hangs under that CLIENT.", n.Parent.Name, n.Parent.Context.ID)}
+	case n.Key.Shared:
+		return explainItem{"parent", id, "A shared span copies the IDs of the pasted caller's span, parent included: this is that caller's parent (none when the headers had no X-B3-ParentSpanId)."}
+	case n.RemoteParent && n.Parent == nil:
+		return explainItem{"parent", id, "The span in the pasted B3 headers: the caller, in another process. The trace goes on here with the caller's trace ID."}
+	case n.Context.ParentID != nil:
+		return explainItem{"parent", id, fmt.Sprintf("The span this one was started from (%q). Parent IDs are what Zipkin draws the tree with.", n.Parent.Name)}
+	}
+	return explainItem{"parent", id, "No parent: this is the trace's root, the first span of the trace."}
+}
+
+func sampledItem(n *tracing.Node) explainItem {
+	switch {
+	case n.Context.Debug:
+		return explainItem{"sampled", "debug", "The debug flag (X-B3-Flags: 1) keeps this trace whatever the sampler says, here and downstream."}
+	case !n.Sampled():
+		return explainItem{"sampled", "no", "Not sampled: the span has IDs and B3 headers (X-B3-Sampled: 0 tells downstream services not to record either) but zipkin-go never reports it, so it is never sent."}
+	}
+	return explainItem{"sampled", "yes", "Sampled: zipkin-go reports a sampled span when it finishes, and F sends it. The decision is made once, at the trace's root; children inherit it."}
+}
+
+func timingItems(n *tracing.Node) []explainItem {
+	start := explainItem{"start", n.Start.Format("15:04:05.000000"), "When the span began; sent as timestamp, in microseconds since 1970."}
+	if !n.Finished {
+		return []explainItem{start, {"duration", "running", "A running span has no duration yet: f finishes it, and only then can it be sent."}}
+	}
+	return []explainItem{start, {"duration", shortDur(n.Duration), "How long it took; sent as duration in microseconds (at least 1)."}}
+}
+
+func tagItems(n *tracing.Node) []explainItem {
+	if len(n.Tags) == 0 {
+		return []explainItem{{"tags", "none", "Tags are key=value facts about the span that Zipkin can search (t adds one while the span runs)."}}
+	}
+	keys := make([]string, 0, len(n.Tags))
+	for k := range n.Tags {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var items []explainItem
+	for _, k := range keys {
+		means := "A tag: a key=value fact Zipkin can search."
+		if k == "error" {
+			means = "The error tag marks the span failed; Zipkin paints it red. zipkin-go keeps the first error value (first write wins). Jaeger turns it into error=true."
+		}
+		items = append(items, explainItem{"tag", k + "=" + n.Tags[k], means})
+	}
+	return items
+}
+
+func annotationItems(n *tracing.Node) []explainItem {
+	if len(n.Annotations) == 0 {
+		return []explainItem{{"annot.", "none", "Annotations are timestamped events inside the span (a adds one; e adds the error event)."}}
+	}
+	var items []explainItem
+	for _, a := range n.Annotations {
+		means := "An event at this offset from the span's start."
+		if strings.HasPrefix(a.Value, `{"event":"error"`) {
+			means = "The error event e adds, in the seed's JSON form {\"event\":\"error\",\"stack\":…}."
+		}
+		items = append(items, explainItem{"annot.", "+" + shortDur(a.Timestamp.Sub(n.Start)) + " " + a.Value, means})
+	}
+	return items
+}
+
+func explainTree() explanation {
+	return explanation{title: "Explain · span tree (tab: glossary)", items: []explainItem{
+		{"span tree", "", "Every trace you build: ◆ a root, its children indented under it. n starts a trace, c a child of the selected span. i on a selected span explains each of its fields."},
+		{"row", "", "name, [KIND], shared, ● elapsed while running or the duration once finished, debug / not sampled, ✗ error, then the delivery state: queued, sending, delivered, failed."},
+	}}
+}
+
+func explainHeaders(f tracing.B3Format) explanation {
+	return explanation{title: "Explain · B3 headers (tab: glossary)", items: []explainItem{
+		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. b cycles the formats."},
+		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},
+		{"X-B3-SpanId", "", "This span's ID: the receiver's span takes it as its parent (a SERVER span with zipkin-go joins it instead)."},
+		{"X-B3-ParentSpanId", "", "This span's own parent; absent on a root."},
+		{"X-B3-Sampled", "", "1 or 0: the sampling decision, so downstream services record the same traces. Absent with X-B3-Flags: 1 (debug)."},
+		{"b3", "", "The single-header form: {TraceId}-{SpanId}-{1|0|d}-{ParentSpanId}. When both forms arrive, the single one wins."},
+		{"gRPC", "", "The same fields as gRPC metadata, names lowercase (x-b3-traceid …)."},
+	}}
+}
+
+func explainLog() explanation {
+	return explanation{title: "Explain · delivery log (tab: glossary)", items: []explainItem{
+		{"delivery log", "", "One line per POST a flush (F) made, newest at the bottom; ↑/↓ scroll when it has focus."},
+		{"time", "15:04:05", "When the answer came."},
+		{"batch n/N", "", "Which of the flush's batches (up to --batch spans each)."},
+		{"spans, bytes", "", "How many spans the batch carried and the size of its body, as zipkin-go serialized it."},
+		{"HTTP status", "", "The collector's answer. 2xx (Zipkin says 202) means accepted: only then is a span delivered. Anything else leaves its spans queued for r."},
+		{"latency", "", "Time from sending the request to the answer."},
+		{"→ hint", "", "On a failure: what it usually means — 404 a wrong path (v2 expects /api/v2/spans), 401/403 a wrong token in the URL, connection refused nothing listening."},
+	}}
+}
+
+func explainReceived() explanation {
+	return explanation{title: "Explain · received spans (tab: glossary)", items: []explainItem{
+		{"received", "", "What the embedded receiver decoded and stored, read back — not what was sent. Newest trace first; ↑/↓ scroll."},
+		{"trace line", "", "trace ID · number of spans · the trace's total time."},
+		{"span line", "", "name (lowercase when sent as JSON: Zipkin's rule) [KIND] duration, indented under its parent; a shared SERVER span hangs under its CLIENT."},
+		{"waterfall", "", "Each bar starts at the span's start and is as long as its duration, on the trace's time scale; red bars are spans tagged error."},
+	}}
+}
+
+// sharedParentText is the inspector's parent line for a shared SERVER span,
+// which carries its client's parent ID (none when the client is a root).
+func sharedParentText(n *tracing.Node) string {
+	id := "none"
+	if n.Context.ParentID != nil {
+		id = n.Context.ParentID.String()
+	}
+	if n.Parent != nil {
+		return fmt.Sprintf("%s — copied from its CLIENT %s (shared span)", id, n.Parent.Context.ID)
+	}
+	return fmt.Sprintf("%s — copied from the pasted caller %s (shared span)", id, n.Context.ID)
+}

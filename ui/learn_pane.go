@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// learnPane shows the current lesson beside the panes it talks about (it
+// takes the lower part of the tree's column, or the details when narrow), so
+// the keys the lesson asks for reach the app, not a modal.
+type learnPane struct {
+	paneBase
+	root *Model
+}
+
+// Title is the progress and the lesson's title.
+func (p *learnPane) Title() string {
+	t := p.root.tour
+	if t == nil {
+		return "Learn"
+	}
+	return fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.lessons), t.Lesson().Title)
+}
+
+// Update moves between lessons (the root handles leaving).
+func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || p.root.tour == nil {
+		return p, nil
+	}
+	switch {
+	case key.Matches(km, p.keys.NextLesson):
+		p.root.gotoLesson(p.root.tour.current + 1)
+	case key.Matches(km, p.keys.PrevLesson):
+		p.root.gotoLesson(p.root.tour.current - 1)
+	}
+	return p, nil
+}
+
+// ShortHelp is the lesson keys.
+func (p *learnPane) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.NextLesson, p.keys.PrevLesson, p.keys.Learn}
+}
+
+// FullHelp is the lesson keys.
+func (p *learnPane) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.NextLesson, p.keys.PrevLesson}}
+}
+
+// View is the lesson: what it teaches and what to press while pending, what
+// just happened once done, and the way on.
+func (p *learnPane) View() string {
+	t := p.root.tour
+	if t == nil {
+		return ""
+	}
+	st := p.styles
+	w := max(10, p.width)
+	wrap := func(s string) string { return lipgloss.NewStyle().Width(w).Render(s) }
+	l := t.Lesson()
+	var parts []string
+	if t.Done() {
+		parts = append(parts, st.Delivered.Render("✓ Done. What just happened:"), wrap(l.Done))
+	} else {
+		parts = append(parts, wrap(l.Teach), wrap(st.Label.Render("Do: ")+l.Do),
+			st.Dim.Render("○ waiting for you to do it…"))
+	}
+	nav := "→ next lesson · ← back · L or esc leaves (progress kept)"
+	if t.current == len(t.lessons)-1 {
+		nav = fmt.Sprintf("last lesson · %d/%d done · ← back · L or esc leaves", t.completed(), len(t.lessons))
+	}
+	body := strings.Join(parts, "\n")
+	// The way on stays on the last line whatever the text's length.
+	lines := strings.Split(body, "\n")
+	if room := p.height - 1; room >= 1 && len(lines) > room {
+		lines = lines[:room]
+	}
+	for len(lines) < p.height-1 {
+		lines = append(lines, "")
+	}
+	return strings.Join(append(lines, st.Dim.Render(wrapCut(nav, w))), "\n")
+}
+
+// wrapCut cuts s to w columns.
+func wrapCut(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+}
