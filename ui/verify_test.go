@@ -218,6 +218,19 @@ func TestVerifyChangedShowsStoredAs(t *testing.T) {
 	if got := m.rewriteExplanations(n); len(got) != 2 || got[0] != lower.Explain || !strings.Contains(got[1], "not a known rewrite") {
 		t.Errorf("rewriteExplanations: %q", got)
 	}
+	// i on the span explains the rewrite again, with the stored value.
+	m, _ = press(t, m, "i")
+	d, ok := m.dialog.(*explainDialog)
+	if !ok {
+		t.Fatalf("i opens no explanation: %T", m.dialog)
+	}
+	said := flat(strings.Join(d.lines(), "\n"))
+	for _, want := range []string{"verified changed", `stored as name "checkout" (sent "Checkout")`, flat(lower.Explain)} {
+		if !strings.Contains(said, want) {
+			t.Errorf("%q is not in i's explanation:\n%s", want, said)
+		}
+	}
+	m, _ = press(t, m, "esc")
 	if !strings.Contains(flat(m.View()), "changed: 1/1 spans stored, 2 differences") {
 		t.Errorf("the delivery log has no line for the trace:\n%s", m.View())
 	}

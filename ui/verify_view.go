@@ -75,3 +75,32 @@ func storedValue(s string) string {
 	}
 	return safe(strconv.Quote(s))
 }
+
+// verifyItems are i's words on what the backend stored of n: the state, then
+// each difference with the plain-words explanation of its rewrite (i is
+// where a rewrite explained once in the status is reached again).
+func (c *common) verifyItems(n *tracing.Node) []explainItem {
+	ch := c.verify.check(n.Key)
+	if ch == nil {
+		return nil
+	}
+	items := []explainItem{{"verified", string(ch.State), verifyMeaning(ch.State)}}
+	for _, d := range ch.Differences {
+		means := d.Why
+		if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+			means = r.Explain + " (" + d.Why + ")"
+		}
+		items = append(items, explainItem{"stored as", safe(d.Field) + " " + storedValue(d.Stored) + " (sent " + storedValue(d.Sent) + ")", safe(means)})
+	}
+	return items
+}
+
+func verifyMeaning(s tracing.VerifyState) string {
+	switch s {
+	case tracing.StateVerified:
+		return "Read back from the query API field for field as it was sent: the backend stored this span, unchanged."
+	case tracing.StateChanged:
+		return "Read back from the query API, but stored otherwise than sent: each field that differs follows, with why the backend (or the serializer on the way) changed it."
+	}
+	return "The collector accepted it (2xx), but the query API did not have it when the verify timeout ran out: a 2xx means accepted, not stored."
+}
