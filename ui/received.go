@@ -102,12 +102,17 @@ func (v *receivedPane) Title() string {
 }
 
 // split is the rows' height and the selected span's below them (focused,
-// with room for both), or all rows.
+// with room for both), or all rows. The details get what they need and the
+// list the rest, keeping at least a third (one detail costs what a frame
+// does: a span's lines).
 func (v *receivedPane) split() (listH, detailH int) {
-	if !v.focused || v.height < 8 {
+	if !v.focused || v.height < 8 || len(v.rows) == 0 {
 		return v.height, 0
 	}
-	listH = min(max(3, len(v.rows)), max(3, (v.height-1)/2)) // a few rows leave the details more room
+	need := 1 + len(v.detail(v.rows[max(0, min(v.cursor, len(v.rows)-1))])) // the rule, then the lines
+	listH = min(len(v.rows), v.height-need)
+	listH = max(listH, min(len(v.rows), max(3, v.height/3)))
+	listH = max(3, listH)
 	return listH, v.height - listH
 }
 
