@@ -125,7 +125,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, m.verifyAfterFlush(msg.summary))
 	case verifyDoneMsg, verifyTickMsg:
 		return m.verifyMsg(msg)
-	case receivedMsg:
+	case receivedMsg, receivedLayoutMsg:
 		_, cmd := m.received.Update(msg)
 		return cmd
 	case receiverStartedMsg:

@@ -25,7 +25,18 @@ type receivedPane struct {
 	rows           []recvRow
 	stats          tracing.ReceiverStats
 	cursor, offset int
+	// A layout of 100,000 spans takes ~80ms: arrivals in a stream are laid
+	// out at most every few layout-times, so keys keep most of the time.
+	layoutCost time.Duration
+	laidOut    time.Time
+	deferred   bool // a receivedLayoutMsg is on its way
 }
+
+// slowLayout is the layout cost from which arrivals are coalesced.
+const slowLayout = 10 * time.Millisecond
+
+// receivedLayoutMsg lays out arrivals that were deferred.
+type receivedLayoutMsg struct{}
 
 // refresh takes a new snapshot of the receiver, if there is one, and keeps
 // the cursor on the row it was on.
@@ -35,8 +46,11 @@ func (v *receivedPane) refresh() {
 		return
 	}
 	was, had := v.rowID(v.cursor)
+	start := time.Now()
 	v.traces, v.rows = flattenReceived(r.Traces())
 	v.stats = r.Stats()
+	v.laidOut = time.Now()
+	v.layoutCost = v.laidOut.Sub(start)
 	if !had {
 		return
 	}
@@ -73,8 +87,19 @@ func (v *receivedPane) rowID(i int) (recvRowID, bool) {
 func (v *receivedPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case receivedMsg:
+		wait := waitReceived(v.session.Receiver())
+		if v.deferred {
+			return v, wait
+		}
+		if gap := 4*v.layoutCost - time.Since(v.laidOut); v.layoutCost > slowLayout && gap > 0 {
+			v.deferred = true
+			return v, tea.Batch(wait, tea.Tick(gap, func(time.Time) tea.Msg { return receivedLayoutMsg{} }))
+		}
 		v.refresh()
-		return v, waitReceived(v.session.Receiver())
+		return v, wait
+	case receivedLayoutMsg:
+		v.deferred = false
+		v.refresh()
 	case tea.KeyMsg:
 		listH, _ := v.split()
 		v.cursor = navigate(v.keys, msg, v.cursor, max(1, listH-1), len(v.rows)-1)

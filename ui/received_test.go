@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // postSpans POSTs a v2 JSON body to the model's embedded receiver and lays
@@ -96,5 +97,29 @@ func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
 	after, _ := m.received.rowID(m.received.cursor)
 	if before != after || m.received.rows[0].trace != 2 {
 		t.Errorf("cursor moved from %+v to %+v", before, after)
+	}
+}
+
+// TestReceivedSlowLayoutCoalesces: when laying the rows out is slow (a
+// receiver holding 100,000 spans), an arrival right after a layout waits
+// for one deferred layout instead of taking the loop again.
+func TestReceivedSlowLayoutCoalesces(t *testing.T) {
+	m := newModel(t, 120, 40)
+	postSpans(t, m, envoyLike)
+	m.received.layoutCost, m.received.laidOut = time.Second, time.Now() // as if it were slow
+	resp, err := http.Post(m.session.Receiver().URL(), "application/json",
+		strings.NewReader(`[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	_, cmd := m.Update(receivedMsg{})
+	_, again := m.Update(receivedMsg{})
+	if cmd == nil || again == nil || len(m.received.traces) != 2 || !m.received.deferred {
+		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(m.received.traces), m.received.deferred)
+	}
+	m.Update(receivedLayoutMsg{})
+	if len(m.received.traces) != 3 || m.received.deferred {
+		t.Errorf("the deferred layout: %d traces, deferred %v", len(m.received.traces), m.received.deferred)
 	}
 }
