@@ -25,6 +25,9 @@ type verification struct {
 	// seen are the rewrites already explained: each is explained in the
 	// status once, on first sight (i explains it again on the span).
 	seen map[string]bool
+	// reports counts the read-backs that came back (learn's last lesson
+	// notices a new one).
+	reports int
 }
 
 func newVerification() *verification {
@@ -195,6 +198,7 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 
 // keepReport records each span's check and logs each trace's summary.
 func (m *Model) keepReport(rep tracing.VerifyReport) {
+	m.verify.reports++
 	m.log.Add(fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind))
 	at := m.now().Format("15:04:05")
 	for _, t := range rep.Traces {
