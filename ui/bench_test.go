@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,6 +35,73 @@ func BenchmarkKeyFrame(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				m, _ = m.Update(keys[i%2])
 				_ = m.View()
+			}
+		})
+	}
+}
+
+// receivedBody is a v2 JSON list of n spans in traces of 10 (a root, nine
+// children), trace IDs counted from first.
+func receivedBody(first, n int) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		trace, span := (first+i)/10+1, (first+i)%10+1
+		parent := ""
+		if span > 1 {
+			parent = fmt.Sprintf(`"parentId":"%016x",`, trace<<8|1)
+		}
+		fmt.Fprintf(&b, `{"traceId":"%016x",%s"id":"%016x","name":"span %d","kind":"CLIENT","timestamp":%d,"duration":%d,`+
+			`"localEndpoint":{"serviceName":"svc-%d"},"tags":{"error":"%v"}}`,
+			trace, parent, trace<<8|span, span, 1700000000000000+span*10, 100-span, span%3, span == 7)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// BenchmarkReceivedKeyFrame measures one key (Update) plus one frame (View)
+// at 120×40 with the Received pane focused, holding 100, 10,000 and 100,000
+// received spans.
+func BenchmarkReceivedKeyFrame(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("spans=%d", n), func(b *testing.B) {
+			m := newModel(b, 120, 40)
+			for sent := 0; sent < n; sent += 5000 {
+				postSpans(b, m, receivedBody(sent, min(5000, n-sent)))
+			}
+			m.received.refresh() // arrivals may have been coalesced
+			if got := m.received.stats.Stored; got != n {
+				b.Fatalf("the receiver holds %d spans", got)
+			}
+			var tm tea.Model = m
+			tm, _ = tm.Update(keyMsg("tab"))
+			tm, _ = tm.Update(keyMsg("G"))
+			tm, _ = tm.Update(keyMsg("g"))
+			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("j"), keyMsg("k")}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				tm, _ = tm.Update(keys[i%3])
+				_ = tm.View()
+			}
+		})
+	}
+}
+
+// BenchmarkReceivedRefresh measures laying the Received pane out again on an
+// arrival (once per receiver update, never per frame).
+func BenchmarkReceivedRefresh(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("spans=%d", n), func(b *testing.B) {
+			m := newModel(b, 120, 40)
+			for sent := 0; sent < n; sent += 5000 {
+				postSpans(b, m, receivedBody(sent, min(5000, n-sent)))
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m.received.refresh()
 			}
 		})
 	}

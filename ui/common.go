@@ -24,6 +24,7 @@ type common struct {
 	keys    *KeyMap
 	now     func() time.Time
 	reveal  bool
+	verify  *verification // what the query API said of each delivered span (V)
 }
 
 // fitBlock cuts or pads s to exactly w columns and h lines.

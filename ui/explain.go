@@ -25,7 +25,9 @@ func (m *Model) explainTarget() explanation {
 		return explainHeaders(m.headers.format)
 	}
 	if n := m.tree.Selected(); n != nil {
-		return explainSpan(n, m.session, m.headers.format)
+		e := explainSpan(n, m.session, m.headers.format)
+		e.items = append(e.items, m.verifyItems(n)...)
+		return e
 	}
 	return explainTree()
 }
@@ -198,9 +200,9 @@ func explainLog() explanation {
 
 func explainReceived() explanation {
 	return explanation{title: "Explain · received spans (tab: glossary)", items: []explainItem{
-		{"received", "", "What the embedded receiver decoded and stored, read back — not what was sent. Newest trace first; ↑/↓ scroll."},
-		{"trace line", "", "trace ID · number of spans · the trace's total time."},
-		{"span line", "", "name (lowercase when sent as JSON: Zipkin's rule) [KIND] duration, indented under its parent; a shared SERVER span hangs under its CLIENT."},
+		{"received", "", "What the embedded receiver decoded and stored, read back — not what was sent. Newest trace first; ↑/↓ move the cursor (▶), and the selected span's details — IDs, endpoints, tags, annotations — show under the list. Identical duplicates are stored once, and counted in the title."},
+		{"trace line", "", "trace ID · number of spans · the trace's total time · how many spans carry an error tag."},
+		{"span line", "", "name (lowercase when sent as JSON: Zipkin's rule) [KIND] service ✗ (error) duration, indented under its parent; a shared SERVER span hangs under its CLIENT, or is a root when its CLIENT went elsewhere, as does any span whose parent did not arrive."},
 		{"waterfall", "", "Each bar starts at the span's start and is as long as its duration, on the trace's time scale; red bars are spans tagged error."},
 	}}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -69,6 +70,7 @@ func (v *inspectorPane) lines() []string {
 	}
 	v.identity(n, line)
 	v.sampling(n, line)
+	v.storedAs(n, line)
 	v.timing(n, line)
 	v.tagsAndAnnotations(n, line)
 	return out
@@ -115,7 +117,8 @@ func (v *inspectorPane) sampling(n *tracing.Node, line func(label, value string)
 	case state == tracing.NotQueued:
 		line("delivery", "waits for f (running spans are not sent)")
 	default:
-		line("delivery", deliveryStyle(st, state).Render(state.String()))
+		word, style := v.deliveryWord(n.Key, state)
+		line("delivery", style.Render(word)+v.verifyNote(n.Key, state))
 	}
 	if n.Key.Shared {
 		line("shared", "yes: a SERVER span joins its CLIENT parent's span ID, as zipkin-go does")
@@ -183,5 +186,5 @@ func endpointText(e *model.Endpoint) string {
 	if e.Port != 0 {
 		s += fmt.Sprintf(":%d", e.Port)
 	}
-	return s
+	return strings.TrimSpace(s)
 }

@@ -17,6 +17,7 @@ type KeyMap struct {
 	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
 	Save, Load, Export                                     key.Binding
 	Options, Preview, Copy                                 key.Binding
+	Verify                                                 key.Binding
 
 	Help, Quit, Interrupt key.Binding
 
@@ -68,6 +69,7 @@ func DefaultKeyMap() KeyMap {
 		Options:   b("O", "options", "O"),
 		Preview:   b("p", "payload preview", "p"),
 		Copy:      b("y", "copy B3 headers", "y"),
+		Verify:    b("V", "verify (read back)", "V"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -110,7 +112,7 @@ type actionGroup struct {
 func actionTable(k *KeyMap) []actionGroup {
 	return []actionGroup{
 		{"spans", spanActions(k)},
-		{"delivery", deliveryActions(k)},
+		{"delivery", append(deliveryActions(k), verifyActions(k)...)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},

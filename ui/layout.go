@@ -140,7 +140,7 @@ func (m *Model) focusRing() []focusStop {
 	// What arrived comes right after the tree: "tab → what the receiver got".
 	ring := []focusStop{{m.tree, "span tree"}}
 	if m.session.Receiver() != nil {
-		ring = append(ring, focusStop{m.received, "received spans (j/k scroll)"})
+		ring = append(ring, focusStop{m.received, "received spans (j/k select)"})
 	}
 	return append(ring, focusStop{m.inspector, "inspector (j/k scroll)"},
 		focusStop{m.headers, "B3 headers (j/k scroll)"}, focusStop{m.log, "delivery log (j/k scroll)"})

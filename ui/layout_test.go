@@ -311,7 +311,7 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 
 var (
 	anyPort    = regexp.MustCompile(`127\.0\.0\.1:\d+`)
-	anyElapsed = regexp.MustCompile(`batch \(\d+(\.\d+)?(µs|ms|s)\)`)
+	anyElapsed = regexp.MustCompile(`(batch \(|spans in |as sent \()\d+(\.\d+)?(µs|ms|s)`)
 )
 
 // TestReceivedBesideGolden: the demo delivered to the embedded receiver at
@@ -327,7 +327,7 @@ func TestReceivedBesideGolden(t *testing.T) {
 			t.Errorf("%q is not on screen", want)
 		}
 	}
-	v = anyElapsed.ReplaceAllString(anyPort.ReplaceAllString(v, "127.0.0.1:PORT"), "batch (ELAPSED)")
+	v = anyElapsed.ReplaceAllString(anyPort.ReplaceAllString(v, "127.0.0.1:PORT"), "${1}ELAPSED")
 	checkGolden(t, "received-200x60", normalIDs(v))
 }
 

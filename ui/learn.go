@@ -65,10 +65,10 @@ type spanState struct {
 // started since (found again only when the tree grows, so a check costs
 // little on a big tree).
 type learnSnapshot struct {
-	spans           map[*tracing.Node]spanState
-	delivered       int
-	format          tracing.B3Format
-	receivedFocused bool
+	spans     map[*tracing.Node]spanState
+	delivered int
+	format    tracing.B3Format
+	readBacks int
 
 	fresh    []*tracing.Node // spans started since the snapshot
 	freshLen int             // the tree's length when fresh was listed
@@ -101,11 +101,13 @@ func stateOf(n *tracing.Node) spanState {
 // snapshot records what the checks compare against.
 func (m *Model) snapshot() learnSnapshot {
 	s := learnSnapshot{
-		spans:           map[*tracing.Node]spanState{},
-		freshLen:        m.session.Tree().Len(),
-		delivered:       m.session.Outbox().Counts().Delivered,
-		format:          m.headers.format,
-		receivedFocused: m.received.Focused(),
+		spans:     map[*tracing.Node]spanState{},
+		freshLen:  m.session.Tree().Len(),
+		delivered: m.session.Outbox().Counts().Delivered,
+		format:    m.headers.format,
+	}
+	if m.verify != nil {
+		s.readBacks = m.verify.reports
 	}
 	for _, n := range m.session.Tree().Nodes() {
 		s.spans[n] = stateOf(n)
@@ -147,9 +149,8 @@ var lessonChecks = map[string]lessonCheck{
 	"delivered": func(m *Model, snap learnSnapshot) bool {
 		return m.session.Outbox().Counts().Delivered > snap.delivered
 	},
-	"received_shown": func(m *Model, snap learnSnapshot) bool {
-		r := m.session.Receiver()
-		return r != nil && m.received.Focused() && !snap.receivedFocused && r.Stats().Spans > 0
+	"read_back": func(m *Model, snap learnSnapshot) bool {
+		return m.verify != nil && m.verify.reports > snap.readBacks
 	},
 }
 

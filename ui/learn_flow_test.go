@@ -35,7 +35,9 @@ func TestFlowTourTeatest(t *testing.T) {
 	waitFor("waits in the outbox for F")
 	send("]", "]", "]", "]", "]", "]", "up", "f", "F") // to lesson 9; finish the root too
 	waitFor("202 is Zipkin's")
-	send("]", "tab")
+	send("]", "V")
+	waitFor("5/10 done") // the read-back came back: lesson 10 passed
+	send("tab")
 	waitFor("get /checkout") // the receiver's pane: the name as stored
 	send("L", "q", "y")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)

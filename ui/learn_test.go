@@ -69,7 +69,7 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 		{[][]string{{"S", "down", "enter"}, {"n", "enter"}}, []string{"D", "enter"}},
 		{[][]string{{"b"}}, []string{"P", "type:b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", "enter"}},
 		{nil, []string{"F"}},
-		{[][]string{{"b"}}, []string{"tab"}},
+		{[][]string{{"b"}, {"tab"}}, []string{"V"}},
 	}
 	if len(steps) != len(m.tour.lessons) {
 		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.tour.lessons))
@@ -111,7 +111,7 @@ func pressAll(t *testing.T, m *Model, keys []string) *Model {
 		}
 		next, c := press(t, m, k)
 		m = next
-		if k == "F" {
+		if k == "F" || k == "V" {
 			m = settle(t, m, c)
 		}
 	}

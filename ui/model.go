@@ -71,7 +71,7 @@ type Model struct {
 func New(s *tracing.Session) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
-	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets}
+	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
 	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
 	m.actions = actionTable(c.keys)
 	m.tree = &treePane{paneBase: paneBase{common: c}}
@@ -122,8 +122,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case flushDoneMsg:
 		_, cmd := m.log.Update(msg)
 		m.flushDone(msg.summary)
-		return cmd
-	case receivedMsg:
+		return tea.Batch(cmd, m.verifyAfterFlush(msg.summary))
+	case verifyDoneMsg, verifyTickMsg:
+		return m.verifyMsg(msg)
+	case receivedMsg, receivedLayoutMsg:
 		_, cmd := m.received.Update(msg)
 		return cmd
 	case receiverStartedMsg:

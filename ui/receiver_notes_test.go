@@ -37,7 +37,7 @@ func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
 	}
 	resp.Body.Close()
 	m.received.refresh()
-	lines := m.received.traceLines(m.received.traces[0])
+	lines := m.received.rowLines(0, len(m.received.rows))
 	if !strings.Contains(lines[0], "· 5.0ms") || len(lines) != 3 || !strings.Contains(lines[2], "untimed") {
 		t.Errorf("waterfall:\n%s", strings.Join(lines, "\n"))
 	}
@@ -53,7 +53,7 @@ func TestReceivedNamesSanitised(t *testing.T) {
 	}
 	resp.Body.Close()
 	m.received.refresh()
-	out := strings.Join(m.received.traceLines(m.received.traces[0]), "\n")
+	out := strings.Join(m.received.rowLines(0, len(m.received.rows)), "\n")
 	if strings.ContainsAny(out, "\x07") || strings.Contains(out, "\x1b[2j") || strings.Contains(out, "\x1b]0;") || !strings.Contains(out, `x\x1b[2j`) {
 		t.Errorf("%q", out)
 	}

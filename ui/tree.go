@@ -27,7 +27,9 @@ func (t *treePane) SetSize(w, h int) {
 }
 
 // Title names the pane with its span count.
-func (t *treePane) Title() string { return fmt.Sprintf("Spans · %d", t.session.Tree().Len()) }
+func (t *treePane) Title() string {
+	return fmt.Sprintf("Spans · %d", t.session.Tree().Len()) + t.verify.notice()
+}
 
 // ShortHelp is the movement keys.
 func (t *treePane) ShortHelp() []key.Binding { return navKeys(t.keys) }
@@ -153,7 +155,8 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 		}
 	}
 	if state := out.State(n.Key); state != tracing.NotQueued {
-		b.WriteString(paint(deliveryStyle(st, state), state.String()))
+		word, style := t.deliveryWord(n.Key, state)
+		b.WriteString(paint(style, word))
 	}
 	return b.String()
 }

@@ -1,0 +1,321 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing"
+)
+
+// verification is what the query API said of each delivered span: the one
+// place verification results live (the tracing session keeps none). The root
+// owns it; the panes read it through common.
+type verification struct {
+	checks map[tracing.SpanKey]*tracing.SpanCheck
+	cancel context.CancelFunc // non-nil while a verification runs
+	again  bool               // a flush ended while one ran: verify its traces next
+	traces int                // traces being read back
+	frame  int                // spinner frame while running
+	status string             // the status when it started (a flush's summary)
+	// seen are the rewrites already explained: each is explained in the
+	// status once, on first sight (i explains it again on the span).
+	seen map[string]bool
+	// reports counts the read-backs that came back (learn's last lesson
+	// notices a new one).
+	reports int
+}
+
+func newVerification() *verification {
+	return &verification{checks: map[tracing.SpanKey]*tracing.SpanCheck{}, seen: map[string]bool{}}
+}
+
+// running says whether a verification runs.
+func (v *verification) running() bool { return v != nil && v.cancel != nil }
+
+// check is what became of the span with key k, nil when not verified.
+func (v *verification) check(k tracing.SpanKey) *tracing.SpanCheck {
+	if v == nil {
+		return nil
+	}
+	return v.checks[k]
+}
+
+var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+
+// notice is the tree title's note while verifying: a spinner and the count.
+func (v *verification) notice() string {
+	if !v.running() {
+		return ""
+	}
+	return fmt.Sprintf(" · %s verifying %s…", spinnerFrames[v.frame%len(spinnerFrames)], plural(v.traces, "trace"))
+}
+
+// verifiedCount is how many spans were read back exactly as sent (learn's
+// lessons check it).
+func (c *common) verifiedCount() int { return c.countChecks(tracing.StateVerified) }
+
+// checkedCount is how many spans verification has a result for, whatever
+// the result (verified, changed or missing).
+func (c *common) checkedCount() int { return c.countChecks("") }
+
+func (c *common) countChecks(state tracing.VerifyState) int {
+	if c.verify == nil {
+		return 0
+	}
+	n := 0
+	for _, ch := range c.verify.checks {
+		if state == "" || ch.State == state {
+			n++
+		}
+	}
+	return n
+}
+
+// verifyActions is V.
+func verifyActions(k *KeyMap) []action {
+	return []action{{&k.Verify, canVerify, (*Model).verifyNow}}
+}
+
+func canVerify(m *Model) string {
+	switch {
+	case m.verify.running():
+		return "a verification is running: wait for its results"
+	case m.session.Outbox().Counts().Delivered == 0:
+		return "nothing delivered yet: flush (F) first, then V reads the traces back from the query API"
+	}
+	return ""
+}
+
+// verifyNow reads every delivered trace back (V).
+func (m *Model) verifyNow() tea.Cmd {
+	return m.startVerify(tracing.DeliveredSpans(m.session), false)
+}
+
+// verifyAfterFlush reads back what a flush delivered when verification is
+// automatic: to the embedded receiver (its own query API), or when a query
+// URL (O) or --verify is set.
+func (m *Model) verifyAfterFlush(sum tracing.FlushSummary) tea.Cmd {
+	cfg := m.session.Config()
+	if sum.Delivered == 0 || !(m.session.Endpoint().Local || cfg.Query != "" || cfg.Verify) {
+		return nil
+	}
+	if m.verify.running() {
+		m.verify.again = true
+		return nil
+	}
+	return m.verifyUnchecked()
+}
+
+// verifyUnchecked reads back the delivered traces that hold a span not
+// verified yet (a new span in a verified trace checks the trace again).
+func (m *Model) verifyUnchecked() tea.Cmd {
+	delivered := tracing.DeliveredSpans(m.session)
+	fresh := map[model.TraceID]bool{}
+	for _, s := range delivered {
+		if m.verify.check(tracing.KeyOf(s)) == nil {
+			fresh[s.TraceID] = true
+		}
+	}
+	var spans []model.SpanModel
+	for _, s := range delivered {
+		if fresh[s.TraceID] {
+			spans = append(spans, s)
+		}
+	}
+	return m.startVerify(spans, true)
+}
+
+// startVerify reads spans back in a command; the results come back as a
+// verifyDoneMsg.
+func (m *Model) startVerify(spans []model.SpanModel, auto bool) tea.Cmd {
+	if len(spans) == 0 {
+		return nil
+	}
+	traces := map[model.TraceID]bool{}
+	for _, s := range spans {
+		traces[s.TraceID] = true
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.verify.cancel, m.verify.traces = cancel, len(traces)
+	if m.mode != modeConfirmQuit && !auto {
+		m.setStatus("Verifying %s: reading %s back from the query API…", plural(len(traces), "trace"), plural(len(spans), "span"))
+	}
+	m.verify.status = m.status // a flush's summary stays, the result follows it
+	cfg, ep, enc := m.session.Config(), m.session.Endpoint(), m.session.Outbox().Encoding()
+	return tea.Batch(verifyCmd(ctx, cfg, ep, enc, spans), verifyTick())
+}
+
+// verifyMsg handles verification's messages: the spinner and the results.
+func (m *Model) verifyMsg(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case verifyTickMsg:
+		if !m.verify.running() {
+			return nil
+		}
+		m.verify.frame++
+		return verifyTick()
+	case verifyDoneMsg:
+		return m.verifyDone(msg)
+	}
+	return nil
+}
+
+// verifyDone keeps the results, logs one line per trace and says it in the
+// status, with the plain-words explanation of each rewrite seen for the
+// first time.
+func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
+	v := m.verify
+	if v.cancel != nil {
+		v.cancel()
+		v.cancel = nil
+	}
+	if msg.err != nil {
+		m.log.Add("verify: " + msg.err.Error())
+		if m.mode != modeConfirmQuit {
+			m.setErrorText("Cannot verify: " + msg.err.Error() + " — O sets the query URL (Jaeger: http://host:16686).")
+		}
+	} else {
+		m.keepReport(msg.report)
+		if m.mode != modeConfirmQuit {
+			before, bad := m.status, m.statusBad
+			explained := m.verifyStatus(msg.report)
+			if before == v.status && !bad && !explained && v.status != "" && !strings.HasPrefix(before, "Verifying") {
+				m.status = before + " " + m.status
+			}
+		}
+	}
+	if v.again {
+		v.again = false
+		return m.verifyUnchecked()
+	}
+	return nil
+}
+
+// keepReport records each span's check and logs each trace's summary.
+func (m *Model) keepReport(rep tracing.VerifyReport) {
+	m.verify.reports++
+	m.log.Add(fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind))
+	at := m.now().Format("15:04:05")
+	for _, t := range rep.Traces {
+		for j := range t.Checks {
+			c := t.Checks[j]
+			m.verify.checks[c.Key] = &c
+		}
+		m.log.Add(fmt.Sprintf("%s  trace %s  %s", at, t.TraceID, t.Summary(rep.Timeout)))
+	}
+}
+
+// verifyStatus says what the read-back found, and explains the first rewrite
+// seen for the first time (explained reports it did: the status is full).
+func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
+	counts := map[tracing.VerifyState]int{}
+	diffs := 0
+	for _, t := range rep.Traces {
+		for _, c := range t.Checks {
+			counts[c.State]++
+		}
+		diffs += len(t.Differences)
+	}
+	total := counts[tracing.StateVerified] + counts[tracing.StateChanged] + counts[tracing.StateMissing]
+	switch {
+	case counts[tracing.StateMissing] > 0:
+		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag (O: query URL, verify timeout).",
+			plural(counts[tracing.StateMissing], "span"), total, rep.Kind, rep.Timeout))
+		return false
+	case counts[tracing.StateChanged] > 0:
+		m.setStatus("Read back %s: %d stored as sent, %d changed (%s) — the inspector shows what was stored and why.",
+			plural(total, "span"), counts[tracing.StateVerified], counts[tracing.StateChanged], plural(diffs, "difference"))
+	default:
+		m.setStatus("Verified: %s read back exactly as sent (%s).", plural(total, "span"), shortDur(rep.Elapsed))
+	}
+	fresh := m.firstSight(rep)
+	if len(fresh) == 0 {
+		return false
+	}
+	// A learner's first sight of a rewrite: the explanation takes the room.
+	m.setStatus("%d of %s changed. New: %s", counts[tracing.StateChanged], plural(total, "span"), fresh[0])
+	if len(fresh) > 1 {
+		m.status += fmt.Sprintf(" (%d more: i on a changed span)", len(fresh)-1)
+	} else {
+		m.status += " (i repeats it)"
+	}
+	return true
+}
+
+// firstSight is the learner's explanation of each rewrite in rep not
+// explained before, in the order they appear; they count as seen from now.
+func (m *Model) firstSight(rep tracing.VerifyReport) []string {
+	var out []string
+	for _, t := range rep.Traces {
+		for _, d := range t.Differences {
+			if d.Rewrite == "" || m.verify.seen[d.Rewrite] {
+				continue
+			}
+			m.verify.seen[d.Rewrite] = true
+			if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+				out = append(out, r.Explain)
+			}
+		}
+	}
+	return out
+}
+
+// rewriteExplanations are the plain-words explanations of the rewrites the
+// backend made to n (one per rewrite; the reason itself for a difference no
+// known rewrite explains), for learn's explain view (i). None when n was not
+// verified or was stored as sent.
+func (c *common) rewriteExplanations(n *tracing.Node) []string {
+	if n == nil {
+		return nil
+	}
+	ch := c.verify.check(n.Key)
+	if ch == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range ch.Differences {
+		text := d.Field + ": " + d.Why
+		if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+			text = r.Explain
+		}
+		if !seen[text] {
+			seen[text] = true
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// COMMANDS
+
+// verifyDoneMsg is a verification's report, or why none could be made.
+type verifyDoneMsg struct {
+	report tracing.VerifyReport
+	err    error
+}
+
+// verifyTickMsg turns the verification spinner.
+type verifyTickMsg struct{}
+
+func verifyTick() tea.Cmd {
+	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return verifyTickMsg{} })
+}
+
+// verifyCmd finds the query API (which may probe the network) and reads the
+// spans back, polling until found or cfg.VerifyTimeout.
+func verifyCmd(ctx context.Context, cfg tracing.Config, ep tracing.Endpoint, enc tracing.Encoding, spans []model.SpanModel) tea.Cmd {
+	return func() tea.Msg {
+		api, err := tracing.QueryAPIFor(ctx, cfg, ep, tracing.QueryOptions{})
+		if err != nil {
+			return verifyDoneMsg{err: err}
+		}
+		v := tracing.NewVerifier(api, tracing.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: enc})
+		return verifyDoneMsg{report: v.Verify(ctx, spans)}
+	}
+}

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/tracing"
+)
+
+// deliveryWord is the delivery state the tree row and the inspector show: a
+// delivered span that was read back says what verification found.
+func (c *common) deliveryWord(k tracing.SpanKey, state tracing.DeliveryState) (string, lipgloss.Style) {
+	ch := c.verify.check(k)
+	if state != tracing.Delivered || ch == nil {
+		return state.String(), deliveryStyle(c.styles, state)
+	}
+	return string(ch.State), verifyStyle(c.styles, ch.State)
+}
+
+// verifyStyle colours a verification state: verified as delivered, changed as
+// a warning, missing as a failure (the words say it without colour).
+func verifyStyle(st *Styles, s tracing.VerifyState) lipgloss.Style {
+	switch s {
+	case tracing.StateVerified:
+		return st.Delivered
+	case tracing.StateChanged:
+		return st.Queued
+	}
+	return st.Failed
+}
+
+// verifyNote is what the inspector adds after the delivery state.
+func (v *inspectorPane) verifyNote(k tracing.SpanKey, state tracing.DeliveryState) string {
+	if state != tracing.Delivered {
+		return ""
+	}
+	ch := v.verify.check(k)
+	switch {
+	case ch == nil && v.verify.running():
+		return " · being read back from the query API…"
+	case ch == nil:
+		return " (accepted, 2xx) · not read back yet: V verifies"
+	case ch.State == tracing.StateVerified:
+		return ": read back from the query API exactly as sent"
+	case ch.State == tracing.StateChanged:
+		return fmt.Sprintf(": read back, but stored otherwise (%s, below)", plural(len(ch.Differences), "difference"))
+	}
+	return ": accepted (2xx) but the query API does not have it"
+}
+
+// storedAs lists, for a span stored otherwise than sent, each changed field
+// as stored, what was sent, and why the backend did it.
+func (v *inspectorPane) storedAs(n *tracing.Node, line func(label, value string)) {
+	ch := v.verify.check(n.Key)
+	if ch == nil || ch.State != tracing.StateChanged {
+		return
+	}
+	for i, d := range ch.Differences {
+		label := ""
+		if i == 0 {
+			label = "stored as"
+		}
+		line(label, fmt.Sprintf("%s %s (sent %s)", safe(d.Field), v.styles.Queued.Render(storedValue(d.Stored)), storedValue(d.Sent)))
+		line("", v.styles.Dim.Render("↳ "+safe(d.Why)))
+	}
+}
+
+// storedValue is a sent or stored value as the inspector shows it: quoted and
+// made safe, or "nothing" when absent.
+func storedValue(s string) string {
+	if s == "" {
+		return "nothing"
+	}
+	return safe(strconv.Quote(s))
+}
+
+// verifyItems are i's words on what the backend stored of n: the state, then
+// each difference with the plain-words explanation of its rewrite (i is
+// where a rewrite explained once in the status is reached again).
+func (c *common) verifyItems(n *tracing.Node) []explainItem {
+	ch := c.verify.check(n.Key)
+	if ch == nil {
+		return nil
+	}
+	items := []explainItem{{"verified", string(ch.State), verifyMeaning(ch.State)}}
+	for _, d := range ch.Differences {
+		means := d.Why
+		if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+			means = r.Explain + " (" + d.Why + ")"
+		}
+		items = append(items, explainItem{"stored as", safe(d.Field) + " " + storedValue(d.Stored) + " (sent " + storedValue(d.Sent) + ")", safe(means)})
+	}
+	return items
+}
+
+func verifyMeaning(s tracing.VerifyState) string {
+	switch s {
+	case tracing.StateVerified:
+		return "Read back from the query API field for field as it was sent: the backend stored this span, unchanged."
+	case tracing.StateChanged:
+		return "Read back from the query API, but stored otherwise than sent: each field that differs follows, with why the backend (or the serializer on the way) changed it."
+	}
+	return "The collector accepted it (2xx), but the query API did not have it when the verify timeout ran out: a 2xx means accepted, not stored."
+}
