@@ -53,6 +53,7 @@ type Stream struct {
 	inFlight      int           // spans taken by workers, not yet settled
 	failedSinceOK int           // spans in batches that failed since the last 2xx
 	gaveUp        bool          // the stream stopped trying
+	parked        []*outboxEntry // spans the serializer refuses: failed, never retried
 	changed       chan struct{} // closed and replaced at each settle
 	batches       int
 }
@@ -78,22 +79,26 @@ func (o *Outbox) Stream(ctx context.Context, opts StreamOptions) *Stream {
 }
 
 // Close says no more spans will come and waits until every queued span is
-// delivered, the stream gave up, or ctx ended. It returns ErrStreamGaveUp or
-// ctx's error when spans are left undelivered.
+// delivered (or set aside: spans the serializer refuses stay failed, as
+// Counts says), the stream gave up, or ctx ended. It returns ErrStreamGaveUp
+// or ctx's error when spans are left undelivered.
 func (st *Stream) Close() error {
 	close(st.closing)
 	st.wg.Wait()
+	ctxErr := st.ctx.Err() // before stop cancels it
 	st.stop()
 	st.o.mu.Lock()
 	st.o.wake = nil
 	gaveUp := st.gaveUp
+	st.o.pending = append(st.o.pending, st.parked...) // failed, as a Flush leaves them
+	st.parked = nil
 	st.o.mu.Unlock()
 	st.o.wg.Done()
 	switch {
 	case gaveUp:
 		return ErrStreamGaveUp
-	case st.ctx.Err() != nil && st.o.Counts().Undelivered() > 0:
-		return st.ctx.Err()
+	case ctxErr != nil && st.o.Counts().Undelivered() > 0:
+		return ctxErr
 	}
 	return nil
 }
@@ -210,8 +215,9 @@ func (st *Stream) takeLocked(n int) []*outboxEntry {
 	return batch
 }
 
-// settle records a batch's fate: delivered entries are gone, the others go
-// back to the end of the queue (failed, or queued again after a cancel).
+// settle records a batch's fate: delivered entries are gone, spans the
+// serializer refuses are set aside (failed), the others go back to the end
+// of the queue (failed, or queued again after a cancel).
 func (st *Stream) settle(entries []*outboxEntry, r DeliveryResult) {
 	state := Failed
 	switch {
@@ -226,9 +232,12 @@ func (st *Stream) settle(entries []*outboxEntry, r DeliveryResult) {
 		o.move(e, state)
 	}
 	st.inFlight -= len(entries)
-	switch state {
-	case Delivered:
+	switch {
+	case state == Delivered:
 		st.failedSinceOK = 0
+	case r.Class == ClassInvalidSpan || r.Class == ClassSerialize:
+		// The same bytes fail the same way: sending them again would spin.
+		st.parked = append(st.parked, entries...)
 	default:
 		o.pending = append(o.pending, entries...)
 		if state == Failed {

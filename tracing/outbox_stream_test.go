@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestForgetKeepsOnlyCounts: in Forget mode a flushed outbox holds no entry
@@ -69,5 +70,39 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 	}
 	if c := o.Counts(); c.Delivered != 50 || c.Undelivered() != 0 || failed.Load() != 3 || posts.Load() != 8 || o.Size().Entries != 0 {
 		t.Errorf("%+v, %d failed results, %d POSTs, %+v", c, failed.Load(), posts.Load(), o.Size())
+	}
+}
+
+// TestStreamSetsAsidePoisonSpans: a span no serializer accepts fails once and
+// is set aside (still failed, back in the queue after Close), while the
+// others of its batch are delivered; the stream neither spins on it nor
+// gives up.
+func TestStreamSetsAsidePoisonSpans(t *testing.T) {
+	var posts atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts.Add(1)
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	defer srv.Close()
+	ep, _ := ParseEndpoint(srv.URL + V2Path)
+	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 2})
+	o.SetEndpoint(ep, NewMasker(ep, nil))
+	var invalid atomic.Int32
+	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
+		if r.Class == ClassInvalidSpan {
+			invalid.Add(1)
+		}
+	}})
+	spans := burstSpans(3, 10)
+	spans[5].Timestamp = time.Unix(0, 0).Add(-time.Hour) // before 1970: refused
+	for _, s := range spans {
+		o.Send(s)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c := o.Counts()
+	if c.Delivered != 29 || c.Failed != 1 || invalid.Load() != 1 || posts.Load() != 3 || len(o.PendingSpans()) != 1 {
+		t.Errorf("%+v, %d invalid results, %d POSTs, %d pending", c, invalid.Load(), posts.Load(), len(o.PendingSpans()))
 	}
 }
