@@ -50,11 +50,11 @@ type Stream struct {
 	wg      sync.WaitGroup
 
 	// guarded by o.mu
-	inFlight      int           // spans taken by workers, not yet settled
-	failedSinceOK int           // spans in batches that failed since the last 2xx
-	gaveUp        bool          // the stream stopped trying
+	inFlight      int            // spans taken by workers, not yet settled
+	failedSinceOK int            // spans in batches that failed since the last 2xx
+	gaveUp        bool           // the stream stopped trying
 	parked        []*outboxEntry // spans the serializer refuses: failed, never retried
-	changed       chan struct{} // closed and replaced at each settle
+	changed       chan struct{}  // closed and replaced at each settle
 	batches       int
 }
 
