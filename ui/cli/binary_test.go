@@ -261,3 +261,36 @@ func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryBurstInterrupt: a first ctrl+c stops a burst's building and
+// delivers what was built (exit 0, nothing lost); the report says it was
+// interrupted.
+func TestBinaryBurstInterrupt(t *testing.T) {
+	cmd := exec.Command(binary, "send", "--json", "--listen", "127.0.0.1:0", "--duration", "30s", "--rate", "200")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("send after ctrl+c: %v: %s", err, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("send did not stop on SIGINT")
+	}
+	var rep SendReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if !rep.Interrupted || rep.TraceCount < 1 || rep.TraceCount >= 6000 || rep.Delivered != 4*rep.TraceCount || rep.Failed != 0 {
+		t.Errorf("interrupted %v, %d traces, %d delivered, %d failed", rep.Interrupted, rep.TraceCount, rep.Delivered, rep.Failed)
+	}
+}

@@ -42,6 +42,8 @@ type burstOutcome struct {
 	first   model.TraceID
 	stats   *burstStats
 	buildMs float64 // how long building took
+	// interrupted says a ctrl+c stopped the building.
+	interrupted bool
 	// sample is the spans of the first verifySample traces, with --verify.
 	sample []model.SpanModel
 	err    error // why delivery stopped short, if it did
@@ -50,7 +52,9 @@ type burstOutcome struct {
 // runBurst replays sc opts.Count times (or for opts.Duration) at opts.Rate
 // per second. Traces are built as zipkin-go spans and forgotten; the outbox
 // keeps nothing of delivered spans; a Stream delivers while traces are built.
-func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) (burstOutcome, error) {
+// When ctx ends (a first ctrl+c) building stops and what was built is still
+// delivered; when deliver ends (a second one) delivery stops too.
+func runBurst(ctx, deliver context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario) (burstOutcome, error) {
 	defer tuneGC()()
 	b, err := s.NewBurst(sc)
 	if err != nil {
@@ -64,7 +68,7 @@ func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc
 		out.ids = []model.TraceID{}
 	}
 	s.Outbox().SetForget(true)
-	stream := s.Outbox().Stream(ctx, tracing.StreamOptions{Retry: retryPolicy(opts, env), OnResult: out.stats.add})
+	stream := s.Outbox().Stream(deliver, tracing.StreamOptions{Retry: retryPolicy(opts, env), OnResult: out.stats.add})
 	var progress *progressLine
 	if opts.StderrProgress(env) {
 		progress = startProgress(env, s, out.stats)
@@ -99,6 +103,14 @@ func runBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc
 		out.built = out.built.Add(c)
 	}
 	out.buildMs = millis(time.Since(start))
+	if out.interrupted = ctx.Err() != nil; out.interrupted && !opts.JSON {
+		msg := fmt.Sprintf("interrupted: delivering the %d spans built (ctrl+c again stops now)", s.Outbox().Counts().Undelivered())
+		if progress != nil {
+			progress.note(msg)
+		} else {
+			fmt.Fprintln(env.Stderr, msg)
+		}
+	}
 	if err := stream.Close(); err != nil && out.err == nil {
 		out.err = err
 	}
@@ -216,13 +228,24 @@ func (p *progressLine) built(c tracing.BurstCounts) {
 
 func (p *progressLine) draw() {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	traces := p.traces
-	p.mu.Unlock()
 	c := p.s.Outbox().Counts()
 	st := p.stats.snapshot()
 	rate := float64(traces) / time.Since(p.start).Seconds()
 	fmt.Fprintf(p.env.Stderr, "\r%d traces (%.0f/s)  delivered %d  failed %d  queued %d  POST p50 %s p99 %s\x1b[K",
 		traces, rate, c.Delivered, c.Failed, c.Queued+c.Sending, tracing.FormatLatency(st.p50), tracing.FormatLatency(st.p99))
+}
+
+// note prints a line of its own between progress lines; a nil progress
+// line (not a terminal) prints nothing.
+func (p *progressLine) note(msg string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.env.Stderr, "\r%s\x1b[K\n", msg)
 }
 
 func (p *progressLine) stop() {

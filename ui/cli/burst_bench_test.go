@@ -24,7 +24,7 @@ func BenchmarkBurstRate(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				s, opts := burstSession(b, "--rate", fmt.Sprint(rate), "--duration", "10s", "--batch", "500")
 				env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, RetrySleep: noWait}
-				out, err := runBurst(context.Background(), s, opts, env, demo)
+				out, err := runBurst(context.Background(), context.Background(), s, opts, env, demo)
 				if err != nil || out.err != nil || s.Outbox().Counts().Undelivered() != 0 {
 					b.Fatalf("%v %v %+v", err, out.err, s.Outbox().Counts())
 				}

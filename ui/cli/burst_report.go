@@ -23,7 +23,7 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 	rep := SendReport{
 		Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: []string{},
 		Batches: make([]BatchReport, 0, len(st.first)), BatchesOmitted: st.results - len(st.first), Failures: st.failures,
-		NotSampled: out.built.NotSampled, TraceCount: out.built.Traces, Posts: st.posts,
+		NotSampled: out.built.NotSampled, TraceCount: out.built.Traces, Posts: st.posts, Interrupted: out.interrupted,
 		LatencyP50Ms: millis(st.p50), LatencyP99Ms: millis(st.p99), ElapsedMs: millis(elapsed),
 	}
 	for _, r := range st.first {
@@ -111,6 +111,9 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 	asked := "as fast as delivery allows"
 	if opts.Rate > 0 {
 		asked = fmt.Sprintf("asked %g/s", opts.Rate)
+	}
+	if out.interrupted {
+		asked += "; interrupted"
 	}
 	fmt.Fprintf(w, "built      %d traces, %d spans in %.1fs: %.1f traces/s (%s)\n",
 		out.built.Traces, out.built.Spans, out.buildMs/1000, rep.TracesPerSecond, asked)

@@ -82,7 +82,7 @@ func TestBurstMemoryDoesNotGrow(t *testing.T) {
 	measure := func(count int) sizes {
 		s, opts := burstSession(t, "--count", strconv.Itoa(count))
 		env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, RetrySleep: noWait}
-		out, err := runBurst(context.Background(), s, opts, env, demo)
+		out, err := runBurst(context.Background(), context.Background(), s, opts, env, demo)
 		if err != nil || out.err != nil {
 			t.Fatalf("burst of %d: %v %v", count, err, out.err)
 		}

@@ -39,6 +39,8 @@ type SendReport struct {
 	// TraceCount is the number of traces built; TracesPerSecond their rate.
 	TraceCount      int     `json:"traceCount"`
 	TracesPerSecond float64 `json:"tracesPerSecond,omitempty"`
+	// Interrupted says a ctrl+c stopped a burst's building early.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// With verification (--verify, or the embedded receiver): spans read
 	// back intact, and what became of each trace.
 	Verified *int                  `json:"verified,omitempty"`
@@ -136,7 +138,10 @@ func Send(opts Options, env Env) int {
 
 // sendBurst runs a burst and reports it.
 func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, sc tracing.Scenario, start time.Time) int {
-	out, err := runBurst(ctx, s, opts, env, sc)
+	deliver, abort := context.WithCancel(context.Background())
+	defer abort()
+	go abortOnSecondSignal(ctx, deliver, abort)
+	out, err := runBurst(ctx, deliver, s, opts, env, sc)
 	if err != nil {
 		return fail(env, err, "")
 	}
@@ -149,6 +154,25 @@ func sendBurst(ctx context.Context, s *tracing.Session, opts Options, env Env, s
 		printSendVerify(env, report, verified)
 	}
 	return sendExit(ctx, env, s, report, out.stats.snapshot().last, verified, verr)
+}
+
+// abortOnSecondSignal calls abort at the first ctrl+c (or SIGTERM) after
+// ctx ended, which the first one did: a burst stops building at the first
+// and stops delivering at the second.
+func abortOnSecondSignal(ctx, done context.Context, abort context.CancelFunc) {
+	select {
+	case <-ctx.Done():
+	case <-done.Done():
+		return
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(ch)
+	select {
+	case <-ch:
+		abort()
+	case <-done.Done():
+	}
 }
 
 func writeJSON(env Env, v any) {
