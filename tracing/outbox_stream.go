@@ -169,8 +169,9 @@ func (st *Stream) next() ([]*outboxEntry, int) {
 		}
 		if n >= o.opts.Batch || (n > 0 && (closing || lingered)) {
 			batch := st.takeLocked(min(n, o.opts.Batch))
+			number := st.batches
 			o.mu.Unlock()
-			return batch, st.batches
+			return batch, number
 		}
 		changed, wake, closed := st.changed, o.wake, st.closing
 		o.mu.Unlock()
