@@ -23,8 +23,62 @@ const (
 	SamplerCounting SamplerKind = "counting"
 )
 
+// samplerDef is one of zipkin-go's samplers, everything the playground knows
+// of it in one row: adding a sampler is adding a row.
+type samplerDef struct {
+	kind      SamplerKind
+	describe  string // one line for the picker
+	paramHint string // the parameter it needs, "" for none
+	// parse reads the parameter into spec (nil: it takes none).
+	parse func(spec *SamplerSpec, param string) error
+	// param is the parameter in --sampler form.
+	param   func(SamplerSpec) string
+	build   func(SamplerSpec) (zipkin.Sampler, error)
+	explain func(s *Sampler, traceIDLow uint64, decision bool) string
+}
+
+// samplerDefs are zipkin-go's five samplers, in the order a picker shows them.
+var samplerDefs = []samplerDef{
+	{kind: SamplerAlways, describe: "sample every trace",
+		build:   func(SamplerSpec) (zipkin.Sampler, error) { return zipkin.AlwaysSample, nil },
+		explain: func(*Sampler, uint64, bool) string { return "always: every trace is sampled" }},
+	{kind: SamplerNever, describe: "sample no trace (spans still get IDs and B3 headers)",
+		build: func(SamplerSpec) (zipkin.Sampler, error) { return zipkin.NeverSample, nil },
+		explain: func(*Sampler, uint64, bool) string {
+			return "never: no trace is sampled; the span is built but never sent"
+		}},
+	{kind: SamplerModulo, describe: "sample when trace ID (low 64 bits) mod N = 0; N < 2 samples all",
+		paramHint: "N, e.g. 10", parse: parseModulo,
+		param:   func(s SamplerSpec) string { return strconv.FormatUint(s.Modulo, 10) },
+		build:   func(s SamplerSpec) (zipkin.Sampler, error) { return zipkin.NewModuloSampler(s.Modulo), nil },
+		explain: explainModulo},
+	{kind: SamplerBoundary, describe: "sample a RATE share by trace ID, consistently (0 or 0.0001..1)",
+		paramHint: "RATE 0 or 0.0001..1, e.g. 0.5", parse: parseRate, param: formatRate,
+		build:   func(s SamplerSpec) (zipkin.Sampler, error) { return zipkin.NewBoundarySampler(s.Rate, boundarySalt) },
+		explain: explainBoundaryDecision},
+	{kind: SamplerCounting, describe: "sample RATE×100 of every 100 traces, in random order (0 or 0.01..1)",
+		paramHint: "RATE 0 or 0.01..1, e.g. 0.3", parse: parseRate, param: formatRate,
+		build:   func(s SamplerSpec) (zipkin.Sampler, error) { return zipkin.NewCountingSampler(s.Rate) },
+		explain: explainCounting},
+}
+
 // SamplerKinds lists the samplers in the order a picker shows them.
-var SamplerKinds = []SamplerKind{SamplerAlways, SamplerNever, SamplerModulo, SamplerBoundary, SamplerCounting}
+var SamplerKinds = func() []SamplerKind {
+	kinds := make([]SamplerKind, len(samplerDefs))
+	for i, d := range samplerDefs {
+		kinds[i] = d.kind
+	}
+	return kinds
+}()
+
+func samplerDefOf(k SamplerKind) (samplerDef, bool) {
+	for _, d := range samplerDefs {
+		if d.kind == k {
+			return d, true
+		}
+	}
+	return samplerDef{}, false
+}
 
 // ErrBadSampler is wrapped by every sampler spec parse error.
 var ErrBadSampler = errors.New("bad sampler")
@@ -43,32 +97,14 @@ func DefaultSamplerSpec() SamplerSpec { return SamplerSpec{Kind: SamplerModulo, 
 
 // Describe is one line on what a sampler kind does, for the picker.
 func (k SamplerKind) Describe() string {
-	switch k {
-	case SamplerAlways:
-		return "sample every trace"
-	case SamplerNever:
-		return "sample no trace (spans still get IDs and B3 headers)"
-	case SamplerModulo:
-		return "sample when trace ID (low 64 bits) mod N = 0; N < 2 samples all"
-	case SamplerBoundary:
-		return "sample a RATE share by trace ID, consistently (0 or 0.0001..1)"
-	case SamplerCounting:
-		return "sample RATE×100 of every 100 traces, in random order (0 or 0.01..1)"
-	}
-	return ""
+	d, _ := samplerDefOf(k)
+	return d.describe
 }
 
 // ParamHint is the parameter a kind needs, or "" for none.
 func (k SamplerKind) ParamHint() string {
-	switch k {
-	case SamplerModulo:
-		return "N, e.g. 10"
-	case SamplerBoundary:
-		return "RATE 0 or 0.0001..1, e.g. 0.5"
-	case SamplerCounting:
-		return "RATE 0 or 0.01..1, e.g. 0.3"
-	}
-	return ""
+	d, _ := samplerDefOf(k)
+	return d.paramHint
 }
 
 // ParseSamplerSpec parses always, never, modulo:N, boundary:RATE, counting:RATE.
@@ -76,40 +112,45 @@ func (k SamplerKind) ParamHint() string {
 func ParseSamplerSpec(s string) (SamplerSpec, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
 	name, param, hasParam := strings.Cut(s, ":")
-	kind := SamplerKind(name)
-	switch kind {
-	case SamplerAlways, SamplerNever:
-		if hasParam {
-			return SamplerSpec{}, fmt.Errorf("%w: %q takes no parameter", ErrBadSampler, name)
-		}
-		return SamplerSpec{Kind: kind}, nil
-	case SamplerModulo:
-		n, err := strconv.ParseUint(param, 10, 64)
-		if err != nil {
-			return SamplerSpec{}, fmt.Errorf("%w: modulo needs a whole number N ≥ 0, as in modulo:10 (got %q)", ErrBadSampler, param)
-		}
-		return SamplerSpec{Kind: kind, Modulo: n}, nil
-	case SamplerBoundary, SamplerCounting:
-		rate, err := strconv.ParseFloat(param, 64)
-		if err != nil || !Finite(rate) {
-			return SamplerSpec{}, fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", ErrBadSampler, name, name, param)
-		}
-		spec := SamplerSpec{Kind: kind, Rate: rate}
-		if _, err := spec.zipkinSampler(); err != nil {
-			return SamplerSpec{}, fmt.Errorf("%w: %s: %v", ErrBadSampler, name, err)
-		}
-		return spec, nil
+	d, ok := samplerDefOf(SamplerKind(name))
+	switch {
+	case !ok:
+		return SamplerSpec{}, fmt.Errorf("%w: %q is not one of always, never, modulo:N, boundary:RATE, counting:RATE", ErrBadSampler, s)
+	case d.parse == nil && hasParam:
+		return SamplerSpec{}, fmt.Errorf("%w: %q takes no parameter", ErrBadSampler, name)
 	}
-	return SamplerSpec{}, fmt.Errorf("%w: %q is not one of always, never, modulo:N, boundary:RATE, counting:RATE", ErrBadSampler, s)
+	spec := SamplerSpec{Kind: d.kind}
+	if d.parse != nil {
+		if err := d.parse(&spec, param); err != nil {
+			return SamplerSpec{}, err
+		}
+	}
+	if _, err := spec.zipkinSampler(); err != nil {
+		return SamplerSpec{}, fmt.Errorf("%w: %s: %v", ErrBadSampler, name, err)
+	}
+	return spec, nil
 }
+
+func parseModulo(spec *SamplerSpec, param string) (err error) {
+	if spec.Modulo, err = strconv.ParseUint(param, 10, 64); err != nil {
+		return fmt.Errorf("%w: modulo needs a whole number N ≥ 0, as in modulo:10 (got %q)", ErrBadSampler, param)
+	}
+	return nil
+}
+
+func parseRate(spec *SamplerSpec, param string) (err error) {
+	if spec.Rate, err = strconv.ParseFloat(param, 64); err != nil || !Finite(spec.Rate) {
+		return fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", ErrBadSampler, spec.Kind, spec.Kind, param)
+	}
+	return nil
+}
+
+func formatRate(s SamplerSpec) string { return strconv.FormatFloat(s.Rate, 'g', -1, 64) }
 
 // String is the spec in --sampler form.
 func (s SamplerSpec) String() string {
-	switch s.Kind {
-	case SamplerModulo:
-		return fmt.Sprintf("modulo:%d", s.Modulo)
-	case SamplerBoundary, SamplerCounting:
-		return fmt.Sprintf("%s:%s", s.Kind, strconv.FormatFloat(s.Rate, 'g', -1, 64))
+	if d, ok := samplerDefOf(s.Kind); ok && d.param != nil {
+		return string(s.Kind) + ":" + d.param(s)
 	}
 	return string(s.Kind)
 }
@@ -131,19 +172,11 @@ func (s SamplerSpec) zipkinSampler() (zipkin.Sampler, error) {
 	if (s.Kind == SamplerBoundary || s.Kind == SamplerCounting) && !Finite(s.Rate) {
 		return nil, fmt.Errorf("%s rate must be a number between 0 and 1, got %v", s.Kind, s.Rate)
 	}
-	switch s.Kind {
-	case SamplerAlways:
-		return zipkin.AlwaysSample, nil
-	case SamplerNever:
-		return zipkin.NeverSample, nil
-	case SamplerModulo:
-		return zipkin.NewModuloSampler(s.Modulo), nil
-	case SamplerBoundary:
-		return zipkin.NewBoundarySampler(s.Rate, boundarySalt)
-	case SamplerCounting:
-		return zipkin.NewCountingSampler(s.Rate)
+	d, ok := samplerDefOf(s.Kind)
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown sampler %q", ErrBadSampler, s.Kind)
 	}
-	return nil, fmt.Errorf("%w: unknown sampler %q", ErrBadSampler, s.Kind)
+	return d.build(s)
 }
 
 // Sampler is zipkin-go's sampler for a spec, wrapped so that each decision can
@@ -182,38 +215,42 @@ func (s *Sampler) Sample(traceIDLow uint64) bool {
 
 // Explain says why a trace ID got decision.
 func (s *Sampler) Explain(traceIDLow uint64, decision bool) string {
-	spec := s.Spec
-	switch spec.Kind {
-	case SamplerAlways:
-		return "always: every trace is sampled"
-	case SamplerNever:
-		return "never: no trace is sampled; the span is built but never sent"
-	case SamplerModulo:
-		if spec.Modulo < 2 {
-			return fmt.Sprintf("modulo %d: N < 2 samples every trace", spec.Modulo)
-		}
-		rem := traceIDLow % spec.Modulo
-		rel := "="
-		if rem != 0 {
-			rel = "≠"
-		}
-		return fmt.Sprintf("modulo %d: trace ID low 64 bits mod %d = %d %s 0 → %s", spec.Modulo, spec.Modulo, rem, rel, sampledWord(decision))
-	case SamplerBoundary:
-		rate := strconv.FormatFloat(spec.Rate, 'g', -1, 64)
-		if spec.Rate == 0 || spec.Rate == 1 {
-			return fmt.Sprintf("boundary %s: rate %s samples %s", rate, rate, map[bool]string{true: "every trace", false: "no trace"}[spec.Rate == 1])
-		}
-		return explainBoundary(rate, int64(spec.Rate*10000), traceIDLow^uint64(boundarySalt), decision)
-	case SamplerCounting:
-		s.mu.Lock()
-		why, ok := s.last[traceIDLow]
-		s.mu.Unlock()
-		if ok {
-			return why
-		}
-		return fmt.Sprintf("counting %s: %s", strconv.FormatFloat(spec.Rate, 'g', -1, 64), sampledWord(decision))
+	if d, ok := samplerDefOf(s.Spec.Kind); ok {
+		return d.explain(s, traceIDLow, decision)
 	}
 	return sampledWord(decision)
+}
+
+func explainModulo(s *Sampler, id uint64, decision bool) string {
+	mod := s.Spec.Modulo
+	if mod < 2 {
+		return fmt.Sprintf("modulo %d: N < 2 samples every trace", mod)
+	}
+	rem := id % mod
+	rel := "="
+	if rem != 0 {
+		rel = "≠"
+	}
+	return fmt.Sprintf("modulo %d: trace ID low 64 bits mod %d = %d %s 0 → %s", mod, mod, rem, rel, sampledWord(decision))
+}
+
+func explainBoundaryDecision(s *Sampler, id uint64, decision bool) string {
+	rate := formatRate(s.Spec)
+	if s.Spec.Rate == 0 || s.Spec.Rate == 1 {
+		return fmt.Sprintf("boundary %s: rate %s samples %s", rate, rate, map[bool]string{true: "every trace", false: "no trace"}[s.Spec.Rate == 1])
+	}
+	return explainBoundary(rate, int64(s.Spec.Rate*10000), id^uint64(boundarySalt), decision)
+}
+
+// explainCounting is the reason Sample noted for this trace ID.
+func explainCounting(s *Sampler, id uint64, decision bool) string {
+	s.mu.Lock()
+	why, ok := s.last[id]
+	s.mu.Unlock()
+	if ok {
+		return why
+	}
+	return fmt.Sprintf("counting %s: %s", formatRate(s.Spec), sampledWord(decision))
 }
 
 // explainBoundary shows the boundary test with integers a learner can check

@@ -8,6 +8,9 @@ package tracing
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"math"
 	"net"
 	"sort"
 	"strings"
@@ -115,4 +118,30 @@ func lowerName(name *string) string {
 		return ""
 	}
 	return strings.ToLower(*name)
+}
+
+// Why a v1 span cannot become a v2 span.
+var (
+	errV1TraceID = errors.New("traceId is missing or zero")
+	errV1ID      = errors.New("id is missing or zero")
+)
+
+// maxV1Micros is the largest time in µs that time.Time and time.Duration
+// hold as nanoseconds (year 2262, 106 days).
+const maxV1Micros = math.MaxInt64 / 1000
+
+// checkV1Times refuses times Go cannot hold; Zipkin keeps them as longs.
+func checkV1Times(s *v1Span) error {
+	if s.Timestamp > maxV1Micros {
+		return fmt.Errorf("timestamp %d is not epoch microseconds (after the year 2262)", s.Timestamp)
+	}
+	if s.Duration > maxV1Micros {
+		return fmt.Errorf("duration %dµs is over %dµs", s.Duration, int64(maxV1Micros))
+	}
+	for _, a := range s.Annotations {
+		if a.Timestamp > maxV1Micros || a.Timestamp < -maxV1Micros {
+			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", clip(a.Value), a.Timestamp)
+		}
+	}
+	return nil
 }

@@ -1,9 +1,6 @@
 package tracing
 
 import (
-	"errors"
-	"fmt"
-	"math"
 	"sort"
 	"time"
 
@@ -37,32 +34,6 @@ type v1Converter struct {
 	first                          *v2Builder
 	spans                          []*v2Builder // first included, in order
 	cs, sr, ss, cr, ms, mr, ws, wr *v1Annotation
-}
-
-// Why a v1 span cannot become a v2 span.
-var (
-	errV1TraceID = errors.New("traceId is missing or zero")
-	errV1ID      = errors.New("id is missing or zero")
-)
-
-// maxV1Micros is the largest time in µs that time.Time and time.Duration
-// hold as nanoseconds (year 2262, 106 days).
-const maxV1Micros = math.MaxInt64 / 1000
-
-// checkV1Times refuses times Go cannot hold; Zipkin keeps them as longs.
-func checkV1Times(s *v1Span) error {
-	if s.Timestamp > maxV1Micros {
-		return fmt.Errorf("timestamp %d is not epoch microseconds (after the year 2262)", s.Timestamp)
-	}
-	if s.Duration > maxV1Micros {
-		return fmt.Errorf("duration %dµs is over %dµs", s.Duration, int64(maxV1Micros))
-	}
-	for _, a := range s.Annotations {
-		if a.Timestamp > maxV1Micros || a.Timestamp < -maxV1Micros {
-			return fmt.Errorf("annotation %q: timestamp %d is not epoch microseconds", clip(a.Value), a.Timestamp)
-		}
-	}
-	return nil
 }
 
 // convertV1 converts one v1 span; the spans are appended to out.

@@ -64,10 +64,9 @@ func (ts *tmuxSession) typeText(text string) {
 	time.Sleep(120 * time.Millisecond)
 }
 
-// TestTmuxAgainstJaeger drives the real binary in tmux with the SPEC keys,
-// flushes to Jaeger, and compares the IDs the B3 view showed with what
-// Jaeger's query API returns.
-func TestTmuxAgainstJaeger(t *testing.T) {
+// buildWithJaeger builds the binary the tmux tests drive and starts Jaeger.
+func buildWithJaeger(t *testing.T) string {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatal("tmux is not installed (.ci/run installs it)")
 	}
@@ -76,7 +75,14 @@ func TestTmuxAgainstJaeger(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	jaegertest.Start(t)
+	return bin
+}
 
+// TestTmuxAgainstJaeger drives the real binary in tmux with the SPEC keys,
+// flushes to Jaeger, and compares the IDs the B3 view showed with what
+// Jaeger's query API returns.
+func TestTmuxAgainstJaeger(t *testing.T) {
+	bin := buildWithJaeger(t)
 	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-tui --endpoint "+jaegertest.ZipkinURL)
 	screen, waitFor, keys, typeText := ts.screen, ts.waitFor, ts.keys, ts.typeText
 	waitFor("Press n to start a new trace")
@@ -143,15 +149,7 @@ func checkJaegerTrace(t *testing.T, final, childScreen string) {
 // trace ID, and the span name's case kept (proto3 keeps it; zipkin-go's JSON
 // serializer would lowercase it).
 func TestTmuxOptionsProto128(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is not installed (.ci/run installs it)")
-	}
-	bin := filepath.Join(t.TempDir(), "zipkin-playground")
-	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	jaegertest.Start(t)
-
+	bin := buildWithJaeger(t)
 	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-options --endpoint "+jaegertest.ZipkinURL)
 	ts.waitFor("Press n to start a new trace")
 	ts.keys("O")

@@ -3,8 +3,6 @@
 package ui
 
 import (
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,15 +15,7 @@ import (
 // re-IDs the shared SERVER span, so that span shows changed, with what was
 // stored and why, while the root shows verified.
 func TestTmuxVerifyAgainstJaeger(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is not installed (.ci/run installs it)")
-	}
-	bin := filepath.Join(t.TempDir(), "zipkin-playground")
-	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	jaegertest.Start(t)
-
+	bin := buildWithJaeger(t)
 	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-verify --endpoint "+jaegertest.ZipkinURL+" --query "+jaegertest.QueryURL)
 	ts.waitFor("Press n to start a new trace")
 	ts.keys("n")
