@@ -97,7 +97,15 @@ func (m *Model) learnLayout(l *layoutSizes) {
 		l.lessonH = l.hdrH
 		return
 	}
-	l.lessonH = min(max(6, l.upperH/2), 16, l.treeH-3)
+	// The lesson takes what its text needs, leaving the tree its spans
+	// (a few rows at least).
+	chrome := 2
+	if l.compact {
+		chrome = 1
+	}
+	w, _ := l.inner(l.leftW, 0)
+	treeRows := min(max(1, m.session.Tree().Len()), 6) + chrome
+	l.lessonH = min(m.lesson.linesNeeded(w)+chrome, l.treeH-treeRows)
 	if l.lessonH < 3 {
 		l.lessonH = 0
 		return

@@ -36,9 +36,12 @@ func (m *Model) layout() layoutSizes {
 	}
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
-	if l.compact {
+	switch {
+	case m.tour != nil && m.tour.active && !l.stacked:
+		l.logH = max(4, l.bodyH/6) // the lesson needs the room more
+	case l.compact:
 		l.logH = max(3, l.bodyH/4)
-	} else {
+	default:
 		l.logH = max(6, l.bodyH/4)
 	}
 	l.upperH = l.bodyH - l.logH

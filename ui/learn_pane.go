@@ -62,27 +62,56 @@ func (p *learnPane) View() string {
 	w := max(10, p.width)
 	wrap := func(s string) string { return lipgloss.NewStyle().Width(w).Render(s) }
 	l := t.Lesson()
-	var parts []string
+	room := p.height - 1 // the way on keeps the last line
+	var lines []string
 	if t.Done() {
-		parts = append(parts, st.Delivered.Render("✓ Done. What just happened:"), wrap(l.Done))
+		lines = fitFirst(strings.Split(wrap(l.Done), "\n"), nil, room-1)
+		lines = append([]string{st.Delivered.Render("✓ Done. What just happened:")}, lines...)
 	} else {
-		parts = append(parts, wrap(l.Teach), wrap(st.Label.Render("Do: ")+l.Do),
-			st.Dim.Render("○ waiting for you to do it…"))
+		// What to press stays on screen however small the panel: the
+		// teaching text gives way first.
+		do := strings.Split(wrap(st.Label.Render("Do: ")+l.Do), "\n")
+		do = append(do, st.Dim.Render("○ waiting for you to do it…"))
+		lines = fitFirst(strings.Split(wrap(l.Teach), "\n"), do, room)
 	}
 	nav := "→ next lesson · ← back · L or esc leaves (progress kept)"
 	if t.current == len(t.lessons)-1 {
 		nav = fmt.Sprintf("last lesson · %d/%d done · ← back · L or esc leaves", t.completed(), len(t.lessons))
 	}
-	body := strings.Join(parts, "\n")
-	// The way on stays on the last line whatever the text's length.
-	lines := strings.Split(body, "\n")
-	if room := p.height - 1; room >= 1 && len(lines) > room {
+	if len(lines) > room && room >= 1 {
 		lines = lines[:room]
 	}
 	for len(lines) < p.height-1 {
 		lines = append(lines, "")
 	}
 	return strings.Join(append(lines, st.Dim.Render(wrapCut(nav, w))), "\n")
+}
+
+// linesNeeded is how many lines the lesson's text takes at width w, the way
+// on included.
+func (p *learnPane) linesNeeded(w int) int {
+	t := p.root.tour
+	if t == nil {
+		return 0
+	}
+	count := func(s string) int { return strings.Count(lipgloss.NewStyle().Width(max(10, w)).Render(s), "\n") + 1 }
+	l := t.Lesson()
+	if t.Done() {
+		return 1 + count(l.Done) + 1
+	}
+	return count(l.Teach) + count("Do: "+l.Do) + 1 + 1
+}
+
+// fitFirst is head cut to leave room for tail (marked … when cut), then
+// tail.
+func fitFirst(head, tail []string, room int) []string {
+	if keep := room - len(tail); len(head) > keep {
+		head = head[:max(0, keep)]
+		if len(head) > 0 {
+			head[len(head)-1] += "…"
+		}
+	}
+	return append(head, tail...)
 }
 
 // wrapCut cuts s to w columns.

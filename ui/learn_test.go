@@ -165,3 +165,16 @@ func TestLearnPanelAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// At 80×24 the lesson panel keeps what to press on screen: the teaching
+// text gives way first, and the delivery log shrinks while learning.
+func TestLessonKeepsWhatToPressAt80x24(t *testing.T) {
+	m := newModel(t, 80, 24)
+	m, _ = press(t, m, "L")
+	v := m.View()
+	for _, want := range []string{"Do: n, type a name", "waiting for you to do it", "A trace is one request"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q is not on the 80×24 screen:\n%s", want, v)
+		}
+	}
+}
