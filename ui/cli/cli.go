@@ -96,13 +96,8 @@ func runCommand(c commandDef, opts Options, rest []string, env Env, interactive 
 			fmt.Fprintf(env.Stderr, "note: %s\n", note)
 		}
 	}
-	switch c.name {
-	case "send":
-		return Send(opts, env)
-	case "check":
-		return Check(opts, env)
-	case "receive":
-		return Receive(opts, env)
+	if c.run != nil {
+		return c.run(opts, env)
 	}
 	if err := interactive(opts.Config, opts.Load); err != nil {
 		return fail(env, err, "")

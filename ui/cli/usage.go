@@ -15,6 +15,8 @@ type commandDef struct {
 	args     string
 	summary  string
 	examples []string
+	// run is the headless command; nil for the TUI, which main passes in.
+	run func(Options, Env) int
 }
 
 var commandTable = []commandDef{
@@ -24,7 +26,7 @@ var commandTable = []commandDef{
 			"zipkin-playground --endpoint http://localhost:9411/api/v2/spans --sampler modulo:10",
 			"zipkin-playground --load checkout",
 		}},
-	{name: "send", set: inSend, args: "[FILE]",
+	{name: "send", set: inSend, args: "[FILE]", run: Send,
 		summary: "headless: build the demo trace (or replay scenario FILE), flush, report",
 		examples: []string{
 			"zipkin-playground send",
@@ -33,14 +35,14 @@ var commandTable = []commandDef{
 			"zipkin-playground send --count 1000 --rate 200 --batch 50",
 			"zipkin-playground send --duration 30s --rate 10 --retries 5",
 		}},
-	{name: "check", set: inCheck,
+	{name: "check", set: inCheck, run: Check,
 		summary: "probe the endpoint with an empty span list and diagnose the answer",
 		examples: []string{
 			"zipkin-playground check --endpoint http://localhost:9411/api/v2/spans",
 			"zipkin-playground check --endpoint https://collector.example/api/v2/spans --cacert ca.pem --json",
 			"zipkin-playground check --verify --endpoint http://localhost:9411/api/v2/spans",
 		}},
-	{name: "receive", set: inReceive,
+	{name: "receive", set: inReceive, run: Receive,
 		summary: "run the embedded receiver alone, print each arriving span",
 		examples: []string{
 			"zipkin-playground receive",
