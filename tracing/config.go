@@ -81,7 +81,8 @@ func (e Encoding) Serializer() reporter.SpanSerializer {
 type Config struct {
 	// Endpoint is the collector URL as given; "" or "local" is the embedded receiver.
 	Endpoint string
-	// Listen is the embedded receiver's address.
+	// Listen is the embedded receiver's address; "" is DefaultListen, which
+	// moves to a free port when taken (an address given is kept or refused).
 	Listen        string
 	Service       string
 	IP            string
@@ -114,7 +115,6 @@ type Config struct {
 // DefaultConfig is the configuration with no flags and no environment.
 func DefaultConfig() Config {
 	return Config{
-		Listen:        "127.0.0.1:9411",
 		Service:       "playground",
 		IP:            DefaultIP(),
 		Sampler:       DefaultSamplerSpec(),

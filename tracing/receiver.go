@@ -100,9 +100,11 @@ type ReceiverStats struct {
 	EvictedSpans int // spans evicted by the budget
 }
 
-// StartReceiver listens on addr ("" is DefaultListen) and serves until Close.
-// When addr is the default and taken, it listens on a free loopback port and
-// says so in Moved; any other unusable address is an error wrapping ErrListen.
+// StartReceiver listens on addr and serves until Close. addr "" is
+// DefaultListen, and when that is taken it listens on a free loopback port and
+// says so in Moved; an address given (even 127.0.0.1:9411) that cannot be used
+// is an error wrapping ErrListen: a second receiver must not swallow spans
+// meant for the first.
 func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	var o ReceiverOptions
 	if len(opts) > 0 {
@@ -114,10 +116,11 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	if o.MaxDecodes <= 0 {
 		o.MaxDecodes = DefaultMaxDecodes
 	}
-	if addr == "" {
+	movable := addr == ""
+	if movable {
 		addr = DefaultListen
 	}
-	ln, moved, err := listenOrMove(addr, addr == DefaultListen)
+	ln, moved, err := listenOrMove(addr, movable)
 	if err != nil {
 		return nil, err
 	}

@@ -178,3 +178,26 @@ func TestReceiverCORS(t *testing.T) {
 		t.Errorf("preflight: %d %v", resp.StatusCode, h)
 	}
 }
+
+// Only the default (no address given) moves when 9411 is taken; the same
+// address given explicitly is refused, so a second receiver never swallows
+// spans meant for the first.
+func TestReceiverMovesOnlyWhenNoAddressGiven(t *testing.T) {
+	if ln, err := net.Listen("tcp", DefaultListen); err == nil {
+		defer ln.Close()
+	} // else something else holds it: taken either way
+	if r, err := StartReceiver(DefaultListen); !errors.Is(err, ErrListen) {
+		if r != nil {
+			r.Close()
+		}
+		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", DefaultListen, err)
+	}
+	r, err := StartReceiver("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.Addr() == DefaultListen || !strings.Contains(r.Moved, "is taken") {
+		t.Errorf("no address given: want a moved receiver, have %s (moved %q)", r.Addr(), r.Moved)
+	}
+}

@@ -137,7 +137,11 @@ func fixedValue(m *Model) string {
 	if cfg.Insecure {
 		tls = "not verified"
 	}
-	return fmt.Sprintf("listen %s · TLS %s · max spans %d", cfg.Listen, tls, cfg.MaxSpans)
+	listen := cfg.Listen
+	if listen == "" {
+		listen = tracing.DefaultListen
+	}
+	return fmt.Sprintf("listen %s · TLS %s · max spans %d", listen, tls, cfg.MaxSpans)
 }
 
 // setQuery reads the query URL; "-" goes back to the endpoint's origin.

@@ -52,7 +52,7 @@ var flagTable = []flagDef{
 		usage: "where spans are POSTed; empty or `local` = the embedded receiver",
 		apply: func(o *Options, v string) error { o.Config.Endpoint = v; return nil }},
 	{name: "listen", arg: "ADDR", env: "ZIPKIN_LISTEN", def: "127.0.0.1:9411, a free port if taken", field: tracing.FieldListen, cmds: inAll,
-		usage: "address of the embedded receiver",
+		usage: "address of the embedded receiver (given and taken: refused, exit 2)",
 		apply: func(o *Options, v string) error { o.Config.Listen = v; return nil }},
 	{name: "service", arg: "NAME", env: "ZIPKIN_SERVICE", def: "playground", field: tracing.FieldService, cmds: inSession,
 		usage: "local endpoint service name",
