@@ -201,10 +201,21 @@ func (m *Model) samplerChosen(kind tracing.SamplerKind) tea.Cmd {
 		}
 		return nil
 	}
+	// The default is a placeholder, not text typing would append to: enter
+	// on an empty prompt takes it.
+	def := defaultParam(kind, m.session.Config().Sampler)
+	orDefault := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return def
+		}
+		return s
+	}
+	check := checkSamplerParam(kind)
 	return m.openPrompt(promptSpec{
-		title: fmt.Sprintf("Sampler %s — %s", kind, hint),
-		value: defaultParam(kind, m.session.Config().Sampler), check: checkSamplerParam(kind),
-		accept: func(param string) (tea.Cmd, error) { return nil, m.setSampler(kind, param) },
+		title:       fmt.Sprintf("Sampler %s — %s (enter alone: %s)", kind, hint, def),
+		placeholder: def,
+		check:       func(s string) (string, string) { return check(orDefault(s)) },
+		accept:      func(param string) (tea.Cmd, error) { return nil, m.setSampler(kind, orDefault(param)) },
 	})
 }
 

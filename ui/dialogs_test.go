@@ -77,7 +77,9 @@ func TestSamplerPicker(t *testing.T) {
 	if promptOf(m) == nil || !strings.Contains(promptOf(m).Title(), "Sampler boundary") {
 		t.Fatal("boundary did not ask for its rate")
 	}
-	promptOf(m).input.SetValue("")
+	if v := promptOf(m).input.Value(); v != "" {
+		t.Fatalf("the rate prompt is prefilled with %q: typing would append to it", v)
+	}
 	m = typeText(t, m, "2")
 	m, _ = press(t, m, "enter")
 	if promptOf(m) == nil || promptOf(m).err == "" {
@@ -92,6 +94,10 @@ func TestSamplerPicker(t *testing.T) {
 	m, _ = press(t, m, "n", "enter")
 	if !strings.Contains(m.View(), "boundary") {
 		t.Error("the inspector does not explain the decision")
+	}
+	m, _ = press(t, m, "S", "up", "enter", "enter") // modulo, enter alone: the placeholder's N
+	if got := m.session.Config().Sampler.String(); got != "modulo:10" {
+		t.Errorf("enter on the empty modulo prompt: sampler %q, want the default modulo:10", got)
 	}
 }
 
