@@ -34,18 +34,25 @@ func (s *Session) ExportJSON() ([]byte, error) {
 // the outbox does, secrets masked unless reveal.
 func (s *Session) CurlCommand(file string, reveal bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "curl -sS -X POST %s \\\n", shellQuote(s.endpoint.Display(reveal)))
-	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("Content-Type: application/json"))
-	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("b3: 0"))
+	s.curlPost(&b, "application/json", reveal)
+	fmt.Fprintf(&b, "  --data-binary @%s", shellQuote(file))
+	return b.String()
+}
+
+// curlPost writes the start of a curl command that POSTs to the endpoint
+// with the headers the outbox sends, secrets masked unless reveal; the data
+// argument is the caller's.
+func (s *Session) curlPost(b *strings.Builder, contentType string, reveal bool) {
+	fmt.Fprintf(b, "curl -sS -X POST %s \\\n", shellQuote(s.endpoint.Display(reveal)))
+	fmt.Fprintf(b, "  -H %s \\\n", shellQuote("Content-Type: "+contentType))
+	fmt.Fprintf(b, "  -H %s \\\n", shellQuote("b3: 0"))
 	for _, h := range s.cfg.Headers {
 		v := h.Value
 		if !reveal {
 			v = MaskText
 		}
-		fmt.Fprintf(&b, "  -H %s \\\n", shellQuote(h.Name+": "+v))
+		fmt.Fprintf(b, "  -H %s \\\n", shellQuote(h.Name+": "+v))
 	}
-	fmt.Fprintf(&b, "  --data-binary @%s", shellQuote(file))
-	return b.String()
 }
 
 func shellQuote(s string) string {

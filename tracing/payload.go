@@ -149,16 +149,7 @@ func (s *Session) CurlFor(p Payload, reveal bool) string {
 	if p.Binary() {
 		fmt.Fprintf(&b, "printf %s | \\\n", shellQuote(octalEscapes(p.Body)))
 	}
-	fmt.Fprintf(&b, "curl -sS -X POST %s \\\n", shellQuote(s.endpoint.Display(reveal)))
-	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("Content-Type: "+p.ContentType))
-	fmt.Fprintf(&b, "  -H %s \\\n", shellQuote("b3: 0"))
-	for _, h := range s.cfg.Headers {
-		v := h.Value
-		if !reveal {
-			v = MaskText
-		}
-		fmt.Fprintf(&b, "  -H %s \\\n", shellQuote(h.Name+": "+v))
-	}
+	s.curlPost(&b, p.ContentType, reveal)
 	if p.Binary() {
 		b.WriteString("  --data-binary @-")
 	} else {

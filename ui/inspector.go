@@ -139,28 +139,34 @@ func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) 
 	line("start", n.Start.Format("15:04:05.000000"))
 }
 
-// tagsAndAnnotations: sorted tags (error in red), then annotations.
-func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
-	st := v.styles
-	keys := make([]string, 0, len(n.Tags))
-	for k := range n.Tags {
+// tagLines shows tags sorted by key, the error tag's value in red, escaped
+// (they come from outside), or none when there are none.
+func tagLines(st *Styles, tags map[string]string, none string, line func(label, value string)) {
+	keys := make([]string, 0, len(tags))
+	for k := range tags {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	if len(keys) == 0 {
-		line("tags", st.Dim.Render("none (t adds one)"))
+		line("tags", st.Dim.Render(none))
 	}
 	for i, k := range keys {
 		label := ""
 		if i == 0 {
 			label = "tags"
 		}
-		val := safe(n.Tags[k])
+		val := safe(tags[k])
 		if k == "error" {
 			val = st.Err.Render(val)
 		}
 		line(label, safe(k)+"="+val)
 	}
+}
+
+// tagsAndAnnotations: sorted tags (error in red), then annotations.
+func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
+	st := v.styles
+	tagLines(st, n.Tags, "none (t adds one)", line)
 	if len(n.Annotations) == 0 {
 		line("annot.", st.Dim.Render("none (a adds one)"))
 	}

@@ -77,25 +77,7 @@ func (v *receivedPane) parentText(spans []model.SpanModel, s model.SpanModel) st
 // receivedTags: sorted tags (error in red), then annotations with their
 // offset from the span's start.
 func (v *receivedPane) receivedTags(s model.SpanModel, line func(label, value string)) {
-	keys := make([]string, 0, len(s.Tags))
-	for k := range s.Tags {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	if len(keys) == 0 {
-		line("tags", v.styles.Dim.Render("none"))
-	}
-	for i, k := range keys {
-		label := ""
-		if i == 0 {
-			label = "tags"
-		}
-		val := safe(s.Tags[k])
-		if k == "error" {
-			val = v.styles.Err.Render(val)
-		}
-		line(label, safe(k)+"="+val)
-	}
+	tagLines(v.styles, s.Tags, "none", line)
 	if len(s.Annotations) == 0 {
 		line("annot.", v.styles.Dim.Render("none"))
 	}
