@@ -14,6 +14,25 @@ import (
 	"zipkin-playground/tracing/jaegertest"
 )
 
+// readBackJaeger waits until Jaeger has want spans of the trace and returns
+// the trace with its spans by ID (the whole trace is logged with -v).
+func readBackJaeger(ctx context.Context, t *testing.T, id model.TraceID, want int) (jaegertest.Trace, map[string]jaegertest.Span) {
+	t.Helper()
+	tr, err := jaegertest.WaitTrace(ctx, id.String(), want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Verbose() {
+		b, _ := json.MarshalIndent(tr, "", " ")
+		t.Logf("%s", b)
+	}
+	byID := map[string]jaegertest.Span{}
+	for _, sp := range tr.Spans {
+		byID[sp.SpanID] = sp
+	}
+	return tr, byID
+}
+
 // TestJaegerEndToEnd sends a 3-level trace with tags, an error, an annotation
 // and a CLIENT span, plus a debug trace, through the outbox to a real Jaeger v2
 // in both encodings, and reads them back from Jaeger's query API.
@@ -45,18 +64,7 @@ func TestJaegerEndToEnd(t *testing.T) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			tr, err := jaegertest.WaitTrace(ctx, root.Context.TraceID.String(), 3)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if testing.Verbose() {
-				b, _ := json.MarshalIndent(tr, "", " ")
-				t.Logf("%s", b)
-			}
-			byID := map[string]jaegertest.Span{}
-			for _, sp := range tr.Spans {
-				byID[sp.SpanID] = sp
-			}
+			tr, byID := readBackJaeger(ctx, t, root.Context.TraceID, 3)
 			check := func(n *Node, parent *Node) jaegertest.Span {
 				t.Helper()
 				sp, ok := byID[n.Context.ID.String()]

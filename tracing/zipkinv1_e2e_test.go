@@ -4,7 +4,6 @@ package tracing
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -52,18 +51,7 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// The shared SERVER span travels inside its CLIENT's v1 span: 3 v1 spans.
-	tr, err := jaegertest.WaitTrace(ctx, root.Context.TraceID.String(), 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if testing.Verbose() {
-		b, _ := json.MarshalIndent(tr, "", " ")
-		t.Logf("%s", b)
-	}
-	byID := map[string]jaegertest.Span{}
-	for _, sp := range tr.Spans {
-		byID[sp.SpanID] = sp
-	}
+	tr, byID := readBackJaeger(ctx, t, root.Context.TraceID, 3)
 	check := func(n *Node, parent *Node, kind string) jaegertest.Span {
 		t.Helper()
 		sp, ok := byID[n.Context.ID.String()]
