@@ -10,6 +10,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/tracing/b3"
 )
 
 // Encoding is the wire format of a POST.
@@ -87,7 +89,7 @@ type Config struct {
 	Service       string
 	IP            string
 	Sampler       SamplerSpec
-	B3            B3Format
+	B3            b3.B3Format
 	Encoding      Encoding
 	TraceID128    bool
 	Headers       []Header
@@ -118,7 +120,7 @@ func DefaultConfig() Config {
 		Service:       "playground",
 		IP:            DefaultIP(),
 		Sampler:       DefaultSamplerSpec(),
-		B3:            B3Multi,
+		B3:            b3.B3Multi,
 		Encoding:      EncodingJSON,
 		Timeout:       5 * time.Second,
 		Batch:         100,

@@ -8,6 +8,8 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/b3"
 )
 
 // SpanOptions describe a span to start; the zero value is a span named
@@ -46,7 +48,7 @@ func (s *Session) Child(parent *Node, name string) (*Node, error) {
 // ContinueTrace starts a span whose parent is the context in pasted B3
 // headers, as a server receiving them would.
 func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) {
-	sc, err := ParseB3Text(b3Text)
+	sc, err := b3.ParseB3Text(b3Text)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 // optionActions are O (options), p (payload preview) and y (copy the B3
@@ -55,7 +56,7 @@ type clipboardDoneMsg struct{ id int }
 func (m *Model) copyHeaders() tea.Cmd {
 	n := m.tree.Selected()
 	format := m.headers.format
-	lines, err := tracing.B3Headers(n.Context, format)
+	lines, err := b3.B3Headers(n.Context, format)
 	if err != nil {
 		m.setError(err)
 		return nil

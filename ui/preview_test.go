@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 func previewOf(m *Model) *previewDialog {
@@ -104,7 +105,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	tm.Type("y")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	n := final.tree.Selected()
-	lines, err := tracing.B3Headers(n.Context, tracing.B3Single)
+	lines, err := b3.B3Headers(n.Context, b3.B3Single)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 // Live checks for prompts: (note, error). An error refuses enter.
@@ -55,7 +56,7 @@ func checkB3(s string) (string, string) {
 	if strings.TrimSpace(s) == "" {
 		return "", "paste the b3 header, or the X-B3-TraceId and X-B3-SpanId lines"
 	}
-	sc, err := tracing.ParseB3Text(s)
+	sc, err := b3.ParseB3Text(s)
 	if err != nil {
 		return "", err.Error()
 	}

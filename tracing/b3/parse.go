@@ -1,4 +1,4 @@
-package tracing
+package b3
 
 import (
 	"errors"
