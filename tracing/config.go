@@ -12,6 +12,8 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 
 	"zipkin-playground/tracing/b3"
+
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // Encoding is the wire format of a POST.
@@ -73,7 +75,7 @@ func (e Encoding) Serializer() reporter.SpanSerializer {
 	case EncodingProto:
 		return zipkin_proto3.SpanSerializer{}
 	case EncodingV1:
-		return V1JSONSerializer{}
+		return zipkinv1.V1JSONSerializer{}
 	}
 	return jsonV2Serializer{} // reporter.JSONSerializer's bytes, in a third less time (outbox_json.go)
 }

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // A session pointed at /api/v1/spans sends v1 JSON there (Jaeger and
@@ -27,8 +29,8 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 		t.Fatalf("%+v", sum)
 	}
 	body := <-bodies
-	spans, err := DecodeV1JSON(body)
-	if !LooksLikeV1JSON(body) || err != nil || len(spans) != 3 {
+	spans, err := zipkinv1.DecodeV1JSON(body)
+	if !zipkinv1.LooksLikeV1JSON(body) || err != nil || len(spans) != 3 {
 		t.Errorf("not v1 JSON (%v, %d spans): %s", err, len(spans), body)
 	}
 	// Back to a v2 path: v2 JSON again.
@@ -41,5 +43,15 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 	var ce *ConfigError
 	if _, err := NewSession(cfg); !errors.As(err, &ce) || ce.Field != FieldEncoding {
 		t.Errorf("proto to /api/v1/spans: want an encoding ConfigError, have %v", err)
+	}
+}
+
+func TestParseEncodingV1(t *testing.T) {
+	e, err := ParseEncoding(" V1 ")
+	if err != nil || e != EncodingV1 {
+		t.Fatalf("ParseEncoding(v1) = %q, %v", e, err)
+	}
+	if _, ok := e.Serializer().(zipkinv1.V1JSONSerializer); !ok {
+		t.Errorf("v1 serializer is %T", e.Serializer())
 	}
 }

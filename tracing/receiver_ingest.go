@@ -15,6 +15,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
+
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // maxBody is the largest POST body the receiver reads, before and after
@@ -136,8 +138,8 @@ func decodeV2(data []byte, contentType string, emit func([]model.SpanModel)) err
 	if data = bytes.TrimSpace(data); len(data) == 0 {
 		return nil
 	}
-	if LooksLikeV1JSON(data) {
-		return ErrV1JSONOnV2
+	if zipkinv1.LooksLikeV1JSON(data) {
+		return zipkinv1.ErrV1JSONOnV2
 	}
 	return decodeJSONV2(data, emit)
 }
@@ -156,16 +158,16 @@ func emitAll(spans []model.SpanModel, err error) func(emit func([]model.SpanMode
 // Content-Type; a v2 JSON list is refused with Zipkin's message.
 func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "thrift") {
-		spans, err := DecodeV1Thrift(data)
+		spans, err := zipkinv1.DecodeV1Thrift(data)
 		if err != nil {
 			return fmt.Errorf("Expected a THRIFT encoded list: %v", err)
 		}
 		return emitAll(spans, nil)(emit)
 	}
-	if LooksLikeV2JSON(data) && !LooksLikeV1JSON(data) {
+	if zipkinv1.LooksLikeV2JSON(data) && !zipkinv1.LooksLikeV1JSON(data) {
 		return errV2JSONOnV1
 	}
-	spans, err := DecodeV1JSON(data)
+	spans, err := zipkinv1.DecodeV1JSON(data)
 	if err != nil {
 		return fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
 	}

@@ -1,4 +1,4 @@
-package tracing
+package zipkinv1
 
 // Zipkin v1 Thrift, py_zipkin's default: a TBinaryProtocol list of the
 // zipkincore.thrift Span struct. It is read with Apache Thrift's own

@@ -1,4 +1,4 @@
-package tracing
+package zipkinv1
 
 // The Zipkin v1 model, shared by the v1 JSON serializer and the v1 JSON and
 // Thrift decoders. It follows Zipkin's zipkin2.v1.V1Span: annotations carry

@@ -1,4 +1,4 @@
-package tracing
+package zipkinv1
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package tracing
+package zipkinv1
 
 import (
 	"bytes"
@@ -247,16 +247,6 @@ func TestV1TimesMatchV2JSON(t *testing.T) {
 		if a[0] != b[0] {
 			t.Errorf("%v: v2 %+v, v1 %+v", d, a[0], b[0])
 		}
-	}
-}
-
-func TestParseEncodingV1(t *testing.T) {
-	e, err := ParseEncoding(" V1 ")
-	if err != nil || e != EncodingV1 {
-		t.Fatalf("ParseEncoding(v1) = %q, %v", e, err)
-	}
-	if _, ok := e.Serializer().(V1JSONSerializer); !ok {
-		t.Errorf("v1 serializer is %T", e.Serializer())
 	}
 }
 
