@@ -134,3 +134,20 @@ func (e Endpoint) Mask(s string) string { return NewMasker(e, nil).Mask(s) }
 
 // Secrets returns the secret substrings of the URL, for a Masker.
 func (e Endpoint) Secrets() []string { return append([]string(nil), e.secrets...) }
+
+// baseOf cuts an endpoint's path before "/api/" (or its trailing slash).
+func baseOf(ep Endpoint) Endpoint {
+	u := *ep.URL()
+	path := u.Path
+	if i := strings.Index(path+"/", "/api/"); i >= 0 {
+		path = path[:i]
+	}
+	u.Path = strings.TrimSuffix(path, "/")
+	u.RawPath = ""
+	u.Fragment = ""
+	out := ep
+	out.url = &u
+	out.raw = u.String()
+	out.Warnings = nil
+	return out
+}

@@ -2,12 +2,6 @@ package tracing
 
 import "strings"
 
-// Header is one extra header sent on every POST. Its value is a secret.
-type Header struct {
-	Name  string
-	Value string
-}
-
 // ParseHeader parses "Name: value" and checks that both parts can travel in
 // an HTTP request (see ValidateHeader).
 func ParseHeader(s string) (Header, error) {

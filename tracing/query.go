@@ -85,23 +85,6 @@ func DefaultQueryURL(ep Endpoint) Endpoint {
 	return baseOf(ep)
 }
 
-// baseOf cuts an endpoint's path before "/api/" (or its trailing slash).
-func baseOf(ep Endpoint) Endpoint {
-	u := *ep.URL()
-	path := u.Path
-	if i := strings.Index(path+"/", "/api/"); i >= 0 {
-		path = path[:i]
-	}
-	u.Path = strings.TrimSuffix(path, "/")
-	u.RawPath = ""
-	u.Fragment = ""
-	out := ep
-	out.url = &u
-	out.raw = u.String()
-	out.Warnings = nil
-	return out
-}
-
 func newQueryBase(ep Endpoint, opts QueryOptions) queryBase {
 	if opts.Timeout <= 0 {
 		opts.Timeout = defaultQueryTimeout
@@ -162,7 +145,7 @@ func (b queryBase) decode(path string, resp *http.Response, body []byte, v any) 
 	case resp.StatusCode == http.StatusNotFound:
 		return false, nil
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
-		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, maskURL(b.masker.Mask(resp.Header.Get("Location"))))
+		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, MaskURL(b.masker.Mask(resp.Header.Get("Location"))))
 	case resp.StatusCode != http.StatusOK:
 		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(oneLine(string(body), 200)))
 	case looksLikeHTML(resp.Header.Get("Content-Type"), body):
