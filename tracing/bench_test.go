@@ -10,6 +10,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // burstSpans builds 10,000 traces × 10 spans as zipkin-go span models.
@@ -65,9 +67,9 @@ func BenchmarkOutboxBurst(b *testing.B) {
 	}
 	b.Run("outbox", func(b *testing.B) {
 		run(b, func(url string, spans []model.SpanModel) {
-			ep, _ := ParseEndpoint(url)
+			ep, _ := secret.ParseEndpoint(url)
 			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 100})
-			o.SetEndpoint(ep, NewMasker(ep, nil))
+			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 			for _, s := range spans {
 				o.Send(s)
 			}
@@ -79,9 +81,9 @@ func BenchmarkOutboxBurst(b *testing.B) {
 	// spans are queued, 500-span batches.
 	b.Run("stream", func(b *testing.B) {
 		run(b, func(url string, spans []model.SpanModel) {
-			ep, _ := ParseEndpoint(url)
+			ep, _ := secret.ParseEndpoint(url)
 			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 500, Forget: true})
-			o.SetEndpoint(ep, NewMasker(ep, nil))
+			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 			st := o.Stream(context.Background(), StreamOptions{})
 			for _, s := range spans {
 				o.Send(s)

@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // benchScenario is the demo's shape: a root, a CLIENT call, its shared
@@ -38,7 +40,7 @@ func BenchmarkStreamBurst(b *testing.B) {
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
 				cfg := DefaultConfig()
-				cfg.Endpoint, cfg.Batch = srv.URL+V2Path, c.batch
+				cfg.Endpoint, cfg.Batch = srv.URL+secret.V2Path, c.batch
 				s, err := NewSession(cfg)
 				if err != nil {
 					b.Fatal(err)

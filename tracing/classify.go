@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // FailureClass names why a delivery failed; "" is success.
@@ -155,7 +157,7 @@ func ClassifyError(err error) FailureClass {
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
 		errors.Is(err, syscall.EPIPE), strings.Contains(msg, "connection reset"):
 		return ClassReset
-	case errors.Is(err, ErrMalformedEndpoint):
+	case errors.Is(err, secret.ErrMalformedEndpoint):
 		return ClassMalformedURL
 	}
 	return ClassNetwork

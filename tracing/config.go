@@ -14,6 +14,8 @@ import (
 	"zipkin-playground/tracing/b3"
 
 	"zipkin-playground/tracing/zipkinv1"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Encoding is the wire format of a POST.
@@ -54,7 +56,7 @@ func IsV1Path(endpoint string) bool {
 // v2 encoding with a v1 path is refused: Jaeger and collectors accept it
 // there and store "unknown-service" with no tags.
 func EncodingFor(endpoint string, enc Encoding, explicit bool) (chosen Encoding, note string, err error) {
-	v1Path := !IsLocalSpec(endpoint) && IsV1Path(endpoint)
+	v1Path := !secret.IsLocalSpec(endpoint) && IsV1Path(endpoint)
 	switch {
 	case !explicit && v1Path:
 		return EncodingV1, "the path is " + V1Path + ": sending Zipkin v1 JSON", nil
@@ -64,7 +66,7 @@ func EncodingFor(endpoint string, enc Encoding, explicit bool) (chosen Encoding,
 		if enc == "" {
 			enc = EncodingJSON
 		}
-		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, V2Path)
+		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
 	}
 	return enc, "", nil
 }
@@ -94,7 +96,7 @@ type Config struct {
 	B3            b3.B3Format
 	Encoding      Encoding
 	TraceID128    bool
-	Headers       []Header
+	Headers       []secret.Header
 	Timeout       time.Duration
 	Batch         int
 	RevealSecrets bool
@@ -235,13 +237,13 @@ func validateService(s string) error {
 }
 
 func (c Config) validateURLs() error {
-	if !IsLocalSpec(c.Endpoint) {
-		if _, err := ParseEndpoint(c.Endpoint); err != nil {
+	if !secret.IsLocalSpec(c.Endpoint) {
+		if _, err := secret.ParseEndpoint(c.Endpoint); err != nil {
 			return &ConfigError{Field: FieldEndpoint, Reason: "is malformed: " + err.Error()}
 		}
 	}
 	if strings.TrimSpace(c.Query) != "" {
-		if _, err := ParseEndpoint(c.Query); err != nil {
+		if _, err := secret.ParseEndpoint(c.Query); err != nil {
 			return &ConfigError{Field: FieldQuery, Reason: "is malformed: " + err.Error()}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing/secret"
 )
 
 func TestSamplerRejectsNaNAndInf(t *testing.T) {
@@ -79,7 +81,7 @@ func TestValidateNamesFields(t *testing.T) {
 		{func(c *Config) { c.IP = "host.example" }, FieldIP},
 		{func(c *Config) { c.Listen = "9411" }, FieldListen},
 		{func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerCounting, Rate: math.NaN()} }, FieldSampler},
-		{func(c *Config) { c.Headers = []Header{{Name: "X", Value: "a\nb"}} }, FieldHeader},
+		{func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\nb"}} }, FieldHeader},
 		{func(c *Config) { c.Endpoint = "localhost:9411/api/v2/spans" }, FieldEndpoint},
 		{func(c *Config) { c.Query = "nohost" }, FieldQuery},
 	} {

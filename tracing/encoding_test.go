@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing/zipkinv1"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // A session pointed at /api/v1/spans sends v1 JSON there (Jaeger and
@@ -34,7 +36,7 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 		t.Errorf("not v1 JSON (%v, %d spans): %s", err, len(spans), body)
 	}
 	// Back to a v2 path: v2 JSON again.
-	if err := s.SetEndpoint(srv.URL + V2Path); err != nil || s.Outbox().Encoding() != EncodingJSON {
+	if err := s.SetEndpoint(srv.URL + secret.V2Path); err != nil || s.Outbox().Encoding() != EncodingJSON {
 		t.Errorf("back to v2: %v %q", err, s.Outbox().Encoding())
 	}
 

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Masking runs before the 512-byte cut: a token straddling the limit must
@@ -19,7 +21,7 @@ func TestServerMessageMaskedBeforeTruncation(t *testing.T) {
 			w.WriteHeader(http.StatusUnauthorized)
 			_, _ = io.WriteString(w, strings.Repeat("x", at)+token+" is not valid")
 		}))
-		s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Headers = []Header{{"X-Api-Key", token}} })
+		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "X-Api-Key", Value: token}} })
 		r := s.Outbox().Probe(context.Background())
 		srv.Close()
 		if len(r.Message) > maxServerMessage {

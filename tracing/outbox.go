@@ -11,6 +11,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // DeliveryState is where a span is on its way to the collector.
@@ -40,7 +42,7 @@ const defaultInFlight = 4
 // OutboxOptions configure delivery.
 type OutboxOptions struct {
 	Encoding Encoding
-	Headers  []Header
+	Headers  []secret.Header
 	Timeout  time.Duration
 	Batch    int
 	// InFlight is the number of concurrent POSTs (default 4).
@@ -73,8 +75,8 @@ type Outbox struct {
 	serializer reporter.SpanSerializer
 
 	mu       sync.Mutex
-	endpoint Endpoint
-	masker   *Masker
+	endpoint secret.Endpoint
+	masker   *secret.Masker
 	pending  []*outboxEntry // queued, sending or failed, in arrival order
 	states   map[SpanKey]DeliveryState
 	counts   [5]int
@@ -135,7 +137,7 @@ func NewOutbox(opts OutboxOptions) *Outbox {
 
 // SetEndpoint changes where the next batches go; masker hides its secrets in
 // every result.
-func (o *Outbox) SetEndpoint(ep Endpoint, masker *Masker) {
+func (o *Outbox) SetEndpoint(ep secret.Endpoint, masker *secret.Masker) {
 	o.mu.Lock()
 	o.endpoint, o.masker = ep, masker
 	o.mu.Unlock()

@@ -11,13 +11,15 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/jaegertest"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Jaeger's query port answers POST /api/v2/spans with 200 and its UI page:
 // measured against the real thing, that is not a delivery (rule 9).
 func TestJaegerUIPortIsNotACollector(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, jaegertest.QueryURL+V2Path)
+	s := sessionTo(t, jaegertest.QueryURL+secret.V2Path)
 	fillSession(t, s, 1, 3)
 	results, sum := flushAll(s)
 	if sum.Delivered != 0 || len(results) != 1 {
@@ -41,7 +43,7 @@ func TestJaegerUIPortIsNotACollector(t *testing.T) {
 // unknown-service with no tags).
 func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
+	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, secret.V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
 	if s.Outbox().Encoding() != EncodingV1 {
 		t.Fatalf("encoding %q", s.Outbox().Encoding())
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // requestLog is a server that records every request it gets and answers 200,
@@ -50,7 +52,7 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 			}))
 			defer src.Close()
 			s := sessionTo(t, src.URL+"/tenant42/api/v2/spans?token=hunter22", func(c *Config) {
-				c.Headers = []Header{{Name: "X-Api-Key", Value: "key-0123456789"}}
+				c.Headers = []secret.Header{{Name: "X-Api-Key", Value: "key-0123456789"}}
 			})
 			fillSession(t, s, 2, 2)
 			results, sum := flushAll(s)
@@ -111,7 +113,7 @@ func TestOutboxRefusesHTMLAnswers(t *testing.T) {
 				_, _ = io.WriteString(w, c.body)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 3)
 			results, sum := flushAll(s)
 			r := results[0]

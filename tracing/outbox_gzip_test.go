@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // TestGzipBodies: with Gzip the outbox sends Content-Encoding: gzip bodies,
@@ -26,12 +28,12 @@ func TestGzipBodies(t *testing.T) {
 		}
 		return http.DefaultTransport.RoundTrip(r)
 	})}
-	ep, _ := ParseEndpoint(rcv.URL())
+	ep, _ := secret.ParseEndpoint(rcv.URL())
 	spans := burstSpans(20, 10)
 	sizes := map[bool]int{}
 	for _, gz := range []bool{false, true} {
 		o := NewOutbox(OutboxOptions{Gzip: gz, Batch: 200, Client: front})
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)
 		}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // maxServerMessage is how much of a server's answer a DeliveryResult keeps.
@@ -21,9 +23,9 @@ const maxServerMessage = 512
 // deliveryTarget is what one flush needs, copied under the lock.
 type deliveryTarget struct {
 	flush      int
-	endpoint   Endpoint
-	masker     *Masker
-	headers    []Header
+	endpoint   secret.Endpoint
+	masker     *secret.Masker
+	headers    []secret.Header
 	serializer reporter.SpanSerializer
 	client     *http.Client
 	timeout    time.Duration
@@ -161,7 +163,7 @@ func (t deliveryTarget) rejected(i, n int, bad []*outboxEntry) DeliveryResult {
 // plus the user's, and fills r with the classified answer.
 func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryResult) {
 	if t.endpoint.URL() == nil {
-		r.Err, r.Class, r.Hint = ErrMalformedEndpoint, ClassMalformedURL, hintFor(ClassMalformedURL)
+		r.Err, r.Class, r.Hint = secret.ErrMalformedEndpoint, ClassMalformedURL, hintFor(ClassMalformedURL)
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, t.timeout)
@@ -199,7 +201,7 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 // readAnswer classifies an HTTP answer. The message is masked before it is
 // cut to maxServerMessage, so a secret at the limit never shows in part.
 func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
-	limit := int64(maxServerMessage + t.masker.longest())
+	limit := int64(maxServerMessage + t.masker.Longest())
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, limit))
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20)) // let the connection be reused
 	r.Err = nil
@@ -228,7 +230,7 @@ func (t deliveryTarget) redirectHint(resp *http.Response) string {
 	if u, err := t.endpoint.URL().Parse(loc); err == nil {
 		loc = u.String()
 	}
-	return fmt.Sprintf("the endpoint redirects to %s: use that URL", t.masker.Mask(MaskURL(loc)))
+	return fmt.Sprintf("the endpoint redirects to %s: use that URL", t.masker.Mask(secret.MaskURL(loc)))
 }
 
 // LooksLikeHTML reports a web page: Content-Type text/html, or a body that

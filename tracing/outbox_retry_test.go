@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its
@@ -19,11 +21,11 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	defer srv.Close()
 	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
-			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
+			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
 			if enc != EncodingJSON { // the counter reads JSON: only check the outbox
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
 				defer srv.Close()
-				if err := s.SetEndpoint(srv.URL + V2Path); err != nil {
+				if err := s.SetEndpoint(srv.URL + secret.V2Path); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -95,7 +97,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 2, 2)
 	w := &waits{}
 	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
@@ -139,7 +141,7 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 				w.WriteHeader(202)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 1)
 			w := &waits{}
 			results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
@@ -165,7 +167,7 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 			col := newSpanCounter(func(int) int { return c.status })
 			srv := httptest.NewServer(col)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 2)
 			w := &waits{}
 			results, sum := flushRetrying(s, RetryPolicy{Retries: 2, Sleep: w.sleep})
@@ -184,7 +186,7 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 
 func TestFlushRetryingRefused(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
-	url := srv.URL + V2Path
+	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
 	s := sessionTo(t, url)
 	fillSession(t, s, 1, 1)
@@ -248,7 +250,7 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 		col.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 1)
 	w := &waits{}
 	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})

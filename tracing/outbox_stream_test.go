@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // TestForgetKeepsOnlyCounts: in Forget mode a flushed outbox holds no entry
@@ -18,11 +20,11 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rcv.Close()
-	ep, _ := ParseEndpoint(rcv.URL())
+	ep, _ := secret.ParseEndpoint(rcv.URL())
 	spans := burstSpans(50, 4)
 	for _, forget := range []bool{false, true} {
 		o := NewOutbox(OutboxOptions{Forget: forget})
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)
 		}
@@ -53,9 +55,9 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	}))
 	defer srv.Close()
-	ep, _ := ParseEndpoint(srv.URL + V2Path)
+	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
 	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 1})
-	o.SetEndpoint(ep, NewMasker(ep, nil))
+	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var failed atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
 		if !r.OK() {
@@ -84,9 +86,9 @@ func TestStreamSetsAsidePoisonSpans(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	}))
 	defer srv.Close()
-	ep, _ := ParseEndpoint(srv.URL + V2Path)
+	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
 	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 2})
-	o.SetEndpoint(ep, NewMasker(ep, nil))
+	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var invalid atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
 		if r.Class == ClassInvalidSpan {

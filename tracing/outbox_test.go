@@ -18,6 +18,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // spanCounter is a collector that counts every span ID it accepts.
@@ -110,7 +112,7 @@ func TestOutboxDelivers202(t *testing.T) {
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 7 })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 7 })
 	fillSession(t, s, 5, 10)
 	results, sum := flushAll(s)
 	if want, have := 8, len(results); want != have { // 50 spans / 7
@@ -145,7 +147,7 @@ func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 10 })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 10 })
 	fillSession(t, s, 3, 10)
 	results, sum := flushAll(s)
 	if sum.Failed != 30 || sum.Delivered != 0 {
@@ -193,7 +195,7 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(tc.handler)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
+			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
 			fillSession(t, s, 2, 3)
 			results, sum := flushAll(s)
 			if sum.Failed != 6 || len(results) != 1 {
@@ -215,7 +217,7 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
 	fillSession(t, s, 10, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
@@ -244,7 +246,7 @@ func TestOutboxBurstLosesNothing(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 10000, 10)
 	total := 0
 	for i := 0; i < 10 && s.Outbox().Counts().Pending() > 0; i++ {
@@ -271,13 +273,13 @@ func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
 	}))
 	defer srv.Close()
 	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
-		s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
+		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
 		fillSession(t, s, 2, 3)
 		spans := s.Outbox().PendingSpans()
 		flushAll(s)
 		ours := <-got
 
-		rep := zipkinhttp.NewReporter(srv.URL+V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
+		rep := zipkinhttp.NewReporter(srv.URL+secret.V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
 		for _, sp := range spans {
 			rep.Send(sp)
 		}
@@ -301,7 +303,7 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Headers = []Header{{"Authorization", "Bearer tok-123456"}} })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer tok-123456"}} })
 	fillSession(t, s, 1, 1)
 	flushAll(s)
 	if want, have := "Bearer tok-123456", auth.Load(); want != have {
@@ -315,7 +317,7 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 	fillSession(t, s, 1, 1)
 	results, _ := flushAll(s)
 	r := results[0]
-	if r.Class != ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), MaskText) {
+	if r.Class != ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), secret.MaskText) {
 		t.Errorf("refused result must be classified and masked: %q %v", r.Class, r.Err)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // The preview's bytes are what the outbox POSTs, for every encoding: the
@@ -16,14 +18,14 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 	for _, c := range []struct {
 		enc  Encoding
 		path string
-	}{{EncodingJSON, V2Path}, {EncodingProto, V2Path}, {EncodingV1, V1Path}} {
+	}{{EncodingJSON, secret.V2Path}, {EncodingProto, secret.V2Path}, {EncodingV1, V1Path}} {
 		t.Run(string(c.enc), func(t *testing.T) {
 			capture := &postCapture{}
 			srv := httptest.NewServer(capture)
 			defer srv.Close()
 			s := sessionTo(t, srv.URL+c.path, func(cfg *Config) {
 				cfg.Encoding = c.enc
-				cfg.Headers = []Header{{Name: "X-Token", Value: "abc123secret"}}
+				cfg.Headers = []secret.Header{{Name: "X-Token", Value: "abc123secret"}}
 			})
 			root, _ := s.NewTrace("Checkout")
 			must(t, s.Tag(root, "order", "42"))
@@ -63,7 +65,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 }
 
 func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
-	s := sessionTo(t, "http://127.0.0.1:9"+V2Path)
+	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	root, _ := s.NewTrace("running")
 	must(t, s.Tag(root, "k", "v"))
 	p, err := s.Payload(root, root.Start.Add(3*time.Millisecond))
@@ -76,7 +78,7 @@ func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
 		t.Errorf("finished payload: %+v", final)
 	}
 
-	never := sessionTo(t, "http://127.0.0.1:9"+V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
+	never := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
 	n, _ := never.NewTrace("dropped")
 	if _, err := never.Payload(n, time.Now()); !errors.Is(err, ErrNotSampled) {
 		t.Errorf("unsampled: %v", err)

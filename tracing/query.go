@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // The query API kinds DetectQueryAPI tells apart.
@@ -52,14 +54,14 @@ type QueryOptions struct {
 	Timeout time.Duration
 	// Headers are sent on every GET (e.g. the auth header of a proxy in
 	// front of Zipkin). Their values are secrets.
-	Headers []Header
+	Headers []secret.Header
 }
 
 // queryBase is a query API's base URL: GETs go to its path + "/api/…", with
 // its query string kept.
 type queryBase struct {
-	ep     Endpoint
-	masker *Masker
+	ep     secret.Endpoint
+	masker *secret.Masker
 	opts   QueryOptions
 }
 
@@ -67,30 +69,30 @@ type queryBase struct {
 // Zipkin behind a path prefix). Anything from "/api/" on is dropped, so the
 // URL of a trace page or of the spans endpoint works too. Its error text is
 // masked.
-func ParseQueryURL(raw string) (Endpoint, error) {
-	ep, err := ParseEndpoint(raw)
+func ParseQueryURL(raw string) (secret.Endpoint, error) {
+	ep, err := secret.ParseEndpoint(raw)
 	if err != nil {
 		return ep, fmt.Errorf("query URL: %w", err)
 	}
-	return baseOf(ep), nil
+	return secret.BaseOf(ep), nil
 }
 
 // DefaultQueryURL is where verification looks when no query URL is given: the
 // endpoint's origin, with any path prefix before /api/ (a vendor's auth
 // segment) and its query string kept.
-func DefaultQueryURL(ep Endpoint) Endpoint {
+func DefaultQueryURL(ep secret.Endpoint) secret.Endpoint {
 	if ep.URL() == nil {
 		return ep
 	}
-	return baseOf(ep)
+	return secret.BaseOf(ep)
 }
 
-func newQueryBase(ep Endpoint, opts QueryOptions) queryBase {
+func newQueryBase(ep secret.Endpoint, opts QueryOptions) queryBase {
 	if opts.Timeout <= 0 {
 		opts.Timeout = defaultQueryTimeout
 	}
 	opts.Client = noRedirectClient(opts.Client)
-	return queryBase{ep: ep, masker: NewMasker(ep, opts.Headers), opts: opts}
+	return queryBase{ep: ep, masker: secret.NewMasker(ep, opts.Headers), opts: opts}
 }
 
 // noRedirectClient copies c (or a fresh client) so that a redirect is
@@ -145,7 +147,7 @@ func (b queryBase) decode(path string, resp *http.Response, body []byte, v any) 
 	case resp.StatusCode == http.StatusNotFound:
 		return false, nil
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
-		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, MaskURL(b.masker.Mask(resp.Header.Get("Location"))))
+		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, secret.MaskURL(b.masker.Mask(resp.Header.Get("Location"))))
 	case resp.StatusCode != http.StatusOK:
 		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(oneLine(string(body), 200)))
 	case looksLikeHTML(resp.Header.Get("Content-Type"), body):
@@ -172,7 +174,7 @@ func looksLikeHTML(contentType string, body []byte) bool {
 type ZipkinQuery struct{ base queryBase }
 
 // NewZipkinQuery is Zipkin's query API at base (see ParseQueryURL).
-func NewZipkinQuery(base Endpoint, opts QueryOptions) *ZipkinQuery {
+func NewZipkinQuery(base secret.Endpoint, opts QueryOptions) *ZipkinQuery {
 	return &ZipkinQuery{base: newQueryBase(base, opts)}
 }
 

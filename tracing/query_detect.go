@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // DetectQueryAPI finds out which query API answers at base: Zipkin's when
@@ -13,11 +15,11 @@ import (
 // status: Jaeger's UI port answers any GET it does not know with 200 and an
 // HTML page. The error, when neither answers, names the masked base and says
 // what each probe got.
-func DetectQueryAPI(ctx context.Context, base Endpoint, opts QueryOptions) (QueryAPI, error) {
+func DetectQueryAPI(ctx context.Context, base secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
 	if base.URL() == nil {
 		return nil, fmt.Errorf("%w: the query URL is not valid", ErrNoQueryAPI)
 	}
-	b := newQueryBase(baseOf(base), opts)
+	b := newQueryBase(secret.BaseOf(base), opts)
 	var names []string
 	zfound, zerr := b.getJSON(ctx, "/api/v2/services", &names)
 	if zerr == nil && zfound {
@@ -48,7 +50,7 @@ func probeText(path string, found bool, err error) string {
 	return path + ": not the expected JSON"
 }
 
-func hostOf(ep Endpoint) string {
+func hostOf(ep secret.Endpoint) string {
 	h := ep.URL().Hostname()
 	if strings.Contains(h, ":") {
 		return "[" + h + "]"
@@ -64,7 +66,7 @@ func hostOf(ep Endpoint) string {
 // query URL (cfg.Query, or the endpoint's origin when empty). The user's
 // headers go along only when the query API is on the endpoint's host: they
 // are the endpoint's credentials, not another host's.
-func QueryAPIFor(ctx context.Context, cfg Config, ep Endpoint, opts QueryOptions) (QueryAPI, error) {
+func QueryAPIFor(ctx context.Context, cfg Config, ep secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = cfg.Timeout
 	}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // JaegerQuery reads traces from Jaeger's query API (GET /api/traces/{id}, the
@@ -23,7 +25,7 @@ import (
 type JaegerQuery struct{ base queryBase }
 
 // NewJaegerQuery is Jaeger's query API at base, e.g. http://host:16686.
-func NewJaegerQuery(base Endpoint, opts QueryOptions) *JaegerQuery {
+func NewJaegerQuery(base secret.Endpoint, opts QueryOptions) *JaegerQuery {
 	return &JaegerQuery{base: newQueryBase(base, opts)}
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // jaegerUILike answers like Jaeger's port 16686 (measured): its API under
@@ -27,7 +29,7 @@ func htmlPage(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write([]byte("<!DOCTYPE html>\n<html><title>Jaeger UI</title></html>"))
 }
 
-func mustQueryURL(t *testing.T, raw string) Endpoint {
+func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 	t.Helper()
 	ep, err := ParseQueryURL(raw)
 	if err != nil {
@@ -100,7 +102,7 @@ func TestQueryMasksSecretsAndNeverFollowsRedirects(t *testing.T) {
 	secrets := []string{"hunter2", "adapt_aokcdq@123456ff_abcdef@abcdef123", "s3cr3t-t0ken", "k3y-value"}
 	raw := strings.Replace(redirect.URL, "http://", "http://ops:hunter2@", 1) +
 		"/adapt_aokcdq@123456ff_abcdef@abcdef123/api/v2/spans?apikey=k3y-value"
-	ep, err := ParseEndpoint(raw)
+	ep, err := secret.ParseEndpoint(raw)
 	if err != nil {
 		t.Fatal(err)
 	}

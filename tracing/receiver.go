@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // DefaultListen is the embedded receiver's address when none is given; it is
@@ -186,10 +188,10 @@ func exposureWarning(a net.Addr) string {
 func (r *Receiver) Addr() string { return r.ln.Addr().String() }
 
 // URL is the receiver's spans endpoint.
-func (r *Receiver) URL() string { return "http://" + r.Addr() + V2Path }
+func (r *Receiver) URL() string { return "http://" + r.Addr() + secret.V2Path }
 
 // Endpoint is the receiver as a session endpoint.
-func (r *Receiver) Endpoint() Endpoint { return localEndpointAt(r.Addr()) }
+func (r *Receiver) Endpoint() secret.Endpoint { return secret.LocalEndpointAt(r.Addr()) }
 
 // Close stops the server.
 func (r *Receiver) Close() error { return r.srv.Close() }

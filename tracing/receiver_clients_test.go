@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Real clients, installed by .ci/run (npm's zipkin, zipkin-transport-http and
@@ -167,7 +169,7 @@ func TestRealClientZipkinJS(t *testing.T) {
 	script := filepath.Join("testdata", "clients", "zipkinjs.js")
 	for _, c := range []struct{ name, path, enc string }{
 		{"default v1 JSON", "/api/v1/spans", ""},
-		{"JSON_V2", V2Path, "v2"},
+		{"JSON_V2", secret.V2Path, "v2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := startTestReceiver(t, ReceiverOptions{})

@@ -5,6 +5,8 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Errors the span operations return; the UI shows them as messages.
@@ -25,8 +27,8 @@ const DefaultSpanName = "operation"
 // headless command); the Outbox and Receiver are safe for concurrent use.
 type Session struct {
 	cfg      Config
-	endpoint Endpoint
-	masker   *Masker
+	endpoint secret.Endpoint
+	masker   *secret.Masker
 	sampler  *Sampler
 	tracers  map[string]*zipkin.Tracer // by service name; rebuilt with the sampler
 	outbox   *Outbox
@@ -35,7 +37,7 @@ type Session struct {
 	recorder *recorder
 	// retiredHeaders are headers removed by Reconfigure: their values stay
 	// masked, since text already shown may quote them.
-	retiredHeaders []Header
+	retiredHeaders []secret.Header
 }
 
 // recorder is the tracers' reporter: it queues each span model zipkin-go
@@ -97,10 +99,10 @@ func (s *Session) Close() error {
 func (s *Session) Config() Config { return s.cfg }
 
 // Endpoint is where the outbox delivers.
-func (s *Session) Endpoint() Endpoint { return s.endpoint }
+func (s *Session) Endpoint() secret.Endpoint { return s.endpoint }
 
 // Masker hides the session's secrets (endpoint and header values).
-func (s *Session) Masker() *Masker { return s.masker }
+func (s *Session) Masker() *secret.Masker { return s.masker }
 
 // Outbox holds the finished sampled spans until a 2xx.
 func (s *Session) Outbox() *Outbox { return s.outbox }
@@ -129,8 +131,8 @@ func (s *Session) SetSampler(spec SamplerSpec) error {
 // receiver, started on first use). Queued and failed spans go to the new
 // endpoint on the next flush. On error nothing changes.
 func (s *Session) SetEndpoint(raw string) error {
-	var ep Endpoint
-	if IsLocalSpec(raw) {
+	var ep secret.Endpoint
+	if secret.IsLocalSpec(raw) {
 		if s.receiver == nil {
 			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
 			if err != nil {
@@ -141,7 +143,7 @@ func (s *Session) SetEndpoint(raw string) error {
 		ep = s.receiver.Endpoint()
 	} else {
 		var err error
-		if ep, err = ParseEndpoint(raw); err != nil {
+		if ep, err = secret.ParseEndpoint(raw); err != nil {
 			return err
 		}
 	}
@@ -154,7 +156,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	}
 	s.endpoint = ep
 	s.cfg.Endpoint = raw
-	s.masker = NewMasker(ep, s.maskedHeaders())
+	s.masker = secret.NewMasker(ep, s.maskedHeaders())
 	s.outbox.SetEndpoint(ep, s.masker)
 	s.outbox.SetEncoding(enc)
 	return nil

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	zipkin "github.com/openzipkin/zipkin-go"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // Reconfigure changes the live session's settings, as an options screen
@@ -52,7 +54,7 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 				s.retiredHeaders = append(s.retiredHeaders, h)
 			}
 		}
-		s.masker = NewMasker(s.endpoint, s.maskedHeaders())
+		s.masker = secret.NewMasker(s.endpoint, s.maskedHeaders())
 		s.outbox.SetHeaders(next.Headers)
 		s.outbox.SetEndpoint(s.endpoint, s.masker)
 	}
@@ -64,7 +66,7 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 
 // maskedHeaders are the headers whose values the masker hides: the current
 // ones and every one removed since the session started.
-func (s *Session) maskedHeaders() []Header {
+func (s *Session) maskedHeaders() []secret.Header {
 	return append(slices.Clone(s.cfg.Headers), s.retiredHeaders...)
 }
 
@@ -77,7 +79,7 @@ func (s *Session) encodingFor(enc Encoding) (Encoding, error) {
 		return current, nil
 	}
 	raw := s.cfg.Endpoint
-	if enc == EncodingV1 && (IsLocalSpec(raw) || !IsV1Path(raw)) {
+	if enc == EncodingV1 && (secret.IsLocalSpec(raw) || !IsV1Path(raw)) {
 		return "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which only %s takes; this endpoint takes Zipkin v2 (json or proto)", V1Path)
 	}
 	chosen, _, err := EncodingFor(raw, enc, true)
@@ -120,7 +122,7 @@ func (o *Outbox) SetLimits(batch int, timeout time.Duration) {
 }
 
 // SetHeaders changes the extra headers of the next POSTs.
-func (o *Outbox) SetHeaders(hs []Header) {
+func (o *Outbox) SetHeaders(hs []secret.Header) {
 	o.mu.Lock()
 	o.opts.Headers = slices.Clone(hs)
 	o.mu.Unlock()

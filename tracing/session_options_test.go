@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // postCapture is a collector that records every POST and answers 202.
@@ -42,7 +44,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	capture := &postCapture{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	old, _ := s.NewTrace("before")
 
 	err := s.Reconfigure(func(c *Config) {
@@ -52,7 +54,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 		c.Timeout = 2 * time.Second
 		c.Retries = 7
 		c.Query = "http://127.0.0.1:16686"
-		c.Headers = []Header{{Name: "Authorization", Value: "Bearer s3cr3t-token"}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer s3cr3t-token"}}
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +100,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 }
 
 func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
-	s := sessionTo(t, "http://127.0.0.1:9"+V2Path)
+	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
 	before := s.Config()
 	for _, c := range []struct {
@@ -113,7 +115,7 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
 		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
 		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
-		{"header with CR", s, func(c *Config) { c.Headers = []Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
+		{"header with CR", s, func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
 		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = EncodingV1 }, FieldEncoding, V1Path},
 		{"json on a v1 path", v1, func(c *Config) { c.Encoding = EncodingJSON }, FieldEncoding, V1Path},
 		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = EncodingProto }, FieldEncoding, V1Path},

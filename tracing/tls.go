@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"strings"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // maxCACertFile bounds what LoadCACerts reads: a CA bundle is kilobytes.
@@ -138,5 +140,5 @@ func (t deliveryTarget) refineTransportFailure(req *http.Request, err error, r *
 	}
 	r.Class = ClassProxy
 	r.Hint = fmt.Sprintf("the proxy %s (%s) failed, not the collector: start or fix the proxy, or list the host in NO_PROXY",
-		t.masker.Mask(MaskURL(proxy.String())), env)
+		t.masker.Mask(secret.MaskURL(proxy.String())), env)
 }

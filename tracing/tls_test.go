@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // privateCA is a CA made for the test and a server certificate it signed for
@@ -79,7 +81,7 @@ func TestTLSPrivateCA(t *testing.T) {
 	ca := newPrivateCA(t)
 	srv := ca.server(t, http.HandlerFunc(accept202))
 
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 2)
 	results, _ := flushAll(s)
 	r := results[0]
@@ -87,7 +89,7 @@ func TestTLSPrivateCA(t *testing.T) {
 		t.Errorf("unknown authority: class %q, hint %q", r.Class, r.Hint)
 	}
 
-	s = sessionTo(t, srv.URL+V2Path, func(c *Config) { c.CACert = ca.pemFile })
+	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.CACert = ca.pemFile })
 	fillSession(t, s, 1, 2)
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Errorf("with the CA trusted: %+v", sum)
@@ -96,7 +98,7 @@ func TestTLSPrivateCA(t *testing.T) {
 		t.Errorf("no warning without insecure: %v", w)
 	}
 
-	s = sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Insecure = true })
+	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Insecure = true })
 	fillSession(t, s, 1, 2)
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Errorf("insecure: %+v", sum)
@@ -127,8 +129,8 @@ func TestTLSProtocolMismatchHints(t *testing.T) {
 	ca := newPrivateCA(t)
 	secure := ca.server(t, http.HandlerFunc(accept202))
 	for _, c := range []struct{ url, hint string }{
-		{"https://" + plain.Listener.Addr().String() + V2Path, "use http:// instead of https://"},
-		{"http://" + secure.Listener.Addr().String() + V2Path, "use https:// instead of http://"},
+		{"https://" + plain.Listener.Addr().String() + secret.V2Path, "use http:// instead of https://"},
+		{"http://" + secure.Listener.Addr().String() + secret.V2Path, "use https:// instead of http://"},
 	} {
 		s := sessionTo(t, c.url)
 		p := s.Outbox().Probe(context.Background())
@@ -146,11 +148,11 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 	proxy, _ := url.Parse("http://proxyuser:proxypass@" + dead)
 	for _, endpoint := range []string{"http://collector.example:9411/api/v2/spans", "https://collector.example/api/v2/spans"} {
 		o := NewOutbox(OutboxOptions{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
-		ep, err := ParseEndpoint(endpoint)
+		ep, err := secret.ParseEndpoint(endpoint)
 		if err != nil {
 			t.Fatal(err)
 		}
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		o.Send(model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 1}, ID: 2}, Name: "x", Timestamp: time.Now()})
 		var r DeliveryResult
 		o.Flush(context.Background(), func(res DeliveryResult) { r = res })
@@ -166,8 +168,8 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 func TestProxyFromEnvironmentIsNamed(t *testing.T) {
 	if addr := os.Getenv("PLAYGROUND_PROXY_CHILD"); addr != "" {
 		o := NewOutbox(OutboxOptions{Timeout: 2 * time.Second})
-		ep, _ := ParseEndpoint("https://collector.example/api/v2/spans")
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		ep, _ := secret.ParseEndpoint("https://collector.example/api/v2/spans")
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		r := o.Probe(context.Background())
 		if r.Class != ClassProxy || !strings.Contains(r.Hint, addr) || !strings.Contains(r.Hint, "HTTPS_PROXY") {
 			t.Fatalf("class %q, hint %q", r.Class, r.Hint)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"zipkin-playground/tracing/jaegertest"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // TestVerifyAgainstJaeger sends the demo's shape (CLIENT → shared SERVER, an
@@ -95,7 +97,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 	jaegertest.Start(t)
 	drop := httptest.NewServer(&zipkinLike{drop: true})
 	defer drop.Close()
-	s := sessionTo(t, drop.URL+V2Path, func(c *Config) { c.Query = jaegertest.QueryURL })
+	s := sessionTo(t, drop.URL+secret.V2Path, func(c *Config) { c.Query = jaegertest.QueryURL })
 	demoTrace(t, s, "checkout")
 	if _, sum := flushAll(s); sum.Delivered != 4 {
 		t.Fatalf("flush: %+v", sum)

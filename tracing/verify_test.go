@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // demoTrace builds the demo's shape in s: a root, a CLIENT call whose SERVER
@@ -151,7 +153,7 @@ func verifyThrough(t *testing.T, z *zipkinLike, opts VerifyOptions) VerifyReport
 	t.Helper()
 	srv := httptest.NewServer(z)
 	t.Cleanup(srv.Close)
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	sent := demoTrace(t, s, "checkout")
 	if _, sum := flushAll(s); sum.Delivered != 4 {
 		t.Fatalf("flush: %+v", sum)

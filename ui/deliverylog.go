@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 const maxLogEntries = 1000
@@ -22,7 +23,7 @@ type logEntry struct {
 	// which may hold the endpoint or header values in clear; masker is the
 	// one in force when it was written, which knows those secrets.
 	note   string
-	masker *tracing.Masker
+	masker *secret.Masker
 }
 
 // deliveryLog is one entry per POST (time, spans, bytes, status, latency,

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // optionsDialog is O: every setting that is a flag, changed in the running
@@ -213,7 +214,7 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 			if strings.TrimSpace(s) == "" {
 				return "", ""
 			}
-			if err := tracing.ValidateHeader(tracing.Header{Name: strings.TrimSpace(s)}); err != nil {
+			if err := tracing.ValidateHeader(secret.Header{Name: strings.TrimSpace(s)}); err != nil {
 				return "", err.Error()
 			}
 			return "", ""
@@ -234,7 +235,7 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 // revealed: it is a secret.
 func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd {
 	set := func(value string, c *tracing.Config) {
-		h := tracing.Header{Name: name, Value: strings.Trim(value, " \t")}
+		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
 		if i < 0 {
 			c.Headers = append(c.Headers, h)
 		} else {

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // optionRow is one line of the options dialog: a setting that is also a
@@ -73,7 +74,7 @@ func headerRows(m *Model) []optionRow {
 				if m.reveal {
 					return h.Value
 				}
-				return tracing.MaskText
+				return secret.MaskText
 			},
 			act:    func(m *Model, d *optionsDialog) tea.Cmd { return m.headerValuePrompt(d, h.Name, i) },
 			remove: func(m *Model) tea.Cmd { return m.removeHeader(i) },
@@ -125,7 +126,7 @@ func queryValue(m *Model) string {
 	case m.reveal:
 		return q
 	}
-	return tracing.MaskURL(q)
+	return secret.MaskURL(q)
 }
 
 func fixedValue(m *Model) string {
@@ -196,7 +197,7 @@ func nonDefaultSettings(cfg tracing.Config) []string {
 	add(cfg.Batch != def.Batch, "batch %d", cfg.Batch)
 	add(cfg.Timeout != def.Timeout, "timeout %s", cfg.Timeout)
 	add(cfg.Retries != def.Retries, "retries %d", cfg.Retries)
-	add(cfg.Query != "", "query %s", tracing.MaskURL(cfg.Query))
+	add(cfg.Query != "", "query %s", secret.MaskURL(cfg.Query))
 	add(cfg.VerifyTimeout != def.VerifyTimeout, "verify timeout %s", cfg.VerifyTimeout)
 	add(cfg.Insecure, "TLS not verified")
 	return out

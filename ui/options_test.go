@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // collector is a Zipkin stand-in that keeps every POST and answers status.
@@ -47,7 +48,7 @@ func newCollector(t *testing.T) (*collector, string) {
 	c := &collector{}
 	srv := httptest.NewServer(c)
 	t.Cleanup(srv.Close)
-	return c, srv.URL + tracing.V2Path
+	return c, srv.URL + secret.V2Path
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.

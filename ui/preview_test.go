@@ -13,6 +13,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/secret"
 )
 
 func previewOf(m *Model) *previewDialog {
@@ -29,7 +30,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			m := newModel(t, 120, 40, func(c *tracing.Config) {
 				c.Endpoint = url
 				c.Encoding = enc
-				c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
+				c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
 			})
 			m, _ = press(t, m, "n")
 			m = typeText(t, m, "checkout")

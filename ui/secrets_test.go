@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // A collector behind an ARMS-like path token that wants a bearer token.
@@ -40,7 +41,7 @@ func TestRevealThenHideRemasksTheLog(t *testing.T) {
 	url := secretCollector(t)
 	m := newModel(t, 200, 60, func(c *tracing.Config) {
 		c.Endpoint = url
-		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer " + bearerToken}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer " + bearerToken}}
 	})
 	m, _ = press(t, m, "v", "n", "enter", "f")
 	m, cmd := press(t, m, "F")

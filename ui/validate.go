@@ -5,6 +5,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/secret"
 )
 
 // Live checks for prompts: (note, error). An error refuses enter.
@@ -30,13 +31,13 @@ func checkNonEmpty(msg string) func(string) (string, string) {
 }
 
 func checkEndpoint(s string) (string, string) {
-	if tracing.IsLocalSpec(s) {
+	if secret.IsLocalSpec(s) {
 		return "the embedded receiver on 127.0.0.1 (works offline)", ""
 	}
-	if strings.Contains(s, tracing.MaskText) {
+	if strings.Contains(s, secret.MaskText) {
 		return "masked: enter keeps the current endpoint", ""
 	}
-	ep, err := tracing.ParseEndpoint(s)
+	ep, err := secret.ParseEndpoint(s)
 	if err != nil {
 		return "", err.Error()
 	}

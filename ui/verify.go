@@ -10,6 +10,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // verification is what the query API said of each delivered span: the one
@@ -309,7 +310,7 @@ func verifyTick() tea.Cmd {
 
 // verifyCmd finds the query API (which may probe the network) and reads the
 // spans back, polling until found or cfg.VerifyTimeout.
-func verifyCmd(ctx context.Context, cfg tracing.Config, ep tracing.Endpoint, enc tracing.Encoding, spans []model.SpanModel) tea.Cmd {
+func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc tracing.Encoding, spans []model.SpanModel) tea.Cmd {
 	return func() tea.Msg {
 		api, err := tracing.QueryAPIFor(ctx, cfg, ep, tracing.QueryOptions{})
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration
@@ -176,7 +177,7 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 		}
 	}
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: sleep}
-	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + tracing.V2Path, "--count", "3000", "--timeout", "2s"}, env, nil)
+	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + secret.V2Path, "--count", "3000", "--timeout", "2s"}, env, nil)
 	var rep SendReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s %s", err, stdout.String(), stderr.String())
@@ -228,7 +229,7 @@ func TestBurstGivesUpOnADeadCollector(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	code, rep, stderr := runSend(t, "--endpoint", "http://"+addr+tracing.V2Path, "--count", "50")
+	code, rep, stderr := runSend(t, "--endpoint", "http://"+addr+secret.V2Path, "--count", "50")
 	if code != ExitFailed || rep.Delivered != 0 || rep.Failed != 200 || len(rep.Failures) != 1 || rep.Failures[0].Class != string(tracing.ClassRefused) {
 		t.Errorf("exit %d, %d delivered, %d failed, %+v (%s)", code, rep.Delivered, rep.Failed, rep.Failures, stderr)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // CheckReport is `check --json`'s output.
@@ -34,7 +35,7 @@ type CheckReport struct {
 
 // Check POSTs an empty span list to the endpoint and diagnoses the answer.
 func Check(opts Options, env Env) int {
-	verify := opts.Config.Verify || tracing.IsLocalSpec(opts.Config.Endpoint)
+	verify := opts.Config.Verify || secret.IsLocalSpec(opts.Config.Endpoint)
 	if verify {
 		opts.Config.Service = CheckService
 	}
@@ -74,7 +75,7 @@ func Check(opts Options, env Env) int {
 }
 
 // tlsState says what is known about TLS from one probe.
-func tlsState(ep tracing.Endpoint, r tracing.DeliveryResult) string {
+func tlsState(ep secret.Endpoint, r tracing.DeliveryResult) string {
 	u := ep.URL()
 	switch {
 	case u == nil || u.Scheme != "https":
@@ -90,7 +91,7 @@ func tlsState(ep tracing.Endpoint, r tracing.DeliveryResult) string {
 	return "unknown (no connection)"
 }
 
-func schemeWarnings(ep tracing.Endpoint) []string {
+func schemeWarnings(ep secret.Endpoint) []string {
 	u := ep.URL()
 	if u == nil || ep.Local || u.Scheme != "http" || !ep.HasSecrets() {
 		return nil

@@ -9,13 +9,14 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/secret"
 )
 
 // The binary, pointed at Jaeger's UI port by mistake, fails: exit 1,
 // class not-collector, and check says NOT healthy.
 func TestJaegerUIPortSendFails(t *testing.T) {
 	jaegertest.Start(t)
-	url := jaegertest.QueryURL + tracing.V2Path
+	url := jaegertest.QueryURL + secret.V2Path
 	code, stdout, stderr := run(t, "send", "--json", "--endpoint", url)
 	var rep SendReport
 	_ = json.Unmarshal([]byte(stdout), &rep)

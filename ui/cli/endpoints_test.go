@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // collector counts spans by ID and answers `status` until it is set to 202.
@@ -38,7 +39,7 @@ func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, c.msg, st)
 		return
 	}
-	if r.URL.Path != tracing.V2Path {
+	if r.URL.Path != secret.V2Path {
 		http.NotFound(w, r)
 		return
 	}
@@ -166,8 +167,8 @@ func TestEveryBadEndpoint(t *testing.T) {
 	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake errors are expected
 	tlsSrv.StartTLS()
 	defer tlsSrv.Close()
-	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + tracing.V2Path
-	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + tracing.V2Path
+	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + secret.V2Path
+	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + secret.V2Path
 
 	type tc struct {
 		name   string
@@ -185,11 +186,11 @@ func TestEveryBadEndpoint(t *testing.T) {
 		{name: "wrong path", path: "/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
 		{name: "v1 path", path: "/api/v1/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
 		{name: "dns", url: "http://no-such-host.invalid/api/v2/spans", class: tracing.ClassDNS, hint: "resolve", exit: ExitFailed},
-		{name: "refused", url: "http://" + closedPort(t) + tracing.V2Path, class: tracing.ClassRefused, hint: "listens", exit: ExitFailed},
+		{name: "refused", url: "http://" + closedPort(t) + secret.V2Path, class: tracing.ClassRefused, hint: "listens", exit: ExitFailed},
 		{name: "https to http", url: httpsToHTTP, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
 		{name: "http to https", url: httpToHTTPS, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
-		{name: "timeout", url: "http://" + silentListener(t) + tracing.V2Path, class: tracing.ClassTimeout, hint: "timeout", exit: ExitFailed},
-		{name: "reset", url: "http://" + resettingListener(t) + tracing.V2Path, class: tracing.ClassReset, hint: "closed", exit: ExitFailed},
+		{name: "timeout", url: "http://" + silentListener(t) + secret.V2Path, class: tracing.ClassTimeout, hint: "timeout", exit: ExitFailed},
+		{name: "reset", url: "http://" + resettingListener(t) + secret.V2Path, class: tracing.ClassReset, hint: "closed", exit: ExitFailed},
 		{name: "400", status: 400, msg: "Expected a JSON_V2 encoded list", class: tracing.ClassBadRequest, hint: "rejected", exit: ExitFailed},
 		{name: "401", status: 401, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
 		{name: "403", status: 403, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
@@ -213,7 +214,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 			if url == "" {
 				path := c.path
 				if path == "" {
-					path = tracing.V2Path
+					path = secret.V2Path
 				}
 				url = srv.URL + path
 			}
@@ -248,7 +249,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 			if c.msg != "" && !strings.Contains(rep.Batches[0].Message, c.msg) {
 				t.Errorf("server message not reported: %q", rep.Batches[0].Message)
 			}
-			retryAfterFix(t, url, col, srv.URL+tracing.V2Path)
+			retryAfterFix(t, url, col, srv.URL+secret.V2Path)
 		})
 	}
 }

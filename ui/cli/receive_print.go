@@ -13,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // printBuffer is how many lines receive holds for a slow stdout.
@@ -103,7 +104,7 @@ func spanLine(sp model.SpanModel, asJSON bool) string {
 	}
 	service := "-"
 	if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName != "" {
-		service = tracing.Sanitize(sp.LocalEndpoint.ServiceName)
+		service = secret.Sanitize(sp.LocalEndpoint.ServiceName)
 	}
 	kind := string(sp.Kind)
 	if kind == "" {
@@ -114,7 +115,7 @@ func spanLine(sp model.SpanModel, asJSON bool) string {
 		at = sp.Timestamp.Format("15:04:05.000")
 	}
 	return fmt.Sprintf("%s %s %s parent=%s %s \"%s\" kind=%s duration=%s tags=%d annotations=%d\n",
-		at, sp.TraceID, sp.ID, parent, service, tracing.Sanitize(sp.Name), tracing.Sanitize(kind),
+		at, sp.TraceID, sp.ID, parent, service, secret.Sanitize(sp.Name), secret.Sanitize(kind),
 		tracing.FormatLatency(sp.Duration), len(sp.Tags), len(sp.Annotations))
 }
 

@@ -1,4 +1,4 @@
-package tracing
+package secret
 
 // Header is one extra header sent on every POST. Its value is a secret.
 type Header struct {

@@ -1,4 +1,4 @@
-package tracing
+package secret
 
 import (
 	"errors"
@@ -70,8 +70,8 @@ func ParseEndpoint(raw string) (Endpoint, error) {
 	return ep, nil
 }
 
-// localEndpointAt is the embedded receiver's endpoint once it listens on addr.
-func localEndpointAt(addr string) Endpoint {
+// LocalEndpointAt is the embedded receiver's endpoint once it listens on addr.
+func LocalEndpointAt(addr string) Endpoint {
 	u := &url.URL{Scheme: "http", Host: addr, Path: V2Path}
 	return Endpoint{Local: true, raw: u.String(), url: u}
 }
@@ -135,8 +135,8 @@ func (e Endpoint) Mask(s string) string { return NewMasker(e, nil).Mask(s) }
 // Secrets returns the secret substrings of the URL, for a Masker.
 func (e Endpoint) Secrets() []string { return append([]string(nil), e.secrets...) }
 
-// baseOf cuts an endpoint's path before "/api/" (or its trailing slash).
-func baseOf(ep Endpoint) Endpoint {
+// BaseOf cuts an endpoint's path before "/api/" (or its trailing slash).
+func BaseOf(ep Endpoint) Endpoint {
 	u := *ep.URL()
 	path := u.Path
 	if i := strings.Index(path+"/", "/api/"); i >= 0 {

@@ -1,4 +1,4 @@
-package tracing
+package secret
 
 import (
 	"encoding/base64"
@@ -90,9 +90,9 @@ func (m *Masker) Mask(s string) string {
 	return maskAll(s, m.secrets)
 }
 
-// longest is the length of the longest secret or URL m replaces: reading that
+// Longest is the length of the longest secret or URL m replaces: reading that
 // much past a limit before masking keeps a secret at the limit whole.
-func (m *Masker) longest() int {
+func (m *Masker) Longest() int {
 	if m == nil {
 		return 0
 	}
