@@ -8,38 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
-	"github.com/openzipkin/zipkin-go/reporter"
-
 	"zipkin-playground/tracing/b3"
-
-	"zipkin-playground/tracing/zipkinv1"
 
 	"zipkin-playground/tracing/secret"
 )
-
-// Encoding is the wire format of a POST.
-type Encoding string
-
-// The encodings zipkin-go serializes.
-const (
-	EncodingJSON  Encoding = "json"
-	EncodingProto Encoding = "proto"
-	EncodingV1    Encoding = "v1" // Zipkin v1 JSON, for /api/v1/spans (V1JSONSerializer)
-)
-
-// ParseEncoding parses an encoding name.
-func ParseEncoding(s string) (Encoding, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "json", "":
-		return EncodingJSON, nil
-	case "proto", "proto3", "protobuf":
-		return EncodingProto, nil
-	case "v1":
-		return EncodingV1, nil
-	}
-	return "", fmt.Errorf("encoding %q: use json, proto or v1", s)
-}
 
 // V1Path is where Zipkin's collector takes v1 spans.
 const V1Path = "/api/v1/spans"
@@ -69,17 +41,6 @@ func EncodingFor(endpoint string, enc Encoding, explicit bool) (chosen Encoding,
 		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
 	}
 	return enc, "", nil
-}
-
-// Serializer is zipkin-go's serializer for the encoding (ours for v1).
-func (e Encoding) Serializer() reporter.SpanSerializer {
-	switch e {
-	case EncodingProto:
-		return zipkin_proto3.SpanSerializer{}
-	case EncodingV1:
-		return zipkinv1.V1JSONSerializer{}
-	}
-	return jsonV2Serializer{} // reporter.JSONSerializer's bytes, in a third less time (outbox_json.go)
 }
 
 // Config is everything a session needs; the zero value is not valid, start

@@ -3,7 +3,6 @@ package tracing
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	zipkin "github.com/openzipkin/zipkin-go"
 
@@ -107,30 +106,23 @@ func (s *Session) checkFixed(next Config) error {
 	return nil
 }
 
-// SetLimits changes the batch size and the per-request timeout of the next
-// flushes (a flush in progress keeps its own). Values out of range are
-// ignored: Config.Validate refuses them first.
-func (o *Outbox) SetLimits(batch int, timeout time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if batch >= 1 {
-		o.opts.Batch = batch
+// OutboxOptionsFor is the delivery part of a configuration; it fails when
+// the CA certificate file cannot be used.
+func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
+	opts := OutboxOptions{
+		Encoding: cfg.Encoding,
+		Headers:  cfg.Headers,
+		Timeout:  cfg.Timeout,
+		Batch:    cfg.Batch,
+		Insecure: cfg.Insecure,
+		Gzip:     cfg.Gzip,
 	}
-	if timeout > 0 {
-		o.opts.Timeout = timeout
+	if cfg.CACert != "" {
+		pool, err := LoadCACerts(cfg.CACert)
+		if err != nil {
+			return opts, err
+		}
+		opts.RootCAs = pool
 	}
-}
-
-// SetHeaders changes the extra headers of the next POSTs.
-func (o *Outbox) SetHeaders(hs []secret.Header) {
-	o.mu.Lock()
-	o.opts.Headers = slices.Clone(hs)
-	o.mu.Unlock()
-}
-
-// Limits are the batch size and per-request timeout the next flush uses.
-func (o *Outbox) Limits() (batch int, timeout time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.opts.Batch, o.opts.Timeout
+	return opts, nil
 }

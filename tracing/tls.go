@@ -48,27 +48,6 @@ func LoadCACerts(path string) (*x509.CertPool, error) {
 	return pool, nil
 }
 
-// OutboxOptionsFor is the delivery part of a configuration; it fails when
-// the CA certificate file cannot be used.
-func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
-	opts := OutboxOptions{
-		Encoding: cfg.Encoding,
-		Headers:  cfg.Headers,
-		Timeout:  cfg.Timeout,
-		Batch:    cfg.Batch,
-		Insecure: cfg.Insecure,
-		Gzip:     cfg.Gzip,
-	}
-	if cfg.CACert != "" {
-		pool, err := LoadCACerts(cfg.CACert)
-		if err != nil {
-			return opts, err
-		}
-		opts.RootCAs = pool
-	}
-	return opts, nil
-}
-
 // Warnings are what every interface must say on every run about how the
 // outbox delivers (today: TLS verification turned off).
 func (o *Outbox) Warnings() []string {
