@@ -45,7 +45,7 @@ func BenchmarkStreamBurst(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				s.outbox.opts.InFlight = c.inFlight
+				s.outbox.SetInFlight(c.inFlight)
 				s.Outbox().SetForget(true)
 				burst, _ := s.NewBurst(benchScenario())
 				t0 := time.Now()

@@ -34,3 +34,13 @@ func (o *Outbox) Limits() (batch int, timeout time.Duration) {
 	defer o.mu.Unlock()
 	return o.opts.Batch, o.opts.Timeout
 }
+
+// SetInFlight changes how many POSTs the next flushes and streams keep in
+// flight. Values below 1 are ignored.
+func (o *Outbox) SetInFlight(n int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if n >= 1 {
+		o.opts.InFlight = n
+	}
+}
