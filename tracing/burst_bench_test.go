@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -49,7 +50,7 @@ func BenchmarkStreamBurst(b *testing.B) {
 				s.Outbox().SetForget(true)
 				burst, _ := s.NewBurst(benchScenario())
 				t0 := time.Now()
-				st := s.Outbox().Stream(context.Background(), StreamOptions{})
+				st := s.Outbox().Stream(context.Background(), outbox.StreamOptions{})
 				for j := 0; j < traces; j++ {
 					_ = st.WaitRoom(context.Background(), 32*c.batch)
 					burst.Replay(nil)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing/b3"
-
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -27,16 +27,16 @@ func IsV1Path(endpoint string) bool {
 // choice was made for the person, so an interface can show it. An explicit
 // v2 encoding with a v1 path is refused: Jaeger and collectors accept it
 // there and store "unknown-service" with no tags.
-func EncodingFor(endpoint string, enc Encoding, explicit bool) (chosen Encoding, note string, err error) {
+func EncodingFor(endpoint string, enc outbox.Encoding, explicit bool) (chosen outbox.Encoding, note string, err error) {
 	v1Path := !secret.IsLocalSpec(endpoint) && IsV1Path(endpoint)
 	switch {
 	case !explicit && v1Path:
-		return EncodingV1, "the path is " + V1Path + ": sending Zipkin v1 JSON", nil
+		return outbox.EncodingV1, "the path is " + V1Path + ": sending Zipkin v1 JSON", nil
 	case !explicit:
-		return EncodingJSON, "", nil
-	case v1Path && enc != EncodingV1:
+		return outbox.EncodingJSON, "", nil
+	case v1Path && enc != outbox.EncodingV1:
 		if enc == "" {
-			enc = EncodingJSON
+			enc = outbox.EncodingJSON
 		}
 		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
 	}
@@ -55,7 +55,7 @@ type Config struct {
 	IP            string
 	Sampler       SamplerSpec
 	B3            b3.B3Format
-	Encoding      Encoding
+	Encoding      outbox.Encoding
 	TraceID128    bool
 	Headers       []secret.Header
 	Timeout       time.Duration
@@ -86,7 +86,7 @@ func DefaultConfig() Config {
 		IP:            DefaultIP(),
 		Sampler:       DefaultSamplerSpec(),
 		B3:            b3.B3Multi,
-		Encoding:      EncodingJSON,
+		Encoding:      outbox.EncodingJSON,
 		Timeout:       5 * time.Second,
 		Batch:         100,
 		Retries:       3,

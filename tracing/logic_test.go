@@ -9,6 +9,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 func TestParseSamplerSpec(t *testing.T) {
@@ -147,26 +148,26 @@ func TestClassifyStatus(t *testing.T) {
 	for _, c := range []struct {
 		status int
 		msg    string
-		want   FailureClass
+		want   outbox.FailureClass
 		hint   string
 	}{
-		{202, "", ClassOK, ""},
-		{200, "", ClassOK, ""},
-		{400, "Expected a JSON_V2 encoded list", ClassBadRequest, "rejected the payload"},
-		{400, "Client sent an HTTP request to an HTTPS server.", ClassTLS, "http:// vs https://"},
-		{401, "", ClassAuth, "copy the full endpoint, including the auth segment"},
-		{403, "", ClassAuth, "auth segment"},
-		{404, "", ClassNotFound, "/api/v2/spans"},
-		{405, "", ClassNotFound, "wrong path or method"},
-		{413, "", ClassTooLarge, "smaller batches"},
-		{415, "", ClassUnsupportedMedia, "content type"},
-		{429, "", ClassOverloaded, "retry later"},
-		{500, "", ClassOverloaded, "retry later"},
-		{503, "", ClassOverloaded, "retry later"},
-		{302, "", ClassRedirect, "redirects"},
-		{418, "", ClassHTTP, "stay queued"},
+		{202, "", outbox.ClassOK, ""},
+		{200, "", outbox.ClassOK, ""},
+		{400, "Expected a JSON_V2 encoded list", outbox.ClassBadRequest, "rejected the payload"},
+		{400, "Client sent an HTTP request to an HTTPS server.", outbox.ClassTLS, "http:// vs https://"},
+		{401, "", outbox.ClassAuth, "copy the full endpoint, including the auth segment"},
+		{403, "", outbox.ClassAuth, "auth segment"},
+		{404, "", outbox.ClassNotFound, "/api/v2/spans"},
+		{405, "", outbox.ClassNotFound, "wrong path or method"},
+		{413, "", outbox.ClassTooLarge, "smaller batches"},
+		{415, "", outbox.ClassUnsupportedMedia, "content type"},
+		{429, "", outbox.ClassOverloaded, "retry later"},
+		{500, "", outbox.ClassOverloaded, "retry later"},
+		{503, "", outbox.ClassOverloaded, "retry later"},
+		{302, "", outbox.ClassRedirect, "redirects"},
+		{418, "", outbox.ClassHTTP, "stay queued"},
 	} {
-		class := ClassifyStatus(c.status, c.msg)
+		class := outbox.ClassifyStatus(c.status, c.msg)
 		if class != c.want || !strings.Contains(class.Hint(), c.hint) {
 			t.Errorf("%d: want %q (%q), have %q (%q)", c.status, c.want, c.hint, class, class.Hint())
 		}

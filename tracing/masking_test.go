@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -24,7 +25,7 @@ func TestServerMessageMaskedBeforeTruncation(t *testing.T) {
 		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "X-Api-Key", Value: token}} })
 		r := s.Outbox().Probe(context.Background())
 		srv.Close()
-		if len(r.Message) > maxServerMessage {
+		if len(r.Message) > outbox.MaxServerMessage {
 			t.Errorf("at %d: message is %d bytes", at, len(r.Message))
 		}
 		if strings.Contains(r.Message, token[:6]) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -19,10 +20,10 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
 			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
-			if enc != EncodingJSON { // the counter reads JSON: only check the outbox
+			if enc != outbox.EncodingJSON { // the counter reads JSON: only check the outbox
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
 				defer srv.Close()
 				if err := s.SetEndpoint(srv.URL + secret.V2Path); err != nil {
@@ -41,9 +42,9 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 			if sum.Delivered != 99 || sum.Failed != 1 {
 				t.Fatalf("want 99 delivered and 1 failed, have %+v", sum)
 			}
-			var rejected []DeliveryResult
+			var rejected []outbox.DeliveryResult
 			for _, r := range results {
-				if r.Class == ClassInvalidSpan {
+				if r.Class == outbox.ClassInvalidSpan {
 					rejected = append(rejected, r)
 				}
 			}
@@ -54,7 +55,7 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 			if msg := rejected[0].Err.Error(); !strings.Contains(msg, want) {
 				t.Errorf("reason: want %q in %q", want, msg)
 			}
-			if st := s.Outbox().State(bad.Key); st != Failed {
+			if st := s.Outbox().State(bad.Key); st != outbox.Failed {
 				t.Errorf("the bad span stays in the outbox as failed, is %v", st)
 			}
 			// It never blocks later flushes either.
@@ -82,9 +83,9 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 
 func noJitter(d time.Duration) time.Duration { return d }
 
-func flushRetrying(s *Session, p RetryPolicy) ([]DeliveryResult, FlushSummary) {
-	var results []DeliveryResult
-	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r DeliveryResult) { results = append(results, r) })
+func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
+	var results []outbox.DeliveryResult
+	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
 	return results, sum
 }
 
@@ -100,7 +101,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 2, 2)
 	w := &waits{}
-	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}
@@ -144,7 +145,7 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 1)
 			w := &waits{}
-			results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
+			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
 			if sum.Delivered != 1 || posts != 2 {
 				t.Fatalf("summary %+v after %d POSTs", sum, posts)
 			}
@@ -170,7 +171,7 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 2)
 			w := &waits{}
-			results, sum := flushRetrying(s, RetryPolicy{Retries: 2, Sleep: w.sleep})
+			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 2, Sleep: w.sleep})
 			if have := int(col.posts.Load()); have != c.posts {
 				t.Errorf("POSTs: want %d, have %d", c.posts, have)
 			}
@@ -191,8 +192,8 @@ func TestFlushRetryingRefused(t *testing.T) {
 	s := sessionTo(t, url)
 	fillSession(t, s, 1, 1)
 	w := &waits{}
-	results, _ := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
-	if r := results[0]; r.Class != ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
+	results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
+	if r := results[0]; r.Class != outbox.ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
 		t.Errorf("refused: class %q, %d attempts, waits %v", r.Class, r.Attempts, w.d)
 	}
 }
@@ -209,7 +210,7 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 1)
 	w := &waits{}
-	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	r := results[0]
 	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
 		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -16,9 +17,9 @@ import (
 // collector's capture is the reference, not a serializer call of ours.
 func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 	for _, c := range []struct {
-		enc  Encoding
+		enc  outbox.Encoding
 		path string
-	}{{EncodingJSON, secret.V2Path}, {EncodingProto, secret.V2Path}, {EncodingV1, V1Path}} {
+	}{{outbox.EncodingJSON, secret.V2Path}, {outbox.EncodingProto, secret.V2Path}, {outbox.EncodingV1, V1Path}} {
 		t.Run(string(c.enc), func(t *testing.T) {
 			capture := &postCapture{}
 			srv := httptest.NewServer(capture)
@@ -41,7 +42,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 				t.Fatalf("the preview differs from the POST:\npreview %q\nposted  %+v", p.Body, posts)
 			}
 			name := `"checkout"` // the JSON serializers lowercase names; proto3 keeps them
-			if c.enc == EncodingProto {
+			if c.enc == outbox.EncodingProto {
 				name = `"Checkout"`
 			}
 			if !strings.Contains(p.JSON, "\n  ") || !strings.Contains(p.JSON, name) || strings.Contains(p.JSON, `"parentId"`) {

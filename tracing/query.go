@@ -14,6 +14,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -149,7 +150,7 @@ func (b queryBase) decode(path string, resp *http.Response, body []byte, v any) 
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
 		return false, fmt.Errorf("GET %s: %d, redirects to %s: use that URL", path, resp.StatusCode, secret.MaskURL(b.masker.Mask(resp.Header.Get("Location"))))
 	case resp.StatusCode != http.StatusOK:
-		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(oneLine(string(body), 200)))
+		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(outbox.OneLine(string(body), 200)))
 	case looksLikeHTML(resp.Header.Get("Content-Type"), body):
 		return false, fmt.Errorf("GET %s: 200 with a web page, not JSON", path)
 	}

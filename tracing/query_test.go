@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -39,7 +40,7 @@ func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 }
 
 func TestDetectQueryAPI(t *testing.T) {
-	rcv, err := StartReceiver("127.0.0.1:0")
+	rcv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

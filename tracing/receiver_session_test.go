@@ -1,25 +1,58 @@
 package tracing
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 )
 
+// startTestReceiver is a receiver on a free loopback port, closed with t.
+func startTestReceiver(t testing.TB, o receiver.ReceiverOptions) *receiver.Receiver {
+	t.Helper()
+	r, err := receiver.StartReceiver("127.0.0.1:0", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// postSpans POSTs body to the receiver's v2 spans endpoint.
+func postSpans(t testing.TB, url, ct, ce string, body []byte) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
+	req.Header.Set("Content-Type", ct)
+	if ce != "" {
+		req.Header.Set("Content-Encoding", ce)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
 func TestReceiverDecodesAndServes(t *testing.T) {
-	r := startTestReceiver(t, ReceiverOptions{MaxTraces: 3})
+	r := startTestReceiver(t, receiver.ReceiverOptions{MaxTraces: 3})
 	post := func(ct, ce string, body []byte) (int, string) { return postSpans(t, r.URL(), ct, ce, body) }
 	// Real spans from a session, serialized by zipkin-go.
 	s := sessionTo(t, "local", func(c *Config) { c.Listen = "127.0.0.1:0" })
 	fillSession(t, s, 2, 2)
 	spans := s.Outbox().PendingSpans()
 	ptrs := []*model.SpanModel{&spans[0], &spans[1], &spans[2], &spans[3]}
-	jsonBody, _ := EncodingJSON.Serializer().Serialize(ptrs[:2])
-	protoBody, _ := EncodingProto.Serializer().Serialize(ptrs[2:])
+	jsonBody, _ := outbox.EncodingJSON.Serializer().Serialize(ptrs[:2])
+	protoBody, _ := outbox.EncodingProto.Serializer().Serialize(ptrs[2:])
 
 	for _, c := range []struct {
 		name, ct, ce string
@@ -84,7 +117,7 @@ func TestReceiverDecodesAndServes(t *testing.T) {
 	for i := range more {
 		mp = append(mp, &more[i])
 	}
-	b, _ := EncodingJSON.Serializer().Serialize(mp)
+	b, _ := outbox.EncodingJSON.Serializer().Serialize(mp)
 	post("application/json", "", b)
 	if st := r.Stats(); st.Traces != 3 || st.Evicted != 3 {
 		t.Errorf("eviction: %+v", st)

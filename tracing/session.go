@@ -6,6 +6,8 @@ import (
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -31,8 +33,8 @@ type Session struct {
 	masker   *secret.Masker
 	sampler  *Sampler
 	tracers  map[string]*zipkin.Tracer // by service name; rebuilt with the sampler
-	outbox   *Outbox
-	receiver *Receiver
+	outbox   *outbox.Outbox
+	receiver *receiver.Receiver
 	tree     Tree
 	recorder *recorder
 	// retiredHeaders are headers removed by Reconfigure: their values stay
@@ -48,7 +50,7 @@ type Session struct {
 // capture for the duration of that call and the node keeps exactly the model
 // that is sent (export and the payload preview show it). It is nil otherwise.
 type recorder struct {
-	outbox  *Outbox
+	outbox  *outbox.Outbox
 	capture func(model.SpanModel)
 }
 
@@ -78,7 +80,7 @@ func NewSession(cfg Config) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{cfg: cfg, sampler: sampler, tracers: map[string]*zipkin.Tracer{}}
-	s.outbox = NewOutbox(opts)
+	s.outbox = outbox.NewOutbox(opts)
 	s.recorder = &recorder{outbox: s.outbox}
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
@@ -105,11 +107,11 @@ func (s *Session) Endpoint() secret.Endpoint { return s.endpoint }
 func (s *Session) Masker() *secret.Masker { return s.masker }
 
 // Outbox holds the finished sampled spans until a 2xx.
-func (s *Session) Outbox() *Outbox { return s.outbox }
+func (s *Session) Outbox() *outbox.Outbox { return s.outbox }
 
 // Receiver is the embedded receiver, nil when the endpoint is remote and it
 // was never started.
-func (s *Session) Receiver() *Receiver { return s.receiver }
+func (s *Session) Receiver() *receiver.Receiver { return s.receiver }
 
 // Tree is every span built so far.
 func (s *Session) Tree() *Tree { return &s.tree }
@@ -134,7 +136,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	var ep secret.Endpoint
 	if secret.IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
+			r, err := receiver.StartReceiver(s.cfg.Listen, receiver.ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
 			if err != nil {
 				return err
 			}
@@ -150,7 +152,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	// The path picks between the JSON encodings (rule 9): /api/v1/spans gets
 	// v1 JSON, any other path v2 JSON. proto is always a choice someone made,
 	// and refused on a v1 path.
-	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == EncodingProto)
+	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == outbox.EncodingProto)
 	if err != nil {
 		return err
 	}
@@ -166,7 +168,7 @@ func (s *Session) SetEndpoint(raw string) error {
 // it in a background command so no socket is opened on its event loop), and
 // points the outbox at it. When the session already has a receiver, r is
 // closed and the existing one is used.
-func (s *Session) UseReceiver(r *Receiver) error {
+func (s *Session) UseReceiver(r *receiver.Receiver) error {
 	if s.receiver == nil {
 		s.receiver = r
 	} else if r != s.receiver {

@@ -6,6 +6,7 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -72,13 +73,13 @@ func (s *Session) maskedHeaders() []secret.Header {
 // encodingFor is the encoding the outbox uses when enc is chosen: the current
 // one when enc is what the outbox already sends, else enc if the endpoint's
 // path takes it.
-func (s *Session) encodingFor(enc Encoding) (Encoding, error) {
+func (s *Session) encodingFor(enc outbox.Encoding) (outbox.Encoding, error) {
 	current := s.outbox.Encoding()
-	if enc == current || (enc == "" && current == EncodingJSON) {
+	if enc == current || (enc == "" && current == outbox.EncodingJSON) {
 		return current, nil
 	}
 	raw := s.cfg.Endpoint
-	if enc == EncodingV1 && (secret.IsLocalSpec(raw) || !IsV1Path(raw)) {
+	if enc == outbox.EncodingV1 && (secret.IsLocalSpec(raw) || !IsV1Path(raw)) {
 		return "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which only %s takes; this endpoint takes Zipkin v2 (json or proto)", V1Path)
 	}
 	chosen, _, err := EncodingFor(raw, enc, true)
@@ -108,8 +109,8 @@ func (s *Session) checkFixed(next Config) error {
 
 // OutboxOptionsFor is the delivery part of a configuration; it fails when
 // the CA certificate file cannot be used.
-func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
-	opts := OutboxOptions{
+func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
+	opts := outbox.OutboxOptions{
 		Encoding: cfg.Encoding,
 		Headers:  cfg.Headers,
 		Timeout:  cfg.Timeout,
@@ -118,7 +119,7 @@ func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
 		Gzip:     cfg.Gzip,
 	}
 	if cfg.CACert != "" {
-		pool, err := LoadCACerts(cfg.CACert)
+		pool, err := outbox.LoadCACerts(cfg.CACert)
 		if err != nil {
 			return opts, err
 		}

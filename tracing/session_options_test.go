@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -48,7 +49,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	old, _ := s.NewTrace("before")
 
 	err := s.Reconfigure(func(c *Config) {
-		c.Encoding = EncodingProto
+		c.Encoding = outbox.EncodingProto
 		c.TraceID128 = true
 		c.Batch = 2
 		c.Timeout = 2 * time.Second
@@ -62,7 +63,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	if batch, timeout := s.Outbox().Limits(); batch != 2 || timeout != 2*time.Second {
 		t.Errorf("outbox limits: %d %s", batch, timeout)
 	}
-	if cfg := s.Config(); cfg.Retries != 7 || cfg.Query != "http://127.0.0.1:16686" || s.Outbox().Encoding() != EncodingProto {
+	if cfg := s.Config(); cfg.Retries != 7 || cfg.Query != "http://127.0.0.1:16686" || s.Outbox().Encoding() != outbox.EncodingProto {
 		t.Errorf("config: %+v, encoding %s", cfg, s.Outbox().Encoding())
 	}
 	// 128-bit trace IDs for new traces only; the running trace keeps its ID.
@@ -116,9 +117,9 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
 		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
 		{"header with CR", s, func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
-		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = EncodingV1 }, FieldEncoding, V1Path},
-		{"json on a v1 path", v1, func(c *Config) { c.Encoding = EncodingJSON }, FieldEncoding, V1Path},
-		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = EncodingProto }, FieldEncoding, V1Path},
+		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = outbox.EncodingV1 }, FieldEncoding, V1Path},
+		{"json on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingJSON }, FieldEncoding, V1Path},
+		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingProto }, FieldEncoding, V1Path},
 		{"endpoint", s, func(c *Config) { c.Endpoint = "http://other:9411/api/v2/spans" }, "", "SetEndpoint"},
 		{"TLS", s, func(c *Config) { c.Insecure = true }, "", "TLS"},
 	} {
@@ -129,11 +130,11 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 			t.Errorf("%s: want a %q error about %q, have %v", c.name, c.field, c.message, err)
 		}
 	}
-	if after := s.Config(); after.Batch != before.Batch || after.Timeout != before.Timeout || s.Outbox().Encoding() != EncodingJSON {
+	if after := s.Config(); after.Batch != before.Batch || after.Timeout != before.Timeout || s.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("a refused change changed the session: %+v", after)
 	}
 	// v1 is what a v1 path sends already: choosing it is no change.
-	if err := v1.Reconfigure(func(c *Config) { c.Encoding = EncodingV1 }); err != nil || v1.Outbox().Encoding() != EncodingV1 {
+	if err := v1.Reconfigure(func(c *Config) { c.Encoding = outbox.EncodingV1 }); err != nil || v1.Outbox().Encoding() != outbox.EncodingV1 {
 		t.Errorf("v1 on a v1 path: %v %s", err, v1.Outbox().Encoding())
 	}
 }

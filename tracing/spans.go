@@ -10,6 +10,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // SpanOptions describe a span to start; the zero value is a span named
@@ -110,7 +111,7 @@ func (s *Session) start(parent *Node, sc model.SpanContext, opts SpanOptions) (*
 	ctx := span.Context()
 	shared := sc.ID != 0 && ctx.ID == sc.ID // zipkin-go joined the parent's span
 	n := &Node{
-		Key:            SpanKey{TraceID: ctx.TraceID, ID: ctx.ID, Shared: shared},
+		Key:            outbox.SpanKey{TraceID: ctx.TraceID, ID: ctx.ID, Shared: shared},
 		Name:           name,
 		Service:        service,
 		Kind:           kind,

@@ -5,6 +5,8 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // Node is one span of the playground's tree: the real zipkin.Span plus what
@@ -12,7 +14,7 @@ import (
 type Node struct {
 	// Key identifies the span; Key.Shared says it is a SERVER span that
 	// joined its CLIENT parent's span ID.
-	Key     SpanKey
+	Key     outbox.SpanKey
 	Name    string
 	Service string
 	Kind    model.Kind

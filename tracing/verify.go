@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // VerifyState is what a backend made of a delivered span or trace.
@@ -41,7 +43,7 @@ type VerifyOptions struct {
 	Timeout time.Duration
 	// Encoding is how the spans were sent; it explains differences the
 	// serializer made (JSON lowercases names, rounds µs differently).
-	Encoding Encoding
+	Encoding outbox.Encoding
 	// FirstPoll and MaxPoll bound the backoff between polls (50ms, doubling,
 	// up to 1s by default).
 	FirstPoll, MaxPoll time.Duration
@@ -70,7 +72,7 @@ func (o VerifyOptions) withDefaults() VerifyOptions {
 		o.Now = time.Now
 	}
 	if o.Sleep == nil {
-		o.Sleep = sleepCtx
+		o.Sleep = outbox.SleepCtx
 	}
 	return o
 }
@@ -113,7 +115,7 @@ func (r VerifyReport) Missing() int {
 }
 
 // Span is the check of one sent span, nil when it was not verified here.
-func (r VerifyReport) Span(key SpanKey) *SpanCheck {
+func (r VerifyReport) Span(key outbox.SpanKey) *SpanCheck {
 	for i := range r.Traces {
 		if r.Traces[i].ID != key.TraceID {
 			continue
@@ -212,7 +214,7 @@ func stillPending(ps []*poll) []*poll {
 }
 
 // groupPolls groups spans by trace, in order of first appearance.
-func groupPolls(spans []model.SpanModel, enc Encoding) []*poll {
+func groupPolls(spans []model.SpanModel, enc outbox.Encoding) []*poll {
 	var out []*poll
 	byID := map[model.TraceID]*poll{}
 	for _, s := range spans {
@@ -235,10 +237,10 @@ func groupPolls(spans []model.SpanModel, enc Encoding) []*poll {
 func (t TraceReport) Summary(timeout time.Duration) string {
 	switch t.State {
 	case StateVerified:
-		return fmt.Sprintf("verified %d/%d spans in %s", t.Found, t.Spans, FormatLatency(t.Elapsed))
+		return fmt.Sprintf("verified %d/%d spans in %s", t.Found, t.Spans, outbox.FormatLatency(t.Elapsed))
 	case StateChanged:
 		return fmt.Sprintf("changed: %d/%d spans stored, %d %s (read back in %s)",
-			t.Found, t.Spans, len(t.Differences), plural(len(t.Differences), "difference"), FormatLatency(t.Elapsed))
+			t.Found, t.Spans, len(t.Differences), plural(len(t.Differences), "difference"), outbox.FormatLatency(t.Elapsed))
 	}
 	s := fmt.Sprintf("missing after %s", timeout)
 	if t.Found > 0 {
@@ -262,7 +264,7 @@ func plural(n int, word string) string {
 func DeliveredSpans(s *Session) []model.SpanModel {
 	var out []model.SpanModel
 	for _, n := range s.Tree().Nodes() {
-		if n.Reported != nil && s.Outbox().State(n.Key) == Delivered {
+		if n.Reported != nil && s.Outbox().State(n.Key) == outbox.Delivered {
 			out = append(out, *n.Reported)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // BenchmarkCompareTrace compares one trace of 10,000 spans with its stored
@@ -18,7 +20,7 @@ func BenchmarkCompareTrace(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if rep := CompareTrace(sent, stored, QueryKindZipkin, EncodingJSON); rep.State != StateVerified {
+		if rep := CompareTrace(sent, stored, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateVerified {
 			b.Fatalf("state %s", rep.State)
 		}
 	}

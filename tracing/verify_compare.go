@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // TraceReport is what became of one delivered trace, shaped as SPEC.md's
@@ -35,7 +37,7 @@ type TraceReport struct {
 
 // SpanCheck is what became of one sent span.
 type SpanCheck struct {
-	Key   SpanKey
+	Key   outbox.SpanKey
 	Name  string
 	State VerifyState
 	// Stored is the span as read back, nil when missing.
@@ -58,7 +60,7 @@ type Difference struct {
 	// Rewrite names the known rewrite ("" when unknown), see KnownRewrites.
 	Rewrite string `json:"rewrite,omitempty"`
 	// Key is the sent span the difference belongs to.
-	Key SpanKey `json:"-"`
+	Key outbox.SpanKey `json:"-"`
 }
 
 // intact counts the spans read back without a difference.
@@ -76,7 +78,7 @@ func (t TraceReport) intact() int {
 // of kind api returned (kind: QueryKindZipkin or QueryKindJaeger), sent with
 // enc. Spans are matched by ID and kind, and a shared SERVER span that Jaeger
 // re-IDed by name, kind and parent chain.
-func CompareTrace(sent, stored []model.SpanModel, api string, enc Encoding) TraceReport {
+func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encoding) TraceReport {
 	distinct, copies := distinctWithCopies(sent)
 	t := TraceReport{Spans: len(distinct), Differences: []Difference{}}
 	if len(sent) > 0 {
@@ -86,13 +88,13 @@ func CompareTrace(sent, stored []model.SpanModel, api string, enc Encoding) Trac
 	m := matchSpans(distinct, stored)
 	ctx := traceContext{api: api, enc: enc, reID: m.reID, sharedIDs: sharedIDs(distinct), v1Halves: map[model.ID]model.SpanModel{}}
 	for i, s := range distinct {
-		if enc == EncodingV1 && mergedInV1(distinct, i) {
+		if enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
 			ctx.v1Halves[s.ID] = s
 		}
 	}
 	for i, s := range distinct {
-		c := SpanCheck{Key: KeyOf(s), Name: s.Name, State: StateMissing}
-		if j := m.pairs[i]; j < 0 && enc == EncodingV1 && mergedInV1(distinct, i) {
+		c := SpanCheck{Key: outbox.KeyOf(s), Name: s.Name, State: StateMissing}
+		if j := m.pairs[i]; j < 0 && enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
 			t.Found++
 			c.State = StateChanged
 			c.Differences = []Difference{ctx.explain(s, nil, "span", "SERVER half", "")}
@@ -139,10 +141,10 @@ func mergedInV1(spans []model.SpanModel, i int) bool {
 
 // expectedSpans is how many spans a backend can hold of sent: identical
 // copies count once, and in v1 a shared SERVER span rides in its CLIENT's.
-func expectedSpans(sent []model.SpanModel, enc Encoding) int {
+func expectedSpans(sent []model.SpanModel, enc outbox.Encoding) int {
 	d := distinctSpans(sent)
 	n := len(d)
-	if enc == EncodingV1 {
+	if enc == outbox.EncodingV1 {
 		for i := range d {
 			if mergedInV1(d, i) {
 				n--
@@ -161,10 +163,10 @@ func distinctSpans(spans []model.SpanModel) []model.SpanModel {
 func distinctWithCopies(spans []model.SpanModel) ([]model.SpanModel, []int) {
 	var out []model.SpanModel
 	var copies []int
-	byKey := map[SpanKey][]int{} // indexes into out; only same-key spans can be equal
+	byKey := map[outbox.SpanKey][]int{} // indexes into out; only same-key spans can be equal
 next:
 	for _, s := range spans {
-		k := KeyOf(s)
+		k := outbox.KeyOf(s)
 		for _, i := range byKey[k] {
 			if reflect.DeepEqual(out[i], s) {
 				copies[i]++

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // jaegerFixture serves what a real Jaeger v2 answered for the spans of
@@ -128,7 +130,7 @@ func TestCompareExplainsJaegerRewrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		sent := spansOf(posted, tc.trace)
-		rep := CompareTrace(sent, stored, QueryKindJaeger, EncodingJSON)
+		rep := CompareTrace(sent, stored, QueryKindJaeger, outbox.EncodingJSON)
 		if rep.State != StateChanged || rep.Found != rep.Spans {
 			t.Errorf("%s: want changed with every span found, have %s %d/%d", tc.trace, rep.State, rep.Found, rep.Spans)
 		}
@@ -184,26 +186,26 @@ func TestCompareTable(t *testing.T) {
 		name         string
 		sent, stored []model.SpanModel
 		api          string
-		enc          Encoding
+		enc          outbox.Encoding
 		state        VerifyState
 		field        string
 		rewrite      string // "" = not a known rewrite
 	}{
-		{"intact", []model.SpanModel{span(1, 0, "a")}, []model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, EncodingJSON, StateVerified, "", ""},
-		{"json lowercases", []model.SpanModel{span(1, 0, "GET /Cart")}, []model.SpanModel{span(1, 0, "get /cart")}, QueryKindJaeger, EncodingJSON, StateChanged, "name", "json-lowercase"},
-		{"zipkin lowercases proto", []model.SpanModel{span(1, 0, "GET /Cart")}, []model.SpanModel{span(1, 0, "get /cart")}, QueryKindZipkin, EncodingProto, StateChanged, "name", "zipkin-lowercase"},
+		{"intact", []model.SpanModel{span(1, 0, "a")}, []model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, outbox.EncodingJSON, StateVerified, "", ""},
+		{"json lowercases", []model.SpanModel{span(1, 0, "GET /Cart")}, []model.SpanModel{span(1, 0, "get /cart")}, QueryKindJaeger, outbox.EncodingJSON, StateChanged, "name", "json-lowercase"},
+		{"zipkin lowercases proto", []model.SpanModel{span(1, 0, "GET /Cart")}, []model.SpanModel{span(1, 0, "get /cart")}, QueryKindZipkin, outbox.EncodingProto, StateChanged, "name", "zipkin-lowercase"},
 		{"service lowercased", []model.SpanModel{span(1, 0, "a", func(s *model.SpanModel) { s.LocalEndpoint.ServiceName = "Shop" })},
-			[]model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, EncodingJSON, StateChanged, "localEndpoint.serviceName", "json-lowercase"},
-		{"proto keeps case, Jaeger lowercased: unknown", []model.SpanModel{span(1, 0, "GET")}, []model.SpanModel{span(1, 0, "get")}, QueryKindJaeger, EncodingProto, StateChanged, "name", ""},
-		{"rounded a microsecond", []model.SpanModel{span(1, 0, "a")}, []model.SpanModel{span(1, 0, "a", shifted(time.Microsecond))}, QueryKindZipkin, EncodingJSON, StateChanged, "timestamp", "microsecond-rounding"},
-		{"clock skew", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a"), span(2, 1, "b", shifted(time.Millisecond))}, QueryKindJaeger, EncodingJSON, StateChanged, "timestamp", "jaeger-clock-skew"},
-		{"shifted in Zipkin: unknown", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a"), span(2, 1, "b", shifted(time.Millisecond))}, QueryKindZipkin, EncodingJSON, StateChanged, "timestamp", ""},
-		{"tag value changed: unknown", []model.SpanModel{span(1, 0, "a", tagged("k", "v"))}, []model.SpanModel{span(1, 0, "a", tagged("k", "w"))}, QueryKindZipkin, EncodingJSON, StateChanged, "tags.k", ""},
-		{"error message lost in Zipkin: unknown", []model.SpanModel{span(1, 0, "a", tagged("error", "boom"))}, []model.SpanModel{span(1, 0, "a", tagged("error", "true"))}, QueryKindZipkin, EncodingJSON, StateChanged, "tags.error", ""},
+			[]model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, outbox.EncodingJSON, StateChanged, "localEndpoint.serviceName", "json-lowercase"},
+		{"proto keeps case, Jaeger lowercased: unknown", []model.SpanModel{span(1, 0, "GET")}, []model.SpanModel{span(1, 0, "get")}, QueryKindJaeger, outbox.EncodingProto, StateChanged, "name", ""},
+		{"rounded a microsecond", []model.SpanModel{span(1, 0, "a")}, []model.SpanModel{span(1, 0, "a", shifted(time.Microsecond))}, QueryKindZipkin, outbox.EncodingJSON, StateChanged, "timestamp", "microsecond-rounding"},
+		{"clock skew", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a"), span(2, 1, "b", shifted(time.Millisecond))}, QueryKindJaeger, outbox.EncodingJSON, StateChanged, "timestamp", "jaeger-clock-skew"},
+		{"shifted in Zipkin: unknown", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a"), span(2, 1, "b", shifted(time.Millisecond))}, QueryKindZipkin, outbox.EncodingJSON, StateChanged, "timestamp", ""},
+		{"tag value changed: unknown", []model.SpanModel{span(1, 0, "a", tagged("k", "v"))}, []model.SpanModel{span(1, 0, "a", tagged("k", "w"))}, QueryKindZipkin, outbox.EncodingJSON, StateChanged, "tags.k", ""},
+		{"error message lost in Zipkin: unknown", []model.SpanModel{span(1, 0, "a", tagged("error", "boom"))}, []model.SpanModel{span(1, 0, "a", tagged("error", "true"))}, QueryKindZipkin, outbox.EncodingJSON, StateChanged, "tags.error", ""},
 		{"peer.service tag read back as the remote endpoint", []model.SpanModel{span(1, 0, "a", tagged("peer.service", "bank"), func(s *model.SpanModel) { s.RemoteEndpoint = &model.Endpoint{ServiceName: "bank"} })},
-			[]model.SpanModel{span(1, 0, "a", func(s *model.SpanModel) { s.RemoteEndpoint = &model.Endpoint{ServiceName: "bank"} })}, QueryKindJaeger, EncodingJSON, StateChanged, "tags.peer.service", "jaeger-peer-service"},
-		{"a span short", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, EncodingJSON, StateMissing, "", ""},
-		{"nothing stored", []model.SpanModel{span(1, 0, "a")}, nil, QueryKindZipkin, EncodingJSON, StateMissing, "", ""},
+			[]model.SpanModel{span(1, 0, "a", func(s *model.SpanModel) { s.RemoteEndpoint = &model.Endpoint{ServiceName: "bank"} })}, QueryKindJaeger, outbox.EncodingJSON, StateChanged, "tags.peer.service", "jaeger-peer-service"},
+		{"a span short", []model.SpanModel{span(1, 0, "a"), span(2, 1, "b")}, []model.SpanModel{span(1, 0, "a")}, QueryKindZipkin, outbox.EncodingJSON, StateMissing, "", ""},
+		{"nothing stored", []model.SpanModel{span(1, 0, "a")}, nil, QueryKindZipkin, outbox.EncodingJSON, StateMissing, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := CompareTrace(tc.sent, tc.stored, tc.api, tc.enc)
@@ -238,7 +240,7 @@ func TestCompareTable(t *testing.T) {
 // 1.6µs is 2µs sent as JSON and 1µs as proto — no difference either way.
 func TestCompareUsesWireMicroseconds(t *testing.T) {
 	sent := span(1, 0, "a", func(s *model.SpanModel) { s.Duration = 1600 * time.Nanosecond })
-	for enc, us := range map[Encoding]time.Duration{EncodingJSON: 2, EncodingProto: 1} {
+	for enc, us := range map[outbox.Encoding]time.Duration{outbox.EncodingJSON: 2, outbox.EncodingProto: 1} {
 		stored := sent
 		stored.Duration = us * time.Microsecond
 		if rep := CompareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindZipkin, enc); rep.State != StateVerified {
@@ -258,10 +260,10 @@ func TestCompareV1MergedShared(t *testing.T) {
 	stored := client
 	stored.Tags = map[string]string{"k": "v"}
 	sent := []model.SpanModel{span(1, 0, "root"), client, server}
-	if want, have := 2, expectedSpans(sent, EncodingV1); want != have {
+	if want, have := 2, expectedSpans(sent, outbox.EncodingV1); want != have {
 		t.Errorf("spans to wait for: want %d, have %d", want, have)
 	}
-	rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, EncodingV1)
+	rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingV1)
 	if rep.State != StateChanged || rep.Found != 3 {
 		t.Fatalf("want changed 3/3, have %s %d/%d", rep.State, rep.Found, rep.Spans)
 	}
@@ -272,7 +274,7 @@ func TestCompareV1MergedShared(t *testing.T) {
 	if got["span"] != "v1-merged-shared" || got["tags.k"] != "v1-merged-fields" || len(got) != 2 {
 		t.Errorf("differences: %+v", rep.Differences)
 	}
-	if rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, EncodingJSON); rep.State != StateMissing {
+	if rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateMissing {
 		t.Errorf("sent as JSON the SERVER half is its own span: want missing, have %s", rep.State)
 	}
 }

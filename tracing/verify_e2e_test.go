@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing/jaegertest"
-
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -25,11 +25,11 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
 	checkout, err := LoadScenario(filepath.Join("..", "examples", "checkout.json"))
 	mustDo(t, err)
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto, EncodingV1} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1} {
 		for _, wide := range []bool{false, true} {
 			name := string(enc) + map[bool]string{false: "-64", true: "-128"}[wide]
 			url := jaegertest.ZipkinURL
-			if enc == EncodingV1 {
+			if enc == outbox.EncodingV1 {
 				if wide {
 					continue // v1 has no 128-bit trace IDs worth a run of their own
 				}
@@ -58,7 +58,7 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 	}
 }
 
-func checkJaegerReport(t *testing.T, rep VerifyReport, enc Encoding) {
+func checkJaegerReport(t *testing.T, rep VerifyReport, enc outbox.Encoding) {
 	t.Helper()
 	if rep.Kind != QueryKindJaeger || len(rep.Traces) < 2 {
 		t.Fatalf("report: kind %s, %d traces", rep.Kind, len(rep.Traces))
@@ -77,10 +77,10 @@ func checkJaegerReport(t *testing.T, rep VerifyReport, enc Encoding) {
 			seen[d.Rewrite] = true
 		}
 	}
-	want := map[Encoding][]string{
-		EncodingJSON:  {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code", "json-lowercase"},
-		EncodingProto: {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code"},
-		EncodingV1:    {"v1-merged-shared", "jaeger-v1-error", "otel-status-code", "jaeger-v1-remote-endpoint"},
+	want := map[outbox.Encoding][]string{
+		outbox.EncodingJSON:  {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code", "json-lowercase"},
+		outbox.EncodingProto: {"jaeger-shared-span-id", "jaeger-shared-span-parent", "otel-error-status", "otel-status-code"},
+		outbox.EncodingV1:    {"v1-merged-shared", "jaeger-v1-error", "otel-status-code", "jaeger-v1-remote-endpoint"},
 	}[enc]
 	for _, r := range want {
 		if !seen[r] {

@@ -7,12 +7,14 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // traceContext is what explaining a difference needs beyond the two spans.
 type traceContext struct {
 	api       string
-	enc       Encoding
+	enc       outbox.Encoding
 	reID      map[model.ID]model.ID // shared span's sent ID → stored ID
 	sharedIDs map[model.ID]bool
 	// v1Halves are the shared SERVER spans a v1 serializer merged into their
@@ -55,7 +57,7 @@ func (c traceContext) compare(sent, stored model.SpanModel) []Difference {
 // explain fills in why a field differs from the first known rewrite that
 // matches.
 func (c traceContext) explain(sent model.SpanModel, stored *model.SpanModel, field, a, b string) Difference {
-	d := Difference{SpanID: sent.ID.String(), Field: field, Sent: a, Stored: b, Key: KeyOf(sent), Why: unknownRewrite}
+	d := Difference{SpanID: sent.ID.String(), Field: field, Sent: a, Stored: b, Key: outbox.KeyOf(sent), Why: unknownRewrite}
 	dc := diffCase{traceContext: c, field: field, sent: a, stored: b, sentSpan: sent, storedSpan: stored}
 	for _, r := range knownRewrites {
 		if r.match(dc) {
@@ -159,7 +161,7 @@ func (c traceContext) wireDuration(d time.Duration) int64 {
 	switch {
 	case d <= 0:
 		return 0
-	case c.enc == EncodingProto:
+	case c.enc == outbox.EncodingProto:
 		return int64(d / time.Microsecond)
 	case d < time.Microsecond:
 		return 1
@@ -168,7 +170,7 @@ func (c traceContext) wireDuration(d time.Duration) int64 {
 }
 
 func (c traceContext) wireAnnotation(t time.Time) int64 {
-	if c.enc == EncodingProto {
+	if c.enc == outbox.EncodingProto {
 		return t.UnixNano() / 1e3
 	}
 	return t.Round(time.Microsecond).UnixNano() / 1e3

@@ -13,6 +13,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -57,12 +58,12 @@ func mustOK(t testing.TB, err error) {
 // capitalised name is changed, explained by the JSON serializer (or, sent as
 // proto, by Zipkin's lowercasing, which the receiver does as Zipkin does).
 func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
-	for enc, rewrite := range map[Encoding]string{EncodingJSON: "json-lowercase", EncodingProto: "zipkin-lowercase"} {
+	for enc, rewrite := range map[outbox.Encoding]string{outbox.EncodingJSON: "json-lowercase", outbox.EncodingProto: "zipkin-lowercase"} {
 		t.Run(string(enc), func(t *testing.T) { verifyEmbedded(t, enc, rewrite) })
 	}
 }
 
-func verifyEmbedded(t *testing.T, enc Encoding, rewrite string) {
+func verifyEmbedded(t *testing.T, enc outbox.Encoding, rewrite string) {
 	s := sessionTo(t, "", func(c *Config) { c.Encoding = enc })
 	sent := demoTrace(t, s, "checkout")
 	sent = append(sent, demoTrace(t, s, "Checkout")...)
@@ -91,7 +92,7 @@ func verifyEmbedded(t *testing.T, enc Encoding, rewrite string) {
 	if want, have := 7, rep.Verified; want != have {
 		t.Errorf("spans read back intact: want %d, have %d", want, have)
 	}
-	if c := rep.Span(KeyOf(sent[1])); c == nil || c.State != StateVerified || !c.Key.Shared {
+	if c := rep.Span(outbox.KeyOf(sent[1])); c == nil || c.State != StateVerified || !c.Key.Shared {
 		t.Errorf("the shared server span's check: %+v", c)
 	}
 	if rep.Missing() != 0 {

@@ -9,6 +9,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // What i explains: the selected span field by field with its own values, or
@@ -59,13 +60,13 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation
 	return explanation{title: "Explain · span " + quoted(n.Name) + " (tab: glossary)", items: items}
 }
 
-func nameMeaning(name string, enc tracing.Encoding) string {
+func nameMeaning(name string, enc outbox.Encoding) string {
 	lower := strings.ToLower(name)
 	text := "What this span did, e.g. an endpoint or an operation. Zipkin lowercases span names when it stores them; Jaeger keeps their case."
 	switch {
 	case lower == name:
 		return text + " This name is lowercase already, so it arrives as it is."
-	case enc == tracing.EncodingProto:
+	case enc == outbox.EncodingProto:
 		return text + fmt.Sprintf(" The proto3 encoding in use sends it as typed (%q); a Zipkin server stores %q.", name, lower)
 	}
 	return text + fmt.Sprintf(" zipkin-go's JSON serializer and Zipkin lowercase span names: %q arrives as %q.", name, lower)

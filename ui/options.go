@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -167,7 +168,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 // chooseEncoding lists the encodings; one the endpoint's path does not take
 // is refused in the list with the flag's error.
 func (m *Model) chooseEncoding(d *optionsDialog) tea.Cmd {
-	encs := []tracing.Encoding{tracing.EncodingJSON, tracing.EncodingProto, tracing.EncodingV1}
+	encs := []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1}
 	notes := []string{"Zipkin v2 JSON (zipkin-go's JSON serializer)", "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)",
 		"Zipkin v1 JSON, for /api/v1/spans"}
 	items := make([]listItem, len(encs))

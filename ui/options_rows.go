@@ -10,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -112,7 +114,7 @@ func shortcutRows() []optionRow {
 
 func encodingValue(m *Model) string {
 	enc := m.session.Outbox().Encoding()
-	if enc == tracing.EncodingV1 && tracing.IsV1Path(m.session.Config().Endpoint) {
+	if enc == outbox.EncodingV1 && tracing.IsV1Path(m.session.Config().Endpoint) {
 		return "v1 (the /api/v1/spans path)"
 	}
 	return string(enc)
@@ -140,7 +142,7 @@ func fixedValue(m *Model) string {
 	}
 	listen := cfg.Listen
 	if listen == "" {
-		listen = tracing.DefaultListen
+		listen = receiver.DefaultListen
 	}
 	return fmt.Sprintf("listen %s · TLS %s · max spans %d", listen, tls, cfg.MaxSpans)
 }

@@ -13,6 +13,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -24,7 +25,7 @@ func previewOf(m *Model) *previewDialog {
 // p shows the bytes the outbox POSTs: compared with what the collector
 // received, for JSON and (after O) proto.
 func TestPreviewIsWhatWasPosted(t *testing.T) {
-	for _, enc := range []tracing.Encoding{tracing.EncodingJSON, tracing.EncodingProto} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
 			coll, url := newCollector(t)
 			m := newModel(t, 120, 40, func(c *tracing.Config) {
@@ -52,7 +53,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			if strings.Contains(v, "t0psecretvalue") || strings.Contains(v, "SPAN_KIND_UNSPECIFIED") || strings.Contains(v, `"parentId": "0000`) {
 				t.Error("the preview shows the header value")
 			}
-			if enc == tracing.EncodingProto && !strings.Contains(v, "The wire is binary proto3") {
+			if enc == outbox.EncodingProto && !strings.Contains(v, "The wire is binary proto3") {
 				t.Errorf("proto not explained:\n%s", v)
 			}
 			m, _ = press(t, m, "esc")

@@ -10,6 +10,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -17,7 +18,7 @@ import (
 // place verification results live (the tracing session keeps none). The root
 // owns it; the panes read it through common.
 type verification struct {
-	checks map[tracing.SpanKey]*tracing.SpanCheck
+	checks map[outbox.SpanKey]*tracing.SpanCheck
 	cancel context.CancelFunc // non-nil while a verification runs
 	again  bool               // a flush ended while one ran: verify its traces next
 	traces int                // traces being read back
@@ -32,14 +33,14 @@ type verification struct {
 }
 
 func newVerification() *verification {
-	return &verification{checks: map[tracing.SpanKey]*tracing.SpanCheck{}, seen: map[string]bool{}}
+	return &verification{checks: map[outbox.SpanKey]*tracing.SpanCheck{}, seen: map[string]bool{}}
 }
 
 // running says whether a verification runs.
 func (v *verification) running() bool { return v != nil && v.cancel != nil }
 
 // check is what became of the span with key k, nil when not verified.
-func (v *verification) check(k tracing.SpanKey) *tracing.SpanCheck {
+func (v *verification) check(k outbox.SpanKey) *tracing.SpanCheck {
 	if v == nil {
 		return nil
 	}
@@ -100,7 +101,7 @@ func (m *Model) verifyNow() tea.Cmd {
 // verifyAfterFlush reads back what a flush delivered when verification is
 // automatic: to the embedded receiver (its own query API), or when a query
 // URL (O) or --verify is set.
-func (m *Model) verifyAfterFlush(sum tracing.FlushSummary) tea.Cmd {
+func (m *Model) verifyAfterFlush(sum outbox.FlushSummary) tea.Cmd {
 	cfg := m.session.Config()
 	if sum.Delivered == 0 || !(m.session.Endpoint().Local || cfg.Query != "" || cfg.Verify) {
 		return nil
@@ -118,7 +119,7 @@ func (m *Model) verifyUnchecked() tea.Cmd {
 	delivered := tracing.DeliveredSpans(m.session)
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
-		if m.verify.check(tracing.KeyOf(s)) == nil {
+		if m.verify.check(outbox.KeyOf(s)) == nil {
 			fresh[s.TraceID] = true
 		}
 	}
@@ -310,7 +311,7 @@ func verifyTick() tea.Cmd {
 
 // verifyCmd finds the query API (which may probe the network) and reads the
 // spans back, polling until found or cfg.VerifyTimeout.
-func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc tracing.Encoding, spans []model.SpanModel) tea.Cmd {
+func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc outbox.Encoding, spans []model.SpanModel) tea.Cmd {
 	return func() tea.Msg {
 		api, err := tracing.QueryAPIFor(ctx, cfg, ep, tracing.QueryOptions{})
 		if err != nil {

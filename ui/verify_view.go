@@ -7,13 +7,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // deliveryWord is the delivery state the tree row and the inspector show: a
 // delivered span that was read back says what verification found.
-func (c *common) deliveryWord(k tracing.SpanKey, state tracing.DeliveryState) (string, lipgloss.Style) {
+func (c *common) deliveryWord(k outbox.SpanKey, state outbox.DeliveryState) (string, lipgloss.Style) {
 	ch := c.verify.check(k)
-	if state != tracing.Delivered || ch == nil {
+	if state != outbox.Delivered || ch == nil {
 		return state.String(), deliveryStyle(c.styles, state)
 	}
 	return string(ch.State), verifyStyle(c.styles, ch.State)
@@ -32,8 +33,8 @@ func verifyStyle(st *Styles, s tracing.VerifyState) lipgloss.Style {
 }
 
 // verifyNote is what the inspector adds after the delivery state.
-func (v *inspectorPane) verifyNote(k tracing.SpanKey, state tracing.DeliveryState) string {
-	if state != tracing.Delivered {
+func (v *inspectorPane) verifyNote(k outbox.SpanKey, state outbox.DeliveryState) string {
+	if state != outbox.Delivered {
 		return ""
 	}
 	ch := v.verify.check(k)

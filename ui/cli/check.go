@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -75,15 +76,15 @@ func Check(opts Options, env Env) int {
 }
 
 // tlsState says what is known about TLS from one probe.
-func tlsState(ep secret.Endpoint, r tracing.DeliveryResult) string {
+func tlsState(ep secret.Endpoint, r outbox.DeliveryResult) string {
 	u := ep.URL()
 	switch {
 	case u == nil || u.Scheme != "https":
-		if r.Class == tracing.ClassTLS {
+		if r.Class == outbox.ClassTLS {
 			return "failed: the server expects https"
 		}
 		return "not used (http)"
-	case r.Class == tracing.ClassTLS:
+	case r.Class == outbox.ClassTLS:
 		return "failed"
 	case r.Status != 0:
 		return "ok"

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -90,11 +90,11 @@ func TestSendAndCheckRefuseRedirectsAndWebPages(t *testing.T) {
 	})
 	for _, c := range []struct {
 		url   string
-		class tracing.FailureClass
+		class outbox.FailureClass
 		hint  string
 	}{
-		{redirect.URL + secret.V2Path, tracing.ClassRedirect, "redirects to " + target.URL + "/****/api/v2/spans"},
-		{page.URL + secret.V2Path, tracing.ClassNotCollector, "web page, not a Zipkin collector"},
+		{redirect.URL + secret.V2Path, outbox.ClassRedirect, "redirects to " + target.URL + "/****/api/v2/spans"},
+		{page.URL + secret.V2Path, outbox.ClassNotCollector, "web page, not a Zipkin collector"},
 	} {
 		code, rep, stderr := runSend(t, "--endpoint", c.url)
 		if code != ExitFailed || rep.Delivered != 0 || rep.Batches[0].Class != string(c.class) || rep.Batches[0].Attempts != 1 {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -20,7 +20,7 @@ func TestJaegerUIPortSendFails(t *testing.T) {
 	code, stdout, stderr := run(t, "send", "--json", "--endpoint", url)
 	var rep SendReport
 	_ = json.Unmarshal([]byte(stdout), &rep)
-	if code != ExitFailed || rep.Delivered != 0 || len(rep.Batches) == 0 || rep.Batches[0].Class != string(tracing.ClassNotCollector) {
+	if code != ExitFailed || rep.Delivered != 0 || len(rep.Batches) == 0 || rep.Batches[0].Class != string(outbox.ClassNotCollector) {
 		t.Fatalf("send to the UI port: exit %d, %+v\n%s", code, rep, stderr)
 	}
 	if !strings.Contains(stderr, "16686") {

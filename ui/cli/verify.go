@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // CheckService is the service name of check --verify's probe span, so that it
@@ -103,8 +104,8 @@ func checkStored(s *tracing.Session, rep *CheckReport) {
 		rep.Error = "cannot build the probe span: " + err.Error()
 		return
 	}
-	var last tracing.DeliveryResult
-	if sum := s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) { last = r }); sum.Delivered != 1 {
+	var last outbox.DeliveryResult
+	if sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r }); sum.Delivered != 1 {
 		rep.Error, rep.Class, rep.Hint = "the probe span was not accepted: "+errorText(last), string(last.Class), last.Hint
 		return
 	}
@@ -131,7 +132,7 @@ func storedLine(rep CheckReport) string {
 		return ""
 	case *rep.Stored:
 		return fmt.Sprintf("accepted and stored, read back in %s from %s (%s API)",
-			tracing.FormatLatency(time.Duration(rep.ReadBackMs*float64(time.Millisecond))), rep.Query, rep.QueryAPI)
+			outbox.FormatLatency(time.Duration(rep.ReadBackMs*float64(time.Millisecond))), rep.Query, rep.QueryAPI)
 	}
 	return "NOT read back"
 }
