@@ -11,6 +11,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/verify"
 )
 
 // CheckReport is `check --json`'s output.
@@ -27,11 +28,11 @@ type CheckReport struct {
 	Hint      string   `json:"hint"`
 	Warnings  []string `json:"warnings"`
 	// With verification: whether the probe span was read back, and how.
-	Stored     *bool                `json:"stored,omitempty"`
-	ReadBackMs float64              `json:"readBackMs,omitempty"`
-	Query      string               `json:"query,omitempty"`
-	QueryAPI   string               `json:"queryApi,omitempty"`
-	Verify     *tracing.TraceReport `json:"verify,omitempty"`
+	Stored     *bool               `json:"stored,omitempty"`
+	ReadBackMs float64             `json:"readBackMs,omitempty"`
+	Query      string              `json:"query,omitempty"`
+	QueryAPI   string              `json:"queryApi,omitempty"`
+	Verify     *verify.TraceReport `json:"verify,omitempty"`
 }
 
 // Check POSTs an empty span list to the endpoint and diagnoses the answer.

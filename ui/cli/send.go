@@ -14,6 +14,7 @@ import (
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/verify"
 )
 
 // SendReport is `send --json`'s output (SPEC.md; fields may be added, not
@@ -44,8 +45,8 @@ type SendReport struct {
 	Interrupted bool `json:"interrupted,omitempty"`
 	// With verification (--verify, or the embedded receiver): spans read
 	// back intact, and what became of each trace.
-	Verified *int                  `json:"verified,omitempty"`
-	Traces   []tracing.TraceReport `json:"traces,omitempty"`
+	Verified *int                 `json:"verified,omitempty"`
+	Traces   []verify.TraceReport `json:"traces,omitempty"`
 	// Query and QueryAPI name the query API read from (masked); VerifyError
 	// says why verification could not run.
 	Query       string `json:"query,omitempty"`
@@ -185,7 +186,7 @@ func writeJSON(env Env, v any) {
 // sendExit is send's exit status: 1 when spans are left undelivered (last
 // is the last failure, for its reason and hint), or when verification could
 // not run or found a trace missing.
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified tracing.VerifyReport, verr error) int {
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.VerifyReport, verr error) int {
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)

@@ -1,6 +1,6 @@
 //go:build e2e
 
-package tracing
+package verify
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -23,7 +24,7 @@ import (
 // shared-span re-ID and error rewrite among them.
 func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
-	checkout, err := LoadScenario(filepath.Join("..", "examples", "checkout.json"))
+	checkout, err := tracing.LoadScenario(filepath.Join("..", "examples", "checkout.json"))
 	mustDo(t, err)
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1} {
 		for _, wide := range []bool{false, true} {
@@ -36,7 +37,7 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				url = strings.Replace(url, "/api/v2/", "/api/v1/", 1)
 			}
 			t.Run(name, func(t *testing.T) {
-				s := sessionTo(t, url, func(c *Config) {
+				s := sessionTo(t, url, func(c *tracing.Config) {
 					c.Encoding, c.TraceID128 = enc, wide
 					c.Service = "verify-" + name
 					c.Query = jaegertest.QueryURL
@@ -97,7 +98,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 	jaegertest.Start(t)
 	drop := httptest.NewServer(&zipkinLike{drop: true})
 	defer drop.Close()
-	s := sessionTo(t, drop.URL+secret.V2Path, func(c *Config) { c.Query = jaegertest.QueryURL })
+	s := sessionTo(t, drop.URL+secret.V2Path, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
 	demoTrace(t, s, "checkout")
 	if _, sum := flushAll(s); sum.Delivered != 4 {
 		t.Fatalf("flush: %+v", sum)
@@ -122,7 +123,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 // storage lag plus the GETs), polls the GETs it took.
 func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	jaegertest.Start(b)
-	s := sessionTo(b, jaegertest.ZipkinURL, func(c *Config) { c.Query = jaegertest.QueryURL })
+	s := sessionTo(b, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -148,4 +149,11 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	b.ReportMetric(float64(flush.Microseconds())/1000/float64(b.N), "flush-ms/op")
 	b.ReportMetric(float64(verify.Microseconds())/1000/float64(b.N), "verify-ms/op")
 	b.ReportMetric(float64(polls)/float64(b.N), "polls/op")
+}
+
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,4 +1,4 @@
-package tracing
+package verify
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -66,7 +67,7 @@ func hostOf(ep secret.Endpoint) string {
 // query URL (cfg.Query, or the endpoint's origin when empty). The user's
 // headers go along only when the query API is on the endpoint's host: they
 // are the endpoint's credentials, not another host's.
-func QueryAPIFor(ctx context.Context, cfg Config, ep secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
+func QueryAPIFor(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = cfg.Timeout
 	}

@@ -1,4 +1,4 @@
-package tracing
+package verify
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -20,15 +21,15 @@ import (
 // demoTrace builds the demo's shape in s: a root, a CLIENT call whose SERVER
 // half joins it as a shared span, a child of the server with an error and an
 // annotation. It returns the spans handed to the outbox.
-func demoTrace(t testing.TB, s *Session, rootName string) []model.SpanModel {
+func demoTrace(t testing.TB, s *tracing.Session, rootName string) []model.SpanModel {
 	t.Helper()
 	clientKind, serverKind := model.Client, model.Server
 	root, err := s.NewTrace(rootName)
 	mustOK(t, err)
-	client, err := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
+	client, err := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: &clientKind})
 	mustOK(t, err)
 	mustOK(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:443"))
-	server, err := s.Start(client, SpanOptions{Name: "charge card", Kind: &serverKind})
+	server, err := s.Start(client, tracing.SpanOptions{Name: "charge card", Kind: &serverKind})
 	mustOK(t, err)
 	if !server.Key.Shared || server.Context.ID != client.Context.ID {
 		t.Fatalf("the SERVER child of a CLIENT span should be shared")
@@ -39,7 +40,7 @@ func demoTrace(t testing.TB, s *Session, rootName string) []model.SpanModel {
 	mustOK(t, s.Error(grand, "card declined"))
 	mustOK(t, s.Annotate(client, "retrying"))
 	var out []model.SpanModel
-	for _, n := range []*Node{grand, server, client, root} {
+	for _, n := range []*tracing.Node{grand, server, client, root} {
 		mustOK(t, s.Finish(n))
 		out = append(out, *n.Reported)
 	}
@@ -64,7 +65,7 @@ func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
 }
 
 func verifyEmbedded(t *testing.T, enc outbox.Encoding, rewrite string) {
-	s := sessionTo(t, "", func(c *Config) { c.Encoding = enc })
+	s := sessionTo(t, "", func(c *tracing.Config) { c.Encoding = enc })
 	sent := demoTrace(t, s, "checkout")
 	sent = append(sent, demoTrace(t, s, "Checkout")...)
 	if _, sum := flushAll(s); sum.Delivered != 8 {

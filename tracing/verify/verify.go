@@ -1,4 +1,4 @@
-package tracing
+package verify
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 )
 
@@ -261,7 +262,7 @@ func plural(n int, word string) string {
 
 // DeliveredSpans are the spans of the session's tree a collector accepted
 // (2xx), in tree order: what verification reads back.
-func DeliveredSpans(s *Session) []model.SpanModel {
+func DeliveredSpans(s *tracing.Session) []model.SpanModel {
 	var out []model.SpanModel
 	for _, n := range s.Tree().Nodes() {
 		if n.Reported != nil && s.Outbox().State(n.Key) == outbox.Delivered {
