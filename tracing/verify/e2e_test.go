@@ -24,7 +24,7 @@ import (
 // shared-span re-ID and error rewrite among them.
 func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
-	checkout, err := tracing.LoadScenario(filepath.Join("..", "examples", "checkout.json"))
+	checkout, err := tracing.LoadScenario(filepath.Join("..", "..", "examples", "checkout.json"))
 	mustDo(t, err)
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1} {
 		for _, wide := range []bool{false, true} {
