@@ -51,9 +51,9 @@ func ExpandHome(path string) (string, error) {
 	return filepath.Join(home, rest), nil
 }
 
-// WriteFileSafely writes data to path the way SPEC rule 12 asks: into a temp
-// file (mode FileMode) in the same directory, renamed over path only when it
-// is complete, so a crash never leaves half a file. An existing path is
+// WriteFileSafely writes data to path so that nothing is lost or leaked:
+// into a temp file (mode FileMode) in the same directory, renamed over path
+// only when it is complete, so a crash never leaves half a file. An existing path is
 // replaced only with overwrite (else ErrExists), and only when it is a
 // regular file: a symbolic link is refused (ErrSymlink) rather than followed
 // onto another file, and so is a directory, FIFO or device (ErrNotRegular).

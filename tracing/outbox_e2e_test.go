@@ -16,7 +16,8 @@ import (
 )
 
 // Jaeger's query port answers POST /api/v2/spans with 200 and its UI page:
-// measured against the real thing, that is not a delivery (rule 9).
+// measured against the real thing, that is not a delivery, because only a
+// collector's 2xx means the spans arrived.
 func TestJaegerUIPortIsNotACollector(t *testing.T) {
 	jaegertest.Start(t)
 	s := sessionTo(t, jaegertest.QueryURL+secret.V2Path)

@@ -149,8 +149,8 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
-	// The path picks between the JSON encodings (rule 9): /api/v1/spans gets
-	// v1 JSON, any other path v2 JSON. proto is always a choice someone made,
+	// The path picks between the JSON encodings, since collectors misread v2
+	// sent to /api/v1/spans: /api/v1/spans gets v1 JSON, any other path v2 JSON. proto is always a choice someone made,
 	// and refused on a v1 path.
 	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == outbox.EncodingProto)
 	if err != nil {

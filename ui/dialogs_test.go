@@ -33,8 +33,8 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 	}
 	promptOf(m).input.SetValue("")
 	m = typeText(t, m, armsURL)
-	// Masked as it is typed (rule 5): the prompt keeps the text, the screen
-	// never shows the token.
+	// Masked as it is typed, since someone may be watching the screen: the
+	// prompt keeps the text, the screen never shows the token.
 	if v := m.View(); strings.Contains(v, "aokcdqnxyz") || !strings.Contains(v, "aliyuncs.com/****") {
 		t.Fatalf("the token shows while typed:\n%s", v)
 	}

@@ -278,7 +278,7 @@ func TestReceivedBesideWhenWide(t *testing.T) {
 	}
 }
 
-// TestNothingFromOutsideRaw (rule 11): escape sequences in a span name, a tag,
+// TestNothingFromOutsideRaw: escape sequences in a span name, a tag,
 // an annotation and a server message are shown escaped, never sent to the
 // terminal.
 func TestNothingFromOutsideRaw(t *testing.T) {

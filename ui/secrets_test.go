@@ -37,7 +37,7 @@ func secretCollector(t *testing.T) string {
 func logText(m *Model) string { return m.log.View() }
 
 // TestRevealThenHideRemasksTheLog: v, flush, export, v again — what is
-// already in the log is masked again (rule 5), the curl command included.
+// already in the log is masked again, the curl command included.
 func TestRevealThenHideRemasksTheLog(t *testing.T) {
 	url := secretCollector(t)
 	m := newModel(t, 200, 60, func(c *tracing.Config) {

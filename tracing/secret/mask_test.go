@@ -28,7 +28,8 @@ func TestMaskedEndpointPathPrefix(t *testing.T) {
 	}
 }
 
-// Each leak of rule 5, as free text the program shows.
+// Each way a secret could leak (userinfo, query values, path segments before
+// /api/, header values echoed back), as free text the program shows.
 func TestMaskerClosesLeaks(t *testing.T) {
 	cases := []struct {
 		name     string

@@ -11,8 +11,8 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// TraceReport is what became of one delivered trace, shaped as SPEC.md's
-// `send --json` "traces" entries.
+// TraceReport is what became of one delivered trace; it is one entry of
+// `send --json`'s "traces", so its JSON names are kept stable for scripts.
 type TraceReport struct {
 	TraceID string      `json:"traceId"`
 	State   VerifyState `json:"state"`

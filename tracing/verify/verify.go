@@ -15,7 +15,8 @@ import (
 // VerifyState is what a backend made of a delivered span or trace.
 type VerifyState string
 
-// Verification states (SPEC.md rule 9).
+// Verification states: a span accepted with a 2xx is only verified once
+// read back, because collectors may drop or rewrite what they accept.
 const (
 	// StateVerified: read back from the query API exactly as sent.
 	StateVerified VerifyState = "verified"
@@ -95,7 +96,7 @@ type VerifyReport struct {
 	// Query is the query API's masked base URL, Kind which API it is.
 	Query string `json:"query"`
 	Kind  string `json:"queryApi"`
-	// Verified counts the spans read back intact (SPEC's "verified").
+	// Verified counts the spans read back intact.
 	Verified int           `json:"verified"`
 	Traces   []TraceReport `json:"traces"`
 	// Timeout is how long a trace was polled for at most.

@@ -47,8 +47,9 @@ type flagDef struct {
 
 func (d flagDef) isSwitch() bool { return d.arg == "" }
 
-// flagTable is every flag of SPEC.md's "Command line" table, plus the
-// command-only ones (--count, --rate, --load, --version, --help).
+// flagTable is every flag of the playground, the command-only ones
+// (--count, --rate, --load, --version, --help) included; flags, environment
+// variables and usage are all read from it, so they cannot drift apart.
 var flagTable = []flagDef{
 	{name: "endpoint", arg: "URL", env: "ZIPKIN_ENDPOINT", def: "embedded receiver", field: tracing.FieldEndpoint, cmds: inSession,
 		usage: "where spans are POSTed; empty or `local` = the embedded receiver",

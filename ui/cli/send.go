@@ -17,8 +17,8 @@ import (
 	"zipkin-playground/tracing/verify"
 )
 
-// SendReport is `send --json`'s output (SPEC.md; fields may be added, not
-// renamed).
+// SendReport is `send --json`'s output. Scripts parse it, so fields may be
+// added but never renamed.
 type SendReport struct {
 	Endpoint  string        `json:"endpoint"`
 	TraceIDs  []string      `json:"traceIds"`

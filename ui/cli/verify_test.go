@@ -27,7 +27,7 @@ func droppingCollector(t *testing.T) string {
 }
 
 // TestSendVerifiesEmbeddedReceiver: send always reads back from the embedded
-// receiver: one line per trace, and the SPEC's verified/traces in --json.
+// receiver: one line per trace, and verified/traces in --json.
 func TestSendVerifiesEmbeddedReceiver(t *testing.T) {
 	code, stdout, stderr := mainIn(t, nil, "send", "--listen", "127.0.0.1:0")
 	if code != ExitOK || !regexp.MustCompile(`verify +[0-9a-f]{16}  verified 4/4 spans in `).MatchString(stdout) {
