@@ -179,25 +179,30 @@ func TestReceiverCORS(t *testing.T) {
 	}
 }
 
-// Only the default (no address given) moves when 9411 is taken; the same
+// Only the default (no address given) moves when it is taken; the same
 // address given explicitly is refused, so a second receiver never swallows
 // spans meant for the first.
 func TestReceiverMovesOnlyWhenNoAddressGiven(t *testing.T) {
-	if ln, err := net.Listen("tcp", DefaultListen); err == nil {
-		defer ln.Close()
-	} // else something else holds it: taken either way
-	if r, err := StartReceiver(DefaultListen); !errors.Is(err, ErrListen) {
-		if r != nil {
-			r.Close()
-		}
-		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", DefaultListen, err)
-	}
-	r, err := StartReceiver("")
+	t.Parallel()
+	held, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	if r.Addr() == DefaultListen || !strings.Contains(r.Moved, "is taken") {
-		t.Errorf("no address given: want a moved receiver, have %s (moved %q)", r.Addr(), r.Moved)
+	defer held.Close()
+	taken := held.Addr().String()
+	if r, err := StartReceiver(taken); !errors.Is(err, ErrListen) {
+		if r != nil {
+			r.Close()
+		}
+		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", taken, err)
+	}
+	// No address given and the default taken: the receiver moves, and says so.
+	ln, moved, err := listenOrDefault("", taken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if ln.Addr().String() == taken || !strings.Contains(moved, taken+" is taken") {
+		t.Errorf("no address given: want a moved listener, have %s (moved %q)", ln.Addr(), moved)
 	}
 }
