@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -264,16 +265,31 @@ func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
 
 // TestBinaryBurstInterrupt: a first ctrl+c stops a burst's building and
 // delivers what was built (exit 0, nothing lost); the report says it was
-// interrupted.
+// interrupted. The signal goes when the first batch reaches the collector,
+// which shows the burst is under way with its ctrl+c handling in place.
 func TestBinaryBurstInterrupt(t *testing.T) {
-	cmd := exec.Command(binary, "send", "--json", "--listen", "127.0.0.1:0", "--duration", "30s", "--rate", "200")
+	t.Parallel()
+	col := newCollector(http.StatusAccepted, "")
+	first := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		col.ServeHTTP(w, r)
+		once.Do(func() { close(first) })
+	}))
+	defer srv.Close()
+	cmd := exec.Command(binary, "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
+	select {
+	case <-first:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("no batch reached the collector: %s", errb.String())
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -293,4 +309,5 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 	if !rep.Interrupted || rep.TraceCount < 1 || rep.TraceCount >= 6000 || rep.Delivered != 4*rep.TraceCount || rep.Failed != 0 {
 		t.Errorf("interrupted %v, %d traces, %d delivered, %d failed", rep.Interrupted, rep.TraceCount, rep.Delivered, rep.Failed)
 	}
+	col.onceEach(t, rep.Delivered)
 }
