@@ -55,6 +55,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestBinarySendToEmbeddedReceiver(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := run(t, "send", "--json", "--listen", "127.0.0.1:0")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -78,6 +79,7 @@ func TestBinarySendToEmbeddedReceiver(t *testing.T) {
 }
 
 func TestBinaryExitStatuses(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "pipe.json")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
@@ -121,6 +123,7 @@ func TestBinaryExitStatuses(t *testing.T) {
 }
 
 func TestBinaryCheck(t *testing.T) {
+	t.Parallel()
 	col := newCollector(202, "")
 	srv := httptest.NewServer(col)
 	defer srv.Close()
@@ -139,6 +142,7 @@ func TestBinaryCheck(t *testing.T) {
 }
 
 func TestBinaryReceive(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary, "receive", "--json", "--listen", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
@@ -191,6 +195,7 @@ func TestBinaryReceive(t *testing.T) {
 // and an Authorization header — against a server that echoes the request
 // back in its error message, as some do.
 func TestSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		auth := r.Header.Get("Authorization")
 		bare := strings.TrimPrefix(auth, "Bearer ") // a server echoing the token without its scheme
@@ -233,6 +238,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 }
 
 func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob("../../examples/*.json")
 	if len(files) < 3 {
 		t.Fatalf("examples: %v", files)

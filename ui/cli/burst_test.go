@@ -24,6 +24,7 @@ import (
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration
 // alone keeps going at --rate until it ends; every span is delivered.
 func TestBurstCountAndDuration(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "5")
 	if code != ExitOK || len(rep.TraceIDs) != 5 || rep.Spans != 20 || rep.Delivered != 20 {
 		t.Errorf("--count 5: exit %d, %d traces, %d/%d delivered (%s)", code, len(rep.TraceIDs), rep.Delivered, rep.Spans, stderr)
@@ -42,6 +43,7 @@ func TestBurstCountAndDuration(t *testing.T) {
 // TestBurstReportIsCapped: a burst's JSON report lists the first 20 batches
 // and says how many it left out, while traceIds lists every trace.
 func TestBurstReportIsCapped(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "30", "--batch", "2")
 	if code != ExitOK || rep.Delivered != 120 || len(rep.TraceIDs) != 30 || rep.TraceCount != 30 {
 		t.Fatalf("exit %d, %d delivered, %d trace IDs (%s)", code, rep.Delivered, len(rep.TraceIDs), stderr)
@@ -73,6 +75,7 @@ func burstSession(t testing.TB, args ...string) (*tracing.Session, Options) {
 // what a burst holds does not depend on --count. Sizes are counted, not
 // sampled from the heap, so ten times the traces shows any growth.
 func TestBurstMemoryDoesNotGrow(t *testing.T) {
+	t.Parallel()
 	demo, err := examples.Builtin(examples.DemoName)
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +139,7 @@ func (s *spanTally) record(spans []model.SpanModel) {
 // back on the same port 300ms later; send retries, requeues the failed
 // batches and delivers every span: exit 0, every span ID at the receiver.
 func TestBurstSurvivesReceiverRestart(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -226,6 +230,7 @@ func checkEverySpan(t *testing.T, rep SendReport, lives []map[outbox.SpanKey]int
 // TestBurstGivesUpOnADeadCollector: with nothing listening, the burst stops
 // after its rounds of retries and exits 1, every span counted as failed.
 func TestBurstGivesUpOnADeadCollector(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +247,7 @@ func TestBurstGivesUpOnADeadCollector(t *testing.T) {
 // burst's start, not from the previous trace; after a long stall it catches
 // up by at most catchUpWindow instead of firing every missed trace.
 func TestScheduleIsAbsolute(t *testing.T) {
+	t.Parallel()
 	t0 := time.Unix(1000, 0)
 	s := schedule{rate: 10, start: t0}
 	if due := s.next(t0); !due.Equal(t0) {
@@ -269,6 +275,7 @@ func TestScheduleIsAbsolute(t *testing.T) {
 // on stderr (rate, delivered, failed, latency); the text summary ends with
 // the totals and a latency histogram.
 func TestBurstProgressAndSummary(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, StderrTTY: true, RetrySleep: noWait}
 	code := Main([]string{"send", "--listen", "127.0.0.1:0", "--count", "200"}, env, nil)
@@ -291,6 +298,7 @@ func TestBurstProgressAndSummary(t *testing.T) {
 // TestBurstVerifiesASample: send --count --verify reads the burst's first
 // verifySample traces back (not every trace: that would keep every span).
 func TestBurstVerifiesASample(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "30", "--verify")
 	if code != ExitOK || rep.Verified == nil || *rep.Verified != 4*verifySample || len(rep.Traces) != verifySample {
 		t.Fatalf("exit %d, verified %v, %d traces (%s)", code, rep.Verified, len(rep.Traces), stderr)
