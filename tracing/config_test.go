@@ -11,6 +11,7 @@ import (
 )
 
 func TestSamplerRejectsNaNAndInf(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"counting:NaN", "counting:nan", "boundary:NaN", "boundary:Inf", "counting:-Inf", "boundary:1e400"} {
 		if _, err := ParseSamplerSpec(s); !errors.Is(err, ErrBadSampler) {
 			t.Errorf("%s: %v", s, err)
@@ -29,6 +30,7 @@ func TestSamplerRejectsNaNAndInf(t *testing.T) {
 }
 
 func TestValidateIP(t *testing.T) {
+	t.Parallel()
 	for _, ok := range []string{"", "10.0.0.1", "10.0.0.1:8080", "::1", "[::1]:80", "fe80::1"} {
 		if err := ValidateIP(ok); err != nil {
 			t.Errorf("%q: %v", ok, err)
@@ -44,6 +46,7 @@ func TestValidateIP(t *testing.T) {
 }
 
 func TestParseHeader(t *testing.T) {
+	t.Parallel()
 	h, err := ParseHeader("  X-Api-Key :  v a l  ")
 	if err != nil || h.Name != "X-Api-Key" || h.Value != "v a l" {
 		t.Errorf("%+v %v", h, err)
@@ -67,6 +70,7 @@ func TestParseHeader(t *testing.T) {
 
 // TestValidateNamesFields: library errors name the setting, never a flag.
 func TestValidateNamesFields(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		mutate func(*Config)
 		field  string
@@ -104,6 +108,7 @@ func TestValidateNamesFields(t *testing.T) {
 }
 
 func TestEncodingFor(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		endpoint string
 		enc      outbox.Encoding

@@ -10,6 +10,7 @@ import (
 )
 
 func TestWriteFileSafely(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name      string
 		setup     func(t *testing.T, dir, path string)
@@ -83,6 +84,7 @@ func must(t *testing.T, err error) {
 }
 
 func TestWriteFileSafelyMissingFolder(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "no", "such", "out.json")
 	err := WriteFileSafely(path, []byte("x"), false)
 	if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, os.ErrNotExist) {

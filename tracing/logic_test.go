@@ -13,6 +13,7 @@ import (
 )
 
 func TestParseSamplerSpec(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in      string
 		want    string
@@ -56,6 +57,7 @@ func TestParseSamplerSpec(t *testing.T) {
 
 // The explanation must agree with zipkin-go's own decision for every sampler.
 func TestSamplerExplainMatchesZipkinDecision(t *testing.T) {
+	t.Parallel()
 	rnd := rand.New(rand.NewSource(1))
 	for _, spec := range []string{"modulo:10", "modulo:3", "boundary:0.3", "boundary:0.0001", "counting:0.5", "always", "never"} {
 		s, err := NewSampler(mustSpec(t, spec))
@@ -87,6 +89,7 @@ func mustSpec(t *testing.T, s string) SamplerSpec {
 }
 
 func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
+	t.Parallel()
 	tid, _ := model.TraceIDFromHex("80f198ee56343ba864fe8b2a57d3eff7")
 	parent := model.ID(0x05e3ac9a4f6e3b90)
 	yes, no := true, false
@@ -120,6 +123,7 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 }
 
 func TestParseB3TextRoundTrips(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90",
 		"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
@@ -145,6 +149,7 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 }
 
 func TestClassifyStatus(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status int
 		msg    string
@@ -175,6 +180,7 @@ func TestClassifyStatus(t *testing.T) {
 }
 
 func TestSessionTreeOperations(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	root, err := s.NewTrace("")
 	if err != nil {
@@ -230,6 +236,7 @@ func TestSessionTreeOperations(t *testing.T) {
 }
 
 func TestSessionSamplerAndDebug(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "never")
 	n, _ := s.NewTrace("dropped")
 	if n.Sampled() || !strings.Contains(n.SamplerReason, "never") {
@@ -261,6 +268,7 @@ func TestSessionSamplerAndDebug(t *testing.T) {
 }
 
 func TestContinueTraceFromB3(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "never")
 	n, err := s.ContinueTrace("b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", SpanOptions{Name: "downstream"})
 	if err != nil {
@@ -290,6 +298,7 @@ func newTestSession(t *testing.T, sampler string) *Session {
 // The boundary explanation against figures worked out by hand (Python's
 // integers): 2^53+1 is the first ID a float64 cannot hold.
 func TestExplainBoundaryMatchesHandCalculation(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		id       uint64
 		decision bool

@@ -17,6 +17,7 @@ import (
 // A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its
 // start before 1970) used to fail its whole batch on every flush.
 func TestOutboxIsolatesPoisonSpan(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
@@ -90,6 +91,7 @@ func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, o
 }
 
 func TestFlushRetryingTransientThenDelivered(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(n int) int {
 		if n <= 2 {
 			return 503
@@ -122,6 +124,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 }
 
 func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
+	t.Parallel()
 	date := time.Now().Add(5 * time.Second).UTC().Format(http.TimeFormat)
 	for _, c := range []struct {
 		name, header string
@@ -158,6 +161,7 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 }
 
 func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status, posts int
 	}{
@@ -186,6 +190,7 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 }
 
 func TestFlushRetryingRefused(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
@@ -201,6 +206,7 @@ func TestFlushRetryingRefused(t *testing.T) {
 // A server asking for longer than the policy waits is not retried: the
 // result says how long it asked for, and nothing is dropped.
 func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
+	t.Parallel()
 	col := newSpanCounter(func(int) int { return 503 })
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")

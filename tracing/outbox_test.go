@@ -110,6 +110,7 @@ func flushAll(s *Session) ([]outbox.DeliveryResult, outbox.FlushSummary) {
 }
 
 func TestOutboxDelivers202(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
@@ -138,6 +139,7 @@ func TestOutboxDelivers202(t *testing.T) {
 }
 
 func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
+	t.Parallel()
 	var fail atomic.Bool
 	fail.Store(true)
 	c := newSpanCounter(func(int) int {
@@ -170,6 +172,7 @@ func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 }
 
 func TestOutboxFailuresKeepSpans(t *testing.T) {
+	t.Parallel()
 	hang := make(chan struct{})
 	defer close(hang)
 	cases := []struct {
@@ -213,6 +216,7 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 }
 
 func TestOutboxCancelledFlushRequeues(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		<-r.Context().Done()
@@ -242,6 +246,7 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 // failing the first time round, far past zipkin-go's reporter backlog of
 // 1,000: every span arrives exactly once.
 func TestOutboxBurstLosesNothing(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(n int) int {
 		if n%7 == 0 { // every 7th POST fails the first time round
 			return 503
@@ -265,6 +270,7 @@ func TestOutboxBurstLosesNothing(t *testing.T) {
 
 // The outbox's POST is byte for byte what zipkin-go's reporter/http sends.
 func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
+	t.Parallel()
 	type capture struct {
 		body    []byte
 		headers http.Header
@@ -301,6 +307,7 @@ func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
 }
 
 func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
+	t.Parallel()
 	var auth atomic.Value
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		auth.Store(r.Header.Get("Authorization"))

@@ -44,6 +44,7 @@ func postSpans(t testing.TB, url, ct, ce string, body []byte) (int, string) {
 }
 
 func TestReceiverDecodesAndServes(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, receiver.ReceiverOptions{MaxTraces: 3})
 	post := func(ct, ce string, body []byte) (int, string) { return postSpans(t, r.URL(), ct, ce, body) }
 	// Real spans from a session, serialized by zipkin-go.

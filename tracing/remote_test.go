@@ -15,6 +15,7 @@ func kindPtr(k model.Kind) *model.Kind { return &k }
 // A SERVER child of a local, non-CLIENT span would become a shared span with
 // the parent's ID (zipkin-go cannot tell): refused, with the way out.
 func TestServerChildNeedsClientParent(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	root, _ := s.NewTrace("checkout")
 	if _, err := s.Start(root, SpanOptions{Name: "handle", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerNeedsClient) {
@@ -50,6 +51,7 @@ func TestServerChildNeedsClientParent(t *testing.T) {
 }
 
 func TestSetRemoteEndpoint(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	n, _ := s.Start(nil, SpanOptions{Name: "call", Kind: kindPtr(model.Client)})
 	cases := []struct {
@@ -97,6 +99,7 @@ func TestSetRemoteEndpoint(t *testing.T) {
 }
 
 func TestScenarioRemoteEndpointRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	client, _ := s.Start(nil, SpanOptions{Name: "charge", Kind: kindPtr(model.Client)})
 	if err := s.SetRemoteEndpoint(client, "payments", "10.1.2.3:8080"); err != nil {
@@ -146,6 +149,7 @@ func endpointString(e *model.Endpoint) string {
 }
 
 func TestScenarioOldFileAndBadRemoteEndpoint(t *testing.T) {
+	t.Parallel()
 	// A version-1 file written before remoteEndpoint existed still loads.
 	old := `{"version":1,"traces":[{"name":"GET /","kind":"CLIENT","startMs":0,"durationMs":3,
 	  "children":[{"name":"GET /","service":"api","kind":"SERVER","startMs":1,"durationMs":1}]}]}`

@@ -42,6 +42,7 @@ func (c *postCapture) take() []capturedPost {
 }
 
 func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
+	t.Parallel()
 	capture := &postCapture{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
@@ -101,6 +102,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 }
 
 func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
+	t.Parallel()
 	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
 	before := s.Config()

@@ -7,6 +7,7 @@ import (
 
 // Vectors from the b3-propagation README and zipkin-go's propagation/b3 tests.
 func TestParseB3TextValidVectors(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in                          string
 		trace, span, parent, sample string // sample: "1", "0", "d" or "" (deferred)
@@ -56,6 +57,7 @@ func TestParseB3TextValidVectors(t *testing.T) {
 }
 
 func TestParseB3TextRefusesWithTheReason(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, reason string }{
 		{"", "no B3 headers"},
 		{"Host: example.com", "no B3 header found"},

@@ -16,6 +16,7 @@ import (
 // much smaller than the JSON, and the embedded receiver (which reads gzip as
 // Zipkin does) stores every span.
 func TestGzipBodies(t *testing.T) {
+	t.Parallel()
 	var gzipped atomic.Int32
 	rcv, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{OnSpans: func([]model.SpanModel) {}})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		in   string
@@ -31,6 +32,7 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestRetryBackoffGrowsAndCaps(t *testing.T) {
+	t.Parallel()
 	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: noJitter}.withDefaults()
 	var got []time.Duration
 	for a := 1; a <= 5; a++ {

@@ -16,6 +16,7 @@ import (
 // and no state for delivered spans, only the counts; without it every
 // span's state is remembered.
 func TestForgetKeepsOnlyCounts(t *testing.T) {
+	t.Parallel()
 	rcv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +46,7 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 // back to the end of the queue and is sent again once the collector
 // accepts; Close returns when everything is delivered.
 func TestStreamRequeuesFailedBatches(t *testing.T) {
+	t.Parallel()
 	var posts, refuse atomic.Int32
 	refuse.Store(3)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -81,6 +83,7 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 // others of its batch are delivered; the stream neither spins on it nor
 // gives up.
 func TestStreamSetsAsidePoisonSpans(t *testing.T) {
+	t.Parallel()
 	var posts atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		posts.Add(1)

@@ -29,6 +29,7 @@ func fixtureDir(t *testing.T) string {
 // Every fixture POSTed reads back as sent, with Zipkin's normalisation:
 // span and service names lowercased, IP addresses in canonical form.
 func TestReceiverZipkinreceiverFixtures(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join(fixtureDir(t), "sample*.json"))
 	if len(files) < 4 {
 		t.Fatalf("fixtures: %v", files)

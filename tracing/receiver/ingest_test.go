@@ -67,6 +67,7 @@ func getJSON(t testing.TB, r *Receiver, path string, v any) (int, string) {
 // is served as valid Zipkin v2 JSON: no parentId, no kind, no timestamp —
 // and is served at all (zipkin-go's MarshalJSON fails on it).
 func TestReceiverNormalisesProto3(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	var got [][]model.SpanModel
 	r.opts.OnSpans = func(s []model.SpanModel) { got = append(got, s) }
@@ -97,6 +98,7 @@ func TestReceiverNormalisesProto3(t *testing.T) {
 
 // zipkin-go's own proto3 serializer writes a root's parent as zeros.
 func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	root := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 7}, ID: 9},
 		Name: "Root", Timestamp: time.UnixMicro(1_700_000_000_000_000), Duration: time.Millisecond}
@@ -109,6 +111,7 @@ func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
 }
 
 func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	a := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":3}`
 	b := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":4}`
@@ -125,6 +128,7 @@ func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 
 // A gzip bomb is cut at the body limit and answered 413; nothing is stored.
 func TestReceiverRefusesGzipBomb(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	bomb := gzipBytes(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
 	if len(bomb) > 1<<20 {
@@ -140,6 +144,7 @@ func TestReceiverRefusesGzipBomb(t *testing.T) {
 }
 
 func TestReceiverRejectsZeroTraceID(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	status, msg := postSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
 	if status != 400 || !strings.Contains(msg, "traceId") {
@@ -148,6 +153,7 @@ func TestReceiverRejectsZeroTraceID(t *testing.T) {
 }
 
 func TestMarshalSpanJSONNeverFailsOnEpochZero(t *testing.T) {
+	t.Parallel()
 	s := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 1}, ID: 2},
 		Timestamp: time.Unix(0, 0), Kind: protoUnspecifiedKind}
 	if _, err := s.MarshalJSON(); err == nil {
@@ -166,6 +172,7 @@ func protoMarshal(m proto.Message) ([]byte, error) { return proto.Marshal(m) }
 // v1 goes to /api/v1/spans; each version on the other's path is refused
 // with Zipkin's message rather than stored without service, kind or tags.
 func TestReceiverVersionsByPath(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	v1URL := "http://" + r.Addr() + "/api/v1/spans"
 	v1 := `[{"traceId":"00000000000000bb","id":"0000000000000001","name":"get","timestamp":1700000000000000,"duration":10,

@@ -41,6 +41,7 @@ func queryFixture(t *testing.T, r *Receiver) int64 {
 // TestQueryAPIConformance calls every endpoint of Zipkin's v2 query API with
 // every parameter, checking status and shape as zipkin2-api.yaml states.
 func TestQueryAPIConformance(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	now := queryFixture(t, r)
 	day := int64(24 * time.Hour / time.Millisecond)
@@ -161,6 +162,7 @@ func mustUnmarshal(t *testing.T, raw []byte, v any) {
 // 200 (zipkin-go's MarshalJSON failing made /trace/{id} answer 200 and
 // nothing).
 func TestWriteBodyNeverAnEmpty200(t *testing.T) {
+	t.Parallel()
 	rec := httptest.NewRecorder()
 	writeBody(rec, nil, errors.New("valid timestamp required"))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "cannot encode spans: valid timestamp required") {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestReceiverListen(t *testing.T) {
+	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +42,7 @@ func TestReceiverListen(t *testing.T) {
 }
 
 func TestReceiverWarnsBeyondLoopback(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		addr string
 		warn bool
@@ -60,6 +62,7 @@ func TestReceiverWarnsBeyondLoopback(t *testing.T) {
 // idle keep-alive) are closed by the server's timeouts; meanwhile a normal
 // POST is answered.
 func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{timeouts: &serverTimeouts{
 		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}})
 	var slow []net.Conn
@@ -120,6 +123,7 @@ func closedByServer(c net.Conn) bool {
 
 // With one decode at a time, a POST waits while another body is being read.
 func TestReceiverCapsConcurrentDecodes(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{MaxDecodes: 1})
 	c, err := net.Dial("tcp", r.Addr())
 	if err != nil {
@@ -154,6 +158,7 @@ func TestReceiverCapsConcurrentDecodes(t *testing.T) {
 }
 
 func TestReceiverCORS(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	resp, err := http.Get("http://" + r.Addr() + "/api/v2/services")
 	if err != nil {

@@ -16,6 +16,7 @@ func batchOf(trace uint64, first, n int) []byte {
 }
 
 func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{MaxSpans: 10})
 	for trace := uint64(1); trace <= 3; trace++ {
 		postSpans(t, r.URL(), "application/json", "", batchOf(trace, 1, 4))
@@ -45,6 +46,7 @@ func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
 // A body large enough to be stored in chunks is still all or nothing: a bad
 // span at its end stores none of it.
 func TestReceiverLargeBodyAllOrNothing(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	good := batchOf(5, 1, 12_000) // over streamAbove
 	if len(good) <= streamAbove {

@@ -63,6 +63,7 @@ func spansOf(spans []model.SpanModel, id model.TraceID) []model.SpanModel {
 // Zipkin fields on what a real Jaeger stored: kind from span.kind, endpoints
 // from the process and the net.*/peer.* tags, annotations from logs.
 func TestJaegerQueryMapsBackToZipkin(t *testing.T) {
+	t.Parallel()
 	q, posted := jaegerFixture(t)
 	stored, err := q.Trace(context.Background(), posted[0].TraceID)
 	if err != nil {
@@ -104,6 +105,7 @@ func TestJaegerQueryMapsBackToZipkin(t *testing.T) {
 // TestCompareExplainsJaegerRewrites compares what was POSTed with what the real
 // Jaeger stored: every difference is one of the known rewrites.
 func TestCompareExplainsJaegerRewrites(t *testing.T) {
+	t.Parallel()
 	q, posted := jaegerFixture(t)
 	type want struct{ spanID, field, sent, stored, rewrite string }
 	for _, tc := range []struct {
@@ -176,6 +178,7 @@ func span(id, parent uint64, name string, mutate ...func(*model.SpanModel)) mode
 // TestCompareTable covers each rewrite not in the Jaeger fixture, an unknown
 // difference, and the three states.
 func TestCompareTable(t *testing.T) {
+	t.Parallel()
 	tagged := func(k, v string) func(*model.SpanModel) {
 		return func(s *model.SpanModel) { s.Tags = map[string]string{k: v} }
 	}
@@ -239,6 +242,7 @@ func TestCompareTable(t *testing.T) {
 // duration to the nearest microsecond and its proto3 serializer truncates, so
 // 1.6µs is 2µs sent as JSON and 1µs as proto — no difference either way.
 func TestCompareUsesWireMicroseconds(t *testing.T) {
+	t.Parallel()
 	sent := span(1, 0, "a", func(s *model.SpanModel) { s.Duration = 1600 * time.Nanosecond })
 	for enc, us := range map[outbox.Encoding]time.Duration{outbox.EncodingJSON: 2, outbox.EncodingProto: 1} {
 		stored := sent
@@ -253,6 +257,7 @@ func TestCompareUsesWireMicroseconds(t *testing.T) {
 // as one span, so the half is not missing and its tag on the client is
 // explained.
 func TestCompareV1MergedShared(t *testing.T) {
+	t.Parallel()
 	client := span(2, 1, "call", func(s *model.SpanModel) { s.Kind = model.Client })
 	server := span(2, 1, "call", func(s *model.SpanModel) {
 		s.Kind, s.Shared, s.Tags = model.Server, true, map[string]string{"k": "v"}

@@ -40,6 +40,7 @@ func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 }
 
 func TestDetectQueryAPI(t *testing.T) {
+	t.Parallel()
 	rcv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +90,7 @@ func TestDetectQueryAPI(t *testing.T) {
 // auth segment and query values never show, and a redirect is reported, not
 // followed (the target is never reached).
 func TestQueryMasksSecretsAndNeverFollowsRedirects(t *testing.T) {
+	t.Parallel()
 	var reached atomic.Int32
 	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		reached.Add(1)

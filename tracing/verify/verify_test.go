@@ -59,6 +59,7 @@ func mustOK(t testing.TB, err error) {
 // capitalised name is changed, explained by the JSON serializer (or, sent as
 // proto, by Zipkin's lowercasing, which the receiver does as Zipkin does).
 func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
+	t.Parallel()
 	for enc, rewrite := range map[outbox.Encoding]string{outbox.EncodingJSON: "json-lowercase", outbox.EncodingProto: "zipkin-lowercase"} {
 		t.Run(string(enc), func(t *testing.T) { verifyEmbedded(t, enc, rewrite) })
 	}
@@ -168,6 +169,7 @@ func verifyThrough(t *testing.T, z *zipkinLike, opts VerifyOptions) VerifyReport
 // TestVerifyMissingWhenAcceptedButNotStored: 202 for every POST, nothing ever
 // stored — missing once the timeout runs out, after several polls.
 func TestVerifyMissingWhenAcceptedButNotStored(t *testing.T) {
+	t.Parallel()
 	rep := verifyThrough(t, &zipkinLike{drop: true}, VerifyOptions{Timeout: 400 * time.Millisecond})
 	if rep.Missing() != 1 || rep.Verified != 0 {
 		t.Fatalf("want the trace missing, have %+v", rep.Traces)
@@ -184,6 +186,7 @@ func TestVerifyMissingWhenAcceptedButNotStored(t *testing.T) {
 // TestVerifyFindsDelayedStorage: a backend that serves spans 300ms after the
 // POST is found within the timeout by polling again, not on the first look.
 func TestVerifyFindsDelayedStorage(t *testing.T) {
+	t.Parallel()
 	z := &zipkinLike{delay: 300 * time.Millisecond}
 	rep := verifyThrough(t, z, VerifyOptions{Timeout: 10 * time.Second})
 	tr := rep.Traces[0]
@@ -198,6 +201,7 @@ func TestVerifyFindsDelayedStorage(t *testing.T) {
 // TestVerifyBacksOff: the waits between polls start at 50ms, double, stop at
 // 1s, and the last one ends exactly at the timeout (fake clock).
 func TestVerifyBacksOff(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	now := time.Unix(1_700_000_000, 0)
 	var waits []time.Duration
