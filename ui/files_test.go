@@ -12,6 +12,7 @@ import (
 )
 
 func TestSaveOpenExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	m := newModel(t, 120, 40, func(c *tracing.Config) {
 		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}

@@ -26,6 +26,7 @@ func updateGolden() bool {
 // a 3-level trace, a tag, an error, a flush to the embedded receiver; then it
 // checks the final model and what the receiver got.
 func TestFlowBuildTagErrorFlush(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{120, 40}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := newSession(t)
@@ -85,6 +86,7 @@ func TestFlowBuildTagErrorFlush(t *testing.T) {
 // golden files, under the Ascii colour profile. The behaviour is asserted
 // by the other tests; this catches layout regressions.
 func TestGoldenScreens(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		w, h int

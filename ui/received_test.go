@@ -37,6 +37,7 @@ const envoyLike = `[{"traceId":"00000000000000e1","parentId":"0000000000000001",
 // its own inspector; spans in a parent cycle are shown too; a duplicate is
 // stored once and counted.
 func TestReceivedSharedSpanIsARoot(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
 	postSpans(t, m, envoyLike[:strings.Index(envoyLike, ",\n {")]+"]") // the shared span again
@@ -89,6 +90,7 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 // TestReceivedCursorStaysOnItsSpan: an arrival lays the rows out again; the
 // cursor stays on the span it was on, though a newer trace came first.
 func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
 	m, _ = press(t, m, "tab", "G")
@@ -104,6 +106,7 @@ func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
 // receiver holding 100,000 spans), an arrival right after a layout waits
 // for one deferred layout instead of taking the loop again.
 func TestReceivedSlowLayoutCoalesces(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
 	m.received.layoutCost, m.received.laidOut = time.Second, time.Now() // as if it were slow
