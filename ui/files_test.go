@@ -71,9 +71,9 @@ func TestSaveOpenExport(t *testing.T) {
 	}
 }
 
-// Rule 12 from the keys: placeholders, ~, 0600, asking before replacing,
-// symlinks and FIFOs.
-func TestFilesPerRule12(t *testing.T) {
+// TestFilesSavedSafely drives saving and loading from the keys: placeholders,
+// ~, 0600, asking before replacing, symlinks and FIFOs.
+func TestFilesSavedSafely(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	m := newModel(t, 120, 40)
