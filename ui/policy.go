@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,6 +24,9 @@ type Policy struct {
 	// NoFiles, when set, is why w, x and "a file…" in o are off; the
 	// built-in examples still open.
 	NoFiles string
+	// MaxSpans, when above 0, is how many spans the person may build: the
+	// keys that start spans are refused past it, with the reason.
+	MaxSpans int
 }
 
 // Option adjusts a Model as it is built.
@@ -59,14 +63,30 @@ func (p Policy) restricted(groups []actionGroup, k *KeyMap) []actionGroup {
 	if p.NoFiles != "" {
 		reasons[&k.Save], reasons[&k.Export] = p.NoFiles, p.NoFiles
 	}
+	starts := map[*key.Binding]bool{&k.NewTrace: true, &k.Child: true, &k.Debug: true, &k.Continue: true, &k.Load: true}
 	for _, g := range groups {
 		for i, a := range g.actions {
 			if reason, ok := reasons[a.binding]; ok {
 				g.actions[i].why = func(*Model) string { return reason }
+			} else if p.MaxSpans > 0 && starts[a.binding] {
+				g.actions[i].why = p.spanBudget(a.why)
 			}
 		}
 	}
 	return groups
+}
+
+// spanBudget puts the span limit in front of an action's own reason.
+func (p Policy) spanBudget(own func(*Model) string) func(*Model) string {
+	return func(m *Model) string {
+		if n := m.session.Tree().Len(); n >= p.MaxSpans {
+			return fmt.Sprintf("you have built %d spans, the limit per attendee of this workshop (its span budget shared fairly)", n)
+		}
+		if own == nil {
+			return ""
+		}
+		return own(m)
+	}
 }
 
 // lockedFlags are the option rows a locked policy keeps as they are.
