@@ -34,6 +34,9 @@ type Env struct {
 	// RetrySleep, when set, replaces the wait between send's retries (tests
 	// record the waits instead of sleeping).
 	RetrySleep func(ctx context.Context, d time.Duration) error
+	// Workshop is the workshop server; main passes the UI's, since this
+	// package imports no UI code.
+	Workshop Workshop
 }
 
 // OSEnv is the real process environment.

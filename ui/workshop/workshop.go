@@ -51,7 +51,7 @@ func (o *Options) check() error {
 	if o.MaxAttendees < 1 {
 		return fmt.Errorf("--max-attendees must be at least 1, got %d", o.MaxAttendees)
 	}
-	if o.Code == "" && !Loopback(o.SSH) {
+	if o.Code == "" && !tracing.LoopbackAddr(o.SSH) {
 		return ErrCodeNeeded
 	}
 	if o.HostKey == "" {
@@ -62,20 +62,6 @@ func (o *Options) check() error {
 		o.HostKey = p
 	}
 	return nil
-}
-
-// Loopback reports whether addr (host:port) only listens on this machine.
-// An empty host, as in ":2222", listens everywhere.
-func Loopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // JoinBlock is what the presenter shows the room: the command attendees
