@@ -53,14 +53,14 @@ func (m *attendeeModel) idleCheck() tea.Cmd {
 	return tea.Tick(min(m.idle, time.Minute), func(t time.Time) tea.Msg { return idleCheckMsg(t) })
 }
 
-func (m *attendeeModel) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (m *attendeeModel) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if m.dead {
 		return m, nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			m.crash(r)
-			cmd = tea.Quit
+			next, cmd = m, tea.Quit
 		}
 	}()
 	switch msg := msg.(type) {

@@ -155,7 +155,7 @@ func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	name := serviceName(user)
 	if r.taken(name) {
 		if !r.allowDuplicates {
-			return nil, fmt.Errorf("%s is already connected: join with another name (ssh other-name@…)", name)
+			return nil, fmt.Errorf("someone named %s is already connected: join with another name (ssh other-name@…)", name)
 		}
 		name = r.free(name)
 	}

@@ -91,7 +91,10 @@ func attendeeConfig(presenter *tracing.Session) tracing.Config {
 func (s *Server) listen(pem []byte) error {
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPEM(pem),
-		wish.WithIdleTimeout(s.opts.idle()),
+		// The playground closes an idle attendee with a sentence; the
+		// connection's own timeout, a minute later, catches the rest (a
+		// client that never authenticates or never asks for a shell).
+		wish.WithIdleTimeout(s.opts.idle()+time.Minute),
 		s.auth(),
 		func(srv *ssh.Server) error {
 			// Only the playground: no exec, no subsystem (SFTP). Port

@@ -1,0 +1,226 @@
+package workshop
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"zipkin-playground/tracing"
+)
+
+func TestTwoAttendeesEachTheirOwnPlayground(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	ann := playground(t, mustDial(t, s, "Ann"), 80, 24)
+	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
+	ann.waitFor(t, 0, "service ann")
+	bob.waitFor(t, 0, "service bob")
+
+	mark := len(ann.text())
+	ann.press(t, "n")
+	ann.waitFor(t, mark, "span name")
+	ann.press(t, "\r", "f", "F")
+	ann.waitFor(t, mark, "Verified")
+	waitUntil(t, "ann's span in the receiver and on the board", func() bool {
+		a, ok := attendeeNamed(s, "ann")
+		return ok && a.Progress.Delivered == 1 && a.Progress.Verified == 1 && !a.LastKey.IsZero() &&
+			len(s.Presenter().Receiver().Traces()) == 1
+	})
+	if b, _ := attendeeNamed(s, "bob"); b.Progress.Spans != 0 {
+		t.Errorf("bob has %d spans: ann's keys reached him", b.Progress.Spans)
+	}
+	sp := s.Presenter().Receiver().Traces()[0].Spans[0]
+	if sp.LocalEndpoint == nil || sp.LocalEndpoint.ServiceName != "ann" {
+		t.Errorf("the receiver holds %+v, want service ann", sp.LocalEndpoint)
+	}
+	if strings.Contains(bob.text(), "operation") {
+		t.Error("bob's screen shows ann's span")
+	}
+}
+
+func TestWindowChangeResizesOnlyThatAttendee(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	ann.waitFor(t, 0, "Welcome")
+	if strings.Contains(ann.text(), "next kind") {
+		t.Fatal("the 80-column top bar already names the next kind")
+	}
+	mark := len(ann.text())
+	if err := ann.ses.WindowChange(40, 140); err != nil {
+		t.Fatal(err)
+	}
+	ann.waitFor(t, mark, "next kind") // only the wide top bar has room for it
+}
+
+func TestJoinCode(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{Code: "tracing42"})
+	answer := func(code string) gossh.AuthMethod {
+		return gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+			out := make([]string, len(qs))
+			for i := range qs {
+				out[i] = code
+			}
+			return out, nil
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		auth []gossh.AuthMethod
+		ok   bool
+	}{
+		{"right password", []gossh.AuthMethod{gossh.Password("tracing42")}, true},
+		{"right keyboard-interactive", []gossh.AuthMethod{answer("tracing42")}, true},
+		{"wrong password", []gossh.AuthMethod{gossh.Password("tracing43")}, false},
+		{"wrong keyboard-interactive", []gossh.AuthMethod{answer("")}, false},
+		{"no auth", nil, false},
+	} {
+		c, err := dial(s, "ann", tc.auth...)
+		if c != nil {
+			c.Close()
+		}
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: err %v", tc.name, err)
+		}
+	}
+}
+
+func TestOnlyThePlayground(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	c := mustDial(t, s, "ann")
+	rcv := s.Presenter().Receiver().Addr()
+
+	ses, _ := c.NewSession()
+	if err := ses.Start("cat /etc/passwd"); err == nil {
+		t.Error("exec was accepted")
+	}
+	ses.Close()
+	ses, _ = c.NewSession()
+	if err := ses.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was accepted")
+	}
+	ses.Close()
+	if conn, err := c.Dial("tcp", rcv); err == nil {
+		conn.Close()
+		t.Error("a local port forward (direct-tcpip) was accepted")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("a remote port forward (tcpip-forward) was accepted")
+	}
+	// A shell without a terminal gets one sentence.
+	ses, _ = c.NewSession()
+	var out strings.Builder
+	ses.Stdout, ses.Stderr = &out, &out
+	err := ses.Shell()
+	if err == nil {
+		err = ses.Wait()
+	}
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || !strings.Contains(out.String(), "ssh -t") {
+		t.Errorf("a shell without a terminal: err %v, said %q", err, out.String())
+	}
+	if got := names(s); got != "[]" {
+		t.Errorf("refused sessions joined: %s", got)
+	}
+}
+
+func TestMaxAttendees(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{MaxAttendees: 1})
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	ann.waitFor(t, 0, "Welcome")
+	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
+	err := bob.ses.Wait()
+	if err == nil || !strings.Contains(bob.text(), "The workshop is full (1 attendees)") {
+		t.Errorf("the second attendee: err %v, said %q", err, bob.text())
+	}
+	if got := names(s); got != "[ann]" {
+		t.Errorf("connected: %s", got)
+	}
+}
+
+func TestOneConnectionPerName(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	playground(t, mustDial(t, s, "ann"), 80, 24).waitFor(t, 0, "Welcome")
+	again := playground(t, mustDial(t, s, "ANN"), 80, 24)
+	if err := again.ses.Wait(); err == nil || !strings.Contains(again.text(), "Someone named ann is already connected") {
+		t.Errorf("a second ann: err %v, said %q", err, again.text())
+	}
+
+	dup := startWorkshop(t, Options{AllowDuplicates: true})
+	playground(t, mustDial(t, dup, "ann"), 80, 24).waitFor(t, 0, "service ann")
+	playground(t, mustDial(t, dup, "ann"), 80, 24).waitFor(t, 0, "service ann-2")
+	if got := names(dup); got != "[ann ann-2]" {
+		t.Errorf("connected: %s", got)
+	}
+}
+
+// panicky is a playground with a bug: p panics in Update.
+type panicky struct{ tea.Model }
+
+func (m panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "p" {
+		panic("a bug in the playground")
+	}
+	inner, cmd := m.Model.Update(msg)
+	return panicky{inner}, cmd
+}
+
+func TestAPanicEndsOnlyThatAttendee(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	healthy := s.newModel
+	s.newModel = func(ts *tracing.Session, sess ssh.Session) tea.Model {
+		if sess.User() == "crash" {
+			return panicky{healthy(ts, sess)}
+		}
+		return healthy(ts, sess)
+	}
+	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
+	crash := playground(t, mustDial(t, s, "crash"), 80, 24)
+	bob.waitFor(t, 0, "Welcome")
+	crash.waitFor(t, 0, "Welcome")
+	crash.press(t, "p")
+	if err := crash.ses.Wait(); err != nil {
+		t.Logf("the crashed session ended with %v", err)
+	}
+	crash.waitFor(t, 0, "The playground hit a bug and stopped for you")
+	waitUntil(t, "crash has left", func() bool { _, ok := attendeeNamed(s, "crash"); return !ok })
+
+	mark := len(bob.text())
+	bob.press(t, "n")
+	bob.waitFor(t, mark, "span name")
+	playground(t, mustDial(t, s, "carol"), 80, 24).waitFor(t, 0, "service carol")
+}
+
+func TestIdleAttendeeIsClosed(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{Idle: 300 * 1e6}) // 300ms
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	if err := ann.ses.Wait(); err != nil {
+		t.Logf("ended with %v", err)
+	}
+	if !strings.Contains(ann.text(), "No key for 300ms") {
+		t.Errorf("said %q", lastChars(ann.text(), 500))
+	}
+}
+
+func TestSpanBudgetIsSplitFairly(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{MaxAttendees: 4}, func(c *tracing.Config) { c.MaxSpans = 8 })
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	ann.waitFor(t, 0, "Welcome")
+	ann.press(t, "n", "\r", "n", "\r")
+	waitUntil(t, "two spans", func() bool { a, _ := attendeeNamed(s, "ann"); return a.Progress.Spans == 2 })
+	mark := len(ann.text())
+	ann.press(t, "n")
+	ann.waitFor(t, mark, "limit per attendee")
+}
