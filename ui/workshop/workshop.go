@@ -9,10 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strings"
 	"time"
+
+	charmlog "github.com/charmbracelet/log"
 
 	"zipkin-playground/tracing"
 )
@@ -67,12 +68,8 @@ func (o *Options) check() error {
 // JoinBlock is what the presenter shows the room: the command attendees
 // type, the host key's fingerprint to compare, the join code.
 func (s *Server) JoinBlock() string {
-	host, port, _ := net.SplitHostPort(s.Addr().String())
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = outboundHost()
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Workshop open. Attendees type:\n\n    ssh -p %s NAME@%s\n\n", port, host)
+	fmt.Fprintf(&b, "Workshop open. Attendees type:\n\n    %s\n\n", s.sshCommand())
 	fmt.Fprintf(&b, "NAME becomes their service name. Host key fingerprint: %s\n", s.Fingerprint())
 	if s.opts.Code != "" {
 		fmt.Fprintf(&b, "Join code (their SSH password): %s\n", s.opts.Code)
@@ -98,7 +95,9 @@ func outboundHost() string {
 // then shows the presenter's board when out is a terminal, else one line
 // per join and leave.
 func Run(ctx context.Context, cfg tracing.Config, o Options, out io.Writer) error {
-	var logs io.Writer = out
+	// Wish's middleware logs a program's end to the process's stderr,
+	// under the board: the workshop says what matters in its own lines.
+	charmlog.SetOutput(io.Discard)
 	board := isTerminal(out)
 	lines := make(chan string, 64)
 	logf := func(format string, args ...any) {
@@ -121,7 +120,7 @@ func Run(ctx context.Context, cfg tracing.Config, o Options, out io.Writer) erro
 		case <-ctx.Done():
 			return nil
 		case l := <-lines:
-			fmt.Fprintf(logs, "%s %s\n", time.Now().Format("15:04:05"), tracing.Sanitize(l))
+			fmt.Fprintf(out, "%s %s\n", time.Now().Format("15:04:05"), tracing.Sanitize(l))
 		}
 	}
 }
