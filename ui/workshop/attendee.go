@@ -16,6 +16,9 @@ const (
 	maxPasteRunes  = 4096     // runes of one key message (a paste) kept
 	inputPerSecond = 16 << 10 // bytes a second from one attendee
 	inputBurst     = 16 << 10
+	// A client says its window size; a frame is drawn that size. Past
+	// these the frame is drawn at them (the terminal shows the rest blank).
+	maxCols, maxRows = 400, 200
 )
 
 // LessonMsg moves an attendee's tour to lesson N (1-based): the presenter's
@@ -69,6 +72,9 @@ func (m *attendeeModel) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		if len(msg.Runes) > maxPasteRunes {
 			msg.Runes = msg.Runes[:maxPasteRunes]
 		}
+		return m, m.forward(msg)
+	case tea.WindowSizeMsg:
+		msg.Width, msg.Height = min(msg.Width, maxCols), min(msg.Height, maxRows)
 		return m, m.forward(msg)
 	case idleCheckMsg:
 		if time.Time(msg).Sub(m.who.idleSince()) >= m.idle {

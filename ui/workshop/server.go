@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,7 @@ type Server struct {
 	ssh         *ssh.Server
 	listener    net.Listener
 	fingerprint string
+	sessions    sync.Map // *gossh.ServerConn → true: its one session is open
 	logf        func(format string, args ...any)
 	// newModel builds an attendee's playground (a test puts a faulty one).
 	newModel func(s *tracing.Session, sess ssh.Session) tea.Model
@@ -98,8 +100,12 @@ func (s *Server) listen(pem []byte) error {
 		s.auth(),
 		func(srv *ssh.Server) error {
 			// Only the playground: no exec, no subsystem (SFTP). Port
-			// forwarding has no handler, so it is refused as well.
+			// forwarding has no handler (no direct-tcpip channel, no
+			// tcpip-forward request), so it is refused as well.
 			srv.SessionRequestCallback = func(_ ssh.Session, kind string) bool { return kind == "shell" }
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
+			limit := &connLimit{max: int64(s.opts.MaxAttendees + connSlack)}
+			srv.ConnCallback = limit.admit
 			return nil
 		},
 		wish.WithMiddleware(

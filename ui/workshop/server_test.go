@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,19 +94,22 @@ func TestJoinCode(t *testing.T) {
 func TestOnlyThePlayground(t *testing.T) {
 	t.Parallel()
 	s := startWorkshop(t, Options{})
-	c := mustDial(t, s, "ann")
 	rcv := s.Presenter().Receiver().Addr()
-
-	ses, _ := c.NewSession()
-	if err := ses.Start("cat /etc/passwd"); err == nil {
+	session := func() *gossh.Session { // one session per connection
+		ses, err := mustDial(t, s, "ann").NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ses.Close() })
+		return ses
+	}
+	if err := session().Start("cat /etc/passwd"); err == nil {
 		t.Error("exec was accepted")
 	}
-	ses.Close()
-	ses, _ = c.NewSession()
-	if err := ses.RequestSubsystem("sftp"); err == nil {
+	if err := session().RequestSubsystem("sftp"); err == nil {
 		t.Error("the sftp subsystem was accepted")
 	}
-	ses.Close()
+	c := mustDial(t, s, "ann")
 	if conn, err := c.Dial("tcp", rcv); err == nil {
 		conn.Close()
 		t.Error("a local port forward (direct-tcpip) was accepted")
@@ -115,7 +119,7 @@ func TestOnlyThePlayground(t *testing.T) {
 		t.Error("a remote port forward (tcpip-forward) was accepted")
 	}
 	// A shell without a terminal gets one sentence.
-	ses, _ = c.NewSession()
+	ses := session()
 	var out strings.Builder
 	ses.Stdout, ses.Stderr = &out, &out
 	err := ses.Shell()
@@ -223,4 +227,54 @@ func TestSpanBudgetIsSplitFairly(t *testing.T) {
 	mark := len(ann.text())
 	ann.press(t, "n")
 	ann.waitFor(t, mark, "limit per attendee")
+}
+
+func TestAgentX11AndASecondSessionAreRefused(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{AllowDuplicates: true})
+	c := mustDial(t, s, "ann")
+	ses, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ses.Close()
+	for _, req := range []string{"auth-agent-req@openssh.com", "x11-req"} {
+		if ok, err := ses.SendRequest(req, true, nil); ok || err != nil {
+			t.Errorf("%s: accepted %v, err %v", req, ok, err)
+		}
+	}
+	accepted := 0
+	for i := range 40 {
+		payload := gossh.Marshal(struct{ Name, Value string }{fmt.Sprintf("V%d", i), "x"})
+		if ok, _ := ses.SendRequest("env", true, payload); ok {
+			accepted++
+		}
+	}
+	if accepted != maxEnvRequests {
+		t.Errorf("%d env requests accepted, want %d", accepted, maxEnvRequests)
+	}
+	if second, err := c.NewSession(); err == nil {
+		second.Close()
+		t.Error("a second session on one connection was opened")
+	}
+}
+
+func TestAHugeWindowIsDrawnAtMostMaxCols(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	ann.waitFor(t, 0, "Welcome")
+	mark := len(ann.text())
+	if err := ann.ses.WindowChange(1_000_000, 1_000_000); err != nil {
+		t.Fatal(err)
+	}
+	ann.waitFor(t, mark, "next kind")
+	for _, line := range strings.Split(ann.since(mark), "\n") {
+		if n := len([]rune(line)); n > maxCols*2 { // a line may carry a few cursor moves
+			t.Fatalf("a line of %d runes for a 1,000,000-column window", n)
+		}
+	}
+	mark = len(ann.text())
+	ann.press(t, "n")
+	ann.waitFor(t, mark, "span name")
 }
