@@ -28,6 +28,10 @@ type LessonMsg struct{ N int }
 // idleCheckMsg asks whether the attendee has been idle too long.
 type idleCheckMsg time.Time
 
+// cmdPanicMsg is a panic in one of the playground's commands, brought back
+// to the attendee's model: it ends that attendee's playground only.
+type cmdPanicMsg struct{ value any }
+
 // progressReporter and lessonMover are what the board needs of the
 // attendee's playground (ui.Model has both).
 type progressReporter interface{ Progress() ui.Progress }
@@ -46,7 +50,7 @@ type attendeeModel struct {
 }
 
 func (m *attendeeModel) Init() tea.Cmd {
-	return tea.Batch(m.inner.Init(), m.idleCheck())
+	return tea.Batch(guardCmd(m.inner.Init()), m.idleCheck())
 }
 
 func (m *attendeeModel) idleCheck() tea.Cmd {
@@ -82,6 +86,8 @@ func (m *attendeeModel) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, m.idleCheck()
+	case cmdPanicMsg:
+		panic(msg.value) // recovered above, as a panic in Update is
 	case LessonMsg:
 		if mover, ok := m.inner.(lessonMover); ok {
 			mover.GotoLesson(msg.N)
@@ -98,7 +104,33 @@ func (m *attendeeModel) forward(msg tea.Msg) tea.Cmd {
 	if p, ok := inner.(progressReporter); ok {
 		m.who.setProgress(p.Progress())
 	}
-	return cmd
+	return guardCmd(cmd)
+}
+
+// guardCmd runs cmd (and the commands of a batch it returns) with a
+// recover: Bubble Tea would catch the panic too, but print its stack on
+// the presenter's terminal and end the program without a word to the
+// attendee.
+func guardCmd(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{value: r}
+			}
+		}()
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			guarded := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				guarded[i] = guardCmd(c)
+			}
+			return guarded
+		}
+		return msg
+	}
 }
 
 func (m *attendeeModel) crash(r any) {

@@ -167,12 +167,18 @@ func TestOneConnectionPerName(t *testing.T) {
 	}
 }
 
-// panicky is a playground with a bug: p panics in Update.
+// panicky is a playground with bugs: p panics in Update, P in a command
+// (in a batch, as the playground's commands often are).
 type panicky struct{ tea.Model }
 
 func (m panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "p" {
-		panic("a bug in the playground")
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.String() {
+		case "p":
+			panic("a bug in the playground")
+		case "P":
+			return m, tea.Batch(nil, func() tea.Msg { panic("a bug in a command") })
+		}
 	}
 	inner, cmd := m.Model.Update(msg)
 	return panicky{inner}, cmd
@@ -183,21 +189,23 @@ func TestAPanicEndsOnlyThatAttendee(t *testing.T) {
 	s := startWorkshop(t, Options{})
 	healthy := s.newModel
 	s.newModel = func(ts *tracing.Session, sess ssh.Session) tea.Model {
-		if sess.User() == "crash" {
+		if strings.HasPrefix(sess.User(), "crash") {
 			return panicky{healthy(ts, sess)}
 		}
 		return healthy(ts, sess)
 	}
 	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
-	crash := playground(t, mustDial(t, s, "crash"), 80, 24)
 	bob.waitFor(t, 0, "Welcome")
-	crash.waitFor(t, 0, "Welcome")
-	crash.press(t, "p")
-	if err := crash.ses.Wait(); err != nil {
-		t.Logf("the crashed session ended with %v", err)
+	for _, key := range []string{"p", "P"} {
+		crash := playground(t, mustDial(t, s, "crash"+key), 80, 24)
+		crash.waitFor(t, 0, "Welcome")
+		crash.press(t, key)
+		if err := crash.ses.Wait(); err != nil {
+			t.Logf("the crashed session ended with %v", err)
+		}
+		crash.waitFor(t, 0, "The playground hit a bug and stopped for you")
+		waitUntil(t, "crash has left", func() bool { return names(s) == "[bob]" })
 	}
-	crash.waitFor(t, 0, "The playground hit a bug and stopped for you")
-	waitUntil(t, "crash has left", func() bool { _, ok := attendeeNamed(s, "crash"); return !ok })
 
 	mark := len(bob.text())
 	bob.press(t, "n")
