@@ -116,7 +116,7 @@ func help(args []string, env Env) int {
 	}
 	c, ok := commandByName(name)
 	if !ok || len(args) > 1 {
-		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check and receive")
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive and workshop")
 	}
 	printUsage(env.Stdout, c)
 	return ExitOK

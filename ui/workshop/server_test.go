@@ -286,3 +286,35 @@ func TestAHugeWindowIsDrawnAtMostMaxCols(t *testing.T) {
 	ann.press(t, "n")
 	ann.waitFor(t, mark, "span name")
 }
+
+func TestASharedBackendGetsTheAttendeesSpans(t *testing.T) {
+	t.Parallel()
+	backend, err := tracing.StartReceiver("127.0.0.1:0", tracing.ReceiverOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { backend.Close() })
+	s := startWorkshop(t, Options{}, func(c *tracing.Config) {
+		c.Endpoint = backend.URL()
+		c.Query = "http://" + backend.Addr()
+		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+	})
+	if s.Presenter().Receiver() != nil {
+		t.Error("the workshop started its own receiver beside the shared backend")
+	}
+	ann := playground(t, mustDial(t, s, "ann"), 120, 40)
+	ann.waitFor(t, 0, "Welcome")
+	mark := len(ann.text())
+	ann.press(t, "n")
+	ann.waitFor(t, mark, "span name")
+	ann.press(t, "\r", "f", "F")
+	ann.waitFor(t, mark, "Verified")
+	ann.press(t, "p") // the payload preview and its curl: the header's value stays masked
+	ann.waitFor(t, mark, "curl")
+	if traces := backend.Traces(); len(traces) != 1 || traces[0].Spans[0].LocalEndpoint.ServiceName != "ann" {
+		t.Errorf("the shared backend holds %+v", traces)
+	}
+	if strings.Contains(ann.text(), "hunter2") {
+		t.Error("the workshop's header value reached an attendee's screen")
+	}
+}
