@@ -145,7 +145,10 @@ func newRoster(max int, allowDuplicates bool) *roster {
 	return &roster{max: max, allowDuplicates: allowDuplicates, changed: make(chan struct{})}
 }
 
-// join admits user, or says in one sentence why not.
+// join admits user, or says in one sentence why not. The same user name
+// twice is a duplicate (refused unless allowed); two user names that come
+// out as the same service name ("Ann", "ann") clash, and the second gets
+// a suffix, as a duplicate that is allowed does.
 func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -153,10 +156,10 @@ func (r *roster) join(user string, now time.Time) (*attendee, error) {
 		return nil, fmt.Errorf("the workshop is full (%d attendees): ask the presenter for a place", r.max)
 	}
 	name := serviceName(user)
+	if !r.allowDuplicates && r.connected(user) {
+		return nil, fmt.Errorf("someone named %s is already connected: join with another name (ssh other-name@…)", name)
+	}
 	if r.taken(name) {
-		if !r.allowDuplicates {
-			return nil, fmt.Errorf("someone named %s is already connected: join with another name (ssh other-name@…)", name)
-		}
 		name = r.free(name)
 	}
 	r.nextID++
@@ -164,6 +167,16 @@ func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	r.list = append(r.list, a)
 	r.notify()
 	return a, nil
+}
+
+// connected reports whether someone joined with this very user name.
+func (r *roster) connected(user string) bool {
+	for _, a := range r.list {
+		if a.user == user {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *roster) taken(name string) bool {

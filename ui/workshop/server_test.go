@@ -154,9 +154,15 @@ func TestOneConnectionPerName(t *testing.T) {
 	t.Parallel()
 	s := startWorkshop(t, Options{})
 	playground(t, mustDial(t, s, "ann"), 80, 24).waitFor(t, 0, "Welcome")
-	again := playground(t, mustDial(t, s, "ANN"), 80, 24)
+	again := playground(t, mustDial(t, s, "ann"), 80, 24)
 	if err := again.ses.Wait(); err == nil || !strings.Contains(again.text(), "Someone named ann is already connected") {
 		t.Errorf("a second ann: err %v, said %q", err, again.text())
+	}
+	// Another user name that comes out as the same service name clashes:
+	// it gets a suffix, so that each trace still says whose it is.
+	playground(t, mustDial(t, s, "Ann"), 80, 24).waitFor(t, 0, "service ann-2")
+	if got := names(s); got != "[ann ann-2]" {
+		t.Errorf("connected: %s", got)
 	}
 
 	dup := startWorkshop(t, Options{AllowDuplicates: true})
