@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -69,5 +70,31 @@ func TestBoard(t *testing.T) {
 	bob.waitFor(t, mark, "Lesson 2/")
 	if !strings.Contains(b.View(), "Moved everyone's tour to lesson 2") {
 		t.Errorf("the board does not say what it did:\n%s", b.View())
+	}
+}
+
+func TestBoardKeepsTheSelectedAttendeeInView(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{MaxAttendees: 50})
+	b := newBoard(s, make(chan string))
+	b.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	var people rosterMsg
+	for i := range 12 {
+		people = append(people, AttendeeView{Name: fmt.Sprintf("attendee-%02d", i)})
+	}
+	b.Update(people)
+	rows := b.rosterRows()
+	for i := range people {
+		b.Update(tea.KeyMsg{Type: tea.KeyCtrlN})
+		view := b.View()
+		if !strings.Contains(view, people[i].Name+" ") {
+			t.Fatalf("attendee %d selected, not on the board:\n%s", i, view)
+		}
+		if !strings.Contains(view, "more (ctrl+n/ctrl+p scroll)") {
+			t.Errorf("%d attendees in %d rows, and no word of the others", len(people), rows)
+		}
+		if n := len(strings.Split(view, "\n")); n != 24 {
+			t.Fatalf("%d lines at 80×24", n)
+		}
 	}
 }

@@ -53,21 +53,26 @@ func (b *board) title() string {
 		len(b.people), b.srv.opts.MaxAttendees)
 }
 
-// rows are the attendee rows that fit, the selected one kept in view.
+// rows are the attendee rows that fit, the selected one kept in view; when
+// not all fit, the last row says how many more there are.
 func (b *board) rows() []string {
 	n := b.rosterRows()
 	if len(b.people) == 0 {
 		return padRows([]string{b.fit("  nobody yet: attendees type " + b.srv.sshCommand())}, n)
 	}
+	show := n
+	if len(b.people) > n && n > 1 {
+		show = n - 1
+	}
 	first := 0
 	for i, a := range b.people {
-		if a.Name == b.selected && i >= n {
-			first = i - n + 1
+		if a.Name == b.selected && i >= show {
+			first = i - show + 1
 		}
 	}
 	var out []string
 	now := time.Now()
-	for _, a := range b.people[first:min(len(b.people), first+n)] {
+	for _, a := range b.people[first:min(len(b.people), first+show)] {
 		line := b.fit(fmt.Sprintf("  %-22s %6d %9d %8d  %s", ansi.Truncate(a.Name, 22, "…"),
 			a.Progress.Spans, a.Progress.Delivered, a.Progress.Verified, ago(now, a.LastKey)))
 		if a.Name == b.selected {
@@ -75,8 +80,8 @@ func (b *board) rows() []string {
 		}
 		out = append(out, line)
 	}
-	if hidden := len(b.people) - n; hidden > 0 && len(out) > 0 {
-		out[len(out)-1] = b.fit(fmt.Sprintf("  … and %d more (ctrl+n/ctrl+p scroll)", hidden+1))
+	if hidden := len(b.people) - show; hidden > 0 && show < n {
+		out = append(out, b.fit(fmt.Sprintf("  … and %d more (ctrl+n/ctrl+p scroll)", hidden)))
 	}
 	return padRows(out, n)
 }
