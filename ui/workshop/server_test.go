@@ -324,3 +324,37 @@ func TestASharedBackendGetsTheAttendeesSpans(t *testing.T) {
 		t.Error("the workshop's header value reached an attendee's screen")
 	}
 }
+
+// TestEachAttendeeHasTheirOwnColours: one terminal's colour profile does
+// not decide another's (a renderer per session).
+func TestEachAttendeeHasTheirOwnColours(t *testing.T) {
+	t.Setenv("NO_COLOR", "") // the server's own NO_COLOR would turn colour off for all
+	s := startWorkshop(t, Options{})
+	colour := func(term string) string {
+		c := mustDial(t, s, "ann-"+strings.ReplaceAll(term, "-", ""))
+		ses, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ses.Close()
+		sc := &screen{ses: ses}
+		ses.Stdout = sc
+		sc.in, _ = ses.StdinPipe()
+		if err := ses.RequestPty(term, 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := ses.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		sc.waitFor(t, 0, "Welcome")
+		sc.mu.Lock()
+		defer sc.mu.Unlock()
+		return sc.buf.String()
+	}
+	if raw := colour("xterm-256color"); !strings.Contains(raw, "\x1b[38;5;") {
+		t.Errorf("a 256-colour terminal got no 256-colour sequence:\n%q", lastChars(raw, 400))
+	}
+	if raw := colour("dumb"); strings.Contains(raw, "\x1b[38;") {
+		t.Errorf("a dumb terminal got colours:\n%q", lastChars(raw, 400))
+	}
+}
