@@ -98,3 +98,14 @@ func TestBoardKeepsTheSelectedAttendeeInView(t *testing.T) {
 		}
 	}
 }
+
+func TestClosingTheWorkshopSaysGoodbye(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
+	ann.waitFor(t, 0, "Welcome")
+	if err := s.Close(); err != nil {
+		t.Errorf("close: %v", err)
+	}
+	ann.waitFor(t, 0, "The workshop has ended")
+}

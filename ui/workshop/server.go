@@ -236,9 +236,35 @@ func (s *Server) Changed() <-chan struct{} { return s.roster.Changed() }
 // MoveEveryone moves every attendee's tour to lesson n (1-based).
 func (s *Server) MoveEveryone(n int) { s.roster.broadcast(LessonMsg{N: n}) }
 
-// Close stops the SSH server (ending every session) and the receiver.
+// goodbyeWait is how long Close lets attendees read that the workshop
+// ended before their connections are cut.
+const goodbyeWait = 2 * time.Second
+
+// Close tells every attendee the workshop has ended, waits (a moment at
+// most) for their playgrounds to say so, then stops the SSH server and the
+// receiver.
 func (s *Server) Close() error {
+	for _, a := range s.roster.attendees() {
+		a.say("The workshop has ended: thank you for joining!")
+		a.send(tea.Quit())
+	}
+	s.waitUntilEveryoneLeft(goodbyeWait)
 	return errors.Join(s.ssh.Close(), s.presenter.Close())
+}
+
+func (s *Server) waitUntilEveryoneLeft(limit time.Duration) {
+	deadline := time.After(limit)
+	for {
+		changed := s.roster.Changed()
+		if len(s.roster.attendees()) == 0 {
+			return
+		}
+		select {
+		case <-changed:
+		case <-deadline:
+			return
+		}
+	}
 }
 
 func capitalize(s string) string {
