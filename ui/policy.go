@@ -38,11 +38,11 @@ func WithPolicy(p Policy) Option { return func(m *Model) { m.policy = p } }
 // WithRenderer draws with r: over SSH each attendee has their own terminal,
 // so their colour profile and background are theirs, not the server's.
 func WithRenderer(r *lipgloss.Renderer) Option {
-	return func(m *Model) { *m.styles = StylesFor(r, *m.styles) }
+	return func(m *Model) { *m.styles = stylesFor(r, *m.styles) }
 }
 
-// StylesFor is st drawn by renderer r.
-func StylesFor(r *lipgloss.Renderer, st Styles) Styles {
+// stylesFor is st drawn by renderer r.
+func stylesFor(r *lipgloss.Renderer, st Styles) Styles {
 	v := reflect.ValueOf(&st).Elem()
 	styleType := reflect.TypeOf(lipgloss.Style{})
 	for i := range v.NumField() {

@@ -31,13 +31,13 @@ type Workshop func(ctx context.Context, cfg tracing.Config, w WorkshopOptions, o
 
 // Defaults of the workshop flags.
 const (
-	DefaultWorkshopSSH   = "127.0.0.1:2222"
-	DefaultMaxAttendees  = 50
+	defaultWorkshopSSH   = "127.0.0.1:2222"
+	defaultMaxAttendees  = 50
 	errNoWorkshopMessage = "this build has no workshop server"
 )
 
 func defaultWorkshopOptions() WorkshopOptions {
-	return WorkshopOptions{SSH: DefaultWorkshopSSH, MaxAttendees: DefaultMaxAttendees}
+	return WorkshopOptions{SSH: defaultWorkshopSSH, MaxAttendees: defaultMaxAttendees}
 }
 
 // validateWorkshop refuses what would expose the presenter's machine: a

@@ -21,9 +21,9 @@ const (
 	maxCols, maxRows = 400, 200
 )
 
-// LessonMsg moves an attendee's tour to lesson N (1-based): the presenter's
+// lessonMsg moves an attendee's tour to lesson N (1-based): the presenter's
 // "everyone to lesson N".
-type LessonMsg struct{ N int }
+type lessonMsg struct{ N int }
 
 // idleCheckMsg asks whether the attendee has been idle too long.
 type idleCheckMsg time.Time
@@ -88,7 +88,7 @@ func (m *attendeeModel) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		return m, m.idleCheck()
 	case cmdPanicMsg:
 		panic(msg.value) // recovered above, as a panic in Update is
-	case LessonMsg:
+	case lessonMsg:
 		if mover, ok := m.inner.(lessonMover); ok {
 			mover.GotoLesson(msg.N)
 		}

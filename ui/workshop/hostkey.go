@@ -17,10 +17,10 @@ import (
 // hundred bytes; anything much larger is not one.
 const maxHostKeyBytes = 64 << 10
 
-// DefaultHostKeyPath is where the host key lives unless --host-key says
+// defaultHostKeyPath is where the host key lives unless --host-key says
 // otherwise: the user's configuration directory, so that attendees who
 // joined once see the same fingerprint next time.
-func DefaultHostKeyPath() (string, error) {
+func defaultHostKeyPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return "", fmt.Errorf("no configuration directory for the host key (give --host-key FILE): %w", err)

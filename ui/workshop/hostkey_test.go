@@ -77,7 +77,7 @@ func TestServiceName(t *testing.T) {
 func TestNonLoopbackNeedsACode(t *testing.T) {
 	t.Parallel()
 	o := Options{SSH: "0.0.0.0:0", MaxAttendees: 1, HostKey: filepath.Join(t.TempDir(), "k")}
-	if _, err := Start(defaultTestConfig(), o, nil); err != ErrCodeNeeded {
+	if _, err := Start(defaultTestConfig(), o, nil); err != errCodeNeeded {
 		t.Errorf("0.0.0.0 without a code: %v", err)
 	}
 }

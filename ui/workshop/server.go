@@ -27,9 +27,9 @@ const (
 	noFilesReason = "off in a workshop: the files would be on the presenter's machine"
 )
 
-// DefaultIdle is how long an attendee may press no key before their
+// defaultIdle is how long an attendee may press no key before their
 // session is closed (a forgotten laptop holds a place and memory).
-const DefaultIdle = 30 * time.Minute
+const defaultIdle = 30 * time.Minute
 
 // Server is the workshop's SSH server: each attendee their own playground,
 // delivering to the workshop's receiver or endpoint.
@@ -234,7 +234,7 @@ func (s *Server) Attendees() []AttendeeView { return s.roster.Views() }
 func (s *Server) Changed() <-chan struct{} { return s.roster.Changed() }
 
 // MoveEveryone moves every attendee's tour to lesson n (1-based).
-func (s *Server) MoveEveryone(n int) { s.roster.broadcast(LessonMsg{N: n}) }
+func (s *Server) MoveEveryone(n int) { s.roster.broadcast(lessonMsg{N: n}) }
 
 // goodbyeWait is how long Close lets attendees read that the workshop
 // ended before their connections are cut.

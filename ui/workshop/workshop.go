@@ -32,17 +32,17 @@ type Options struct {
 	// AllowDuplicates lets one name connect more than once (the second
 	// gets a suffix).
 	AllowDuplicates bool
-	// Idle is how long an attendee may press no key; 0 is DefaultIdle.
+	// Idle is how long an attendee may press no key; 0 is defaultIdle.
 	Idle time.Duration
 }
 
-// ErrCodeNeeded refuses a non-loopback address without a join code: anyone
+// errCodeNeeded refuses a non-loopback address without a join code: anyone
 // who can reach it would get a playground on the presenter's machine.
-var ErrCodeNeeded = errors.New("a workshop reachable from other machines needs a join code: add --code CODE (attendees type it as their SSH password)")
+var errCodeNeeded = errors.New("a workshop reachable from other machines needs a join code: add --code CODE (attendees type it as their SSH password)")
 
 func (o Options) idle() time.Duration {
 	if o.Idle <= 0 {
-		return DefaultIdle
+		return defaultIdle
 	}
 	return o.Idle
 }
@@ -53,10 +53,10 @@ func (o *Options) check() error {
 		return fmt.Errorf("--max-attendees must be at least 1, got %d", o.MaxAttendees)
 	}
 	if o.Code == "" && !tracing.LoopbackAddr(o.SSH) {
-		return ErrCodeNeeded
+		return errCodeNeeded
 	}
 	if o.HostKey == "" {
-		p, err := DefaultHostKeyPath()
+		p, err := defaultHostKeyPath()
 		if err != nil {
 			return err
 		}
