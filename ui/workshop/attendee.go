@@ -157,10 +157,13 @@ type limitedInput struct {
 	r      io.Reader
 	tokens float64
 	last   time.Time
+	// now and sleep are the clock (a test's clock moves as it sleeps).
+	now   func() time.Time
+	sleep func(time.Duration)
 }
 
 func newLimitedInput(r io.Reader) *limitedInput {
-	return &limitedInput{r: r, tokens: inputBurst, last: time.Now()}
+	return &limitedInput{r: r, tokens: inputBurst, last: time.Now(), now: time.Now, sleep: time.Sleep}
 }
 
 func (l *limitedInput) Read(p []byte) (int, error) {
@@ -168,11 +171,11 @@ func (l *limitedInput) Read(p []byte) (int, error) {
 		p = p[:inputBurst]
 	}
 	n, err := l.r.Read(p)
-	now := time.Now()
+	now := l.now()
 	l.tokens = min(inputBurst, l.tokens+now.Sub(l.last).Seconds()*inputPerSecond) - float64(n)
 	l.last = now
 	if l.tokens < 0 {
-		time.Sleep(time.Duration(-l.tokens / inputPerSecond * float64(time.Second)))
+		l.sleep(time.Duration(-l.tokens / inputPerSecond * float64(time.Second)))
 	}
 	return n, err
 }
