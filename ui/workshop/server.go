@@ -27,6 +27,11 @@ const (
 	noFilesReason = "off in a workshop: the files would be on the presenter's machine"
 )
 
+// wrongCodeDelay is how long a wrong join code is answered after: it slows
+// guessing (one connection may try a few times) and not a person who
+// mistyped.
+const wrongCodeDelay = 500 * time.Millisecond
+
 // defaultIdle is how long an attendee may press no key before their
 // session is closed (a forgotten laptop holds a place and memory).
 const defaultIdle = 30 * time.Minute
@@ -133,7 +138,13 @@ func (s *Server) auth() ssh.Option {
 	if code == "" {
 		return func(*ssh.Server) error { return nil }
 	}
-	right := func(answer string) bool { return subtle.ConstantTimeCompare([]byte(answer), []byte(code)) == 1 }
+	right := func(answer string) bool {
+		if subtle.ConstantTimeCompare([]byte(answer), []byte(code)) == 1 {
+			return true
+		}
+		time.Sleep(wrongCodeDelay) // guessing the code takes a while
+		return false
+	}
 	return func(srv *ssh.Server) error {
 		srv.PasswordHandler = func(_ ssh.Context, password string) bool { return right(password) }
 		srv.KeyboardInteractiveHandler = func(_ ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
