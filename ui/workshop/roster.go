@@ -41,9 +41,8 @@ func serviceName(user string) string {
 // attendee is one connected person: their name and what the board shows of
 // them. The model's goroutine writes progress and lastKey; the board reads.
 type attendee struct {
-	id     int
 	name   string // service name, unique among those connected
-	user   string // the SSH user name as typed (shown escaped)
+	user   string // the SSH user name as typed: the same one twice is a duplicate
 	joined time.Time
 
 	mu       sync.Mutex
@@ -132,17 +131,16 @@ func (a *attendee) saying() string {
 
 // roster is who is connected, within the workshop's limits.
 type roster struct {
-	max             int
+	capacity        int
 	allowDuplicates bool
 
 	mu      sync.Mutex
 	list    []*attendee
-	nextID  int
 	changed chan struct{} // closed on each join and leave, then replaced
 }
 
-func newRoster(max int, allowDuplicates bool) *roster {
-	return &roster{max: max, allowDuplicates: allowDuplicates, changed: make(chan struct{})}
+func newRoster(capacity int, allowDuplicates bool) *roster {
+	return &roster{capacity: capacity, allowDuplicates: allowDuplicates, changed: make(chan struct{})}
 }
 
 // join admits user, or says in one sentence why not. The same user name
@@ -152,8 +150,8 @@ func newRoster(max int, allowDuplicates bool) *roster {
 func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if len(r.list) >= r.max {
-		return nil, fmt.Errorf("the workshop is full (%d attendees): ask the presenter for a place", r.max)
+	if len(r.list) >= r.capacity {
+		return nil, fmt.Errorf("the workshop is full (%d attendees): ask the presenter for a place", r.capacity)
 	}
 	name := serviceName(user)
 	if !r.allowDuplicates && r.connected(user) {
@@ -162,8 +160,7 @@ func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	if r.taken(name) {
 		name = r.free(name)
 	}
-	r.nextID++
-	a := &attendee{id: r.nextID, name: name, user: user, joined: now}
+	a := &attendee{name: name, user: user, joined: now}
 	r.list = append(r.list, a)
 	r.notify()
 	return a, nil
