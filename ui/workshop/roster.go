@@ -151,7 +151,7 @@ func (r *roster) join(user string, now time.Time) (*attendee, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.list) >= r.capacity {
-		return nil, fmt.Errorf("the workshop is full (%d attendees): ask the presenter for a place", r.capacity)
+		return nil, fmt.Errorf("the workshop is full (%s): ask the presenter for a place", attendeeCount(r.capacity))
 	}
 	name := serviceName(user)
 	if !r.allowDuplicates && r.connected(user) {
@@ -240,4 +240,12 @@ func (r *roster) broadcast(msg tea.Msg) {
 	for _, a := range r.attendees() {
 		a.send(msg)
 	}
+}
+
+// attendeeCount is "1 attendee", "50 attendees".
+func attendeeCount(n int) string {
+	if n == 1 {
+		return "1 attendee"
+	}
+	return fmt.Sprintf("%d attendees", n)
 }

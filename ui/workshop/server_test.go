@@ -142,7 +142,7 @@ func TestMaxAttendees(t *testing.T) {
 	ann.waitFor(t, 0, "Welcome")
 	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
 	err := bob.ses.Wait()
-	if err == nil || !strings.Contains(bob.text(), "The workshop is full (1 attendees)") {
+	if err == nil || !strings.Contains(bob.text(), "The workshop is full (1 attendee): ask the presenter for a place.") {
 		t.Errorf("the second attendee: err %v, said %q", err, bob.text())
 	}
 	if got := names(s); got != "[ann]" {
