@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/verify"
 )
 
 // Policy is what the person at the keys may not do. The zero Policy is the
@@ -130,7 +130,7 @@ type Progress struct {
 func (m *Model) Progress() Progress {
 	p := Progress{Spans: m.session.Tree().Len(), Delivered: m.session.Outbox().Counts().Delivered}
 	for _, c := range m.verify.checks {
-		if c.State == tracing.StateVerified {
+		if c.State == verify.StateVerified {
 			p.Verified++
 		}
 	}

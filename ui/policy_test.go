@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
@@ -17,7 +18,7 @@ func attendeeModel(t *testing.T, p Policy) *Model {
 	t.Helper()
 	s := newSession(t, func(c *tracing.Config) {
 		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
-		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
 	})
 	m := New(s, WithPolicy(p))
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -3,14 +3,14 @@ package ui
 import (
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // serviceFilter keeps the traces one service took part in ("" keeps all):
 // a workshop's presenter looks at one attendee's traces.
 type serviceFilter string
 
-func (f serviceFilter) keep(traces []tracing.ReceivedTrace) []tracing.ReceivedTrace {
+func (f serviceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
 	if f == "" {
 		return traces
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/ui"
 )
 
@@ -105,7 +105,7 @@ func (b *board) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		b.people = b.srv.Attendees()
 		return b, boardTick()
 	case logLineMsg:
-		b.note = tracing.Sanitize(string(msg))
+		b.note = secret.Sanitize(string(msg))
 		return b, b.nextLine()
 	case tea.KeyMsg:
 		if cmd, ok := b.boardKey(msg); ok {

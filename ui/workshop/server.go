@@ -18,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/ui"
 )
 
@@ -179,7 +180,7 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			wish.Println(sess, bye+"\r")
 		}
 		if why := a.crashReason(); why != "" {
-			s.logf("%s's playground stopped on a bug: %s", a.name, tracing.Sanitize(why))
+			s.logf("%s's playground stopped on a bug: %s", a.name, secret.Sanitize(why))
 		}
 	}
 }
@@ -190,7 +191,7 @@ func (s *Server) recoverSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.logf("a session of %s stopped on a bug: %s", tracing.Sanitize(sess.User()), tracing.Sanitize(fmt.Sprint(r)))
+				s.logf("a session of %s stopped on a bug: %s", secret.Sanitize(sess.User()), secret.Sanitize(fmt.Sprint(r)))
 				wish.Fatalln(sess, "The playground hit a bug and stopped for you (the others carry on). Reconnect to start again.")
 			}
 		}()

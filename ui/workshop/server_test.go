@@ -11,6 +11,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 func TestTwoAttendeesEachTheirOwnPlayground(t *testing.T) {
@@ -295,7 +297,7 @@ func TestAHugeWindowIsDrawnAtMostMaxCols(t *testing.T) {
 
 func TestASharedBackendGetsTheAttendeesSpans(t *testing.T) {
 	t.Parallel()
-	backend, err := tracing.StartReceiver("127.0.0.1:0", tracing.ReceiverOptions{})
+	backend, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +305,7 @@ func TestASharedBackendGetsTheAttendeesSpans(t *testing.T) {
 	s := startWorkshop(t, Options{}, func(c *tracing.Config) {
 		c.Endpoint = backend.URL()
 		c.Query = "http://" + backend.Addr()
-		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
 	})
 	if s.Presenter().Receiver() != nil {
 		t.Error("the workshop started its own receiver beside the shared backend")

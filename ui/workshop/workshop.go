@@ -16,6 +16,7 @@ import (
 	charmlog "github.com/charmbracelet/log"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // Options are the workshop's own settings (the rest is tracing.Config).
@@ -120,7 +121,7 @@ func Run(ctx context.Context, cfg tracing.Config, o Options, out io.Writer) erro
 		case <-ctx.Done():
 			return nil
 		case l := <-lines:
-			fmt.Fprintf(out, "%s %s\n", time.Now().Format("15:04:05"), tracing.Sanitize(l))
+			fmt.Fprintf(out, "%s %s\n", time.Now().Format("15:04:05"), secret.Sanitize(l))
 		}
 	}
 }
