@@ -118,9 +118,10 @@ func NewOutbox(opts OutboxOptions) *Outbox {
 		c := *opts.Client // ours to change: the caller's client keeps its policy
 		opts.Client = &c
 	}
-	// Redirects are never followed: a followed 301/302/303 turns the POST into a bodiless GET whose
-	// 200 looks like a delivery; a followed 307/308 carries the body, a Referer
-	// with the full URL and the user's headers to another host.
+	// Redirects are never followed: a followed 301/302/303 turns the POST into
+	// a bodiless GET whose 200 looks like a delivery; a followed 307/308
+	// carries the body, a Referer with the full URL and the user's headers to
+	// another host.
 	opts.Client.CheckRedirect = stopAtFirstRedirect
 	if opts.Encoding == "" {
 		opts.Encoding = EncodingJSON
