@@ -57,7 +57,7 @@ type Difference struct {
 	// Why explains it from the table of known backend rewrites, or says it is
 	// "not a known rewrite".
 	Why string `json:"why"`
-	// Rewrite names the known rewrite ("" when unknown), see KnownRewrites.
+	// Rewrite names the known rewrite ("" when unknown), see RewriteNamed.
 	Rewrite string `json:"rewrite,omitempty"`
 	// Key is the sent span the difference belongs to.
 	Key outbox.SpanKey `json:"-"`
