@@ -54,7 +54,7 @@ type Config struct {
 	Service       string
 	IP            string
 	Sampler       SamplerSpec
-	B3            b3.B3Format
+	B3            b3.Format
 	Encoding      outbox.Encoding
 	TraceID128    bool
 	Headers       []secret.Header

@@ -97,7 +97,7 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		sc   model.SpanContext
-		f    b3.B3Format
+		f    b3.Format
 		want string
 	}{
 		{"multi", sampled, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},

@@ -17,7 +17,7 @@ import (
 type headersPane struct {
 	paneBase
 	selected func() *tracing.Node
-	format   b3.B3Format
+	format   b3.Format
 	scroll   scroller
 	memoKey  headersKey
 	memo     []string
@@ -54,7 +54,7 @@ func (v *headersPane) lines() []string { return v.linesAt(v.width) }
 // headersKey is what the header lines depend on.
 type headersKey struct {
 	n      *tracing.Node
-	format b3.B3Format
+	format b3.Format
 	w      int
 }
 

@@ -11,12 +11,12 @@ import (
 	"google.golang.org/grpc/metadata"
 )
 
-// B3Format is how a span context is shown as propagation headers.
-type B3Format int
+// Format is how a span context is shown as propagation headers.
+type Format int
 
 // The B3 views, in the order the b key cycles them.
 const (
-	B3Multi B3Format = iota
+	B3Multi Format = iota
 	B3Single
 	B3Both
 	B3GRPC
@@ -25,7 +25,7 @@ const (
 var b3FormatNames = []string{"multi", "single", "both", "grpc"}
 
 // String is the flag spelling of the format.
-func (f B3Format) String() string {
+func (f Format) String() string {
 	if int(f) < len(b3FormatNames) {
 		return b3FormatNames[f]
 	}
@@ -33,13 +33,13 @@ func (f B3Format) String() string {
 }
 
 // Next is the format after f in the cycle multi → single → both → gRPC.
-func (f B3Format) Next() B3Format { return (f + 1) % B3Format(len(b3FormatNames)) }
+func (f Format) Next() Format { return (f + 1) % Format(len(b3FormatNames)) }
 
 // ParseB3Format parses --b3: multi, single or both (and grpc for the view).
-func ParseB3Format(s string) (B3Format, error) {
+func ParseB3Format(s string) (Format, error) {
 	for i, n := range b3FormatNames {
 		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return B3Format(i), nil
+			return Format(i), nil
 		}
 	}
 	return B3Multi, fmt.Errorf("B3 format %q: use multi, single or both", s)
@@ -64,7 +64,7 @@ var specNames = []struct{ key, spec string }{
 
 // B3Headers returns what zipkin-go's injector writes for sc in format f, read
 // back from a real http.Request (or gRPC metadata.MD), never formatted by hand.
-func B3Headers(sc model.SpanContext, f B3Format) ([]HeaderLine, error) {
+func B3Headers(sc model.SpanContext, f Format) ([]HeaderLine, error) {
 	if f == B3GRPC {
 		md := metadata.MD{}
 		if err := b3.InjectGRPC(&md)(sc); err != nil {
