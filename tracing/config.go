@@ -85,7 +85,7 @@ func DefaultConfig() Config {
 		Service:       "playground",
 		IP:            DefaultIP(),
 		Sampler:       DefaultSamplerSpec(),
-		B3:            b3.B3Multi,
+		B3:            b3.Multi,
 		Encoding:      outbox.EncodingJSON,
 		Timeout:       5 * time.Second,
 		Batch:         100,

@@ -100,15 +100,15 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 		f    b3.Format
 		want string
 	}{
-		{"multi", sampled, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
-		{"single", sampled, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"both", sampled, b3.B3Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"grpc", sampled, b3.B3GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
-		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
-		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
-		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
+		{"multi", sampled, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
+		{"single", sampled, b3.Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"both", sampled, b3.Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"grpc", sampled, b3.GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
+		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
+		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
+		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
 	} {
-		lines, err := b3.B3Headers(c.sc, c.f)
+		lines, err := b3.Headers(c.sc, c.f)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -130,7 +130,7 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 		"X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-Sampled: 1",
 		"x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7; x-b3-spanid: e457b5a2e4d86bd1; x-b3-sampled: 1",
 	} {
-		sc, err := b3.ParseB3Text(in)
+		sc, err := b3.ParseText(in)
 		if err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue
@@ -142,7 +142,7 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 	for _, bad := range []string{"", "b3: nothex", "X-B3-TraceId: 80f198ee56343ba8",
 		// half-pasted: zipkin-go's parser panics on these; ours must not.
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2"} {
-		if _, err := b3.ParseB3Text(bad); err == nil {
+		if _, err := b3.ParseText(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
 	}
@@ -242,7 +242,7 @@ func TestSessionSamplerAndDebug(t *testing.T) {
 	if n.Sampled() || !strings.Contains(n.SamplerReason, "never") {
 		t.Errorf("never sampler: sampled=%v reason %q", n.Sampled(), n.SamplerReason)
 	}
-	lines, _ := b3.B3Headers(n.Context, b3.B3Multi)
+	lines, _ := b3.Headers(n.Context, b3.Multi)
 	if want, have := "X-B3-Sampled: 0", lines[len(lines)-1].Name+": "+lines[len(lines)-1].Value; want != have {
 		t.Errorf("unsampled header: want %q, have %q", want, have)
 	}

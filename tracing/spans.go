@@ -49,7 +49,7 @@ func (s *Session) Child(parent *Node, name string) (*Node, error) {
 // ContinueTrace starts a span whose parent is the context in pasted B3
 // headers, as a server receiving them would.
 func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) {
-	sc, err := b3.ParseB3Text(b3Text)
+	sc, err := b3.ParseText(b3Text)
 	if err != nil {
 		return nil, err
 	}

@@ -73,7 +73,7 @@ func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	headers, err := b3.B3Headers(n.Context, v.format)
+	headers, err := b3.Headers(n.Context, v.format)
 	if err != nil {
 		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}

@@ -56,7 +56,7 @@ type clipboardDoneMsg struct{ id int }
 func (m *Model) copyHeaders() tea.Cmd {
 	n := m.tree.Selected()
 	format := m.headers.format
-	lines, err := b3.B3Headers(n.Context, format)
+	lines, err := b3.Headers(n.Context, format)
 	if err != nil {
 		m.setError(err)
 		return nil

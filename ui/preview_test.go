@@ -110,7 +110,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	tm.Type("y")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	n := final.tree.Selected()
-	lines, err := b3.B3Headers(n.Context, b3.B3Single)
+	lines, err := b3.Headers(n.Context, b3.Single)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,7 +69,7 @@ var flagTable = []flagDef{
 		apply: func(o *Options, v string) (err error) { o.Config.Sampler, err = tracing.ParseSamplerSpec(v); return }},
 	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
 		usage: "B3 header view: multi, single or both",
-		apply: func(o *Options, v string) (err error) { o.Config.B3, err = b3.ParseB3Format(v); return }},
+		apply: func(o *Options, v string) (err error) { o.Config.B3, err = b3.ParseFormat(v); return }},
 	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession | inWorkshop,
 		usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
 		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = outbox.ParseEncoding(v); return }},
