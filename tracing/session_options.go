@@ -109,8 +109,8 @@ func (s *Session) checkFixed(next Config) error {
 
 // OutboxOptionsFor is the delivery part of a configuration; it fails when
 // the CA certificate file cannot be used.
-func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
-	opts := outbox.OutboxOptions{
+func OutboxOptionsFor(cfg Config) (outbox.Options, error) {
+	opts := outbox.Options{
 		Encoding: cfg.Encoding,
 		Headers:  cfg.Headers,
 		Timeout:  cfg.Timeout,

@@ -152,7 +152,7 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 	ln.Close()
 	proxy, _ := url.Parse("http://proxyuser:proxypass@" + dead)
 	for _, endpoint := range []string{"http://collector.example:9411/api/v2/spans", "https://collector.example/api/v2/spans"} {
-		o := outbox.NewOutbox(outbox.OutboxOptions{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
+		o := outbox.New(outbox.Options{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
 		ep, err := secret.ParseEndpoint(endpoint)
 		if err != nil {
 			t.Fatal(err)
@@ -173,7 +173,7 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 func TestProxyFromEnvironmentIsNamed(t *testing.T) {
 	t.Parallel()
 	if addr := os.Getenv("PLAYGROUND_PROXY_CHILD"); addr != "" {
-		o := outbox.NewOutbox(outbox.OutboxOptions{Timeout: 2 * time.Second})
+		o := outbox.New(outbox.Options{Timeout: 2 * time.Second})
 		ep, _ := secret.ParseEndpoint("https://collector.example/api/v2/spans")
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		r := o.Probe(context.Background())

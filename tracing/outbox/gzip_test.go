@@ -34,7 +34,7 @@ func TestGzipBodies(t *testing.T) {
 	spans := burstSpans(20, 10)
 	sizes := map[bool]int{}
 	for _, gz := range []bool{false, true} {
-		o := NewOutbox(OutboxOptions{Gzip: gz, Batch: 200, Client: front})
+		o := New(Options{Gzip: gz, Batch: 200, Client: front})
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)

@@ -25,7 +25,7 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 	ep, _ := secret.ParseEndpoint(rcv.URL())
 	spans := burstSpans(50, 4)
 	for _, forget := range []bool{false, true} {
-		o := NewOutbox(OutboxOptions{Forget: forget})
+		o := New(Options{Forget: forget})
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)
@@ -59,7 +59,7 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
-	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 1})
+	o := New(Options{Forget: true, Batch: 10, InFlight: 1})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var failed atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
@@ -91,7 +91,7 @@ func TestStreamSetsAsidePoisonSpans(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
-	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 2})
+	o := New(Options{Forget: true, Batch: 10, InFlight: 2})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var invalid atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {

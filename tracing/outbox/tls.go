@@ -57,7 +57,7 @@ func (o *Outbox) Warnings() []string {
 	return nil
 }
 
-func newTransport(opts OutboxOptions) *http.Transport {
+func newTransport(opts Options) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConnsPerHost = opts.InFlight
 	t.Proxy = opts.Proxy

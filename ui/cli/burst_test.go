@@ -82,7 +82,7 @@ func TestBurstMemoryDoesNotGrow(t *testing.T) {
 	}
 	type sizes struct {
 		tree    int
-		outbox  outbox.OutboxSize
+		outbox  outbox.Size
 		kept    int
 		failure int
 	}
