@@ -13,7 +13,7 @@ import (
 func TestSamplerRejectsNaNAndInf(t *testing.T) {
 	t.Parallel()
 	for _, s := range []string{"counting:NaN", "counting:nan", "boundary:NaN", "boundary:Inf", "counting:-Inf", "boundary:1e400"} {
-		if _, err := ParseSamplerSpec(s); !errors.Is(err, ErrBadSampler) {
+		if _, err := ParseSamplerSpec(s); !errors.Is(err, errBadSampler) {
 			t.Errorf("%s: %v", s, err)
 		}
 	}
@@ -32,12 +32,12 @@ func TestSamplerRejectsNaNAndInf(t *testing.T) {
 func TestValidateIP(t *testing.T) {
 	t.Parallel()
 	for _, ok := range []string{"", "10.0.0.1", "10.0.0.1:8080", "::1", "[::1]:80", "fe80::1"} {
-		if err := ValidateIP(ok); err != nil {
+		if err := validateIP(ok); err != nil {
 			t.Errorf("%q: %v", ok, err)
 		}
 	}
 	for _, bad := range []string{"not an ip", "localhost", "example.com:80", "10.0.0.1:99999", "10.0.0.1:x", "[::1]", ":80"} {
-		err := ValidateIP(bad)
+		err := validateIP(bad)
 		var ce *ConfigError
 		if !errors.As(err, &ce) || ce.Field != FieldIP {
 			t.Errorf("%q: %v", bad, err)
@@ -76,7 +76,7 @@ func TestValidateNamesFields(t *testing.T) {
 		field  string
 	}{
 		{func(c *Config) { c.Batch = 0 }, FieldBatch},
-		{func(c *Config) { c.Batch = MaxBatch + 1 }, FieldBatch},
+		{func(c *Config) { c.Batch = maxBatch + 1 }, FieldBatch},
 		{func(c *Config) { c.Timeout = 0 }, FieldTimeout},
 		{func(c *Config) { c.Retries = -1 }, FieldRetries},
 		{func(c *Config) { c.VerifyTimeout = -1 }, FieldVerifyTimeout},

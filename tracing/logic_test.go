@@ -40,7 +40,7 @@ func TestParseSamplerSpec(t *testing.T) {
 	} {
 		spec, err := ParseSamplerSpec(c.in)
 		if c.wantErr != "" {
-			if err == nil || !errors.Is(err, ErrBadSampler) || !strings.Contains(err.Error(), c.wantErr) {
+			if err == nil || !errors.Is(err, errBadSampler) || !strings.Contains(err.Error(), c.wantErr) {
 				t.Errorf("ParseSamplerSpec(%q): want error containing %q, have %v", c.in, c.wantErr, err)
 			}
 			continue
@@ -206,8 +206,8 @@ func TestSessionTreeOperations(t *testing.T) {
 	if err := s.Tag(leaf, "db", "orders"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Tag(leaf, " ", "x"); !errors.Is(err, ErrEmptyTagKey) {
-		t.Errorf("empty key: want ErrEmptyTagKey, have %v", err)
+	if err := s.Tag(leaf, " ", "x"); !errors.Is(err, errEmptyTagKey) {
+		t.Errorf("empty key: want errEmptyTagKey, have %v", err)
 	}
 	_ = s.Error(leaf, "timeout")
 	_ = s.Error(leaf, "second")
@@ -220,11 +220,11 @@ func TestSessionTreeOperations(t *testing.T) {
 	if err := s.Finish(leaf); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Finish(leaf); !errors.Is(err, ErrFinished) {
-		t.Errorf("second finish: want ErrFinished, have %v", err)
+	if err := s.Finish(leaf); !errors.Is(err, errFinished) {
+		t.Errorf("second finish: want errFinished, have %v", err)
 	}
-	if err := s.Tag(leaf, "late", "x"); !errors.Is(err, ErrFinished) {
-		t.Errorf("tag after finish: want ErrFinished, have %v", err)
+	if err := s.Tag(leaf, "late", "x"); !errors.Is(err, errFinished) {
+		t.Errorf("tag after finish: want errFinished, have %v", err)
 	}
 	if want, have := 1, s.Outbox().Counts().Queued; want != have {
 		t.Errorf("queued after finishing one sampled span: want %d, have %d", want, have)

@@ -83,7 +83,7 @@ func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
 
 	never := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
 	n, _ := never.NewTrace("dropped")
-	if _, err := never.Payload(n, time.Now()); !errors.Is(err, ErrNotSampled) {
+	if _, err := never.Payload(n, time.Now()); !errors.Is(err, errNotSampled) {
 		t.Errorf("unsampled: %v", err)
 	}
 }

@@ -18,14 +18,14 @@ func TestServerChildNeedsClientParent(t *testing.T) {
 	t.Parallel()
 	s := newTestSession(t, "always")
 	root, _ := s.NewTrace("checkout")
-	if _, err := s.Start(root, SpanOptions{Name: "handle", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerNeedsClient) {
-		t.Fatalf("SERVER under a local root: want ErrServerNeedsClient, have %v", err)
+	if _, err := s.Start(root, SpanOptions{Name: "handle", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerNeedsClient) {
+		t.Fatalf("SERVER under a local root: want errServerNeedsClient, have %v", err)
 	}
 	if want, have := 1, s.Tree().Len(); want != have {
 		t.Errorf("a refused span must not be added: want %d spans, have %d", want, have)
 	}
-	if !strings.Contains(ErrServerNeedsClient.Error(), "K until CLIENT") {
-		t.Errorf("the refusal must say what to do: %q", ErrServerNeedsClient)
+	if !strings.Contains(errServerNeedsClient.Error(), "K until CLIENT") {
+		t.Errorf("the refusal must say what to do: %q", errServerNeedsClient)
 	}
 	client, err := s.Start(root, SpanOptions{Name: "call", Kind: kindPtr(model.Client)})
 	if err != nil {
@@ -35,11 +35,11 @@ func TestServerChildNeedsClientParent(t *testing.T) {
 	if err != nil || !server.Key.Shared || server.Context.ID != client.Context.ID {
 		t.Fatalf("SERVER under CLIENT must be the shared span: %v", err)
 	}
-	if _, err := s.Start(client, SpanOptions{Name: "again", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerAnswered) {
-		t.Errorf("a second SERVER side of one call: want ErrServerAnswered, have %v", err)
+	if _, err := s.Start(client, SpanOptions{Name: "again", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerAnswered) {
+		t.Errorf("a second SERVER side of one call: want errServerAnswered, have %v", err)
 	}
-	if _, err := s.Start(server, SpanOptions{Name: "nested", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerNeedsClient) {
-		t.Errorf("SERVER under SERVER: want ErrServerNeedsClient, have %v", err)
+	if _, err := s.Start(server, SpanOptions{Name: "nested", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerNeedsClient) {
+		t.Errorf("SERVER under SERVER: want errServerNeedsClient, have %v", err)
 	}
 	if _, err := s.Start(nil, SpanOptions{Name: "entry", Kind: kindPtr(model.Server)}); err != nil {
 		t.Errorf("a root SERVER span (untraced caller) is allowed: %v", err)
@@ -93,8 +93,8 @@ func TestSetRemoteEndpoint(t *testing.T) {
 	if n.Reported == nil || n.Reported.RemoteEndpoint == nil || n.Reported.RemoteEndpoint.ServiceName != "payments" {
 		t.Fatalf("zipkin-go must report the remote endpoint: %+v", n.Reported)
 	}
-	if err := s.SetRemoteEndpoint(n, "x", ""); !errors.Is(err, ErrFinished) {
-		t.Errorf("finished span: want ErrFinished, have %v", err)
+	if err := s.SetRemoteEndpoint(n, "x", ""); !errors.Is(err, errFinished) {
+		t.Errorf("finished span: want errFinished, have %v", err)
 	}
 }
 
@@ -162,8 +162,8 @@ func TestScenarioOldFileAndBadRemoteEndpoint(t *testing.T) {
 		`{"version":1,"traces":[{"name":"a","startMs":0,"durationMs":1,"remoteEndpoint":{"serviceName":"x","ipv6":"nope"}}]}`,
 		`{"version":1,"traces":[{"name":"a","startMs":0,"durationMs":1,"children":[{"name":"b","kind":"SERVER","startMs":0,"durationMs":1}]}]}`,
 	} {
-		if _, err := ParseScenario([]byte(bad)); !errors.Is(err, ErrBadScenario) {
-			t.Errorf("want ErrBadScenario for %s, have %v", bad, err)
+		if _, err := ParseScenario([]byte(bad)); !errors.Is(err, errBadScenario) {
+			t.Errorf("want errBadScenario for %s, have %v", bad, err)
 		}
 	}
 }

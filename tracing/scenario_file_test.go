@@ -45,7 +45,7 @@ func TestLoadScenarioNamesSizeLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(MaxScenarioBytes + 1); err != nil { // sparse: no disk used
+	if err := f.Truncate(maxScenarioBytes + 1); err != nil { // sparse: no disk used
 		t.Fatal(err)
 	}
 	f.Close()
@@ -66,7 +66,7 @@ func TestScenarioTimesInRange(t *testing.T) {
 		{`{"version":1,"traces":[{"name":"a","annotations":[{"atMs":9e99,"value":"x"}]}]}`, `"a": annotations[0]: atMs`},
 	} {
 		_, err := ParseScenario([]byte(c.doc))
-		if !errors.Is(err, ErrBadScenario) || !strings.Contains(err.Error(), c.want) {
+		if !errors.Is(err, errBadScenario) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v", c.doc, err)
 		}
 	}

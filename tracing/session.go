@@ -13,10 +13,10 @@ import (
 
 // Errors the span operations return; the UI shows them as messages.
 var (
-	ErrFinished        = errors.New("the span is already finished")
-	ErrNoSpan          = errors.New("no span selected")
-	ErrEmptyTagKey     = errors.New("a tag needs a key: key=value")
-	ErrEmptyAnnotation = errors.New("an annotation needs a value")
+	errFinished        = errors.New("the span is already finished")
+	errNoSpan          = errors.New("no span selected")
+	errEmptyTagKey     = errors.New("a tag needs a key: key=value")
+	errEmptyAnnotation = errors.New("an annotation needs a value")
 )
 
 // DefaultSpanName is the name used when a prompt is left empty.
@@ -75,7 +75,7 @@ func NewSession(cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts, err := OutboxOptionsFor(cfg)
+	opts, err := outboxOptionsFor(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		message string
 	}{
 		{"batch 0", s, func(c *Config) { c.Batch = 0 }, FieldBatch, "between 1 and"},
-		{"huge batch", s, func(c *Config) { c.Batch = MaxBatch + 1 }, FieldBatch, "between 1 and"},
+		{"huge batch", s, func(c *Config) { c.Batch = maxBatch + 1 }, FieldBatch, "between 1 and"},
 		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
 		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
 		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
