@@ -129,8 +129,8 @@ func OneLine(s string, max int) string {
 	return s
 }
 
-// ClassifyError says why a request got no HTTP answer.
-func ClassifyError(err error) FailureClass {
+// classifyError says why a request got no HTTP answer.
+func classifyError(err error) FailureClass {
 	var (
 		dnsErr  *net.DNSError
 		recErr  tls.RecordHeaderError

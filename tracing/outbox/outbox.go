@@ -32,9 +32,9 @@ var deliveryStateNames = []string{"", "queued", "sending", "delivered", "failed"
 // String is the state as the tree shows it.
 func (s DeliveryState) String() string { return deliveryStateNames[s] }
 
-// ErrFlushCancelled is the error of a batch not sent because the flush was
+// errFlushCancelled is the error of a batch not sent because the flush was
 // cancelled; its spans are queued again.
-var ErrFlushCancelled = errors.New("flush cancelled before this batch was sent")
+var errFlushCancelled = errors.New("flush cancelled before this batch was sent")
 
 // defaultInFlight is how many POSTs a flush keeps in flight at once.
 const defaultInFlight = 4

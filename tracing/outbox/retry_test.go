@@ -24,7 +24,7 @@ func TestParseRetryAfter(t *testing.T) {
 		{"Fri, 27 Nov 2026 07:00:00 GMT", 0, true},
 		{"99999999999", 24 * time.Hour, true},
 	} {
-		d, ok := ParseRetryAfter(c.in, now)
+		d, ok := parseRetryAfter(c.in, now)
 		if d != c.want || ok != c.ok {
 			t.Errorf("%q: want %v %v, have %v %v", c.in, c.want, c.ok, d, ok)
 		}

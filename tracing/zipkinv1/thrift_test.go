@@ -342,18 +342,18 @@ func TestDecodeV1Dispatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if spans, err := DecodeV1("application/x-thrift", py); err != nil || len(spans) != 4 {
+	if spans, err := decodeV1("application/x-thrift", py); err != nil || len(spans) != 4 {
 		t.Errorf("thrift: %d spans, %v", len(spans), err)
 	}
 	js, err := os.ReadFile("testdata/py_zipkin_v1.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if spans, err := DecodeV1("application/json; charset=utf-8", js); err != nil || len(spans) != 4 {
+	if spans, err := decodeV1("application/json; charset=utf-8", js); err != nil || len(spans) != 4 {
 		t.Errorf("json: %d spans, %v", len(spans), err)
 	}
 	v2 := []byte(`[{"traceId":"1","id":"2","localEndpoint":{"serviceName":"a"}}]`)
-	if _, err := DecodeV1("application/json", v2); !errors.Is(err, ErrV2JSONOnV1) {
+	if _, err := decodeV1("application/json", v2); !errors.Is(err, errV2JSONOnV1) {
 		t.Errorf("v2 on the v1 path: %v", err)
 	}
 }
