@@ -171,7 +171,6 @@ func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) err
 	return emitAll(spans, nil)(emit)
 }
 
-
 // A v2 JSON body over streamAbove bytes is decoded twice, a span at a time:
 // first to check it whole (a bad body stores nothing), then to store it in
 // chunks of streamChunk spans, so its decoded spans are never all in memory.
