@@ -139,3 +139,27 @@ func TestReceiverIngestsProto3AsZipkin(t *testing.T) {
 		}
 	}
 }
+
+// v1 JSON as V1JsonSpanReader reads it: an address by Endpoint.parseIp (a
+// leading-zero octet read, an IPv4-mapped one as IPv4), a 20-digit trace ID
+// padded to 32 (Span.normalizeTraceId), self-parent dropped by the build.
+func TestReceiverIngestsV1AsZipkin(t *testing.T) {
+	t.Parallel()
+	r := startTestReceiver(t, ReceiverOptions{})
+	body := `[{"traceId":"abcd0000000000000001","id":"2","parentId":"2","name":"x","timestamp":10,"duration":5,
+		"annotations":[{"timestamp":10,"value":"sr","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}},
+		               {"timestamp":15,"value":"ss","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}}],
+		"binaryAnnotations":[{"key":"ca","value":true,"endpoint":{"serviceName":"a","ipv6":"::ffff:10.0.0.1"}}]}]`
+	if status, msg := postSpans(t, "http://"+r.Addr()+"/api/v1/spans", "application/json", "", []byte(body)); status != 202 {
+		t.Fatalf("POST: %d %s", status, msg)
+	}
+	var got []map[string]any
+	getJSON(t, r, "/api/v2/trace/000000000000abcd0000000000000001", &got)
+	var want map[string]any
+	mustUnmarshal(t, []byte(`{"traceId":"000000000000abcd0000000000000001","id":"0000000000000002","kind":"SERVER","name":"x",
+		"timestamp":10,"duration":5,"localEndpoint":{"serviceName":"b","ipv4":"52.0.0.4"},
+		"remoteEndpoint":{"serviceName":"a","ipv4":"10.0.0.1"}}`), &want)
+	if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+		t.Errorf("v1/V1SpanConverter.java:\nserved %v\nZipkin %v", got, want)
+	}
+}
