@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // maxBody is the largest POST body the receiver reads, before and after
@@ -251,7 +252,7 @@ func normalizeSpan(s *model.SpanModel) {
 		s.Tags = nil
 	}
 	s.Sampled, s.Err, s.Baggage = nil, nil, nil
-	buildSpan(s)
+	zipkinspan.Build(s)
 }
 
 // absentIfEpoch turns a timestamp at or before the epoch into "absent":

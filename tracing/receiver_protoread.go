@@ -9,6 +9,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // protoKinds are zipkin.proto3's kind numbers Zipkin reads; any other number
@@ -47,17 +48,17 @@ func protoSpan(p *zipkin_proto3.Span) (model.SpanModel, error) {
 		return s, fmt.Errorf("missing traceId or id")
 	}
 	var err error
-	if s.TraceID, err = zipkinTraceID(hex.EncodeToString(p.TraceId)); err != nil {
+	if s.TraceID, err = zipkinspan.TraceID(hex.EncodeToString(p.TraceId)); err != nil {
 		return s, err
 	}
-	if s.ID, err = zipkinSpanID("id", hex.EncodeToString(p.Id)); err != nil {
+	if s.ID, err = zipkinspan.SpanID("id", hex.EncodeToString(p.Id)); err != nil {
 		return s, err
 	}
 	if s.ID == 0 {
 		return s, fmt.Errorf("id is all zeros")
 	}
 	if len(p.ParentId) > 0 {
-		parent, err := zipkinSpanID("parentId", hex.EncodeToString(p.ParentId))
+		parent, err := zipkinspan.SpanID("parentId", hex.EncodeToString(p.ParentId))
 		if err != nil {
 			return s, err
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // Zipkin's query defaults: the last day, ten traces.
@@ -109,7 +110,7 @@ func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []str
 
 func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
 	raw := strings.TrimSpace(req.PathValue("id"))
-	id, err := zipkinTraceID(raw) // strict, as Zipkin's Span.normalizeTraceId
+	id, err := zipkinspan.TraceID(raw) // strict, as Zipkin's Span.normalizeTraceId
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -148,7 +149,7 @@ func parseTraceIDs(raw string) ([]model.TraceID, error) {
 	var ids []model.TraceID
 	seen := map[model.TraceID]bool{}
 	for _, part := range strings.Split(raw, ",") {
-		id, err := zipkinTraceID(strings.TrimSpace(part))
+		id, err := zipkinspan.TraceID(strings.TrimSpace(part))
 		if err != nil {
 			return nil, fmt.Errorf("traceIds: %q should be lower-hex encoded with no prefix", part)
 		}

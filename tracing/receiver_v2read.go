@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // spanIn is a v2 JSON span as Zipkin's V2SpanReader reads it: a JSON null is
@@ -96,17 +96,17 @@ func (in spanIn) toModel() (model.SpanModel, error) {
 		return s, errors.New("missing traceId or id")
 	}
 	var err error
-	if s.TraceID, err = zipkinTraceID(*in.TraceID); err != nil {
+	if s.TraceID, err = zipkinspan.TraceID(*in.TraceID); err != nil {
 		return s, err
 	}
-	if s.ID, err = zipkinSpanID("id", *in.ID); err != nil {
+	if s.ID, err = zipkinspan.SpanID("id", *in.ID); err != nil {
 		return s, err
 	}
 	if s.ID == 0 {
 		return s, errors.New("id is all zeros")
 	}
 	if in.ParentID != nil {
-		p, err := zipkinSpanID("parentId", *in.ParentID)
+		p, err := zipkinspan.SpanID("parentId", *in.ParentID)
 		if err != nil {
 			return s, err
 		}
@@ -115,7 +115,7 @@ func (in spanIn) toModel() (model.SpanModel, error) {
 		}
 	}
 	if in.Kind != nil {
-		if !zipkinKinds[model.Kind(*in.Kind)] {
+		if !zipkinspan.Kinds[model.Kind(*in.Kind)] {
 			return s, fmt.Errorf("no enum constant zipkin2.Span.Kind.%s", *in.Kind)
 		}
 		s.Kind = model.Kind(*in.Kind)
@@ -164,7 +164,7 @@ func (in *endpointIn) toModel() (*model.Endpoint, error) {
 		if ip == nil {
 			continue
 		}
-		if v4, v6, ok := parseZipkinIP(*ip); ok {
+		if v4, v6, ok := zipkinspan.ParseIP(*ip); ok {
 			if v4 != nil {
 				e.IPv4 = v4
 			} else {
@@ -181,51 +181,6 @@ func (in *endpointIn) toModel() (*model.Endpoint, error) {
 		}
 	}
 	return e, nil
-}
-
-// zipkinTraceID reads a trace ID as zipkin2.Span.normalizeTraceId does:
-// 1 to 32 lower-hex digits, not all zeros; 32 digits whose high half is zeros
-// is the 64-bit ID.
-func zipkinTraceID(h string) (model.TraceID, error) {
-	if err := zipkinHex("traceId", h, 32); err != nil {
-		return model.TraceID{}, err
-	}
-	if strings.Trim(h, "0") == "" {
-		return model.TraceID{}, errors.New("traceId is all zeros")
-	}
-	var id model.TraceID
-	if len(h) > 16 {
-		hi := h[:len(h)-16]
-		id.High, _ = strconv.ParseUint(hi, 16, 64)
-		h = h[len(h)-16:]
-	}
-	id.Low, _ = strconv.ParseUint(h, 16, 64)
-	return id, nil
-}
-
-// zipkinSpanID reads a span or parent ID: 1 to 16 lower-hex digits.
-func zipkinSpanID(field, h string) (model.ID, error) {
-	if err := zipkinHex(field, h, 16); err != nil {
-		return 0, err
-	}
-	v, _ := strconv.ParseUint(h, 16, 64)
-	return model.ID(v), nil
-}
-
-// zipkinHex checks an ID as zipkin2.Span's validateHexAndReturnZeroPrefix does.
-func zipkinHex(field, h string, max int) error {
-	switch {
-	case h == "":
-		return fmt.Errorf("%s is empty", field)
-	case len(h) > max:
-		return fmt.Errorf("%s.length > %d", field, max)
-	}
-	for i := 0; i < len(h); i++ {
-		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return fmt.Errorf("%s should be lower-hex encoded with no prefix", h)
-		}
-	}
-	return nil
 }
 
 // decodeSpanV2 decodes one v2 JSON span as Zipkin does.

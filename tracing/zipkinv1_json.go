@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/openzipkin/zipkin-go/model"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
@@ -185,7 +186,7 @@ func (e *v1JSONEPIn) endpoint() (*model.Endpoint, error) {
 		if s == nil {
 			continue
 		}
-		if v4, v6, ok := parseZipkinIP(*s); ok && v4 != nil {
+		if v4, v6, ok := zipkinspan.ParseIP(*s); ok && v4 != nil {
 			out.IPv4 = v4
 		} else if ok {
 			out.IPv6 = v6

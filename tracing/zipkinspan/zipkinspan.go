@@ -1,6 +1,12 @@
-package tracing
+// Package zipkinspan holds the rules openzipkin/zipkin's model applies to
+// every span it reads (zipkin2.Span.Builder, zipkin2.Endpoint.Builder):
+// lower-hex IDs, addresses read as Endpoint.parseIp reads them, and the
+// clean-up Span.Builder.build does before a span is stored.
+package zipkinspan
 
 import (
+	"errors"
+	"fmt"
 	"net"
 	"sort"
 	"strconv"
@@ -9,20 +15,20 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// zipkinKinds are the span kinds Zipkin's model has (zipkin2.Span.Kind);
+// Kinds are the span kinds Zipkin's model has (zipkin2.Span.Kind);
 // anything else is no kind at all.
-var zipkinKinds = map[model.Kind]bool{model.Client: true, model.Server: true, model.Producer: true, model.Consumer: true}
+var Kinds = map[model.Kind]bool{model.Client: true, model.Server: true, model.Producer: true, model.Consumer: true}
 
-// buildSpan applies the clean-up zipkin2.Span.Builder.build() and its setters
+// Build applies the clean-up zipkin2.Span.Builder.build() and its setters
 // do to every span Zipkin stores, whichever encoding it came in: a span that
 // names itself as parent has none, `shared` is unset on a CLIENT, annotations
 // are sorted (by timestamp, then value) and de-duplicated, an IPv4-mapped or
 // -compatible IPv6 address is an IPv4 one.
-func buildSpan(s *model.SpanModel) {
+func Build(s *model.SpanModel) {
 	if s.ParentID != nil && *s.ParentID == s.ID {
 		s.ParentID = nil
 	}
-	if !zipkinKinds[s.Kind] {
+	if !Kinds[s.Kind] {
 		s.Kind = model.Undetermined
 	}
 	if s.Shared && s.Kind == model.Client {
@@ -82,11 +88,11 @@ func isCompatIPv4(ip net.IP) bool {
 	return !ip.Equal(net.IPv6loopback) && !ip.Equal(net.IPv6unspecified)
 }
 
-// parseZipkinIP reads an address as zipkin2.Endpoint.Builder.parseIp does:
+// ParseIP reads an address as zipkin2.Endpoint.Builder.parseIp does:
 // IPv4 (leading zeros allowed, as Netty's NetUtil allows them), IPv4 embedded
 // in IPv6 (::ffff:a.b.c.d, ::a.b.c.d) as IPv4, else IPv6. ok is false for
 // anything else, which Zipkin drops without failing the span.
-func parseZipkinIP(s string) (v4, v6 net.IP, ok bool) {
+func ParseIP(s string) (v4, v6 net.IP, ok bool) {
 	if s == "" {
 		return nil, nil, false
 	}
@@ -141,4 +147,49 @@ func parseDottedIPv4(s string) net.IP {
 		ip[i] = byte(n)
 	}
 	return ip
+}
+
+// TraceID reads a trace ID as zipkin2.Span.normalizeTraceId does:
+// 1 to 32 lower-hex digits, not all zeros; 32 digits whose high half is zeros
+// is the 64-bit ID.
+func TraceID(h string) (model.TraceID, error) {
+	if err := checkHex("traceId", h, 32); err != nil {
+		return model.TraceID{}, err
+	}
+	if strings.Trim(h, "0") == "" {
+		return model.TraceID{}, errors.New("traceId is all zeros")
+	}
+	var id model.TraceID
+	if len(h) > 16 {
+		hi := h[:len(h)-16]
+		id.High, _ = strconv.ParseUint(hi, 16, 64)
+		h = h[len(h)-16:]
+	}
+	id.Low, _ = strconv.ParseUint(h, 16, 64)
+	return id, nil
+}
+
+// SpanID reads a span or parent ID: 1 to 16 lower-hex digits.
+func SpanID(field, h string) (model.ID, error) {
+	if err := checkHex(field, h, 16); err != nil {
+		return 0, err
+	}
+	v, _ := strconv.ParseUint(h, 16, 64)
+	return model.ID(v), nil
+}
+
+// checkHex checks an ID as zipkin2.Span's validateHexAndReturnZeroPrefix does.
+func checkHex(field, h string, max int) error {
+	switch {
+	case h == "":
+		return fmt.Errorf("%s is empty", field)
+	case len(h) > max:
+		return fmt.Errorf("%s.length > %d", field, max)
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return fmt.Errorf("%s should be lower-hex encoded with no prefix", h)
+		}
+	}
+	return nil
 }
