@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/linker"
 	"zipkin-playground/tracing/zipkinspan"
 )
 
@@ -238,15 +240,15 @@ func (r *Receiver) handleDependencies(w http.ResponseWriter, req *http.Request) 
 		return
 	}
 	from, to := (endTs-lookback)*1000, endTs*1000+999 // endTs is a whole millisecond
-	links := newLinker()
+	links := linker.New()
 	r.mu.Lock()
 	for _, t := range r.traces {
 		if ts := traceTimestamp(t); ts != 0 && ts >= from && ts <= to {
-			links.addTrace(t.spans)
+			links.PutTrace(t.spans)
 		}
 	}
 	r.mu.Unlock()
-	writeJSON(w, links.links())
+	writeJSON(w, dependencyLinks(links))
 }
 
 // requiredParam is a query parameter that must be present and non-empty; when
