@@ -1,3 +1,5 @@
+//lint:file-ignore ST1005 the error texts are Zipkin collector answers, capitalised as Zipkin writes them
+
 package tracing
 
 import (
