@@ -18,6 +18,7 @@ import (
 type flushResultMsg struct {
 	result tracing.DeliveryResult
 	next   <-chan tea.Msg
+	target tracing.Endpoint // where the flush sent it
 }
 
 // flushDoneMsg ends a flush.
@@ -25,13 +26,13 @@ type flushDoneMsg struct{ summary tracing.FlushSummary }
 
 // startFlush runs Outbox.FlushRetrying in the background (retries is the
 // retries option: transient failures are retried with backoff) and streams
-// its results.
-func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
+// its results, each with the endpoint target the flush sends to.
+func startFlush(ctx context.Context, out *tracing.Outbox, retries int, target tracing.Endpoint) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
 	policy := tracing.RetryPolicy{Retries: retries}
 	return func() tea.Msg {
 		go func() {
-			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch, target: target} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()
