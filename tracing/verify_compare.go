@@ -244,7 +244,9 @@ type matchPass struct {
 // matchSpans pairs spans in passes from the surest to the loosest: same ID,
 // kind and shared flag; same ID and kind (Jaeger drops the shared flag); a
 // SERVER span under a new ID whose parent is the shared span's ID and whose
-// name matches (Jaeger's re-ID); finally the same ID alone.
+// name matches (Jaeger's re-ID); finally the same ID and service (not a span
+// another service reported under the same ID, such as the CLIENT whose call
+// a continued trace's SERVER span shares).
 func matchSpans(sent, stored []model.SpanModel) spanMatch {
 	m := spanMatch{pairs: make([]int, len(sent)), reID: map[model.ID]model.ID{},
 		byID: map[model.ID][]int{}, byParent: map[model.ID][]int{}}
@@ -267,7 +269,7 @@ func matchSpans(sent, stored []model.SpanModel) spanMatch {
 			return s.Shared && s.Kind == model.Server && st.Kind == model.Server && !sentIDs[st.ID] &&
 				strings.EqualFold(s.Name, st.Name)
 		}},
-		{byID, func(s, st model.SpanModel) bool { return true }},
+		{byID, sameService},
 	}
 	taken := make([]bool, len(stored))
 	for _, p := range passes {
@@ -287,6 +289,13 @@ func matchSpans(sent, stored []model.SpanModel) spanMatch {
 		}
 	}
 	return m
+}
+
+// sameService: the stored span is on the sent span's service (any case, as
+// names are lowercased on the way), or the sent span had none.
+func sameService(s, st model.SpanModel) bool {
+	sent := serviceOf(s.LocalEndpoint)
+	return sent == "" || strings.EqualFold(sent, serviceOf(st.LocalEndpoint))
 }
 
 // sortedKeys lists a map's keys in order, for stable reports.

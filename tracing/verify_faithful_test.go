@@ -105,3 +105,21 @@ func TestCompareExplainsRemoteSharedParentAndWireAnnotations(t *testing.T) {
 		}
 	}
 }
+
+// A continued trace's SERVER span shares its ID with the other service's
+// CLIENT: until ours is stored, that CLIENT is not taken for it (which would
+// end the wait early and report made-up differences).
+func TestVerifyDoesNotTakeAnotherServicesSpanForOurs(t *testing.T) {
+	t.Parallel()
+	theirs := span(0x5, 0x4, "call shop", func(s *model.SpanModel) {
+		s.Kind, s.LocalEndpoint = model.Client, &model.Endpoint{ServiceName: "gateway"}
+	})
+	ours := span(0x5, 0x4, "checkout", func(s *model.SpanModel) { s.Kind, s.Shared = model.Server, true })
+	stored := []model.SpanModel{span(0x4, 0, "edge"), theirs}
+	if allStored([]model.SpanModel{ours}, stored, EncodingJSON) {
+		t.Error("complete, though only the other service's span is stored")
+	}
+	if rep := CompareTrace([]model.SpanModel{ours}, stored, QueryKindJaeger, EncodingJSON); rep.State != StateMissing {
+		t.Errorf("want missing, have %s %+v", rep.State, rep.Differences)
+	}
+}
