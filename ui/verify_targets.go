@@ -5,7 +5,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // sentTo remembers which endpoint each delivered span went to, so that a
@@ -13,17 +14,17 @@ import (
 // endpoint changes, V does not ask the new backend for traces it never got
 // (they would all read "missing").
 type sentTo struct {
-	byKey map[tracing.SpanKey]string  // span → its endpoint's identity
-	eps   map[string]tracing.Endpoint // identity → the endpoint
+	byKey map[outbox.SpanKey]string  // span → its endpoint's identity
+	eps   map[string]secret.Endpoint // identity → the endpoint
 }
 
 func newSentTo() sentTo {
-	return sentTo{byKey: map[tracing.SpanKey]string{}, eps: map[string]tracing.Endpoint{}}
+	return sentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}
 }
 
 // endpointID tells endpoints apart by their full (unmasked) URL; it is never
 // shown.
-func endpointID(ep tracing.Endpoint) string { return fmt.Sprintf("%t %s", ep.Local, ep.String()) }
+func endpointID(ep secret.Endpoint) string { return fmt.Sprintf("%t %s", ep.Local, ep.String()) }
 
 // record notes where a batch that arrived (2xx) was delivered.
 func (s sentTo) record(msg flushResultMsg) {
@@ -39,11 +40,11 @@ func (s sentTo) record(msg flushResultMsg) {
 
 // split parts delivered spans into those sent to ep (or sent before this
 // was noted) and, by trace, the endpoint the others went to.
-func (s sentTo) split(spans []model.SpanModel, ep tracing.Endpoint) (here []model.SpanModel, elsewhere map[model.TraceID]tracing.Endpoint) {
+func (s sentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model.SpanModel, elsewhere map[model.TraceID]secret.Endpoint) {
 	current := endpointID(ep)
-	elsewhere = map[model.TraceID]tracing.Endpoint{}
+	elsewhere = map[model.TraceID]secret.Endpoint{}
 	for _, sp := range spans {
-		id, known := s.byKey[tracing.KeyOf(sp)]
+		id, known := s.byKey[outbox.KeyOf(sp)]
 		if !known || id == current {
 			here = append(here, sp)
 			continue
@@ -55,7 +56,7 @@ func (s sentTo) split(spans []model.SpanModel, ep tracing.Endpoint) (here []mode
 
 // noteElsewhere logs, for each trace delivered to another endpoint and not
 // verified here, where it went; a trace with a verdict keeps it.
-func (m *Model) noteElsewhere(elsewhere map[model.TraceID]tracing.Endpoint) {
+func (m *Model) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 	for id, ep := range elsewhere {
 		// The log keeps the endpoint in clear and masks it when it draws.
 		m.log.Add(fmt.Sprintf("verify: trace %s was sent to %s, not checked here (the endpoint is now %s); it keeps its verdict",

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/verify"
 )
 
 // After the endpoint changes, V reads back only what went to the new
@@ -18,7 +19,7 @@ func TestVerifyChecksEachTraceWhereItWasSent(t *testing.T) {
 	first := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	if ch := m.verify.check(first.Key); ch == nil || ch.State != tracing.StateVerified {
+	if ch := m.verify.check(first.Key); ch == nil || ch.State != verify.StateVerified {
 		t.Fatalf("on the embedded receiver: %+v (status %q)", ch, m.status)
 	}
 	if err := m.session.SetEndpoint(srv.URL + "/api/v2/spans"); err != nil {
@@ -29,10 +30,10 @@ func TestVerifyChecksEachTraceWhereItWasSent(t *testing.T) {
 	m = settle(t, m, cmd)
 	m, cmd = press(t, m, "V")
 	m = settle(t, m, cmd)
-	if ch := m.verify.check(first.Key); ch == nil || ch.State != tracing.StateVerified {
+	if ch := m.verify.check(first.Key); ch == nil || ch.State != verify.StateVerified {
 		t.Errorf("the trace sent to the embedded receiver: %+v, want it still verified", ch)
 	}
-	if ch := m.verify.check(second.Key); ch == nil || ch.State != tracing.StateMissing {
+	if ch := m.verify.check(second.Key); ch == nil || ch.State != verify.StateMissing {
 		t.Errorf("the trace sent to the black hole: %+v, want missing", ch)
 	}
 	log := flat(strings.Join(m.log.lines(-1), "\n"))
