@@ -47,4 +47,3 @@ func TestReceiverStoresZipkinsSampleTraces(t *testing.T) {
 		})
 	}
 }
-
