@@ -208,7 +208,7 @@ func (s ScenarioSpan) validate(path string, depth int) error {
 	return nil
 }
 
-// checkMs refuses a time outside 0..MaxScenarioMs.
+// checkMs refuses a time outside 0..maxScenarioMs.
 func checkMs(field string, v float64) error {
 	if v < 0 || v > maxScenarioMs {
 		return fmt.Errorf("%s %g is out of range: use 0 to %d (one day)", field, v, maxScenarioMs)
