@@ -74,11 +74,11 @@ func (t TraceReport) intact() int {
 	return n
 }
 
-// CompareTrace compares the spans sent for one trace with those a query API
+// compareTrace compares the spans sent for one trace with those a query API
 // of kind api returned (kind: QueryKindZipkin or QueryKindJaeger), sent with
 // enc. Spans are matched by ID and kind, and a shared SERVER span that Jaeger
 // re-IDed by name, kind and parent chain.
-func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encoding) TraceReport {
+func compareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encoding) TraceReport {
 	distinct, copies := distinctWithCopies(sent)
 	t := TraceReport{Spans: len(distinct), Differences: []Difference{}}
 	if len(sent) > 0 {
@@ -143,7 +143,7 @@ func mergedInV1(spans []model.SpanModel, i int) bool {
 
 // allStored reports whether every span sent (one copy each; in v1 the shared
 // SERVER half rides in its CLIENT's span) is among stored, matched as
-// CompareTrace matches them: a trace that also holds other services' spans
+// compareTrace matches them: a trace that also holds other services' spans
 // is not complete until ours are there.
 func allStored(sent, stored []model.SpanModel, enc outbox.Encoding) bool {
 	distinct := distinctSpans(sent)

@@ -20,7 +20,7 @@ import (
 
 // jaegerFixture serves what a real Jaeger v2 answered for the spans of
 // testdata/jaeger/posted.json (see its README) on /api/traces/{id}.
-func jaegerFixture(t *testing.T) (*JaegerQuery, []model.SpanModel) {
+func jaegerFixture(t *testing.T) (*jaegerQuery, []model.SpanModel) {
 	t.Helper()
 	var posted []model.SpanModel
 	b, err := os.ReadFile(filepath.Join("testdata", "jaeger", "posted.json"))
@@ -42,11 +42,11 @@ func jaegerFixture(t *testing.T) (*JaegerQuery, []model.SpanModel) {
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
-	base, err := ParseQueryURL(srv.URL)
+	base, err := parseQueryURL(srv.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewJaegerQuery(base, QueryOptions{}), posted
+	return newJaegerQuery(base, QueryOptions{}), posted
 }
 
 func spansOf(spans []model.SpanModel, id model.TraceID) []model.SpanModel {
@@ -132,7 +132,7 @@ func TestCompareExplainsJaegerRewrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		sent := spansOf(posted, tc.trace)
-		rep := CompareTrace(sent, stored, QueryKindJaeger, outbox.EncodingJSON)
+		rep := compareTrace(sent, stored, QueryKindJaeger, outbox.EncodingJSON)
 		if rep.State != StateChanged || rep.Found != rep.Spans {
 			t.Errorf("%s: want changed with every span found, have %s %d/%d", tc.trace, rep.State, rep.Found, rep.Spans)
 		}
@@ -211,7 +211,7 @@ func TestCompareTable(t *testing.T) {
 		{"nothing stored", []model.SpanModel{span(1, 0, "a")}, nil, QueryKindZipkin, outbox.EncodingJSON, StateMissing, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := CompareTrace(tc.sent, tc.stored, tc.api, tc.enc)
+			rep := compareTrace(tc.sent, tc.stored, tc.api, tc.enc)
 			if want, have := tc.state, rep.State; want != have {
 				t.Fatalf("state: want %s, have %s (%+v)", want, have, rep.Differences)
 			}
@@ -247,7 +247,7 @@ func TestCompareUsesWireMicroseconds(t *testing.T) {
 	for enc, us := range map[outbox.Encoding]time.Duration{outbox.EncodingJSON: 2, outbox.EncodingProto: 1} {
 		stored := sent
 		stored.Duration = us * time.Microsecond
-		if rep := CompareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindZipkin, enc); rep.State != StateVerified {
+		if rep := compareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindZipkin, enc); rep.State != StateVerified {
 			t.Errorf("%s: want verified, have %s %+v", enc, rep.State, rep.Differences)
 		}
 	}
@@ -268,7 +268,7 @@ func TestCompareV1MergedShared(t *testing.T) {
 	if want, have := 2, expectedSpans(sent, outbox.EncodingV1); want != have {
 		t.Errorf("spans to wait for: want %d, have %d", want, have)
 	}
-	rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingV1)
+	rep := compareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingV1)
 	// Found counts what was stored: the backend holds 2 spans of the 3 sent
 	// (the SERVER half rode in its CLIENT's), and the difference says so.
 	if rep.State != StateChanged || rep.Found != 2 || rep.Spans != 3 {
@@ -281,7 +281,7 @@ func TestCompareV1MergedShared(t *testing.T) {
 	if got["span"] != "v1-merged-shared" || got["tags.k"] != "v1-merged-fields" || len(got) != 2 {
 		t.Errorf("differences: %+v", rep.Differences)
 	}
-	if rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateMissing {
+	if rep := compareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateMissing {
 		t.Errorf("sent as JSON the SERVER half is its own span: want missing, have %s", rep.State)
 	}
 }

@@ -113,7 +113,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 
 	origin := sessionTo(t, jaegertest.ZipkinURL)
 	_, err = QueryAPIFor(context.Background(), origin.Config(), origin.Endpoint(), QueryOptions{})
-	if !errors.Is(err, ErrNoQueryAPI) || !strings.Contains(err.Error(), "(Jaeger: http://127.0.0.1:16686)") {
+	if !errors.Is(err, errNoQueryAPI) || !strings.Contains(err.Error(), "(Jaeger: http://127.0.0.1:16686)") {
 		t.Errorf("query API at Jaeger's Zipkin receiver: %v", err)
 	}
 }

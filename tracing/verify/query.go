@@ -18,15 +18,15 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// The query API kinds DetectQueryAPI tells apart.
+// The query API kinds detectQueryAPI tells apart.
 const (
 	QueryKindZipkin = "zipkin"
 	QueryKindJaeger = "jaeger"
 )
 
-// ErrNoQueryAPI is returned (wrapped) when neither Zipkin's nor Jaeger's query
+// errNoQueryAPI is returned (wrapped) when neither Zipkin's nor Jaeger's query
 // API answers at a base URL.
-var ErrNoQueryAPI = errors.New("no query API")
+var errNoQueryAPI = errors.New("no query API")
 
 // maxQueryBody bounds what a query answer may weigh; a trace of 100,000 spans
 // in Jaeger's verbose JSON stays well under it.
@@ -66,11 +66,11 @@ type queryBase struct {
 	opts   QueryOptions
 }
 
-// ParseQueryURL validates a query API base URL ("http://host:16686", or a
+// parseQueryURL validates a query API base URL ("http://host:16686", or a
 // Zipkin behind a path prefix). Anything from "/api/" on is dropped, so the
 // URL of a trace page or of the spans endpoint works too. Its error text is
 // masked.
-func ParseQueryURL(raw string) (secret.Endpoint, error) {
+func parseQueryURL(raw string) (secret.Endpoint, error) {
 	ep, err := secret.ParseEndpoint(raw)
 	if err != nil {
 		return ep, fmt.Errorf("query URL: %w", err)
@@ -78,10 +78,10 @@ func ParseQueryURL(raw string) (secret.Endpoint, error) {
 	return secret.BaseOf(ep), nil
 }
 
-// DefaultQueryURL is where verification looks when no query URL is given: the
+// defaultQueryURL is where verification looks when no query URL is given: the
 // endpoint's origin, with any path prefix before /api/ (a vendor's auth
 // segment) and its query string kept.
-func DefaultQueryURL(ep secret.Endpoint) secret.Endpoint {
+func defaultQueryURL(ep secret.Endpoint) secret.Endpoint {
 	if ep.URL() == nil {
 		return ep
 	}
@@ -170,23 +170,23 @@ func looksLikeHTML(contentType string, body []byte) bool {
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
-// ZipkinQuery reads traces from Zipkin's v2 API: GET /api/v2/trace/{id}. The
+// zipkinQuery reads traces from Zipkin's v2 API: GET /api/v2/trace/{id}. The
 // embedded receiver serves the same API.
-type ZipkinQuery struct{ base queryBase }
+type zipkinQuery struct{ base queryBase }
 
-// NewZipkinQuery is Zipkin's query API at base (see ParseQueryURL).
-func NewZipkinQuery(base secret.Endpoint, opts QueryOptions) *ZipkinQuery {
-	return &ZipkinQuery{base: newQueryBase(base, opts)}
+// newZipkinQuery is Zipkin's query API at base (see parseQueryURL).
+func newZipkinQuery(base secret.Endpoint, opts QueryOptions) *zipkinQuery {
+	return &zipkinQuery{base: newQueryBase(base, opts)}
 }
 
 // Kind is QueryKindZipkin.
-func (*ZipkinQuery) Kind() string { return QueryKindZipkin }
+func (*zipkinQuery) Kind() string { return QueryKindZipkin }
 
 // Masked is the base URL, masked.
-func (q *ZipkinQuery) Masked() string { return q.base.Masked() }
+func (q *zipkinQuery) Masked() string { return q.base.Masked() }
 
 // Trace GETs /api/v2/trace/{id}; a 404 is no spans.
-func (q *ZipkinQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
+func (q *zipkinQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
 	var spans []model.SpanModel
 	if _, err := q.base.getJSON(ctx, "/api/v2/trace/"+url.PathEscape(id.String()), &spans); err != nil {
 		return nil, err

@@ -28,8 +28,8 @@ const (
 	StateMissing VerifyState = "missing"
 )
 
-// DefaultVerifyTimeout is how long verification polls when not told.
-const DefaultVerifyTimeout = 10 * time.Second
+// defaultVerifyTimeout is how long verification polls when not told.
+const defaultVerifyTimeout = 10 * time.Second
 
 // Poll backoff: storage is asynchronous (Jaeger writes within a few hundred
 // ms), so the first look is soon and later ones space out.
@@ -59,7 +59,7 @@ type VerifyOptions struct {
 
 func (o VerifyOptions) withDefaults() VerifyOptions {
 	if o.Timeout <= 0 {
-		o.Timeout = DefaultVerifyTimeout
+		o.Timeout = defaultVerifyTimeout
 	}
 	if o.FirstPoll <= 0 {
 		o.FirstPoll = defaultFirstPoll
@@ -166,7 +166,7 @@ func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) VerifyRe
 	}
 	rep := VerifyReport{Query: v.api.Masked(), Kind: v.api.Kind(), Timeout: v.opts.Timeout}
 	for _, p := range polls {
-		t := CompareTrace(p.sent, p.stored, v.api.Kind(), v.opts.Encoding)
+		t := compareTrace(p.sent, p.stored, v.api.Kind(), v.opts.Encoding)
 		t.Polls, t.Elapsed = p.polls, p.elapsed
 		t.ReadBackMs = float64(p.elapsed.Microseconds()) / 1000
 		if !p.found && p.err != nil {
