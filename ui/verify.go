@@ -68,7 +68,7 @@ func (c *common) verifiedCount() int { return c.countChecks(verify.StateVerified
 // the result (verified, changed or missing).
 func (c *common) checkedCount() int { return c.countChecks("") }
 
-func (c *common) countChecks(state verify.VerifyState) int {
+func (c *common) countChecks(state verify.State) int {
 	if c.verify == nil {
 		return 0
 	}
@@ -210,7 +210,7 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 }
 
 // keepReport records each span's check and logs each trace's summary.
-func (m *Model) keepReport(rep verify.VerifyReport) {
+func (m *Model) keepReport(rep verify.Report) {
 	m.verify.reports++
 	m.log.Add(fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind))
 	at := m.now().Format("15:04:05")
@@ -225,8 +225,8 @@ func (m *Model) keepReport(rep verify.VerifyReport) {
 
 // verifyStatus says what the read-back found, and explains the first rewrite
 // seen for the first time (explained reports it did: the status is full).
-func (m *Model) verifyStatus(rep verify.VerifyReport) (explained bool) {
-	counts := map[verify.VerifyState]int{}
+func (m *Model) verifyStatus(rep verify.Report) (explained bool) {
+	counts := map[verify.State]int{}
 	diffs := 0
 	for _, t := range rep.Traces {
 		for _, c := range t.Checks {
@@ -262,7 +262,7 @@ func (m *Model) verifyStatus(rep verify.VerifyReport) (explained bool) {
 
 // firstSight is the learner's explanation of each rewrite in rep not
 // explained before, in the order they appear; they count as seen from now.
-func (m *Model) firstSight(rep verify.VerifyReport) []string {
+func (m *Model) firstSight(rep verify.Report) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
@@ -309,7 +309,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 
 // verifyDoneMsg is a verification's report, or why none could be made.
 type verifyDoneMsg struct {
-	report verify.VerifyReport
+	report verify.Report
 	err    error
 }
 
@@ -328,7 +328,7 @@ func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc 
 		if err != nil {
 			return verifyDoneMsg{err: err}
 		}
-		v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: enc})
+		v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: enc})
 		return verifyDoneMsg{report: v.Verify(ctx, spans)}
 	}
 }

@@ -14,8 +14,8 @@ import (
 // TraceReport is what became of one delivered trace; it is one entry of
 // `send --json`'s "traces", so its JSON names are kept stable for scripts.
 type TraceReport struct {
-	TraceID string      `json:"traceId"`
-	State   VerifyState `json:"state"`
+	TraceID string `json:"traceId"`
+	State   State  `json:"state"`
 	// Spans is how many distinct spans were sent, Found how many of them were
 	// read back.
 	Spans       int          `json:"spans"`
@@ -39,7 +39,7 @@ type TraceReport struct {
 type SpanCheck struct {
 	Key   outbox.SpanKey
 	Name  string
-	State VerifyState
+	State State
 	// Stored is the span as read back, nil when missing.
 	Stored      *model.SpanModel
 	Differences []Difference

@@ -190,7 +190,7 @@ func TestCompareTable(t *testing.T) {
 		sent, stored []model.SpanModel
 		api          string
 		enc          outbox.Encoding
-		state        VerifyState
+		state        State
 		field        string
 		rewrite      string // "" = not a known rewrite
 	}{

@@ -52,14 +52,14 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				}
 				api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 				mustDo(t, err)
-				rep := NewVerifier(api, VerifyOptions{Encoding: enc}).Verify(context.Background(), sent)
+				rep := NewVerifier(api, Options{Encoding: enc}).Verify(context.Background(), sent)
 				checkJaegerReport(t, rep, enc)
 			})
 		}
 	}
 }
 
-func checkJaegerReport(t *testing.T, rep VerifyReport, enc outbox.Encoding) {
+func checkJaegerReport(t *testing.T, rep Report, enc outbox.Encoding) {
 	t.Helper()
 	if rep.Kind != QueryKindJaeger || len(rep.Traces) < 2 {
 		t.Fatalf("report: kind %s, %d traces", rep.Kind, len(rep.Traces))
@@ -105,7 +105,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	mustDo(t, err)
-	rep := NewVerifier(api, VerifyOptions{Timeout: 2 * time.Second}).Verify(context.Background(), DeliveredSpans(s))
+	rep := NewVerifier(api, Options{Timeout: 2 * time.Second}).Verify(context.Background(), DeliveredSpans(s))
 	if rep.Missing() != 1 || rep.Traces[0].Found != 0 {
 		t.Fatalf("want the trace missing, have %+v", rep.Traces)
 	}
@@ -128,7 +128,7 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v := NewVerifier(api, VerifyOptions{})
+	v := NewVerifier(api, Options{})
 	var flush, verify time.Duration
 	polls := 0
 	b.ResetTimer()

@@ -42,7 +42,7 @@ func TestVerifyWaitsForEverySpanSentNotForACount(t *testing.T) {
 	postModelSpans(t, r, ours)
 	sleeps := 0
 	api := newZipkinQuery(mustParseQuery(t, "http://"+r.Addr()), QueryOptions{})
-	v := NewVerifier(api, VerifyOptions{Timeout: time.Hour, Encoding: outbox.EncodingJSON,
+	v := NewVerifier(api, Options{Timeout: time.Hour, Encoding: outbox.EncodingJSON,
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			if sleeps++; sleeps == 1 {
 				postModelSpans(t, r, late) // stored after the first look

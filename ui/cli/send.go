@@ -186,7 +186,7 @@ func writeJSON(env Env, v any) {
 // sendExit is send's exit status: 1 when spans are left undelivered (last
 // is the last failure, for its reason and hint), or when verification could
 // not run or found a trace missing.
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.VerifyReport, verr error) int {
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.Report, verr error) int {
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)
