@@ -29,7 +29,7 @@ func TestSamplerRejectsNaNAndInf(t *testing.T) {
 	}
 }
 
-func TestValidateIP(t *testing.T) {
+func TestValidIP(t *testing.T) {
 	t.Parallel()
 	for _, ok := range []string{"", "10.0.0.1", "10.0.0.1:8080", "::1", "[::1]:80", "fe80::1"} {
 		if err := validateIP(ok); err != nil {

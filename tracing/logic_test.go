@@ -88,7 +88,7 @@ func mustSpec(t *testing.T, s string) SamplerSpec {
 	return spec
 }
 
-func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
+func TestHeadersComeFromZipkinInjectors(t *testing.T) {
 	t.Parallel()
 	tid, _ := model.TraceIDFromHex("80f198ee56343ba864fe8b2a57d3eff7")
 	parent := model.ID(0x05e3ac9a4f6e3b90)
@@ -122,7 +122,7 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	}
 }
 
-func TestParseB3TextRoundTrips(t *testing.T) {
+func TestParseTextRoundTrips(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90",

@@ -6,7 +6,7 @@ import (
 )
 
 // Vectors from the b3-propagation README and zipkin-go's propagation/b3 tests.
-func TestParseB3TextValidVectors(t *testing.T) {
+func TestParseTextValidVectors(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		in                          string
@@ -56,7 +56,7 @@ func TestParseB3TextValidVectors(t *testing.T) {
 	}
 }
 
-func TestParseB3TextRefusesWithTheReason(t *testing.T) {
+func TestParseTextRefusesWithTheReason(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct{ in, reason string }{
 		{"", "no B3 headers"},
