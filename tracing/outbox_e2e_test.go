@@ -10,6 +10,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -51,9 +52,9 @@ func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 	root, _ := s.NewTrace("checkout")
 	clientKind := model.Client
 	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
-	mustDo(t, s.Tag(root, "order.id", "42"))
-	mustDo(t, s.Finish(client))
-	mustDo(t, s.Finish(root))
+	testkit.Must(t, s.Tag(root, "order.id", "42"))
+	testkit.Must(t, s.Finish(client))
+	testkit.Must(t, s.Finish(root))
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Fatalf("flush: %+v", sum)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -82,8 +83,6 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func noJitter(d time.Duration) time.Duration { return d }
-
 func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
 	var results []outbox.DeliveryResult
 	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
@@ -103,7 +102,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 2, 2)
 	w := &waits{}
-	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: testkit.NoJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}

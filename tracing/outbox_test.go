@@ -2,7 +2,6 @@ package tracing
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -331,12 +330,4 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 	if r.Class != outbox.ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), secret.MaskText) {
 		t.Errorf("refused result must be classified and masked: %q %v", r.Class, r.Err)
 	}
-}
-
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	_, _ = zw.Write(b)
-	_ = zw.Close()
-	return buf.Bytes()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 	"time"
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 func TestParseRetryAfter(t *testing.T) {
@@ -33,7 +34,7 @@ func TestParseRetryAfter(t *testing.T) {
 
 func TestRetryBackoffGrowsAndCaps(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: noJitter}.withDefaults()
+	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: testkit.NoJitter}.withDefaults()
 	var got []time.Duration
 	for a := 1; a <= 5; a++ {
 		got = append(got, p.Backoff(a, 0))
@@ -51,5 +52,3 @@ func TestRetryBackoffGrowsAndCaps(t *testing.T) {
 		}
 	}
 }
-
-func noJitter(d time.Duration) time.Duration { return d }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // zipkinreceiverModule holds v2 JSON fixtures nobody here wrote: the
@@ -41,7 +42,7 @@ func TestReceiverZipkinreceiverFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := startTestReceiver(t, ReceiverOptions{})
-			if status, msg := postSpans(t, r.URL(), "application/json", "", body); status != 202 {
+			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
 				t.Fatalf("POST: %d %s", status, msg)
 			}
 			var sent []map[string]any

@@ -2,7 +2,6 @@ package receiver
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 )
 
@@ -26,23 +26,6 @@ func startTestReceiver(t testing.TB, o ReceiverOptions) *Receiver {
 	}
 	t.Cleanup(func() { r.Close() })
 	return r
-}
-
-// postSpans POSTs body to the receiver's v2 spans endpoint.
-func postSpans(t testing.TB, url, ct, ce string, body []byte) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
-	req.Header.Set("Content-Type", ct)
-	if ce != "" {
-		req.Header.Set("Content-Encoding", ce)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
 }
 
 // getJSON GETs path from the receiver and decodes the answer into v.
@@ -85,7 +68,7 @@ func TestReceiverNormalisesProto3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status, msg := postSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
 		t.Fatalf("POST proto3: %d %s", status, msg)
 	}
 	status, raw := getJSON(t, r, "/api/v2/trace/"+strings.Repeat("ab", 16), nil)
@@ -106,7 +89,7 @@ func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
 	root := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 7}, ID: 9},
 		Name: "Root", Timestamp: time.UnixMicro(1_700_000_000_000_000), Duration: time.Millisecond}
 	body, _ := outbox.EncodingProto.Serializer().Serialize([]*model.SpanModel{&root})
-	postSpans(t, r.URL(), "application/x-protobuf", "", body)
+	testkit.PostSpans(t, r.URL(), "application/x-protobuf", "", body)
 	_, raw := getJSON(t, r, "/api/v2/trace/0000000000000007", nil)
 	if strings.Contains(raw, "parentId") || strings.Contains(raw, "SPAN_KIND") || !strings.Contains(raw, `"name":"root"`) {
 		t.Errorf("served %s", raw)
@@ -119,9 +102,9 @@ func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 	a := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":3}`
 	b := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":4}`
 	for i := 0; i < 3; i++ {
-		postSpans(t, r.URL(), "application/json", "", []byte("["+a+","+a+"]"))
+		testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+a+","+a+"]"))
 	}
-	postSpans(t, r.URL(), "application/json", "", []byte("["+b+"]")) // differs: kept
+	testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+b+"]")) // differs: kept
 	var back []map[string]any
 	getJSON(t, r, "/api/v2/trace/00000000000000aa", &back)
 	if st := r.Stats(); len(back) != 2 || st.Duplicates != 5 || st.Stored != 2 || st.Spans != 7 {
@@ -133,11 +116,11 @@ func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 func TestReceiverRefusesGzipBomb(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
-	bomb := gzipBytes(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
+	bomb := testkit.Gzip(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
 	if len(bomb) > 1<<20 {
 		t.Fatalf("bomb is %d bytes compressed", len(bomb))
 	}
-	status, msg := postSpans(t, r.URL(), "application/json", "gzip", bomb)
+	status, msg := testkit.PostSpans(t, r.URL(), "application/json", "gzip", bomb)
 	if status != http.StatusRequestEntityTooLarge || !strings.Contains(msg, "body over") {
 		t.Errorf("gzip bomb: %d %q", status, msg)
 	}
@@ -149,7 +132,7 @@ func TestReceiverRefusesGzipBomb(t *testing.T) {
 func TestReceiverRejectsZeroTraceID(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
-	status, msg := postSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
+	status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
 	if status != 400 || !strings.Contains(msg, "traceId") {
 		t.Errorf("zero trace ID: %d %q", status, msg)
 	}
@@ -200,7 +183,7 @@ func TestReceiverVersionsByPath(t *testing.T) {
 		if c.thrift {
 			ct = "application/x-thrift"
 		}
-		status, msg := postSpans(t, c.url, ct, "", []byte(c.body))
+		status, msg := testkit.PostSpans(t, c.url, ct, "", []byte(c.body))
 		if status != c.status || !strings.Contains(msg, c.msg) {
 			t.Errorf("%s: %d %q, want %d %q", c.name, status, msg, c.status, c.msg)
 		}
@@ -211,12 +194,4 @@ func TestReceiverVersionsByPath(t *testing.T) {
 	if b, _ := json.Marshal(back); string(b) != want {
 		t.Errorf("v1 read back\n%s\nwant\n%s", b, want)
 	}
-}
-
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	_, _ = zw.Write(b)
-	_ = zw.Close()
-	return buf.Bytes()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // queryFixture posts four traces, as v2 JSON, and returns "now" in ms:
@@ -32,7 +33,7 @@ func queryFixture(t *testing.T, r *Receiver) int64 {
 		fmt.Sprintf(`{"traceId":"000000000000000c","id":"0000000000000005","name":"old","timestamp":%d,"duration":1000,"localEndpoint":%s}`, us(48*time.Hour), fe),
 		`{"traceId":"000000000000000d","id":"0000000000000006","name":"untimed","localEndpoint":{"serviceName":"lonely"}}`,
 	}
-	if status, msg := postSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
 		t.Fatalf("fixture: %d %s", status, msg)
 	}
 	return now.UnixMilli()

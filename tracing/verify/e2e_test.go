@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -25,7 +26,7 @@ import (
 func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
 	checkout, err := tracing.LoadScenario(filepath.Join("..", "..", "examples", "checkout.json"))
-	mustDo(t, err)
+	testkit.Must(t, err)
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1} {
 		for _, wide := range []bool{false, true} {
 			name := string(enc) + map[bool]string{false: "-64", true: "-128"}[wide]
@@ -44,14 +45,14 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				})
 				demoTrace(t, s, "Checkout")
 				_, err := s.Replay(checkout)
-				mustDo(t, err)
+				testkit.Must(t, err)
 				_, sum := flushAll(s)
 				sent := DeliveredSpans(s)
 				if sum.Failed != 0 || len(sent) != sum.Delivered {
 					t.Fatalf("flush: %+v, %d delivered spans", sum, len(sent))
 				}
 				api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
-				mustDo(t, err)
+				testkit.Must(t, err)
 				rep := NewVerifier(api, Options{Encoding: enc}).Verify(context.Background(), sent)
 				checkJaegerReport(t, rep, enc)
 			})
@@ -104,7 +105,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 		t.Fatalf("flush: %+v", sum)
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
-	mustDo(t, err)
+	testkit.Must(t, err)
 	rep := NewVerifier(api, Options{Timeout: 2 * time.Second}).Verify(context.Background(), DeliveredSpans(s))
 	if rep.Missing() != 1 || rep.Traces[0].Found != 0 {
 		t.Fatalf("want the trace missing, have %+v", rep.Traces)
@@ -149,11 +150,4 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	b.ReportMetric(float64(flush.Microseconds())/1000/float64(b.N), "flush-ms/op")
 	b.ReportMetric(float64(verify.Microseconds())/1000/float64(b.N), "verify-ms/op")
 	b.ReportMetric(float64(polls)/float64(b.N), "polls/op")
-}
-
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }
