@@ -42,8 +42,8 @@ type Captured struct {
 
 // HeaderLine is one header as received.
 type HeaderLine struct {
-	Name  string
-	Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // Answer is the JSON body every service answers with: who answered, the

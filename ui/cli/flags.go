@@ -19,7 +19,7 @@ const (
 	inCheck
 	inReceive
 
-	inSession = inTUI | inSend | inCheck // everything that builds a session
+	inSession = inTUI | inSend | inCheck | inShop // everything that builds a session
 	inAll     = inSession | inReceive
 )
 
@@ -60,10 +60,10 @@ var flagTable = []flagDef{
 	{name: "ip", arg: "ADDR", env: "ZIPKIN_IP", def: "first non-loopback IPv4, else 127.0.0.1", field: tracing.FieldIP, cmds: inSession,
 		usage: "local endpoint IP (optionally IP:port); no host names",
 		apply: func(o *Options, v string) error { o.Config.IP = v; return nil }},
-	{name: "sampler", arg: "SPEC", env: "ZIPKIN_SAMPLER", def: "modulo:1", field: tracing.FieldSampler, cmds: inTUI | inSend,
+	{name: "sampler", arg: "SPEC", env: "ZIPKIN_SAMPLER", def: "modulo:1", field: tracing.FieldSampler, cmds: inTUI | inSend | inShop,
 		usage: "always, never, modulo:N, boundary:RATE, counting:RATE",
 		apply: func(o *Options, v string) (err error) { o.Config.Sampler, err = tracing.ParseSamplerSpec(v); return }},
-	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
+	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI | inShop,
 		usage: "B3 header view: multi, single or both",
 		apply: func(o *Options, v string) (err error) { o.Config.B3, err = tracing.ParseB3Format(v); return }},
 	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession,
@@ -125,6 +125,9 @@ var flagTable = []flagDef{
 	{name: "max-spans", arg: "N", env: "ZIPKIN_MAX_SPANS", def: "200000", field: tracing.FieldMaxSpans, cmds: inAll,
 		usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
 		apply: func(o *Options, v string) (err error) { o.Config.MaxSpans, err = parseCount(v); return }},
+	{name: "shop", def: "off", cmds: inTUI,
+		usage: "start the demo shop with the TUI (otherwise it starts on the first H)",
+		apply: func(o *Options, v string) (err error) { o.Config.Shop, err = parseSwitch(v); return }},
 	{name: "load", arg: "FILE", cmds: inTUI,
 		usage: "scenario to open: a file, or an embedded example such as checkout",
 		apply: func(o *Options, v string) error { o.Load = v; return nil }},

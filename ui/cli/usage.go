@@ -48,6 +48,13 @@ var commandTable = []commandDef{
 			"zipkin-playground receive",
 			"zipkin-playground receive --listen 127.0.0.1:9411 --json",
 		}},
+	{name: "shop", set: inShop, run: Shop,
+		summary: "run the demo shop (real services with zipkin-go middleware) alone",
+		examples: []string{
+			"zipkin-playground shop",
+			"zipkin-playground shop --endpoint http://localhost:9411/api/v2/spans --b3 single",
+			"zipkin-playground shop --sampler never",
+		}},
 }
 
 func commandByName(name string) (commandDef, bool) {
