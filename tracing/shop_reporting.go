@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/openzipkin/zipkin-go/propagation/b3"
+
 	"zipkin-playground/tracing/shop"
 )
 
@@ -36,4 +38,17 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 		Client:     &http.Client{Transport: newTransport(opts), Timeout: s.cfg.Timeout, CheckRedirect: stopAtFirstRedirect},
 		Serializer: enc.Serializer(),
 	}, nil
+}
+
+// HTTPInjectOptions are zipkin-go's injector options for format f over HTTP:
+// none for multi, single header only, or both. The gRPC view has no HTTP
+// form: a request made from it carries multi headers.
+func HTTPInjectOptions(f B3Format) []b3.InjectOption {
+	switch f {
+	case B3Single:
+		return []b3.InjectOption{b3.WithSingleHeaderOnly()}
+	case B3Both:
+		return []b3.InjectOption{b3.WithSingleAndMultiHeader()}
+	}
+	return nil
 }

@@ -23,8 +23,10 @@ type CallResult struct {
 	// status and its downstream calls. Zero when it did not answer in JSON.
 	Answer Answer
 	Status int
-	Took   time.Duration
-	Err    error
+	// ContentLength is the answer's declared length (-1 when unknown).
+	ContentLength int64
+	Took          time.Duration
+	Err           error
 }
 
 // InjectB3 is zipkin-go's HTTP injector for sc with opts (single header,
@@ -63,7 +65,7 @@ func (sh *Shop) Call(ctx context.Context, route Route, inject func(*http.Request
 		return res
 	}
 	defer resp.Body.Close()
-	res.Status = resp.StatusCode
+	res.Status, res.ContentLength = resp.StatusCode, resp.ContentLength
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
 	_ = json.Unmarshal(body, &res.Answer)
 	return res
