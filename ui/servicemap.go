@@ -46,7 +46,9 @@ func (p *serviceMap) Update(msg tea.Msg) (component, tea.Cmd) {
 func (p *serviceMap) ShortHelp() []key.Binding { return []key.Binding{p.keys.Cancel} }
 
 // FullHelp is the map's keys.
-func (p *serviceMap) FullHelp() [][]key.Binding { return [][]key.Binding{{p.keys.Cancel, p.keys.Close}} }
+func (p *serviceMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.Cancel, p.keys.Close}}
+}
 
 // View draws the title, the picture (if it fits) and the list.
 func (p *serviceMap) View() string {
