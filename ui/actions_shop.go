@@ -23,6 +23,8 @@ type shopState struct {
 	// endpoint moves, the next call moves them first.
 	reportingTo string
 	mapGen      int // the open service map's generation; stale ticks are dropped
+	// called counts the calls each span made: a second one reuses its ID.
+	called map[*tracing.Node]int
 }
 
 var errNoServiceGraph = errors.New("this query API serves no service graph")
@@ -63,8 +65,16 @@ func (m *Model) shopRoutes() []shop.Route {
 
 func (m *Model) pickShopRoute() tea.Cmd {
 	n := m.tree.Selected()
-	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: shopCallNotes(n, m.headers.format, m.shop.running == nil)}
+	notes := shopCallNotes(n, m.headers.format, m.shop.running == nil)
+	if m.shop.called[n] > 0 {
+		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
+	}
+	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes}
 	p.accept = func(r shop.Route) tea.Cmd {
+		if m.shop.called == nil {
+			m.shop.called = map[*tracing.Node]int{}
+		}
+		m.shop.called[n]++
 		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.headers.format})
 	}
 	m.openDialog(p, modeDialog)
