@@ -25,6 +25,30 @@ type shopState struct {
 	mapGen      int // the open service map's generation; stale ticks are dropped
 	// called counts the calls each span made: a second one reuses its ID.
 	called map[*tracing.Node]int
+	// answered are the calls the shop answered, oldest first (the tour
+	// checks them).
+	answered []answeredCall
+}
+
+// answeredCall is what the tour needs to know of one call.
+type answeredCall struct {
+	service string
+	sampled bool // the request said X-B3-Sampled: 1 or X-B3-Flags: 1
+}
+
+// shopWireCheck passes when, during the lesson, the shop answered a sampled
+// call that reached payments and an unsampled one.
+func shopWireCheck(m *Model, snap learnSnapshot) bool {
+	var sampled, unsampled bool
+	for _, c := range m.shop.answered[min(snap.shopCalls, len(m.shop.answered)):] {
+		switch {
+		case !c.sampled:
+			unsampled = true
+		case c.service != "inventory":
+			sampled = true // gateway and checkout call payments
+		}
+	}
+	return sampled && unsampled
 }
 
 var errNoServiceGraph = errors.New("this query API serves no service graph")
@@ -188,6 +212,10 @@ func (m *Model) shopStarted(msg shopStartedMsg) tea.Cmd {
 func (m *Model) shopCallDone(msg shopCallDoneMsg) {
 	c, r := msg.call, msg.result
 	m.log.Add(shopLogEntry(c, r))
+	if r.Status != 0 {
+		sampled := c.sc.Debug || (c.sc.Sampled != nil && *c.sc.Sampled)
+		m.shop.answered = append(m.shop.answered, answeredCall{service: c.route.Service, sampled: sampled})
+	}
 	tagged := m.tagShopCall(c, r)
 	switch {
 	case r.Err != nil:
