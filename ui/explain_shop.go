@@ -59,4 +59,3 @@ func (m *Model) isShopService(name string) bool {
 	}
 	return false
 }
-
