@@ -151,6 +151,9 @@ func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	if res == nil || headerValue(res.Answer.Received, "X-B3-Traceid") == "" || headerValue(res.Answer.Received, "B3") != "" {
 		t.Errorf("want multi headers received, have %+v", res)
 	}
+	if log := strings.Join(m.log.lines(-1), "\n"); !strings.Contains(log, "the HTTP request carried multi headers") {
+		t.Errorf("the log should say the gRPC view called with multi headers:\n%s", log)
+	}
 }
 
 // pickerNotes are the open route picker's notes, as drawn (unwrapped).
