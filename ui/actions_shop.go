@@ -23,6 +23,7 @@ type shopState struct {
 	// endpoint moves, the next call moves them first.
 	reportingTo string
 	mapGen      int // the open service map's generation; stale ticks are dropped
+	problems    int // reporter complaints already logged
 	// called counts the calls each span made: a second one reuses its ID.
 	called map[*tracing.Node]int
 	// answered are the calls the shop answered, oldest first (the tour
@@ -180,6 +181,9 @@ func (m *Model) handleShopMsg(msg shopMsg) tea.Cmd {
 		return m.shopStarted(msg)
 	case shopCallDoneMsg:
 		m.shopCallDone(msg)
+		return shopProblemsSoon()
+	case shopProblemsMsg:
+		m.logShopProblems()
 	case serviceMapMsg, serviceMapTickMsg:
 		return m.serviceMapMsg(msg)
 	}
@@ -262,6 +266,23 @@ func shopLogEntry(c shopCall, r shop.CallResult) string {
 		lines = append(lines, "   (the B3 view is gRPC; the HTTP request carried multi headers)")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// logShopProblems logs what the services' reporters complained of (a POST
+// refused or failed): their spans did not all arrive. The log masks the
+// endpoint's secrets when it draws.
+func (m *Model) logShopProblems() {
+	if m.shop.running == nil {
+		return
+	}
+	lines, total := m.shop.running.ReportProblemsSince(m.shop.problems)
+	m.shop.problems = total
+	for _, l := range lines {
+		m.log.Add("demo shop's reporter: " + safe(l))
+	}
+	if len(lines) > 0 {
+		m.setErrorText("The demo shop's services could not deliver all their spans: see the delivery log.")
+	}
 }
 
 // stopShop stops the services and flushes what they still hold.

@@ -42,6 +42,11 @@ type serviceMapMsg struct {
 // serviceMapTickMsg asks the open map to read the graph again.
 type serviceMapTickMsg struct{ gen int }
 
+// shopProblemsMsg asks the root to log what the services' reporters
+// complained of since it last looked.
+type shopProblemsMsg struct{}
+
+func (shopProblemsMsg) shopMsg()   {}
 func (shopStartedMsg) shopMsg()    {}
 func (shopCallDoneMsg) shopMsg()   {}
 func (serviceMapMsg) shopMsg()     {}
@@ -102,6 +107,12 @@ func fetchServiceMap(gen int, api tracing.QueryAPI, cfg tracing.Config, ep traci
 		msg.links, msg.err = reader.Dependencies(ctx, msg.at, serviceMapLookback)
 		return msg
 	}
+}
+
+// shopProblemsSoon looks at the reporters' complaints once their batch
+// interval has passed.
+func shopProblemsSoon() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return shopProblemsMsg{} })
 }
 
 // serviceMapTick is the next read while the map is open.

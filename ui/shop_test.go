@@ -252,3 +252,22 @@ func TestTheShopsSpansJoinThePlaygroundsTraceInTheReceiver(t *testing.T) {
 		t.Errorf("want playground and four services in one trace, have %v", services)
 	}
 }
+
+func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
+	t.Parallel()
+	// Nothing listens on port 1; the path segment before /api/ is a token.
+	m := clientModel(t, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans" })
+	m, _ = callGateway(t, m)
+	m.stopShop() // the reporters try, fail and say so
+	m.Update(shopProblemsMsg{})
+	log := strings.Join(m.log.lines(-1), "\n")
+	if !strings.Contains(log, "demo shop's reporter") || !strings.Contains(log, "connection refused") {
+		t.Errorf("the log should carry the reporters' failures:\n%s", log)
+	}
+	if strings.Contains(m.View(), "tok3n-s3cret") {
+		t.Error("the endpoint's token is on screen")
+	}
+	if !m.statusBad {
+		t.Errorf("status should say spans were not delivered: %q", m.status)
+	}
+}

@@ -88,6 +88,7 @@ func (r *relay) swap(next reporter.Reporter) {
 type problemLog struct {
 	mu    sync.Mutex
 	lines []string
+	total int // lines ever logged
 }
 
 const maxProblems = 20
@@ -107,10 +108,23 @@ func (w problemWriter) Write(b []byte) (int, error) {
 	w.log.mu.Lock()
 	defer w.log.mu.Unlock()
 	w.log.lines = append(w.log.lines, line)
+	w.log.total++
 	if len(w.log.lines) > maxProblems {
 		w.log.lines = w.log.lines[len(w.log.lines)-maxProblems:]
 	}
 	return len(b), nil
+}
+
+// since are the lines logged after the first seen ones (as many as are
+// kept), and how many were logged in all.
+func (p *problemLog) since(seen int) ([]string, int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := min(p.total-seen, len(p.lines))
+	if n <= 0 {
+		return nil, p.total
+	}
+	return append([]string(nil), p.lines[len(p.lines)-n:]...), p.total
 }
 
 func (p *problemLog) all() []string {

@@ -176,5 +176,9 @@ func (sh *Shop) SetReporting(rep Reporting) {
 // that failed or was refused): the services' spans did not all arrive.
 func (sh *Shop) ReportProblems() []string { return sh.problems.all() }
 
+// ReportProblemsSince are the problems logged after the first seen, and the
+// count to pass next time.
+func (sh *Shop) ReportProblemsSince(seen int) ([]string, int) { return sh.problems.since(seen) }
+
 // remoteNamed is the remote endpoint a CLIENT span names its callee by.
 func remoteNamed(name string) *model.Endpoint { return &model.Endpoint{ServiceName: name} }
