@@ -5,5 +5,6 @@
 //
 // Its parts live in sub-packages: b3 (propagation headers), zipkinv1 (the v1
 // wire formats), secret (endpoint parsing and masking), outbox (delivery),
-// receiver (the embedded Zipkin server) and verify (reading traces back).
+// receiver (the embedded Zipkin server), verify (reading traces and the
+// service graph back) and shop (the demo services H calls).
 package tracing

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/openzipkin/zipkin-go/propagation/b3"
-
 	"zipkin-playground/tracing/shop"
 )
 
@@ -24,10 +22,6 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 	if err != nil {
 		return shop.Reporting{}, err
 	}
-	enc, _, err := EncodingFor(s.cfg.Endpoint, s.cfg.Encoding, s.cfg.Encoding == EncodingProto)
-	if err != nil {
-		return shop.Reporting{}, err
-	}
 	header := http.Header{}
 	for _, h := range s.cfg.Headers {
 		header.Add(h.Name, h.Value)
@@ -35,20 +29,7 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 	return shop.Reporting{
 		URL:        u.String(),
 		Header:     header,
-		Client:     &http.Client{Transport: newTransport(opts), Timeout: s.cfg.Timeout, CheckRedirect: stopAtFirstRedirect},
-		Serializer: enc.Serializer(),
+		Client:     opts.HTTPClient(),
+		Serializer: s.outbox.Encoding().Serializer(),
 	}, nil
-}
-
-// HTTPInjectOptions are zipkin-go's injector options for format f over HTTP:
-// none for multi, single header only, or both. The gRPC view has no HTTP
-// form: a request made from it carries multi headers.
-func HTTPInjectOptions(f B3Format) []b3.InjectOption {
-	switch f {
-	case B3Single:
-		return []b3.InjectOption{b3.WithSingleHeaderOnly()}
-	case B3Both:
-		return []b3.InjectOption{b3.WithSingleAndMultiHeader()}
-	}
-	return nil
 }

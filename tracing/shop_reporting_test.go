@@ -7,7 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/shop"
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 func TestTheShopReportsWithTheSessionsHeadersAndEncoding(t *testing.T) {
@@ -25,7 +27,7 @@ func TestTheShopReportsWithTheSessionsHeadersAndEncoding(t *testing.T) {
 	defer collector.Close()
 	cfg := DefaultConfig()
 	cfg.Endpoint = collector.URL + "/api/v1/spans"
-	cfg.Headers = []Header{{Name: "Authorization", Value: "Bearer s3cret"}}
+	cfg.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer s3cret"}}
 	s, err := NewSession(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +52,7 @@ func TestTheShopReportsWithTheSessionsHeadersAndEncoding(t *testing.T) {
 		if want, have := "Bearer s3cret", h.Get("Authorization"); want != have {
 			t.Errorf("Authorization: want the session's header, have %q", have)
 		}
-		if want, have := (V1JSONSerializer{}).ContentType(), h.Get("Content-Type"); want != have {
+		if want, have := (zipkinv1.V1JSONSerializer{}).ContentType(), h.Get("Content-Type"); want != have {
 			t.Errorf("a v1 path: want %s, have %s", want, have)
 		}
 	}
@@ -58,7 +60,7 @@ func TestTheShopReportsWithTheSessionsHeadersAndEncoding(t *testing.T) {
 
 func TestShopReportingWaitsForTheReceiversAddress(t *testing.T) {
 	t.Parallel()
-	s := &Session{endpoint: LocalEndpoint()}
+	s := &Session{endpoint: secret.LocalEndpoint()}
 	if _, err := s.ShopReporting(); err != ErrEndpointNotReady {
 		t.Errorf("want ErrEndpointNotReady, have %v", err)
 	}

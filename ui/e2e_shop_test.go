@@ -10,6 +10,8 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/verify"
 )
 
 // jaegerModel is a model reporting to the running Jaeger (and reading back
@@ -51,7 +53,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Logf("%s", b)
 	}
 	checkShopParents(t, tr)
-	links, err := tracing.NewJaegerQuery(mustQueryURL(t), tracing.QueryOptions{}).Dependencies(ctx, time.Now(), time.Hour)
+	links, err := verify.NewJaegerQuery(mustQueryURL(t), verify.QueryOptions{}).Dependencies(ctx, time.Now(), time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,8 +95,8 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 	}
 }
 
-func mustQueryURL(t *testing.T) tracing.Endpoint {
-	ep, err := tracing.ParseQueryURL(jaegertest.QueryURL)
+func mustQueryURL(t *testing.T) secret.Endpoint {
+	ep, err := verify.ParseQueryURL(jaegertest.QueryURL)
 	if err != nil {
 		t.Fatal(err)
 	}

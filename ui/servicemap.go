@@ -8,7 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/verify"
 )
 
 // serviceMap is the dependency graph of what the receiver or backend holds
@@ -17,9 +18,9 @@ import (
 type serviceMap struct {
 	paneBase
 	gen    int
-	source string           // the query API's base, masked
-	api    tracing.QueryAPI // found on the first read, asked again after
-	links  []tracing.DependencyLink
+	source string          // the query API's base, masked
+	api    verify.QueryAPI // found on the first read, asked again after
+	links  []receiver.DependencyLink
 	err    error
 	at     time.Time
 	loaded bool
@@ -83,7 +84,7 @@ func (p *serviceMap) sourceText() string {
 
 // graphLines are the picture and the links in words, safe to print.
 func (p *serviceMap) graphLines(w int) []string {
-	safeLinks := make([]tracing.DependencyLink, len(p.links))
+	safeLinks := make([]receiver.DependencyLink, len(p.links))
 	for i, l := range p.links {
 		l.Parent, l.Child = safe(l.Parent), safe(l.Child)
 		safeLinks[i] = l

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // canvas is a grid of runes the map is drawn on.
@@ -35,7 +35,7 @@ func (c *canvas) box(x, y, w int, name string) {
 // arrow runs from the caller's box at row from to the callee's box at row
 // to: out of the box, along its trunk, then along to, the counts over and
 // under it.
-func (c *canvas) arrow(g mapGap, from, to int, l tracing.DependencyLink) {
+func (c *canvas) arrow(g mapGap, from, to int, l receiver.DependencyLink) {
 	for x := g.exit; x <= g.trunk; x++ {
 		c.join(x, from, '─')
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sort"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // The service map is laid out in columns, left to right: a service's column
@@ -27,11 +27,11 @@ type mapGraph struct {
 	columns [][]string
 	col     map[string]int
 	row     map[string]int
-	links   []tracing.DependencyLink
+	links   []receiver.DependencyLink
 }
 
 // layoutMap places the services of links in columns.
-func layoutMap(links []tracing.DependencyLink) mapGraph {
+func layoutMap(links []receiver.DependencyLink) mapGraph {
 	g := mapGraph{col: map[string]int{}, row: map[string]int{}, links: sortedLinks(links)}
 	calls := map[string][]string{}
 	var names []string
@@ -131,8 +131,8 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func sortedLinks(links []tracing.DependencyLink) []tracing.DependencyLink {
-	out := append([]tracing.DependencyLink(nil), links...)
+func sortedLinks(links []receiver.DependencyLink) []receiver.DependencyLink {
+	out := append([]receiver.DependencyLink(nil), links...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Parent != out[j].Parent {
 			return out[i].Parent < out[j].Parent
@@ -143,7 +143,7 @@ func sortedLinks(links []tracing.DependencyLink) []tracing.DependencyLink {
 }
 
 // drawn says whether the picture holds the link: an arrow into the next column.
-func (g mapGraph) drawn(l tracing.DependencyLink) bool {
+func (g mapGraph) drawn(l receiver.DependencyLink) bool {
 	return l.Parent != l.Child && g.col[l.Child] == g.col[l.Parent]+1
 }
 
@@ -159,7 +159,7 @@ func errorsText(n int64) string {
 }
 
 // mapList is one line per link, the picture's words.
-func mapList(links []tracing.DependencyLink) []string {
+func mapList(links []receiver.DependencyLink) []string {
 	var out []string
 	for _, l := range sortedLinks(links) {
 		line := fmt.Sprintf("%s → %s  %s", l.Parent, l.Child, callsText(l.CallCount))
@@ -176,7 +176,7 @@ func mapList(links []tracing.DependencyLink) []string {
 
 // renderMap draws the graph in at most width columns; ok is false when it
 // does not fit (the list then says it all).
-func renderMap(links []tracing.DependencyLink, width int) (lines []string, ok bool) {
+func renderMap(links []receiver.DependencyLink, width int) (lines []string, ok bool) {
 	g := layoutMap(links)
 	if len(g.columns) == 0 {
 		return nil, true

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
-func link(p, c string, calls, errs int64) tracing.DependencyLink {
-	return tracing.DependencyLink{Parent: p, Child: c, CallCount: calls, ErrorCount: errs}
+func link(p, c string, calls, errs int64) receiver.DependencyLink {
+	return receiver.DependencyLink{Parent: p, Child: c, CallCount: calls, ErrorCount: errs}
 }
 
-var shopLinks = []tracing.DependencyLink{
+var shopLinks = []receiver.DependencyLink{
 	link("playground", "gateway", 1, 0),
 	link("gateway", "checkout", 2, 2),
 	link("checkout", "inventory", 2, 0),
@@ -23,19 +23,19 @@ func TestLayoutMapPutsCallersLeftOfWhatTheyCall(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
-		links []tracing.DependencyLink
+		links []receiver.DependencyLink
 		want  [][]string
 	}{
 		{"the shop", shopLinks, [][]string{{"playground"}, {"gateway"}, {"checkout"}, {"inventory", "payments"}}},
 		{"a call that skips a column stands at the longest chain",
-			append([]tracing.DependencyLink{link("playground", "checkout", 1, 0)}, shopLinks...),
+			append([]receiver.DependencyLink{link("playground", "checkout", 1, 0)}, shopLinks...),
 			[][]string{{"playground"}, {"gateway"}, {"checkout"}, {"inventory", "payments"}}},
-		{"a cycle does not loop", []tracing.DependencyLink{link("a", "b", 1, 0), link("b", "a", 1, 0)},
+		{"a cycle does not loop", []receiver.DependencyLink{link("a", "b", 1, 0), link("b", "a", 1, 0)},
 			[][]string{{"a"}, {"b"}}},
-		{"a service calling itself stays in one column", []tracing.DependencyLink{link("frontend", "frontend", 3, 0)},
+		{"a service calling itself stays in one column", []receiver.DependencyLink{link("frontend", "frontend", 3, 0)},
 			[][]string{{"frontend"}}},
 		{"callees follow their callers' rows",
-			[]tracing.DependencyLink{link("a", "z", 1, 0), link("b", "y", 1, 0)},
+			[]receiver.DependencyLink{link("a", "z", 1, 0), link("b", "y", 1, 0)},
 			[][]string{{"a", "b"}, {"z", "y"}}},
 		{"nothing", nil, [][]string{}},
 	} {
@@ -68,7 +68,7 @@ func TestRenderMapDrawsBoxesArrowsAndCounts(t *testing.T) {
 
 func TestRenderMapKeepsTrunksOffOtherBoxes(t *testing.T) {
 	t.Parallel()
-	lines, _ := renderMap([]tracing.DependencyLink{link("a", "checkout", 1, 0), link("playground", "gateway", 1, 0), link("gateway", "checkout", 1, 0)}, 200)
+	lines, _ := renderMap([]receiver.DependencyLink{link("a", "checkout", 1, 0), link("playground", "gateway", 1, 0), link("gateway", "checkout", 1, 0)}, 200)
 	if len(lines) < 2 || !strings.HasPrefix(lines[1], "│a         │ ") {
 		t.Errorf("a has no arrow in the picture; its box must not touch playground's trunk:\n%s", strings.Join(lines, "\n"))
 	}
@@ -90,7 +90,7 @@ func TestMapListSpellsOutEveryLink(t *testing.T) {
 
 func TestLongCountsShrinkToFitTheGap(t *testing.T) {
 	t.Parallel()
-	lines, _ := renderMap([]tracing.DependencyLink{link("a", "b", 123456, 12345)}, 80)
+	lines, _ := renderMap([]receiver.DependencyLink{link("a", "b", 123456, 12345)}, 80)
 	joined := strings.Join(lines, "\n")
 	if !strings.Contains(joined, "123456") || !strings.Contains(joined, "✗ 12345") || strings.Contains(joined, "errors") {
 		t.Errorf("long counts should be bare numbers:\n%s", joined)

@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
 )
 
@@ -53,7 +53,7 @@ func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
 	if m.dialog != nil {
 		t.Fatal("esc should close the map")
 	}
-	m.Update(serviceMapMsg{gen: m.shop.mapGen, links: []tracing.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
+	m.Update(serviceMapMsg{gen: m.shop.mapGen, links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
 	if strings.Contains(m.View(), "a → b") {
 		t.Error("a read that comes back after the map closed must not reopen it")
 	}

@@ -11,7 +11,11 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/shop"
+	"zipkin-playground/tracing/verify"
 )
 
 // shopMsg is every message the shop's commands send; the root hands them
@@ -33,8 +37,8 @@ type shopCallDoneMsg struct {
 // serviceMapMsg is the service graph as the query API returned it.
 type serviceMapMsg struct {
 	gen   int
-	api   tracing.QueryAPI // detected once, asked again on the next tick
-	links []tracing.DependencyLink
+	api   verify.QueryAPI // detected once, asked again on the next tick
+	links []receiver.DependencyLink
 	err   error
 	at    time.Time
 }
@@ -58,7 +62,7 @@ type shopCall struct {
 	node   *tracing.Node
 	sc     model.SpanContext
 	route  shop.Route
-	format tracing.B3Format
+	format b3.B3Format
 }
 
 // startShop starts the services off the UI loop, reporting as rep says.
@@ -72,7 +76,7 @@ func startShop(rep shop.Reporting) tea.Cmd {
 // callShop points the services at rep when it changed since they started
 // (the endpoint was edited), then makes the request with the span's B3.
 func callShop(sh *shop.Shop, c shopCall, rep *shop.Reporting) tea.Cmd {
-	inject := shop.InjectB3(c.sc, tracing.HTTPInjectOptions(c.format)...)
+	inject := shop.InjectB3(c.sc, b3.HTTPInjectOptions(c.format)...)
 	return func() tea.Msg {
 		if rep != nil {
 			sh.SetReporting(*rep)
@@ -88,17 +92,17 @@ const serviceMapLookback = 24 * time.Hour
 
 // fetchServiceMap reads the service graph: from api when known, else from
 // the query API found for the session's endpoint.
-func fetchServiceMap(gen int, api tracing.QueryAPI, cfg tracing.Config, ep tracing.Endpoint) tea.Cmd {
+func fetchServiceMap(gen int, api verify.QueryAPI, cfg tracing.Config, ep secret.Endpoint) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		msg := serviceMapMsg{gen: gen, api: api}
 		if msg.api == nil {
-			if msg.api, msg.err = tracing.QueryAPIFor(ctx, cfg, ep, tracing.QueryOptions{}); msg.err != nil {
+			if msg.api, msg.err = verify.QueryAPIFor(ctx, cfg, ep, verify.QueryOptions{}); msg.err != nil {
 				return msg
 			}
 		}
-		reader, ok := msg.api.(tracing.DependencyReader)
+		reader, ok := msg.api.(verify.DependencyReader)
 		if !ok {
 			msg.err = errNoServiceGraph
 			return msg

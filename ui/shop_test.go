@@ -9,6 +9,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/shop"
 )
 
@@ -99,11 +100,11 @@ func TestHWantsARunningClientSpan(t *testing.T) {
 func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	for _, f := range []tracing.B3Format{tracing.B3Multi, tracing.B3Single, tracing.B3Both} {
+	for _, f := range []b3.B3Format{b3.B3Multi, b3.B3Single, b3.B3Both} {
 		m.headers.format = f
 		var res *shop.CallResult
 		m, res = callGateway(t, m)
-		pane, err := tracing.B3Headers(m.tree.Selected().Context, f)
+		pane, err := b3.B3Headers(m.tree.Selected().Context, f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +123,7 @@ func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	}
 }
 
-func headerText(hs []tracing.HeaderLine) string {
+func headerText(hs []b3.HeaderLine) string {
 	var b strings.Builder
 	for _, h := range hs {
 		b.WriteString(h.Name + ": " + h.Value + "\n")
@@ -141,7 +142,7 @@ func receivedText(hs []shop.HeaderLine) string {
 func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	m.headers.format = tracing.B3GRPC
+	m.headers.format = b3.B3GRPC
 	m, _ = press(t, m, "H")
 	if notes := pickerNotes(m); !strings.Contains(notes, "an HTTP request carries multi") {
 		t.Errorf("the picker should say the gRPC view calls with multi headers: %s", notes)

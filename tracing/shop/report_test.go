@@ -7,13 +7,13 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
 )
 
 func TestARefusedReportIsAProblemNotSilence(t *testing.T) {
 	t.Parallel()
-	recv, err := tracing.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,12 +34,12 @@ func TestARefusedReportIsAProblemNotSilence(t *testing.T) {
 
 func TestSetReportingMovesTheServicesToTheNewEndpoint(t *testing.T) {
 	t.Parallel()
-	first, err := tracing.StartReceiver("127.0.0.1:0")
+	first, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	second, err := tracing.StartReceiver("127.0.0.1:0")
+	second, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

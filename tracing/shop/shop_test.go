@@ -11,19 +11,20 @@ import (
 	"github.com/openzipkin/zipkin-go/propagation/b3"
 	"github.com/openzipkin/zipkin-go/reporter"
 
-	"zipkin-playground/tracing"
+	b3view "zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
 )
 
 // rig is an embedded receiver with a shop reporting to it.
 type rig struct {
-	recv *tracing.Receiver
+	recv *receiver.Receiver
 	shop *shop.Shop
 }
 
 func startRig(t *testing.T, specs ...shop.Spec) *rig {
 	t.Helper()
-	recv, err := tracing.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,19 +116,19 @@ func TestTheServiceReceivesTheHeadersTheB3PaneShows(t *testing.T) {
 	rg := startRig(t)
 	sp := clientSpan(t, zipkin.AlwaysSample)
 	formats := []struct {
-		view tracing.B3Format
+		view b3view.B3Format
 		opts []b3.InjectOption
 	}{
-		{tracing.B3Multi, nil},
-		{tracing.B3Single, []b3.InjectOption{b3.WithSingleHeaderOnly()}},
-		{tracing.B3Both, []b3.InjectOption{b3.WithSingleAndMultiHeader()}},
+		{b3view.B3Multi, nil},
+		{b3view.B3Single, []b3.InjectOption{b3.WithSingleHeaderOnly()}},
+		{b3view.B3Both, []b3.InjectOption{b3.WithSingleAndMultiHeader()}},
 	}
 	for _, f := range formats {
 		res := rg.shop.Call(context.Background(), gatewayRoute(t, rg.shop), shop.InjectB3(sp.Context(), f.opts...))
 		if res.Err != nil {
 			t.Fatal(res.Err)
 		}
-		pane, err := tracing.B3Headers(sp.Context(), f.view)
+		pane, err := b3view.B3Headers(sp.Context(), f.view)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +143,7 @@ func TestTheServiceReceivesTheHeadersTheB3PaneShows(t *testing.T) {
 	}
 }
 
-func paneLines(pane []tracing.HeaderLine) []shop.HeaderLine {
+func paneLines(pane []b3view.HeaderLine) []shop.HeaderLine {
 	out := make([]shop.HeaderLine, 0, len(pane))
 	for _, h := range pane {
 		out = append(out, shop.HeaderLine{Name: h.Name, Value: h.Value})

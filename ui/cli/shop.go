@@ -12,6 +12,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/shop"
 )
 
@@ -62,13 +64,13 @@ func runShop(ctx context.Context, opts Options, env Env, ready func(sh *shop.Sho
 	sum := s.Outbox().Flush(context.Background(), nil)
 	fmt.Fprintf(env.Stderr, "the shop stopped; the curl's CLIENT span: %d of %d delivered\n", sum.Delivered, sum.Spans)
 	for _, p := range sh.ReportProblems() {
-		fmt.Fprintf(env.Stderr, "the services' reporter: %s\n", tracing.Sanitize(s.Masker().Mask(p)))
+		fmt.Fprintf(env.Stderr, "the services' reporter: %s\n", secret.Sanitize(s.Masker().Mask(p)))
 	}
 	return ExitOK
 }
 
 // printShop tells where everything is and how to call it.
-func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.Node, f tracing.B3Format, curl string) {
+func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.Node, f b3.B3Format, curl string) {
 	fmt.Fprintf(w, "the demo shop is running; its services report to %s\n", s.Endpoint().Display(s.Config().RevealSecrets))
 	if r := s.Receiver(); r != nil {
 		fmt.Fprintf(w, "query API of the embedded receiver: http://%s/api/v2/ (dependencies: /api/v2/dependencies)\n", r.Addr())
@@ -89,11 +91,11 @@ func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.N
 
 // shopCurl is a curl calling the gateway with the B3 headers zipkin-go
 // writes for sc in format f.
-func shopCurl(sh *shop.Shop, sc model.SpanContext, f tracing.B3Format) (string, error) {
-	if f == tracing.B3GRPC {
-		f = tracing.B3Multi
+func shopCurl(sh *shop.Shop, sc model.SpanContext, f b3.B3Format) (string, error) {
+	if f == b3.B3GRPC {
+		f = b3.B3Multi
 	}
-	headers, err := tracing.B3Headers(sc, f)
+	headers, err := b3.B3Headers(sc, f)
 	if err != nil {
 		return "", err
 	}

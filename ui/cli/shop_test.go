@@ -10,12 +10,13 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
 )
 
 // runShopUntil runs the shop command against recv, calls use with the shop
 // and its curl line, then stops it as ctrl+c would.
-func runShopUntil(t *testing.T, recv *tracing.Receiver, sampler string, use func(sh *shop.Shop, curl string)) (stdout, stderr string) {
+func runShopUntil(t *testing.T, recv *receiver.Receiver, sampler string, use func(sh *shop.Shop, curl string)) (stdout, stderr string) {
 	t.Helper()
 	opts := Options{Config: tracing.DefaultConfig()}
 	opts.Config.Endpoint = recv.URL()
@@ -63,7 +64,7 @@ func doCurl(t *testing.T, curl string) int {
 
 func TestShopCommandsCurlJoinsTheTraceItPrints(t *testing.T) {
 	t.Parallel()
-	recv, err := tracing.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestShopCommandsCurlJoinsTheTraceItPrints(t *testing.T) {
 
 func TestShopCommandUnderSamplerNeverSaysSoAndNothingArrives(t *testing.T) {
 	t.Parallel()
-	recv, err := tracing.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

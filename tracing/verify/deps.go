@@ -1,4 +1,4 @@
-package tracing
+package verify
 
 import (
 	"context"
@@ -6,13 +6,15 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+
+	"zipkin-playground/tracing/receiver"
 )
 
 // DependencyReader is a query API that also serves the service graph.
 type DependencyReader interface {
 	// Dependencies are the links between services of the traces that
 	// started in the lookback before end.
-	Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]DependencyLink, error)
+	Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]receiver.DependencyLink, error)
 }
 
 func depsQuery(end time.Time, lookback time.Duration) string {
@@ -23,8 +25,8 @@ func depsQuery(end time.Time, lookback time.Duration) string {
 }
 
 // Dependencies GETs /api/v2/dependencies (Zipkin, and the embedded receiver).
-func (q *ZipkinQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]DependencyLink, error) {
-	var links []DependencyLink
+func (q *ZipkinQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]receiver.DependencyLink, error) {
+	var links []receiver.DependencyLink
 	found, err := q.base.getJSON(ctx, "/api/v2/dependencies?"+depsQuery(end, lookback), &links)
 	if err == nil && !found {
 		err = fmt.Errorf("GET /api/v2/dependencies: 404: this Zipkin serves no service graph")
@@ -33,9 +35,9 @@ func (q *ZipkinQuery) Dependencies(ctx context.Context, end time.Time, lookback 
 }
 
 // Dependencies GETs Jaeger's /api/dependencies (its links have no error count).
-func (q *JaegerQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]DependencyLink, error) {
+func (q *JaegerQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]receiver.DependencyLink, error) {
 	var body struct {
-		Data []DependencyLink `json:"data"`
+		Data []receiver.DependencyLink `json:"data"`
 	}
 	found, err := q.base.getJSON(ctx, "/api/dependencies?"+depsQuery(end, lookback), &body)
 	if err == nil && !found {

@@ -1,16 +1,17 @@
-package tracing
+package verify
 
 import (
 	"context"
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
 )
 
 func TestTheReceiversServiceGraphHoldsTheShopsEdges(t *testing.T) {
 	t.Parallel()
-	recv, err := StartReceiver("127.0.0.1:0")
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
