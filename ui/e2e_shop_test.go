@@ -5,12 +5,14 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/shop"
 	"zipkin-playground/tracing/verify"
 )
 
@@ -25,8 +27,8 @@ func jaegerModel(t *testing.T, sampler tracing.SamplerKind) *Model {
 
 // TestShopCallReachesJaegerAsOneTrace: after H, Jaeger holds one trace with
 // the playground and the four services, each SERVER under the span of the
-// service that called it; its /api/dependencies has the shop's edges; a
-// call under sampler never stores nothing from the shop.
+// service that called it; a call under sampler never stores nothing from
+// the shop.
 func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 	jaegertest.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -38,12 +40,15 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatalf("gateway answered %d", res.Status)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0))
-	m.stopShop()
+	m.stopShop() // the services' seven spans are sent before the playground's
 	if p := m.shop.running.ReportProblems(); len(p) > 0 {
 		t.Fatalf("the services' reporters failed: %v", p)
 	}
+	if _, err := jaegertest.WaitTrace(ctx, tid.String(), 7); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = press(t, m, "f")
+	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0))
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)
@@ -53,30 +58,14 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Logf("%s", b)
 	}
 	checkShopParents(t, tr)
-	links, err := verify.NewJaegerQuery(mustQueryURL(t), verify.QueryOptions{}).Dependencies(ctx, time.Now(), time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Jaeger links services from the spans as stored, before its query side
-	// gives each shared SERVER span an ID of its own: a CLIENT span below a
-	// shared span then counts as a child of the caller's caller (measured on
-	// Jaeger v2: playground → checkout, gateway → inventory and payments).
-	// The first two hops and a link into every service are what it gets right.
-	t.Logf("Jaeger's dependencies: %+v", links)
-	edges, children := map[[2]string]bool{}, map[string]bool{}
-	for _, l := range links {
-		edges[[2]string{l.Parent, l.Child}] = true
-		children[l.Child] = true
-	}
-	for _, want := range [][2]string{{"playground", "gateway"}, {"gateway", "checkout"}} {
-		if !edges[want] {
-			t.Errorf("Jaeger's /api/dependencies lacks %s → %s: %+v", want[0], want[1], links)
-		}
-	}
-	for _, svc := range []string{"gateway", "checkout", "inventory", "payments"} {
-		if !children[svc] {
-			t.Errorf("Jaeger's /api/dependencies has no link into %s: %+v", svc, links)
-		}
+	// gives each shared SERVER span an ID of its own, and which of two spans
+	// with one ID it links depends on which arrived first: with shared spans
+	// its /api/dependencies changes from run to run (self-links such as
+	// checkout → checkout, or gateway → inventory). Logged, not asserted;
+	// TestShopWithChildServerSpansDrawsJaegersGraph checks the graph.
+	if links, err := verify.NewJaegerQuery(mustQueryURL(t), verify.QueryOptions{}).Dependencies(ctx, time.Now(), time.Hour); err == nil {
+		t.Logf("Jaeger's dependencies with shared spans: %+v", links)
 	}
 
 	never := jaegerModel(t, tracing.SamplerNever)
@@ -137,5 +126,52 @@ func checkShopParents(t *testing.T, tr jaegertest.Trace) {
 	}
 	if roots != 1 || len(servers) != 4 {
 		t.Errorf("want one root and SERVER spans of four services, have %d roots, servers %v", roots, servers)
+	}
+}
+
+// TestShopWithChildServerSpansDrawsJaegersGraph: with zipkin-go's shared
+// spans off in the services, Jaeger's /api/dependencies after an H call
+// holds exactly the shop's edges between services.
+func TestShopWithChildServerSpansDrawsJaegersGraph(t *testing.T) {
+	jaegertest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	m := jaegerModel(t, tracing.SamplerAlways)
+	rep, err := m.session.ShopReporting()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.shop.running, err = shop.StartWith(shop.Options{Reporting: rep, ChildServerSpans: true}); err != nil {
+		t.Fatal(err)
+	}
+	m.shop.reportingTo = reportingKey(rep)
+	m, res := callGateway(t, m)
+	if res.Status != 200 {
+		t.Fatalf("gateway answered %d", res.Status)
+	}
+	tid := m.tree.Selected().Context.TraceID
+	m, _ = press(t, m, "f")
+	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0))
+	m.stopShop()
+	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkShopParents(t, tr)
+	links, err := verify.NewJaegerQuery(mustQueryURL(t), verify.QueryOptions{}).Dependencies(ctx, time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]string]int64{{"playground", "gateway"}: 1, {"gateway", "checkout"}: 1, {"checkout", "inventory"}: 1, {"checkout", "payments"}: 1}
+	have := map[[2]string]int64{}
+	for _, l := range links {
+		// Jaeger also links a service to itself for each span whose parent is
+		// in the same service (a CLIENT under its SERVER): not a call.
+		if l.Parent != l.Child {
+			have[[2]string{l.Parent, l.Child}] = l.CallCount
+		}
+	}
+	if !reflect.DeepEqual(want, have) {
+		t.Errorf("Jaeger's /api/dependencies: want %v, have %v", want, have)
 	}
 }

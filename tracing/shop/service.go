@@ -67,12 +67,13 @@ const maxCaptured = 32
 
 // newTracer is the service's own zipkin-go tracer: its own service name and
 // address; it follows the sampling and debug decision of the incoming B3.
-func newTracer(name string, ln net.Listener, rep *relay) (*zipkin.Tracer, error) {
+// With shared on (zipkin-go's default) a SERVER span joins its caller's ID.
+func newTracer(name string, ln net.Listener, rep *relay, shared bool) (*zipkin.Tracer, error) {
 	ep, err := zipkin.NewEndpoint(name, ln.Addr().String())
 	if err != nil {
 		return nil, err
 	}
-	return zipkin.NewTracer(rep, zipkin.WithLocalEndpoint(ep))
+	return zipkin.NewTracer(rep, zipkin.WithLocalEndpoint(ep), zipkin.WithSharedSpans(shared))
 }
 
 // newClients are traced clients, one per downstream, so each CLIENT span

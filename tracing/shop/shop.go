@@ -35,15 +35,33 @@ type ServiceInfo struct {
 	URL string
 }
 
+// Options are how a shop is started.
+type Options struct {
+	Reporting Reporting
+	// Specs are the services; DefaultSpecs when empty.
+	Specs []Spec
+	// ChildServerSpans turns zipkin-go's shared spans off
+	// (WithSharedSpans(false)): each SERVER span is a child of the CLIENT
+	// span that called it, with an ID of its own. Jaeger and OpenTelemetry
+	// expect that; Zipkin and zipkin-go's default share the caller's ID.
+	ChildServerSpans bool
+}
+
 // Start listens on a free loopback port for each spec (DefaultSpecs when
 // none), then serves. The services report their spans as rep says.
 func Start(rep Reporting, specs ...Spec) (*Shop, error) {
+	return StartWith(Options{Reporting: rep, Specs: specs})
+}
+
+// StartWith is Start with every option.
+func StartWith(o Options) (*Shop, error) {
+	specs := o.Specs
 	if len(specs) == 0 {
 		specs = DefaultSpecs()
 	}
 	sh := &Shop{byName: map[string]*service{}}
 	for _, spec := range specs {
-		if err := sh.listen(spec, rep); err != nil {
+		if err := sh.listen(spec, o.Reporting, !o.ChildServerSpans); err != nil {
 			sh.Stop()
 			return nil, err
 		}
@@ -58,7 +76,7 @@ func Start(rep Reporting, specs ...Spec) (*Shop, error) {
 	return sh, nil
 }
 
-func (sh *Shop) listen(spec Spec, rep Reporting) error {
+func (sh *Shop) listen(spec Spec, rep Reporting, shared bool) error {
 	if _, dup := sh.byName[spec.Name]; dup || spec.Name == "" {
 		return fmt.Errorf("shop service %q: names must be given and differ", spec.Name)
 	}
@@ -68,7 +86,7 @@ func (sh *Shop) listen(spec Spec, rep Reporting) error {
 	}
 	s := &service{spec: spec, ln: ln, knobs: spec.Knobs,
 		relay: &relay{cur: newReporter(rep, &sh.problems, spec.Name)}}
-	if s.tracer, err = newTracer(spec.Name, ln, s.relay); err != nil {
+	if s.tracer, err = newTracer(spec.Name, ln, s.relay, shared); err != nil {
 		_ = ln.Close()
 		return err
 	}

@@ -158,3 +158,28 @@ func render(hs []shop.HeaderLine) string {
 	}
 	return b.String()
 }
+
+func TestChildServerSpansGiveEachServerItsOwnID(t *testing.T) {
+	t.Parallel()
+	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer recv.Close()
+	sh, err := shop.StartWith(shop.Options{Reporting: shop.Reporting{URL: recv.URL()}, ChildServerSpans: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := clientSpan(t, zipkin.AlwaysSample)
+	sh.Call(context.Background(), gatewayRoute(t, sh), shop.InjectB3(sp.Context()))
+	sh.Stop()
+	got := byService(recv.Trace(sp.Context().TraceID))
+	gw := got["gateway SERVER"]
+	if gw.Shared || gw.ID == sp.Context().ID || gw.ParentID == nil || *gw.ParentID != sp.Context().ID {
+		t.Errorf("gateway SERVER: want a child of %s with an ID of its own, have id %s parent %v shared %v", sp.Context().ID, gw.ID, gw.ParentID, gw.Shared)
+	}
+	co, gc := got["checkout SERVER"], got["gateway CLIENT"]
+	if co.Shared || co.ParentID == nil || *co.ParentID != gc.ID {
+		t.Errorf("checkout SERVER should be a child of gateway's CLIENT %s, has parent %v", gc.ID, co.ParentID)
+	}
+}
