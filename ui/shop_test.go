@@ -30,8 +30,8 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(3 * time.Second):
-			continue // a wait that would block (receiver, clock)
+		case <-time.After(1500 * time.Millisecond):
+			continue // a wait that would block (receiver, clock, the problems tick)
 		}
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
@@ -270,5 +270,23 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 	}
 	if !m.statusBad {
 		t.Errorf("status should say spans were not delivered: %q", m.status)
+	}
+}
+
+func TestShopFlagStartsTheShopAtLaunchOnly(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Shop = true })
+	t.Cleanup(m.stopShop)
+	m, _ = runShop(t, m, m.Init())
+	if m.shop.running == nil || len(m.shop.running.Services()) != 4 {
+		t.Fatalf("--shop: the shop should run after Init, status %q", m.status)
+	}
+	if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), "demo shop started: gateway 127.0.0.1:") {
+		t.Error("the log should list the services' ports")
+	}
+	plain := newModel(t, 120, 40)
+	plain, _ = runShop(t, plain, plain.Init())
+	if plain.shop.running != nil || plain.shop.starting {
+		t.Error("without --shop nothing starts before H")
 	}
 }
