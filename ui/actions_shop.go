@@ -67,6 +67,10 @@ func shopActions(k *KeyMap) []action {
 func needRunningClient(m *Model) string {
 	n := m.tree.Selected()
 	switch {
+	case m.policy.Locked != "":
+		// Its services would listen on the host's machine and send where the
+		// locked endpoint does, and nothing would stop them when the person leaves.
+		return "the demo shop is not available here (" + m.policy.Locked + ")"
 	case n == nil:
 		return "H calls the demo shop from a CLIENT span: press K until CLIENT, then n, then H"
 	case n.Kind != model.Client:

@@ -290,3 +290,12 @@ func TestShopFlagStartsTheShopAtLaunchOnly(t *testing.T) {
 		t.Error("without --shop nothing starts before H")
 	}
 }
+
+func TestAWorkshopAttendeeCannotStartTheShop(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	m, _ = press(t, m, "K", "n", "enter", "H")
+	if m.dialog != nil || m.shop.starting || !strings.Contains(m.status, "not available here (set by the workshop)") {
+		t.Errorf("H under the workshop's policy: dialog %T, status %q", m.dialog, m.status)
+	}
+}
