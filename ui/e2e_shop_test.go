@@ -48,7 +48,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0))
+	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +151,7 @@ func TestShopWithChildServerSpansDrawsJaegersGraph(t *testing.T) {
 	}
 	tid := m.tree.Selected().Context.TraceID
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0))
+	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
 	m.stopShop()
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {

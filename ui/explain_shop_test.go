@@ -36,7 +36,7 @@ func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0))
+	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
 	m.stopShop()
 	of := func(service string, kind model.Kind) func(model.SpanModel) bool {
 		return func(s model.SpanModel) bool { return s.LocalEndpoint.ServiceName == service && s.Kind == kind }

@@ -239,7 +239,7 @@ func TestTheShopsSpansJoinThePlaygroundsTraceInTheReceiver(t *testing.T) {
 	m, _ = callGateway(t, m)
 	n := m.tree.Selected()
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0))
+	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
 	m.stopShop()
 	spans := m.session.Receiver().Trace(n.Context.TraceID)
 	services := map[string]bool{}
