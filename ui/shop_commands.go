@@ -62,7 +62,7 @@ type shopCall struct {
 	node   *tracing.Node
 	sc     model.SpanContext
 	route  shop.Route
-	format b3.B3Format
+	format b3.Format
 }
 
 // startShop starts the services off the UI loop, reporting as rep says.

@@ -100,11 +100,11 @@ func TestHWantsARunningClientSpan(t *testing.T) {
 func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	for _, f := range []b3.B3Format{b3.B3Multi, b3.B3Single, b3.B3Both} {
+	for _, f := range []b3.Format{b3.Multi, b3.Single, b3.Both} {
 		m.headers.format = f
 		var res *shop.CallResult
 		m, res = callGateway(t, m)
-		pane, err := b3.B3Headers(m.tree.Selected().Context, f)
+		pane, err := b3.Headers(m.tree.Selected().Context, f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +142,7 @@ func receivedText(hs []shop.HeaderLine) string {
 func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	m.headers.format = b3.B3GRPC
+	m.headers.format = b3.GRPC
 	m, _ = press(t, m, "H")
 	if notes := pickerNotes(m); !strings.Contains(notes, "an HTTP request carries multi") {
 		t.Errorf("the picker should say the gRPC view calls with multi headers: %s", notes)

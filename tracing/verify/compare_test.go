@@ -20,7 +20,7 @@ import (
 
 // jaegerFixture serves what a real Jaeger v2 answered for the spans of
 // testdata/jaeger/posted.json (see its README) on /api/traces/{id}.
-func jaegerFixture(t *testing.T) (*jaegerQuery, []model.SpanModel) {
+func jaegerFixture(t *testing.T) (*JaegerQuery, []model.SpanModel) {
 	t.Helper()
 	var posted []model.SpanModel
 	b, err := os.ReadFile(filepath.Join("testdata", "jaeger", "posted.json"))
@@ -42,11 +42,11 @@ func jaegerFixture(t *testing.T) (*jaegerQuery, []model.SpanModel) {
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
-	base, err := parseQueryURL(srv.URL)
+	base, err := ParseQueryURL(srv.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newJaegerQuery(base, QueryOptions{}), posted
+	return NewJaegerQuery(base, QueryOptions{}), posted
 }
 
 func spansOf(spans []model.SpanModel, id model.TraceID) []model.SpanModel {

@@ -60,7 +60,7 @@ func TestVerifyWaitsForEverySpanSentNotForACount(t *testing.T) {
 
 func mustParseQuery(t *testing.T, raw string) secret.Endpoint {
 	t.Helper()
-	ep, err := parseQueryURL(raw)
+	ep, err := ParseQueryURL(raw)
 	mustOK(t, err)
 	return ep
 }

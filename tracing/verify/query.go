@@ -66,11 +66,11 @@ type queryBase struct {
 	opts   QueryOptions
 }
 
-// parseQueryURL validates a query API base URL ("http://host:16686", or a
+// ParseQueryURL validates a query API base URL ("http://host:16686", or a
 // Zipkin behind a path prefix). Anything from "/api/" on is dropped, so the
 // URL of a trace page or of the spans endpoint works too. Its error text is
 // masked.
-func parseQueryURL(raw string) (secret.Endpoint, error) {
+func ParseQueryURL(raw string) (secret.Endpoint, error) {
 	ep, err := secret.ParseEndpoint(raw)
 	if err != nil {
 		return ep, fmt.Errorf("query URL: %w", err)
@@ -182,7 +182,7 @@ func looksLikeHTML(contentType string, body []byte) bool {
 // embedded receiver serves the same API.
 type zipkinQuery struct{ base queryBase }
 
-// newZipkinQuery is Zipkin's query API at base (see parseQueryURL).
+// newZipkinQuery is Zipkin's query API at base (see ParseQueryURL).
 func newZipkinQuery(base secret.Endpoint, opts QueryOptions) *zipkinQuery {
 	return &zipkinQuery{base: newQueryBase(base, opts)}
 }

@@ -31,7 +31,7 @@ func detectQueryAPI(ctx context.Context, base secret.Endpoint, opts QueryOptions
 	var jaeger map[string]json.RawMessage
 	jfound, jerr := b.getJSON(ctx, "/api/services", &jaeger)
 	if _, hasData := jaeger["data"]; jerr == nil && jfound && hasData {
-		return &jaegerQuery{base: b}, nil
+		return &JaegerQuery{base: b}, nil
 	}
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("%w at %s: %v", errNoQueryAPI, b.Masked(), ctx.Err())
@@ -72,7 +72,7 @@ func QueryAPIFor(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, op
 		opts.Timeout = cfg.Timeout
 	}
 	if strings.TrimSpace(cfg.Query) != "" {
-		base, err := parseQueryURL(cfg.Query)
+		base, err := ParseQueryURL(cfg.Query)
 		if err != nil {
 			return nil, err
 		}

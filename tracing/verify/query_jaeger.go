@@ -17,26 +17,26 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// jaegerQuery reads traces from Jaeger's query API (GET /api/traces/{id}, the
+// JaegerQuery reads traces from Jaeger's query API (GET /api/traces/{id}, the
 // API of its UI on port 16686) and maps them back to Zipkin v2 spans the way
 // Jaeger's Zipkin receiver mapped them in: span.kind and the net.*/peer.* tags
 // become kind and endpoints, the process is the local service, logs are
 // annotations, the CHILD_OF reference is the parent.
-type jaegerQuery struct{ base queryBase }
+type JaegerQuery struct{ base queryBase }
 
-// newJaegerQuery is Jaeger's query API at base, e.g. http://host:16686.
-func newJaegerQuery(base secret.Endpoint, opts QueryOptions) *jaegerQuery {
-	return &jaegerQuery{base: newQueryBase(base, opts)}
+// NewJaegerQuery is Jaeger's query API at base, e.g. http://host:16686.
+func NewJaegerQuery(base secret.Endpoint, opts QueryOptions) *JaegerQuery {
+	return &JaegerQuery{base: newQueryBase(base, opts)}
 }
 
 // Kind is QueryKindJaeger.
-func (*jaegerQuery) Kind() string { return QueryKindJaeger }
+func (*JaegerQuery) Kind() string { return QueryKindJaeger }
 
 // Masked is the base URL, masked.
-func (q *jaegerQuery) Masked() string { return q.base.Masked() }
+func (q *JaegerQuery) Masked() string { return q.base.Masked() }
 
 // Trace GETs /api/traces/{id}; Jaeger's 404 ("trace not found") is no spans.
-func (q *jaegerQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
+func (q *JaegerQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
 	var body struct {
 		Data []jaegerTrace `json:"data"`
 	}

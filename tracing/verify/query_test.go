@@ -32,7 +32,7 @@ func htmlPage(w http.ResponseWriter, _ *http.Request) {
 
 func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 	t.Helper()
-	ep, err := parseQueryURL(raw)
+	ep, err := ParseQueryURL(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
