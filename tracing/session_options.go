@@ -46,6 +46,7 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 	s.cfg = next
 	s.outbox.SetEncoding(enc)
 	s.outbox.SetLimits(next.Batch, next.Timeout)
+	s.outbox.SetGzip(next.Gzip)
 	if !slices.Equal(old.Headers, next.Headers) {
 		for _, h := range old.Headers {
 			if !slices.Contains(next.Headers, h) {
@@ -117,6 +118,13 @@ func (o *Outbox) SetLimits(batch int, timeout time.Duration) {
 	if timeout > 0 {
 		o.opts.Timeout = timeout
 	}
+}
+
+// SetGzip says whether the next POSTs are gzipped.
+func (o *Outbox) SetGzip(on bool) {
+	o.mu.Lock()
+	o.opts.Gzip = on
+	o.mu.Unlock()
 }
 
 // SetHeaders changes the extra headers of the next POSTs.

@@ -33,8 +33,11 @@ func hasSecrets(m *Model) string {
 }
 
 func (m *Model) cycleB3() tea.Cmd {
-	m.headers.Next()
-	m.setStatus("B3 view: %s.", m.headers.format)
+	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = c.B3.Next() }); err != nil {
+		m.setError(err)
+		return nil
+	}
+	m.setStatus("B3 view: %s.", m.session.Config().B3)
 	return nil
 }
 

@@ -22,10 +22,10 @@ func (m *Model) explainTarget() explanation {
 	case m.received:
 		return explainReceived()
 	case m.headers:
-		return explainHeaders(m.headers.format)
+		return explainHeaders(m.session.Config().B3)
 	}
 	if n := m.tree.Selected(); n != nil {
-		e := explainSpan(n, m.session, m.headers.format)
+		e := explainSpan(n, m.session, m.session.Config().B3)
 		e.items = append(e.items, m.verifyItems(n)...)
 		return e
 	}

@@ -76,7 +76,7 @@ func New(s *tracing.Session) *Model {
 	m.actions = actionTable(c.keys)
 	m.tree = &treePane{paneBase: paneBase{common: c}}
 	m.inspector = &inspectorPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
-	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected, format: s.Config().B3}
+	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()

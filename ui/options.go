@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/settings"
 )
 
 // optionsDialog is O: every setting that is a flag, changed in the running
@@ -132,7 +134,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 			return "enter keeps " + current, ""
 		}
 		cfg := m.session.Config()
-		if err := row.set(s, &cfg); err != nil {
+		if err := row.set(&cfg, s); err != nil {
 			return "", err.Error()
 		}
 		if err := cfg.Validate(); err != nil {
@@ -149,7 +151,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 				return m.reopen(d), nil
 			}
 			var parseErr error
-			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = row.set(s, c) })
+			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = row.set(c, s) })
 			if parseErr != nil {
 				return nil, parseErr
 			}
@@ -163,46 +165,32 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 	})
 }
 
-// chooseEncoding lists the encodings; one the endpoint's path does not take
-// is refused in the list with the flag's error.
-func (m *Model) chooseEncoding(d *optionsDialog) tea.Cmd {
-	encs := []tracing.Encoding{tracing.EncodingJSON, tracing.EncodingProto, tracing.EncodingV1}
-	notes := []string{"Zipkin v2 JSON (zipkin-go's JSON serializer)", "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)",
-		"Zipkin v1 JSON, for /api/v1/spans"}
-	items := make([]listItem, len(encs))
-	current := m.session.Outbox().Encoding()
-	list := &listDialog{paneBase: paneBase{common: m.common}, title: "Encoding of the next flush (--encoding)", items: items,
+// chooseSetting lists a setting's choices; one the session refuses (the
+// endpoint's path does not take an encoding) is refused in the list with
+// the flag's error.
+func (m *Model) chooseSetting(d *optionsDialog, s settings.Setting) tea.Cmd {
+	current := s.Value(m.liveConfig())
+	items := make([]listItem, len(s.Choices))
+	list := &listDialog{paneBase: paneBase{common: m.common}, title: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), items: items,
 		accept: func(i int) (tea.Cmd, error) {
-			if err := m.session.Reconfigure(func(c *tracing.Config) { c.Encoding = encs[i] }); err != nil {
+			var parseErr error
+			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = s.Parse(c, s.Choices[i].Value) })
+			if err = errors.Join(parseErr, err); err != nil {
 				return nil, err
 			}
-			m.setStatus("Encoding: %s → %s; the next flush sends %s.", current, encs[i], notes[i])
+			m.setStatus("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
 			return m.reopen(d), nil
 		},
-		cancel: func() { m.setStatus("Encoding unchanged: %s.", current); m.reopen(d) },
+		cancel: func() { m.setStatus("%s unchanged: %s.", capitalize(s.Name), current); m.reopen(d) },
 	}
-	for i, e := range encs {
-		items[i] = listItem{label: string(e), note: notes[i]}
-		if e == current {
+	for i, c := range s.Choices {
+		items[i] = listItem{label: c.Value, note: c.Note}
+		if c.Value == current {
 			list.cursor = i
 		}
 	}
 	m.openDialog(list, modeDialog)
 	return nil
-}
-
-func (m *Model) toggleTraceID128(d *optionsDialog) tea.Cmd {
-	on := !m.session.Config().TraceID128
-	if err := m.session.Reconfigure(func(c *tracing.Config) { c.TraceID128 = on }); err != nil {
-		m.setError(err)
-		return m.reopen(d)
-	}
-	if on {
-		m.setStatus("128-bit trace IDs: on — traces started from now have 32-hex-digit IDs; running ones keep theirs.")
-	} else {
-		m.setStatus("128-bit trace IDs: off — traces started from now have 16-hex-digit IDs; running ones keep theirs.")
-	}
-	return m.reopen(d)
 }
 
 // headerNamePrompt asks for a new header's name, then its value.

@@ -54,7 +54,7 @@ type clipboardDoneMsg struct{ id int }
 // screen, and writes the line, sequence included, once it changes.
 func (m *Model) copyHeaders() tea.Cmd {
 	n := m.tree.Selected()
-	format := m.headers.format
+	format := m.session.Config().B3
 	lines, err := tracing.B3Headers(n.Context, format)
 	if err != nil {
 		m.setError(err)

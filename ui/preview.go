@@ -110,6 +110,9 @@ func (d *previewDialog) text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s\nContent-Type: %s · %s · encoding %s\n", d.session.Endpoint().Display(true),
 		p.ContentType, plural(len(p.Body), "byte"), p.Encoding)
+	if p.Gzipped != nil {
+		fmt.Fprintf(&b, "Content-Encoding: gzip · %s on the wire (gzip turned on in O)\n", plural(len(p.Gzipped), "byte"))
+	}
 	state := d.session.Outbox().State(d.node.Key)
 	switch {
 	case p.Running:

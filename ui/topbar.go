@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/ui/settings"
 )
 
 // topBarLines is the top bar: the endpoint (masked) and the outbox counts
@@ -14,15 +16,19 @@ import (
 func (m *Model) topBarLines(w, h int) []string {
 	st := m.styles
 	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
-	cfg := m.session.Config()
+	cfg := m.liveConfig()
 	ep := m.session.Endpoint().Display(m.reveal)
 	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
 	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.countsText(w))
 	kind := kv("next kind", kindName(m.nextKind))
-	rest := []string{kv("service", safe(cfg.Service)), kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String())}
+	var rest []string
+	for _, s := range settings.Table() {
+		if s.Top != "" && s.Flag != "endpoint" { // the endpoint leads the bar, shown above
+			rest = append(rest, kv(s.Top, safe(s.Value(cfg))))
+		}
+	}
 
 	if m.nextKind != "" { // a kind waiting for the next span matters more
 		rest = append([]string{kind}, rest...)
