@@ -27,7 +27,7 @@ type optionsDialog struct {
 // openOptions is O.
 func (m *Model) openOptions() tea.Cmd {
 	m.openDialog(&optionsDialog{paneBase: paneBase{common: m.common}, root: m}, modeDialog)
-	m.setStatus("Options: enter changes the selected setting; esc closes.")
+	m.setStatus("Options: %s changes the selected setting; %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel))
 	return nil
 }
 
@@ -66,7 +66,7 @@ func (d *optionsDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 		return d, row.act(d.root, d)
 	case key.Matches(km, d.keys.Remove):
 		if row.remove == nil {
-			d.root.setErrorText("d removes a header; " + row.name + " is not one")
+			d.root.setErrorText(keyName(d.keys.Remove) + " removes a header; " + row.name + " is not one")
 			return d, nil
 		}
 		return d, row.remove(d.root)
@@ -78,12 +78,12 @@ func (d *optionsDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the dialog's keys.
 func (d *optionsDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Remove, d.keys.Cancel}
+	return []key.Binding{both(d.keys.Up, d.keys.Down, "choose"), as(d.keys.Accept, "changes"), d.keys.Remove, as(d.keys.Cancel, "closes")}
 }
 
 // FullHelp is the dialog's keys.
 func (d *optionsDialog) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(d.ShortHelp(), d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Close)}
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Remove, d.keys.Cancel, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Close}}
 }
 
 // View draws the rows (name and value), the selected one marked, and what
@@ -120,7 +120,7 @@ func (d *optionsDialog) View() string {
 		lines = append(lines, fitLine("  "+rowText(rows[i]), inner))
 	}
 	lines = append(lines, aboutLines...)
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter changes · d removes a header · esc closes", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(d.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 
@@ -131,7 +131,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 	current := row.value(m)
 	check := func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
-			return "enter keeps " + current, ""
+			return keyName(m.keys.Accept) + " keeps " + current, ""
 		}
 		cfg := m.session.Config()
 		if err := row.set(&cfg, s); err != nil {
@@ -230,7 +230,7 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 		}
 	}
 	cmd := m.openPrompt(promptSpec{
-		title: fmt.Sprintf("Value of %s (masked on screen unless revealed with v)", name),
+		title: fmt.Sprintf("Value of %s (masked on screen unless revealed with %s)", name, keyName(m.keys.Reveal)),
 		check: func(s string) (string, string) {
 			cfg := m.session.Config()
 			set(s, &cfg)

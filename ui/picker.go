@@ -62,7 +62,7 @@ func (p *samplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerK
 
 // ShortHelp is the picker's keys.
 func (p *samplerPicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
+	return []key.Binding{both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Accept, "accepts"), as(p.keys.Cancel, "cancels")}
 }
 
 // FullHelp is the picker's keys.
@@ -94,7 +94,7 @@ func (p *samplerPicker) View() string {
 			lines = append(lines, l)
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(p.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 

@@ -73,7 +73,7 @@ func (d *previewDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the preview's keys.
 func (d *previewDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.PageDown, d.keys.Cancel}
+	return []key.Binding{both(d.keys.Up, d.keys.Down, "scroll"), both(d.keys.PageUp, d.keys.PageDown, "page"), as(d.keys.Cancel, "closes")}
 }
 
 // FullHelp is the preview's keys.
@@ -96,7 +96,7 @@ func (d *previewDialog) View() string {
 	offset := d.view.YOffset
 	d.view.SetContent(strings.Join(wrapped, "\n"))
 	d.view.SetYOffset(offset)
-	footer := fmt.Sprintf("↑/↓ pgup/pgdn scroll · esc closes · %d%%", int(d.view.ScrollPercent()*100))
+	footer := fmt.Sprintf("%s · %d%%", keyHelp(d.ShortHelp()...), int(d.view.ScrollPercent()*100))
 	lines := []string{st.Status.Render(fitLine(d.Title(), inner)), d.view.View(), st.Dim.Render(fitLine(footer, inner))}
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }

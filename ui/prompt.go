@@ -110,7 +110,9 @@ func (p *prompt) accept() tea.Cmd {
 }
 
 // ShortHelp is the prompt's keys.
-func (p *prompt) ShortHelp() []key.Binding { return []key.Binding{p.keys.Accept, p.keys.Cancel} }
+func (p *prompt) ShortHelp() []key.Binding {
+	return []key.Binding{as(p.keys.Accept, "accepts"), as(p.keys.Cancel, "cancels")}
+}
 
 // FullHelp is the prompt's keys.
 func (p *prompt) FullHelp() [][]key.Binding {
@@ -136,7 +138,7 @@ func (p *prompt) View() string {
 	if p.note != "" {
 		add(st.Hint.Render, p.shown(p.note))
 	}
-	b.WriteString(fitLine(st.Dim.Render("enter accepts · esc cancels"), inner))
+	b.WriteString(fitLine(st.Dim.Render(keyHelp(p.ShortHelp()...)), inner))
 	return st.Prompt.Render(b.String())
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -120,8 +121,8 @@ func (m *Model) statusLines(w, h int) []string {
 	return lines
 }
 
-// helpLine is the bottom line: the open dialog's keys, or the most useful
-// enabled keys that fit, always ending with "? help".
+// helpLine is the bottom line: the open dialog's keys, or the enabled
+// browse keys by rank as they fit, always ending with the help key.
 func (m *Model) helpLine() string {
 	k := m.keys
 	switch m.mode {
@@ -130,14 +131,14 @@ func (m *Model) helpLine() string {
 	case modeHelp:
 		return m.help.ShortHelpView(m.helpView.ShortHelp())
 	}
-	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
-	if m.session.Tree().Len() > 0 {
-		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
-			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
-			k.Export, k.Load, k.Reveal}
-	}
+	var candidates []key.Binding
 	if m.mode == modeLearn { // the tour's own keys first
-		useful = append([]key.Binding{k.NextLesson, k.PrevLesson, k.Learn}, useful...)
+		candidates = m.lesson.ShortHelp()
+	}
+	for _, b := range m.rankedBindings() {
+		if b != &k.Help && b != &k.Interrupt {
+			candidates = append(candidates, *b)
+		}
 	}
 	// Measure instead of rendering each candidate line: "key desc" items
 	// joined by the separator, as bubbles/help draws them.
@@ -145,10 +146,43 @@ func (m *Model) helpLine() string {
 	sepW := lipgloss.Width(m.help.ShortSeparator)
 	used := itemW(k.Help)
 	var chosen []key.Binding
-	for _, b := range useful {
+	for _, b := range candidates {
 		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
 			chosen, used = append(chosen, b), used+w
 		}
 	}
 	return m.help.ShortHelpView(append(chosen, k.Help))
+}
+
+// helpRank orders the browse keys for the bottom line, most useful first:
+// building a trace, the tour, delivering. Keys it does not name follow, in
+// the action table's order, so a new key shows without being listed here.
+func helpRank(k *KeyMap) []*key.Binding {
+	return []*key.Binding{&k.NewTrace, &k.Learn, &k.Child, &k.Finish, &k.Flush, &k.Retry, &k.StopFlush, &k.Tag, &k.Error,
+		&k.Endpoint, &k.Sampler, &k.Options, &k.Quit, &k.Explain, &k.Annotate, &k.Kind, &k.B3, &k.Tab}
+}
+
+// rankedBindings is every browse action's binding, ranked by helpRank.
+func (m *Model) rankedBindings() []*key.Binding {
+	rank := map[*key.Binding]int{}
+	for i, b := range helpRank(m.keys) {
+		rank[b] = i + 1
+	}
+	var out []*key.Binding
+	for _, g := range m.actions {
+		for _, a := range g.actions {
+			out = append(out, a.binding)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *key.Binding) int {
+		ra, rb := rank[a], rank[b]
+		if ra == 0 {
+			ra = len(rank) + 1
+		}
+		if rb == 0 {
+			rb = len(rank) + 1
+		}
+		return ra - rb
+	})
+	return out
 }
