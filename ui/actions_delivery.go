@@ -18,17 +18,20 @@ func deliveryActions(k *KeyMap) []action {
 	}
 }
 
-const errFlushRuns = "a flush is already running; wait for its results (esc cancels it)"
+// flushRunning is why F and r wait.
+func flushRunning(k *KeyMap) string {
+	return "a flush is already running; wait for its results (" + keyName(k.StopFlush) + " cancels it)"
+}
 
 func canFlush(m *Model) string {
 	if m.log.Flushing() {
-		return errFlushRuns
+		return flushRunning(m.keys)
 	}
 	if m.session.Outbox().Counts().Pending() > 0 {
 		return ""
 	}
 	if running := m.runningSpans(); running > 0 {
-		return fmt.Sprintf("nothing to send yet: %s %s running — f finishes the selected one (running spans are not sent)", plural(running, "span"), isAre(running))
+		return fmt.Sprintf("nothing to send yet: %s %s running — %s finishes the selected one (running spans are not sent)", plural(running, "span"), isAre(running), keyName(m.keys.Finish))
 	}
 	return "nothing to send: every finished sampled span is delivered"
 }
@@ -37,7 +40,7 @@ func canFlush(m *Model) string {
 // does; with nothing pending nothing failed either.
 func canRetry(m *Model) string {
 	if m.log.Flushing() {
-		return errFlushRuns
+		return flushRunning(m.keys)
 	}
 	if m.session.Outbox().Counts().Pending() == 0 {
 		return "nothing failed, nothing to retry"
@@ -60,7 +63,7 @@ func (m *Model) flush() tea.Cmd {
 		note = fmt.Sprintf(" (%s %s not sent until finished)", plural(running, "running span"), isAre(running))
 	}
 	to := m.session.Endpoint().Display(m.reveal)
-	m.setStatus("Flushing %s to %s%s… esc cancels.", plural(pending, "span"), to, note)
+	m.setStatus("Flushing %s to %s%s… %s cancels.", plural(pending, "span"), to, note, keyName(m.keys.StopFlush))
 	// The log keeps the endpoint in clear and masks it when it draws.
 	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), m.session.Endpoint().Display(true)))
 	out, retries := m.session.Outbox(), m.session.Config().Retries
@@ -83,8 +86,8 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 	switch {
 	case m.log.cancelled:
 		pending := m.session.Outbox().Counts().Pending()
-		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s queued — F sends them.",
-			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending)), true
+		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s queued — %s sends them.",
+			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending), keyName(m.keys.Flush)), true
 	case sum.Failed == 0:
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
 		switch {
@@ -92,10 +95,10 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 		case m.layout().beside:
 			m.status += " What arrived is in the Received pane, right."
 		default:
-			m.status += " tab → what the receiver got."
+			m.status += " " + keyName(m.keys.Tab) + " → what the receiver got."
 		}
 	default:
-		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (E) and press r to retry.", sum.Failed, plural(sum.Spans, "span"), stays(sum.Failed)), true
+		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (%s) and press %s to retry.", sum.Failed, plural(sum.Spans, "span"), stays(sum.Failed), keyName(m.keys.Endpoint), keyName(m.keys.Retry)), true
 	}
 }
 

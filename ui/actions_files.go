@@ -23,7 +23,7 @@ func fileActions(k *KeyMap) []action {
 
 func needSpans(m *Model) string {
 	if m.session.Tree().Len() == 0 {
-		return "no spans yet: press n to start a trace"
+		return "no spans yet: press " + keyName(m.keys.NewTrace) + " to start a trace"
 	}
 	return ""
 }
@@ -146,12 +146,12 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	if len(roots) > 0 {
 		m.tree.Select(roots[0])
 	}
-	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.", msg.path, plural(len(roots), "trace"))
+	m.setStatus("Opened %s: %s with fresh IDs; %s flushes them.", msg.path, plural(len(roots), "trace"), keyName(m.keys.Flush))
 	return m.ensureTick()
 }
 
 func (m *Model) askOverwrite(w fileWrite) tea.Cmd {
-	q := fmt.Sprintf("%s already exists — replace it? (y/n)", w.path)
+	q := fmt.Sprintf("%s already exists — replace it? (%s)", w.path, keyName(both(m.keys.Yes, m.keys.No, "")))
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q,
 		yes: func() tea.Cmd {

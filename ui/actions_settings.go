@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -63,7 +62,7 @@ func (m *Model) cycleFocus() tea.Cmd {
 func (m *Model) toggleReveal() tea.Cmd {
 	m.reveal = !m.reveal
 	if m.reveal {
-		m.setStatus("Secrets revealed — press v again before you share the screen.")
+		m.setStatus("Secrets revealed — press %s again before you share the screen.", keyName(m.keys.Reveal))
 	} else {
 		m.setStatus("Secrets masked.")
 	}
@@ -77,12 +76,12 @@ func (m *Model) quit() tea.Cmd {
 	if n == 0 {
 		return m.exit()
 	}
-	q := fmt.Sprintf("%s not delivered — quit anyway? (y/n)", plural(n, "span"))
+	q := fmt.Sprintf("%s not delivered — quit anyway? (%s)", plural(n, "span"), keyName(both(m.keys.Yes, m.keys.No, "")))
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q, interruptOK: true,
 		yes: m.exit,
 		no: func() tea.Cmd {
-			m.setStatus("Not quitting. F flushes what is queued.")
+			m.setStatus("Not quitting. %s flushes what is queued.", keyName(m.keys.Flush))
 			return nil
 		}}, modeConfirmQuit)
 	return nil
@@ -135,7 +134,7 @@ func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
 			m.setStatus("Endpoint unchanged.")
 			return nil, nil
 		}
-		return nil, errors.New("the masked part (****) cannot be edited: press esc, v to reveal, then E again — or type the whole URL")
+		return nil, fmt.Errorf("the masked part (****) cannot be edited: press %s, %s to reveal, then %s again — or type the whole URL", keyName(m.keys.Cancel), keyName(m.keys.Reveal), keyName(m.keys.Endpoint))
 	}
 	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
 		m.setStatus("Starting the embedded receiver…")

@@ -28,7 +28,7 @@ func spanActions(k *KeyMap) []action {
 
 func needSelected(m *Model) string {
 	if m.tree.Selected() == nil {
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	}
 	return ""
 }
@@ -37,7 +37,7 @@ func needRunning(m *Model) string {
 	n := m.tree.Selected()
 	switch {
 	case n == nil:
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	case n.Finished:
 		return fmt.Sprintf("%q is already finished (%s)", n.Name, shortDur(n.Duration))
 	}
@@ -48,7 +48,7 @@ func needEditable(m *Model) string {
 	n := m.tree.Selected()
 	switch {
 	case n == nil:
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	case n.Finished:
 		return fmt.Sprintf("%q is finished: zipkin-go reports a span once, so it cannot change; start a new span", n.Name)
 	}
@@ -129,11 +129,12 @@ func (m *Model) started(n *tracing.Node) {
 	name := quoted(n.Name) + lowercaseNote(n.Name, m.session.Outbox().Encoding())
 	switch {
 	case n.Key.Shared:
-		m.setStatus("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). f finishes it.", name)
+		m.setStatus("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). %s finishes it.", name, keyName(m.keys.Finish))
 	case !n.Sampled():
 		m.setStatus("Started %s — not sampled: %s.", name, n.SamplerReason)
 	default:
-		m.setStatus("Started %s — c adds a child, t tags, e errors, f finishes.", name)
+		m.setStatus("Started %s — %s adds a child, %s tags, %s errors, %s finishes.", name,
+			keyName(m.keys.Child), keyName(m.keys.Tag), keyName(m.keys.Error), keyName(m.keys.Finish))
 	}
 }
 
@@ -146,7 +147,7 @@ func (m *Model) finish() tea.Cmd {
 	if !n.Sampled() {
 		m.setStatus("Finished %q in %s — not sampled, so it stays here and is never sent.", n.Name, shortDur(n.Duration))
 	} else {
-		m.setStatus("Finished %q in %s — queued; F flushes it to the endpoint.", n.Name, shortDur(n.Duration))
+		m.setStatus("Finished %q in %s — queued; %s flushes it to the endpoint.", n.Name, shortDur(n.Duration), keyName(m.keys.Flush))
 	}
 	return nil
 }

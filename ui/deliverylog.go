@@ -94,7 +94,7 @@ func (l *deliveryLog) render(e logEntry) string {
 		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
 	}
 	if r.Hint != "" && !r.OK() {
-		line += "\n" + st.Hint.Render("→ "+hintWithKeys(*r))
+		line += "\n" + st.Hint.Render("→ "+keyText(l.keys, hintWithKeys(*r)))
 	}
 	return line
 }
@@ -174,10 +174,10 @@ func (l *deliveryLog) FullHelp() [][]key.Binding { return [][]key.Binding{navKey
 func (l *deliveryLog) Title() string {
 	t := "Delivery log"
 	if l.Flushing() {
-		t = fmt.Sprintf("Delivery log %s flushing… %s answered (esc cancels)", l.spinner.View(), plural(l.done, "batch"))
+		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), plural(l.done, "batch"), keyName(l.keys.StopFlush))
 	}
 	if l.scroll > 0 {
-		t += fmt.Sprintf(" · %d lines below (G)", l.scroll)
+		t += fmt.Sprintf(" · %d lines below (%s)", l.scroll, keyName(l.keys.Bottom))
 	}
 	return t
 }
@@ -185,7 +185,7 @@ func (l *deliveryLog) Title() string {
 // View shows the newest lines that fit, or older ones when scrolled.
 func (l *deliveryLog) View() string {
 	if len(l.entries) == 0 {
-		return l.styles.Dim.Render("One line per POST appears here when you flush (F).")
+		return l.styles.Dim.Render("One line per POST appears here when you flush (" + keyName(l.keys.Flush) + ").")
 	}
 	lines := l.lines(l.scroll + l.height)
 	end := max(0, len(lines)-l.scroll)

@@ -33,7 +33,7 @@ type explainDialog struct {
 }
 
 func newExplainDialog(c *common, e explanation) *explainDialog {
-	return &explainDialog{paneBase: paneBase{common: c}, pages: [2]explanation{e, glossary()}}
+	return &explainDialog{paneBase: paneBase{common: c}, pages: [2]explanation{e.withKeys(c.keys), glossary().withKeys(c.keys)}}
 }
 
 // Title names the page shown.

@@ -20,7 +20,7 @@ type helpPane struct {
 
 // Title names the view.
 func (h *helpPane) Title() string {
-	return "All keys (? or esc closes) — dimmed keys do not apply now"
+	return "All keys (" + keyHelp(as(h.keys.CloseHelp, "closes")) + ") — dimmed keys do not apply now"
 }
 
 // Update scrolls (the root closes help on ? or esc).

@@ -125,7 +125,7 @@ func (m *Model) whyNot(a action) string {
 	if a.why == nil {
 		return ""
 	}
-	return a.why(m)
+	return keyText(m.keys, a.why(m))
 }
 
 // refreshKeys enables the bindings whose action applies and keeps the reason

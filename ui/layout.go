@@ -143,10 +143,11 @@ func (m *Model) focusRing() []focusStop {
 	// What arrived comes right after the tree: "tab → what the receiver got".
 	ring := []focusStop{{m.tree, "span tree"}}
 	if m.session.Receiver() != nil {
-		ring = append(ring, focusStop{m.received, "received spans (j/k select)"})
+		ring = append(ring, focusStop{m.received, "received spans (" + keyHelp(both(m.keys.Down, m.keys.Up, "select")) + ")"})
 	}
-	return append(ring, focusStop{m.inspector, "inspector (j/k scroll)"},
-		focusStop{m.headers, "B3 headers (j/k scroll)"}, focusStop{m.log, "delivery log (j/k scroll)"})
+	scroll := " (" + keyHelp(both(m.keys.Down, m.keys.Up, "scroll")) + ")"
+	return append(ring, focusStop{m.inspector, "inspector" + scroll},
+		focusStop{m.headers, "B3 headers" + scroll}, focusStop{m.log, "delivery log" + scroll})
 }
 
 // focusedPane is the pane that gets the keys no action takes.

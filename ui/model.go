@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -86,7 +85,7 @@ func New(s *tracing.Session) *Model {
 		m.tour = newTour(ls)
 	}
 	m.tree.Focus()
-	m.status = "Welcome! Press n to start a new trace; ? shows every key." + receiverNotes(s)
+	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
 	return m
 }
@@ -194,7 +193,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
-	m.setErrorText(fmt.Sprintf("%s does nothing here — ? lists the keys", msg.String()))
+	m.setErrorText(fmt.Sprintf("%s does nothing here — %s lists the keys", msg.String(), keyName(m.keys.Help)))
 	return nil
 }
 
@@ -216,14 +215,15 @@ func (m *Model) openDialog(d dialog, md mode) {
 	m.dialog, m.mode = d, md
 }
 
+// setStatus says format (its {Field} keys filled in from the bindings).
 func (m *Model) setStatus(format string, args ...any) {
-	m.status, m.statusBad = fmt.Sprintf(format, args...), false
+	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
 }
 
 func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
 
 func (m *Model) setErrorText(s string) {
-	m.status, m.statusBad = m.session.Masker().Mask(s), true
+	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
 }
 
 // runningSpans counts spans not finished yet.
@@ -244,4 +244,7 @@ func (m *Model) ensureTick() tea.Cmd {
 	return tick()
 }
 
-var errNoSpan = errors.New("no span selected: press n to start a trace first")
+// noSpan is why a span key does nothing yet.
+func noSpan(k *KeyMap) string {
+	return "no span selected: press " + keyName(k.NewTrace) + " to start a trace first"
+}

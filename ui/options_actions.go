@@ -23,7 +23,7 @@ func optionActions(k *KeyMap) []action {
 
 func needSelection(m *Model) string {
 	if m.tree.Selected() == nil {
-		return "no span selected: press n to start a trace"
+		return "no span selected: press {NewTrace} to start a trace"
 	}
 	return ""
 }
@@ -31,7 +31,7 @@ func needSelection(m *Model) string {
 func (m *Model) openPreview() tea.Cmd {
 	d := newPreview(m.common, m.tree.Selected())
 	m.openDialog(d, modeDialog)
-	m.setStatus("Payload preview: ↑/↓ scroll, esc closes.")
+	m.setStatus("Payload preview: %s.", keyHelp(m.dialog.ShortHelp()...))
 	return nil
 }
 
@@ -84,15 +84,15 @@ func (m *Model) clipboardDone(msg clipboardDoneMsg) {
 // (the library's hints name no key and no flag).
 func hintWithKeys(r tracing.DeliveryResult) string {
 	where := map[tracing.FailureClass]string{
-		tracing.ClassTooLarge:         "lower the batch size in O",
-		tracing.ClassTimeout:          "raise the timeout in O",
-		tracing.ClassBadRequest:       "change the encoding in O",
-		tracing.ClassUnsupportedMedia: "change the encoding in O",
-		tracing.ClassAuth:             "fix the endpoint with E, or the headers in O",
-		tracing.ClassMalformedURL:     "fix the endpoint with E",
-		tracing.ClassNotFound:         "fix the endpoint with E",
-		tracing.ClassRedirect:         "fix the endpoint with E",
-		tracing.ClassNotCollector:     "fix the endpoint with E",
+		tracing.ClassTooLarge:         "lower the batch size in {Options}",
+		tracing.ClassTimeout:          "raise the timeout in {Options}",
+		tracing.ClassBadRequest:       "change the encoding in {Options}",
+		tracing.ClassUnsupportedMedia: "change the encoding in {Options}",
+		tracing.ClassAuth:             "fix the endpoint with {Endpoint}, or the headers in {Options}",
+		tracing.ClassMalformedURL:     "fix the endpoint with {Endpoint}",
+		tracing.ClassNotFound:         "fix the endpoint with {Endpoint}",
+		tracing.ClassRedirect:         "fix the endpoint with {Endpoint}",
+		tracing.ClassNotCollector:     "fix the endpoint with {Endpoint}",
 	}[r.Class]
 	if r.Hint == "" || where == "" {
 		return r.Hint

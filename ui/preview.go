@@ -111,7 +111,7 @@ func (d *previewDialog) text() string {
 	fmt.Fprintf(&b, "POST %s\nContent-Type: %s · %s · encoding %s\n", d.session.Endpoint().Display(true),
 		p.ContentType, plural(len(p.Body), "byte"), p.Encoding)
 	if p.Gzipped != nil {
-		fmt.Fprintf(&b, "Content-Encoding: gzip · %s on the wire (gzip turned on in O)\n", plural(len(p.Gzipped), "byte"))
+		fmt.Fprintf(&b, "Content-Encoding: gzip · %s on the wire (gzip turned on in %s)\n", plural(len(p.Gzipped), "byte"), keyName(d.keys.Options))
 	}
 	state := d.session.Outbox().State(d.node.Key)
 	switch {
@@ -120,7 +120,7 @@ func (d *previewDialog) text() string {
 	case state == tracing.Delivered:
 		b.WriteString("Delivered: these are the bytes that were sent (if the encoding was the same then).\n")
 	default:
-		fmt.Fprintf(&b, "State: %s. F sends it in a batch of up to %d spans; its bytes in the list are these.\n", state, d.session.Config().Batch)
+		fmt.Fprintf(&b, "State: %s. %s sends it in a batch of up to %d spans; its bytes in the list are these.\n", state, keyName(d.keys.Flush), d.session.Config().Batch)
 	}
 	if p.Binary() {
 		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",

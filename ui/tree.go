@@ -76,7 +76,7 @@ func (t *treePane) Update(msg tea.Msg) (component, tea.Cmd) {
 func (t *treePane) View() string {
 	tree := t.session.Tree()
 	if tree.Len() == 0 {
-		return t.styles.Dim.Render("No spans yet.\n\nPress n to start a new trace,\nthen c for a child span,\nf to finish it, F to flush.\n\nD starts a debug trace, P continues\none from pasted B3 headers.")
+		return t.styles.Dim.Render(keyText(t.keys, "No spans yet.\n\nPress {NewTrace} to start a new trace,\nthen {Child} for a child span,\n{Finish} to finish it, {Flush} to flush.\n\n{Debug} starts a debug trace, {Continue} continues\none from pasted B3 headers."))
 	}
 	now := t.now()
 	out := t.session.Outbox()

@@ -33,7 +33,7 @@ func checkEndpoint(s string) (string, string) {
 		return "the embedded receiver on 127.0.0.1 (works offline)", ""
 	}
 	if strings.Contains(s, tracing.MaskText) {
-		return "masked: enter keeps the current endpoint", ""
+		return "masked: {Accept} keeps the current endpoint", ""
 	}
 	ep, err := tracing.ParseEndpoint(s)
 	if err != nil {

@@ -86,7 +86,7 @@ func canVerify(m *Model) string {
 	case m.verify.running():
 		return "a verification is running: wait for its results"
 	case m.session.Outbox().Counts().Delivered == 0:
-		return "nothing delivered yet: flush (F) first, then V reads the traces back from the query API"
+		return "nothing delivered yet: flush ({Flush}) first, then {Verify} reads the traces back from the query API"
 	}
 	return ""
 }
@@ -224,7 +224,7 @@ func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
 	total := counts[tracing.StateVerified] + counts[tracing.StateChanged] + counts[tracing.StateMissing]
 	switch {
 	case counts[tracing.StateMissing] > 0:
-		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag (O: query URL, verify timeout).",
+		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag ({Options}: query URL, verify timeout).",
 			plural(counts[tracing.StateMissing], "span"), total, rep.Kind, rep.Timeout))
 		return false
 	case counts[tracing.StateChanged] > 0:

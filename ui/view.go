@@ -115,7 +115,7 @@ func (m *Model) details(l layoutSizes) string {
 	lines = append(lines, m.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
-		more = fmt.Sprintf(" · ↓%d more (tab)", len(lines)-h)
+		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(m.keys.Tab))
 	}
 	return m.boxOf(l, m.headers.Title()+more, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
