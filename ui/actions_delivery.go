@@ -84,7 +84,7 @@ func (m *Model) flushDone(sum tracing.FlushSummary) {
 		return
 	}
 	switch {
-	case m.log.cancelled:
+	case m.log.Cancelled():
 		pending := m.session.Outbox().Counts().Pending()
 		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s queued — %s sends them.",
 			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending), keyName(m.keys.Flush)), true

@@ -71,7 +71,8 @@ func (m *Model) learnKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		key.Matches(msg, m.keys.Cancel) && !m.log.Flushing():
 		return m.toggleLearn(), true
 	case handles(m.lesson, msg):
-		_, cmd := m.lesson.Update(msg)
+		var cmd tea.Cmd
+		m.lesson, cmd = update(m.lesson, msg)
 		return cmd, true
 	}
 	return nil, false

@@ -41,7 +41,8 @@ func (m *Model) cycleB3() tea.Cmd {
 }
 
 func (m *Model) showHelp() tea.Cmd {
-	m.mode, m.helpView.scroll = modeHelp, 0
+	m.helpView.Show(m.helpGroups())
+	m.mode = modeHelp
 	return nil
 }
 

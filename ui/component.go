@@ -64,6 +64,16 @@ func navKeys(k *KeyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
+// update gives msg to c and returns the component its Update returned (the
+// same concrete type; c itself if it returned another).
+func update[T component](c T, msg tea.Msg) (T, tea.Cmd) {
+	next, cmd := c.Update(msg)
+	if t, ok := next.(T); ok {
+		return t, cmd
+	}
+	return c, cmd
+}
+
 // handles reports whether msg is one of c's keys.
 func handles(c component, msg tea.KeyMsg) bool {
 	for _, group := range c.FullHelp() {

@@ -46,6 +46,9 @@ func newDeliveryLog(c *common) *deliveryLog {
 // Flushing says whether a flush runs.
 func (l *deliveryLog) Flushing() bool { return l.cancel != nil }
 
+// Cancelled says the running (or last) flush was cancelled.
+func (l *deliveryLog) Cancelled() bool { return l.cancelled }
+
 // Add appends a note. It may hold secrets in clear: the session's current
 // masker hides them whenever secrets are not revealed.
 func (l *deliveryLog) Add(note string) {

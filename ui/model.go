@@ -79,7 +79,7 @@ func New(s *tracing.Session) *Model {
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()
-	m.helpView = &helpPane{paneBase: paneBase{common: c}, root: m}
+	m.helpView = &helpPane{paneBase: paneBase{common: c}}
 	m.lesson = &learnPane{paneBase: paneBase{common: c}, root: m}
 	if ls, err := builtinLessons(); err == nil {
 		m.tour = newTour(ls)
@@ -116,16 +116,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
 	case flushResultMsg, spinner.TickMsg:
-		_, cmd := m.log.Update(msg)
+		var cmd tea.Cmd
+		m.log, cmd = update(m.log, msg)
 		return cmd
 	case flushDoneMsg:
-		_, cmd := m.log.Update(msg)
+		var cmd tea.Cmd
+		m.log, cmd = update(m.log, msg)
 		m.flushDone(msg.summary)
 		return tea.Batch(cmd, m.verifyAfterFlush(msg.summary))
 	case verifyDoneMsg, verifyTickMsg:
 		return m.verifyMsg(msg)
 	case receivedMsg, receivedLayoutMsg:
-		_, cmd := m.received.Update(msg)
+		var cmd tea.Cmd
+		m.received, cmd = update(m.received, msg)
 		return cmd
 	case receiverStartedMsg:
 		return m.receiverStarted(msg)
@@ -181,7 +184,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.mode = m.baseMode()
 			return nil
 		case handles(m.helpView, msg):
-			_, cmd := m.helpView.Update(msg)
+			var cmd tea.Cmd
+			m.helpView, cmd = update(m.helpView, msg)
 			return cmd
 		}
 		m.mode = m.baseMode() // any other key closes help and acts
@@ -200,8 +204,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 // dialogKey gives the key to the open dialog and closes the slot when the
 // dialog is done (unless its action opened the next one).
 func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
-	d := m.dialog
-	_, cmd := d.Update(msg)
+	before := m.dialog
+	d, cmd := update(before, msg)
+	if m.dialog == before { // else the dialog opened the next one, which keeps the slot
+		m.dialog = d
+	}
 	if d.Closed() && m.dialog == d {
 		m.dialog, m.mode = nil, m.baseMode()
 	}

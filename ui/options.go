@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -229,8 +228,9 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 			c.Headers[i] = h
 		}
 	}
-	cmd := m.openPrompt(promptSpec{
-		title: fmt.Sprintf("Value of %s (masked on screen unless revealed with %s)", name, keyName(m.keys.Reveal)),
+	return m.openPrompt(promptSpec{
+		secret: !m.reveal,
+		title:  fmt.Sprintf("Value of %s (masked on screen unless revealed with %s)", name, keyName(m.keys.Reveal)),
 		check: func(s string) (string, string) {
 			cfg := m.session.Config()
 			set(s, &cfg)
@@ -248,11 +248,6 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 		},
 		cancelled: func() { m.setStatus("Header %s unchanged.", name); m.reopen(d) },
 	})
-	if p, ok := m.dialog.(*prompt); ok && !m.reveal {
-		p.input.EchoMode = textinput.EchoPassword
-		p.input.EchoCharacter = '*'
-	}
-	return cmd
 }
 
 func (m *Model) removeHeader(i int) tea.Cmd {

@@ -22,6 +22,8 @@ type promptSpec struct {
 	accept func(string) (tea.Cmd, error)
 	// cancelled is the status after esc; "" means "Cancelled.".
 	cancelled func()
+	// secret hides the text as it is typed (a header value).
+	secret bool
 	// display, when set, is how the typed text is shown (secrets masked as
 	// they are typed); the text itself is kept as typed.
 	display func(string) string
@@ -45,6 +47,9 @@ func newPrompt(c *common, spec promptSpec) *prompt {
 	in.SetValue(spec.value)
 	in.CursorEnd()
 	in.Focus()
+	if spec.secret {
+		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '*'
+	}
 	p := &prompt{paneBase: paneBase{common: c}, spec: spec, input: in}
 	p.validate()
 	return p
