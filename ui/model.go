@@ -100,7 +100,7 @@ func (m *Model) Session() *tracing.Session { return m.session }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	cmd := m.update(msg)
+	cmd := tea.Batch(m.update(msg), m.carryOut())
 	m.checkLesson()
 	m.refreshKeys()
 	m.resize() // the status and the B3 headers change the layout
@@ -171,6 +171,13 @@ func (m *Model) handleKeyMsg(msg tea.KeyMsg) tea.Cmd {
 // on ? or esc (any other key closes it and acts); in browse the actions come
 // first, then the focused pane.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	cmd := m.routeKey(msg)
+	return tea.Batch(cmd, m.carryOut())
+}
+
+// routeKey gives one key to the dialog, the help, the lesson, an action or
+// the focused pane.
+func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)

@@ -18,22 +18,21 @@ import (
 // a prompt or a list; when that closes, the options come back.
 type optionsDialog struct {
 	paneBase
-	root   *Model
 	cursor int
 	closed bool
 }
 
 // openOptions is O.
 func (m *Model) openOptions() tea.Cmd {
-	m.openDialog(&optionsDialog{paneBase: paneBase{common: m.common}, root: m}, modeDialog)
-	m.setStatus("Options: %s changes the selected setting; %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel))
+	m.openDialog(&optionsDialog{paneBase: paneBase{common: m.common}}, modeDialog)
+	m.say("Options: %s changes the selected setting; %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel))
 	return nil
 }
 
 // reopen brings the options back after a prompt or list they opened.
-func (m *Model) reopen(d *optionsDialog) tea.Cmd {
+func (d *optionsDialog) reopen() tea.Cmd {
 	d.closed = false
-	m.openDialog(d, modeDialog)
+	d.open(d)
 	return nil
 }
 
@@ -50,25 +49,25 @@ func (d *optionsDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	rows := optionRows(d.root)
+	rows := optionRows(d.common)
 	d.cursor = min(d.cursor, len(rows)-1)
 	row := rows[d.cursor]
 	switch {
 	case key.Matches(km, d.keys.Cancel), key.Matches(km, d.keys.Close):
 		d.closed = true
-		d.root.setStatus("Options closed.")
+		d.say("Options closed.")
 	case key.Matches(km, d.keys.Accept):
 		d.closed = true // the row's dialog takes the slot, and brings the options back
 		if row.set != nil {
-			return d, d.root.optionPrompt(d, row)
+			return d, d.optionPrompt(row)
 		}
-		return d, row.act(d.root, d)
+		return d, row.act(d)
 	case key.Matches(km, d.keys.Remove):
 		if row.remove == nil {
-			d.root.setErrorText(keyName(d.keys.Remove) + " removes a header; " + row.name + " is not one")
+			d.sayError(keyName(d.keys.Remove) + " removes a header; " + row.name + " is not one")
 			return d, nil
 		}
-		return d, row.remove(d.root)
+		return d, row.remove(d)
 	default:
 		d.cursor = navigate(d.keys, km, d.cursor, 5, len(rows)-1)
 	}
@@ -90,7 +89,7 @@ func (d *optionsDialog) FullHelp() [][]key.Binding {
 // row is given whole there too. Rows scroll when the screen is short.
 func (d *optionsDialog) View() string {
 	st := d.styles
-	m := d.root
+	m := d.common
 	inner := max(10, d.width-4)
 	rows := optionRows(m)
 	d.cursor = min(d.cursor, len(rows)-1)
@@ -126,7 +125,8 @@ func (d *optionsDialog) View() string {
 // optionPrompt asks for a row's new value: the current value is the
 // placeholder (enter on nothing keeps it); the text is checked as it is
 // typed, with the flag's validation.
-func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
+func (d *optionsDialog) optionPrompt(row optionRow) tea.Cmd {
+	m := d.common
 	current := row.value(m)
 	check := func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
@@ -141,13 +141,13 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 		}
 		return "", ""
 	}
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       fmt.Sprintf("%s (%s) — %s", row.name, row.flag, row.about),
 		placeholder: current, check: check,
 		accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
-				m.setStatus("%s unchanged: %s.", capitalize(row.name), current)
-				return m.reopen(d), nil
+				m.say("%s unchanged: %s.", capitalize(row.name), current)
+				return d.reopen(), nil
 			}
 			var parseErr error
 			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = row.set(c, s) })
@@ -157,30 +157,31 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 			if err != nil {
 				return nil, err
 			}
-			m.setStatus("%s: %s → %s (%s).", capitalize(row.name), current, row.value(m), row.about)
-			return m.reopen(d), nil
+			m.say("%s: %s → %s (%s).", capitalize(row.name), current, row.value(m), row.about)
+			return d.reopen(), nil
 		},
-		cancelled: func() { m.setStatus("%s unchanged.", capitalize(row.name)); m.reopen(d) },
+		cancelled: func() { m.say("%s unchanged.", capitalize(row.name)); d.reopen() },
 	})
 }
 
 // chooseSetting lists a setting's choices; one the session refuses (the
 // endpoint's path does not take an encoding) is refused in the list with
 // the flag's error.
-func (m *Model) chooseSetting(d *optionsDialog, s settings.Setting) tea.Cmd {
+func (d *optionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
+	m := d.common
 	current := s.Value(m.liveConfig())
 	items := make([]listItem, len(s.Choices))
-	list := &listDialog{paneBase: paneBase{common: m.common}, title: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), items: items,
+	list := &listDialog{paneBase: paneBase{common: m}, title: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), items: items,
 		accept: func(i int) (tea.Cmd, error) {
 			var parseErr error
 			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = s.Parse(c, s.Choices[i].Value) })
 			if err = errors.Join(parseErr, err); err != nil {
 				return nil, err
 			}
-			m.setStatus("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
-			return m.reopen(d), nil
+			m.say("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
+			return d.reopen(), nil
 		},
-		cancel: func() { m.setStatus("%s unchanged: %s.", capitalize(s.Name), current); m.reopen(d) },
+		cancel: func() { m.say("%s unchanged: %s.", capitalize(s.Name), current); d.reopen() },
 	}
 	for i, c := range s.Choices {
 		items[i] = listItem{label: c.Value, note: c.Note}
@@ -188,13 +189,14 @@ func (m *Model) chooseSetting(d *optionsDialog, s settings.Setting) tea.Cmd {
 			list.cursor = i
 		}
 	}
-	m.openDialog(list, modeDialog)
+	m.open(list)
 	return nil
 }
 
 // headerNamePrompt asks for a new header's name, then its value.
-func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
-	return m.openPrompt(promptSpec{
+func (d *optionsDialog) headerNamePrompt() tea.Cmd {
+	m := d.common
+	return m.ask(promptSpec{
 		title: "New header on every POST (--header) — its name", placeholder: "Authorization",
 		check: func(s string) (string, string) {
 			if strings.TrimSpace(s) == "" {
@@ -210,16 +212,17 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 			if name == "" {
 				name = "Authorization"
 			}
-			return m.headerValuePrompt(d, name, -1), nil
+			return d.headerValuePrompt(name, -1), nil
 		},
-		cancelled: func() { m.setStatus("No header added."); m.reopen(d) },
+		cancelled: func() { m.say("No header added."); d.reopen() },
 	})
 }
 
 // headerValuePrompt asks for the value of header name (i is its index, -1
 // for a new one). The value is hidden as it is typed unless secrets are
 // revealed: it is a secret.
-func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd {
+func (d *optionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
+	m := d.common
 	set := func(value string, c *tracing.Config) {
 		h := tracing.Header{Name: name, Value: strings.Trim(value, " \t")}
 		if i < 0 {
@@ -228,7 +231,7 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 			c.Headers[i] = h
 		}
 	}
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		secret: !m.reveal,
 		title:  fmt.Sprintf("Value of %s (masked on screen unless revealed with %s)", name, keyName(m.keys.Reveal)),
 		check: func(s string) (string, string) {
@@ -243,14 +246,15 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 			if err := m.session.Reconfigure(func(c *tracing.Config) { set(s, c) }); err != nil {
 				return nil, err
 			}
-			m.setStatus("Header %s set: every POST from now carries it (value masked).", name)
-			return m.reopen(d), nil
+			m.say("Header %s set: every POST from now carries it (value masked).", name)
+			return d.reopen(), nil
 		},
-		cancelled: func() { m.setStatus("Header %s unchanged.", name); m.reopen(d) },
+		cancelled: func() { m.say("Header %s unchanged.", name); d.reopen() },
 	})
 }
 
-func (m *Model) removeHeader(i int) tea.Cmd {
+func (d *optionsDialog) removeHeader(i int) tea.Cmd {
+	m := d.common
 	hs := m.session.Config().Headers
 	if i >= len(hs) {
 		return nil
@@ -258,10 +262,10 @@ func (m *Model) removeHeader(i int) tea.Cmd {
 	name := hs[i].Name
 	err := m.session.Reconfigure(func(c *tracing.Config) { c.Headers = append(c.Headers[:i], c.Headers[i+1:]...) })
 	if err != nil {
-		m.setError(err)
+		m.sayError(err.Error())
 		return nil
 	}
-	m.setStatus("Header %s removed: the next POST goes without it (its old value stays masked).", name)
+	m.say("Header %s removed: the next POST goes without it (its old value stays masked).", name)
 	return nil
 }
 

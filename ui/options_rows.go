@@ -21,26 +21,26 @@ import (
 type optionRow struct {
 	name, flag string
 	about      string // what it is, and from when a change applies
-	value      func(*Model) string
+	value      func(*common) string
 	set        func(c *tracing.Config, text string) error
-	act        func(*Model, *optionsDialog) tea.Cmd
-	remove     func(*Model) tea.Cmd // d: headers only
+	act        func(*optionsDialog) tea.Cmd
+	remove     func(*optionsDialog) tea.Cmd // headers only
 }
 
 // optionRows are the rows, in the table's order: the settings O changes
 // itself, then those another key changes, then those fixed at start.
-func optionRows(m *Model) []optionRow {
+func optionRows(m *common) []optionRow {
 	var own, byKey, fixed []optionRow
 	for _, s := range settings.Table() {
 		row := optionRow{name: s.Name, flag: "--" + s.Flag, about: s.About,
-			value: func(m *Model) string { return s.Value(m.liveConfig()) }}
+			value: func(c *common) string { return s.Value(c.liveConfig()) }}
 		switch s.Edit {
 		case settings.Prompt:
 			row.set = s.Parse
 		case settings.Toggle:
-			row.act = func(m *Model, d *optionsDialog) tea.Cmd { return m.toggleSetting(d, s) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.toggleSetting(s) }
 		case settings.Choose:
-			row.act = func(m *Model, d *optionsDialog) tea.Cmd { return m.chooseSetting(d, s) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.chooseSetting(s) }
 		case settings.Repeat:
 			own = append(own, headerRows(m, s)...)
 			continue
@@ -50,14 +50,14 @@ func optionRows(m *Model) []optionRow {
 				continue // a key not bound yet: TestEverySettingIsInOptions fails
 			}
 			row.about = b.Help().Key + ": " + s.About
-			row.act = func(m *Model, d *optionsDialog) tea.Cmd { return m.runSettingKey(d, b) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.runSettingKey(b) }
 			byKey = append(byKey, row)
 			continue
 		case settings.Fixed:
 			row.about = s.About + "; fixed at start (restart with " + row.flag + " to change it)"
-			row.act = func(m *Model, d *optionsDialog) tea.Cmd {
-				m.setErrorText(s.Name + " is fixed when the playground starts: restart with " + row.flag)
-				return m.reopen(d)
+			row.act = func(d *optionsDialog) tea.Cmd {
+				d.sayError(s.Name + " is fixed when the playground starts: restart with " + row.flag)
+				return d.reopen()
 			}
 			fixed = append(fixed, row)
 			continue
@@ -74,71 +74,46 @@ func settingKeys(k *KeyMap) map[string]*key.Binding {
 	return map[string]*key.Binding{"endpoint": &k.Endpoint, "sampler": &k.Sampler, "b3": &k.B3, "reveal-secrets": &k.Reveal}
 }
 
-// liveConfig is the configuration as the person sees it: the session's,
-// with the encoding the outbox sends (the path may have chosen v1) and
-// whether secrets are revealed on this screen.
-func (m *Model) liveConfig() tracing.Config {
-	cfg := m.session.Config()
-	cfg.Encoding = m.session.Outbox().Encoding()
-	cfg.RevealSecrets = m.reveal
-	return cfg
-}
-
 // headerRows are one row per extra header (value masked unless revealed;
 // enter changes it, d removes it) and one to add a header.
-func headerRows(m *Model, s settings.Setting) []optionRow {
+func headerRows(m *common, s settings.Setting) []optionRow {
 	var rows []optionRow
 	flag := "--" + s.Flag
 	for i, h := range m.session.Config().Headers {
 		rows = append(rows, optionRow{
 			name: "header " + h.Name, flag: flag,
-			value: func(m *Model) string {
+			value: func(m *common) string {
 				if m.reveal {
 					return h.Value
 				}
 				return tracing.MaskText
 			},
-			act:    func(m *Model, d *optionsDialog) tea.Cmd { return m.headerValuePrompt(d, h.Name, i) },
-			remove: func(m *Model) tea.Cmd { return m.removeHeader(i) },
+			act:    func(d *optionsDialog) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
+			remove: func(d *optionsDialog) tea.Cmd { return d.removeHeader(i) },
 			about:  fmt.Sprintf("%s; %s changes the value, %s removes the header", s.About, m.keys.Accept.Help().Key, m.keys.Remove.Help().Key),
 		})
 	}
-	return append(rows, optionRow{name: "+ add a " + s.Name, flag: flag, value: func(*Model) string { return "" },
-		act: (*Model).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
+	return append(rows, optionRow{name: "+ add a " + s.Name, flag: flag, value: func(*common) string { return "" },
+		act: (*optionsDialog).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
 }
 
 // toggleSetting flips a switch of the table in the running session.
-func (m *Model) toggleSetting(d *optionsDialog, s settings.Setting) tea.Cmd {
-	before := s.Value(m.liveConfig())
+func (d *optionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
+	before := s.Value(d.liveConfig())
 	on := strconv.FormatBool(before != settings.OnOff(true))
-	if err := m.session.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, on) }); err != nil {
-		m.setError(err)
-		return m.reopen(d)
+	if err := d.session.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, on) }); err != nil {
+		d.sayError(err.Error())
+		return d.reopen()
 	}
-	m.setStatus("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(m.liveConfig()), s.About)
-	return m.reopen(d)
+	d.say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
+	return d.reopen()
 }
 
 // runSettingKey runs the key that changes a setting; O comes back unless the
 // key opened a dialog of its own.
-func (m *Model) runSettingKey(d *optionsDialog, b *key.Binding) tea.Cmd {
-	for _, g := range m.actions {
-		for _, a := range g.actions {
-			if a.binding != b {
-				continue
-			}
-			if reason := m.whyNot(a); reason != "" {
-				m.setErrorText(reason)
-				return m.reopen(d)
-			}
-			cmd := a.do(m)
-			if m.dialog == d {
-				return tea.Batch(cmd, m.reopen(d))
-			}
-			return cmd
-		}
-	}
-	return m.reopen(d)
+func (d *optionsDialog) runSettingKey(b *key.Binding) tea.Cmd {
+	d.send(runKeyMsg{b: b, otherwise: func() { d.reopen() }})
+	return nil
 }
 
 // defaultConfig is tracing.DefaultConfig, made once: it lists the network

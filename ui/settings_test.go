@@ -16,7 +16,7 @@ func TestEverySettingIsInOptions(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	names := map[string]bool{}
-	for _, r := range optionRows(m) {
+	for _, r := range optionRows(m.common) {
 		names[r.name] = true
 	}
 	for _, s := range settings.Table() {
