@@ -21,6 +21,8 @@ type component interface {
 	FullHelp() [][]key.Binding
 	// Title names the component in its box.
 	Title() string
+	// Explain is what i says of the component and what it shows.
+	Explain() explanation
 	Focus()
 	Blur()
 	Focused() bool
@@ -52,6 +54,9 @@ func (p *paneBase) Blur() { p.focused = false }
 
 // Focused says whether the component has the keys.
 func (p *paneBase) Focused() bool { return p.focused }
+
+// Explain is nothing to explain; panes override it.
+func (p *paneBase) Explain() explanation { return explanation{} }
 
 // ShortHelp is no keys; components that handle keys override it.
 func (p *paneBase) ShortHelp() []key.Binding { return nil }

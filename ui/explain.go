@@ -14,22 +14,30 @@ import (
 // the focused pane and how to read it. Every sentence must be true of this
 // app and of Zipkin.
 
-// explainTarget is the explanation of what has focus.
-func (m *Model) explainTarget() explanation {
-	switch m.focusedPane() {
-	case m.log:
-		return explainLog()
-	case m.received:
-		return explainReceived()
-	case m.headers:
-		return explainHeaders(m.session.Config().B3)
+// Explain is i on the tree: the selected span field by field, or the tree.
+func (t *treePane) Explain() explanation { return explainSelected(t.common, t.Selected()) }
+
+// Explain is i on the inspector: the span it shows, field by field.
+func (v *inspectorPane) Explain() explanation { return explainSelected(v.common, v.selected()) }
+
+// Explain is i on the B3 headers.
+func (v *headersPane) Explain() explanation { return explainHeaders(v.session.Config().B3) }
+
+// Explain is i on the delivery log.
+func (l *deliveryLog) Explain() explanation { return explainLog() }
+
+// Explain is i on the received spans.
+func (v *receivedPane) Explain() explanation { return explainReceived() }
+
+// explainSelected is span n in plain words, with what the backend stored of
+// it; the tree when no span is selected.
+func explainSelected(c *common, n *tracing.Node) explanation {
+	if n == nil {
+		return explainTree()
 	}
-	if n := m.tree.Selected(); n != nil {
-		e := explainSpan(n, m.session, m.session.Config().B3)
-		e.items = append(e.items, m.verifyItems(n)...)
-		return e
-	}
-	return explainTree()
+	e := explainSpan(n, c.session, c.session.Config().B3)
+	e.items = append(e.items, c.verifyItems(n)...)
+	return e
 }
 
 // explainSpan is every inspector field of n in plain words.
