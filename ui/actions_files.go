@@ -46,7 +46,7 @@ func filePath(typed, def string) (string, error) {
 }
 
 func (m *Model) save() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
 		placeholder: defaultScenarioFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -66,7 +66,7 @@ func (m *Model) save() tea.Cmd {
 }
 
 func (m *Model) export() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Export Zipkin v2 JSON (and a curl command) — file name (~ is your home; asks before replacing)",
 		placeholder: defaultExportFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -103,7 +103,7 @@ func (m *Model) load() tea.Cmd {
 			if i < len(names) {
 				return loadBuiltinCmd(names[i]), nil
 			}
-			return m.openPrompt(promptSpec{
+			return m.ask(promptSpec{
 				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
 				accept: func(typed string) (tea.Cmd, error) {
 					if strings.TrimSpace(typed) == "" {

@@ -111,7 +111,7 @@ func (m *Model) editEndpoint() tea.Cmd {
 	if tracing.IsLocalSpec(current) {
 		current = "local"
 	}
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title: "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
 		value: current, placeholder: "local", check: checkEndpoint, accept: m.acceptEndpoint,
 		display: m.maskTyped,
@@ -214,7 +214,7 @@ func (m *Model) samplerChosen(kind tracing.SamplerKind) tea.Cmd {
 		return s
 	}
 	check := checkSamplerParam(kind)
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       fmt.Sprintf("Sampler %s — %s (enter alone: %s)", kind, hint, def),
 		placeholder: def,
 		check:       func(s string) (string, string) { return check(orDefault(s)) },

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
@@ -52,7 +51,6 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
-	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
 	statusBad bool
 	ticking   bool

@@ -21,6 +21,9 @@ type statusMsg struct {
 	bad  bool
 }
 
+// focusMsg gives c the keys.
+type focusMsg struct{ c component }
+
 // runKeyMsg runs the browse action bound to b, as if its key were pressed
 // (O's rows of the settings another key changes); otherwise runs when the
 // action opened no dialog.
@@ -68,6 +71,8 @@ func (m *Model) carryOut() tea.Cmd {
 			} else {
 				m.status, m.statusBad = msg.text, false
 			}
+		case focusMsg:
+			m.focus(msg.c)
 		case runKeyMsg:
 			cmds = append(cmds, m.runKey(msg))
 		}

@@ -23,7 +23,7 @@ func (m *Model) topBarLines(w, h int) []string {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
 	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.countsText(w))
-	kind := kv("next kind", kindName(m.nextKind))
+	kind := kv("next kind", kindName(m.tree.NextKind()))
 	var rest []string
 	for _, s := range settings.Table() {
 		if s.Top != "" && s.Flag != "endpoint" { // the endpoint leads the bar, shown above
@@ -31,7 +31,7 @@ func (m *Model) topBarLines(w, h int) []string {
 		}
 	}
 
-	if m.nextKind != "" { // a kind waiting for the next span matters more
+	if m.tree.NextKind() != "" { // a kind waiting for the next span matters more
 		rest = append([]string{kind}, rest...)
 	} else {
 		rest = append(rest, kind)

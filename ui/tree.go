@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
@@ -18,7 +19,11 @@ import (
 type treePane struct {
 	paneBase
 	cursor, offset int
+	kind           model.Kind // given to the next span started (K), then back to none
 }
+
+// NextKind is the kind the next span started gets.
+func (t *treePane) NextKind() model.Kind { return t.kind }
 
 // SetSize sets the inner size (rows available for spans).
 func (t *treePane) SetSize(w, h int) {
