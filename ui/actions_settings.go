@@ -190,61 +190,6 @@ func receiverNotes(s *tracing.Session) string {
 }
 
 func (m *Model) pickSampler() tea.Cmd {
-	m.openDialog(newSamplerPicker(m.common, m.session.Config().Sampler.Kind, m.samplerChosen,
-		func() { m.setStatus("Sampler unchanged.") }), modeDialog)
+	m.openDialog(newSamplerPicker(m.common), modeDialog)
 	return nil
-}
-
-// samplerChosen sets a sampler without parameter, or asks for it.
-func (m *Model) samplerChosen(kind tracing.SamplerKind) tea.Cmd {
-	hint := kind.ParamHint()
-	if hint == "" {
-		if err := m.setSampler(kind, ""); err != nil {
-			m.setError(err)
-		}
-		return nil
-	}
-	// The default is a placeholder, not text typing would append to: enter
-	// on an empty prompt takes it.
-	def := defaultParam(kind, m.session.Config().Sampler)
-	orDefault := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return def
-		}
-		return s
-	}
-	check := checkSamplerParam(kind)
-	return m.ask(promptSpec{
-		title:       fmt.Sprintf("Sampler %s — %s (enter alone: %s)", kind, hint, def),
-		placeholder: def,
-		check:       func(s string) (string, string) { return check(orDefault(s)) },
-		accept:      func(param string) (tea.Cmd, error) { return nil, m.setSampler(kind, orDefault(param)) },
-	})
-}
-
-func (m *Model) setSampler(kind tracing.SamplerKind, param string) error {
-	text := string(kind)
-	if p := strings.TrimSpace(param); p != "" {
-		text += ":" + p
-	}
-	spec, err := tracing.ParseSamplerSpec(text)
-	if err != nil {
-		return err
-	}
-	if err := m.session.SetSampler(spec); err != nil {
-		return err
-	}
-	m.setStatus("Sampler %s: new traces use it; spans already started keep their decision.", spec)
-	return nil
-}
-
-func defaultParam(kind tracing.SamplerKind, current tracing.SamplerSpec) string {
-	if current.Kind == kind {
-		_, p, _ := strings.Cut(current.String(), ":")
-		return p
-	}
-	if kind == tracing.SamplerModulo {
-		return "10"
-	}
-	return "0.5"
 }

@@ -40,6 +40,7 @@ type prompt struct {
 }
 
 func newPrompt(c *common, spec promptSpec) *prompt {
+	spec.title = keyText(c.keys, spec.title)
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = spec.placeholder
