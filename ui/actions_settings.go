@@ -13,7 +13,7 @@ import (
 // settings, and leave: b, tab, E, S, v, ?, q, ctrl+c.
 func settingsActions(k *KeyMap) []action {
 	return []action{
-		{&k.B3, nil, (*Model).cycleB3},
+		{&k.B3, nil, with(headersOf, (*headersPane).cycle)},
 		{&k.Tab, nil, (*Model).cycleFocus},
 		{&k.Endpoint, nil, (*Model).editEndpoint},
 		{&k.Sampler, nil, (*Model).pickSampler},
@@ -29,15 +29,6 @@ func hasSecrets(m *Model) string {
 		return ""
 	}
 	return "no secrets to hide: the endpoint has no token and no header values are set"
-}
-
-func (m *Model) cycleB3() tea.Cmd {
-	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = c.B3.Next() }); err != nil {
-		m.setError(err)
-		return nil
-	}
-	m.setStatus("B3 view: %s.", m.session.Config().B3)
-	return nil
 }
 
 func (m *Model) showHelp() tea.Cmd {

@@ -69,6 +69,11 @@ func navKeys(k *KeyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
+// with is an action that a component does: pick finds it in the root.
+func with[T any](pick func(*Model) T, do func(T) tea.Cmd) func(*Model) tea.Cmd {
+	return func(m *Model) tea.Cmd { return do(pick(m)) }
+}
+
 // update gives msg to c and returns the component its Update returned (the
 // same concrete type; c itself if it returned another).
 func update[T component](c T, msg tea.Msg) (T, tea.Cmd) {

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
-	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
@@ -17,7 +15,7 @@ func optionActions(k *KeyMap) []action {
 	return []action{
 		{&k.Options, nil, (*Model).openOptions},
 		{&k.Preview, needSelection, (*Model).openPreview},
-		{&k.Copy, needSelection, (*Model).copyHeaders},
+		{&k.Copy, needSelection, with(headersOf, (*headersPane).copy)},
 	}
 }
 
@@ -43,31 +41,18 @@ const clipboardLife = 300 * time.Millisecond
 // clipboardDoneMsg takes the sequence out of the frame again.
 type clipboardDoneMsg struct{ id int }
 
-// copyHeaders is y: the B3 headers shown, in the pane's format, to the
-// clipboard with OSC 52 (it works over SSH: the terminal on the person's
-// side does the copy).
-//
-// Bubble Tea v1 has no clipboard command and writing to the terminal beside
-// it would tear its frames, so the sequence travels in the frame itself: it
-// leads the first line of View for clipboardLife. It has no width, so the
-// renderer (which keeps escape sequences when it cuts lines) draws the same
-// screen, and writes the line, sequence included, once it changes.
-func (m *Model) copyHeaders() tea.Cmd {
-	n := m.tree.Selected()
-	format := m.session.Config().B3
-	lines, err := tracing.B3Headers(n.Context, format)
-	if err != nil {
-		m.setError(err)
-		return nil
-	}
-	text := make([]string, len(lines))
-	for i, l := range lines {
-		text[i] = l.Name + ": " + l.Value
-	}
-	m.clipboard = osc52.New(strings.Join(text, "\n")).String()
+// clipboardMsg leads the frame with an OSC 52 sequence for clipboardLife
+// (y): Bubble Tea v1 has no clipboard command and writing to the terminal
+// beside it would tear its frames, so the sequence travels in the frame
+// itself, at the start of the first line. It has no width, so the renderer
+// (which keeps escape sequences when it cuts lines) draws the same screen,
+// and writes the line, sequence included, once it changes.
+type clipboardMsg struct{ seq string }
+
+// clipboardSet puts the sequence in the frame until its time is up.
+func (m *Model) clipboardSet(msg clipboardMsg) tea.Cmd {
+	m.clipboard = msg.seq
 	m.clipboardID++
-	m.setStatus("Copied the %s B3 headers of %q to the clipboard (%s, OSC 52): %s",
-		format, escapeTitle(n.Name), plural(len(lines), "line"), strings.Join(text, " · "))
 	id := m.clipboardID
 	return tea.Tick(clipboardLife, func(time.Time) tea.Msg { return clipboardDoneMsg{id} })
 }

@@ -71,6 +71,8 @@ func (m *Model) carryOut() tea.Cmd {
 			} else {
 				m.status, m.statusBad = msg.text, false
 			}
+		case clipboardMsg:
+			cmds = append(cmds, m.clipboardSet(msg))
 		case focusMsg:
 			m.focus(msg.c)
 		case runKeyMsg:
