@@ -45,4 +45,3 @@ func (v *headersPane) copy() tea.Cmd {
 		format, escapeTitle(n.Name), plural(len(lines), "line"), strings.Join(text, " · "))
 	return nil
 }
-
