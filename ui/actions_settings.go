@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,7 +14,7 @@ func settingsActions(k *KeyMap) []action {
 	return []action{
 		{&k.B3, nil, with(headersOf, (*headersPane).cycle)},
 		{&k.Tab, nil, (*Model).cycleFocus},
-		{&k.Endpoint, nil, (*Model).editEndpoint},
+		{&k.Endpoint, nil, with(endpointOf, endpointEditor.edit)},
 		{&k.Sampler, nil, (*Model).pickSampler},
 		{&k.Reveal, hasSecrets, (*Model).toggleReveal},
 		{&k.Help, nil, (*Model).showHelp},
@@ -92,53 +91,6 @@ func (m *Model) exit() tea.Cmd {
 	return tea.Quit
 }
 
-// editEndpoint opens the endpoint prompt, the current value masked unless
-// revealed. Switching to local starts the embedded receiver in a command.
-func (m *Model) editEndpoint() tea.Cmd {
-	// The prompt holds the endpoint as it is and shows it masked unless
-	// revealed, as it shows what is typed: enter keeps it, and editing the
-	// host keeps the token.
-	current := m.session.Config().Endpoint
-	if tracing.IsLocalSpec(current) {
-		current = "local"
-	}
-	return m.ask(promptSpec{
-		title: "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
-		value: current, placeholder: "local", check: checkEndpoint, accept: m.acceptEndpoint,
-		display: m.maskTyped,
-	})
-}
-
-// maskTyped is a URL being typed as the screen shows it: the parts that are
-// recognised as secrets (userinfo, query values, the path before /api/, a
-// token-looking segment) masked unless revealed.
-func (m *Model) maskTyped(s string) string {
-	if m.reveal {
-		return s
-	}
-	return tracing.MaskURL(s)
-}
-
-func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
-	value = strings.TrimSpace(value)
-	if strings.Contains(value, tracing.MaskText) {
-		if value == m.session.Endpoint().Mask(m.session.Config().Endpoint) {
-			m.setStatus("Endpoint unchanged.")
-			return nil, nil
-		}
-		return nil, fmt.Errorf("the masked part (****) cannot be edited: press %s, %s to reveal, then %s again — or type the whole URL", keyName(m.keys.Cancel), keyName(m.keys.Reveal), keyName(m.keys.Endpoint))
-	}
-	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
-		m.setStatus("Starting the embedded receiver…")
-		return startReceiver(m.session.Config()), nil
-	}
-	if err := m.session.SetEndpoint(value); err != nil {
-		return nil, err
-	}
-	m.endpointChanged()
-	return nil, nil
-}
-
 // receiverStarted adopts the receiver a command started, points the outbox
 // at it and arms its update stream (the Received pane follows from now).
 func (m *Model) receiverStarted(msg receiverStartedMsg) tea.Cmd {
@@ -151,17 +103,8 @@ func (m *Model) receiverStarted(msg receiverStartedMsg) tea.Cmd {
 		return nil
 	}
 	m.received.refresh()
-	m.endpointChanged()
+	endpointEditor{m.common}.changed()
 	return waitReceived(m.session.Receiver())
-}
-
-func (m *Model) endpointChanged() {
-	ep := m.session.Endpoint()
-	m.setStatus("Endpoint: %s.", ep.Display(m.reveal))
-	if len(ep.Warnings) > 0 {
-		m.status += " Warning: " + strings.Join(ep.Warnings, "; ")
-	}
-	m.status += receiverNotes(m.session)
 }
 
 // receiverNotes is what the embedded receiver says about where it listens
