@@ -15,7 +15,7 @@ func settingsActions(k *KeyMap) []action {
 		{&k.B3, nil, with(headersOf, (*headersPane).cycle)},
 		{&k.Tab, nil, (*Model).cycleFocus},
 		{&k.Endpoint, nil, with(endpointOf, endpointEditor.edit)},
-		{&k.Sampler, nil, (*Model).pickSampler},
+		{&k.Sampler, nil, opens(newSamplerPicker)},
 		{&k.Reveal, hasSecrets, (*Model).toggleReveal},
 		{&k.Help, nil, (*Model).showHelp},
 		{&k.Quit, nil, (*Model).quit},
@@ -121,9 +121,4 @@ func receiverNotes(s *tracing.Session) string {
 		}
 	}
 	return out
-}
-
-func (m *Model) pickSampler() tea.Cmd {
-	m.openDialog(newSamplerPicker(m.common), modeDialog)
-	return nil
 }

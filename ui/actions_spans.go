@@ -14,22 +14,17 @@ import (
 // They belong to the span tree, which does them.
 func spanActions(k *KeyMap) []action {
 	return []action{
-		{&k.NewTrace, nil, onTree((*treePane).newTrace)},
-		{&k.Child, childAllowed, onTree((*treePane).newChild)},
-		{&k.Finish, needRunning, onTree((*treePane).finish)},
-		{&k.Tag, needEditable, onTree((*treePane).tag)},
-		{&k.Error, needEditable, onTree((*treePane).markError)},
-		{&k.Annotate, needEditable, onTree((*treePane).annotate)},
-		{&k.Kind, nil, onTree((*treePane).cycleKind)},
-		{&k.Debug, nil, onTree((*treePane).debugTrace)},
-		{&k.Continue, nil, onTree((*treePane).continueTrace)},
+		{&k.NewTrace, nil, with(treeOf, (*treePane).newTrace)},
+		{&k.Child, childAllowed, with(treeOf, (*treePane).newChild)},
+		{&k.Finish, needRunning, with(treeOf, (*treePane).finish)},
+		{&k.Tag, needEditable, with(treeOf, (*treePane).tag)},
+		{&k.Error, needEditable, with(treeOf, (*treePane).markError)},
+		{&k.Annotate, needEditable, with(treeOf, (*treePane).annotate)},
+		{&k.Kind, nil, with(treeOf, (*treePane).cycleKind)},
+		{&k.Debug, nil, with(treeOf, (*treePane).debugTrace)},
+		{&k.Continue, nil, with(treeOf, (*treePane).continueTrace)},
 		{&k.Remote, needEditable, (*Model).remoteEndpoint},
 	}
-}
-
-// onTree is an action the span tree does.
-func onTree(do func(*treePane) tea.Cmd) func(*Model) tea.Cmd {
-	return func(m *Model) tea.Cmd { return do(m.tree) }
 }
 
 func needSelected(m *Model) string {

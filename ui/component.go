@@ -74,6 +74,14 @@ func with[T any](pick func(*Model) T, do func(T) tea.Cmd) func(*Model) tea.Cmd {
 	return func(m *Model) tea.Cmd { return do(pick(m)) }
 }
 
+// opens is an action that opens the dialog newDialog makes.
+func opens(newDialog func(*common) dialog) func(*Model) tea.Cmd {
+	return func(m *Model) tea.Cmd { m.openDialog(newDialog(m.common), modeDialog); return nil }
+}
+
+// treeOf is the span tree, for the actions it does.
+func treeOf(m *Model) *treePane { return m.tree }
+
 // update gives msg to c and returns the component its Update returned (the
 // same concrete type; c itself if it returned another).
 func update[T component](c T, msg tea.Msg) (T, tea.Cmd) {

@@ -22,11 +22,10 @@ type optionsDialog struct {
 	closed bool
 }
 
-// openOptions is O.
-func (m *Model) openOptions() tea.Cmd {
-	m.openDialog(&optionsDialog{paneBase: paneBase{common: m.common}}, modeDialog)
-	m.say("Options: %s changes the selected setting; %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel))
-	return nil
+// newOptions is O, which says how to use it.
+func newOptions(c *common) dialog {
+	c.say("Options: {Accept} changes the selected setting; {Cancel} closes.")
+	return &optionsDialog{paneBase: paneBase{common: c}}
 }
 
 // reopen brings the options back after a prompt or list they opened.

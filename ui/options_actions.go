@@ -13,8 +13,8 @@ import (
 // headers).
 func optionActions(k *KeyMap) []action {
 	return []action{
-		{&k.Options, nil, (*Model).openOptions},
-		{&k.Preview, needSelection, (*Model).openPreview},
+		{&k.Options, nil, opens(newOptions)},
+		{&k.Preview, needSelection, with(treeOf, (*treePane).preview)},
 		{&k.Copy, needSelection, with(headersOf, (*headersPane).copy)},
 	}
 }
@@ -24,13 +24,6 @@ func needSelection(m *Model) string {
 		return "no span selected: press {NewTrace} to start a trace"
 	}
 	return ""
-}
-
-func (m *Model) openPreview() tea.Cmd {
-	d := newPreview(m.common, m.tree.Selected())
-	m.openDialog(d, modeDialog)
-	m.setStatus("Payload preview: %s.", keyHelp(m.dialog.ShortHelp()...))
-	return nil
 }
 
 // clipboardLife is how long the OSC 52 sequence stays in the frame: long

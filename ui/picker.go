@@ -18,8 +18,8 @@ type samplerPicker struct {
 	closed bool
 }
 
-// newSamplerPicker starts on the session's sampler.
-func newSamplerPicker(c *common) *samplerPicker {
+// newSamplerPicker is S: it starts on the session's sampler.
+func newSamplerPicker(c *common) dialog {
 	p := &samplerPicker{paneBase: paneBase{common: c}}
 	for i, k := range tracing.SamplerKinds {
 		if k == c.session.Config().Sampler.Kind {

@@ -30,6 +30,14 @@ func newPreview(c *common, n *tracing.Node) *previewDialog {
 	return d
 }
 
+// preview is p: the selected span's bytes.
+func (t *treePane) preview() tea.Cmd {
+	d := newPreview(t.common, t.Selected())
+	t.open(d)
+	t.say("Payload preview: %s.", keyHelp(d.ShortHelp()...))
+	return nil
+}
+
 // Title names the span.
 func (d *previewDialog) Title() string {
 	return fmt.Sprintf("Payload of \"%s\" — what the outbox POSTs", escapeTitle(d.node.Name))
