@@ -121,9 +121,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)
 		m.flushDone(msg.summary)
-		return tea.Batch(cmd, m.verifyAfterFlush(msg.summary))
-	case verifyDoneMsg, verifyTickMsg:
-		return m.verifyMsg(msg)
+		return tea.Batch(cmd, verifier{m.common}.afterFlush(msg.summary))
+	case verifyTickMsg:
+		return verifier{m.common}.tick()
+	case verifyDoneMsg:
+		return m.verifyDone(msg)
 	case receivedMsg, receivedLayoutMsg:
 		var cmd tea.Cmd
 		m.received, cmd = update(m.received, msg)

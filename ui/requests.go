@@ -73,6 +73,13 @@ func (m *Model) carryOut() tea.Cmd {
 			}
 		case clipboardMsg:
 			cmds = append(cmds, m.clipboardSet(msg))
+		case logMsg:
+			m.log.Add(msg.line)
+		case verifyStartedMsg:
+			if m.mode != modeConfirmQuit && !msg.auto {
+				m.status, m.statusBad = msg.text, false
+			}
+			m.verify.status = m.status // a flush's summary stays, the result follows it
 		case focusMsg:
 			m.focus(msg.c)
 		case runKeyMsg:
