@@ -7,14 +7,22 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/ui/settings"
 )
 
-// topBarLines is the top bar: the endpoint (masked) and the outbox counts
-// first, then service, sampler, encoding, B3 format and next kind as they
-// fit. Below oneTopLineH rows it is one line, the counts first.
-func (m *Model) topBarLines(w, h int) []string {
+// topBar is the top bar: the endpoint (masked) and the outbox counts first,
+// then the settings with a place of their own and the next kind as they fit,
+// then what differs from the defaults. Below oneTopLineH rows it is one
+// line, the counts first.
+type topBar struct {
+	*common
+	nextKind model.Kind
+}
+
+// lines draws the bar w columns wide.
+func (m topBar) lines(w, h int) []string {
 	st := m.styles
 	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
 	cfg := m.liveConfig()
@@ -22,8 +30,8 @@ func (m *Model) topBarLines(w, h int) []string {
 	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
-	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.countsText(w))
-	kind := kv("next kind", kindName(m.tree.NextKind()))
+	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.counts(w))
+	kind := kv("next kind", kindName(m.nextKind))
 	var rest []string
 	for _, s := range settings.Table() {
 		if s.Top != "" && s.Flag != "endpoint" { // the endpoint leads the bar, shown above
@@ -31,7 +39,7 @@ func (m *Model) topBarLines(w, h int) []string {
 		}
 	}
 
-	if m.tree.NextKind() != "" { // a kind waiting for the next span matters more
+	if m.nextKind != "" { // a kind waiting for the next span matters more
 		rest = append([]string{kind}, rest...)
 	} else {
 		rest = append(rest, kind)
@@ -90,10 +98,10 @@ func fitSettings(lines [][]string, set []string, w int, kv func(k, v string) str
 	}
 }
 
-// countsText is the outbox counts, shorter when the full form does not fit.
-func (m *Model) countsText(w int) string {
+// counts is the outbox counts, shorter when the full form does not fit.
+func (m topBar) counts(w int) string {
 	c := m.session.Outbox().Counts()
-	n := []any{m.runningSpans(), c.Queued + c.Sending, c.Delivered, c.Failed}
+	n := []any{m.session.Tree().Running(), c.Queued + c.Sending, c.Delivered, c.Failed}
 	for _, format := range []string{
 		"running %d · queued %d · delivered %d · failed %d",
 		"run %d · queued %d · deliv. %d · failed %d",

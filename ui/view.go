@@ -26,7 +26,7 @@ func (m *Model) View() string {
 	default:
 		body = m.mainBody(l)
 	}
-	parts := append(m.topBarLines(m.width, m.height), body)
+	parts := append(topBar{m.common, m.tree.NextKind()}.lines(m.width, m.height), body)
 	style := m.styles.Status
 	if m.statusBad {
 		style = m.styles.Bad
