@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-
-	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
 )
@@ -12,9 +9,9 @@ import (
 // deliveryActions are the keys that send: F, r, and esc during a flush.
 func deliveryActions(k *KeyMap) []action {
 	return []action{
-		{&k.Flush, canFlush, (*Model).flush},
-		{&k.Retry, canRetry, (*Model).flush},
-		{&k.StopFlush, flushRuns, (*Model).stopFlush},
+		{&k.Flush, canFlush, with(logOf, (*deliveryLog).flush)},
+		{&k.Retry, canRetry, with(logOf, (*deliveryLog).flush)},
+		{&k.StopFlush, flushRuns, with(logOf, (*deliveryLog).stop)},
 	}
 }
 
@@ -53,29 +50,6 @@ func flushRuns(m *Model) string {
 		return "no flush is running"
 	}
 	return ""
-}
-
-// flush sends every finished, sampled, undelivered span (F), or what failed (r).
-func (m *Model) flush() tea.Cmd {
-	pending := m.session.Outbox().Counts().Pending()
-	note := ""
-	if running := m.runningSpans(); running > 0 {
-		note = fmt.Sprintf(" (%s %s not sent until finished)", plural(running, "running span"), isAre(running))
-	}
-	to := m.session.Endpoint().Display(m.reveal)
-	m.setStatus("Flushing %s to %s%s… %s cancels.", plural(pending, "span"), to, note, keyName(m.keys.StopFlush))
-	// The log keeps the endpoint in clear and masks it when it draws.
-	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), m.session.Endpoint().Display(true)))
-	out, retries := m.session.Outbox(), m.session.Config().Retries
-	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries) })
-}
-
-// stopFlush cancels the running flush (esc): batches not answered yet stay
-// queued; the summary follows when the flush has wound down.
-func (m *Model) stopFlush() tea.Cmd {
-	m.log.Cancel()
-	m.setStatus("Cancelling the flush: batches not answered yet stay queued.")
-	return nil
 }
 
 // flushDone reports a flush's summary (not over the quit question).
