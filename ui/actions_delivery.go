@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // deliveryActions are the keys that send: F, r, and esc during a flush.
@@ -53,7 +53,7 @@ func flushRuns(m *Model) string {
 }
 
 // flushDone reports a flush's summary (not over the quit question).
-func (m *Model) flushDone(sum tracing.FlushSummary) {
+func (m *Model) flushDone(sum outbox.FlushSummary) {
 	if m.mode == modeConfirmQuit {
 		return
 	}

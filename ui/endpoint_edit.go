@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // endpointEditor is E: the endpoint prompt, which keeps the secrets it
@@ -23,7 +23,7 @@ func (e endpointEditor) edit() tea.Cmd {
 	// revealed, as it shows what is typed: enter keeps it, and editing the
 	// host keeps the token.
 	current := e.session.Config().Endpoint
-	if tracing.IsLocalSpec(current) {
+	if secret.IsLocalSpec(current) {
 		current = "local"
 	}
 	return e.ask(promptSpec{
@@ -40,19 +40,19 @@ func (e endpointEditor) maskTyped(s string) string {
 	if e.reveal {
 		return s
 	}
-	return tracing.MaskURL(s)
+	return secret.MaskURL(s)
 }
 
 func (e endpointEditor) accept(value string) (tea.Cmd, error) {
 	value = strings.TrimSpace(value)
-	if strings.Contains(value, tracing.MaskText) {
+	if strings.Contains(value, secret.MaskText) {
 		if value == e.session.Endpoint().Mask(e.session.Config().Endpoint) {
 			e.say("Endpoint unchanged.")
 			return nil, nil
 		}
 		return nil, fmt.Errorf("the masked part (****) cannot be edited: press %s, %s to reveal, then %s again — or type the whole URL", keyName(e.keys.Cancel), keyName(e.keys.Reveal), keyName(e.keys.Endpoint))
 	}
-	if tracing.IsLocalSpec(value) && e.session.Receiver() == nil {
+	if secret.IsLocalSpec(value) && e.session.Receiver() == nil {
 		e.say("Starting the embedded receiver…")
 		return startReceiver(e.session.Config()), nil
 	}

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 // The B3 headers pane's own keys: b cycles the format it shows, y copies
@@ -31,7 +32,7 @@ func (v *headersPane) cycle() tea.Cmd {
 func (v *headersPane) copy() tea.Cmd {
 	n := v.selected()
 	format := v.session.Config().B3
-	lines, err := tracing.B3Headers(n.Context, format)
+	lines, err := b3.B3Headers(n.Context, format)
 	if err != nil {
 		v.sayError(err.Error())
 		return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/ui/settings"
 )
 
@@ -201,7 +202,7 @@ func (d *optionsDialog) headerNamePrompt() tea.Cmd {
 			if strings.TrimSpace(s) == "" {
 				return "", ""
 			}
-			if err := tracing.ValidateHeader(tracing.Header{Name: strings.TrimSpace(s)}); err != nil {
+			if err := tracing.ValidateHeader(secret.Header{Name: strings.TrimSpace(s)}); err != nil {
 				return "", err.Error()
 			}
 			return "", ""
@@ -223,7 +224,7 @@ func (d *optionsDialog) headerNamePrompt() tea.Cmd {
 func (d *optionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
 	m := d.common
 	set := func(value string, c *tracing.Config) {
-		h := tracing.Header{Name: name, Value: strings.Trim(value, " \t")}
+		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
 		if i < 0 {
 			c.Headers = append(c.Headers, h)
 		} else {

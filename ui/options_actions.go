@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // optionActions are O (options), p (payload preview) and y (copy the B3
@@ -60,17 +60,17 @@ func (m *Model) clipboardDone(msg clipboardDoneMsg) {
 
 // hintWithKeys is a delivery result's hint with the TUI key that acts on it
 // (the library's hints name no key and no flag).
-func hintWithKeys(r tracing.DeliveryResult) string {
-	where := map[tracing.FailureClass]string{
-		tracing.ClassTooLarge:         "lower the batch size in {Options}",
-		tracing.ClassTimeout:          "raise the timeout in {Options}",
-		tracing.ClassBadRequest:       "change the encoding in {Options}",
-		tracing.ClassUnsupportedMedia: "change the encoding in {Options}",
-		tracing.ClassAuth:             "fix the endpoint with {Endpoint}, or the headers in {Options}",
-		tracing.ClassMalformedURL:     "fix the endpoint with {Endpoint}",
-		tracing.ClassNotFound:         "fix the endpoint with {Endpoint}",
-		tracing.ClassRedirect:         "fix the endpoint with {Endpoint}",
-		tracing.ClassNotCollector:     "fix the endpoint with {Endpoint}",
+func hintWithKeys(r outbox.DeliveryResult) string {
+	where := map[outbox.FailureClass]string{
+		outbox.ClassTooLarge:         "lower the batch size in {Options}",
+		outbox.ClassTimeout:          "raise the timeout in {Options}",
+		outbox.ClassBadRequest:       "change the encoding in {Options}",
+		outbox.ClassUnsupportedMedia: "change the encoding in {Options}",
+		outbox.ClassAuth:             "fix the endpoint with {Endpoint}, or the headers in {Options}",
+		outbox.ClassMalformedURL:     "fix the endpoint with {Endpoint}",
+		outbox.ClassNotFound:         "fix the endpoint with {Endpoint}",
+		outbox.ClassRedirect:         "fix the endpoint with {Endpoint}",
+		outbox.ClassNotCollector:     "fix the endpoint with {Endpoint}",
 	}[r.Class]
 	if r.Hint == "" || where == "" {
 		return r.Hint

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 	"zipkin-playground/ui/settings"
 )
 
@@ -86,7 +87,7 @@ func headerRows(m *common, s settings.Setting) []optionRow {
 				if m.reveal {
 					return h.Value
 				}
-				return tracing.MaskText
+				return secret.MaskText
 			},
 			act:    func(d *optionsDialog) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
 			remove: func(d *optionsDialog) tea.Cmd { return d.removeHeader(i) },

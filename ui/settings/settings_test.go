@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // Every flag the TUI takes is changed in O or says it is fixed at start,
@@ -33,7 +34,7 @@ func newSession(t *testing.T) *tracing.Session {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusAccepted) }))
 	t.Cleanup(srv.Close)
 	cfg := tracing.DefaultConfig()
-	cfg.Endpoint = srv.URL + tracing.V2Path
+	cfg.Endpoint = srv.URL + secret.V2Path
 	s, err := tracing.NewSession(cfg)
 	if err != nil {
 		t.Fatal(err)

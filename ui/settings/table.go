@@ -6,6 +6,10 @@ import (
 	"strings"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // table is every setting. Its order is usage's, O's (rows changed by their
@@ -16,7 +20,7 @@ var table = []Setting{
 		Parse: func(c *tracing.Config, v string) error { c.Endpoint = v; return nil },
 		Name:  "endpoint", About: "where spans are POSTed", Edit: OwnKey, Top: "endpoint",
 		Value: func(c tracing.Config) string {
-			if tracing.IsLocalSpec(c.Endpoint) {
+			if secret.IsLocalSpec(c.Endpoint) {
 				return "embedded receiver"
 			}
 			return c.Endpoint
@@ -28,13 +32,13 @@ var table = []Setting{
 		Value: func(c tracing.Config) string { return c.Sampler.String() }},
 	{Flag: "encoding", Arg: "ENC", Env: "ZIPKIN_ENCODING", Default: "json (v1 when the path is /api/v1/spans)", Field: tracing.FieldEncoding, Commands: Session,
 		Usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
-		Parse: func(c *tracing.Config, v string) (err error) { c.Encoding, err = tracing.ParseEncoding(v); return },
+		Parse: func(c *tracing.Config, v string) (err error) { c.Encoding, err = outbox.ParseEncoding(v); return },
 		Name:  "encoding", Edit: Choose, Top: "enc", Value: encodingValue, Example: "proto",
 		About: "how the next flush serializes: json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, /api/v1/spans only)",
 		Choices: []Choice{
-			{string(tracing.EncodingJSON), "Zipkin v2 JSON (zipkin-go's JSON serializer)"},
-			{string(tracing.EncodingProto), "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)"},
-			{string(tracing.EncodingV1), "Zipkin v1 JSON, for /api/v1/spans"},
+			{string(outbox.EncodingJSON), "Zipkin v2 JSON (zipkin-go's JSON serializer)"},
+			{string(outbox.EncodingProto), "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)"},
+			{string(outbox.EncodingV1), "Zipkin v1 JSON, for /api/v1/spans"},
 		}},
 	switchRow(Setting{Flag: "trace-id-128", Env: "ZIPKIN_TRACE_ID_128", Commands: Session, Usage: "128-bit trace IDs",
 		Name: "128-bit trace IDs", About: "trace IDs of 32 hex digits instead of 16, for traces started from now on", Edit: Toggle,
@@ -92,7 +96,7 @@ var table = []Setting{
 			if c.Query == "" {
 				return ""
 			}
-			return "query " + tracing.MaskURL(c.Query)
+			return "query " + secret.MaskURL(c.Query)
 		}},
 	{Flag: "verify-timeout", Arg: "DUR", Default: "10s", Field: tracing.FieldVerifyTimeout, Commands: Session,
 		Usage: "how long to keep polling the query API for a trace",
@@ -112,7 +116,7 @@ var table = []Setting{
 		Value: func(c tracing.Config) string { return c.IP }, Example: "10.0.0.7"},
 	{Flag: "b3", Arg: "FORMAT", Env: "ZIPKIN_B3", Default: "multi", Commands: TUI,
 		Usage: "B3 header view: multi, single or both",
-		Parse: func(c *tracing.Config, v string) (err error) { c.B3, err = tracing.ParseB3Format(v); return },
+		Parse: func(c *tracing.Config, v string) (err error) { c.B3, err = b3.ParseB3Format(v); return },
 		Name:  "B3 view", About: "the propagation headers shown for the selected span", Edit: OwnKey, Top: "B3",
 		Value: func(c tracing.Config) string { return c.B3.String() }},
 	switchRow(Setting{Flag: "reveal-secrets", Commands: Session, Usage: "show tokens and header values unmasked",
@@ -125,7 +129,7 @@ var table = []Setting{
 		Name:  "listen", About: "the embedded receiver's address", Edit: Fixed,
 		Value: func(c tracing.Config) string {
 			if c.Listen == "" {
-				return tracing.DefaultListen
+				return receiver.DefaultListen
 			}
 			return c.Listen
 		}},
@@ -157,7 +161,7 @@ func insecureField(c *tracing.Config) *bool { return &c.Insecure }
 
 // encodingValue says when the path chose v1 rather than the person.
 func encodingValue(c tracing.Config) string {
-	if c.Encoding == tracing.EncodingV1 && tracing.IsV1Path(c.Endpoint) {
+	if c.Encoding == outbox.EncodingV1 && tracing.IsV1Path(c.Endpoint) {
 		return "v1 (the /api/v1/spans path)"
 	}
 	return string(c.Encoding)
