@@ -16,7 +16,7 @@ func settingsActions(k *KeyMap) []action {
 		{&k.Tab, nil, (*Model).cycleFocus},
 		{&k.Endpoint, nil, with(endpointOf, endpointEditor.edit)},
 		{&k.Sampler, nil, opens(newSamplerPicker)},
-		{&k.Reveal, hasSecrets, (*Model).toggleReveal},
+		{&k.Reveal, hasSecrets, with(commonOf, (*common).toggleReveal)},
 		{&k.Help, nil, (*Model).showHelp},
 		{&k.Quit, nil, (*Model).quit},
 		{&k.Interrupt, nil, (*Model).interrupt},
@@ -50,12 +50,13 @@ func (m *Model) cycleFocus() tea.Cmd {
 	return nil
 }
 
-func (m *Model) toggleReveal() tea.Cmd {
-	m.reveal = !m.reveal
-	if m.reveal {
-		m.setStatus("Secrets revealed — press %s again before you share the screen.", keyName(m.keys.Reveal))
+// toggleReveal is v: secrets shown or masked on this screen.
+func (c *common) toggleReveal() tea.Cmd {
+	c.reveal = !c.reveal
+	if c.reveal {
+		c.say("Secrets revealed — press %s again before you share the screen.", keyName(c.keys.Reveal))
 	} else {
-		m.setStatus("Secrets masked.")
+		c.say("Secrets masked.")
 	}
 	return nil
 }

@@ -79,6 +79,10 @@ func opens(newDialog func(*common) dialog) func(*Model) tea.Cmd {
 	return func(m *Model) tea.Cmd { m.openDialog(newDialog(m.common), modeDialog); return nil }
 }
 
+// commonOf is the shared context, for the actions on what every component
+// shares (v reveals secrets on the whole screen).
+func commonOf(m *Model) *common { return m.common }
+
 // treeOf is the span tree, for the actions it does.
 func treeOf(m *Model) *treePane { return m.tree }
 

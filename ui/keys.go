@@ -121,7 +121,7 @@ func actionTable(k *KeyMap) []actionGroup {
 }
 
 // whyNot is why a does not apply now, "" when it does.
-func (m *Model) whyNot(a action) string {
+func (a action) whyNot(m *Model) string {
 	if a.why == nil {
 		return ""
 	}
@@ -133,7 +133,7 @@ func (m *Model) whyNot(a action) string {
 func (m *Model) refreshKeys() {
 	for _, g := range m.actions {
 		for _, a := range g.actions {
-			reason := m.whyNot(a)
+			reason := a.whyNot(m)
 			a.binding.SetEnabled(reason == "")
 			m.reasons[a.binding] = reason
 		}
@@ -155,7 +155,7 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			if !matchesDeclared(msg, *a.binding) {
 				continue
 			}
-			if reason := m.whyNot(a); reason != "" {
+			if reason := a.whyNot(m); reason != "" {
 				m.setErrorText(reason)
 				return nil, true
 			}

@@ -97,7 +97,7 @@ func (m *Model) runKey(msg runKeyMsg) tea.Cmd {
 			if a.binding != msg.b {
 				continue
 			}
-			if reason := m.whyNot(a); reason != "" {
+			if reason := a.whyNot(m); reason != "" {
 				m.setErrorText(reason)
 			} else {
 				cmd = a.do(m)

@@ -143,7 +143,7 @@ func (m *Model) helpLine() string {
 	if m.mode == modeLearn { // the tour's own keys first
 		candidates = m.lesson.ShortHelp()
 	}
-	for _, b := range m.rankedBindings() {
+	for _, b := range rankedBindings(m.actions, k) {
 		if b != &k.Help && b != &k.Interrupt {
 			candidates = append(candidates, *b)
 		}
@@ -170,14 +170,14 @@ func helpRank(k *KeyMap) []*key.Binding {
 		&k.Endpoint, &k.Sampler, &k.Options, &k.Quit, &k.Explain, &k.Annotate, &k.Kind, &k.B3, &k.Tab}
 }
 
-// rankedBindings is every browse action's binding, ranked by helpRank.
-func (m *Model) rankedBindings() []*key.Binding {
+// rankedBindings is every binding of groups, ranked by helpRank.
+func rankedBindings(groups []actionGroup, k *KeyMap) []*key.Binding {
 	rank := map[*key.Binding]int{}
-	for i, b := range helpRank(m.keys) {
+	for i, b := range helpRank(k) {
 		rank[b] = i + 1
 	}
 	var out []*key.Binding
-	for _, g := range m.actions {
+	for _, g := range groups {
 		for _, a := range g.actions {
 			out = append(out, a.binding)
 		}
