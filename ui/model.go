@@ -58,10 +58,7 @@ type Model struct {
 	width, height int
 	quitting      bool
 
-	// clipboard is an OSC 52 sequence that leads the frame until
-	// clipboardDoneMsg with clipboardID (y).
-	clipboard   string
-	clipboardID int
+	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
 
 // New is the playground over session s.
@@ -141,7 +138,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fileMsg:
 		return m.fileDone(msg)
 	case clipboardDoneMsg:
-		m.clipboardDone(msg)
+		m.clipboard.done(msg)
 	}
 	return nil
 }

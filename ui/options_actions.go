@@ -42,19 +42,25 @@ type clipboardDoneMsg struct{ id int }
 // and writes the line, sequence included, once it changes.
 type clipboardMsg struct{ seq string }
 
-// clipboardSet puts the sequence in the frame until its time is up.
-func (m *Model) clipboardSet(msg clipboardMsg) tea.Cmd {
-	m.clipboard = msg.seq
-	m.clipboardID++
-	id := m.clipboardID
+// clipboard is the sequence that leads the frame, and which copy it is.
+type clipboard struct {
+	seq string
+	id  int
+}
+
+// set puts the sequence in the frame until its time is up.
+func (c *clipboard) set(msg clipboardMsg) tea.Cmd {
+	c.seq = msg.seq
+	c.id++
+	id := c.id
 	return tea.Tick(clipboardLife, func(time.Time) tea.Msg { return clipboardDoneMsg{id} })
 }
 
-// clipboardDone drops the sequence once its time is up (unless a newer copy
+// done drops the sequence once its time is up (unless a newer copy
 // replaced it).
-func (m *Model) clipboardDone(msg clipboardDoneMsg) {
-	if msg.id == m.clipboardID {
-		m.clipboard = ""
+func (c *clipboard) done(msg clipboardDoneMsg) {
+	if msg.id == c.id {
+		c.seq = ""
 	}
 }
 

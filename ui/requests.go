@@ -72,7 +72,7 @@ func (m *Model) carryOut() tea.Cmd {
 				m.status, m.statusBad = msg.text, false
 			}
 		case clipboardMsg:
-			cmds = append(cmds, m.clipboardSet(msg))
+			cmds = append(cmds, m.clipboard.set(msg))
 		case logMsg:
 			m.log.Add(msg.line)
 		case verifyStartedMsg:

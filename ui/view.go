@@ -34,7 +34,7 @@ func (m *Model) View() string {
 	for _, s := range m.statusLines(m.width, m.height) {
 		parts = append(parts, fitLine(style.Render(s), m.width))
 	}
-	return m.clipboard + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
+	return m.clipboard.seq + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
 }
 
 // focusMark marks the focused pane's title, so focus shows without colour.
