@@ -26,6 +26,7 @@ type common struct {
 	now     func() time.Time
 	reveal  bool
 	verify  *verification // what the query API said of each delivered span (V)
+	policy  Policy        // what the person at the keys may not do (a workshop attendee)
 	// requests are what components asked of the root, carried out when the
 	// component's Update returns (requests.go).
 	requests []tea.Msg

@@ -67,7 +67,7 @@ func optionRows(m *common) []optionRow {
 		}
 		own = append(own, row)
 	}
-	return append(append(own, byKey...), fixed...)
+	return m.policy.restrictRows(append(append(own, byKey...), fixed...))
 }
 
 // settingKeys are the keys that change the settings O lists as OwnKey.

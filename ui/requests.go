@@ -32,6 +32,9 @@ type runKeyMsg struct {
 	otherwise func()
 }
 
+// unlessDialogMsg runs f unless a dialog is open by then.
+type unlessDialogMsg struct{ f func() }
+
 // send queues a request for the root.
 func (c *common) send(msg tea.Msg) { c.requests = append(c.requests, msg) }
 
@@ -84,6 +87,10 @@ func (m *Model) carryOut() tea.Cmd {
 			m.focus(msg.c)
 		case runKeyMsg:
 			cmds = append(cmds, m.runKey(msg))
+		case unlessDialogMsg:
+			if m.dialog == nil {
+				msg.f()
+			}
 		}
 	}
 	return tea.Batch(cmds...)
@@ -104,8 +111,8 @@ func (m *Model) runKey(msg runKeyMsg) tea.Cmd {
 			}
 		}
 	}
-	if m.dialog == nil && msg.otherwise != nil {
-		msg.otherwise()
+	if msg.otherwise != nil { // after what the action asked for
+		m.send(unlessDialogMsg{msg.otherwise})
 	}
 	return cmd
 }

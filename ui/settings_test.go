@@ -77,3 +77,22 @@ func TestGzipFromOptions(t *testing.T) {
 		t.Errorf("gunzipped POST %q, preview %q", body, d.payload.Body)
 	}
 }
+
+// O's rows of settings another key changes run that key: E's prompt opens
+// in the slot; b changes the view and O comes back.
+func TestOptionsRunTheSettingsKey(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "O")
+	selectOption(t, m, "endpoint")
+	if m, _ = press(t, m, "enter"); promptOf(m) == nil {
+		t.Fatalf("the endpoint row opened %T (status %q)", m.dialog, m.status)
+	}
+	m, _ = press(t, m, "esc")
+	m, _ = press(t, m, "O")
+	selectOption(t, m, "B3 view")
+	before := m.session.Config().B3
+	if m, _ = press(t, m, "enter"); m.session.Config().B3 == before || optionsOf(m) == nil {
+		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.session.Config().B3, optionsOf(m) != nil)
+	}
+}

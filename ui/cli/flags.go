@@ -14,11 +14,12 @@ import (
 type commandSet uint8
 
 const (
-	inTUI     = commandSet(settings.TUI)
-	inSend    = commandSet(settings.Send)
-	inCheck   = commandSet(settings.Check)
-	inReceive = commandSet(settings.Receive)
-	inAll     = commandSet(settings.All)
+	inTUI      = commandSet(settings.TUI)
+	inSend     = commandSet(settings.Send)
+	inCheck    = commandSet(settings.Check)
+	inReceive  = commandSet(settings.Receive)
+	inWorkshop = commandSet(settings.Workshop)
+	inAll      = commandSet(settings.All)
 )
 
 // flagDef is one row of the command line's single table: the flag, its
@@ -77,6 +78,21 @@ var commandFlags = []flagDef{
 	{name: "duration", arg: "DUR", cmds: inSend,
 		usage: "burst: keep sending at --rate for this long (instead of, or as well as, --count)",
 		apply: func(o *Options, v string) (err error) { o.Duration, err = parseBurstDuration(v); return }},
+	{name: "ssh", arg: "ADDR", env: "ZIPKIN_WORKSHOP_SSH", def: "127.0.0.1:2222", cmds: inWorkshop,
+		usage: "the SSH server's address (beyond loopback it needs --code)",
+		apply: func(o *Options, v string) error { o.Workshop.SSH = strings.TrimSpace(v); return nil }},
+	{name: "code", arg: "CODE", env: "ZIPKIN_WORKSHOP_CODE", def: "none", cmds: inWorkshop,
+		usage: "join code attendees type as their SSH password; required beyond loopback",
+		apply: func(o *Options, v string) error { o.Workshop.Code = v; return nil }},
+	{name: "max-attendees", arg: "N", def: "50", cmds: inWorkshop,
+		usage: "connections past it get one sentence and are closed",
+		apply: func(o *Options, v string) (err error) { o.Workshop.MaxAttendees, err = parseCount(v); return }},
+	{name: "host-key", arg: "FILE", def: "created in the user's config dir", cmds: inWorkshop,
+		usage: "the SSH host key (created 0600 on first run, reused after)",
+		apply: func(o *Options, v string) error { o.Workshop.HostKey = v; return nil }},
+	{name: "allow-duplicates", def: "off", cmds: inWorkshop,
+		usage: "let one name connect more than once (the next gets a suffix: ann-2)",
+		apply: func(o *Options, v string) (err error) { o.Workshop.AllowDuplicates, err = parseSwitch(v); return }},
 	{name: "load", arg: "FILE", cmds: inTUI,
 		usage: "scenario to open: a file, or an embedded example such as checkout",
 		apply: func(o *Options, v string) error { o.Load = v; return nil }},

@@ -26,9 +26,10 @@ const (
 	Send
 	Check
 	Receive
+	Workshop
 
 	Session = TUI | Send | Check // everything that builds a session
-	All     = Session | Receive
+	All     = Session | Receive | Workshop
 )
 
 // Edit is how the options dialog (O) changes a setting while the session
@@ -81,6 +82,9 @@ type Setting struct {
 	// default, "" for the default; nil when the setting has its own place
 	// there (Top) or is fixed.
 	Changed func(c, def tracing.Config) string
+	// Locked says a workshop attendee may not change it (nor see it): it
+	// says where the presenter's spans go, or shows a secret.
+	Locked bool
 	// Example is a valid value other than the default: tests apply it.
 	Example string
 }
