@@ -24,8 +24,8 @@ func (l *deliveryLog) flush() tea.Cmd {
 	l.say("Flushing %s to %s%s… %s cancels.", plural(pending, "span"), to, note, keyName(l.keys.StopFlush))
 	// The log keeps the endpoint in clear and masks it when it draws.
 	l.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), l.session.Endpoint().Display(true)))
-	out, retries := l.session.Outbox(), l.session.Config().Retries
-	return l.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries) })
+	out, retries, target := l.session.Outbox(), l.session.Config().Retries, l.session.Endpoint()
+	return l.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries, target) })
 }
 
 // stop cancels the running flush (esc): batches not answered yet stay

@@ -114,6 +114,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
 	case flushResultMsg, spinner.TickMsg:
+		if r, ok := msg.(flushResultMsg); ok {
+			m.verify.sentTo.record(r)
+		}
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)
 		return cmd

@@ -30,10 +30,12 @@ type verification struct {
 	// reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
 	reports int
+	// sentTo is where each delivered span went.
+	sentTo sentTo
 }
 
 func newVerification() *verification {
-	return &verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}}
+	return &verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, sentTo: newSentTo()}
 }
 
 // running says whether a verification runs.
@@ -101,9 +103,17 @@ type verifier struct{ *common }
 // verifierOf is the verifier, for V.
 func verifierOf(m *Model) verifier { return verifier{m.common} }
 
-// readBack reads every delivered trace back (V).
+// readBack reads every trace delivered to the current endpoint back (V);
+// one delivered elsewhere keeps its verdict, and the log says where it went.
 func (v verifier) readBack() tea.Cmd {
-	return v.start(verify.DeliveredSpans(v.session), false)
+	here, elsewhere := v.verify.sentTo.split(verify.DeliveredSpans(v.session), v.session.Endpoint())
+	v.noteElsewhere(elsewhere)
+	if len(here) == 0 && len(elsewhere) > 0 {
+		v.say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+			v.session.Endpoint().Display(v.reveal), plural(len(elsewhere), "trace"))
+		return nil
+	}
+	return v.start(here, false)
 }
 
 // afterFlush reads back what a flush delivered when verification is
@@ -124,7 +134,7 @@ func (v verifier) afterFlush(sum outbox.FlushSummary) tea.Cmd {
 // unchecked reads back the delivered traces that hold a span not verified
 // yet (a new span in a verified trace checks the trace again).
 func (v verifier) unchecked() tea.Cmd {
-	delivered := verify.DeliveredSpans(v.session)
+	delivered, _ := v.verify.sentTo.split(verify.DeliveredSpans(v.session), v.session.Endpoint())
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
 		if v.verify.check(outbox.KeyOf(s)) == nil {
