@@ -135,7 +135,7 @@ func (m *Model) detailsOrLesson(l layoutSizes) string {
 // explain opens the explanation of the focused pane, or of the selected span
 // when the tree has focus.
 func (m *Model) explain() tea.Cmd {
-	m.openDialog(newExplainDialog(m.common, m.focusedPane().Explain()), modeDialog)
+	m.openDialog(newExplainDialog(m.common, m.explainTarget()), modeDialog)
 	return nil
 }
 

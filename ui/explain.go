@@ -16,6 +16,18 @@ import (
 // the focused pane and how to read it. Every sentence must be true of this
 // app and of Zipkin.
 
+// explainTarget is what i explains: the focused pane's own explanation, or
+// the demo shop's words on one of its spans under the Received pane's
+// cursor (the shop's state is the root's).
+func (m *Model) explainTarget() explanation {
+	if m.received.Focused() {
+		if e, ok := m.explainShopSpan(); ok {
+			return e
+		}
+	}
+	return m.focusedPane().Explain()
+}
+
 // Explain is i on the tree: the selected span field by field, or the tree.
 func (t *treePane) Explain() explanation { return explainSelected(t.common, t.Selected()) }
 

@@ -51,6 +51,8 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
+	shop shopState // the demo shop H calls and M maps
+
 	status    string
 	statusBad bool
 	ticking   bool
@@ -88,9 +90,14 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	return m
 }
 
-// Init arms the receiver's update stream when it runs from the start.
+// Init arms the receiver's update stream when it runs from the start, and
+// starts the demo shop when asked to at launch.
 func (m *Model) Init() tea.Cmd {
-	return waitReceived(m.session.Receiver())
+	var shop tea.Cmd
+	if m.session.Config().Shop {
+		shop = m.ensureShop()
+	}
+	return tea.Batch(waitReceived(m.session.Receiver()), shop)
 }
 
 // Session is the model's session (tests inspect it).
@@ -145,6 +152,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.fileDone(msg)
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
+	case shopMsg:
+		return m.handleShopMsg(msg)
 	}
 	return nil
 }

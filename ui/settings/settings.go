@@ -27,8 +27,9 @@ const (
 	Check
 	Receive
 	Workshop
+	Shop
 
-	Session = TUI | Send | Check // everything that builds a session
+	Session = TUI | Send | Check | Shop // everything that builds a session
 	All     = Session | Receive | Workshop
 )
 

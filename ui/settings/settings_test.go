@@ -73,11 +73,10 @@ func TestTheSessionAppliesWhatTheTableSays(t *testing.T) {
 			t.Run(s.Flag, func(t *testing.T) {
 				t.Parallel()
 				sess := newSession(t)
-				value := map[string]string{"listen": "127.0.0.1:0", "cacert": "ca.pem", "insecure": "true", "max-spans": "7"}[s.Flag]
-				if value == "" {
-					t.Fatalf("no value to try for --%s", s.Flag)
+				if s.Example == "" {
+					t.Fatalf("no example value to try for --%s", s.Flag)
 				}
-				if err := sess.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, value) }); err == nil {
+				if err := sess.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, s.Example) }); err == nil {
 					t.Errorf("--%s is fixed at start, but the session changed it", s.Flag)
 				}
 			})

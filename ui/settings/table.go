@@ -25,7 +25,7 @@ var table = []Setting{
 			}
 			return c.Endpoint
 		}},
-	{Flag: "sampler", Arg: "SPEC", Env: "ZIPKIN_SAMPLER", Default: "modulo:1", Field: tracing.FieldSampler, Commands: TUI | Send,
+	{Flag: "sampler", Arg: "SPEC", Env: "ZIPKIN_SAMPLER", Default: "modulo:1", Field: tracing.FieldSampler, Commands: TUI | Send | Shop,
 		Usage: "always, never, modulo:N, boundary:RATE, counting:RATE",
 		Parse: func(c *tracing.Config, v string) (err error) { c.Sampler, err = tracing.ParseSamplerSpec(v); return },
 		Name:  "sampler", About: "zipkin-go's samplers, for new traces", Edit: OwnKey, Top: "sampler",
@@ -114,19 +114,21 @@ var table = []Setting{
 		Parse: func(c *tracing.Config, v string) error { c.IP = strings.TrimSpace(v); return nil },
 		Name:  "ip", About: "the local endpoint's IP (optionally IP:port) of spans started from now on", Edit: Prompt,
 		Value: func(c tracing.Config) string { return c.IP }, Example: "10.0.0.7"},
-	{Flag: "b3", Arg: "FORMAT", Env: "ZIPKIN_B3", Default: "multi", Commands: TUI,
+	{Flag: "b3", Arg: "FORMAT", Env: "ZIPKIN_B3", Default: "multi", Commands: TUI | Shop,
 		Usage: "B3 header view: multi, single or both",
 		Parse: func(c *tracing.Config, v string) (err error) { c.B3, err = b3.ParseB3Format(v); return },
 		Name:  "B3 view", About: "the propagation headers shown for the selected span", Edit: OwnKey, Top: "B3",
 		Value: func(c tracing.Config) string { return c.B3.String() }},
 	switchRow(Setting{Flag: "reveal-secrets", Locked: true, Commands: Session, Usage: "show tokens and header values unmasked",
 		Name: "reveal secrets", About: "show tokens and header values unmasked", Edit: OwnKey}, revealSecrets),
+	switchRow(Setting{Flag: "shop", Commands: TUI, Usage: "start the demo shop with the TUI (otherwise it starts on the first H)",
+		Name: "demo shop at start", About: "the demo shop starts with the playground, or on the first call to it", Edit: Fixed}, shopField),
 	switchRow(Setting{Flag: "verify", Env: "ZIPKIN_VERIFY", Default: "off (always on for the embedded receiver)", Commands: Send | Check,
 		Usage: "read every trace back from a query API and compare it with what was sent"}, verifyField),
 	{Flag: "listen", Arg: "ADDR", Env: "ZIPKIN_LISTEN", Default: "127.0.0.1:9411, a free port if taken", Field: tracing.FieldListen, Locked: true, Commands: All,
 		Usage: "address of the embedded receiver (given and taken: refused, exit 2)",
 		Parse: func(c *tracing.Config, v string) error { c.Listen = v; return nil },
-		Name:  "listen", About: "the embedded receiver's address", Edit: Fixed,
+		Name:  "listen", About: "the embedded receiver's address", Edit: Fixed, Example: "127.0.0.1:0",
 		Value: func(c tracing.Config) string {
 			if c.Listen == "" {
 				return receiver.DefaultListen
@@ -136,7 +138,7 @@ var table = []Setting{
 	{Flag: "cacert", Arg: "FILE", Env: "ZIPKIN_CACERT", Default: "system roots", Locked: true, Commands: Session | Workshop,
 		Usage: "extra CA certificate(s), PEM, for an https endpoint",
 		Parse: func(c *tracing.Config, v string) error { c.CACert = v; return nil },
-		Name:  "CA certificates", About: "extra CA certificates for an https endpoint", Edit: Fixed,
+		Name:  "CA certificates", About: "extra CA certificates for an https endpoint", Edit: Fixed, Example: "ca.pem",
 		Value: func(c tracing.Config) string {
 			if c.CACert == "" {
 				return "system roots"
@@ -149,7 +151,7 @@ var table = []Setting{
 	{Flag: "max-spans", Arg: "N", Env: "ZIPKIN_MAX_SPANS", Default: "200000", Field: tracing.FieldMaxSpans, Locked: true, Commands: All,
 		Usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
 		Parse: func(c *tracing.Config, v string) (err error) { c.MaxSpans, err = ParseCount(v); return },
-		Name:  "max spans", About: "the embedded receiver's span budget", Edit: Fixed,
+		Name:  "max spans", About: "the embedded receiver's span budget", Edit: Fixed, Example: "7",
 		Value: func(c tracing.Config) string { return strconv.Itoa(c.MaxSpans) }},
 }
 
@@ -158,6 +160,7 @@ func gzipField(c *tracing.Config) *bool     { return &c.Gzip }
 func revealSecrets(c *tracing.Config) *bool { return &c.RevealSecrets }
 func verifyField(c *tracing.Config) *bool   { return &c.Verify }
 func insecureField(c *tracing.Config) *bool { return &c.Insecure }
+func shopField(c *tracing.Config) *bool     { return &c.Shop }
 
 // encodingValue says when the path chose v1 rather than the person.
 func encodingValue(c tracing.Config) string {
