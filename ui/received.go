@@ -41,13 +41,15 @@ const slowLayout = 10 * time.Millisecond
 type receivedLayoutMsg struct{}
 
 // refresh takes a new snapshot of the receiver, if there is one, and keeps
-// the cursor on the row it was on.
+// the cursor on the row it was on; a cursor on the top row stays there, on
+// the newest trace, so what arrives is in view (as tail -f follows).
 func (v *receivedPane) refresh() {
 	r := v.session.Receiver()
 	if r == nil {
 		return
 	}
 	was, had := v.rowID(v.cursor)
+	had = had && v.cursor > 0
 	start := time.Now()
 	v.traces, v.rows = flattenReceived(v.only.keep(r.Traces()))
 	v.stats = r.Stats()
