@@ -137,6 +137,12 @@ func (m *Model) Progress() Progress {
 	return p
 }
 
+// Lessons is how many lessons the guided tour has (none if they do not load).
+func Lessons() int {
+	ls, _ := builtinLessons()
+	return len(ls)
+}
+
 // GotoLesson opens the guided tour at lesson n (1-based, clamped): the
 // presenter moves everyone to the same lesson; L or esc still leaves it.
 func (m *Model) GotoLesson(n int) {

@@ -42,7 +42,7 @@ func (b *board) View() string {
 	lines = append(lines, b.rows()...)
 	note := b.note
 	if b.asking {
-		note = "Everyone to lesson: " + b.lesson + "▌ (enter moves, esc cancels)"
+		note = fmt.Sprintf("Everyone to lesson (1 to %d): %s▌ (enter moves, esc cancels)", ui.Lessons(), b.lesson)
 	}
 	lines = append(lines, b.fit(note))
 	return strings.Join(lines, "\n") + "\n" + b.play.View()
