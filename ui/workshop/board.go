@@ -60,7 +60,7 @@ func newBoard(s *Server, lines <-chan string) *board {
 	play := ui.New(s.Presenter())
 	play.FocusReceived()
 	return &board{srv: s, play: play, keys: defaultBoardKeys(), lines: lines,
-		note: s.joinLine()}
+		note: "Attendees' traces appear in Received as they flush, newest first."}
 }
 
 // runBoard shows the board until ctx ends or the presenter quits.
