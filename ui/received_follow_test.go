@@ -1,6 +1,9 @@
 package ui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReceivedCursorOnTheNewestFollowsArrivals: a cursor on the top row
 // (the newest trace) stays on the top row, so a trace that arrives is in
@@ -32,4 +35,24 @@ func TestShowReceivedOfStartsAtTheNewest(t *testing.T) {
 	if got.trace.String() != "00000000000000b1" || m.received.offset != 0 {
 		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, m.received.offset)
 	}
+}
+
+// TestReceivedFocusedAt80HasTheRoom: at 80×24 the focused Received pane
+// is wide enough for a span's name (lower-cased, as Zipkin stores it),
+// service and duration on one row: the tree beside it gives up the width
+// while it is not focused.
+func TestReceivedFocusedAt80HasTheRoom(t *testing.T) {
+	m := newModel(t, 80, 24)
+	postSpans(t, m, `[{"traceId":"00000000000000c1","id":"00000000000000c1","name":"GET /orders/{id}","timestamp":1700000000000000,"duration":5000,"localEndpoint":{"serviceName":"orders-api"}},
+ {"traceId":"00000000000000c1","parentId":"00000000000000c1","id":"00000000000000c2","name":"SELECT orders","timestamp":1700000000001000,"duration":3000,"localEndpoint":{"serviceName":"orders-db"}}]`)
+	m, _ = press(t, m, "tab")
+	if !m.received.Focused() {
+		t.Fatal("tab did not focus the Received pane")
+	}
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "select orders") && strings.Contains(l, "orders-db") && strings.Contains(l, "3.0ms") {
+			return
+		}
+	}
+	t.Errorf("no row shows the child span's name, service and duration:\n%s", m.View())
 }
