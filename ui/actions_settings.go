@@ -71,11 +71,19 @@ func (m *Model) toggleReveal() tea.Cmd {
 // quit leaves at once when nothing would be lost, else asks. A running
 // flush never holds the exit up: leaving cancels it.
 func (m *Model) quit() tea.Cmd {
-	n := m.undelivered()
-	if n == 0 {
+	var why []string
+	if n := m.undelivered(); n > 0 {
+		why = append(why, plural(n, "span")+" not delivered")
+	}
+	if m.quitReason != nil {
+		if r := m.quitReason(); r != "" {
+			why = append(why, r)
+		}
+	}
+	if len(why) == 0 {
 		return m.exit()
 	}
-	q := fmt.Sprintf("%s not delivered — quit anyway? (y/n)", plural(n, "span"))
+	q := strings.Join(why, "; ") + " — quit anyway? (y/n)"
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q, interruptOK: true,
 		yes: m.exit,

@@ -62,6 +62,7 @@ type Model struct {
 
 	width, height int
 	quitting      bool
+	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
 
 	// clipboard is an OSC 52 sequence that leads the frame until
 	// clipboardDoneMsg with clipboardID (y).

@@ -137,6 +137,10 @@ func (m *Model) Progress() Progress {
 	return p
 }
 
+// AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
+// sentence: a workshop's presenter quitting ends every attendee's session.
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitReason = reason }
+
 // Lessons is how many lessons the guided tour has (none if they do not load).
 func Lessons() int {
 	ls, _ := builtinLessons()

@@ -59,6 +59,13 @@ type board struct {
 func newBoard(s *Server, lines <-chan string) *board {
 	play := ui.New(s.Presenter())
 	play.FocusReceived()
+	play.AskBeforeQuit(func() string {
+		n := len(s.Attendees())
+		if n == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d connected: quitting ends the workshop for them", n)
+	})
 	return &board{srv: s, play: play, keys: defaultBoardKeys(), lines: lines,
 		note: "Attendees' traces appear in Received as they flush, newest first."}
 }
