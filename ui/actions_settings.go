@@ -72,8 +72,10 @@ func (m *Model) toggleReveal() tea.Cmd {
 // flush never holds the exit up: leaving cancels it.
 func (m *Model) quit() tea.Cmd {
 	var why []string
+	stay := "Not quitting."
 	if n := m.undelivered(); n > 0 {
 		why = append(why, plural(n, "span")+" not delivered")
+		stay += " F flushes what is queued."
 	}
 	if m.quitReason != nil {
 		if r := m.quitReason(); r != "" {
@@ -88,7 +90,7 @@ func (m *Model) quit() tea.Cmd {
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q, interruptOK: true,
 		yes: m.exit,
 		no: func() tea.Cmd {
-			m.setStatus("Not quitting. F flushes what is queued.")
+			m.setStatus("%s", stay)
 			return nil
 		}}, modeConfirmQuit)
 	return nil

@@ -37,6 +37,9 @@ func TestBoardQuitAsksWhileAttendeesPlay(t *testing.T) {
 	if pressQ(b, "n") {
 		t.Fatal("n quit the workshop")
 	}
+	if view := b.View(); !strings.Contains(view, "Not quitting.") || strings.Contains(view, "F flushes") {
+		t.Errorf("n with nothing queued, the board says:\n%s", view)
+	}
 	if pressQ(b, "q"); !pressQ(b, "y") {
 		t.Error("q then y did not quit")
 	}
