@@ -56,3 +56,13 @@ func TestReceivedFocusedAt80HasTheRoom(t *testing.T) {
 	}
 	t.Errorf("no row shows the child span's name, service and duration:\n%s", m.View())
 }
+
+// TestReceivedEmptyIsWrapped: at 80×24 the empty Received pane says all
+// of what to do (its sentence wraps in the column; it was cut after "flush").
+func TestReceivedEmptyIsWrapped(t *testing.T) {
+	m := newModel(t, 80, 24)
+	m, _ = press(t, m, "tab")
+	if view := m.View(); !strings.Contains(view, "flush (F):") || !strings.Contains(view, "here.") {
+		t.Errorf("the empty Received pane is cut:\n%s", m.View())
+	}
+}
