@@ -157,6 +157,6 @@ func (m *Model) GotoLesson(n int) {
 	if m.mode == modeBrowse { // an open dialog or help closes into the tour
 		m.mode = modeLearn
 	}
-	m.setSize(m.width, m.height)
 	m.gotoLesson(n - 1)
+	m.setSize(m.width, m.height) // laid out for this lesson's text and status
 }
