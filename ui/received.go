@@ -161,7 +161,7 @@ func (v *receivedPane) clamp(h int) {
 // View renders the visible rows, and the selected row's details when focused.
 func (v *receivedPane) View() string {
 	if len(v.rows) == 0 {
-		return v.styles.Dim.Render(strings.Join(wrap("Nothing arrived yet. Finish spans (f) and flush (F): what the receiver decodes shows up here.", v.width), "\n"))
+		return v.styles.Dim.Render(strings.Join(wrap(v.empty(), v.width), "\n"))
 	}
 	listH, detailH := v.split()
 	v.clamp(listH)

@@ -66,3 +66,16 @@ func TestReceivedEmptyIsWrapped(t *testing.T) {
 		t.Errorf("the empty Received pane is cut:\n%s", m.View())
 	}
 }
+
+// TestReceivedOfNobodySaysWhy: filtered to a service with no trace while
+// others' traces arrived, the pane does not claim that nothing arrived.
+func TestReceivedOfNobodySaysWhy(t *testing.T) {
+	m := newModel(t, 80, 24)
+	postSpans(t, m, `[{"traceId":"00000000000000d1","id":"00000000000000d1","name":"checkout","timestamp":1700000000000000,"duration":5,"localEndpoint":{"serviceName":"frontend"}}]`)
+	m, _ = press(t, m, "tab")
+	m.ShowReceivedOf("dan")
+	view := strings.Join(strings.Fields(m.received.View()), " ")
+	if strings.Contains(view, "Nothing arrived yet") || !strings.Contains(view, "No trace with a span of service dan has arrived.") {
+		t.Errorf("dan's traces, none among those received:\n%s", m.received.View())
+	}
+}
