@@ -71,6 +71,7 @@ type Receiver struct {
 	ln      net.Listener
 	srv     *http.Server
 	decodes chan struct{} // semaphore of concurrent decodes
+	queries chan struct{} // semaphore of concurrent query answers
 
 	mu        sync.Mutex
 	traces    map[model.TraceID]*storedTrace
@@ -127,6 +128,7 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	r := &Receiver{
 		Moved: moved, Warning: exposureWarning(ln.Addr()),
 		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
+		queries: make(chan struct{}, maxQueries),
 		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
 	}
 	to := defaultTimeouts
@@ -241,7 +243,7 @@ func (r *Receiver) routes() http.Handler {
 	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
 	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
 	for path, h := range r.queryRoutes() {
-		mux.HandleFunc("GET "+path, h)
+		mux.HandleFunc("GET "+path, r.withQuerySlot(h))
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
 	return withCORS(mux)
