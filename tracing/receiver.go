@@ -129,7 +129,7 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 		Moved: moved, Warning: exposureWarning(ln.Addr()),
 		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
 		queries: make(chan struct{}, maxQueries),
-		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
+		traces:  map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
 	}
 	to := defaultTimeouts
 	if o.timeouts != nil {
