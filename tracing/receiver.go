@@ -246,7 +246,7 @@ func (r *Receiver) routes() http.Handler {
 		mux.HandleFunc("GET "+path, r.withQuerySlot(h))
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
-	return withCORS(mux)
+	return r.guard(withCORS(mux))
 }
 
 // withCORS lets a browser (Grafana, Zipkin's UI, zipkin-js) read and post,

@@ -81,7 +81,7 @@ func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[", r.Addr())
 		slow = append(slow, c)
 	}
 	client := &http.Client{Timeout: 5 * time.Second}
@@ -101,7 +101,7 @@ func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+	fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: %s\r\n\r\n", r.Addr())
 	br := bufio.NewReader(c)
 	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("health: %v %v", resp, err)
