@@ -68,6 +68,13 @@ func QueryAPIFor(ctx context.Context, cfg Config, ep Endpoint, opts QueryOptions
 	if opts.Timeout <= 0 {
 		opts.Timeout = cfg.Timeout
 	}
+	if opts.Client == nil { // the delivery's TLS trust and proxy: the same backend
+		co, err := ClientOptionsFor(cfg)
+		if err != nil {
+			return nil, err
+		}
+		opts.Client = NewHTTPClient(co)
+	}
 	if strings.TrimSpace(cfg.Query) != "" {
 		base, err := ParseQueryURL(cfg.Query)
 		if err != nil {

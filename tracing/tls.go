@@ -57,14 +57,9 @@ func OutboxOptionsFor(cfg Config) (OutboxOptions, error) {
 		Insecure: cfg.Insecure,
 		Gzip:     cfg.Gzip,
 	}
-	if cfg.CACert != "" {
-		pool, err := LoadCACerts(cfg.CACert)
-		if err != nil {
-			return opts, err
-		}
-		opts.RootCAs = pool
-	}
-	return opts, nil
+	co, err := ClientOptionsFor(cfg)
+	opts.RootCAs = co.RootCAs
+	return opts, err
 }
 
 // Warnings are what every interface must say on every run about how the
@@ -74,18 +69,6 @@ func (o *Outbox) Warnings() []string {
 		return []string{InsecureWarning}
 	}
 	return nil
-}
-
-func newTransport(opts OutboxOptions) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = opts.InFlight
-	t.Proxy = opts.Proxy
-	t.TLSClientConfig = &tls.Config{
-		RootCAs:            opts.RootCAs,
-		InsecureSkipVerify: opts.Insecure, //nolint:gosec // asked for, and warned about on every run
-		MinVersion:         tls.VersionTLS12,
-	}
-	return t
 }
 
 // tlsHint tells an unknown authority, a wrong host name or an expired
