@@ -52,7 +52,9 @@ func TestHTTPClientProxyAndNoRedirects(t *testing.T) {
 	var followed, proxied bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("/elsewhere", func(http.ResponseWriter, *http.Request) { followed = true })
-	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) { http.Redirect(w, req, "/elsewhere", http.StatusTemporaryRedirect) })
+	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
+		http.Redirect(w, req, "/elsewhere", http.StatusTemporaryRedirect)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := NewHTTPClient(ClientOptions{Proxy: func(*http.Request) (*url.URL, error) { proxied = true; return nil, nil }})
