@@ -245,7 +245,7 @@ func (t TraceReport) Summary(timeout time.Duration) string {
 		s += fmt.Sprintf(": found %d/%d spans", t.Found, t.Spans)
 	}
 	if t.Error != "" {
-		s += " (last answer: " + t.Error + ")"
+		s += " (last answer: " + Sanitize(t.Error) + ")" // a server's words: never raw on a terminal
 	}
 	return s
 }
