@@ -140,4 +140,3 @@ func sentence(s string) string {
 	}
 	return s
 }
-
