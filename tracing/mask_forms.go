@@ -10,7 +10,7 @@ import (
 
 // secretForms are the ways a secret appears in what the program itself
 // prints: as given, URL-encoded (path and query), Go-quoted (in errors),
-// shell-quoted (a curl line quotes ' as '\''), and JSON-escaped (with and
+// shell-quoted (a curl line quotes ' as '\”), and JSON-escaped (with and
 // without HTML escaping, as --json and a server's echo write it).
 func secretForms(s string) []string {
 	return []string{s, url.PathEscape(s), url.QueryEscape(s), quotedForm(s), shellQuoted(s), jsonForm(s, true), jsonForm(s, false)}
