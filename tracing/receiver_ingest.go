@@ -144,7 +144,7 @@ func gunzipError(err error) error {
 // or JSON by Content-Type; a v1 JSON list is refused with Zipkin's message.
 func decodeV2(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "protobuf") {
-		return emitAll(decodeProto(data))(emit)
+		return inChunks(data, protoChunks, decodeProto, emit)
 	}
 	if data = bytes.TrimSpace(data); len(data) == 0 {
 		return nil
@@ -169,20 +169,24 @@ func emitAll(spans []model.SpanModel, err error) func(emit func([]model.SpanMode
 // Content-Type; a v2 JSON list is refused with Zipkin's message.
 func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "thrift") {
-		spans, err := DecodeV1Thrift(data)
-		if err != nil {
-			return fmt.Errorf("Expected a THRIFT encoded list: %v", err)
-		}
-		return emitAll(spans, nil)(emit)
+		return inChunks(data, thriftChunks, func(b []byte) ([]model.SpanModel, error) {
+			spans, err := DecodeV1Thrift(b)
+			if err != nil {
+				return nil, fmt.Errorf("Expected a THRIFT encoded list: %v", err)
+			}
+			return spans, nil
+		}, emit)
 	}
 	if LooksLikeV2JSON(data) && !LooksLikeV1JSON(data) {
 		return errV2JSONOnV1
 	}
-	spans, err := DecodeV1JSON(data)
-	if err != nil {
-		return fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
-	}
-	return emitAll(spans, nil)(emit)
+	return inChunks(data, jsonListChunks, func(b []byte) ([]model.SpanModel, error) {
+		spans, err := DecodeV1JSON(b)
+		if err != nil {
+			return nil, fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
+		}
+		return spans, nil
+	}, emit)
 }
 
 func decodeProto(data []byte) ([]model.SpanModel, error) {
