@@ -3,8 +3,8 @@ package tracing
 import (
 	"context"
 	"errors"
-	"math"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
