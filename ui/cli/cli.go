@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // Exit statuses of send and check (SPEC.md "Command line").
@@ -32,6 +33,9 @@ type Env struct {
 	// RetrySleep, when set, replaces the wait between send's retries (tests
 	// record the waits instead of sleeping).
 	RetrySleep func(ctx context.Context, d time.Duration) error
+	// Workshop is the workshop server; main passes the UI's, since this
+	// package imports no UI code.
+	Workshop Workshop
 }
 
 // OSEnv is the real process environment.
@@ -112,7 +116,7 @@ func help(args []string, env Env) int {
 	}
 	c, ok := commandByName(name)
 	if !ok || len(args) > 1 {
-		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check and receive")
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive and workshop")
 	}
 	printUsage(env.Stdout, c)
 	return ExitOK
@@ -123,7 +127,7 @@ func help(args []string, env Env) int {
 func fail(env Env, err error, hint string) int {
 	fmt.Fprintf(env.Stderr, "zipkin-playground: %s\n", sentence(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(env.Stderr, "hint: %s\n", tracing.Sanitize(hint))
+		fmt.Fprintf(env.Stderr, "hint: %s\n", secret.Sanitize(hint))
 	}
 	if errors.Is(err, errUsage) {
 		return ExitUsage
@@ -134,7 +138,7 @@ func fail(env Env, err error, hint string) int {
 // sentence is s on one line, control characters escaped (a flag name or a
 // value may carry an escape sequence that must not reach the terminal raw).
 func sentence(s string) string {
-	s = tracing.Sanitize(strings.Join(strings.Fields(s), " "))
+	s = secret.Sanitize(strings.Join(strings.Fields(s), " "))
 	if s != "" && !strings.HasSuffix(s, ".") {
 		s += "."
 	}

@@ -3,7 +3,7 @@ package cli
 import (
 	"io"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // safeOutput is a command's stdout with everything written through the one
@@ -18,9 +18,9 @@ type safeOutput struct {
 func (s safeOutput) Write(p []byte) (int, error) {
 	var safe []byte
 	if s.json {
-		safe = tracing.SanitizeJSON(p)
+		safe = secret.SanitizeJSON(p)
 	} else {
-		safe = []byte(tracing.SanitizeLines(string(p)))
+		safe = []byte(secret.SanitizeLines(string(p)))
 	}
 	if _, err := s.w.Write(safe); err != nil {
 		return 0, err
