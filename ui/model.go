@@ -122,6 +122,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
 	case flushResultMsg, spinner.TickMsg:
+		if r, ok := msg.(flushResultMsg); ok {
+			m.verify.sentTo.record(r)
+		}
 		_, cmd := m.log.Update(msg)
 		return cmd
 	case flushDoneMsg:
