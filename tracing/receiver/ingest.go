@@ -60,6 +60,10 @@ func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode spanD
 		case <-req.Context().Done():
 			return
 		}
+		if req.Context().Err() != nil { // the sender gave up while waiting (select picks either when both are ready): storing now would duplicate its retry
+			<-r.decodes
+			return
+		}
 		var data []byte
 		data, err = gunzipBody(raw, req.Header.Get("Content-Encoding"))
 		raw = nil
