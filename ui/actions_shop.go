@@ -30,6 +30,9 @@ type shopState struct {
 	// answered are the calls the shop answered, oldest first (the tour
 	// checks them).
 	answered []answeredCall
+	// failing is what the picker's e set: service → answers 500. Only
+	// services toggled are applied to the shop, before the next call.
+	failing map[string]bool
 }
 
 // answeredCall is what the tour needs to know of one call.
@@ -99,13 +102,13 @@ func (m *Model) pickShopRoute() tea.Cmd {
 	if m.shop.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
 	}
-	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes}
+	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes, fails: m.shopFails, toggle: m.toggleShopFail}
 	p.accept = func(r shop.Route) tea.Cmd {
 		if m.shop.called == nil {
 			m.shop.called = map[*tracing.Node]int{}
 		}
 		m.shop.called[n]++
-		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.headers.format})
+		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.headers.format, failing: m.shopFailing()})
 	}
 	m.openDialog(p, modeDialog)
 	return nil

@@ -63,6 +63,8 @@ type shopCall struct {
 	sc     model.SpanContext
 	route  shop.Route
 	format b3.B3Format
+	// failing are the services the picker toggled: true answers 500.
+	failing map[string]bool
 }
 
 // startShop starts the services off the UI loop, reporting as rep says.
@@ -81,6 +83,7 @@ func callShop(sh *shop.Shop, c shopCall, rep *shop.Reporting) tea.Cmd {
 		if rep != nil {
 			sh.SetReporting(*rep)
 		}
+		applyFailing(sh, c.failing)
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		return shopCallDoneMsg{call: c, result: sh.Call(ctx, c.route, inject)}

@@ -19,6 +19,8 @@ type routePicker struct {
 	cursor int
 	accept func(shop.Route) tea.Cmd
 	closed bool
+	fails  func(service string) bool // the service answers 500 (e toggles)
+	toggle func(service string)
 }
 
 // Title names the dialog.
@@ -40,6 +42,8 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.cursor = min(len(p.routes)-1, p.cursor+1)
 	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
+	case key.Matches(km, p.keys.Error) && p.toggle != nil:
+		p.toggle(p.routes[p.cursor].Service)
 	case key.Matches(km, p.keys.Accept):
 		p.closed = true
 		return p, p.accept(p.routes[p.cursor])
@@ -49,7 +53,8 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the picker's keys.
 func (p *routePicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
+	fail := key.NewBinding(key.WithKeys(p.keys.Error.Keys()...), key.WithHelp(p.keys.Error.Help().Key, "service fails"))
+	return []key.Binding{p.keys.Up, p.keys.Down, fail, p.keys.Accept, p.keys.Cancel}
 }
 
 // FullHelp is the picker's keys.
@@ -63,7 +68,10 @@ func (p *routePicker) View() string {
 	inner := max(10, p.width-4)
 	lines := []string{st.Status.Render(fitLine(p.Title(), inner))}
 	for i, r := range p.routes {
-		l := fmt.Sprintf("%-6s %-10s %s", r.Method, r.Path, r.Service)
+		l := fmt.Sprintf("%-6s %-10s %-10s", r.Method, r.Path, r.Service)
+		if p.fails != nil && p.fails(r.Service) {
+			l += " ✗ fails: answers 500"
+		}
 		if i == p.cursor {
 			lines = append(lines, st.Selected.Render(fitLine("› "+l, inner)))
 		} else {
@@ -75,6 +83,6 @@ func (p *routePicker) View() string {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter calls · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · e makes it fail (again: heal) · enter calls · esc cancels", inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
