@@ -132,6 +132,8 @@ func (m *Model) started(n *tracing.Node) {
 		m.setStatus("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). f finishes it.", name)
 	case !n.Sampled():
 		m.setStatus("Started %s — not sampled: %s.", name, n.SamplerReason)
+	case n.Kind == model.Client && needRunningClient(m) == "":
+		m.setStatus("Started %s — H calls the demo shop with its B3 headers (a real HTTP request); c adds a child, f finishes.", name)
 	default:
 		m.setStatus("Started %s — c adds a child, t tags, e errors, f finishes.", name)
 	}

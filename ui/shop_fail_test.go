@@ -41,3 +41,21 @@ func TestEAgainInThePickerHealsTheService(t *testing.T) {
 		t.Errorf("healed: the gateway should answer 200, have %+v", res)
 	}
 }
+
+func TestARunningClientSpanOffersH(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	m, _ = press(t, m, "K", "n", "enter")
+	if !strings.Contains(m.status, "H calls the demo shop") || !strings.Contains(m.helpLine(), "H call the demo shop") {
+		t.Errorf("a new CLIENT span should offer H: status %q, help %q", m.status, m.helpLine())
+	}
+	m, _ = press(t, m, "f")
+	if strings.Contains(m.helpLine(), "demo shop") {
+		t.Errorf("a finished span cannot call: help %q", m.helpLine())
+	}
+	plain := newModel(t, 80, 24)
+	plain, _ = press(t, plain, "n", "enter")
+	if strings.Contains(plain.status+plain.helpLine(), "demo shop") {
+		t.Errorf("a span of no kind does not offer H: status %q, help %q", plain.status, plain.helpLine())
+	}
+}

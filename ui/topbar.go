@@ -126,7 +126,7 @@ func (m *Model) helpLine() string {
 	}
 	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
 	if m.session.Tree().Len() > 0 {
-		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
+		useful = []key.Binding{k.NewTrace, k.Child, k.Shop, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
 			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
 			k.Export, k.Load, k.Reveal}
 	}
