@@ -33,6 +33,9 @@ type shopState struct {
 	// failing is what the picker's e set: service → answers 500. Only
 	// services toggled are applied to the shop, before the next call.
 	failing map[string]bool
+	// childSpans is what the picker's c set: SERVER spans as children of
+	// the caller's span; runningChild is what the running shop does.
+	childSpans, runningChild bool
 }
 
 // answeredCall is what the tour needs to know of one call.
@@ -102,7 +105,8 @@ func (m *Model) pickShopRoute() tea.Cmd {
 	if m.shop.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
 	}
-	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes, fails: m.shopFails, toggle: m.toggleShopFail}
+	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes, fails: m.shopFails, toggle: m.toggleShopFail,
+		serverSpans: m.serverSpansLine, toggleChild: m.toggleChildSpans}
 	p.accept = func(r shop.Route) tea.Cmd {
 		if m.shop.called == nil {
 			m.shop.called = map[*tracing.Node]int{}
@@ -135,10 +139,13 @@ func shopCallNotes(n *tracing.Node, f b3.B3Format, starting bool) []string {
 
 // requestShop calls now, or once the shop has started.
 func (m *Model) requestShop(c shopCall) tea.Cmd {
-	if m.shop.running != nil {
+	if m.shop.running != nil && m.shop.runningChild == m.shop.childSpans {
 		return m.callShopCmd(c)
 	}
 	m.shop.queued = append(m.shop.queued, c)
+	if m.shop.running != nil {
+		return m.restartShop()
+	}
 	m.setStatus("Starting the demo shop…")
 	return m.ensureShop()
 }
@@ -155,7 +162,7 @@ func (m *Model) ensureShop() tea.Cmd {
 		return nil
 	}
 	m.shop.starting, m.shop.reportingTo = true, reportingKey(rep)
-	return startShop(rep)
+	return startShop(rep, m.shop.childSpans, nil)
 }
 
 // callShopCmd makes the call, moving the services to the session's
@@ -206,12 +213,12 @@ func (m *Model) shopStarted(msg shopStartedMsg) tea.Cmd {
 		m.setErrorText("The demo shop did not start: " + msg.err.Error())
 		return nil
 	}
-	m.shop.running = msg.shop
+	m.shop.running, m.shop.runningChild = msg.shop, msg.child
 	var ports []string
 	for _, s := range msg.shop.Services() {
 		ports = append(ports, s.Route.Service+" "+strings.TrimPrefix(strings.TrimSuffix(s.URL, s.Route.Path), "http://"))
 	}
-	m.log.Add("demo shop started: " + strings.Join(ports, " · "))
+	m.log.Add("demo shop started" + serverSpansNote(msg.child) + ": " + strings.Join(ports, " · "))
 	m.setStatus("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
 	var cmds []tea.Cmd
 	for _, c := range queued {

@@ -59,3 +59,38 @@ func TestARunningClientSpanOffersH(t *testing.T) {
 		t.Errorf("a span of no kind does not offer H: status %q, help %q", plain.status, plain.helpLine())
 	}
 }
+
+func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
+	t.Parallel()
+	m := clientModel(t)
+	m, _ = callGateway(t, m) // shared spans, the default
+	m, _ = press(t, m, "H", "c")
+	if v := m.View(); !strings.Contains(v, "children with IDs of their own") || !strings.Contains(m.serverSpansLine(), "enter restarts the shop") {
+		t.Fatalf("the picker should say the SERVER spans become children and the shop restarts:\n%s", v)
+	}
+	m, cmd := press(t, m, "enter")
+	m, res := runShop(t, m, cmd)
+	if res == nil || res.Status != 200 || !m.shop.runningChild {
+		t.Fatalf("after c: want a 200 from a shop with child spans, have %+v, child %v (%s)", res, m.shop.runningChild, m.status)
+	}
+	n := m.tree.Selected()
+	m.stopShop()
+	var shared, child int
+	for _, s := range m.session.Receiver().Trace(n.Context.TraceID) {
+		switch {
+		case s.LocalEndpoint.ServiceName != "gateway" || s.Kind != "SERVER":
+		case s.Shared && s.ID == n.Context.ID:
+			shared++ // the first call
+		case !s.Shared && s.ID != n.Context.ID && s.ParentID != nil && *s.ParentID == n.Context.ID:
+			child++ // the call after c
+		default:
+			t.Errorf("a gateway SERVER span neither shared nor a child of %s: id %s parent %v shared %v", n.Context.ID, s.ID, s.ParentID, s.Shared)
+		}
+	}
+	if shared != 1 || child != 1 {
+		t.Errorf("want the gateway's SERVER spans: 1 shared (before c), 1 child (after); have %d and %d", shared, child)
+	}
+	if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), "demo shop started (child SERVER spans)") {
+		t.Error("the log should say the shop restarted with child SERVER spans")
+	}
+}

@@ -21,6 +21,10 @@ type routePicker struct {
 	closed bool
 	fails  func(service string) bool // the service answers 500 (e toggles)
 	toggle func(service string)
+	// serverSpans says how the services' SERVER spans join the caller (c
+	// switches it).
+	serverSpans func() string
+	toggleChild func()
 }
 
 // Title names the dialog.
@@ -44,6 +48,8 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.closed = true
 	case key.Matches(km, p.keys.Error) && p.toggle != nil:
 		p.toggle(p.routes[p.cursor].Service)
+	case key.Matches(km, p.keys.Child) && p.toggleChild != nil:
+		p.toggleChild()
 	case key.Matches(km, p.keys.Accept):
 		p.closed = true
 		return p, p.accept(p.routes[p.cursor])
@@ -77,6 +83,9 @@ func (p *routePicker) View() string {
 		} else {
 			lines = append(lines, fitLine("  "+l, inner))
 		}
+	}
+	if p.serverSpans != nil {
+		lines = append(lines, wrap(p.serverSpans(), inner)...)
 	}
 	for _, n := range p.notes {
 		for _, l := range wrap(n, inner) {
