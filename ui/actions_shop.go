@@ -230,7 +230,7 @@ func (m *Model) shopStarted(msg shopStartedMsg) tea.Cmd {
 // shopCallDone logs the call and tags the span as zipkin-go's client would.
 func (m *Model) shopCallDone(msg shopCallDoneMsg) {
 	c, r := msg.call, msg.result
-	m.log.Add(shopLogEntry(c, r))
+	m.log.AddTop(shopLogEntry(c, r))
 	if r.Status != 0 {
 		sampled := c.sc.Debug || (c.sc.Sampled != nil && *c.sc.Sampled)
 		m.shop.answered = append(m.shop.answered, answeredCall{service: c.route.Service, sampled: sampled})

@@ -65,7 +65,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m) // shared spans, the default
 	m, _ = press(t, m, "H", "c")
-	if v := m.View(); !strings.Contains(v, "children with IDs of their own") || !strings.Contains(m.serverSpansLine(), "enter restarts the shop") {
+	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.serverSpansLine(), "enter restarts the shop") {
 		t.Fatalf("the picker should say the SERVER spans become children and the shop restarts:\n%s", v)
 	}
 	m, cmd := press(t, m, "enter")
@@ -92,5 +92,20 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), "demo shop started (child SERVER spans)") {
 		t.Error("the log should say the shop restarted with child SERVER spans")
+	}
+}
+
+func TestTheCallsRequestLineStaysInSightAt80x24(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	t.Cleanup(m.stopShop)
+	m, _ = press(t, m, "K", "n", "enter")
+	m, _ = callGateway(t, m)
+	v := m.View()
+	if !strings.Contains(v, "H  GET http://127.0.0.1:") || !strings.Contains(v, "→ HTTP 200 OK") {
+		t.Errorf("the log should show the request line and the status after H:\n%s", v)
+	}
+	if !strings.Contains(v, "lines below (G)") {
+		t.Errorf("the headers under it should be announced as below:\n%s", v)
 	}
 }
