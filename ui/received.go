@@ -159,7 +159,7 @@ func (v *receivedPane) clamp(h int) {
 // View renders the visible rows, and the selected row's details when focused.
 func (v *receivedPane) View() string {
 	if len(v.rows) == 0 {
-		return v.styles.Dim.Render("Nothing arrived yet. Finish spans (f) and flush (F):\nwhat the receiver decodes shows up here.")
+		return v.styles.Dim.Render(keyText(v.keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}):\nwhat the receiver decodes shows up here."))
 	}
 	listH, detailH := v.split()
 	v.clamp(listH)

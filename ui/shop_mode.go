@@ -12,9 +12,10 @@ func (m *Model) toggleChildSpans() { m.shop.childSpans = !m.shop.childSpans }
 
 // serverSpansLine is the picker's line on the mode, and what enter does to it.
 func (m *Model) serverSpansLine() string {
-	line := "SERVER spans: shared with the caller (zipkin-go's default) · c: child spans"
+	c := keyName(m.keys.Child)
+	line := "SERVER spans: shared with the caller (zipkin-go's default) · " + c + ": child spans"
 	if m.shop.childSpans {
-		line = "SERVER spans: child spans, IDs of their own · c: shared"
+		line = "SERVER spans: child spans, IDs of their own · " + c + ": shared"
 	}
 	if m.shop.running != nil && m.shop.runningChild != m.shop.childSpans {
 		line += " · enter restarts the shop"

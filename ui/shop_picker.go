@@ -59,8 +59,7 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the picker's keys.
 func (p *routePicker) ShortHelp() []key.Binding {
-	fail := key.NewBinding(key.WithKeys(p.keys.Error.Keys()...), key.WithHelp(p.keys.Error.Help().Key, "service fails"))
-	return []key.Binding{p.keys.Up, p.keys.Down, fail, p.keys.Accept, p.keys.Cancel}
+	return []key.Binding{p.keys.Up, p.keys.Down, as(p.keys.Error, "service fails"), as(p.keys.Child, "child/shared"), p.keys.Accept, p.keys.Cancel}
 }
 
 // FullHelp is the picker's keys.
@@ -88,10 +87,10 @@ func (p *routePicker) View() string {
 		lines = append(lines, wrap(p.serverSpans(), inner)...)
 	}
 	for _, n := range p.notes {
-		for _, l := range wrap(n, inner) {
+		for _, l := range wrap(keyText(p.keys, n), inner) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · e makes it fail (again: heal) · enter calls · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Error, "makes it fail (again: heals)"), as(p.keys.Accept, "calls"), as(p.keys.Cancel, "cancels")), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
