@@ -120,12 +120,7 @@ func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
 		Insecure: cfg.Insecure,
 		Gzip:     cfg.Gzip,
 	}
-	if cfg.CACert != "" {
-		pool, err := outbox.LoadCACerts(cfg.CACert)
-		if err != nil {
-			return opts, err
-		}
-		opts.RootCAs = pool
-	}
-	return opts, nil
+	co, err := ClientOptionsFor(cfg) // the same trust as verification's client
+	opts.RootCAs = co.RootCAs
+	return opts, err
 }
