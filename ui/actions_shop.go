@@ -186,6 +186,9 @@ func reportingKey(rep shop.Reporting) string {
 	if rep.Serializer != nil {
 		b.WriteString("\n" + rep.Serializer.ContentType())
 	}
+	if rep.Gzip {
+		b.WriteString("\ngzip")
+	}
 	return b.String()
 }
 
