@@ -22,7 +22,7 @@ func Receive(opts Options, env Env) int {
 
 // receive is Receive with a context and a callback that learns the URL (tests).
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
-	out := newLinePrinter(env.Stdout, printBuffer, !opts.JSON)
+	out := newLinePrinter(env.Stdout, !opts.JSON)
 	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
 		OnSpans: func(spans []model.SpanModel) {
