@@ -40,7 +40,9 @@ func TestReceiveJSONToFileLosesNoLine(t *testing.T) {
 	stderr := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready, code := make(chan string, 1), make(chan int, 1)
-	go func() { code <- receive(ctx, opts, Env{Stdout: slowFile{f}, Stderr: stderr}, func(u string) { ready <- u }) }()
+	go func() {
+		code <- receive(ctx, opts, Env{Stdout: slowFile{f}, Stderr: stderr}, func(u string) { ready <- u })
+	}()
 	url := <-ready
 	const senders, batches, perBatch = 4, 25, 1000 // 100,000 lines
 	var wg sync.WaitGroup
