@@ -37,7 +37,7 @@ func (r *Receiver) queryRoutes() map[string]http.HandlerFunc {
 }
 
 func (r *Receiver) handleServices(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) { add(serviceOf(s.LocalEndpoint)) }))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) { add(serviceOf(s.local)) }))
 }
 
 func (r *Receiver) handleSpanNames(w http.ResponseWriter, req *http.Request) {
@@ -45,9 +45,9 @@ func (r *Receiver) handleSpanNames(w http.ResponseWriter, req *http.Request) {
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		if serviceOf(s.LocalEndpoint) == service {
-			add(s.Name)
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		if serviceOf(s.local) == service {
+			add(s.name)
 		}
 	}))
 }
@@ -57,17 +57,17 @@ func (r *Receiver) handleRemoteServices(w http.ResponseWriter, req *http.Request
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		if serviceOf(s.LocalEndpoint) == service {
-			add(serviceOf(s.RemoteEndpoint))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		if serviceOf(s.local) == service {
+			add(serviceOf(s.remote))
 		}
 	}))
 }
 
 func (r *Receiver) handleAutocompleteKeys(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		for k := range s.Tags {
-			add(k)
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		for _, t := range s.tags {
+			add(t.key)
 		}
 	}))
 }
@@ -77,7 +77,7 @@ func (r *Receiver) handleAutocompleteValues(w http.ResponseWriter, req *http.Req
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) { add(s.Tags[key]) }))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) { v, _ := s.tag(key); add(v) }))
 }
 
 func handleHealth(w http.ResponseWriter, _ *http.Request) {
@@ -85,7 +85,7 @@ func handleHealth(w http.ResponseWriter, _ *http.Request) {
 }
 
 // collect is the sorted set of non-empty strings pick adds over every span.
-func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []string {
+func (r *Receiver) collect(pick func(s *storedSpan, add func(string))) []string {
 	seen := map[string]bool{}
 	add := func(v string) {
 		if v != "" {
@@ -94,8 +94,8 @@ func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []str
 	}
 	r.mu.Lock()
 	for _, t := range r.traces {
-		for _, s := range t.spans {
-			pick(s, add)
+		for i := range t.spans {
+			pick(&t.spans[i], add)
 		}
 	}
 	r.mu.Unlock()
@@ -114,13 +114,12 @@ func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "traceId should be lower-hex encoded with no prefix", http.StatusBadRequest)
 		return
 	}
-	spans := r.Trace(id)
-	if spans == nil {
+	t, ok := r.snapshot(id)
+	if !ok {
 		http.Error(w, raw+" not found", http.StatusNotFound)
 		return
 	}
-	body, err := marshalSpans(spans)
-	writeBody(w, body, err)
+	writeAnswer(w, []traceSnapshot{t}, false)
 }
 
 func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
@@ -133,14 +132,13 @@ func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	var traces [][]model.SpanModel
+	var traces []traceSnapshot
 	for _, id := range ids {
-		if spans := r.Trace(id); spans != nil {
-			traces = append(traces, spans)
+		if t, ok := r.snapshot(id); ok {
+			traces = append(traces, t)
 		}
 	}
-	body, err := marshalTraces(traces)
-	writeBody(w, body, err)
+	writeAnswer(w, traces, true)
 }
 
 // parseTraceIDs reads traceMany's list: at least two distinct lower-hex IDs.
@@ -171,16 +169,15 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	type match struct {
-		ts    int64
-		t     *storedTrace
-		spans []model.SpanModel
+		ts int64
+		t  *storedTrace
 	}
 	var found []match
 	r.mu.Lock()
 	for _, t := range r.traces {
 		ts := traceTimestamp(t)
 		if q.test(t.spans, ts) {
-			found = append(found, match{ts, t, t.spans})
+			found = append(found, match{ts, t})
 		}
 	}
 	sort.Slice(found, func(i, j int) bool { // newest first; ties by arrival, newest first
@@ -192,25 +189,24 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 	if len(found) > q.limit {
 		found = found[:q.limit]
 	}
-	traces := make([][]model.SpanModel, len(found))
+	traces := make([]traceSnapshot, len(found))
 	for i, m := range found {
-		traces[i] = append([]model.SpanModel(nil), m.spans...)
+		traces[i] = m.t.snapshot()
 	}
 	r.mu.Unlock()
-	body, err := marshalTraces(traces)
-	writeBody(w, body, err)
+	writeAnswer(w, traces, true)
 }
 
 // traceTimestamp is the trace's start in epoch µs as Zipkin reckons it: the
 // root's timestamp, else the earliest; the arrival time when no span has one.
 func traceTimestamp(t *storedTrace) int64 {
 	var ts int64
-	for _, s := range t.spans {
-		us := epochMicros(s.Timestamp)
+	for i := range t.spans {
+		us := t.spans[i].ts
 		if us == 0 {
 			continue
 		}
-		if s.ParentID == nil {
+		if t.spans[i].parent == 0 {
 			return us
 		}
 		if ts == 0 || us < ts {
@@ -242,7 +238,7 @@ func (r *Receiver) handleDependencies(w http.ResponseWriter, req *http.Request) 
 	r.mu.Lock()
 	for _, t := range r.traces {
 		if ts := traceTimestamp(t); ts >= from && ts <= to {
-			links.addTrace(t.spans)
+			links.addTrace(t.models())
 		}
 	}
 	r.mu.Unlock()
