@@ -56,6 +56,8 @@ type ReceiverOptions struct {
 	MaxTraces int
 	// MaxDecodes bounds concurrent decodes (default DefaultMaxDecodes).
 	MaxDecodes int
+	// maxAnswer, when positive, replaces maxAnswer (tests).
+	maxAnswer int
 	// timeouts, when set, replace defaultTimeouts (tests).
 	timeouts *serverTimeouts
 	// OnSpans, when set, is called with every accepted batch (normalised; a

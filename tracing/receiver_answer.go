@@ -53,8 +53,12 @@ func appendTraceJSON(dst []byte, t traceSnapshot) []byte {
 
 // writeAnswer writes traces as JSON: one trace as an array of spans, a list
 // (list true) as an array of them, cut before the trace that would take it
-// past maxAnswer bytes, with TruncatedHeader saying so.
-func writeAnswer(w http.ResponseWriter, traces []traceSnapshot, list bool) {
+// past the answer budget, with TruncatedHeader saying so.
+func (r *Receiver) writeAnswer(w http.ResponseWriter, traces []traceSnapshot, list bool) {
+	budget := maxAnswer
+	if r.opts.maxAnswer > 0 {
+		budget = r.opts.maxAnswer
+	}
 	w.Header().Set("Content-Type", "application/json")
 	if !list {
 		_, _ = w.Write(appendTraceJSON(nil, traces[0]))
@@ -68,14 +72,14 @@ func writeAnswer(w http.ResponseWriter, traces []traceSnapshot, list bool) {
 			body = append(body, ',')
 		}
 		body = appendTraceJSON(body, t)
-		if len(body) > maxAnswer {
+		if len(body) > budget {
 			body = body[:mark]
 			break
 		}
 		kept++
 	}
 	if kept < len(traces) {
-		w.Header().Set(TruncatedHeader, fmt.Sprintf("%d of %d traces: the answer is cut at %s bytes", kept, len(traces), strconv.Itoa(maxAnswer)))
+		w.Header().Set(TruncatedHeader, fmt.Sprintf("%d of %d traces: the answer is cut at %s bytes", kept, len(traces), strconv.Itoa(budget)))
 	}
 	_, _ = w.Write(append(body, ']'))
 }

@@ -119,7 +119,7 @@ func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, raw+" not found", http.StatusNotFound)
 		return
 	}
-	writeAnswer(w, []traceSnapshot{t}, false)
+	r.writeAnswer(w, []traceSnapshot{t}, false)
 }
 
 func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
@@ -138,7 +138,7 @@ func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
 			traces = append(traces, t)
 		}
 	}
-	writeAnswer(w, traces, true)
+	r.writeAnswer(w, traces, true)
 }
 
 // parseTraceIDs reads traceMany's list: at least two distinct lower-hex IDs.
@@ -194,7 +194,7 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 		traces[i] = m.t.snapshot()
 	}
 	r.mu.Unlock()
-	writeAnswer(w, traces, true)
+	r.writeAnswer(w, traces, true)
 }
 
 // traceTimestamp is the trace's start in epoch µs as Zipkin reckons it: the

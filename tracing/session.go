@@ -132,7 +132,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	var ep Endpoint
 	if IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
+			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans, MaxBytes: s.cfg.MaxBytes})
 			if err != nil {
 				return err
 			}

@@ -125,6 +125,9 @@ var flagTable = []flagDef{
 	{name: "max-spans", arg: "N", env: "ZIPKIN_MAX_SPANS", def: "200000", field: tracing.FieldMaxSpans, cmds: inAll,
 		usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
 		apply: func(o *Options, v string) (err error) { o.Config.MaxSpans, err = parseCount(v); return }},
+	{name: "max-bytes", arg: "SIZE", env: "ZIPKIN_MAX_BYTES", def: "256MiB", field: tracing.FieldMaxBytes, cmds: inAll,
+		usage: "embedded receiver: byte budget (what its spans hold: tags, annotations…); the oldest traces are evicted beyond it",
+		apply: func(o *Options, v string) (err error) { o.Config.MaxBytes, err = parseSize(v); return }},
 	{name: "load", arg: "FILE", cmds: inTUI,
 		usage: "scenario to open: a file, or an embedded example such as checkout",
 		apply: func(o *Options, v string) error { o.Load = v; return nil }},
@@ -161,6 +164,32 @@ func parseCount(v string) (int, error) {
 		return 0, fmt.Errorf("must not be negative, got %d", n)
 	}
 	return n, nil
+}
+
+// sizeUnits are the suffixes parseSize takes, longest first.
+var sizeUnits = []struct {
+	suffix string
+	factor int64
+}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"tib", 1 << 40}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"t", 1 << 40}, {"b", 1}}
+
+// parseSize reads a byte count: 268435456, 256MiB, 256m, 1GiB (binary units).
+func parseSize(v string) (int, error) {
+	s := strings.ToLower(strings.TrimSpace(v))
+	factor := int64(1)
+	for _, u := range sizeUnits {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, factor = strings.TrimSpace(rest), u.factor
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("want a size such as 256MiB or 1GiB, got %q", v)
+	}
+	if n > (1<<62)/factor {
+		return 0, fmt.Errorf("too large: %q", v)
+	}
+	return int(n * factor), nil
 }
 
 func parseDuration(v string) (time.Duration, error) {

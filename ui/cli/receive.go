@@ -25,6 +25,7 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 	out := newLinePrinter(env.Stdout, !opts.JSON)
 	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
+		MaxBytes: opts.Config.MaxBytes,
 		OnSpans: func(spans []model.SpanModel) {
 			for _, sp := range spans {
 				out.Print(spanLine(sp, opts.JSON))
@@ -52,7 +53,7 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 	st := rcv.Stats()
 	fmt.Fprintf(env.Stderr, "received %d spans in %d batches, rejected %d, duplicates %d\n", st.Spans, st.Batches, st.Rejected, st.Duplicates)
 	if st.EvictedSpans > 0 {
-		fmt.Fprintf(env.Stderr, "evicted %d spans (%d whole traces), oldest first, to stay within the span budget (--max-spans)\n", st.EvictedSpans, st.Evicted)
+		fmt.Fprintf(env.Stderr, "evicted %d spans (%d whole traces), oldest first, to stay within the span and byte budgets (--max-spans, --max-bytes)\n", st.EvictedSpans, st.Evicted)
 	}
 	if dropped > 0 {
 		fmt.Fprintf(env.Stderr, "dropped %d printed lines: stdout was not keeping up (the spans were received and stored)\n", dropped)
