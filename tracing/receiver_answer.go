@@ -64,22 +64,27 @@ func (r *Receiver) writeAnswer(w http.ResponseWriter, traces []traceSnapshot, li
 		_, _ = w.Write(appendTraceJSON(nil, traces[0]))
 		return
 	}
-	body := []byte{'['}
-	kept := 0
+	// Each trace is encoded on its own: the answer never holds more than the
+	// budget and one trace, as one growing buffer would (twice the budget).
+	var parts [][]byte
+	size := 2
 	for _, t := range traces {
-		mark := len(body)
-		if kept > 0 {
-			body = append(body, ',')
-		}
-		body = appendTraceJSON(body, t)
-		if len(body) > budget {
-			body = body[:mark]
+		b := appendTraceJSON(nil, t)
+		if size += len(b) + 1; size > budget {
 			break
 		}
-		kept++
+		parts = append(parts, b)
 	}
-	if kept < len(traces) {
-		w.Header().Set(TruncatedHeader, fmt.Sprintf("%d of %d traces: the answer is cut at %s bytes", kept, len(traces), strconv.Itoa(budget)))
+	if len(parts) < len(traces) {
+		w.Header().Set(TruncatedHeader, fmt.Sprintf("%d of %d traces: the answer is cut at %s bytes", len(parts), len(traces), strconv.Itoa(budget)))
 	}
-	_, _ = w.Write(append(body, ']'))
+	_, _ = w.Write([]byte{'['})
+	for i, b := range parts {
+		if i > 0 {
+			_, _ = w.Write([]byte{','})
+		}
+		_, _ = w.Write(b)
+		parts[i] = nil
+	}
+	_, _ = w.Write([]byte{']'})
 }

@@ -85,7 +85,7 @@ const maxInternedLen = 64
 
 func (in *interner) str(s string) string {
 	if len(s) > maxInternedLen {
-		return strings.Clone(s) // not a slice of a larger decoded buffer
+		return s // the decoders' strings are their own, never a slice of the body
 	}
 	if shared, ok := in.strs[s]; ok {
 		return shared

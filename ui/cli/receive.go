@@ -22,6 +22,7 @@ func Receive(opts Options, env Env) int {
 
 // receive is Receive with a context and a callback that learns the URL (tests).
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
+	defer limitMemory(opts.Config.MaxBytes)()
 	out := newLinePrinter(env.Stdout, !opts.JSON)
 	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
