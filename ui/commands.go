@@ -12,26 +12,28 @@ import (
 
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 )
 
 // flushResultMsg is one batch's result, streamed while a flush runs.
 type flushResultMsg struct {
-	result tracing.DeliveryResult
+	result outbox.DeliveryResult
 	next   <-chan tea.Msg
 }
 
 // flushDoneMsg ends a flush.
-type flushDoneMsg struct{ summary tracing.FlushSummary }
+type flushDoneMsg struct{ summary outbox.FlushSummary }
 
 // startFlush runs Outbox.FlushRetrying in the background (retries is the
 // retries option: transient failures are retried with backoff) and streams
 // its results.
-func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
+func startFlush(ctx context.Context, out *outbox.Outbox, retries int) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
-	policy := tracing.RetryPolicy{Retries: retries}
+	policy := outbox.RetryPolicy{Retries: retries}
 	return func() tea.Msg {
 		go func() {
-			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()
@@ -53,7 +55,7 @@ func waitFor(ch <-chan tea.Msg) tea.Cmd {
 type receivedMsg struct{}
 
 // waitReceived waits for the receiver's next arrival.
-func waitReceived(r *tracing.Receiver) tea.Cmd {
+func waitReceived(r *receiver.Receiver) tea.Cmd {
 	if r == nil {
 		return nil
 	}
@@ -73,7 +75,7 @@ func tick() tea.Cmd {
 
 // receiverStartedMsg is the embedded receiver a command started (E → local).
 type receiverStartedMsg struct {
-	receiver *tracing.Receiver
+	receiver *receiver.Receiver
 	err      error
 }
 
@@ -81,7 +83,7 @@ type receiverStartedMsg struct {
 func startReceiver(cfg tracing.Config) tea.Cmd {
 	listen, budget, bytes := cfg.Listen, cfg.MaxSpans, cfg.MaxBytes
 	return func() tea.Msg {
-		r, err := tracing.StartReceiver(listen, tracing.ReceiverOptions{MaxSpans: budget, MaxBytes: bytes})
+		r, err := receiver.StartReceiver(listen, receiver.ReceiverOptions{MaxSpans: budget, MaxBytes: bytes})
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }

@@ -9,7 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 const maxLogEntries = 1000
@@ -17,12 +18,12 @@ const maxLogEntries = 1000
 // logEntry is one thing the log shows, kept raw and drawn at view time, so
 // that v hiding secrets again re-masks what is already on screen (rule 5).
 type logEntry struct {
-	result *tracing.DeliveryResult // a batch's answer
+	result *outbox.DeliveryResult // a batch's answer
 	// note is our own text (a flush started, an export's curl command),
 	// which may hold the endpoint or header values in clear; masker is the
 	// one in force when it was written, which knows those secrets.
 	note   string
-	masker *tracing.Masker
+	masker *secret.Masker
 }
 
 // deliveryLog is one entry per POST (time, spans, bytes, status, latency,
@@ -53,7 +54,7 @@ func (l *deliveryLog) Add(note string) {
 }
 
 // AddResult logs one batch.
-func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
+func (l *deliveryLog) AddResult(r outbox.DeliveryResult) {
 	l.push(logEntry{result: &r})
 	l.done++
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // treePane is the span tree: one row per span, indented under its parent.
@@ -103,7 +104,7 @@ func (t *treePane) View() string {
 // state; plain (no inner styles) for the selected row. When the row is too
 // wide, the name gives way (the inspector shows it whole), not the facts
 // after it.
-func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
+func (t *treePane) row(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool) string {
 	marker := " "
 	if plain {
 		marker = "▶"
@@ -121,7 +122,7 @@ func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plai
 
 // facts is what a row says after the name; short leaves out what the
 // inspector and the tree lines already say (shared) and marks an error ✗.
-func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain, short bool) string {
+func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain, short bool) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -154,7 +155,7 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 			b.WriteString(paint(st.Err, "✗ error"))
 		}
 	}
-	if state := out.State(n.Key); state != tracing.NotQueued {
+	if state := out.State(n.Key); state != outbox.NotQueued {
 		word, style := t.deliveryWord(n.Key, state)
 		b.WriteString(paint(style, word))
 	}
@@ -188,15 +189,15 @@ func treeLines(n *tracing.Node) string {
 	return strings.Join(parts, "")
 }
 
-func deliveryStyle(st *Styles, s tracing.DeliveryState) lipgloss.Style {
+func deliveryStyle(st *Styles, s outbox.DeliveryState) lipgloss.Style {
 	switch s {
-	case tracing.Queued:
+	case outbox.Queued:
 		return st.Queued
-	case tracing.Sending:
+	case outbox.Sending:
 		return st.Sending
-	case tracing.Delivered:
+	case outbox.Delivered:
 		return st.Delivered
-	case tracing.Failed:
+	case outbox.Failed:
 		return st.Failed
 	}
 	return st.Dim

@@ -9,7 +9,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // Receive runs the embedded receiver alone and prints every span that
@@ -24,7 +24,7 @@ func Receive(opts Options, env Env) int {
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
 	defer limitMemory(opts.Config.MaxBytes)()
 	out := newLinePrinter(env.Stdout, !opts.JSON)
-	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
+	rcv, err := receiver.StartReceiver(opts.Config.Listen, receiver.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
 		MaxBytes: opts.Config.MaxBytes,
 		OnSpans: func(spans []model.SpanModel) {
