@@ -189,19 +189,36 @@ func sortStrings(s []string) {
 }
 
 // appendHTMLSafeString appends s quoted as json.Marshal does (HTML
-// characters escaped): printable ASCII is copied, anything else is left to
+// characters escaped): ASCII is written here with encoding/json's escapes;
+// a string with other control characters or beyond ASCII is left to
 // json.Marshal so every escape is its own.
 func appendHTMLSafeString(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c >= utf8.RuneSelf, c == '"', c == '\\', c == '<', c == '>', c == '&':
-			b, _ := json.Marshal(s) // a string always encodes
-			return append(dst, b...)
-		}
-	}
+	mark := len(dst)
 	dst = append(dst, '"')
-	dst = append(dst, s...)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			b, _ := json.Marshal(s) // a string always encodes
+			return append(dst[:mark], b...)
+		}
+		if esc := asciiEscapes[c]; esc != "" {
+			dst = append(dst, esc...)
+			continue
+		}
+		if c < 0x20 {
+			b, _ := json.Marshal(s)
+			return append(dst[:mark], b...)
+		}
+		dst = append(dst, c)
+	}
 	return append(dst, '"')
+}
+
+// asciiEscapes are encoding/json's escapes of the ASCII characters it
+// escapes in one fixed way (HTML escaping on).
+var asciiEscapes = [utf8.RuneSelf]string{
+	'"': `\"`, '\\': `\\`, '\n': `\n`, '\r': `\r`, '\t': `\t`,
+	'<': `\u003c`, '>': `\u003e`, '&': `\u0026`,
 }
 
 // appendHexID appends id as 16 lower-hex digits, as model.ID.String does.
