@@ -38,6 +38,9 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 		return fail(env, usagef("%v", err), "pick another --listen address")
 	}
 	defer rcv.Close()
+	idle := make(chan struct{})
+	defer close(idle)
+	go releaseWhenIdle(rcv.Updated, idle)
 	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (and /api/v1/spans); query API at http://%s/api/v2/; ctrl+c stops\n", rcv.URL(), rcv.Addr())
 	if rcv.Moved != "" {
 		fmt.Fprintf(env.Stderr, "note: %s\n", rcv.Moved)

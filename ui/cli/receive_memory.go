@@ -3,6 +3,7 @@ package cli
 import (
 	"math"
 	"runtime/debug"
+	"time"
 )
 
 // receiveHeadroom is what receive needs beyond what it stores: the bodies
@@ -21,4 +22,31 @@ func limitMemory(maxBytes int) func() {
 	}
 	prev := debug.SetMemoryLimit(int64(maxBytes) + receiveHeadroom)
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// idleRelease is how long receive waits after the last arrival before it
+// gives the memory the burst's garbage held back to the system.
+const idleRelease = 500 * time.Millisecond
+
+// releaseWhenIdle returns freed memory to the system once arrivals pause for
+// idleRelease, so that between bursts the process holds what it stores, not
+// the garbage of decoding; it stops when done is closed.
+func releaseWhenIdle(updated func() <-chan struct{}, done <-chan struct{}) {
+	for {
+		select {
+		case <-updated():
+		case <-done:
+			return
+		}
+		for quiet := false; !quiet; {
+			select {
+			case <-updated():
+			case <-time.After(idleRelease):
+				quiet = true
+			case <-done:
+				return
+			}
+		}
+		debug.FreeOSMemory()
+	}
 }
