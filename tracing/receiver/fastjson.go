@@ -1,8 +1,7 @@
 package receiver
 
 import (
-	"net"
-	"time"
+	"math"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -29,9 +28,8 @@ type errNotPlain struct{}
 func (errNotPlain) Error() string { return "not plain v2 JSON" }
 
 // fastWalkJSONV2 reads a v2 JSON list one span at a time, without
-// reflection, as zipkin-go's SpanModel.UnmarshalJSON would: the known keys
-// once each, hex IDs, unsigned integers, strings without \u escapes, no
-// nulls. Anything else is errNotPlain.
+// reflection, as walkJSONV2 would: the known keys once each, strings,
+// unsigned integers, booleans, no nulls. Anything else is errNotPlain.
 func fastWalkJSONV2(data []byte, fn func(model.SpanModel)) error {
 	p := jsonParser{b: data}
 	if !p.consume('[') {
@@ -298,140 +296,122 @@ func parseHex(s string) (uint64, bool) {
 	return v, true
 }
 
-// span reads one span; every key at most once.
+// span reads one span's fields, every key at most once, into the form
+// walkJSONV2 reads them into, and makes the model span as it does (toModel
+// decides what a field may hold); a span toModel refuses is left to
+// walkJSONV2, which words the error.
 func (p *jsonParser) span() (model.SpanModel, bool) {
-	var s model.SpanModel
-	var ts, dur uint64
+	var in spanIn
 	var seen uint32
 	ok := p.object(func(key []byte) bool {
 		if !once(&seen, fieldBits[string(key)]) {
 			return false
 		}
-		var ok bool
 		switch string(key) {
 		case "traceId":
-			var h string
-			if h, ok = p.str(); ok && len(h) > 0 && len(h) <= 32 {
-				cut := max(0, len(h)-16)
-				var hi uint64
-				if cut > 0 {
-					hi, ok = parseHex(h[:cut])
-				}
-				lo, ok2 := parseHex(h[cut:])
-				s.TraceID, ok = model.TraceID{High: hi, Low: lo}, ok && ok2
-			} else {
-				ok = false
-			}
+			return p.strField(&in.TraceID)
 		case "id":
-			var id uint64
-			id, ok = p.hex()
-			s.ID = model.ID(id)
+			return p.strField(&in.ID)
 		case "parentId":
-			var id uint64
-			id, ok = p.hex()
-			parent := model.ID(id)
-			s.ParentID = &parent
+			return p.strField(&in.ParentID)
 		case "kind":
-			var k string
-			k, ok = p.str()
-			s.Kind = model.Kind(k)
+			return p.strField(&in.Kind)
 		case "name":
-			s.Name, ok = p.str()
+			return p.strField(&in.Name)
 		case "timestamp":
-			ts, ok = p.uint()
+			return p.intField(&in.Timestamp)
 		case "duration":
-			dur, ok = p.uint()
+			return p.intField(&in.Duration)
 		case "debug":
-			s.Debug, ok = p.boolean()
+			return p.boolField(&in.Debug)
 		case "shared":
-			s.Shared, ok = p.boolean()
+			return p.boolField(&in.Shared)
 		case "localEndpoint":
-			s.LocalEndpoint, ok = p.endpoint()
+			in.LocalEndpoint = &endpointIn{}
+			return p.endpoint(in.LocalEndpoint)
 		case "remoteEndpoint":
-			s.RemoteEndpoint, ok = p.endpoint()
+			in.RemoteEndpoint = &endpointIn{}
+			return p.endpoint(in.RemoteEndpoint)
 		case "annotations":
-			s.Annotations, ok = p.annotations()
+			var ok bool
+			in.Annotations, ok = p.annotations()
+			return ok
 		case "tags":
-			s.Tags, ok = p.tags()
+			var ok bool
+			in.Tags, ok = p.tags()
+			return ok
 		}
-		return ok
+		return false
 	})
-	if !ok || s.ID == 0 || s.TraceID.Empty() {
-		return s, false
+	if !ok {
+		return model.SpanModel{}, false
 	}
-	if ts > 0 { // as SpanModel.UnmarshalJSON
-		s.Timestamp = time.Unix(0, int64(ts)*1e3)
-	}
-	s.Duration = time.Duration(dur*1e3) * time.Nanosecond
-	if s.LocalEndpoint.Empty() {
-		s.LocalEndpoint = nil
-	}
-	if s.RemoteEndpoint.Empty() {
-		s.RemoteEndpoint = nil
-	}
-	return s, true
+	s, err := in.toModel()
+	return s, err == nil
 }
 
-func (p *jsonParser) endpoint() (*model.Endpoint, bool) {
-	e := &model.Endpoint{}
+func (p *jsonParser) strField(dst **string) bool {
+	v, ok := p.str()
+	*dst = &v
+	return ok
+}
+
+func (p *jsonParser) intField(dst **lenientInt) bool {
+	v, ok := p.uint()
+	n := lenientInt(v)
+	*dst = &n
+	return ok && v <= math.MaxInt64
+}
+
+func (p *jsonParser) boolField(dst **bool) bool {
+	v, ok := p.boolean()
+	*dst = &v
+	return ok
+}
+
+func (p *jsonParser) endpoint(e *endpointIn) bool {
 	var seen uint32
-	ok := p.object(func(key []byte) bool {
+	return p.object(func(key []byte) bool {
 		if !once(&seen, fieldBits[string(key)]) {
 			return false
 		}
-		var ok bool
-		switch k := string(key); k {
+		switch string(key) {
 		case "serviceName":
-			e.ServiceName, ok = p.str()
-		case "ipv4", "ipv6":
-			var ip string
-			if ip, ok = p.str(); ok && ip != "" {
-				parsed := net.ParseIP(ip) // as net.IP's UnmarshalText
-				if k == "ipv4" {
-					e.IPv4 = parsed
-				} else {
-					e.IPv6 = parsed
-				}
-				ok = parsed != nil
-			}
+			return p.strField(&e.ServiceName)
+		case "ipv4":
+			return p.strField(&e.IPv4)
+		case "ipv6":
+			return p.strField(&e.IPv6)
 		case "port":
-			var port uint64
-			port, ok = p.uint()
-			e.Port, ok = uint16(port), ok && port <= 65535
+			return p.intField(&e.Port)
 		}
-		return ok
+		return false
 	})
-	return e, ok
 }
 
-func (p *jsonParser) annotations() ([]model.Annotation, bool) {
+func (p *jsonParser) annotations() ([]annotationIn, bool) {
 	if !p.consume('[') {
 		return nil, false
 	}
-	out := []model.Annotation{}
+	out := []annotationIn{}
 	if p.consume(']') {
 		return out, true
 	}
 	for {
-		var ts uint64
-		var value string
-		var hasTS, hasValue bool
+		var a annotationIn
 		ok := p.object(func(key []byte) bool {
-			var ok bool
 			switch {
-			case string(key) == "timestamp" && !hasTS:
-				ts, ok = p.uint()
-				hasTS = true
-			case string(key) == "value" && !hasValue:
-				value, ok = p.str()
-				hasValue = true
+			case string(key) == "timestamp" && a.Timestamp == nil:
+				return p.intField(&a.Timestamp)
+			case string(key) == "value" && a.Value == nil:
+				return p.strField(&a.Value)
 			}
-			return ok
+			return false
 		})
-		if !ok || ts < 1 { // Annotation.UnmarshalJSON refuses a missing time
+		if !ok {
 			return nil, false
 		}
-		out = append(out, model.Annotation{Timestamp: time.Unix(0, int64(ts)*1e3), Value: value})
+		out = append(out, a)
 		if p.consume(']') {
 			return out, true
 		}
@@ -441,15 +421,15 @@ func (p *jsonParser) annotations() ([]model.Annotation, bool) {
 	}
 }
 
-func (p *jsonParser) tags() (map[string]string, bool) {
-	tags := map[string]string{}
+func (p *jsonParser) tags() (map[string]tagValueIn, bool) {
+	tags := map[string]tagValueIn{}
 	ok := p.object(func(key []byte) bool {
 		if _, dup := tags[string(key)]; dup {
 			return false
 		}
 		k := string(key)
 		v, ok := p.str()
-		tags[k] = v
+		tags[k] = tagValueIn(v)
 		return ok
 	})
 	return tags, ok

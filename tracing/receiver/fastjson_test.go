@@ -27,7 +27,7 @@ func TestFastWalkJSONV2ReadsWhatZipkinGoWrites(t *testing.T) {
 	odd := all[1]
 	odd.Annotations = nil // zipkin-go writes a negative time for an annotation without one
 	cases := [][]model.SpanModel{all[:1], {all[0], odd, all[2], all[3]}}
-	bodies := [][]byte{demo.Bytes(), []byte(`[{"traceId":"1","id":"2","name":"\u00e9\ud83d\ude00\ud800x\/"}]`), []byte(" [ ] "), []byte(`[{"traceId":"A","id":"b","parentId":"","annotations":[],"tags":{},"localEndpoint":{"ipv4":""},"debug":false}]`)}
+	bodies := [][]byte{demo.Bytes(), []byte(`[{"traceId":"1","id":"2","name":"\u00e9\ud83d\ude00\ud800x\/"}]`), []byte(" [ ] "), []byte(`[{"traceId":"a","id":"b","parentId":"0","annotations":[],"tags":{},"localEndpoint":{"ipv4":""},"debug":false}]`)}
 	for _, spans := range cases {
 		b, err := reporter.JSONSerializer{}.Serialize(ptrs(spans))
 		if err != nil {
@@ -72,7 +72,7 @@ func FuzzFastWalkJSONV2(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	for _, b := range []string{`[{"traceId":"1","id":"2","parentId":"","name":"\u00e9\ud800","tags":{"a":"b"},"localEndpoint":{"ipv4":"1.2.3.4","port":80}}]`} {
+	for _, b := range []string{`[{"traceId":"1","id":"2","parentId":"00","name":"\u00e9\ud800","tags":{"a":"b"},"localEndpoint":{"ipv4":"1.2.3.4","port":80}}]`} {
 		f.Add([]byte(b))
 	}
 	var demo bytes.Buffer
