@@ -267,16 +267,6 @@ func (p *jsonParser) boolean() (bool, bool) {
 	return false, false
 }
 
-// hex reads a string of up to 16 hex digits; "" is 0, as ID.UnmarshalJSON
-// reads it.
-func (p *jsonParser) hex() (uint64, bool) {
-	s, ok := p.str()
-	if !ok || len(s) > 16 {
-		return 0, false
-	}
-	return parseHex(s)
-}
-
 func parseHex(s string) (uint64, bool) {
 	var v uint64
 	for i := 0; i < len(s); i++ {
