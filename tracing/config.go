@@ -80,6 +80,8 @@ type Config struct {
 	MaxBytes int
 	// Gzip compresses the POST bodies (Content-Encoding: gzip).
 	Gzip bool
+	// Shop starts the demo shop with the interactive playground.
+	Shop bool
 }
 
 // DefaultConfig is the configuration with no flags and no environment.
