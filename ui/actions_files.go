@@ -23,7 +23,7 @@ func fileActions(k *KeyMap) []action {
 
 func needSpans(m *Model) string {
 	if m.session.Tree().Len() == 0 {
-		return "no spans yet: press n to start a trace"
+		return "no spans yet: press " + keyName(m.keys.NewTrace) + " to start a trace"
 	}
 	return ""
 }
@@ -46,7 +46,7 @@ func filePath(typed, def string) (string, error) {
 }
 
 func (m *Model) save() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
 		placeholder: defaultScenarioFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -66,7 +66,7 @@ func (m *Model) save() tea.Cmd {
 }
 
 func (m *Model) export() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Export Zipkin v2 JSON (and a curl command) — file name (~ is your home; asks before replacing)",
 		placeholder: defaultExportFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -105,7 +105,7 @@ func (m *Model) load() tea.Cmd {
 			if i < len(names) {
 				return loadBuiltinCmd(names[i]), nil
 			}
-			return m.openPrompt(promptSpec{
+			return m.ask(promptSpec{
 				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
 				accept: func(typed string) (tea.Cmd, error) {
 					if strings.TrimSpace(typed) == "" {
@@ -148,12 +148,12 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	if len(roots) > 0 {
 		m.tree.Select(roots[0])
 	}
-	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.", msg.path, plural(len(roots), "trace"))
+	m.setStatus("Opened %s: %s with fresh IDs; %s flushes them.", msg.path, plural(len(roots), "trace"), keyName(m.keys.Flush))
 	return m.ensureTick()
 }
 
 func (m *Model) askOverwrite(w fileWrite) tea.Cmd {
-	q := fmt.Sprintf("%s already exists — replace it? (y/n)", w.path)
+	q := fmt.Sprintf("%s already exists — replace it? (%s)", w.path, keyName(both(m.keys.Yes, m.keys.No, "")))
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q,
 		yes: func() tea.Cmd {

@@ -74,9 +74,10 @@ func (p *learnPane) View() string {
 		do = append(do, st.Dim.Render("○ waiting for you to do it…"))
 		lines = fitFirst(strings.Split(wrap(l.Teach), "\n"), do, room)
 	}
-	nav := "→ next lesson · ← back · L or esc leaves (progress kept)"
+	k := p.keys
+	nav := keyHelp(k.NextLesson, as(k.PrevLesson, "back"), both(k.Learn, k.Cancel, "leaves (progress kept)"))
 	if t.current == len(t.lessons)-1 {
-		nav = fmt.Sprintf("last lesson · %d/%d done · ← back · L or esc leaves", t.completed(), len(t.lessons))
+		nav = fmt.Sprintf("last lesson · %d/%d done · %s", t.completed(), len(t.lessons), keyHelp(as(k.PrevLesson, "back"), both(k.Learn, k.Cancel, "leaves")))
 	}
 	if len(lines) > room && room >= 1 {
 		lines = lines[:room]

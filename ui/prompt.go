@@ -22,6 +22,8 @@ type promptSpec struct {
 	accept func(string) (tea.Cmd, error)
 	// cancelled is the status after esc; "" means "Cancelled.".
 	cancelled func()
+	// secret hides the text as it is typed (a header value).
+	secret bool
 	// display, when set, is how the typed text is shown (secrets masked as
 	// they are typed); the text itself is kept as typed.
 	display func(string) string
@@ -38,6 +40,7 @@ type prompt struct {
 }
 
 func newPrompt(c *common, spec promptSpec) *prompt {
+	spec.title = keyText(c.keys, spec.title)
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = spec.placeholder
@@ -45,6 +48,9 @@ func newPrompt(c *common, spec promptSpec) *prompt {
 	in.SetValue(spec.value)
 	in.CursorEnd()
 	in.Focus()
+	if spec.secret {
+		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '*'
+	}
 	p := &prompt{paneBase: paneBase{common: c}, spec: spec, input: in}
 	p.validate()
 	return p
@@ -110,7 +116,9 @@ func (p *prompt) accept() tea.Cmd {
 }
 
 // ShortHelp is the prompt's keys.
-func (p *prompt) ShortHelp() []key.Binding { return []key.Binding{p.keys.Accept, p.keys.Cancel} }
+func (p *prompt) ShortHelp() []key.Binding {
+	return []key.Binding{as(p.keys.Accept, "accepts"), as(p.keys.Cancel, "cancels")}
+}
 
 // FullHelp is the prompt's keys.
 func (p *prompt) FullHelp() [][]key.Binding {
@@ -136,7 +144,7 @@ func (p *prompt) View() string {
 	if p.note != "" {
 		add(st.Hint.Render, p.shown(p.note))
 	}
-	b.WriteString(fitLine(st.Dim.Render("enter accepts · esc cancels"), inner))
+	b.WriteString(fitLine(st.Dim.Render(keyHelp(p.ShortHelp()...)), inner))
 	return st.Prompt.Render(b.String())
 }
 

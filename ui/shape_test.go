@@ -153,8 +153,8 @@ func TestKindAppliesToTheNextSpanOnly(t *testing.T) {
 	}
 	m, _ = press(t, m, "enter")
 	root := m.tree.Selected()
-	if root.Kind != model.Client || m.nextKind != model.Undetermined {
-		t.Fatalf("root %q, next kind after it %q", root.Kind, m.nextKind)
+	if root.Kind != model.Client || m.tree.kind != model.Undetermined {
+		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.kind)
 	}
 	if !strings.Contains(m.View(), "next kind none") {
 		t.Error("the top bar does not show the reset")

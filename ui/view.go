@@ -26,7 +26,7 @@ func (m *Model) View() string {
 	default:
 		body = m.mainBody(l)
 	}
-	parts := append(m.topBarLines(m.width, m.height), body)
+	parts := append(topBar{m.common, m.tree.NextKind()}.lines(m.width, m.height), body)
 	style := m.styles.Status
 	if m.statusBad {
 		style = m.styles.Bad
@@ -34,7 +34,7 @@ func (m *Model) View() string {
 	for _, s := range m.statusLines(m.width, m.height) {
 		parts = append(parts, fitLine(style.Render(s), m.width))
 	}
-	return m.clipboard + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
+	return m.clipboard.seq + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
 }
 
 // focusMark marks the focused pane's title, so focus shows without colour.
@@ -115,7 +115,7 @@ func (m *Model) details(l layoutSizes) string {
 	lines = append(lines, m.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
-		more = fmt.Sprintf(" · ↓%d more (tab)", len(lines)-h)
+		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(m.keys.Tab))
 	}
 	return m.boxOf(l, m.headers.Title()+more, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
