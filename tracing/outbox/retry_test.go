@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

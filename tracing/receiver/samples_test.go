@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
 	"zipkin-playground/tracing/internal/testkit"
 )
 

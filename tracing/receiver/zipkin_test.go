@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
-	"zipkin-playground/tracing/internal/testkit"
 
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // zipkinRow is one behaviour of Zipkin's collector and store: a v2 JSON span
