@@ -108,8 +108,9 @@ type fileWrite struct {
 	overwrite        bool
 }
 
-// writeFileCmd writes per SPEC rule 12 (tracing.WriteFileSafely): an
-// existing file comes back as tracing.ErrExists until overwrite is agreed.
+// writeFileCmd writes through tracing.WriteFileSafely, so a crash never
+// leaves half a file and a symlink is never followed: an existing file comes
+// back as tracing.ErrExists until overwrite is agreed.
 func writeFileCmd(w fileWrite) tea.Cmd {
 	return func() tea.Msg {
 		err := tracing.WriteFileSafely(w.path, w.data, w.overwrite)

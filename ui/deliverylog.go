@@ -16,7 +16,7 @@ import (
 const maxLogEntries = 1000
 
 // logEntry is one thing the log shows, kept raw and drawn at view time, so
-// that v hiding secrets again re-masks what is already on screen (rule 5).
+// that v hiding secrets again re-masks what is already on screen.
 type logEntry struct {
 	result *outbox.DeliveryResult // a batch's answer
 	// note is our own text (a flush started, an export's curl command),

@@ -55,7 +55,7 @@ func explainSelected(c *common, n *tracing.Node) explanation {
 }
 
 // explainSpan is every inspector field of n in plain words.
-func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation {
+func explainSpan(n *tracing.Node, s *tracing.Session, f b3.Format) explanation {
 	items := []explainItem{
 		{"name", n.Name, nameMeaning(n.Name, s.Outbox().Encoding())},
 		{"kind", kindName(n.Kind), kindMeaning(n.Kind)},
@@ -196,7 +196,7 @@ func explainTree() explanation {
 	}}
 }
 
-func explainHeaders(f b3.B3Format) explanation {
+func explainHeaders(f b3.Format) explanation {
 	return explanation{title: "Explain · B3 headers ({Glossary}: glossary)", items: []explainItem{
 		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. {B3} cycles the formats."},
 		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},

@@ -11,6 +11,7 @@ import (
 // A SERVER child of a plain local span is refused before the prompt opens,
 // with the way out; the same key works once the parent is a CLIENT.
 func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "K", "K") // a root of no kind; next kind SERVER
 	m, _ = press(t, m, "c")
@@ -38,6 +39,7 @@ func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
 // R sets the remote endpoint of the selected running span; bad input keeps
 // the prompt open with the reason.
 func TestRemoteEndpointKey(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "K", "n", "enter", "R")
 	if promptOf(m) == nil {
@@ -73,6 +75,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 // included; tab shows the glossary; esc closes. A focused pane is explained
 // instead when it has focus.
 func TestExplainSpanPaneAndGlossary(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	m = typeText(t, m, "GET /checkout")
@@ -119,6 +122,7 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 // A multi-line bracketed paste keeps its lines apart and is previewed as
 // understood; a bad value is refused with the precise reason.
 func TestPasteMultiLineB3(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "P")
 	paste := "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\r\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-ParentSpanId: 05e3ac9a4f6e3b90\nX-B3-Sampled: 1\n"
@@ -146,6 +150,7 @@ func TestPasteMultiLineB3(t *testing.T) {
 // Where a name changes on the way, the status says so when the span starts;
 // a paste with SERVER next says the new span joins the pasted one.
 func TestLowercasingAndServerPasteAreSaid(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	m = typeText(t, m, "GET /checkout")

@@ -50,7 +50,7 @@ func (v *headersPane) lines() []string { return v.linesAt(v.width) }
 // headersKey is what the header lines depend on.
 type headersKey struct {
 	n      *tracing.Node
-	format b3.B3Format
+	format b3.Format
 	w      int
 }
 
@@ -69,7 +69,7 @@ func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	headers, err := b3.B3Headers(n.Context, v.session.Config().B3)
+	headers, err := b3.Headers(n.Context, v.session.Config().B3)
 	if err != nil {
 		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}

@@ -32,7 +32,7 @@ func (v *headersPane) cycle() tea.Cmd {
 func (v *headersPane) copy() tea.Cmd {
 	n := v.selected()
 	format := v.session.Config().B3
-	lines, err := b3.B3Headers(n.Context, format)
+	lines, err := b3.Headers(n.Context, format)
 	if err != nil {
 		v.sayError(err.Error())
 		return nil

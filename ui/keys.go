@@ -5,7 +5,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// KeyMap is every key of the playground (SPEC.md "Keymap"), declared once.
+// KeyMap is every key of the playground, declared once, so help, footers
+// and the README's key table all read the same bindings.
 // The root enables and disables the bindings of its actions in one place
 // (refreshKeys), from the same check that guards the action.
 type KeyMap struct {
@@ -33,7 +34,7 @@ type KeyMap struct {
 	CloseHelp key.Binding
 }
 
-// DefaultKeyMap is the keymap of SPEC.md.
+// DefaultKeyMap is the playground's keymap, the one the README documents.
 func DefaultKeyMap() KeyMap {
 	b := func(help string, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))

@@ -68,7 +68,7 @@ type spanState struct {
 type learnSnapshot struct {
 	spans     map[*tracing.Node]spanState
 	delivered int
-	format    b3.B3Format
+	format    b3.Format
 	readBacks int
 	shopCalls int // calls the demo shop answered
 

@@ -12,6 +12,7 @@ import (
 // lessons and the last two: each lesson's panel says it is done only after
 // its keys, and the tour ends on what the embedded receiver stored.
 func TestFlowTourTeatest(t *testing.T) {
+	t.Parallel()
 	tm := teatest.NewTestModel(t, New(newSession(t)), teatest.WithInitialTermSize(120, 40))
 	send := func(keys ...string) {
 		for _, k := range keys {

@@ -12,7 +12,8 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// Minimum usable terminal size (SPEC.md rule 8).
+// Minimum usable terminal size: below it the screen says "terminal too
+// small" rather than draw a layout that cannot fit.
 const (
 	MinWidth  = 40
 	MinHeight = 12

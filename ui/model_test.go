@@ -17,6 +17,7 @@ import (
 )
 
 func TestFirstScreenSaysWhatToPress(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	v := m.View()
 	for _, want := range []string{"embedded receiver http://127.0.0.1:", "Press n to start a new trace", "n new trace", "sampler always"} {
@@ -27,6 +28,7 @@ func TestFirstScreenSaysWhatToPress(t *testing.T) {
 }
 
 func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	if promptOf(m) == nil || !strings.Contains(promptOf(m).Title(), "span name") {
@@ -53,6 +55,7 @@ func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
 }
 
 func TestKeysWithNoSpanSelected(t *testing.T) {
+	t.Parallel()
 	for _, k := range []string{"c", "f", "t", "e", "a"} {
 		m := newModel(t, 120, 40)
 		m, _ = press(t, m, k)
@@ -66,6 +69,7 @@ func TestKeysWithNoSpanSelected(t *testing.T) {
 }
 
 func TestFinishedSpanRefusesEdits(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "f")
 	if !m.tree.Selected().Finished {
@@ -84,6 +88,7 @@ func TestFinishedSpanRefusesEdits(t *testing.T) {
 }
 
 func TestTagPromptRefusesInline(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "t")
 	m = typeText(t, m, "novalue")
@@ -114,6 +119,7 @@ func TestTagPromptRefusesInline(t *testing.T) {
 }
 
 func TestErrorKeyTagsAndAnnotates(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "e")
 	m = typeText(t, m, "card declined")
@@ -134,6 +140,7 @@ func TestErrorKeyTagsAndAnnotates(t *testing.T) {
 }
 
 func TestKindCycleAndSharedServer(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
 	for _, k := range want {
@@ -153,6 +160,7 @@ func TestKindCycleAndSharedServer(t *testing.T) {
 }
 
 func TestB3ViewCycleUnsampledAndDebug(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
 	m, _ = press(t, m, "n", "enter")
 	v := m.View()
@@ -175,6 +183,7 @@ func TestB3ViewCycleUnsampledAndDebug(t *testing.T) {
 }
 
 func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Batch = 2 })
 	m, _ = press(t, m, "n", "enter", "c", "enter", "c", "enter", "f", "up", "f")
 	// The root still runs: it is not sent, and the status says so.
@@ -199,6 +208,7 @@ func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
 }
 
 func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
+	t.Parallel()
 	var status atomic.Int32
 	status.Store(http.StatusForbidden)
 	var got atomic.Int32
@@ -235,6 +245,7 @@ func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
 }
 
 func TestQuitAsksWhenUndelivered(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, cmd := press(t, m, "q")
 	if cmd == nil || (m.mode == modeConfirmQuit) {
@@ -260,6 +271,7 @@ func TestQuitAsksWhenUndelivered(t *testing.T) {
 }
 
 func TestSeveralRunesActAsKeys(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "KK") // one message, as tmux sends it
 	if m.tree.kind != model.Server {
@@ -273,6 +285,7 @@ func TestSeveralRunesActAsKeys(t *testing.T) {
 }
 
 func TestSmallTerminals(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 39, 11)
 	if !strings.Contains(m.View(), "terminal too small") {
 		t.Error("39×11 does not say too small")
@@ -303,6 +316,7 @@ func TestSmallTerminals(t *testing.T) {
 }
 
 func TestNavigate(t *testing.T) {
+	t.Parallel()
 	k := DefaultKeyMap()
 	for _, c := range []struct {
 		key            string

@@ -10,6 +10,7 @@ import (
 // "Do" and its progress line, not a layout measured for the screen before
 // (two finished spans in the tree, a status of three lines).
 func TestGotoLessonLaysOutThatLesson(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "n", "enter", "c", "enter", "f", "up", "f")
 	lessons, err := builtinLessons()

@@ -143,7 +143,8 @@ func (d *previewDialog) text() string {
 	return b.String()
 }
 
-// escapeTitle shows control characters in a span name escaped (rule 11).
+// escapeTitle shows control characters in a span name escaped, so a span
+// from outside cannot drive the terminal.
 func escapeTitle(s string) string {
 	q := fmt.Sprintf("%q", s)
 	return q[1 : len(q)-1]

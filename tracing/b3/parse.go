@@ -31,14 +31,14 @@ var b3Fields = map[string]b3Field{
 	strings.ToLower(b3.Context):      {"b3", checkSingle},
 }
 
-// ParseB3Text reads a span context from pasted headers: "Name: value" lines
+// ParseText reads a span context from pasted headers: "Name: value" lines
 // separated by new lines or ";" (multi or single form, names in any case), or
 // a bare single-header value "{TraceId}-{SpanId}[-{1|0|d}[-{ParentSpanId}]]".
 // Each value must be what the B3 spec allows (lower-hex IDs of exact length,
 // "-" separators, no all-zero IDs); the first of repeated headers wins, and
 // the single header wins over the multi ones, as in the spec. zipkin-go's
 // extractor then builds the context.
-func ParseB3Text(text string) (model.SpanContext, error) {
+func ParseText(text string) (model.SpanContext, error) {
 	headers, err := b3HeaderLines(text)
 	if err != nil {
 		return model.SpanContext{}, err

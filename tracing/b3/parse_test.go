@@ -6,7 +6,8 @@ import (
 )
 
 // Vectors from the b3-propagation README and zipkin-go's propagation/b3 tests.
-func TestParseB3TextValidVectors(t *testing.T) {
+func TestParseTextValidVectors(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in                          string
 		trace, span, parent, sample string // sample: "1", "0", "d" or "" (deferred)
@@ -31,7 +32,7 @@ func TestParseB3TextValidVectors(t *testing.T) {
 		{"X-B3-TraceId: 1111111111111111\nX-B3-SpanId: 2222222222222222\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1",
 			"463ac35c9f6413ad", "a2fb4a1d1a96d312", "", "1"},
 	} {
-		sc, err := ParseB3Text(c.in)
+		sc, err := ParseText(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -55,7 +56,8 @@ func TestParseB3TextValidVectors(t *testing.T) {
 	}
 }
 
-func TestParseB3TextRefusesWithTheReason(t *testing.T) {
+func TestParseTextRefusesWithTheReason(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, reason string }{
 		{"", "no B3 headers"},
 		{"Host: example.com", "no B3 header found"},
@@ -78,7 +80,7 @@ func TestParseB3TextRefusesWithTheReason(t *testing.T) {
 		{"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "span ID"},
 		{"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2", "this has 8"},
 	} {
-		_, err := ParseB3Text(c.in)
+		_, err := ParseText(c.in)
 		if err == nil || !strings.Contains(err.Error(), c.reason) {
 			t.Errorf("%q: want an error saying %q, have %v", c.in, c.reason, err)
 		}

@@ -18,7 +18,8 @@ import (
 // FailureClass names why a delivery failed; "" is success.
 type FailureClass string
 
-// The failure classes of SPEC.md rule 4.
+// The failure classes: each delivery result falls in one, and each class
+// has its own hint, so the user learns what to fix rather than just "failed".
 const (
 	ClassOK               FailureClass = ""
 	ClassMalformedURL     FailureClass = "malformed-url"
@@ -37,7 +38,8 @@ const (
 	ClassNetwork          FailureClass = "network"
 	ClassCancelled        FailureClass = "cancelled"
 	ClassSerialize        FailureClass = "serialize"
-	// ClassRedirect is a 3xx: never followed (rule 9).
+	// ClassRedirect is a 3xx: never followed, since a followed 301/302/303
+	// turns the POST into a bodiless GET and could carry secrets elsewhere.
 	ClassRedirect FailureClass = "redirect"
 	// ClassNotCollector is a 2xx that is a web page, not a collector's answer.
 	ClassNotCollector FailureClass = "not-collector"
@@ -82,7 +84,7 @@ type DeliveryResult struct {
 }
 
 // OK reports a collector's 2xx: the batch left the outbox. A 2xx that is a
-// web page is not one (rule 9).
+// web page is not one: it came from a UI or proxy, and the spans went nowhere.
 func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
 // Summary is one line: status, latency, bytes, message, hint.
@@ -133,8 +135,8 @@ func OneLine(s string, max int) string {
 	return s
 }
 
-// ClassifyError says why a request got no HTTP answer.
-func ClassifyError(err error) FailureClass {
+// classifyError says why a request got no HTTP answer.
+func classifyError(err error) FailureClass {
 	var (
 		dnsErr  *net.DNSError
 		recErr  tls.RecordHeaderError

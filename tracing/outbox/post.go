@@ -49,7 +49,7 @@ func (t deliveryTarget) result(i, n int, batch []*outboxEntry) DeliveryResult {
 
 func (t deliveryTarget) cancelled(i, n int, batch []*outboxEntry) DeliveryResult {
 	r := t.result(i, n, batch)
-	r.Err, r.Class, r.Hint = ErrFlushCancelled, ClassCancelled, hintFor(ClassCancelled)
+	r.Err, r.Class, r.Hint = errFlushCancelled, ClassCancelled, hintFor(ClassCancelled)
 	return r
 }
 
@@ -187,7 +187,7 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 	r.Latency = time.Since(began)
 	if err != nil {
 		r.Status, r.Message, r.RetryAfter, r.retryAfterBad = 0, "", 0, ""
-		r.Class = ClassifyError(err)
+		r.Class = classifyError(err)
 		r.Err = errors.New(t.masker.Mask(err.Error()))
 		r.Hint = hintFor(r.Class)
 		t.refineTransportFailure(req, err, r)
@@ -208,13 +208,13 @@ func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
 	r.Status = resp.StatusCode
 	r.Message = truncateUTF8(t.masker.Mask(string(bytes.TrimSpace(raw))), MaxServerMessage)
 	var readable bool
-	r.RetryAfter, readable = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	r.RetryAfter, readable = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	r.retryAfterBad = ""
 	if h := strings.TrimSpace(resp.Header.Get("Retry-After")); h != "" && !readable {
 		r.retryAfterBad = secret.Sanitize(h)
 	}
 	r.Class = ClassifyStatus(resp.StatusCode, string(raw))
-	if r.Class == ClassOK && LooksLikeHTML(resp.Header.Get("Content-Type"), raw) {
+	if r.Class == ClassOK && looksLikeHTML(resp.Header.Get("Content-Type"), raw) {
 		r.Class = ClassNotCollector
 	}
 	r.Hint = hintFor(r.Class)
@@ -238,9 +238,9 @@ func (t deliveryTarget) redirectHint(resp *http.Response) string {
 	return fmt.Sprintf("the endpoint redirects to %s: use that URL", t.masker.Mask(secret.MaskURL(loc)))
 }
 
-// LooksLikeHTML reports a web page: Content-Type text/html, or a body that
+// looksLikeHTML reports a web page: Content-Type text/html, or a body that
 // starts (after whitespace) with <!doctype or <html, in any case.
-func LooksLikeHTML(contentType string, body []byte) bool {
+func looksLikeHTML(contentType string, body []byte) bool {
 	if ct, _, _ := strings.Cut(contentType, ";"); strings.EqualFold(strings.TrimSpace(ct), "text/html") {
 		return true
 	}

@@ -14,9 +14,9 @@ import (
 
 // Defaults of a RetryPolicy.
 const (
-	DefaultRetryBase     = 500 * time.Millisecond
-	DefaultRetryMax      = 30 * time.Second
-	DefaultMaxRetryAfter = time.Minute
+	defaultRetryBase     = 500 * time.Millisecond
+	defaultRetryMax      = 30 * time.Second
+	defaultMaxRetryAfter = time.Minute
 )
 
 // RetryPolicy says how FlushRetrying retries a batch that failed transiently:
@@ -43,13 +43,13 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 		p.Retries = 0
 	}
 	if p.Base <= 0 {
-		p.Base = DefaultRetryBase
+		p.Base = defaultRetryBase
 	}
 	if p.Max <= 0 {
-		p.Max = DefaultRetryMax
+		p.Max = defaultRetryMax
 	}
 	if p.MaxRetryAfter <= 0 {
-		p.MaxRetryAfter = DefaultMaxRetryAfter
+		p.MaxRetryAfter = defaultMaxRetryAfter
 	}
 	if p.Sleep == nil {
 		p.Sleep = SleepCtx
@@ -125,9 +125,9 @@ func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r Deliver
 	}
 }
 
-// ParseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date
+// parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date
 // (relative to now). A date in the past is a wait of zero.
-func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false

@@ -242,8 +242,9 @@ func maskQuery(q string) string {
 	return strings.Join(pairs, "&")
 }
 
-// maskPath masks everything before /api/ as one segment (rule 5); a path
-// without /api/ has its credential-looking segments masked.
+// maskPath masks everything before /api/ as one segment, since hosted
+// collectors put tokens there and even the number of segments can tell; a
+// path without /api/ has its credential-looking segments masked.
 func maskPath(path string) string {
 	if prefix := apiPrefix(path); prefix != "" {
 		return "/" + MaskText + path[len(prefix):]

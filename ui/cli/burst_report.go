@@ -41,7 +41,7 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 
 // burstVerify reads the burst's sample (its first verifySample traces) back
 // with --verify, once every span was delivered, and adds it to report.
-func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep verify.VerifyReport, err error) {
+func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep verify.Report, err error) {
 	if !opts.Config.Verify || report.Delivered == 0 || report.Failed > 0 {
 		return rep, nil
 	}
@@ -51,7 +51,7 @@ func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burs
 		report.VerifyError = err.Error()
 		return rep, err
 	}
-	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
 	rep = v.Verify(ctx, out.sample)
 	report.Verified, report.Traces = &rep.Verified, rep.Traces
 	report.Query, report.QueryAPI = rep.Query, rep.Kind

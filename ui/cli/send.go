@@ -17,8 +17,8 @@ import (
 	"zipkin-playground/tracing/verify"
 )
 
-// SendReport is `send --json`'s output (SPEC.md; fields may be added, not
-// renamed).
+// SendReport is `send --json`'s output. Scripts parse it, so fields may be
+// added but never renamed.
 type SendReport struct {
 	Endpoint  string        `json:"endpoint"`
 	TraceIDs  []string      `json:"traceIds"`
@@ -189,7 +189,7 @@ func writeJSON(env Env, v any) {
 // sendExit is send's exit status: 1 when spans are left undelivered (last
 // is the last failure, for its reason and hint), or when verification could
 // not run or found a trace missing.
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.VerifyReport, verr error) int {
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.Report, verr error) int {
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)

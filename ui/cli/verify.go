@@ -26,13 +26,13 @@ func verifyWanted(opts Options, s *tracing.Session) bool {
 
 // verifyDelivered reads every delivered span of s back from the query API
 // (the --query URL, the endpoint's origin, or the embedded receiver).
-func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.VerifyReport, error) {
+func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.Report, error) {
 	cfg := s.Config()
 	api, err := verify.QueryAPIFor(ctx, cfg, s.Endpoint(), verify.QueryOptions{})
 	if err != nil {
-		return verify.VerifyReport{}, err
+		return verify.Report{}, err
 	}
-	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
 	return v.Verify(ctx, verify.DeliveredSpans(s)), nil
 }
 
@@ -41,7 +41,7 @@ func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.VerifyRepo
 //	verify     4bf92f3577b34da6  verified 4/4 spans in 180.0ms
 //	verify     a3ce929d0e0e4736  changed: 4/4 spans stored, 1 difference (read back in 160.2ms)
 //	             span a3ce929d0e0e4736 name: sent "Checkout", stored "checkout" — zipkin-go's JSON serializer …
-func printVerify(w io.Writer, rep verify.VerifyReport) {
+func printVerify(w io.Writer, rep verify.Report) {
 	fmt.Fprintf(w, "query      %s (%s API)\n", rep.Query, rep.Kind)
 	for _, t := range rep.Traces {
 		fmt.Fprintf(w, "verify     %s  %s\n", t.TraceID, t.Summary(rep.Timeout))
@@ -57,7 +57,7 @@ func printVerify(w io.Writer, rep verify.VerifyReport) {
 }
 
 // verifyFailure is send's error when a trace is missing, nil otherwise.
-func verifyFailure(rep verify.VerifyReport) error {
+func verifyFailure(rep verify.Report) error {
 	n := rep.Missing()
 	if n == 0 {
 		return nil
@@ -67,7 +67,7 @@ func verifyFailure(rep verify.VerifyReport) error {
 
 // sendVerify reads back what send delivered when verification is wanted and
 // adds it to the report; ran is false when it was not wanted.
-func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep verify.VerifyReport, err error) {
+func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep verify.Report, err error) {
 	if !verifyWanted(opts, s) || report.Delivered == 0 {
 		return rep, nil
 	}
@@ -83,7 +83,7 @@ func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *S
 
 // printSendVerify prints send's verification, if any ran (when it could not
 // run, send's error on stderr says why).
-func printSendVerify(env Env, report SendReport, rep verify.VerifyReport) {
+func printSendVerify(env Env, report SendReport, rep verify.Report) {
 	if report.Verified != nil {
 		printVerify(env.Stdout, rep)
 	}
