@@ -38,7 +38,7 @@ func (m *Model) layout() layoutSizes {
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {
 	case m.tour != nil && m.tour.active && !l.stacked:
-		l.logH = max(4, l.bodyH/6) // the lesson needs the room more
+		l.logH = max(3, l.bodyH/6) // the lesson needs the room more
 	case l.compact:
 		l.logH = max(3, l.bodyH/4)
 	default:
@@ -142,6 +142,9 @@ type focusStop struct {
 func (m *Model) focusRing() []focusStop {
 	// What arrived comes right after the tree: "tab → what the receiver got".
 	ring := []focusStop{{m.tree, "span tree"}}
+	if m.tour != nil && m.tour.active {
+		ring = append(ring, focusStop{m.lesson, "lesson (j/k scroll)"})
+	}
 	if m.session.Receiver() != nil {
 		ring = append(ring, focusStop{m.received, "received spans (j/k select)"})
 	}

@@ -65,7 +65,10 @@ func (m *Model) mainBody(l layoutSizes) string {
 	if l.stacked {
 		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
 	} else {
-		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l)
+		if l.hdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
+			left += "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		}
 		right := m.box(l, m.inspector, l.inspW, l.upperH)
 		if m.received.Focused() && !l.beside {
 			right = m.box(l, m.received, l.inspW, l.upperH)
