@@ -106,9 +106,6 @@ func (m *Model) load() tea.Cmd {
 			return m.openPrompt(promptSpec{
 				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
 				accept: func(typed string) (tea.Cmd, error) {
-					if strings.TrimSpace(typed) == "" {
-						return nil, errors.New("type a file name (the placeholder is only an example)")
-					}
 					path, err := filePath(typed, "")
 					if err != nil {
 						return nil, err

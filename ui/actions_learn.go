@@ -63,8 +63,26 @@ func (m *Model) gotoLesson(i int) {
 	m.lesson.scroll.offset = 0
 	if !t.Done() {
 		t.snap = m.snapshot()
+		if t.Lesson().Select == "running" {
+			m.selectRunning()
+		}
 	}
 	m.setStatus("Lesson %d/%d: %s", t.current+1, len(t.lessons), t.Lesson().Title)
+}
+
+// selectRunning selects the latest running span unless a running one is
+// selected already.
+func (m *Model) selectRunning() {
+	if n := m.tree.Selected(); n != nil && !n.Finished {
+		return
+	}
+	nodes := m.session.Tree().Nodes()
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if !nodes[i].Finished {
+			m.tree.Select(nodes[i])
+			return
+		}
+	}
 }
 
 // learnKey handles the tour's own keys in learn mode: L and esc leave (esc
@@ -111,7 +129,7 @@ func (m *Model) learnLayout(l *layoutSizes) {
 	least := m.lesson.linesAtLeast(w) + chrome
 	need := m.lesson.linesNeeded(w) + chrome
 	treeWant := min(max(1, m.session.Tree().Len()), 6) + chrome
-	l.lessonH = min(l.upperH, max(least, min(need, l.upperH-l.hdrH-treeWant)))
+	l.lessonH = min(l.upperH-chrome-1, max(least, min(need, l.upperH-l.hdrH-treeWant))) // the tree keeps a row
 	rest := l.upperH - l.lessonH
 	l.hdrH = min(l.hdrH, max(chrome+1, rest-treeWant))
 	if rest-l.hdrH < chrome+1 {

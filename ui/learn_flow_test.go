@@ -24,7 +24,7 @@ func TestFlowTourTeatest(t *testing.T) {
 			teatest.WithDuration(5*time.Second))
 	}
 	send("L")
-	waitFor("○ waiting for you to do it")
+	waitFor("○ waiting ·")
 	send("n")
 	tm.Type("GET /checkout")
 	send("enter")

@@ -130,6 +130,14 @@ func (p *learnPane) View() string {
 		return ""
 	}
 	parts := p.parts(max(10, p.width))
+	// Below the least the layout gives (a screen under 24 rows), what to
+	// press stays longest: the way on goes first, then the title.
+	if len(parts.top)+len(parts.bottom)+len(parts.foot) > p.height {
+		parts.foot = nil
+	}
+	if len(parts.top)+len(parts.bottom) > p.height {
+		parts.top = nil
+	}
 	rows := p.textRows(parts)
 	body := parts.body
 	if rows > 0 {

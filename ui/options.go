@@ -142,7 +142,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 	}
 	return m.openPrompt(promptSpec{
 		title:       fmt.Sprintf("%s (%s) — %s", row.name, row.flag, row.about),
-		placeholder: current, check: check,
+		placeholder: current, check: check, ownsEmpty: true,
 		accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
 				m.setStatus("%s unchanged: %s.", capitalize(row.name), current)

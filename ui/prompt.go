@@ -13,7 +13,10 @@ import (
 type promptSpec struct {
 	title       string
 	value       string // initial text
-	placeholder string // shown dim while empty
+	placeholder string // shown dim while empty; enter on nothing takes it
+	// ownsEmpty gives check and accept the empty text as it is, for a prompt
+	// that says itself what enter alone does (an option keeps its value).
+	ownsEmpty bool
 	// check validates as the user types: a note (dim) and an error (red;
 	// enter is refused while there is one). nil accepts anything.
 	check func(string) (note, err string)
@@ -51,9 +54,27 @@ func newPrompt(c *common, spec promptSpec) *prompt {
 }
 
 func (p *prompt) validate() {
+	p.note, p.err = "", ""
 	if p.spec.check != nil {
-		p.note, p.err = p.spec.check(p.input.Value())
+		p.note, p.err = p.spec.check(p.text())
 	}
+	if p.note == "" && p.err == "" && p.takesPlaceholder() {
+		p.note = "enter alone takes " + p.spec.placeholder
+	}
+}
+
+// takesPlaceholder says whether enter now would take the placeholder: one
+// rule for every prompt, so an example shown is an answer, never a trap.
+func (p *prompt) takesPlaceholder() bool {
+	return !p.spec.ownsEmpty && p.spec.placeholder != "" && strings.TrimSpace(p.input.Value()) == ""
+}
+
+// text is what enter would accept: the typed text, or the placeholder.
+func (p *prompt) text() string {
+	if p.takesPlaceholder() {
+		return p.spec.placeholder
+	}
+	return p.input.Value()
 }
 
 // SetSize sets the outer width of the box.
@@ -100,7 +121,7 @@ func (p *prompt) accept() tea.Cmd {
 	if p.err != "" {
 		return nil // refused inline; the prompt stays
 	}
-	cmd, err := p.spec.accept(p.Value())
+	cmd, err := p.spec.accept(p.text())
 	if err != nil {
 		p.err = p.session.Masker().Mask(err.Error()) // the prompt stays open
 		return nil
