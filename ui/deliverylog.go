@@ -99,6 +99,17 @@ func (l *deliveryLog) render(e logEntry) string {
 	return line
 }
 
+// lastResult is the newest batch's line (its hint on a second line), ""
+// before any POST.
+func (l *deliveryLog) lastResult() string {
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if l.entries[i].result != nil {
+			return l.render(l.entries[i])
+		}
+	}
+	return ""
+}
+
 // lines is the wrapped lines of the newest entries, enough for want lines
 // (all of them when want < 0), oldest first.
 func (l *deliveryLog) lines(want int) []string {

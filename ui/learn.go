@@ -28,7 +28,10 @@ type lesson struct {
 	// for act on the right span: "running" (the latest running span), or "".
 	Select string `json:"select"`
 	Check  string `json:"check"` // a name in lessonChecks
-	Done   string `json:"done"`  // what just happened, pointing at the screen
+	// Quote is the line the done text points at, quoted in the lesson so it
+	// is read even when its pane is short: "delivery" (the last POST), or "".
+	Quote string `json:"quote"`
+	Done  string `json:"done"` // what just happened, pointing at the screen
 }
 
 // loadLessons parses the embedded lessons and checks that every check name

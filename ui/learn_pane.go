@@ -95,6 +95,9 @@ func (p *learnPane) parts(w int) lessonParts {
 	if t.Done() {
 		parts.top = append(parts.top, st.Delivered.Render("✓ Done. What just happened:"))
 		parts.body = wrap(l.Done, w)
+		if q := p.quote(l); q != "" {
+			parts.body = append(append(wrap(q, w), ""), parts.body...)
+		}
 	} else {
 		parts.body = wrap(l.Teach, w)
 		parts.bottom = wrap(st.Label.Render("Do: ")+l.Do, w)
@@ -108,6 +111,16 @@ func (p *learnPane) parts(w int) lessonParts {
 	}
 	parts.foot = styled(st.Dim.Render, wrap(nav, w))
 	return parts
+}
+
+// quote is the line the lesson's done text points at, as that pane shows it.
+func (p *learnPane) quote(l lesson) string {
+	if l.Quote == "delivery" {
+		if line := p.root.log.lastResult(); line != "" {
+			return "The delivery log's last line: " + line
+		}
+	}
+	return ""
 }
 
 // styled renders each line with style.
