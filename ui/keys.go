@@ -13,6 +13,7 @@ type KeyMap struct {
 
 	NewTrace, Child, Finish, Tag, Error, Annotate, Kind key.Binding
 	Debug, Continue                                     key.Binding
+	Delete, NewSession                                  key.Binding // take back what was not sent
 
 	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
 	Save, Load, Export                                     key.Binding
@@ -55,6 +56,9 @@ func DefaultKeyMap() KeyMap {
 		Kind:     b("K", "next kind", "K"),
 		Debug:    b("D", "debug trace", "D"),
 		Continue: b("P", "paste B3 / continue", "P"),
+		// Backspace too: a laptop's "delete" key sends it.
+		Delete:     b("del/⌫", "delete span (unsent)", "delete", "backspace"),
+		NewSession: b("N", "new session (clears unsent)", "N"),
 
 		B3:        b("b", "B3 format", "b"),
 		Flush:     b("F", "flush", "F"),
@@ -111,7 +115,7 @@ type actionGroup struct {
 // actionTable is every browse-mode action, by theme (one file each).
 func actionTable(k *KeyMap) []actionGroup {
 	return []actionGroup{
-		{"spans", spanActions(k)},
+		{"spans", append(spanActions(k), undoActions(k)...)},
 		{"delivery", append(deliveryActions(k), verifyActions(k)...)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
@@ -157,7 +161,7 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			}
 			if reason := m.whyNot(a); reason != "" {
 				m.setErrorText(reason)
-				return nil, true
+				return m.holdTyping(a.binding, m.status), true
 			}
 			return a.do(m), true
 		}
