@@ -40,3 +40,28 @@ func TestTreeRowsKeepTheirMarkersAt80(t *testing.T) {
 		}
 	}
 }
+
+// Every pane's title is whole in its border at 80, 120 and 160 columns: a
+// long one takes a shorter form, never a cut one.
+func TestPaneTitlesFit(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{80, 120, 160} {
+		m := newModel(t, w, 40)
+		m, _ = press(t, m, "n", "enter", "c", "enter", "b", "b") // B3 in both forms: more lines than room
+		m.received.stats.Spans, m.received.stats.Batches, m.received.stats.Duplicates = 12, 3, 1
+		m, _ = press(t, m, "tab") // the Received pane, beside the tree
+		if !m.received.Focused() {
+			t.Fatalf("%d: tab must focus the Received pane", w)
+		}
+		view := m.View()
+		for _, c := range []component{m.tree, m.headers, m.received, m.log} {
+			title := c.Title()
+			if !strings.Contains(view, title+" ") {
+				t.Errorf("%d columns: title %q is not whole on screen:\n%s", w, title, view)
+			}
+		}
+		if title := m.received.Title(); !strings.Contains(title, "12 spans") || w > 80 && !strings.Contains(title, "1 duplicate") {
+			t.Errorf("%d columns: the Received title must keep its counts: %q", w, title)
+		}
+	}
+}

@@ -27,7 +27,13 @@ func (v *headersPane) Next() { v.format = v.format.Next() }
 
 // Title names the pane with its format, and what lies below the window.
 func (v *headersPane) Title() string {
-	return fmt.Sprintf("B3 headers · %s (b cycles)", v.format) + v.scroll.more(len(v.lines()), v.height, v.focused)
+	total := len(v.lines())
+	more := v.scroll.more(total, v.height, v.focused)
+	return fitTitle(v.width,
+		fmt.Sprintf("B3 headers · %s (b cycles)", v.format)+more,
+		fmt.Sprintf("B3 headers · %s", v.format)+more,
+		fmt.Sprintf("B3 · %s", v.format)+more,
+		fmt.Sprintf("B3 · %s", v.format)+v.scroll.shortMore(total, v.height))
 }
 
 // Update scrolls.

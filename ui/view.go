@@ -113,14 +113,20 @@ func (m *Model) details(l layoutSizes) string {
 			return m.box(l, c, m.width, l.hdrH)
 		}
 	}
-	_, h := l.inner(m.width, l.hdrH)
+	w, h := l.inner(m.width, l.hdrH)
 	lines := append(m.headers.lines(), m.styles.Title.Render("Inspector"))
 	lines = append(lines, m.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
 		more = fmt.Sprintf(" · ↓%d more (tab)", len(lines)-h)
 	}
-	return m.boxOf(l, m.headers.Title()+more, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
+	b3 := fmt.Sprintf("B3 headers · %s", m.headers.format)
+	short := b3
+	if more != "" {
+		short += fmt.Sprintf(" ↓%d", len(lines)-h)
+	}
+	title := fitTitle(w, b3+" (b cycles)"+more, b3+more, short)
+	return m.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
 
 // overlay puts a dialog over the lower part of the body.
