@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing"
 )
 
 // At 80 columns a tree row cuts the name, never the markers: kind, shared,
@@ -63,5 +65,40 @@ func TestPaneTitlesFit(t *testing.T) {
 		if title := m.received.Title(); !strings.Contains(title, "12 spans") || w > 80 && !strings.Contains(title, "1 duplicate") {
 			t.Errorf("%d columns: the Received title must keep its counts: %q", w, title)
 		}
+	}
+}
+
+// The top bar keeps every field at 80 columns, however long the endpoint,
+// each in its place: choosing a next kind moves no other field.
+func TestTopBarWrapsRatherThanDrops(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24, func(c *tracing.Config) {
+		c.Endpoint = "https://collector.tracing.example.com:9411/zipkin-collector/api/v2/spans"
+	})
+	where := func(field string) (int, int) {
+		for i, l := range m.topBarLines(80, 24) {
+			if at := strings.Index(l, field); at >= 0 {
+				return i, len([]rune(l[:at]))
+			}
+		}
+		return -1, -1
+	}
+	fields := []string{"service ", "sampler ", "enc ", "B3 ", "next kind "}
+	before := map[string][2]int{}
+	for _, f := range fields {
+		line, col := where(f)
+		if line < 0 {
+			t.Errorf("%q is not in the top bar:\n%s", f, strings.Join(m.topBarLines(80, 24), "\n"))
+		}
+		before[f] = [2]int{line, col}
+	}
+	m, _ = press(t, m, "K")
+	for _, f := range fields[:4] {
+		if line, col := where(f); before[f] != [2]int{line, col} {
+			t.Errorf("%q moved from %v to line %d column %d when a next kind was chosen", f, before[f], line, col)
+		}
+	}
+	if view := m.View(); !strings.Contains(view, "next kind CLIENT") {
+		t.Errorf("the next kind is not on screen:\n%s", view)
 	}
 }

@@ -30,10 +30,7 @@ func (m *Model) layout() layoutSizes {
 	w, h := m.width, m.height
 	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
 	l.beside = !l.stacked && w >= receivedBeside && m.session.Receiver() != nil
-	l.topH = 2
-	if h < oneTopLineH {
-		l.topH = 1
-	}
+	l.topH = len(m.topBarLines(w, h)) // two lines, or more when a field wraps
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {

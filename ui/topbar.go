@@ -8,9 +8,11 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// topBarLines is the top bar: the endpoint (masked) and the outbox counts
-// first, then service, sampler, encoding, B3 format and next kind as they
-// fit. Below oneTopLineH rows it is one line, the counts first.
+// topBarLines is the top bar: the endpoint (masked), then the outbox counts,
+// then service, sampler, encoding, B3 format and next kind, always in that
+// order: each keeps its place, and what does not fit wraps to a line of its
+// own rather than being left out. Below oneTopLineH rows it is one line, the
+// counts first, and what does not fit is left out.
 func (m *Model) topBarLines(w, h int) []string {
 	st := m.styles
 	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
@@ -19,30 +21,42 @@ func (m *Model) topBarLines(w, h int) []string {
 	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
-	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.countsText(w))
-	kind := kv("next kind", kindName(m.nextKind))
+	endpoint := kv("endpoint", ep)
 	rest := []string{kv("service", safe(cfg.Service)), kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String())}
-
-	if m.nextKind != "" { // a kind waiting for the next span matters more
-		rest = append([]string{kind}, rest...)
-	} else {
-		rest = append(rest, kind)
-	}
+		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String()),
+		kv("next kind", kindName(m.nextKind))}
+	counts := st.TopBar.Render(m.countsText(w))
 	var lines [][]string
 	if h < oneTopLineH {
 		lines = [][]string{{counts}}
-		rest = append([]string{endpoint}, rest...)
+		fill(lines, append([]string{endpoint}, rest...), w)
 	} else {
-		lines = [][]string{{endpoint}, {counts}}
+		lines = flow([][]string{{endpoint}, {counts}}, rest, w)
 	}
-	fill(lines, rest, w)
 	fitSettings(lines, nonDefaultSettings(cfg), w, kv)
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		out = append(out, st.TopBar.Render(fitLine(strings.Join(l, st.TopBar.Render("  ")), w)))
 	}
 	return out
+}
+
+// flow puts items after the lines already begun, in order from the first
+// line on: an item that does not fit goes to the next line, a new one after
+// the last, so no item moves before another and none is left out.
+func flow(lines [][]string, items []string, w int) [][]string {
+	width := func(l []string) int { return lipgloss.Width(strings.Join(l, "  ")) }
+	cur := 0
+	for _, it := range items {
+		for cur < len(lines) && width(lines[cur])+2+lipgloss.Width(it) > w {
+			cur++
+		}
+		if cur == len(lines) {
+			lines = append(lines, nil)
+		}
+		lines[cur] = append(lines[cur], it)
+	}
+	return lines
 }
 
 // fill adds each item to the first line it fits on (items are in priority
