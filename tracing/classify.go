@@ -64,7 +64,10 @@ type DeliveryResult struct {
 	// Err is the transport error, its text masked.
 	Err  error
 	Hint string
-	At   time.Time
+	// RedirectTo is a redirect's target, resolved and in clear (it may carry
+	// a secret): show it through MaskURL unless secrets are revealed.
+	RedirectTo string `json:"-"`
+	At         time.Time
 	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
 	RetryAfter time.Duration
 	// Attempts is how many POSTs the batch took (FlushRetrying); Waited is

@@ -37,6 +37,9 @@ type deliveryLog struct {
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
 	done      int                // batches answered in the running flush
+	// hidden says a result holds a secret of its own, masked (a redirect's
+	// target with a token in it): v has something to reveal.
+	hidden bool
 }
 
 func newDeliveryLog(c *common) *deliveryLog {
@@ -54,6 +57,7 @@ func (l *deliveryLog) Add(note string) {
 
 // AddResult logs one batch.
 func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
+	l.hidden = l.hidden || r.RedirectTo != "" && tracing.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{result: &r})
 	l.done++
 }
@@ -94,7 +98,11 @@ func (l *deliveryLog) render(e logEntry) string {
 		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
 	}
 	if r.Hint != "" && !r.OK() {
-		line += "\n" + st.Hint.Render("→ "+hintWithKeys(*r))
+		shown := *r
+		if l.reveal && r.RedirectTo != "" { // the hint was masked when made
+			shown.Hint = tracing.RedirectHint(safe(r.RedirectTo))
+		}
+		line += "\n" + st.Hint.Render("→ "+hintWithKeys(shown))
 	}
 	return line
 }
