@@ -20,6 +20,15 @@ type flushResultMsg struct {
 	next   <-chan tea.Msg
 }
 
+// flushRetryMsg is a failed attempt that will be retried, streamed before
+// the wait: of is how many attempts the batch may take.
+type flushRetryMsg struct {
+	failed tracing.DeliveryResult
+	wait   time.Duration
+	of     int
+	next   <-chan tea.Msg
+}
+
 // flushDoneMsg ends a flush.
 type flushDoneMsg struct{ summary tracing.FlushSummary }
 
@@ -28,7 +37,9 @@ type flushDoneMsg struct{ summary tracing.FlushSummary }
 // its results.
 func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
-	policy := tracing.RetryPolicy{Retries: retries}
+	policy := tracing.RetryPolicy{Retries: retries, OnRetry: func(r tracing.DeliveryResult, wait time.Duration) {
+		ch <- flushRetryMsg{failed: r, wait: wait, of: retries + 1, next: ch}
+	}}
 	return func() tea.Msg {
 		go func() {
 			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })

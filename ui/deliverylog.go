@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -23,6 +24,10 @@ type logEntry struct {
 	// one in force when it was written, which knows those secrets.
 	note   string
 	masker *tracing.Masker
+	// wait is set on a failed attempt that will be retried: how long the
+	// batch waits, and of how many attempts it may take.
+	wait time.Duration
+	of   int
 }
 
 // deliveryLog is one entry per POST (time, spans, bytes, status, latency,
@@ -88,7 +93,7 @@ func (l *deliveryLog) render(e logEntry) string {
 	}
 	line := fmt.Sprintf("%s  batch %d/%d  %s  %d B  %s  %s",
 		r.At.Format("15:04:05"), r.Batch, r.Batches, plural(r.Spans, "span"), r.Bytes, status, shortDur(r.Latency))
-	if r.Attempts > 1 {
+	if r.Attempts > 1 && e.wait == 0 {
 		line += fmt.Sprintf("  attempt %d", r.Attempts)
 	}
 	// The outbox masked the error and the message when it made them.
@@ -96,6 +101,13 @@ func (l *deliveryLog) render(e logEntry) string {
 		line += "  " + st.Bad.Render(safe(r.Err.Error()))
 	} else if r.Message != "" && !r.OK() {
 		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
+	}
+	if e.wait > 0 {
+		why := "backoff"
+		if r.RetryAfter > 0 && e.wait <= r.RetryAfter {
+			why = "Retry-After"
+		}
+		return line + "  " + st.Hint.Render(fmt.Sprintf("waiting %s (%s), attempt %d of %d", shortDur(e.wait), why, r.Attempts+1, e.of))
 	}
 	if r.Hint != "" && !r.OK() {
 		shown := *r
@@ -162,6 +174,9 @@ func (l *deliveryLog) Update(msg tea.Msg) (component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case flushResultMsg:
 		l.AddResult(msg.result)
+		return l, waitFor(msg.next)
+	case flushRetryMsg:
+		l.push(logEntry{result: &msg.failed, wait: msg.wait, of: msg.of})
 		return l, waitFor(msg.next)
 	case flushDoneMsg:
 		if l.cancel != nil {

@@ -116,7 +116,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
-	case flushResultMsg, spinner.TickMsg:
+	case flushResultMsg, flushRetryMsg, spinner.TickMsg:
 		_, cmd := m.log.Update(msg)
 		return cmd
 	case flushDoneMsg:

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"zipkin-playground/tracing"
@@ -32,5 +33,59 @@ func TestRedirectHintShowsItsTarget(t *testing.T) {
 	m, _ = press(t, m, "v")
 	if view := m.View(); strings.Contains(view, "tok3n") || !strings.Contains(view, masked) {
 		t.Errorf("v again must mask it again:\n%s", view)
+	}
+}
+
+// Each failed attempt shows in the log as it happens, with the wait and
+// where the batch stands: "waiting 1.00s (Retry-After), attempt 2 of 4".
+func TestRetryAfterShowsInTheLog(t *testing.T) {
+	t.Parallel()
+	var posts atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if posts.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	defer srv.Close()
+	m := newModel(t, 160, 40, func(c *tracing.Config) { c.Endpoint = srv.URL + "/api/v2/spans"; c.Retries = 3 })
+	m, _ = press(t, m, "n", "enter", "f")
+	m, cmd := press(t, m, "F")
+	m = settle(t, m, cmd)
+	log := strings.Join(m.log.lines(-1), "\n")
+	for _, want := range []string{"HTTP 503", "waiting 1.00s (Retry-After), attempt 2 of 4", "HTTP 202"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("%q is not in the log:\n%s", want, log)
+		}
+	}
+	if strings.Index(log, "HTTP 503") > strings.Index(log, "HTTP 202") {
+		t.Errorf("the failed attempt comes before the delivery:\n%s", log)
+	}
+}
+
+// One rule for every prompt: enter on nothing takes the placeholder shown,
+// and the prompt says so.
+func TestEnterTakesThePlaceholder(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "e")
+	if p := promptOf(m); p == nil || !strings.Contains(p.View(), "enter alone takes card declined") {
+		t.Fatalf("the error prompt must say what enter takes: %v", m.dialog)
+	}
+	m, _ = press(t, m, "enter", "t", "enter", "a", "enter", "R", "enter")
+	n := m.tree.Selected()
+	if want, have := "card declined", n.Tags["error"]; want != have {
+		t.Errorf("error tag: want %q, have %q", want, have)
+	}
+	if want, have := "GET", n.Tags["http.method"]; want != have {
+		t.Errorf("tag: want %q, have %q", want, have)
+	}
+	if n.RemoteEndpoint == nil || n.RemoteEndpoint.ServiceName != "payments" {
+		t.Errorf("remote endpoint: %+v", n.RemoteEndpoint)
+	}
+	if want, have := 2, len(n.Annotations); want != have { // the error's and "cache miss"
+		t.Errorf("annotations: want %d, have %d", want, have)
 	}
 }
