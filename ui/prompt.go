@@ -25,6 +25,10 @@ type promptSpec struct {
 	accept func(string) (tea.Cmd, error)
 	// cancelled is the status after esc; "" means "Cancelled.".
 	cancelled func()
+	// moreLines, when set, says whether enter adds a line ("; ") instead of
+	// accepting: a paste of several header lines without bracketed paste
+	// arrives as lines and enters, and must not be accepted at its first.
+	moreLines func(text string) bool
 	// display, when set, is how the typed text is shown (secrets masked as
 	// they are typed); the text itself is kept as typed.
 	display func(string) string
@@ -38,6 +42,7 @@ type prompt struct {
 	note   string
 	err    string
 	closed bool
+	pasted bool // the last key was a bracketed paste: the text is whole
 }
 
 func newPrompt(c *common, spec promptSpec) *prompt {
@@ -61,6 +66,16 @@ func (p *prompt) validate() {
 	if p.note == "" && p.err == "" && p.takesPlaceholder() {
 		p.note = "enter alone takes " + p.spec.placeholder
 	}
+	if p.linesFollow() {
+		p.err, p.note = "", strings.TrimPrefix(p.note+"; enter adds a line, enter on the empty line after the last continues", "; ")
+	}
+}
+
+// linesFollow says whether enter now starts another line: the spec says
+// more lines usually follow, and the text was typed or sent key by key (a
+// bracketed paste arrives whole).
+func (p *prompt) linesFollow() bool {
+	return !p.pasted && p.spec.moreLines != nil && p.spec.moreLines(p.input.Value())
 }
 
 // takesPlaceholder says whether enter now would take the placeholder: one
@@ -104,9 +119,17 @@ func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
 				p.spec.cancelled()
 			}
 			return p, nil
+		case key.Matches(km, p.keys.Accept) && p.linesFollow():
+			p.input.SetValue(strings.TrimSpace(p.input.Value()) + "; ")
+			p.input.CursorEnd()
+			p.validate()
+			return p, nil
 		case key.Matches(km, p.keys.Accept):
 			return p, p.accept()
 		}
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		p.pasted = km.Paste
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)

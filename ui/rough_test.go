@@ -89,3 +89,32 @@ func TestEnterTakesThePlaceholder(t *testing.T) {
 		t.Errorf("annotations: want %d, have %d", want, have)
 	}
 }
+
+// A multi-line paste without bracketed paste arrives as lines and enters:
+// each enter after an X-B3-… line starts the next line, the enter on the
+// empty line after them continues the trace, and no line runs as commands.
+// The continued span is not drawn as a root (◆): its parent is remote.
+func TestPasteLinesWithoutBracketedPaste(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "P")
+	for _, line := range []string{"X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7", "X-B3-SpanId: e457b5a2e4d86bd1", "X-B3-Sampled: 1"} {
+		m = typeText(t, m, line)
+		m, _ = press(t, m, "enter")
+		if promptOf(m) == nil {
+			t.Fatalf("enter after %q closed the prompt", line)
+		}
+	}
+	m, _ = press(t, m, "enter")
+	if m.dialog != nil || m.session.Tree().Len() != 1 {
+		t.Fatalf("the paste must continue one trace: dialog %v, %d spans, status %q", m.dialog, m.session.Tree().Len(), m.status)
+	}
+	n := m.tree.Selected()
+	if want, have := "80f198ee56343ba864fe8b2a57d3eff7", n.Context.TraceID.String(); want != have {
+		t.Errorf("trace ID: want %s, have %s", want, have)
+	}
+	row := m.tree.row(n, m.session.Outbox(), m.now(), true)
+	if strings.Contains(row, "◆") || !strings.Contains(row, "↳") {
+		t.Errorf("a span with a remote parent is not a root: %q", row)
+	}
+}

@@ -176,10 +176,14 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 	return b.String()
 }
 
-// treeLines is the connector drawing before a span's name: ◆ for a root,
+// treeLines is the connector drawing before a span's name: ◆ for a root, ↳
+// for the first span of a trace continued from pasted headers,
 // ├ or └ for a child (└ for the last one), │ where an ancestor has siblings
 // still to come.
 func treeLines(n *tracing.Node) string {
+	if n.Parent == nil && n.RemoteParent {
+		return "↳ " // continued from pasted headers: its parent is in another process
+	}
 	if n.Parent == nil {
 		return "◆ "
 	}
