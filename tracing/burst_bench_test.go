@@ -8,6 +8,9 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // benchScenario is the demo's shape: a root, a CLIENT call, its shared
@@ -38,16 +41,16 @@ func BenchmarkStreamBurst(b *testing.B) {
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
 				cfg := DefaultConfig()
-				cfg.Endpoint, cfg.Batch = srv.URL+V2Path, c.batch
+				cfg.Endpoint, cfg.Batch = srv.URL+secret.V2Path, c.batch
 				s, err := NewSession(cfg)
 				if err != nil {
 					b.Fatal(err)
 				}
-				s.outbox.opts.InFlight = c.inFlight
+				s.outbox.SetInFlight(c.inFlight)
 				s.Outbox().SetForget(true)
 				burst, _ := s.NewBurst(benchScenario())
 				t0 := time.Now()
-				st := s.Outbox().Stream(context.Background(), StreamOptions{})
+				st := s.Outbox().Stream(context.Background(), outbox.StreamOptions{})
 				for j := 0; j < traces; j++ {
 					_ = st.WaitRoom(context.Background(), 32*c.batch)
 					burst.Replay(nil)

@@ -5,6 +5,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 func TestSamplerRejectsNaNAndInf(t *testing.T) {
@@ -79,7 +82,7 @@ func TestValidateNamesFields(t *testing.T) {
 		{func(c *Config) { c.IP = "host.example" }, FieldIP},
 		{func(c *Config) { c.Listen = "9411" }, FieldListen},
 		{func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerCounting, Rate: math.NaN()} }, FieldSampler},
-		{func(c *Config) { c.Headers = []Header{{Name: "X", Value: "a\nb"}} }, FieldHeader},
+		{func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\nb"}} }, FieldHeader},
 		{func(c *Config) { c.Endpoint = "localhost:9411/api/v2/spans" }, FieldEndpoint},
 		{func(c *Config) { c.Query = "nohost" }, FieldQuery},
 	} {
@@ -103,21 +106,21 @@ func TestValidateNamesFields(t *testing.T) {
 func TestEncodingFor(t *testing.T) {
 	for _, c := range []struct {
 		endpoint string
-		enc      Encoding
+		enc      outbox.Encoding
 		explicit bool
-		want     Encoding
+		want     outbox.Encoding
 		note     bool
 		err      bool
 	}{
-		{"http://z:9411/api/v1/spans", EncodingJSON, false, EncodingV1, true, false},
-		{"http://z:9411/api/v1/spans/", EncodingJSON, false, EncodingV1, true, false},
-		{"http://z:9411/api/v1/spans", EncodingJSON, true, EncodingJSON, false, true},
-		{"http://z:9411/api/v1/spans", EncodingProto, true, EncodingProto, false, true},
-		{"http://z:9411/api/v1/spans", EncodingV1, true, EncodingV1, false, false},
-		{"http://z:9411/api/v2/spans", EncodingJSON, false, EncodingJSON, false, false},
-		{"http://z:9411/api/v2/spans", EncodingProto, true, EncodingProto, false, false},
-		{"http://z:9411/api/v2/spans", EncodingV1, true, EncodingV1, false, false},
-		{"", EncodingJSON, false, EncodingJSON, false, false},
+		{"http://z:9411/api/v1/spans", outbox.EncodingJSON, false, outbox.EncodingV1, true, false},
+		{"http://z:9411/api/v1/spans/", outbox.EncodingJSON, false, outbox.EncodingV1, true, false},
+		{"http://z:9411/api/v1/spans", outbox.EncodingJSON, true, outbox.EncodingJSON, false, true},
+		{"http://z:9411/api/v1/spans", outbox.EncodingProto, true, outbox.EncodingProto, false, true},
+		{"http://z:9411/api/v1/spans", outbox.EncodingV1, true, outbox.EncodingV1, false, false},
+		{"http://z:9411/api/v2/spans", outbox.EncodingJSON, false, outbox.EncodingJSON, false, false},
+		{"http://z:9411/api/v2/spans", outbox.EncodingProto, true, outbox.EncodingProto, false, false},
+		{"http://z:9411/api/v2/spans", outbox.EncodingV1, true, outbox.EncodingV1, false, false},
+		{"", outbox.EncodingJSON, false, outbox.EncodingJSON, false, false},
 	} {
 		enc, note, err := EncodingFor(c.endpoint, c.enc, c.explicit)
 		var ce *ConfigError

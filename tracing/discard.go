@@ -1,14 +1,10 @@
 package tracing
 
 import (
-	"errors"
-
 	"github.com/openzipkin/zipkin-go/model"
-)
 
-// ErrAlreadySent is why a span cannot be taken back: a flush took it, tried
-// it or delivered it, so a collector may hold it.
-var ErrAlreadySent = errors.New("already sent")
+	"zipkin-playground/tracing/outbox"
+)
 
 // Subtree is n and its descendants, in display order.
 func (t *Tree) Subtree(n *Node) []*Node {
@@ -23,7 +19,7 @@ func (t *Tree) Subtree(n *Node) []*Node {
 // Discard removes n and its subtree from the session as if they had never
 // been started, when none of them was sent: running spans are finished with
 // their reports dropped, queued ones leave the outbox. Nothing changes when
-// a span of the subtree was sent or tried (ErrAlreadySent). It returns how
+// a span of the subtree was sent or tried (outbox.ErrAlreadySent). It returns how
 // many spans went.
 func (s *Session) Discard(n *Node) (int, error) {
 	if n == nil {
@@ -33,7 +29,7 @@ func (s *Session) Discard(n *Node) (int, error) {
 	if nodes == nil {
 		return 0, ErrNoSpan
 	}
-	var queued []SpanKey
+	var queued []outbox.SpanKey
 	for _, d := range nodes {
 		if d.Reported != nil {
 			queued = append(queued, d.Key)

@@ -3,6 +3,8 @@ package tracing
 import (
 	"errors"
 	"testing"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // Discard takes a subtree back: running spans end without a report, queued
@@ -93,7 +95,7 @@ func TestDiscardRefusesWhatWasSent(t *testing.T) {
 	if _, sum := flushAll(s); sum.Delivered != 1 {
 		t.Fatalf("flush: %+v", sum)
 	}
-	if _, err := s.Discard(root); !errors.Is(err, ErrAlreadySent) {
+	if _, err := s.Discard(root); !errors.Is(err, outbox.ErrAlreadySent) {
 		t.Fatalf("want ErrAlreadySent, have %v", err)
 	}
 	if want, have := 2, s.Tree().Len(); want != have || root.Finished {

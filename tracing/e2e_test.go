@@ -12,6 +12,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/outbox"
 )
 
 // readBackJaeger waits until Jaeger has want spans of the trace and returns
@@ -38,7 +39,7 @@ func readBackJaeger(ctx context.Context, t *testing.T, id model.TraceID, want in
 // in both encodings, and reads them back from Jaeger's query API.
 func TestJaegerEndToEnd(t *testing.T) {
 	jaegertest.Start(t)
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
 			s := sessionTo(t, jaegertest.ZipkinURL, func(c *Config) {
 				c.Encoding = enc

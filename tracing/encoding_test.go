@@ -6,6 +6,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // A session pointed at /api/v1/spans sends v1 JSON there (Jaeger and
@@ -19,7 +23,7 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 	}))
 	defer srv.Close()
 	s := sessionTo(t, srv.URL+V1Path)
-	if want, have := EncodingV1, s.Outbox().Encoding(); want != have {
+	if want, have := outbox.EncodingV1, s.Outbox().Encoding(); want != have {
 		t.Fatalf("encoding: want %q, have %q", want, have)
 	}
 	fillSession(t, s, 1, 3)
@@ -27,19 +31,29 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 		t.Fatalf("%+v", sum)
 	}
 	body := <-bodies
-	spans, err := DecodeV1JSON(body)
-	if !LooksLikeV1JSON(body) || err != nil || len(spans) != 3 {
+	spans, err := zipkinv1.DecodeV1JSON(body)
+	if !zipkinv1.LooksLikeV1JSON(body) || err != nil || len(spans) != 3 {
 		t.Errorf("not v1 JSON (%v, %d spans): %s", err, len(spans), body)
 	}
 	// Back to a v2 path: v2 JSON again.
-	if err := s.SetEndpoint(srv.URL + V2Path); err != nil || s.Outbox().Encoding() != EncodingJSON {
+	if err := s.SetEndpoint(srv.URL + secret.V2Path); err != nil || s.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("back to v2: %v %q", err, s.Outbox().Encoding())
 	}
 
 	cfg := DefaultConfig()
-	cfg.Endpoint, cfg.Encoding = srv.URL+V1Path, EncodingProto
+	cfg.Endpoint, cfg.Encoding = srv.URL+V1Path, outbox.EncodingProto
 	var ce *ConfigError
 	if _, err := NewSession(cfg); !errors.As(err, &ce) || ce.Field != FieldEncoding {
 		t.Errorf("proto to /api/v1/spans: want an encoding ConfigError, have %v", err)
+	}
+}
+
+func TestParseEncodingV1(t *testing.T) {
+	e, err := outbox.ParseEncoding(" V1 ")
+	if err != nil || e != outbox.EncodingV1 {
+		t.Fatalf("ParseEncoding(v1) = %q, %v", e, err)
+	}
+	if _, ok := e.Serializer().(zipkinv1.V1JSONSerializer); !ok {
+		t.Errorf("v1 serializer is %T", e.Serializer())
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/tracing/secret"
 )
 
 // ReportedSpans are the models of every finished sampled span in tree order:
@@ -49,7 +51,7 @@ func (s *Session) curlPost(b *strings.Builder, contentType string, reveal bool) 
 	for _, h := range s.cfg.Headers {
 		v := h.Value
 		if !reveal {
-			v = MaskText
+			v = secret.MaskText
 		}
 		fmt.Fprintf(b, "  -H %s \\\n", shellQuote(h.Name+": "+v))
 	}

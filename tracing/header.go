@@ -1,23 +1,18 @@
 package tracing
 
 import "strings"
-
-// Header is one extra header sent on every POST. Its value is a secret.
-type Header struct {
-	Name  string
-	Value string
-}
+import "zipkin-playground/tracing/secret"
 
 // ParseHeader parses "Name: value" and checks that both parts can travel in
 // an HTTP request (see ValidateHeader).
-func ParseHeader(s string) (Header, error) {
+func ParseHeader(s string) (secret.Header, error) {
 	name, value, ok := strings.Cut(s, ":")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" {
 		// The length, not the text: it may be a token.
-		return Header{}, configErr(FieldHeader, "wants 'Name: value', got a value without a name (%d characters)", len(s))
+		return secret.Header{}, configErr(FieldHeader, "wants 'Name: value', got a value without a name (%d characters)", len(s))
 	}
-	h := Header{Name: name, Value: strings.Trim(value, " \t")}
+	h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
 	return h, ValidateHeader(h)
 }
 
@@ -25,7 +20,7 @@ func ParseHeader(s string) (Header, error) {
 // name that is not an RFC 9110 token, or a value with a control character
 // (CR and LF included, which would split the header). The value is never
 // quoted in the error: it is a secret.
-func ValidateHeader(h Header) error {
+func ValidateHeader(h secret.Header) error {
 	if h.Name == "" {
 		return configErr(FieldHeader, "has an empty name")
 	}
@@ -42,7 +37,7 @@ func ValidateHeader(h Header) error {
 	return nil
 }
 
-func validateHeaders(hs []Header) error {
+func validateHeaders(hs []secret.Header) error {
 	for _, h := range hs {
 		if err := ValidateHeader(h); err != nil {
 			return err

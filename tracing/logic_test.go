@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 func TestParseSamplerSpec(t *testing.T) {
@@ -83,77 +86,6 @@ func mustSpec(t *testing.T, s string) SamplerSpec {
 	return spec
 }
 
-const armsURL = "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans"
-
-func TestParseEndpoint(t *testing.T) {
-	for _, c := range []struct {
-		in, wantErr, wantWarn, wantMasked string
-	}{
-		{"http://localhost:9411/api/v2/spans", "", "", "http://localhost:9411/api/v2/spans"},
-		{"localhost:9411/api/v2/spans", "no scheme", "", ""},
-		{"tracing.example.com/adapt_abc@def_x@y/api/v2/spans", "add http:// or https://", "", ""},
-		{"ftp://host/api/v2/spans", "not http or https", "", ""},
-		{"http://", "no host", "", ""},
-		{"http://host:99999999999/api/v2/spans", "malformed", "", ""},
-		{"http://localhost:9411/api/v1/spans", "", "legacy v1", "http://localhost:9411/api/v1/spans"},
-		{"http://localhost:9411", "", "no path", "http://localhost:9411"},
-		{"http://localhost:9411/spans", "", "does not end in /api/v2/spans", "http://localhost:9411/spans"},
-		{armsURL, "", "", "http://tracing-analysis-dc-hz.aliyuncs.com/****/api/v2/spans"},
-		{"http://h/adapt_aokcdqnxyz@123/api/v2/spans", "", "looks truncated", "http://h/****/api/v2/spans"},
-		{"https://user:pw@h/api/v2/spans?token=abc&x=1", "", "", "https://****@h/api/v2/spans?token=****&x=****"},
-		{"https://h/k8f3j2k4l5m6n7b8v9c0x1z2/api/v2/spans", "", "", "https://h/****/api/v2/spans"},
-	} {
-		ep, err := ParseEndpoint(c.in)
-		if c.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), c.wantErr) || !errors.Is(err, ErrMalformedEndpoint) {
-				t.Errorf("%q: want error containing %q, have %v", c.in, c.wantErr, err)
-			}
-			if err != nil && strings.Contains(err.Error(), "adapt_abc") {
-				t.Errorf("%q: error leaks the token: %v", c.in, err)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%q: %v", c.in, err)
-			continue
-		}
-		if want, have := c.wantMasked, ep.Masked(); want != have {
-			t.Errorf("%q masked: want %q, have %q", c.in, want, have)
-		}
-		warn := strings.Join(ep.Warnings, "; ")
-		if (c.wantWarn == "") != (warn == "") || !strings.Contains(warn, c.wantWarn) {
-			t.Errorf("%q warnings: want %q, have %q", c.in, c.wantWarn, warn)
-		}
-	}
-}
-
-func TestMaskerHidesSecretsInFreeText(t *testing.T) {
-	ep, err := ParseEndpoint(armsURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := NewMasker(ep, []Header{{Name: "Authorization", Value: "Bearer s3cr3t-t0ken"}})
-	netErr := `Post "` + armsURL + `": dial tcp: lookup tracing-analysis-dc-hz.aliyuncs.com: no such host`
-	for _, in := range []string{
-		netErr,
-		"token adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123 in a message",
-		"header was Bearer s3cr3t-t0ken",
-	} {
-		out := m.Mask(in)
-		for _, secret := range []string{"adapt_aokcdqnxyz", "123456ff_abcdef123", "s3cr3t-t0ken"} {
-			if strings.Contains(out, secret) {
-				t.Errorf("Mask(%q) = %q still contains %q", in, out, secret)
-			}
-		}
-		if !strings.Contains(out, MaskText) {
-			t.Errorf("Mask(%q) = %q shows no mask", in, out)
-		}
-	}
-	if want, have := "no such host", m.Mask(netErr); !strings.Contains(have, want) {
-		t.Errorf("masking lost the message: %q", have)
-	}
-}
-
 func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	tid, _ := model.TraceIDFromHex("80f198ee56343ba864fe8b2a57d3eff7")
 	parent := model.ID(0x05e3ac9a4f6e3b90)
@@ -162,18 +94,18 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		sc   model.SpanContext
-		f    B3Format
+		f    b3.B3Format
 		want string
 	}{
-		{"multi", sampled, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
-		{"single", sampled, B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"both", sampled, B3Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"grpc", sampled, B3GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
-		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
-		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
-		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
+		{"multi", sampled, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
+		{"single", sampled, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"both", sampled, b3.B3Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"grpc", sampled, b3.B3GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
+		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
+		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
+		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
 	} {
-		lines, err := B3Headers(c.sc, c.f)
+		lines, err := b3.B3Headers(c.sc, c.f)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -194,7 +126,7 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 		"X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-Sampled: 1",
 		"x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7; x-b3-spanid: e457b5a2e4d86bd1; x-b3-sampled: 1",
 	} {
-		sc, err := ParseB3Text(in)
+		sc, err := b3.ParseB3Text(in)
 		if err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue
@@ -206,7 +138,7 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 	for _, bad := range []string{"", "b3: nothex", "X-B3-TraceId: 80f198ee56343ba8",
 		// half-pasted: zipkin-go's parser panics on these; ours must not.
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2"} {
-		if _, err := ParseB3Text(bad); err == nil {
+		if _, err := b3.ParseB3Text(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
 	}
@@ -216,26 +148,26 @@ func TestClassifyStatus(t *testing.T) {
 	for _, c := range []struct {
 		status int
 		msg    string
-		want   FailureClass
+		want   outbox.FailureClass
 		hint   string
 	}{
-		{202, "", ClassOK, ""},
-		{200, "", ClassOK, ""},
-		{400, "Expected a JSON_V2 encoded list", ClassBadRequest, "rejected the payload"},
-		{400, "Client sent an HTTP request to an HTTPS server.", ClassTLS, "http:// vs https://"},
-		{401, "", ClassAuth, "copy the full endpoint, including the auth segment"},
-		{403, "", ClassAuth, "auth segment"},
-		{404, "", ClassNotFound, "/api/v2/spans"},
-		{405, "", ClassNotFound, "wrong path or method"},
-		{413, "", ClassTooLarge, "smaller batches"},
-		{415, "", ClassUnsupportedMedia, "content type"},
-		{429, "", ClassOverloaded, "retry later"},
-		{500, "", ClassOverloaded, "retry later"},
-		{503, "", ClassOverloaded, "retry later"},
-		{302, "", ClassRedirect, "redirects"},
-		{418, "", ClassHTTP, "stay queued"},
+		{202, "", outbox.ClassOK, ""},
+		{200, "", outbox.ClassOK, ""},
+		{400, "Expected a JSON_V2 encoded list", outbox.ClassBadRequest, "rejected the payload"},
+		{400, "Client sent an HTTP request to an HTTPS server.", outbox.ClassTLS, "http:// vs https://"},
+		{401, "", outbox.ClassAuth, "copy the full endpoint, including the auth segment"},
+		{403, "", outbox.ClassAuth, "auth segment"},
+		{404, "", outbox.ClassNotFound, "/api/v2/spans"},
+		{405, "", outbox.ClassNotFound, "wrong path or method"},
+		{413, "", outbox.ClassTooLarge, "smaller batches"},
+		{415, "", outbox.ClassUnsupportedMedia, "content type"},
+		{429, "", outbox.ClassOverloaded, "retry later"},
+		{500, "", outbox.ClassOverloaded, "retry later"},
+		{503, "", outbox.ClassOverloaded, "retry later"},
+		{302, "", outbox.ClassRedirect, "redirects"},
+		{418, "", outbox.ClassHTTP, "stay queued"},
 	} {
-		class := ClassifyStatus(c.status, c.msg)
+		class := outbox.ClassifyStatus(c.status, c.msg)
 		if class != c.want || !strings.Contains(class.Hint(), c.hint) {
 			t.Errorf("%d: want %q (%q), have %q (%q)", c.status, c.want, c.hint, class, class.Hint())
 		}
@@ -303,7 +235,7 @@ func TestSessionSamplerAndDebug(t *testing.T) {
 	if n.Sampled() || !strings.Contains(n.SamplerReason, "never") {
 		t.Errorf("never sampler: sampled=%v reason %q", n.Sampled(), n.SamplerReason)
 	}
-	lines, _ := B3Headers(n.Context, B3Multi)
+	lines, _ := b3.B3Headers(n.Context, b3.B3Multi)
 	if want, have := "X-B3-Sampled: 0", lines[len(lines)-1].Name+": "+lines[len(lines)-1].Value; want != have {
 		t.Errorf("unsampled header: want %q, have %q", want, have)
 	}

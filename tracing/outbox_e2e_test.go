@@ -11,27 +11,29 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // Jaeger's query port answers POST /api/v2/spans with 200 and its UI page:
 // measured against the real thing, that is not a delivery (rule 9).
 func TestJaegerUIPortIsNotACollector(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, jaegertest.QueryURL+V2Path)
+	s := sessionTo(t, jaegertest.QueryURL+secret.V2Path)
 	fillSession(t, s, 1, 3)
 	results, sum := flushAll(s)
 	if sum.Delivered != 0 || len(results) != 1 {
 		t.Fatalf("flush to the UI port: %+v", sum)
 	}
 	r := results[0]
-	if r.Status != 200 || r.Class != ClassNotCollector || r.OK() {
-		t.Errorf("want HTTP 200 classed %q, have %d %q", ClassNotCollector, r.Status, r.Class)
+	if r.Status != 200 || r.Class != outbox.ClassNotCollector || r.OK() {
+		t.Errorf("want HTTP 200 classed %q, have %d %q", outbox.ClassNotCollector, r.Status, r.Class)
 	}
 	t.Logf("%s", r.Summary())
 	if n := len(s.Outbox().PendingSpans()); n != 3 {
 		t.Errorf("the spans stay queued: %d", n)
 	}
-	if p := s.Outbox().Probe(context.Background()); p.OK() || p.Class != ClassNotCollector {
+	if p := s.Outbox().Probe(context.Background()); p.OK() || p.Class != outbox.ClassNotCollector {
 		t.Errorf("check must be unhealthy on the UI port: %q", p.Class)
 	}
 }
@@ -41,8 +43,8 @@ func TestJaegerUIPortIsNotACollector(t *testing.T) {
 // unknown-service with no tags).
 func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
-	if s.Outbox().Encoding() != EncodingV1 {
+	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, secret.V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
+	if s.Outbox().Encoding() != outbox.EncodingV1 {
 		t.Fatalf("encoding %q", s.Outbox().Encoding())
 	}
 	root, _ := s.NewTrace("checkout")

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // requestLog is a server that records every request it gets and answers 200,
@@ -50,7 +53,7 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 			}))
 			defer src.Close()
 			s := sessionTo(t, src.URL+"/tenant42/api/v2/spans?token=hunter22", func(c *Config) {
-				c.Headers = []Header{{Name: "X-Api-Key", Value: "key-0123456789"}}
+				c.Headers = []secret.Header{{Name: "X-Api-Key", Value: "key-0123456789"}}
 			})
 			fillSession(t, s, 2, 2)
 			results, sum := flushAll(s)
@@ -61,8 +64,8 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 				t.Errorf("a redirect delivers nothing: %+v", sum)
 			}
 			r := results[0]
-			if r.OK() || r.Class != ClassRedirect || r.Status != code {
-				t.Errorf("want class %q status %d, have %q %d", ClassRedirect, code, r.Class, r.Status)
+			if r.OK() || r.Class != outbox.ClassRedirect || r.Status != code {
+				t.Errorf("want class %q status %d, have %q %d", outbox.ClassRedirect, code, r.Class, r.Status)
 			}
 			wantHint := "the endpoint redirects to " + targetSrv.URL + "/****/api/v2/spans?token=****: use that URL"
 			if r.Hint != wantHint {
@@ -77,7 +80,7 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 			if want, have := 4, len(s.Outbox().PendingSpans()); want != have {
 				t.Errorf("spans stay queued: want %d, have %d", want, have)
 			}
-			if p := s.Outbox().Probe(context.Background()); p.OK() || p.Class != ClassRedirect {
+			if p := s.Outbox().Probe(context.Background()); p.OK() || p.Class != outbox.ClassRedirect {
 				t.Errorf("check must not be healthy on a redirect: %q %d", p.Class, p.Status)
 			}
 			if target.count() != 0 {
@@ -93,14 +96,14 @@ func TestOutboxRefusesHTMLAnswers(t *testing.T) {
 	const jaegerUI = "<!doctype html><html lang=\"en\"><head><title>Jaeger UI</title></head></html>"
 	cases := []struct {
 		name, contentType, body string
-		want                    FailureClass
+		want                    outbox.FailureClass
 	}{
-		{"text/html", "text/html; charset=utf-8", "ok", ClassNotCollector},
-		{"doctype body", "application/octet-stream", jaegerUI, ClassNotCollector},
-		{"html body after whitespace", "", "\n\t  <HTML><body>hi</body></HTML>", ClassNotCollector},
-		{"upper-case doctype", "text/plain", "<!DOCTYPE HTML>", ClassNotCollector},
-		{"json list", "application/json", "[]", ClassOK},
-		{"empty 202", "", "", ClassOK},
+		{"text/html", "text/html; charset=utf-8", "ok", outbox.ClassNotCollector},
+		{"doctype body", "application/octet-stream", jaegerUI, outbox.ClassNotCollector},
+		{"html body after whitespace", "", "\n\t  <HTML><body>hi</body></HTML>", outbox.ClassNotCollector},
+		{"upper-case doctype", "text/plain", "<!DOCTYPE HTML>", outbox.ClassNotCollector},
+		{"json list", "application/json", "[]", outbox.ClassOK},
+		{"empty 202", "", "", outbox.ClassOK},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -111,18 +114,18 @@ func TestOutboxRefusesHTMLAnswers(t *testing.T) {
 				_, _ = io.WriteString(w, c.body)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 3)
 			results, sum := flushAll(s)
 			r := results[0]
-			if r.Class != c.want || r.OK() != (c.want == ClassOK) {
+			if r.Class != c.want || r.OK() != (c.want == outbox.ClassOK) {
 				t.Fatalf("class: want %q, have %q (ok %v)", c.want, r.Class, r.OK())
 			}
 			probe := s.Outbox().Probe(context.Background())
-			if probe.Class != c.want || probe.OK() != (c.want == ClassOK) {
+			if probe.Class != c.want || probe.OK() != (c.want == outbox.ClassOK) {
 				t.Errorf("probe (check): want %q, have %q", c.want, probe.Class)
 			}
-			if c.want == ClassOK {
+			if c.want == outbox.ClassOK {
 				return
 			}
 			if sum.Delivered != 0 || len(s.Outbox().PendingSpans()) != 3 {

@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its
@@ -17,13 +20,13 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
-			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
-			if enc != EncodingJSON { // the counter reads JSON: only check the outbox
+			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
+			if enc != outbox.EncodingJSON { // the counter reads JSON: only check the outbox
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
 				defer srv.Close()
-				if err := s.SetEndpoint(srv.URL + V2Path); err != nil {
+				if err := s.SetEndpoint(srv.URL + secret.V2Path); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -39,9 +42,9 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 			if sum.Delivered != 99 || sum.Failed != 1 {
 				t.Fatalf("want 99 delivered and 1 failed, have %+v", sum)
 			}
-			var rejected []DeliveryResult
+			var rejected []outbox.DeliveryResult
 			for _, r := range results {
-				if r.Class == ClassInvalidSpan {
+				if r.Class == outbox.ClassInvalidSpan {
 					rejected = append(rejected, r)
 				}
 			}
@@ -52,7 +55,7 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 			if msg := rejected[0].Err.Error(); !strings.Contains(msg, want) {
 				t.Errorf("reason: want %q in %q", want, msg)
 			}
-			if st := s.Outbox().State(bad.Key); st != Failed {
+			if st := s.Outbox().State(bad.Key); st != outbox.Failed {
 				t.Errorf("the bad span stays in the outbox as failed, is %v", st)
 			}
 			// It never blocks later flushes either.
@@ -80,9 +83,9 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 
 func noJitter(d time.Duration) time.Duration { return d }
 
-func flushRetrying(s *Session, p RetryPolicy) ([]DeliveryResult, FlushSummary) {
-	var results []DeliveryResult
-	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r DeliveryResult) { results = append(results, r) })
+func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
+	var results []outbox.DeliveryResult
+	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
 	return results, sum
 }
 
@@ -95,10 +98,10 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 2, 2)
 	w := &waits{}
-	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}
@@ -139,10 +142,10 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 				w.WriteHeader(202)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 1)
 			w := &waits{}
-			results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
+			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
 			if sum.Delivered != 1 || posts != 2 {
 				t.Fatalf("summary %+v after %d POSTs", sum, posts)
 			}
@@ -165,10 +168,10 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 			col := newSpanCounter(func(int) int { return c.status })
 			srv := httptest.NewServer(col)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path)
+			s := sessionTo(t, srv.URL+secret.V2Path)
 			fillSession(t, s, 1, 2)
 			w := &waits{}
-			results, sum := flushRetrying(s, RetryPolicy{Retries: 2, Sleep: w.sleep})
+			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 2, Sleep: w.sleep})
 			if have := int(col.posts.Load()); have != c.posts {
 				t.Errorf("POSTs: want %d, have %d", c.posts, have)
 			}
@@ -184,58 +187,14 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 
 func TestFlushRetryingRefused(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
-	url := srv.URL + V2Path
+	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
 	s := sessionTo(t, url)
 	fillSession(t, s, 1, 1)
 	w := &waits{}
-	results, _ := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
-	if r := results[0]; r.Class != ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
+	results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
+	if r := results[0]; r.Class != outbox.ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
 		t.Errorf("refused: class %q, %d attempts, waits %v", r.Class, r.Attempts, w.d)
-	}
-}
-
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
-	for _, c := range []struct {
-		in   string
-		want time.Duration
-		ok   bool
-	}{
-		{"1", time.Second, true},
-		{" 120 ", 2 * time.Minute, true},
-		{"0", 0, true},
-		{"-1", 0, false},
-		{"", 0, false},
-		{"soon", 0, false},
-		{"Fri, 27 Nov 2026 08:00:30 GMT", 30 * time.Second, true},
-		{"Fri, 27 Nov 2026 07:00:00 GMT", 0, true},
-		{"99999999999", 24 * time.Hour, true},
-	} {
-		d, ok := ParseRetryAfter(c.in, now)
-		if d != c.want || ok != c.ok {
-			t.Errorf("%q: want %v %v, have %v %v", c.in, c.want, c.ok, d, ok)
-		}
-	}
-}
-
-func TestRetryBackoffGrowsAndCaps(t *testing.T) {
-	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: noJitter}.withDefaults()
-	var got []time.Duration
-	for a := 1; a <= 5; a++ {
-		got = append(got, p.Backoff(a, 0))
-	}
-	if want := "[1s 2s 4s 5s 5s]"; fmt.Sprint(got) != want {
-		t.Errorf("backoff: want %s, have %v", want, got)
-	}
-	if d := p.Backoff(1, 3*time.Second); d != 3*time.Second {
-		t.Errorf("Retry-After is the least wait: %v", d)
-	}
-	jittered := RetryPolicy{Base: time.Second}.withDefaults()
-	for i := 0; i < 100; i++ {
-		if d := jittered.Backoff(1, 0); d < 500*time.Millisecond || d > time.Second {
-			t.Fatalf("jitter out of [d/2, d]: %v", d)
-		}
 	}
 }
 
@@ -248,10 +207,10 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 		col.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 1)
 	w := &waits{}
-	results, sum := flushRetrying(s, RetryPolicy{Retries: 3, Sleep: w.sleep})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	r := results[0]
 	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
 		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)

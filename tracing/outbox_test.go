@@ -18,18 +18,21 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // spanCounter is a collector that counts every span ID it accepts.
 type spanCounter struct {
 	mu     sync.Mutex
-	seen   map[SpanKey]int
+	seen   map[outbox.SpanKey]int
 	status func(n int) int // answer for the n-th POST (1-based)
 	posts  atomic.Int64
 }
 
 func newSpanCounter(status func(n int) int) *spanCounter {
-	return &spanCounter{seen: map[SpanKey]int{}, status: status}
+	return &spanCounter{seen: map[outbox.SpanKey]int{}, status: status}
 }
 
 func (c *spanCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -44,7 +47,7 @@ func (c *spanCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		c.mu.Lock()
 		for _, s := range spans {
-			c.seen[KeyOf(s)]++
+			c.seen[outbox.KeyOf(s)]++
 		}
 		c.mu.Unlock()
 	}
@@ -100,9 +103,9 @@ func sessionTo(t testing.TB, url string, mutate ...func(*Config)) *Session {
 	return s
 }
 
-func flushAll(s *Session) ([]DeliveryResult, FlushSummary) {
-	var results []DeliveryResult
-	sum := s.Outbox().Flush(context.Background(), func(r DeliveryResult) { results = append(results, r) })
+func flushAll(s *Session) ([]outbox.DeliveryResult, outbox.FlushSummary) {
+	var results []outbox.DeliveryResult
+	sum := s.Outbox().Flush(context.Background(), func(r outbox.DeliveryResult) { results = append(results, r) })
 	return results, sum
 }
 
@@ -110,7 +113,7 @@ func TestOutboxDelivers202(t *testing.T) {
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 7 })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 7 })
 	fillSession(t, s, 5, 10)
 	results, sum := flushAll(s)
 	if want, have := 8, len(results); want != have { // 50 spans / 7
@@ -145,13 +148,13 @@ func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 10 })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 10 })
 	fillSession(t, s, 3, 10)
 	results, sum := flushAll(s)
 	if sum.Failed != 30 || sum.Delivered != 0 {
 		t.Fatalf("403 flush summary: %+v", sum)
 	}
-	if r := results[0]; r.Status != 403 || r.Class != ClassAuth || !strings.Contains(r.Hint, "auth segment") || r.Message != "answer 403" {
+	if r := results[0]; r.Status != 403 || r.Class != outbox.ClassAuth || !strings.Contains(r.Hint, "auth segment") || r.Message != "answer 403" {
 		t.Errorf("403 result: %+v", r)
 	}
 	if counts := s.Outbox().Counts(); counts.Failed != 30 {
@@ -172,9 +175,9 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 	cases := []struct {
 		name    string
 		handler http.HandlerFunc
-		class   FailureClass
+		class   outbox.FailureClass
 	}{
-		{"500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "boom", 500) }, ClassOverloaded},
+		{"500", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "boom", 500) }, outbox.ClassOverloaded},
 		{"hang", func(w http.ResponseWriter, r *http.Request) {
 			// Reading the body lets net/http notice the client hanging up.
 			io.Copy(io.Discard, r.Body)
@@ -182,18 +185,18 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 			case <-hang:
 			case <-r.Context().Done():
 			}
-		}, ClassTimeout},
+		}, outbox.ClassTimeout},
 		{"reset", func(w http.ResponseWriter, _ *http.Request) {
 			conn, _, _ := w.(http.Hijacker).Hijack()
 			conn.(*net.TCPConn).SetLinger(0)
 			conn.Close()
-		}, ClassReset},
+		}, outbox.ClassReset},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(tc.handler)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
+			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
 			fillSession(t, s, 2, 3)
 			results, sum := flushAll(s)
 			if sum.Failed != 6 || len(results) != 1 {
@@ -215,7 +218,7 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
 	fillSession(t, s, 10, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
@@ -244,7 +247,7 @@ func TestOutboxBurstLosesNothing(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 10000, 10)
 	total := 0
 	for i := 0; i < 10 && s.Outbox().Counts().Pending() > 0; i++ {
@@ -270,14 +273,14 @@ func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	for _, enc := range []Encoding{EncodingJSON, EncodingProto} {
-		s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Encoding = enc })
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
+		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
 		fillSession(t, s, 2, 3)
 		spans := s.Outbox().PendingSpans()
 		flushAll(s)
 		ours := <-got
 
-		rep := zipkinhttp.NewReporter(srv.URL+V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
+		rep := zipkinhttp.NewReporter(srv.URL+secret.V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
 		for _, sp := range spans {
 			rep.Send(sp)
 		}
@@ -301,7 +304,7 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Headers = []Header{{"Authorization", "Bearer tok-123456"}} })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer tok-123456"}} })
 	fillSession(t, s, 1, 1)
 	flushAll(s)
 	if want, have := "Bearer tok-123456", auth.Load(); want != have {
@@ -315,7 +318,7 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 	fillSession(t, s, 1, 1)
 	results, _ := flushAll(s)
 	r := results[0]
-	if r.Class != ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), MaskText) {
+	if r.Class != outbox.ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), secret.MaskText) {
 		t.Errorf("refused result must be classified and masked: %q %v", r.Class, r.Err)
 	}
 }

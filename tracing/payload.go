@@ -11,6 +11,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/tracing/outbox"
 )
 
 // ErrNotSampled is the payload error of a span whose trace is not sampled:
@@ -22,7 +24,7 @@ var ErrNotSampled = errors.New("this trace is not sampled: zipkin-go never repor
 // In a flush the span travels in a batch with others; its bytes in the list
 // are the same.
 type Payload struct {
-	Encoding    Encoding
+	Encoding    outbox.Encoding
 	ContentType string
 	// Body is the exact bytes.
 	Body []byte
@@ -37,7 +39,7 @@ type Payload struct {
 }
 
 // Binary reports a body that is not text (proto3).
-func (p Payload) Binary() bool { return p.Encoding == EncodingProto }
+func (p Payload) Binary() bool { return p.Encoding == outbox.EncodingProto }
 
 // Payload is what n is, was or would be sent as with the outbox's current
 // encoding. A running span's payload is built at now.
@@ -57,7 +59,7 @@ func (s *Session) Payload(n *Node, now time.Time) (Payload, error) {
 	ser := enc.Serializer()
 	body, err := ser.Serialize([]*model.SpanModel{m})
 	if err != nil {
-		return Payload{}, SpanProblem(*m, err)
+		return Payload{}, outbox.SpanProblem(*m, err)
 	}
 	p := Payload{Encoding: enc, ContentType: ser.ContentType(), Body: body, Running: running}
 	p.JSON, err = indentedJSON(enc, body)
@@ -85,8 +87,8 @@ func runningModel(n *Node, now time.Time) model.SpanModel {
 	}
 }
 
-func indentedJSON(enc Encoding, body []byte) (string, error) {
-	if enc == EncodingProto {
+func indentedJSON(enc outbox.Encoding, body []byte) (string, error) {
+	if enc == outbox.EncodingProto {
 		var err error
 		if body, err = protoAsJSON(body); err != nil {
 			return "", err

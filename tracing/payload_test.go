@@ -8,22 +8,25 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // The preview's bytes are what the outbox POSTs, for every encoding: the
 // collector's capture is the reference, not a serializer call of ours.
 func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 	for _, c := range []struct {
-		enc  Encoding
+		enc  outbox.Encoding
 		path string
-	}{{EncodingJSON, V2Path}, {EncodingProto, V2Path}, {EncodingV1, V1Path}} {
+	}{{outbox.EncodingJSON, secret.V2Path}, {outbox.EncodingProto, secret.V2Path}, {outbox.EncodingV1, V1Path}} {
 		t.Run(string(c.enc), func(t *testing.T) {
 			capture := &postCapture{}
 			srv := httptest.NewServer(capture)
 			defer srv.Close()
 			s := sessionTo(t, srv.URL+c.path, func(cfg *Config) {
 				cfg.Encoding = c.enc
-				cfg.Headers = []Header{{Name: "X-Token", Value: "abc123secret"}}
+				cfg.Headers = []secret.Header{{Name: "X-Token", Value: "abc123secret"}}
 			})
 			root, _ := s.NewTrace("Checkout")
 			must(t, s.Tag(root, "order", "42"))
@@ -39,7 +42,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 				t.Fatalf("the preview differs from the POST:\npreview %q\nposted  %+v", p.Body, posts)
 			}
 			name := `"checkout"` // the JSON serializers lowercase names; proto3 keeps them
-			if c.enc == EncodingProto {
+			if c.enc == outbox.EncodingProto {
 				name = `"Checkout"`
 			}
 			if !strings.Contains(p.JSON, "\n  ") || !strings.Contains(p.JSON, name) || strings.Contains(p.JSON, `"parentId"`) {
@@ -63,7 +66,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 }
 
 func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
-	s := sessionTo(t, "http://127.0.0.1:9"+V2Path)
+	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	root, _ := s.NewTrace("running")
 	must(t, s.Tag(root, "k", "v"))
 	p, err := s.Payload(root, root.Start.Add(3*time.Millisecond))
@@ -76,7 +79,7 @@ func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
 		t.Errorf("finished payload: %+v", final)
 	}
 
-	never := sessionTo(t, "http://127.0.0.1:9"+V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
+	never := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
 	n, _ := never.NewTrace("dropped")
 	if _, err := never.Payload(n, time.Now()); !errors.Is(err, ErrNotSampled) {
 		t.Errorf("unsampled: %v", err)

@@ -5,6 +5,9 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // OnRetry hears of each failed attempt before its wait, so a screen can say
@@ -22,7 +25,7 @@ func TestFlushRetryingTellsEachRetry(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 1)
 	type retry struct {
 		attempt, status int
@@ -30,8 +33,10 @@ func TestFlushRetryingTellsEachRetry(t *testing.T) {
 	}
 	var heard []retry
 	w := &waits{}
-	_, sum := flushRetrying(s, RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep,
-		OnRetry: func(r DeliveryResult, wait time.Duration) { heard = append(heard, retry{r.Attempts, r.Status, wait}) }})
+	_, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep,
+		OnRetry: func(r outbox.DeliveryResult, wait time.Duration) {
+			heard = append(heard, retry{r.Attempts, r.Status, wait})
+		}})
 	if sum.Delivered != 1 {
 		t.Fatalf("summary %+v", sum)
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/secret"
 )
 
 func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
@@ -88,7 +90,7 @@ func TestExportIsWhatWasSent(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Headers = []Header{{"Authorization", "Bearer hunter2hunter2"}} })
+	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2hunter2"}} })
 	fillSession(t, s, 2, 3)
 	exported, err := s.ExportJSON()
 	if err != nil {

@@ -5,6 +5,10 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // Errors the span operations return; the UI shows them as messages.
@@ -25,17 +29,17 @@ const DefaultSpanName = "operation"
 // headless command); the Outbox and Receiver are safe for concurrent use.
 type Session struct {
 	cfg      Config
-	endpoint Endpoint
-	masker   *Masker
+	endpoint secret.Endpoint
+	masker   *secret.Masker
 	sampler  *Sampler
 	tracers  map[string]*zipkin.Tracer // by service name; rebuilt with the sampler
-	outbox   *Outbox
-	receiver *Receiver
+	outbox   *outbox.Outbox
+	receiver *receiver.Receiver
 	tree     Tree
 	recorder *recorder
 	// retiredHeaders are headers removed by Reconfigure: their values stay
 	// masked, since text already shown may quote them.
-	retiredHeaders []Header
+	retiredHeaders []secret.Header
 }
 
 // recorder is the tracers' reporter: it queues each span model zipkin-go
@@ -46,7 +50,7 @@ type Session struct {
 // capture for the duration of that call and the node keeps exactly the model
 // that is sent (export and the payload preview show it). It is nil otherwise.
 type recorder struct {
-	outbox  *Outbox
+	outbox  *outbox.Outbox
 	capture func(model.SpanModel)
 	drop    bool // set while Discard finishes a span nobody will see
 }
@@ -79,7 +83,7 @@ func NewSession(cfg Config) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{cfg: cfg, sampler: sampler, tracers: map[string]*zipkin.Tracer{}}
-	s.outbox = NewOutbox(opts)
+	s.outbox = outbox.NewOutbox(opts)
 	s.recorder = &recorder{outbox: s.outbox}
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
@@ -100,17 +104,17 @@ func (s *Session) Close() error {
 func (s *Session) Config() Config { return s.cfg }
 
 // Endpoint is where the outbox delivers.
-func (s *Session) Endpoint() Endpoint { return s.endpoint }
+func (s *Session) Endpoint() secret.Endpoint { return s.endpoint }
 
 // Masker hides the session's secrets (endpoint and header values).
-func (s *Session) Masker() *Masker { return s.masker }
+func (s *Session) Masker() *secret.Masker { return s.masker }
 
 // Outbox holds the finished sampled spans until a 2xx.
-func (s *Session) Outbox() *Outbox { return s.outbox }
+func (s *Session) Outbox() *outbox.Outbox { return s.outbox }
 
 // Receiver is the embedded receiver, nil when the endpoint is remote and it
 // was never started.
-func (s *Session) Receiver() *Receiver { return s.receiver }
+func (s *Session) Receiver() *receiver.Receiver { return s.receiver }
 
 // Tree is every span built so far.
 func (s *Session) Tree() *Tree { return &s.tree }
@@ -132,10 +136,10 @@ func (s *Session) SetSampler(spec SamplerSpec) error {
 // receiver, started on first use). Queued and failed spans go to the new
 // endpoint on the next flush. On error nothing changes.
 func (s *Session) SetEndpoint(raw string) error {
-	var ep Endpoint
-	if IsLocalSpec(raw) {
+	var ep secret.Endpoint
+	if secret.IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := StartReceiver(s.cfg.Listen, ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
+			r, err := receiver.StartReceiver(s.cfg.Listen, receiver.ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
 			if err != nil {
 				return err
 			}
@@ -144,20 +148,20 @@ func (s *Session) SetEndpoint(raw string) error {
 		ep = s.receiver.Endpoint()
 	} else {
 		var err error
-		if ep, err = ParseEndpoint(raw); err != nil {
+		if ep, err = secret.ParseEndpoint(raw); err != nil {
 			return err
 		}
 	}
 	// The path picks between the JSON encodings (rule 9): /api/v1/spans gets
 	// v1 JSON, any other path v2 JSON. proto is always a choice someone made,
 	// and refused on a v1 path.
-	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == EncodingProto)
+	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == outbox.EncodingProto)
 	if err != nil {
 		return err
 	}
 	s.endpoint = ep
 	s.cfg.Endpoint = raw
-	s.masker = NewMasker(ep, s.maskedHeaders())
+	s.masker = secret.NewMasker(ep, s.maskedHeaders())
 	s.outbox.SetEndpoint(ep, s.masker)
 	s.outbox.SetEncoding(enc)
 	return nil
@@ -167,7 +171,7 @@ func (s *Session) SetEndpoint(raw string) error {
 // it in a background command so no socket is opened on its event loop), and
 // points the outbox at it. When the session already has a receiver, r is
 // closed and the existing one is used.
-func (s *Session) UseReceiver(r *Receiver) error {
+func (s *Session) UseReceiver(r *receiver.Receiver) error {
 	if s.receiver == nil {
 		s.receiver = r
 	} else if r != s.receiver {

@@ -3,9 +3,11 @@ package tracing
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	zipkin "github.com/openzipkin/zipkin-go"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // Reconfigure changes the live session's settings, as an options screen
@@ -52,7 +54,7 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 				s.retiredHeaders = append(s.retiredHeaders, h)
 			}
 		}
-		s.masker = NewMasker(s.endpoint, s.maskedHeaders())
+		s.masker = secret.NewMasker(s.endpoint, s.maskedHeaders())
 		s.outbox.SetHeaders(next.Headers)
 		s.outbox.SetEndpoint(s.endpoint, s.masker)
 	}
@@ -64,20 +66,20 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 
 // maskedHeaders are the headers whose values the masker hides: the current
 // ones and every one removed since the session started.
-func (s *Session) maskedHeaders() []Header {
+func (s *Session) maskedHeaders() []secret.Header {
 	return append(slices.Clone(s.cfg.Headers), s.retiredHeaders...)
 }
 
 // encodingFor is the encoding the outbox uses when enc is chosen: the current
 // one when enc is what the outbox already sends, else enc if the endpoint's
 // path takes it.
-func (s *Session) encodingFor(enc Encoding) (Encoding, error) {
+func (s *Session) encodingFor(enc outbox.Encoding) (outbox.Encoding, error) {
 	current := s.outbox.Encoding()
-	if enc == current || (enc == "" && current == EncodingJSON) {
+	if enc == current || (enc == "" && current == outbox.EncodingJSON) {
 		return current, nil
 	}
 	raw := s.cfg.Endpoint
-	if enc == EncodingV1 && (IsLocalSpec(raw) || !IsV1Path(raw)) {
+	if enc == outbox.EncodingV1 && (secret.IsLocalSpec(raw) || !IsV1Path(raw)) {
 		return "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which only %s takes; this endpoint takes Zipkin v2 (json or proto)", V1Path)
 	}
 	chosen, _, err := EncodingFor(raw, enc, true)
@@ -105,30 +107,23 @@ func (s *Session) checkFixed(next Config) error {
 	return nil
 }
 
-// SetLimits changes the batch size and the per-request timeout of the next
-// flushes (a flush in progress keeps its own). Values out of range are
-// ignored: Config.Validate refuses them first.
-func (o *Outbox) SetLimits(batch int, timeout time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if batch >= 1 {
-		o.opts.Batch = batch
+// OutboxOptionsFor is the delivery part of a configuration; it fails when
+// the CA certificate file cannot be used.
+func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
+	opts := outbox.OutboxOptions{
+		Encoding: cfg.Encoding,
+		Headers:  cfg.Headers,
+		Timeout:  cfg.Timeout,
+		Batch:    cfg.Batch,
+		Insecure: cfg.Insecure,
+		Gzip:     cfg.Gzip,
 	}
-	if timeout > 0 {
-		o.opts.Timeout = timeout
+	if cfg.CACert != "" {
+		pool, err := outbox.LoadCACerts(cfg.CACert)
+		if err != nil {
+			return opts, err
+		}
+		opts.RootCAs = pool
 	}
-}
-
-// SetHeaders changes the extra headers of the next POSTs.
-func (o *Outbox) SetHeaders(hs []Header) {
-	o.mu.Lock()
-	o.opts.Headers = slices.Clone(hs)
-	o.mu.Unlock()
-}
-
-// Limits are the batch size and per-request timeout the next flush uses.
-func (o *Outbox) Limits() (batch int, timeout time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.opts.Batch, o.opts.Timeout
+	return opts, nil
 }

@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // postCapture is a collector that records every POST and answers 202.
@@ -42,17 +45,17 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	capture := &postCapture{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	old, _ := s.NewTrace("before")
 
 	err := s.Reconfigure(func(c *Config) {
-		c.Encoding = EncodingProto
+		c.Encoding = outbox.EncodingProto
 		c.TraceID128 = true
 		c.Batch = 2
 		c.Timeout = 2 * time.Second
 		c.Retries = 7
 		c.Query = "http://127.0.0.1:16686"
-		c.Headers = []Header{{Name: "Authorization", Value: "Bearer s3cr3t-token"}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer s3cr3t-token"}}
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +63,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	if batch, timeout := s.Outbox().Limits(); batch != 2 || timeout != 2*time.Second {
 		t.Errorf("outbox limits: %d %s", batch, timeout)
 	}
-	if cfg := s.Config(); cfg.Retries != 7 || cfg.Query != "http://127.0.0.1:16686" || s.Outbox().Encoding() != EncodingProto {
+	if cfg := s.Config(); cfg.Retries != 7 || cfg.Query != "http://127.0.0.1:16686" || s.Outbox().Encoding() != outbox.EncodingProto {
 		t.Errorf("config: %+v, encoding %s", cfg, s.Outbox().Encoding())
 	}
 	// 128-bit trace IDs for new traces only; the running trace keeps its ID.
@@ -98,7 +101,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 }
 
 func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
-	s := sessionTo(t, "http://127.0.0.1:9"+V2Path)
+	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
 	before := s.Config()
 	for _, c := range []struct {
@@ -113,10 +116,10 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
 		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
 		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
-		{"header with CR", s, func(c *Config) { c.Headers = []Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
-		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = EncodingV1 }, FieldEncoding, V1Path},
-		{"json on a v1 path", v1, func(c *Config) { c.Encoding = EncodingJSON }, FieldEncoding, V1Path},
-		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = EncodingProto }, FieldEncoding, V1Path},
+		{"header with CR", s, func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
+		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = outbox.EncodingV1 }, FieldEncoding, V1Path},
+		{"json on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingJSON }, FieldEncoding, V1Path},
+		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingProto }, FieldEncoding, V1Path},
 		{"endpoint", s, func(c *Config) { c.Endpoint = "http://other:9411/api/v2/spans" }, "", "SetEndpoint"},
 		{"TLS", s, func(c *Config) { c.Insecure = true }, "", "TLS"},
 	} {
@@ -127,11 +130,11 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 			t.Errorf("%s: want a %q error about %q, have %v", c.name, c.field, c.message, err)
 		}
 	}
-	if after := s.Config(); after.Batch != before.Batch || after.Timeout != before.Timeout || s.Outbox().Encoding() != EncodingJSON {
+	if after := s.Config(); after.Batch != before.Batch || after.Timeout != before.Timeout || s.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("a refused change changed the session: %+v", after)
 	}
 	// v1 is what a v1 path sends already: choosing it is no change.
-	if err := v1.Reconfigure(func(c *Config) { c.Encoding = EncodingV1 }); err != nil || v1.Outbox().Encoding() != EncodingV1 {
+	if err := v1.Reconfigure(func(c *Config) { c.Encoding = outbox.EncodingV1 }); err != nil || v1.Outbox().Encoding() != outbox.EncodingV1 {
 		t.Errorf("v1 on a v1 path: %v %s", err, v1.Outbox().Encoding())
 	}
 }

@@ -8,6 +8,9 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // SpanOptions describe a span to start; the zero value is a span named
@@ -46,7 +49,7 @@ func (s *Session) Child(parent *Node, name string) (*Node, error) {
 // ContinueTrace starts a span whose parent is the context in pasted B3
 // headers, as a server receiving them would.
 func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) {
-	sc, err := ParseB3Text(b3Text)
+	sc, err := b3.ParseB3Text(b3Text)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +111,7 @@ func (s *Session) start(parent *Node, sc model.SpanContext, opts SpanOptions) (*
 	ctx := span.Context()
 	shared := sc.ID != 0 && ctx.ID == sc.ID // zipkin-go joined the parent's span
 	n := &Node{
-		Key:            SpanKey{TraceID: ctx.TraceID, ID: ctx.ID, Shared: shared},
+		Key:            outbox.SpanKey{TraceID: ctx.TraceID, ID: ctx.ID, Shared: shared},
 		Name:           name,
 		Service:        service,
 		Kind:           kind,

@@ -24,6 +24,9 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // privateCA is a CA made for the test and a server certificate it signed for
@@ -79,15 +82,15 @@ func TestTLSPrivateCA(t *testing.T) {
 	ca := newPrivateCA(t)
 	srv := ca.server(t, http.HandlerFunc(accept202))
 
-	s := sessionTo(t, srv.URL+V2Path)
+	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 2)
 	results, _ := flushAll(s)
 	r := results[0]
-	if r.Class != ClassTLS || !strings.Contains(r.Hint, "not signed by a trusted CA") || strings.Contains(r.Hint, "http vs https") {
+	if r.Class != outbox.ClassTLS || !strings.Contains(r.Hint, "not signed by a trusted CA") || strings.Contains(r.Hint, "http vs https") {
 		t.Errorf("unknown authority: class %q, hint %q", r.Class, r.Hint)
 	}
 
-	s = sessionTo(t, srv.URL+V2Path, func(c *Config) { c.CACert = ca.pemFile })
+	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.CACert = ca.pemFile })
 	fillSession(t, s, 1, 2)
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Errorf("with the CA trusted: %+v", sum)
@@ -96,7 +99,7 @@ func TestTLSPrivateCA(t *testing.T) {
 		t.Errorf("no warning without insecure: %v", w)
 	}
 
-	s = sessionTo(t, srv.URL+V2Path, func(c *Config) { c.Insecure = true })
+	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Insecure = true })
 	fillSession(t, s, 1, 2)
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Errorf("insecure: %+v", sum)
@@ -127,12 +130,12 @@ func TestTLSProtocolMismatchHints(t *testing.T) {
 	ca := newPrivateCA(t)
 	secure := ca.server(t, http.HandlerFunc(accept202))
 	for _, c := range []struct{ url, hint string }{
-		{"https://" + plain.Listener.Addr().String() + V2Path, "use http:// instead of https://"},
-		{"http://" + secure.Listener.Addr().String() + V2Path, "use https:// instead of http://"},
+		{"https://" + plain.Listener.Addr().String() + secret.V2Path, "use http:// instead of https://"},
+		{"http://" + secure.Listener.Addr().String() + secret.V2Path, "use https:// instead of http://"},
 	} {
 		s := sessionTo(t, c.url)
 		p := s.Outbox().Probe(context.Background())
-		if p.Class != ClassTLS || !strings.Contains(p.Hint, c.hint) {
+		if p.Class != outbox.ClassTLS || !strings.Contains(p.Hint, c.hint) {
 			t.Errorf("%s: class %q, hint %q; want %q", c.url, p.Class, p.Hint, c.hint)
 		}
 	}
@@ -145,16 +148,16 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 	ln.Close()
 	proxy, _ := url.Parse("http://proxyuser:proxypass@" + dead)
 	for _, endpoint := range []string{"http://collector.example:9411/api/v2/spans", "https://collector.example/api/v2/spans"} {
-		o := NewOutbox(OutboxOptions{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
-		ep, err := ParseEndpoint(endpoint)
+		o := outbox.NewOutbox(outbox.OutboxOptions{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
+		ep, err := secret.ParseEndpoint(endpoint)
 		if err != nil {
 			t.Fatal(err)
 		}
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		o.Send(model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 1}, ID: 2}, Name: "x", Timestamp: time.Now()})
-		var r DeliveryResult
-		o.Flush(context.Background(), func(res DeliveryResult) { r = res })
-		if r.Class != ClassProxy || !strings.Contains(r.Hint, "http://****@"+dead) || strings.Contains(r.Hint+r.Summary(), "proxypass") {
+		var r outbox.DeliveryResult
+		o.Flush(context.Background(), func(res outbox.DeliveryResult) { r = res })
+		if r.Class != outbox.ClassProxy || !strings.Contains(r.Hint, "http://****@"+dead) || strings.Contains(r.Hint+r.Summary(), "proxypass") {
 			t.Errorf("%s: class %q, hint %q", endpoint, r.Class, r.Hint)
 		}
 		_ = o.Close()
@@ -165,11 +168,11 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 // read once per process, so the check runs in a child test process.
 func TestProxyFromEnvironmentIsNamed(t *testing.T) {
 	if addr := os.Getenv("PLAYGROUND_PROXY_CHILD"); addr != "" {
-		o := NewOutbox(OutboxOptions{Timeout: 2 * time.Second})
-		ep, _ := ParseEndpoint("https://collector.example/api/v2/spans")
-		o.SetEndpoint(ep, NewMasker(ep, nil))
+		o := outbox.NewOutbox(outbox.OutboxOptions{Timeout: 2 * time.Second})
+		ep, _ := secret.ParseEndpoint("https://collector.example/api/v2/spans")
+		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		r := o.Probe(context.Background())
-		if r.Class != ClassProxy || !strings.Contains(r.Hint, addr) || !strings.Contains(r.Hint, "HTTPS_PROXY") {
+		if r.Class != outbox.ClassProxy || !strings.Contains(r.Hint, addr) || !strings.Contains(r.Hint, "HTTPS_PROXY") {
 			t.Fatalf("class %q, hint %q", r.Class, r.Hint)
 		}
 		return

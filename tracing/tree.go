@@ -5,27 +5,16 @@ import (
 
 	zipkin "github.com/openzipkin/zipkin-go"
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/outbox"
 )
-
-// SpanKey identifies a span in the outbox and the tree. A shared SERVER span
-// has its client's span ID, so Shared is part of the key.
-type SpanKey struct {
-	TraceID model.TraceID
-	ID      model.ID
-	Shared  bool
-}
-
-// KeyOf is the key of a reported span model.
-func KeyOf(m model.SpanModel) SpanKey {
-	return SpanKey{TraceID: m.TraceID, ID: m.ID, Shared: m.Shared}
-}
 
 // Node is one span of the playground's tree: the real zipkin.Span plus what
 // the inspector shows, mirrored as it was handed to the span.
 type Node struct {
 	// Key identifies the span; Key.Shared says it is a SERVER span that
 	// joined its CLIENT parent's span ID.
-	Key     SpanKey
+	Key     outbox.SpanKey
 	Name    string
 	Service string
 	Kind    model.Kind

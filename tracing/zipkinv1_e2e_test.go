@@ -12,6 +12,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/outbox"
 )
 
 // TestJaegerV1EndToEnd sends a trace as v1 JSON (V1JSONSerializer) to
@@ -23,7 +24,7 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	jaegertest.Start(t)
 	v1URL := strings.Replace(jaegertest.ZipkinURL, "/api/v2/spans", "/api/v1/spans", 1)
 	s := sessionTo(t, v1URL, func(c *Config) {
-		c.Encoding = EncodingV1
+		c.Encoding = outbox.EncodingV1
 		c.Service = "v1-front"
 	})
 	client, server := model.Client, model.Server

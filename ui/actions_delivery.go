@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // deliveryActions are the keys that send: F, r, and esc during a flush.
@@ -76,7 +76,7 @@ func (m *Model) stopFlush() tea.Cmd {
 }
 
 // flushDone reports a flush's summary (not over the quit question).
-func (m *Model) flushDone(sum tracing.FlushSummary) {
+func (m *Model) flushDone(sum outbox.FlushSummary) {
 	if m.mode == modeConfirmQuit {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // settingsActions are the keys that change the screen or the session's
@@ -105,7 +106,7 @@ func (m *Model) editEndpoint() tea.Cmd {
 	// revealed, as it shows what is typed: enter keeps it, and editing the
 	// host keeps the token.
 	current := m.session.Config().Endpoint
-	if tracing.IsLocalSpec(current) {
+	if secret.IsLocalSpec(current) {
 		current = "local"
 	}
 	return m.openPrompt(promptSpec{
@@ -122,19 +123,19 @@ func (m *Model) maskTyped(s string) string {
 	if m.reveal {
 		return s
 	}
-	return tracing.MaskURL(s)
+	return secret.MaskURL(s)
 }
 
 func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
 	value = strings.TrimSpace(value)
-	if strings.Contains(value, tracing.MaskText) {
+	if strings.Contains(value, secret.MaskText) {
 		if value == m.session.Endpoint().Mask(m.session.Config().Endpoint) {
 			m.setStatus("Endpoint unchanged.")
 			return nil, nil
 		}
 		return nil, errors.New("the masked part (****) cannot be edited: press esc, v to reveal, then E again — or type the whole URL")
 	}
-	if tracing.IsLocalSpec(value) && m.session.Receiver() == nil {
+	if secret.IsLocalSpec(value) && m.session.Receiver() == nil {
 		m.setStatus("Starting the embedded receiver…")
 		return startReceiver(m.session.Config()), nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // undoActions take back what was not meant: delete (the selected span and
@@ -27,7 +28,7 @@ func (m *Model) unsent(nodes []*tracing.Node) (bool, string) {
 		if n.Reported == nil {
 			continue
 		}
-		if st := m.session.Outbox().State(n.Key); st != tracing.Queued {
+		if st := m.session.Outbox().State(n.Key); st != outbox.Queued {
 			return false, fmt.Sprintf("%q was already sent (%s): a collector may hold it, so it stays", n.Name, st)
 		}
 	}

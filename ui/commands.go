@@ -12,37 +12,39 @@ import (
 
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 )
 
 // flushResultMsg is one batch's result, streamed while a flush runs.
 type flushResultMsg struct {
-	result tracing.DeliveryResult
+	result outbox.DeliveryResult
 	next   <-chan tea.Msg
 }
 
 // flushRetryMsg is a failed attempt that will be retried, streamed before
 // the wait: of is how many attempts the batch may take.
 type flushRetryMsg struct {
-	failed tracing.DeliveryResult
+	failed outbox.DeliveryResult
 	wait   time.Duration
 	of     int
 	next   <-chan tea.Msg
 }
 
 // flushDoneMsg ends a flush.
-type flushDoneMsg struct{ summary tracing.FlushSummary }
+type flushDoneMsg struct{ summary outbox.FlushSummary }
 
 // startFlush runs Outbox.FlushRetrying in the background (retries is the
 // retries option: transient failures are retried with backoff) and streams
 // its results.
-func startFlush(ctx context.Context, out *tracing.Outbox, retries int) tea.Cmd {
+func startFlush(ctx context.Context, out *outbox.Outbox, retries int) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
-	policy := tracing.RetryPolicy{Retries: retries, OnRetry: func(r tracing.DeliveryResult, wait time.Duration) {
+	policy := outbox.RetryPolicy{Retries: retries, OnRetry: func(r outbox.DeliveryResult, wait time.Duration) {
 		ch <- flushRetryMsg{failed: r, wait: wait, of: retries + 1, next: ch}
 	}}
 	return func() tea.Msg {
 		go func() {
-			sum := out.FlushRetrying(ctx, policy, func(r tracing.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()
@@ -64,7 +66,7 @@ func waitFor(ch <-chan tea.Msg) tea.Cmd {
 type receivedMsg struct{}
 
 // waitReceived waits for the receiver's next arrival.
-func waitReceived(r *tracing.Receiver) tea.Cmd {
+func waitReceived(r *receiver.Receiver) tea.Cmd {
 	if r == nil {
 		return nil
 	}
@@ -84,7 +86,7 @@ func tick() tea.Cmd {
 
 // receiverStartedMsg is the embedded receiver a command started (E → local).
 type receiverStartedMsg struct {
-	receiver *tracing.Receiver
+	receiver *receiver.Receiver
 	err      error
 }
 
@@ -92,7 +94,7 @@ type receiverStartedMsg struct {
 func startReceiver(cfg tracing.Config) tea.Cmd {
 	listen, budget := cfg.Listen, cfg.MaxSpans
 	return func() tea.Msg {
-		r, err := tracing.StartReceiver(listen, tracing.ReceiverOptions{MaxSpans: budget})
+		r, err := receiver.StartReceiver(listen, receiver.ReceiverOptions{MaxSpans: budget})
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }

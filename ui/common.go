@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // common is the one context every component shares (by pointer): the
@@ -99,7 +100,7 @@ func navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
 	return max(0, min(pos, last))
 }
 
-func shortDur(d time.Duration) string { return tracing.FormatLatency(d) }
+func shortDur(d time.Duration) string { return outbox.FormatLatency(d) }
 
 // plural is "1 span", "2 spans".
 func plural(n int, word string) string {

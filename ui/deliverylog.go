@@ -10,7 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 const maxLogEntries = 1000
@@ -18,12 +19,12 @@ const maxLogEntries = 1000
 // logEntry is one thing the log shows, kept raw and drawn at view time, so
 // that v hiding secrets again re-masks what is already on screen (rule 5).
 type logEntry struct {
-	result *tracing.DeliveryResult // a batch's answer
+	result *outbox.DeliveryResult // a batch's answer
 	// note is our own text (a flush started, an export's curl command),
 	// which may hold the endpoint or header values in clear; masker is the
 	// one in force when it was written, which knows those secrets.
 	note   string
-	masker *tracing.Masker
+	masker *secret.Masker
 	// wait is set on a failed attempt that will be retried: how long the
 	// batch waits, and of how many attempts it may take.
 	wait time.Duration
@@ -61,8 +62,8 @@ func (l *deliveryLog) Add(note string) {
 }
 
 // AddResult logs one batch.
-func (l *deliveryLog) AddResult(r tracing.DeliveryResult) {
-	l.hidden = l.hidden || r.RedirectTo != "" && tracing.MaskURL(r.RedirectTo) != r.RedirectTo
+func (l *deliveryLog) AddResult(r outbox.DeliveryResult) {
+	l.hidden = l.hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{result: &r})
 	l.done++
 }
@@ -112,7 +113,7 @@ func (l *deliveryLog) render(e logEntry) string {
 	if r.Hint != "" && !r.OK() {
 		shown := *r
 		if l.reveal && r.RedirectTo != "" { // the hint was masked when made
-			shown.Hint = tracing.RedirectHint(safe(r.RedirectTo))
+			shown.Hint = outbox.RedirectHint(safe(r.RedirectTo))
 		}
 		line += "\n" + st.Hint.Render("→ "+hintWithKeys(shown))
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // What i explains: the selected span field by field with its own values, or
@@ -33,7 +35,7 @@ func (m *Model) explainTarget() explanation {
 }
 
 // explainSpan is every inspector field of n in plain words.
-func explainSpan(n *tracing.Node, s *tracing.Session, f tracing.B3Format) explanation {
+func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation {
 	items := []explainItem{
 		{"name", n.Name, nameMeaning(n.Name, s.Outbox().Encoding())},
 		{"kind", kindName(n.Kind), kindMeaning(n.Kind)},
@@ -58,13 +60,13 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f tracing.B3Format) explan
 	return explanation{title: "Explain · span " + quoted(n.Name) + " (tab: glossary)", items: items}
 }
 
-func nameMeaning(name string, enc tracing.Encoding) string {
+func nameMeaning(name string, enc outbox.Encoding) string {
 	lower := strings.ToLower(name)
 	text := "What this span did, e.g. an endpoint or an operation. Zipkin lowercases span names when it stores them; Jaeger keeps their case."
 	switch {
 	case lower == name:
 		return text + " This name is lowercase already, so it arrives as it is."
-	case enc == tracing.EncodingProto:
+	case enc == outbox.EncodingProto:
 		return text + fmt.Sprintf(" The proto3 encoding in use sends it as typed (%q); a Zipkin server stores %q.", name, lower)
 	}
 	return text + fmt.Sprintf(" zipkin-go's JSON serializer and Zipkin lowercase span names: %q arrives as %q.", name, lower)
@@ -174,7 +176,7 @@ func explainTree() explanation {
 	}}
 }
 
-func explainHeaders(f tracing.B3Format) explanation {
+func explainHeaders(f b3.B3Format) explanation {
 	return explanation{title: "Explain · B3 headers (tab: glossary)", items: []explainItem{
 		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. b cycles the formats."},
 		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 func TestSaveOpenExport(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(t, 120, 40, func(c *tracing.Config) {
-		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
 	})
 	m, _ = press(t, m, "n", "enter", "c", "enter", "e")
 	m = typeText(t, m, "boom")

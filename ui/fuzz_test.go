@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // fuzzKeys are the keys a fuzzed session presses, by byte value.
@@ -61,7 +62,7 @@ func FuzzKeys(f *testing.F) {
 func checkTree(t *testing.T, tree *tracing.Tree) {
 	t.Helper()
 	in := map[*tracing.Node]bool{}
-	keys := map[tracing.SpanKey]bool{}
+	keys := map[outbox.SpanKey]bool{}
 	for _, n := range tree.Nodes() {
 		in[n] = true
 		if keys[n.Key] {

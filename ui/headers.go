@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 // headersPane renders the B3 headers zipkin-go injects for the selected span,
@@ -16,7 +17,7 @@ import (
 type headersPane struct {
 	paneBase
 	selected func() *tracing.Node
-	format   tracing.B3Format
+	format   b3.B3Format
 	scroll   scroller
 	memoKey  headersKey
 	memo     []string
@@ -59,7 +60,7 @@ func (v *headersPane) lines() []string { return v.linesAt(v.width) }
 // headersKey is what the header lines depend on.
 type headersKey struct {
 	n      *tracing.Node
-	format tracing.B3Format
+	format b3.B3Format
 	w      int
 }
 
@@ -78,7 +79,7 @@ func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	headers, err := tracing.B3Headers(n.Context, v.format)
+	headers, err := b3.B3Headers(n.Context, v.format)
 	if err != nil {
 		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // labelW is the inspector's label column.
@@ -23,8 +24,8 @@ type inspectorPane struct {
 	paneBase
 	selected func() *tracing.Node
 	scroll   scroller
-	shownKey tracing.SpanKey // the span scrolled: another span starts at the top
-	total    int             // lines the last View had
+	shownKey outbox.SpanKey // the span scrolled: another span starts at the top
+	total    int            // lines the last View had
 }
 
 // Title names the pane, with what lies below the window (as measured by
@@ -114,7 +115,7 @@ func (v *inspectorPane) sampling(n *tracing.Node, line func(label, value string)
 	switch {
 	case !n.Sampled():
 		line("delivery", "not sent (not sampled)")
-	case state == tracing.NotQueued:
+	case state == outbox.NotQueued:
 		line("delivery", "waits for f (running spans are not sent)")
 	default:
 		word, style := v.deliveryWord(n.Key, state)

@@ -13,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // t0 is the demo's clock: spans start from it, the screen's now is after it.
@@ -296,8 +297,8 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.tree.Select(n)
-	m.Update(flushResultMsg{result: tracing.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
-		Message: "rejected \x1b[2J\x9b31m", Class: tracing.ClassBadRequest, Hint: "the server rejected the payload"}})
+	m.Update(flushResultMsg{result: outbox.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
+		Message: "rejected \x1b[2J\x9b31m", Class: outbox.ClassBadRequest, Hint: "the server rejected the payload"}})
 	v := m.View()
 	if strings.ContainsAny(v, "\x1b\x07\u009b") || !utf8.ValidString(v) {
 		t.Fatalf("a control character reaches the terminal:\n%q", v)

@@ -8,6 +8,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
 )
 
 // The guided tour (L): lessons are data (lessons/lessons.json), each naming
@@ -73,7 +74,7 @@ type spanState struct {
 type learnSnapshot struct {
 	spans     map[*tracing.Node]spanState
 	delivered int
-	format    tracing.B3Format
+	format    b3.B3Format
 	readBacks int
 
 	fresh    []*tracing.Node // spans started since the snapshot

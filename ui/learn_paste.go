@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // flattenPaste turns the lines of a paste (bracketed paste arrives as one
@@ -61,9 +61,9 @@ func (m *Model) checkPaste(s string) (string, string) {
 // lowercaseNote is what the status adds when a name will arrive changed
 // (i explains why):
 // zipkin-go's JSON serializer (and our v1 JSON) lowercase span names.
-func lowercaseNote(name string, enc tracing.Encoding) string {
+func lowercaseNote(name string, enc outbox.Encoding) string {
 	lower := strings.ToLower(name)
-	if lower == name || enc == tracing.EncodingProto {
+	if lower == name || enc == outbox.EncodingProto {
 		return ""
 	}
 	return fmt.Sprintf(" (sent as %q: i explains)", lower)

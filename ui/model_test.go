@@ -13,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 func TestFirstScreenSaysWhatToPress(t *testing.T) {
@@ -220,7 +221,7 @@ func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	}))
 	defer srv.Close()
-	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = srv.URL + tracing.V2Path })
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = srv.URL + secret.V2Path })
 	m, _ = press(t, m, "n", "enter", "c", "enter", "f", "up", "f")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)

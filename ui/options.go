@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // optionsDialog is O: every setting that is a flag, changed in the running
@@ -166,7 +168,7 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 // chooseEncoding lists the encodings; one the endpoint's path does not take
 // is refused in the list with the flag's error.
 func (m *Model) chooseEncoding(d *optionsDialog) tea.Cmd {
-	encs := []tracing.Encoding{tracing.EncodingJSON, tracing.EncodingProto, tracing.EncodingV1}
+	encs := []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1}
 	notes := []string{"Zipkin v2 JSON (zipkin-go's JSON serializer)", "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)",
 		"Zipkin v1 JSON, for /api/v1/spans"}
 	items := make([]listItem, len(encs))
@@ -213,7 +215,7 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 			if strings.TrimSpace(s) == "" {
 				return "", ""
 			}
-			if err := tracing.ValidateHeader(tracing.Header{Name: strings.TrimSpace(s)}); err != nil {
+			if err := tracing.ValidateHeader(secret.Header{Name: strings.TrimSpace(s)}); err != nil {
 				return "", err.Error()
 			}
 			return "", ""
@@ -234,7 +236,7 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 // revealed: it is a secret.
 func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd {
 	set := func(value string, c *tracing.Config) {
-		h := tracing.Header{Name: name, Value: strings.Trim(value, " \t")}
+		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
 		if i < 0 {
 			c.Headers = append(c.Headers, h)
 		} else {

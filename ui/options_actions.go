@@ -8,7 +8,8 @@ import (
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // optionActions are O (options), p (payload preview) and y (copy the B3
@@ -55,7 +56,7 @@ type clipboardDoneMsg struct{ id int }
 func (m *Model) copyHeaders() tea.Cmd {
 	n := m.tree.Selected()
 	format := m.headers.format
-	lines, err := tracing.B3Headers(n.Context, format)
+	lines, err := b3.B3Headers(n.Context, format)
 	if err != nil {
 		m.setError(err)
 		return nil
@@ -82,17 +83,17 @@ func (m *Model) clipboardDone(msg clipboardDoneMsg) {
 
 // hintWithKeys is a delivery result's hint with the TUI key that acts on it
 // (the library's hints name no key and no flag).
-func hintWithKeys(r tracing.DeliveryResult) string {
-	where := map[tracing.FailureClass]string{
-		tracing.ClassTooLarge:         "lower the batch size in O",
-		tracing.ClassTimeout:          "raise the timeout in O",
-		tracing.ClassBadRequest:       "change the encoding in O",
-		tracing.ClassUnsupportedMedia: "change the encoding in O",
-		tracing.ClassAuth:             "fix the endpoint with E, or the headers in O",
-		tracing.ClassMalformedURL:     "fix the endpoint with E",
-		tracing.ClassNotFound:         "fix the endpoint with E",
-		tracing.ClassRedirect:         "fix the endpoint with E",
-		tracing.ClassNotCollector:     "fix the endpoint with E",
+func hintWithKeys(r outbox.DeliveryResult) string {
+	where := map[outbox.FailureClass]string{
+		outbox.ClassTooLarge:         "lower the batch size in O",
+		outbox.ClassTimeout:          "raise the timeout in O",
+		outbox.ClassBadRequest:       "change the encoding in O",
+		outbox.ClassUnsupportedMedia: "change the encoding in O",
+		outbox.ClassAuth:             "fix the endpoint with E, or the headers in O",
+		outbox.ClassMalformedURL:     "fix the endpoint with E",
+		outbox.ClassNotFound:         "fix the endpoint with E",
+		outbox.ClassRedirect:         "fix the endpoint with E",
+		outbox.ClassNotCollector:     "fix the endpoint with E",
 	}[r.Class]
 	if r.Hint == "" || where == "" {
 		return r.Hint

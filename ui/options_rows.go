@@ -10,6 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // optionRow is one line of the options dialog: a setting that is also a
@@ -73,7 +76,7 @@ func headerRows(m *Model) []optionRow {
 				if m.reveal {
 					return h.Value
 				}
-				return tracing.MaskText
+				return secret.MaskText
 			},
 			act:    func(m *Model, d *optionsDialog) tea.Cmd { return m.headerValuePrompt(d, h.Name, i) },
 			remove: func(m *Model) tea.Cmd { return m.removeHeader(i) },
@@ -111,7 +114,7 @@ func shortcutRows() []optionRow {
 
 func encodingValue(m *Model) string {
 	enc := m.session.Outbox().Encoding()
-	if enc == tracing.EncodingV1 && tracing.IsV1Path(m.session.Config().Endpoint) {
+	if enc == outbox.EncodingV1 && tracing.IsV1Path(m.session.Config().Endpoint) {
 		return "v1 (the /api/v1/spans path)"
 	}
 	return string(enc)
@@ -125,7 +128,7 @@ func queryValue(m *Model) string {
 	case m.reveal:
 		return q
 	}
-	return tracing.MaskURL(q)
+	return secret.MaskURL(q)
 }
 
 func fixedValue(m *Model) string {
@@ -139,7 +142,7 @@ func fixedValue(m *Model) string {
 	}
 	listen := cfg.Listen
 	if listen == "" {
-		listen = tracing.DefaultListen
+		listen = receiver.DefaultListen
 	}
 	return fmt.Sprintf("listen %s · TLS %s · max spans %d", listen, tls, cfg.MaxSpans)
 }
@@ -196,7 +199,7 @@ func nonDefaultSettings(cfg tracing.Config) []string {
 	add(cfg.Batch != def.Batch, "batch %d", cfg.Batch)
 	add(cfg.Timeout != def.Timeout, "timeout %s", cfg.Timeout)
 	add(cfg.Retries != def.Retries, "retries %d", cfg.Retries)
-	add(cfg.Query != "", "query %s", tracing.MaskURL(cfg.Query))
+	add(cfg.Query != "", "query %s", secret.MaskURL(cfg.Query))
 	add(cfg.VerifyTimeout != def.VerifyTimeout, "verify timeout %s", cfg.VerifyTimeout)
 	add(cfg.Insecure, "TLS not verified")
 	return out

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // collector is a Zipkin stand-in that keeps every POST and answers status.
@@ -47,7 +49,7 @@ func newCollector(t *testing.T) (*collector, string) {
 	c := &collector{}
 	srv := httptest.NewServer(c)
 	t.Cleanup(srv.Close)
-	return c, srv.URL + tracing.V2Path
+	return c, srv.URL + secret.V2Path
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.
@@ -92,7 +94,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "enter") // json → proto
-	if enc := m.session.Outbox().Encoding(); enc != tracing.EncodingProto || optionsOf(m) == nil {
+	if enc := m.session.Outbox().Encoding(); enc != outbox.EncodingProto || optionsOf(m) == nil {
 		t.Fatalf("encoding %s, back in the options: %v", enc, optionsOf(m) != nil)
 	}
 	selectOption(t, m, "128-bit trace IDs")
@@ -199,7 +201,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "down", "enter")
 	list, _ := m.dialog.(*listDialog)
-	if list == nil || !strings.Contains(list.err, "/api/v1/spans") || m.session.Outbox().Encoding() != tracing.EncodingJSON {
+	if list == nil || !strings.Contains(list.err, "/api/v1/spans") || m.session.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("v1 on /api/v2/spans: dialog %T %+v", m.dialog, list)
 	}
 }

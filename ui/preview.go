@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // previewDialog is p: the exact bytes the selected span is, was or would be
@@ -114,7 +115,7 @@ func (d *previewDialog) text() string {
 	switch {
 	case p.Running:
 		b.WriteString("Running: a span is sent only when it is finished (f). This is the span as it would be sent now; its duration is the time so far.\n")
-	case state == tracing.Delivered:
+	case state == outbox.Delivered:
 		b.WriteString("Delivered: these are the bytes that were sent (if the encoding was the same then).\n")
 	default:
 		fmt.Fprintf(&b, "State: %s. F sends it in a batch of up to %d spans; its bytes in the list are these.\n", state, d.session.Config().Batch)

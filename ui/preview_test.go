@@ -12,6 +12,9 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 func previewOf(m *Model) *previewDialog {
@@ -22,13 +25,13 @@ func previewOf(m *Model) *previewDialog {
 // p shows the bytes the outbox POSTs: compared with what the collector
 // received, for JSON and (after O) proto.
 func TestPreviewIsWhatWasPosted(t *testing.T) {
-	for _, enc := range []tracing.Encoding{tracing.EncodingJSON, tracing.EncodingProto} {
+	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
 			coll, url := newCollector(t)
 			m := newModel(t, 120, 40, func(c *tracing.Config) {
 				c.Endpoint = url
 				c.Encoding = enc
-				c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
+				c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
 			})
 			m, _ = press(t, m, "n")
 			m = typeText(t, m, "checkout")
@@ -50,7 +53,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			if strings.Contains(v, "t0psecretvalue") || strings.Contains(v, "SPAN_KIND_UNSPECIFIED") || strings.Contains(v, `"parentId": "0000`) {
 				t.Error("the preview shows the header value")
 			}
-			if enc == tracing.EncodingProto && !strings.Contains(v, "The wire is binary proto3") {
+			if enc == outbox.EncodingProto && !strings.Contains(v, "The wire is binary proto3") {
 				t.Errorf("proto not explained:\n%s", v)
 			}
 			m, _ = press(t, m, "esc")
@@ -104,7 +107,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	tm.Type("y")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	n := final.tree.Selected()
-	lines, err := tracing.B3Headers(n.Context, tracing.B3Single)
+	lines, err := b3.B3Headers(n.Context, b3.B3Single)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 )
 
 // receivedPane shows what the embedded receiver actually got: each trace as
@@ -23,7 +24,7 @@ type receivedPane struct {
 	paneBase
 	traces         []recvTrace
 	rows           []recvRow
-	stats          tracing.ReceiverStats
+	stats          receiver.ReceiverStats
 	cursor, offset int
 	// A layout of 100,000 spans takes ~80ms: arrivals in a stream are laid
 	// out at most every few layout-times, so keys keep most of the time.
@@ -66,7 +67,7 @@ func (v *receivedPane) refresh() {
 // recvRowID identifies a row across refreshes.
 type recvRowID struct {
 	trace model.TraceID
-	span  tracing.SpanKey
+	span  outbox.SpanKey
 	title bool
 }
 
@@ -79,7 +80,7 @@ func (v *receivedPane) rowID(i int) (recvRowID, bool) {
 	if r.span < 0 {
 		return recvRowID{trace: t.TraceID, title: true}, true
 	}
-	return recvRowID{trace: t.TraceID, span: tracing.KeyOf(t.Spans[r.span])}, true
+	return recvRowID{trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.span])}, true
 }
 
 // Update lays the rows out again on an arrival (and waits for the next), and

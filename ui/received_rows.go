@@ -6,7 +6,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // recvRow is one line of the Received pane: a trace's title (span < 0) or
@@ -18,7 +18,7 @@ type recvRow struct {
 // recvTrace is a received trace with what its rows need at draw time: its
 // time span, for the waterfall.
 type recvTrace struct {
-	tracing.ReceivedTrace
+	receiver.ReceivedTrace
 	first time.Time
 	total time.Duration
 	errs  int // spans with an error tag
@@ -29,7 +29,7 @@ type recvTrace struct {
 // span whose parent did not arrive is a root — a shared SERVER span whose
 // CLIENT is elsewhere included — and so is any span caught in a parent
 // cycle: every span has its row. Made once per arrival, never per frame.
-func flattenReceived(traces []tracing.ReceivedTrace) ([]recvTrace, []recvRow) {
+func flattenReceived(traces []receiver.ReceivedTrace) ([]recvTrace, []recvRow) {
 	out := make([]recvTrace, len(traces))
 	n := 0
 	for i, t := range traces {
@@ -47,7 +47,7 @@ func flattenReceived(traces []tracing.ReceivedTrace) ([]recvTrace, []recvRow) {
 // shapeTrace measures a trace's time span. A span may come without
 // timestamp (legal in Zipkin): it is drawn at the trace's start and does not
 // stretch the trace to year 1.
-func shapeTrace(t tracing.ReceivedTrace) recvTrace {
+func shapeTrace(t receiver.ReceivedTrace) recvTrace {
 	rt := recvTrace{ReceivedTrace: t}
 	var last time.Time
 	for _, s := range t.Spans {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // TestParents: where each received span hangs, so that every span has a
@@ -51,7 +51,7 @@ func TestFlattenReceived(t *testing.T) {
 	mk := func(trace uint64, sid uint64, parent *model.ID, start int) model.SpanModel {
 		return model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: trace}, ID: model.ID(sid), ParentID: parent}, Timestamp: at(start), Duration: time.Millisecond}
 	}
-	traces := []tracing.ReceivedTrace{
+	traces := []receiver.ReceivedTrace{
 		{TraceID: model.TraceID{Low: 1}, Spans: []model.SpanModel{mk(1, 1, nil, 0), mk(1, 3, &root, 5), mk(1, 2, &root, 2)}},
 		{TraceID: model.TraceID{Low: 2}, Spans: []model.SpanModel{mk(2, 1, nil, 0)}},
 	}

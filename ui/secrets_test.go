@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // A collector behind an ARMS-like path token that wants a bearer token.
@@ -40,7 +42,7 @@ func TestRevealThenHideRemasksTheLog(t *testing.T) {
 	url := secretCollector(t)
 	m := newModel(t, 200, 60, func(c *tracing.Config) {
 		c.Endpoint = url
-		c.Headers = []tracing.Header{{Name: "Authorization", Value: "Bearer " + bearerToken}}
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer " + bearerToken}}
 	})
 	m, _ = press(t, m, "v", "n", "enter", "f")
 	m, cmd := press(t, m, "F")
@@ -73,8 +75,8 @@ func TestLongErrorWrapsWhole(t *testing.T) {
 		words = append(words, "lookup", "collector.eu.west."+string(rune('a'+len(words)%26))+".example.internal:", "no", "such", "host")
 	}
 	msg := strings.Join(words, " ")
-	res := tracing.DeliveryResult{Batch: 1, Batches: 1, Spans: 3, At: time.Now(), Err: errors.New(msg),
-		Class: tracing.ClassDNS, Hint: "the host name does not resolve: check the spelling"}
+	res := outbox.DeliveryResult{Batch: 1, Batches: 1, Spans: 3, At: time.Now(), Err: errors.New(msg),
+		Class: outbox.ClassDNS, Hint: "the host name does not resolve: check the spelling"}
 	seesAll := func(view string) bool {
 		for _, w := range append(words, "check the spelling") {
 			if !strings.Contains(view, w) {

@@ -11,6 +11,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // driver runs a model's commands the way Bubble Tea does — each in its own
@@ -78,7 +79,7 @@ func blockingCollector(t *testing.T) string {
 	}))
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(release) }) // runs first: handlers return, then the server closes
-	return srv.URL + tracing.V2Path
+	return srv.URL + secret.V2Path
 }
 
 // E → local after starting remote: the receiver starts in a command (not in

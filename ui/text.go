@@ -5,13 +5,13 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // safe is text from outside (span and service names, tags, annotations,
 // server messages) made harmless for the terminal (rule 11): control
 // characters and escape sequences are shown escaped, never interpreted.
-func safe(s string) string { return tracing.Sanitize(s) }
+func safe(s string) string { return secret.Sanitize(s) }
 
 // wrap breaks s (which may hold styles) into lines of at most w columns, at
 // spaces where it can and inside a word that is longer than a line. Facts are

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // treePane is the span tree: one row per span, indented under its parent.
@@ -104,7 +105,7 @@ func (t *treePane) View() string {
 // wide, the name gives way (the inspector shows it whole), then the facts
 // take their short form (✗ for "✗ error"), then the running time goes; the
 // markers (kind, shared, sampling, ✗, delivery state) always stay.
-func (t *treePane) row(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool) string {
+func (t *treePane) row(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool) string {
 	marker := " "
 	if plain {
 		marker = "▶"
@@ -132,7 +133,7 @@ const (
 )
 
 // facts is what a row says after the name, in one of its forms.
-func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, plain bool, form int) string {
+func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool, form int) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -169,7 +170,7 @@ func (t *treePane) facts(n *tracing.Node, out *tracing.Outbox, now time.Time, pl
 			b.WriteString(paint(st.Err, "✗ error"))
 		}
 	}
-	if state := out.State(n.Key); state != tracing.NotQueued {
+	if state := out.State(n.Key); state != outbox.NotQueued {
 		word, style := t.deliveryWord(n.Key, state)
 		b.WriteString(paint(style, word))
 	}
@@ -207,15 +208,15 @@ func treeLines(n *tracing.Node) string {
 	return strings.Join(parts, "")
 }
 
-func deliveryStyle(st *Styles, s tracing.DeliveryState) lipgloss.Style {
+func deliveryStyle(st *Styles, s outbox.DeliveryState) lipgloss.Style {
 	switch s {
-	case tracing.Queued:
+	case outbox.Queued:
 		return st.Queued
-	case tracing.Sending:
+	case outbox.Sending:
 		return st.Sending
-	case tracing.Delivered:
+	case outbox.Delivered:
 		return st.Delivered
-	case tracing.Failed:
+	case outbox.Failed:
 		return st.Failed
 	}
 	return st.Dim

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/secret"
 )
 
 // Live checks for prompts: (note, error). An error refuses enter.
@@ -29,13 +31,13 @@ func checkNonEmpty(msg string) func(string) (string, string) {
 }
 
 func checkEndpoint(s string) (string, string) {
-	if tracing.IsLocalSpec(s) {
+	if secret.IsLocalSpec(s) {
 		return "the embedded receiver on 127.0.0.1 (works offline)", ""
 	}
-	if strings.Contains(s, tracing.MaskText) {
+	if strings.Contains(s, secret.MaskText) {
 		return "masked: enter keeps the current endpoint", ""
 	}
-	ep, err := tracing.ParseEndpoint(s)
+	ep, err := secret.ParseEndpoint(s)
 	if err != nil {
 		return "", err.Error()
 	}
@@ -55,7 +57,7 @@ func checkB3(s string) (string, string) {
 	if strings.TrimSpace(s) == "" {
 		return "", "paste the b3 header, or the X-B3-TraceId and X-B3-SpanId lines"
 	}
-	sc, err := tracing.ParseB3Text(s)
+	sc, err := b3.ParseB3Text(s)
 	if err != nil {
 		return "", err.Error()
 	}

@@ -10,13 +10,16 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/verify"
 )
 
 // verification is what the query API said of each delivered span: the one
 // place verification results live (the tracing session keeps none). The root
 // owns it; the panes read it through common.
 type verification struct {
-	checks map[tracing.SpanKey]*tracing.SpanCheck
+	checks map[outbox.SpanKey]*verify.SpanCheck
 	cancel context.CancelFunc // non-nil while a verification runs
 	again  bool               // a flush ended while one ran: verify its traces next
 	traces int                // traces being read back
@@ -31,14 +34,14 @@ type verification struct {
 }
 
 func newVerification() *verification {
-	return &verification{checks: map[tracing.SpanKey]*tracing.SpanCheck{}, seen: map[string]bool{}}
+	return &verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}}
 }
 
 // running says whether a verification runs.
 func (v *verification) running() bool { return v != nil && v.cancel != nil }
 
 // check is what became of the span with key k, nil when not verified.
-func (v *verification) check(k tracing.SpanKey) *tracing.SpanCheck {
+func (v *verification) check(k outbox.SpanKey) *verify.SpanCheck {
 	if v == nil {
 		return nil
 	}
@@ -57,13 +60,13 @@ func (v *verification) notice() string {
 
 // verifiedCount is how many spans were read back exactly as sent (learn's
 // lessons check it).
-func (c *common) verifiedCount() int { return c.countChecks(tracing.StateVerified) }
+func (c *common) verifiedCount() int { return c.countChecks(verify.StateVerified) }
 
 // checkedCount is how many spans verification has a result for, whatever
 // the result (verified, changed or missing).
 func (c *common) checkedCount() int { return c.countChecks("") }
 
-func (c *common) countChecks(state tracing.VerifyState) int {
+func (c *common) countChecks(state verify.VerifyState) int {
 	if c.verify == nil {
 		return 0
 	}
@@ -93,13 +96,13 @@ func canVerify(m *Model) string {
 
 // verifyNow reads every delivered trace back (V).
 func (m *Model) verifyNow() tea.Cmd {
-	return m.startVerify(tracing.DeliveredSpans(m.session), false)
+	return m.startVerify(verify.DeliveredSpans(m.session), false)
 }
 
 // verifyAfterFlush reads back what a flush delivered when verification is
 // automatic: to the embedded receiver (its own query API), or when a query
 // URL (O) or --verify is set.
-func (m *Model) verifyAfterFlush(sum tracing.FlushSummary) tea.Cmd {
+func (m *Model) verifyAfterFlush(sum outbox.FlushSummary) tea.Cmd {
 	cfg := m.session.Config()
 	if sum.Delivered == 0 || !(m.session.Endpoint().Local || cfg.Query != "" || cfg.Verify) {
 		return nil
@@ -114,10 +117,10 @@ func (m *Model) verifyAfterFlush(sum tracing.FlushSummary) tea.Cmd {
 // verifyUnchecked reads back the delivered traces that hold a span not
 // verified yet (a new span in a verified trace checks the trace again).
 func (m *Model) verifyUnchecked() tea.Cmd {
-	delivered := tracing.DeliveredSpans(m.session)
+	delivered := verify.DeliveredSpans(m.session)
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
-		if m.verify.check(tracing.KeyOf(s)) == nil {
+		if m.verify.check(outbox.KeyOf(s)) == nil {
 			fresh[s.TraceID] = true
 		}
 	}
@@ -197,7 +200,7 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 }
 
 // keepReport records each span's check and logs each trace's summary.
-func (m *Model) keepReport(rep tracing.VerifyReport) {
+func (m *Model) keepReport(rep verify.VerifyReport) {
 	m.verify.reports++
 	m.log.Add(fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind))
 	at := m.now().Format("15:04:05")
@@ -212,8 +215,8 @@ func (m *Model) keepReport(rep tracing.VerifyReport) {
 
 // verifyStatus says what the read-back found, and explains the first rewrite
 // seen for the first time (explained reports it did: the status is full).
-func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
-	counts := map[tracing.VerifyState]int{}
+func (m *Model) verifyStatus(rep verify.VerifyReport) (explained bool) {
+	counts := map[verify.VerifyState]int{}
 	diffs := 0
 	for _, t := range rep.Traces {
 		for _, c := range t.Checks {
@@ -221,15 +224,15 @@ func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
 		}
 		diffs += len(t.Differences)
 	}
-	total := counts[tracing.StateVerified] + counts[tracing.StateChanged] + counts[tracing.StateMissing]
+	total := counts[verify.StateVerified] + counts[verify.StateChanged] + counts[verify.StateMissing]
 	switch {
-	case counts[tracing.StateMissing] > 0:
+	case counts[verify.StateMissing] > 0:
 		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag (O: query URL, verify timeout).",
-			plural(counts[tracing.StateMissing], "span"), total, rep.Kind, rep.Timeout))
+			plural(counts[verify.StateMissing], "span"), total, rep.Kind, rep.Timeout))
 		return false
-	case counts[tracing.StateChanged] > 0:
+	case counts[verify.StateChanged] > 0:
 		m.setStatus("Read back %s: %d stored as sent, %d changed (%s) — the inspector shows what was stored and why.",
-			plural(total, "span"), counts[tracing.StateVerified], counts[tracing.StateChanged], plural(diffs, "difference"))
+			plural(total, "span"), counts[verify.StateVerified], counts[verify.StateChanged], plural(diffs, "difference"))
 	default:
 		m.setStatus("Verified: %s read back exactly as sent (%s).", plural(total, "span"), shortDur(rep.Elapsed))
 	}
@@ -238,7 +241,7 @@ func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
 		return false
 	}
 	// A learner's first sight of a rewrite: the explanation takes the room.
-	m.setStatus("%d of %s changed. New: %s", counts[tracing.StateChanged], plural(total, "span"), fresh[0])
+	m.setStatus("%d of %s changed. New: %s", counts[verify.StateChanged], plural(total, "span"), fresh[0])
 	if len(fresh) > 1 {
 		m.status += fmt.Sprintf(" (%d more: i on a changed span)", len(fresh)-1)
 	} else {
@@ -249,7 +252,7 @@ func (m *Model) verifyStatus(rep tracing.VerifyReport) (explained bool) {
 
 // firstSight is the learner's explanation of each rewrite in rep not
 // explained before, in the order they appear; they count as seen from now.
-func (m *Model) firstSight(rep tracing.VerifyReport) []string {
+func (m *Model) firstSight(rep verify.VerifyReport) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
@@ -257,7 +260,7 @@ func (m *Model) firstSight(rep tracing.VerifyReport) []string {
 				continue
 			}
 			m.verify.seen[d.Rewrite] = true
-			if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+			if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 				out = append(out, r.Explain)
 			}
 		}
@@ -281,7 +284,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 	seen := map[string]bool{}
 	for _, d := range ch.Differences {
 		text := d.Field + ": " + d.Why
-		if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+		if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 			text = r.Explain
 		}
 		if !seen[text] {
@@ -296,7 +299,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 
 // verifyDoneMsg is a verification's report, or why none could be made.
 type verifyDoneMsg struct {
-	report tracing.VerifyReport
+	report verify.VerifyReport
 	err    error
 }
 
@@ -309,13 +312,13 @@ func verifyTick() tea.Cmd {
 
 // verifyCmd finds the query API (which may probe the network) and reads the
 // spans back, polling until found or cfg.VerifyTimeout.
-func verifyCmd(ctx context.Context, cfg tracing.Config, ep tracing.Endpoint, enc tracing.Encoding, spans []model.SpanModel) tea.Cmd {
+func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc outbox.Encoding, spans []model.SpanModel) tea.Cmd {
 	return func() tea.Msg {
-		api, err := tracing.QueryAPIFor(ctx, cfg, ep, tracing.QueryOptions{})
+		api, err := verify.QueryAPIFor(ctx, cfg, ep, verify.QueryOptions{})
 		if err != nil {
 			return verifyDoneMsg{err: err}
 		}
-		v := tracing.NewVerifier(api, tracing.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: enc})
+		v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: enc})
 		return verifyDoneMsg{report: v.Verify(ctx, spans)}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/verify"
 )
 
 // flat collapses runs of white space, so that wrapped text reads as one line.
@@ -38,7 +39,7 @@ func TestFlushToReceiverVerifies(t *testing.T) {
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
 	ch := m.verify.check(n.Key)
-	if ch == nil || ch.State != tracing.StateVerified {
+	if ch == nil || ch.State != verify.StateVerified {
 		t.Fatalf("check after a flush to the receiver: %+v (status %q)", ch, m.status)
 	}
 	if m.verifiedCount() != 1 || m.checkedCount() != 1 {
@@ -114,7 +115,7 @@ func TestVerifyMissing(t *testing.T) {
 	}
 	m = settle(t, m, cmd)
 	ch := m.verify.check(n.Key)
-	if ch == nil || ch.State != tracing.StateMissing {
+	if ch == nil || ch.State != verify.StateMissing {
 		t.Fatalf("check: %+v", ch)
 	}
 	if row := m.tree.row(n, m.session.Outbox(), m.now(), true); !strings.Contains(row, "missing") {
@@ -197,10 +198,10 @@ func TestVerifyChangedShowsStoredAs(t *testing.T) {
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
 	ch := m.verify.check(n.Key)
-	if ch == nil || ch.State != tracing.StateChanged {
+	if ch == nil || ch.State != verify.StateChanged {
 		t.Fatalf("check: %+v (status %q)", ch, m.status)
 	}
-	lower, _ := tracing.RewriteNamed("json-lowercase")
+	lower, _ := verify.RewriteNamed("json-lowercase")
 	insp := flat(strings.Join(m.inspector.lines(), "\n"))
 	for _, want := range []string{"changed: read back, but stored otherwise (2 differences, below)",
 		`stored as name "checkout" (sent "Checkout")`, "↳ " + lower.Why,

@@ -7,13 +7,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/verify"
 )
 
 // deliveryWord is the delivery state the tree row and the inspector show: a
 // delivered span that was read back says what verification found.
-func (c *common) deliveryWord(k tracing.SpanKey, state tracing.DeliveryState) (string, lipgloss.Style) {
+func (c *common) deliveryWord(k outbox.SpanKey, state outbox.DeliveryState) (string, lipgloss.Style) {
 	ch := c.verify.check(k)
-	if state != tracing.Delivered || ch == nil {
+	if state != outbox.Delivered || ch == nil {
 		return state.String(), deliveryStyle(c.styles, state)
 	}
 	return string(ch.State), verifyStyle(c.styles, ch.State)
@@ -21,19 +23,19 @@ func (c *common) deliveryWord(k tracing.SpanKey, state tracing.DeliveryState) (s
 
 // verifyStyle colours a verification state: verified as delivered, changed as
 // a warning, missing as a failure (the words say it without colour).
-func verifyStyle(st *Styles, s tracing.VerifyState) lipgloss.Style {
+func verifyStyle(st *Styles, s verify.VerifyState) lipgloss.Style {
 	switch s {
-	case tracing.StateVerified:
+	case verify.StateVerified:
 		return st.Delivered
-	case tracing.StateChanged:
+	case verify.StateChanged:
 		return st.Queued
 	}
 	return st.Failed
 }
 
 // verifyNote is what the inspector adds after the delivery state.
-func (v *inspectorPane) verifyNote(k tracing.SpanKey, state tracing.DeliveryState) string {
-	if state != tracing.Delivered {
+func (v *inspectorPane) verifyNote(k outbox.SpanKey, state outbox.DeliveryState) string {
+	if state != outbox.Delivered {
 		return ""
 	}
 	ch := v.verify.check(k)
@@ -42,9 +44,9 @@ func (v *inspectorPane) verifyNote(k tracing.SpanKey, state tracing.DeliveryStat
 		return " · being read back from the query API…"
 	case ch == nil:
 		return " (accepted, 2xx) · not read back yet: V verifies"
-	case ch.State == tracing.StateVerified:
+	case ch.State == verify.StateVerified:
 		return ": read back from the query API exactly as sent"
-	case ch.State == tracing.StateChanged:
+	case ch.State == verify.StateChanged:
 		return fmt.Sprintf(": read back, but stored otherwise (%s, below)", plural(len(ch.Differences), "difference"))
 	}
 	return ": accepted (2xx) but the query API does not have it"
@@ -54,7 +56,7 @@ func (v *inspectorPane) verifyNote(k tracing.SpanKey, state tracing.DeliveryStat
 // as stored, what was sent, and why the backend did it.
 func (v *inspectorPane) storedAs(n *tracing.Node, line func(label, value string)) {
 	ch := v.verify.check(n.Key)
-	if ch == nil || ch.State != tracing.StateChanged {
+	if ch == nil || ch.State != verify.StateChanged {
 		return
 	}
 	for i, d := range ch.Differences {
@@ -87,7 +89,7 @@ func (c *common) verifyItems(n *tracing.Node) []explainItem {
 	items := []explainItem{{"verified", string(ch.State), verifyMeaning(ch.State)}}
 	for _, d := range ch.Differences {
 		means := d.Why
-		if r, ok := tracing.RewriteNamed(d.Rewrite); ok {
+		if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 			means = r.Explain + " (" + d.Why + ")"
 		}
 		items = append(items, explainItem{"stored as", safe(d.Field) + " " + storedValue(d.Stored) + " (sent " + storedValue(d.Sent) + ")", safe(means)})
@@ -95,11 +97,11 @@ func (c *common) verifyItems(n *tracing.Node) []explainItem {
 	return items
 }
 
-func verifyMeaning(s tracing.VerifyState) string {
+func verifyMeaning(s verify.VerifyState) string {
 	switch s {
-	case tracing.StateVerified:
+	case verify.StateVerified:
 		return "Read back from the query API field for field as it was sent: the backend stored this span, unchanged."
-	case tracing.StateChanged:
+	case verify.StateChanged:
 		return "Read back from the query API, but stored otherwise than sent: each field that differs follows, with why the backend (or the serializer on the way) changed it."
 	}
 	return "The collector accepted it (2xx), but the query API did not have it when the verify timeout ran out: a 2xx means accepted, not stored."

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 var binary string
@@ -131,7 +131,7 @@ func TestBinaryCheck(t *testing.T) {
 	if code != 1 || rep.Healthy || rep.Status != 404 || !strings.Contains(strings.Join(rep.Warnings, " "), "v1") {
 		t.Errorf("v1 path: exit %d, %+v, stderr %q", code, rep, stderr)
 	}
-	code, stdout, _ = run(t, "check", "--endpoint", srv.URL+tracing.V2Path)
+	code, stdout, _ = run(t, "check", "--endpoint", srv.URL+secret.V2Path)
 	if code != 0 || !strings.Contains(stdout, "verdict    healthy") || !strings.Contains(stdout, "HTTP 202") {
 		t.Errorf("healthy check: exit %d\n%s", code, stdout)
 	}

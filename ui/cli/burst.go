@@ -11,6 +11,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // catchUpWindow is how far a rated burst may fall behind its schedule and
@@ -68,7 +69,7 @@ func runBurst(ctx, deliver context.Context, s *tracing.Session, opts Options, en
 		out.ids = []model.TraceID{}
 	}
 	s.Outbox().SetForget(true)
-	stream := s.Outbox().Stream(deliver, tracing.StreamOptions{Retry: retryPolicy(opts, env), OnResult: out.stats.add})
+	stream := s.Outbox().Stream(deliver, outbox.StreamOptions{Retry: retryPolicy(opts, env), OnResult: out.stats.add})
 	var progress *progressLine
 	if opts.StderrProgress(env) {
 		progress = startProgress(env, s, out.stats)
@@ -234,7 +235,7 @@ func (p *progressLine) draw() {
 	st := p.stats.snapshot()
 	rate := float64(traces) / time.Since(p.start).Seconds()
 	fmt.Fprintf(p.env.Stderr, "\r%d traces (%.0f/s)  delivered %d  failed %d  queued %d  POST p50 %s p99 %s\x1b[K",
-		traces, rate, c.Delivered, c.Failed, c.Queued+c.Sending, tracing.FormatLatency(st.p50), tracing.FormatLatency(st.p99))
+		traces, rate, c.Delivered, c.Failed, c.Queued+c.Sending, outbox.FormatLatency(st.p50), outbox.FormatLatency(st.p99))
 }
 
 // note prints a line of its own between progress lines; a nil progress

@@ -12,6 +12,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/verify"
 )
 
 // burstReport is send --json's report of a burst: the batches array holds
@@ -40,17 +41,17 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 
 // burstVerify reads the burst's sample (its first verifySample traces) back
 // with --verify, once every span was delivered, and adds it to report.
-func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep tracing.VerifyReport, err error) {
+func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep verify.VerifyReport, err error) {
 	if !opts.Config.Verify || report.Delivered == 0 || report.Failed > 0 {
 		return rep, nil
 	}
 	cfg := s.Config()
-	api, err := tracing.QueryAPIFor(ctx, cfg, s.Endpoint(), tracing.QueryOptions{})
+	api, err := verify.QueryAPIFor(ctx, cfg, s.Endpoint(), verify.QueryOptions{})
 	if err != nil {
 		report.VerifyError = err.Error()
 		return rep, err
 	}
-	v := tracing.NewVerifier(api, tracing.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
 	rep = v.Verify(ctx, out.sample)
 	report.Verified, report.Traces = &rep.Verified, rep.Traces
 	report.Query, report.QueryAPI = rep.Query, rep.Kind

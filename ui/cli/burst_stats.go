@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // keptBatches is how many batch results a burst keeps for its report; the
@@ -39,12 +39,12 @@ type burstStats struct {
 	posts    int
 	bytes    int64
 	hist     latencyHist
-	first    []tracing.DeliveryResult
+	first    []outbox.DeliveryResult
 	failures []FailureReport
-	last     tracing.DeliveryResult // the last failure
+	last     outbox.DeliveryResult // the last failure
 }
 
-func (b *burstStats) add(r tracing.DeliveryResult) {
+func (b *burstStats) add(r outbox.DeliveryResult) {
 	r.Keys = nil // the span keys are not kept: memory stays flat
 	r = withFlags(r)
 	b.mu.Lock()
@@ -64,7 +64,7 @@ func (b *burstStats) add(r tracing.DeliveryResult) {
 	}
 }
 
-func (b *burstStats) addFailure(r tracing.DeliveryResult) {
+func (b *burstStats) addFailure(r outbox.DeliveryResult) {
 	f := FailureReport{Class: string(r.Class), Status: r.Status, Error: errorText(r), Hint: r.Hint}
 	for i := range b.failures {
 		g := &b.failures[i]
@@ -83,9 +83,9 @@ type statsSnapshot struct {
 	results, posts int
 	p50, p99       time.Duration
 	hist           latencyHist
-	first          []tracing.DeliveryResult
+	first          []outbox.DeliveryResult
 	failures       []FailureReport
-	last           tracing.DeliveryResult
+	last           outbox.DeliveryResult
 }
 
 func (b *burstStats) snapshot() statsSnapshot {
@@ -93,7 +93,7 @@ func (b *burstStats) snapshot() statsSnapshot {
 	defer b.mu.Unlock()
 	return statsSnapshot{
 		results: b.results, posts: b.posts, p50: b.hist.percentile(0.50), p99: b.hist.percentile(0.99), hist: b.hist,
-		first: append([]tracing.DeliveryResult(nil), b.first...), failures: append([]FailureReport(nil), b.failures...), last: b.last,
+		first: append([]outbox.DeliveryResult(nil), b.first...), failures: append([]FailureReport(nil), b.failures...), last: b.last,
 	}
 }
 
@@ -160,9 +160,9 @@ func (h *latencyHist) print(w io.Writer) {
 		if c == 0 {
 			continue
 		}
-		label := "> " + tracing.FormatLatency(coarseBounds[len(coarseBounds)-1])
+		label := "> " + outbox.FormatLatency(coarseBounds[len(coarseBounds)-1])
 		if i < len(coarseBounds) {
-			label = "≤ " + tracing.FormatLatency(coarseBounds[i])
+			label = "≤ " + outbox.FormatLatency(coarseBounds[i])
 		}
 		bar := strings.Repeat("█", max(1, c*30/peak))
 		fmt.Fprintf(w, "  %-8s %8d  %5.1f%%  %s\n", label, c, 100*float64(c)/float64(h.n), bar)

@@ -16,6 +16,9 @@ import (
 
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration
@@ -75,7 +78,7 @@ func TestBurstMemoryDoesNotGrow(t *testing.T) {
 	}
 	type sizes struct {
 		tree    int
-		outbox  tracing.OutboxSize
+		outbox  outbox.OutboxSize
 		kept    int
 		failure int
 	}
@@ -101,8 +104,8 @@ func TestBurstMemoryDoesNotGrow(t *testing.T) {
 // spanTally counts every span ID the receivers took, across a restart.
 type spanTally struct {
 	mu     sync.Mutex
-	seen   []map[tracing.SpanKey]int // one map per receiver life
-	killAt int                       // spans after which the receiver dies
+	seen   []map[outbox.SpanKey]int // one map per receiver life
+	killAt int                      // spans after which the receiver dies
 	kill   func()
 	dead   bool
 }
@@ -124,7 +127,7 @@ func (s *spanTally) record(spans []model.SpanModel) {
 		panic(http.ErrAbortHandler)
 	}
 	for _, sp := range spans {
-		life[tracing.KeyOf(sp)]++
+		life[outbox.KeyOf(sp)]++
 	}
 }
 
@@ -139,10 +142,10 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	tally := &spanTally{killAt: 2000}
-	var rcv *tracing.Receiver
+	var rcv *receiver.Receiver
 	start := func() {
-		tally.seen = append(tally.seen, map[tracing.SpanKey]int{})
-		r, err := tracing.StartReceiver(addr, tracing.ReceiverOptions{MaxTraces: 10, OnSpans: tally.record})
+		tally.seen = append(tally.seen, map[outbox.SpanKey]int{})
+		r, err := receiver.StartReceiver(addr, receiver.ReceiverOptions{MaxTraces: 10, OnSpans: tally.record})
 		if err != nil || r.Addr() != addr {
 			t.Errorf("restart on %s: %v (%v)", addr, err, r)
 		}
@@ -176,7 +179,7 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 		}
 	}
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: sleep}
-	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + tracing.V2Path, "--count", "3000", "--timeout", "2s"}, env, nil)
+	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + secret.V2Path, "--count", "3000", "--timeout", "2s"}, env, nil)
 	var rep SendReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s %s", err, stdout.String(), stderr.String())
@@ -191,10 +194,10 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 }
 
 // checkEverySpan: each trace's 4 spans arrived, and no span twice.
-func checkEverySpan(t *testing.T, rep SendReport, lives []map[tracing.SpanKey]int) {
+func checkEverySpan(t *testing.T, rep SendReport, lives []map[outbox.SpanKey]int) {
 	t.Helper()
 	perTrace := map[string]int{}
-	all := map[tracing.SpanKey]int{}
+	all := map[outbox.SpanKey]int{}
 	for i, life := range lives {
 		for k, n := range life {
 			if n != 1 {
@@ -228,8 +231,8 @@ func TestBurstGivesUpOnADeadCollector(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	code, rep, stderr := runSend(t, "--endpoint", "http://"+addr+tracing.V2Path, "--count", "50")
-	if code != ExitFailed || rep.Delivered != 0 || rep.Failed != 200 || len(rep.Failures) != 1 || rep.Failures[0].Class != string(tracing.ClassRefused) {
+	code, rep, stderr := runSend(t, "--endpoint", "http://"+addr+secret.V2Path, "--count", "50")
+	if code != ExitFailed || rep.Delivered != 0 || rep.Failed != 200 || len(rep.Failures) != 1 || rep.Failures[0].Class != string(outbox.ClassRefused) {
 		t.Errorf("exit %d, %d delivered, %d failed, %+v (%s)", code, rep.Delivered, rep.Failed, rep.Failures, stderr)
 	}
 }

@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/verify"
 )
 
 // CheckReport is `check --json`'s output.
@@ -25,16 +28,16 @@ type CheckReport struct {
 	Hint      string   `json:"hint"`
 	Warnings  []string `json:"warnings"`
 	// With verification: whether the probe span was read back, and how.
-	Stored     *bool                `json:"stored,omitempty"`
-	ReadBackMs float64              `json:"readBackMs,omitempty"`
-	Query      string               `json:"query,omitempty"`
-	QueryAPI   string               `json:"queryApi,omitempty"`
-	Verify     *tracing.TraceReport `json:"verify,omitempty"`
+	Stored     *bool               `json:"stored,omitempty"`
+	ReadBackMs float64             `json:"readBackMs,omitempty"`
+	Query      string              `json:"query,omitempty"`
+	QueryAPI   string              `json:"queryApi,omitempty"`
+	Verify     *verify.TraceReport `json:"verify,omitempty"`
 }
 
 // Check POSTs an empty span list to the endpoint and diagnoses the answer.
 func Check(opts Options, env Env) int {
-	verify := opts.Config.Verify || tracing.IsLocalSpec(opts.Config.Endpoint)
+	verify := opts.Config.Verify || secret.IsLocalSpec(opts.Config.Endpoint)
 	if verify {
 		opts.Config.Service = CheckService
 	}
@@ -74,15 +77,15 @@ func Check(opts Options, env Env) int {
 }
 
 // tlsState says what is known about TLS from one probe.
-func tlsState(ep tracing.Endpoint, r tracing.DeliveryResult) string {
+func tlsState(ep secret.Endpoint, r outbox.DeliveryResult) string {
 	u := ep.URL()
 	switch {
 	case u == nil || u.Scheme != "https":
-		if r.Class == tracing.ClassTLS {
+		if r.Class == outbox.ClassTLS {
 			return "failed: the server expects https"
 		}
 		return "not used (http)"
-	case r.Class == tracing.ClassTLS:
+	case r.Class == outbox.ClassTLS:
 		return "failed"
 	case r.Status != 0:
 		return "ok"
@@ -90,7 +93,7 @@ func tlsState(ep tracing.Endpoint, r tracing.DeliveryResult) string {
 	return "unknown (no connection)"
 }
 
-func schemeWarnings(ep tracing.Endpoint) []string {
+func schemeWarnings(ep secret.Endpoint) []string {
 	u := ep.URL()
 	if u == nil || ep.Local || u.Scheme != "http" || !ep.HasSecrets() {
 		return nil

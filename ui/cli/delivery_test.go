@@ -11,7 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // noWait is a RetrySleep that returns at once: tests assert on the waits
@@ -47,7 +48,7 @@ func TestSendRetriesTransientFailures(t *testing.T) {
 		}
 		w.WriteHeader(202)
 	})
-	code, rep, stderr := runSend(t, "--endpoint", srv.URL+tracing.V2Path)
+	code, rep, stderr := runSend(t, "--endpoint", srv.URL+secret.V2Path)
 	if code != ExitOK || rep.Delivered != rep.Spans {
 		t.Fatalf("exit %d, %d of %d delivered: %s", code, rep.Delivered, rep.Spans, stderr)
 	}
@@ -61,7 +62,7 @@ func TestSendHonoursRetryAfter(t *testing.T) {
 		w.Header().Set("Retry-After", "1")
 		http.Error(w, "slow down", http.StatusTooManyRequests)
 	})
-	code, rep, _ := runSend(t, "--endpoint", srv.URL+tracing.V2Path)
+	code, rep, _ := runSend(t, "--endpoint", srv.URL+secret.V2Path)
 	if code != ExitFailed || rep.Failed != rep.Spans || rep.Delivered != 0 {
 		t.Fatalf("exit %d, report %+v", code, rep)
 	}
@@ -69,7 +70,7 @@ func TestSendHonoursRetryAfter(t *testing.T) {
 	if posts.Load() != 4 || b.Attempts != 4 || b.RetryAfter != 1 || b.WaitedMs < 3000 {
 		t.Errorf("%d POSTs, batch %+v: want 4 attempts, retryAfter 1, at least 3×1s waited", posts.Load(), b)
 	}
-	_, out, _ := runText(t, "send", "--endpoint", srv.URL+tracing.V2Path)
+	_, out, _ := runText(t, "send", "--endpoint", srv.URL+secret.V2Path)
 	if !strings.Contains(out, "Retry-After 1s") || !strings.Contains(out, "attempt 4") {
 		t.Errorf("text report lacks the wait: %s", out)
 	}
@@ -89,11 +90,11 @@ func TestSendAndCheckRefuseRedirectsAndWebPages(t *testing.T) {
 	})
 	for _, c := range []struct {
 		url   string
-		class tracing.FailureClass
+		class outbox.FailureClass
 		hint  string
 	}{
-		{redirect.URL + tracing.V2Path, tracing.ClassRedirect, "redirects to " + target.URL + "/****/api/v2/spans"},
-		{page.URL + tracing.V2Path, tracing.ClassNotCollector, "web page, not a Zipkin collector"},
+		{redirect.URL + secret.V2Path, outbox.ClassRedirect, "redirects to " + target.URL + "/****/api/v2/spans"},
+		{page.URL + secret.V2Path, outbox.ClassNotCollector, "web page, not a Zipkin collector"},
 	} {
 		code, rep, stderr := runSend(t, "--endpoint", c.url)
 		if code != ExitFailed || rep.Delivered != 0 || rep.Batches[0].Class != string(c.class) || rep.Batches[0].Attempts != 1 {

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // collector counts spans by ID and answers `status` until it is set to 202.
@@ -38,7 +40,7 @@ func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, c.msg, st)
 		return
 	}
-	if r.URL.Path != tracing.V2Path {
+	if r.URL.Path != secret.V2Path {
 		http.NotFound(w, r)
 		return
 	}
@@ -166,8 +168,8 @@ func TestEveryBadEndpoint(t *testing.T) {
 	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake errors are expected
 	tlsSrv.StartTLS()
 	defer tlsSrv.Close()
-	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + tracing.V2Path
-	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + tracing.V2Path
+	httpsToHTTP := "https://" + strings.TrimPrefix(httpSrv.URL, "http://") + secret.V2Path
+	httpToHTTPS := "http://" + strings.TrimPrefix(tlsSrv.URL, "https://") + secret.V2Path
 
 	type tc struct {
 		name   string
@@ -175,31 +177,31 @@ func TestEveryBadEndpoint(t *testing.T) {
 		path   string
 		status int // the collector's answer
 		msg    string
-		class  tracing.FailureClass
+		class  outbox.FailureClass
 		hint   string
 		exit   int
 	}
 	cases := []tc{
 		{name: "no scheme", url: "collector.example:9411/api/v2/spans", exit: ExitUsage, hint: "http://"},
 		{name: "malformed", url: "http://[::1/api/v2/spans", exit: ExitUsage, hint: "http://"},
-		{name: "wrong path", path: "/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
-		{name: "v1 path", path: "/api/v1/spans", status: 202, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
-		{name: "dns", url: "http://no-such-host.invalid/api/v2/spans", class: tracing.ClassDNS, hint: "resolve", exit: ExitFailed},
-		{name: "refused", url: "http://" + closedPort(t) + tracing.V2Path, class: tracing.ClassRefused, hint: "listens", exit: ExitFailed},
-		{name: "https to http", url: httpsToHTTP, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
-		{name: "http to https", url: httpToHTTPS, class: tracing.ClassTLS, hint: "TLS", exit: ExitFailed},
-		{name: "timeout", url: "http://" + silentListener(t) + tracing.V2Path, class: tracing.ClassTimeout, hint: "timeout", exit: ExitFailed},
-		{name: "reset", url: "http://" + resettingListener(t) + tracing.V2Path, class: tracing.ClassReset, hint: "closed", exit: ExitFailed},
-		{name: "400", status: 400, msg: "Expected a JSON_V2 encoded list", class: tracing.ClassBadRequest, hint: "rejected", exit: ExitFailed},
-		{name: "401", status: 401, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
-		{name: "403", status: 403, class: tracing.ClassAuth, hint: "auth segment", exit: ExitFailed},
-		{name: "404", status: 404, class: tracing.ClassNotFound, hint: "path", exit: ExitFailed},
-		{name: "405", status: 405, class: tracing.ClassNotFound, hint: "method", exit: ExitFailed},
-		{name: "413", status: 413, class: tracing.ClassTooLarge, hint: "batch", exit: ExitFailed},
-		{name: "415", status: 415, class: tracing.ClassUnsupportedMedia, hint: "content type", exit: ExitFailed},
-		{name: "429", status: 429, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
-		{name: "500", status: 500, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
-		{name: "503", status: 503, class: tracing.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+		{name: "wrong path", path: "/spans", status: 202, class: outbox.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "v1 path", path: "/api/v1/spans", status: 202, class: outbox.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "dns", url: "http://no-such-host.invalid/api/v2/spans", class: outbox.ClassDNS, hint: "resolve", exit: ExitFailed},
+		{name: "refused", url: "http://" + closedPort(t) + secret.V2Path, class: outbox.ClassRefused, hint: "listens", exit: ExitFailed},
+		{name: "https to http", url: httpsToHTTP, class: outbox.ClassTLS, hint: "TLS", exit: ExitFailed},
+		{name: "http to https", url: httpToHTTPS, class: outbox.ClassTLS, hint: "TLS", exit: ExitFailed},
+		{name: "timeout", url: "http://" + silentListener(t) + secret.V2Path, class: outbox.ClassTimeout, hint: "timeout", exit: ExitFailed},
+		{name: "reset", url: "http://" + resettingListener(t) + secret.V2Path, class: outbox.ClassReset, hint: "closed", exit: ExitFailed},
+		{name: "400", status: 400, msg: "Expected a JSON_V2 encoded list", class: outbox.ClassBadRequest, hint: "rejected", exit: ExitFailed},
+		{name: "401", status: 401, class: outbox.ClassAuth, hint: "auth segment", exit: ExitFailed},
+		{name: "403", status: 403, class: outbox.ClassAuth, hint: "auth segment", exit: ExitFailed},
+		{name: "404", status: 404, class: outbox.ClassNotFound, hint: "path", exit: ExitFailed},
+		{name: "405", status: 405, class: outbox.ClassNotFound, hint: "method", exit: ExitFailed},
+		{name: "413", status: 413, class: outbox.ClassTooLarge, hint: "batch", exit: ExitFailed},
+		{name: "415", status: 415, class: outbox.ClassUnsupportedMedia, hint: "content type", exit: ExitFailed},
+		{name: "429", status: 429, class: outbox.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+		{name: "500", status: 500, class: outbox.ClassOverloaded, hint: "retry later", exit: ExitFailed},
+		{name: "503", status: 503, class: outbox.ClassOverloaded, hint: "retry later", exit: ExitFailed},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -213,7 +215,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 			if url == "" {
 				path := c.path
 				if path == "" {
-					path = tracing.V2Path
+					path = secret.V2Path
 				}
 				url = srv.URL + path
 			}
@@ -248,7 +250,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 			if c.msg != "" && !strings.Contains(rep.Batches[0].Message, c.msg) {
 				t.Errorf("server message not reported: %q", rep.Batches[0].Message)
 			}
-			retryAfterFix(t, url, col, srv.URL+tracing.V2Path)
+			retryAfterFix(t, url, col, srv.URL+secret.V2Path)
 		})
 	}
 }

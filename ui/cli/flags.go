@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/b3"
+	"zipkin-playground/tracing/outbox"
 )
 
 // commandSet is the commands a flag applies to.
@@ -65,10 +67,10 @@ var flagTable = []flagDef{
 		apply: func(o *Options, v string) (err error) { o.Config.Sampler, err = tracing.ParseSamplerSpec(v); return }},
 	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
 		usage: "B3 header view: multi, single or both",
-		apply: func(o *Options, v string) (err error) { o.Config.B3, err = tracing.ParseB3Format(v); return }},
+		apply: func(o *Options, v string) (err error) { o.Config.B3, err = b3.ParseB3Format(v); return }},
 	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession,
 		usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
-		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = tracing.ParseEncoding(v); return }},
+		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = outbox.ParseEncoding(v); return }},
 	{name: "trace-id-128", env: "ZIPKIN_TRACE_ID_128", def: "off", cmds: inSession,
 		usage: "128-bit trace IDs",
 		apply: func(o *Options, v string) (err error) { o.Config.TraceID128, err = parseSwitch(v); return }},

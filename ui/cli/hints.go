@@ -3,26 +3,26 @@ package cli
 import (
 	"strings"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // flagsForClass is how the command line changes what a failure class asks
 // to change. The library's hints name no flag and no key (the TUI says
 // "press O"); the command line appends its own flags here.
-var flagsForClass = map[tracing.FailureClass][]string{
-	tracing.ClassMalformedURL:     {"--endpoint"},
-	tracing.ClassNotFound:         {"--endpoint"},
-	tracing.ClassAuth:             {"--endpoint", "--header"},
-	tracing.ClassTLS:              {"--cacert", "--insecure"},
-	tracing.ClassTimeout:          {"--timeout"},
-	tracing.ClassTooLarge:         {"--batch"},
-	tracing.ClassBadRequest:       {"--encoding"},
-	tracing.ClassUnsupportedMedia: {"--encoding"},
+var flagsForClass = map[outbox.FailureClass][]string{
+	outbox.ClassMalformedURL:     {"--endpoint"},
+	outbox.ClassNotFound:         {"--endpoint"},
+	outbox.ClassAuth:             {"--endpoint", "--header"},
+	outbox.ClassTLS:              {"--cacert", "--insecure"},
+	outbox.ClassTimeout:          {"--timeout"},
+	outbox.ClassTooLarge:         {"--batch"},
+	outbox.ClassBadRequest:       {"--encoding"},
+	outbox.ClassUnsupportedMedia: {"--encoding"},
 }
 
 // withFlags is a result whose hint ends with the flags that act on it,
 // unless the hint already names them.
-func withFlags(r tracing.DeliveryResult) tracing.DeliveryResult {
+func withFlags(r outbox.DeliveryResult) outbox.DeliveryResult {
 	flags := flagsForClass[r.Class]
 	if r.Hint == "" || len(flags) == 0 {
 		return r

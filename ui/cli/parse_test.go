@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // mainIn runs Main in-process with env variables and no TUI.
@@ -185,15 +186,15 @@ func TestVersionLine(t *testing.T) {
 // TestHintsGetFlags: a library hint that names no flag gets the command
 // line's; one that already names it is left alone.
 func TestHintsGetFlags(t *testing.T) {
-	r := withFlags(tracing.DeliveryResult{Class: tracing.ClassTooLarge, Hint: "batch too large: lower the batch size"})
+	r := withFlags(outbox.DeliveryResult{Class: outbox.ClassTooLarge, Hint: "batch too large: lower the batch size"})
 	if want, have := "batch too large: lower the batch size (--batch)", r.Hint; want != have {
 		t.Errorf("want %q, have %q", want, have)
 	}
-	r = withFlags(tracing.DeliveryResult{Class: tracing.ClassTooLarge, Hint: "batch too large: lower --batch"})
+	r = withFlags(outbox.DeliveryResult{Class: outbox.ClassTooLarge, Hint: "batch too large: lower --batch"})
 	if want, have := "batch too large: lower --batch", r.Hint; want != have {
 		t.Errorf("want %q, have %q", want, have)
 	}
-	r = withFlags(tracing.DeliveryResult{Class: tracing.ClassTLS, Hint: "the certificate is not trusted"})
+	r = withFlags(outbox.DeliveryResult{Class: outbox.ClassTLS, Hint: "the certificate is not trusted"})
 	if !strings.HasSuffix(r.Hint, "(--cacert, --insecure)") {
 		t.Errorf("%q", r.Hint)
 	}
@@ -216,7 +217,7 @@ func TestErrorsEscapeControls(t *testing.T) {
 // encoding there is exit 2 (collectors store it as unknown-service).
 func TestV1PathEncoding(t *testing.T) {
 	opts, _, err := ParseArgs("send", []string{"--endpoint", "http://z:9411/api/v1/spans"}, func(string) string { return "" })
-	if err != nil || opts.Config.Encoding != tracing.EncodingV1 || len(opts.Notes) != 1 {
+	if err != nil || opts.Config.Encoding != outbox.EncodingV1 || len(opts.Notes) != 1 {
 		t.Errorf("auto: %q %q %v", opts.Config.Encoding, opts.Notes, err)
 	}
 	for _, args := range [][]string{
@@ -233,7 +234,7 @@ func TestV1PathEncoding(t *testing.T) {
 		t.Errorf("env: %d %q", code, stderr)
 	}
 	opts, _, err = ParseArgs("send", []string{"--encoding", "v1", "--endpoint", "http://z:9411/api/v1/spans"}, func(string) string { return "" })
-	if err != nil || opts.Config.Encoding != tracing.EncodingV1 || len(opts.Notes) != 0 {
+	if err != nil || opts.Config.Encoding != outbox.EncodingV1 || len(opts.Notes) != 0 {
 		t.Errorf("explicit v1: %q %q %v", opts.Config.Encoding, opts.Notes, err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/receiver"
 )
 
 // Receive runs the embedded receiver alone and prints every span that
@@ -23,7 +23,7 @@ func Receive(opts Options, env Env) int {
 // receive is Receive with a context and a callback that learns the URL (tests).
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
 	out := newLinePrinter(env.Stdout, printBuffer, !opts.JSON)
-	rcv, err := tracing.StartReceiver(opts.Config.Listen, tracing.ReceiverOptions{
+	rcv, err := receiver.StartReceiver(opts.Config.Listen, receiver.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
 		OnSpans: func(spans []model.SpanModel) {
 			for _, sp := range spans {

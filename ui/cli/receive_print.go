@@ -12,7 +12,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // printBuffer is how many lines receive holds for a slow stdout.
@@ -91,7 +93,7 @@ func (p *linePrinter) Close(wait time.Duration) int64 {
 // from outside sanitised, or one line of Zipkin v2 JSON.
 func spanLine(sp model.SpanModel, asJSON bool) string {
 	if asJSON {
-		b, err := tracing.MarshalSpanJSON(sp)
+		b, err := receiver.MarshalSpanJSON(sp)
 		if err != nil {
 			return fmt.Sprintf(`{"traceId":%q,"id":%q,"error":%q}`+"\n", sp.TraceID, sp.ID, err.Error())
 		}
@@ -103,7 +105,7 @@ func spanLine(sp model.SpanModel, asJSON bool) string {
 	}
 	service := "-"
 	if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName != "" {
-		service = tracing.Sanitize(sp.LocalEndpoint.ServiceName)
+		service = secret.Sanitize(sp.LocalEndpoint.ServiceName)
 	}
 	kind := string(sp.Kind)
 	if kind == "" {
@@ -114,8 +116,8 @@ func spanLine(sp model.SpanModel, asJSON bool) string {
 		at = sp.Timestamp.Format("15:04:05.000")
 	}
 	return fmt.Sprintf("%s %s %s parent=%s %s \"%s\" kind=%s duration=%s tags=%d annotations=%d\n",
-		at, sp.TraceID, sp.ID, parent, service, tracing.Sanitize(sp.Name), tracing.Sanitize(kind),
-		tracing.FormatLatency(sp.Duration), len(sp.Tags), len(sp.Annotations))
+		at, sp.TraceID, sp.ID, parent, service, secret.Sanitize(sp.Name), secret.Sanitize(kind),
+		outbox.FormatLatency(sp.Duration), len(sp.Tags), len(sp.Annotations))
 }
 
 // jsonTerminalSafe escapes, as \uXXXX, the characters encoding/json leaves

@@ -13,6 +13,8 @@ import (
 
 	"zipkin-playground/examples"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/verify"
 )
 
 // SendReport is `send --json`'s output (SPEC.md; fields may be added, not
@@ -43,8 +45,8 @@ type SendReport struct {
 	Interrupted bool `json:"interrupted,omitempty"`
 	// With verification (--verify, or the embedded receiver): spans read
 	// back intact, and what became of each trace.
-	Verified *int                  `json:"verified,omitempty"`
-	Traces   []tracing.TraceReport `json:"traces,omitempty"`
+	Verified *int                 `json:"verified,omitempty"`
+	Traces   []verify.TraceReport `json:"traces,omitempty"`
 	// Query and QueryAPI name the query API read from (masked); VerifyError
 	// says why verification could not run.
 	Query       string `json:"query,omitempty"`
@@ -70,7 +72,7 @@ type BatchReport struct {
 	WaitedMs float64 `json:"waitedMs,omitempty"`
 }
 
-func batchReport(r tracing.DeliveryResult) BatchReport {
+func batchReport(r outbox.DeliveryResult) BatchReport {
 	r = withFlags(r)
 	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint,
 		Attempts: r.Attempts, RetryAfter: r.RetryAfter.Seconds(), WaitedMs: millis(r.Waited)}
@@ -83,7 +85,7 @@ func batchReport(r tracing.DeliveryResult) BatchReport {
 }
 
 // errorText is the one-phrase reason a batch failed.
-func errorText(r tracing.DeliveryResult) string {
+func errorText(r outbox.DeliveryResult) string {
 	switch {
 	case r.Err != nil:
 		return r.Err.Error()
@@ -123,8 +125,8 @@ func Send(opts Options, env Env) int {
 	if _, err = s.Replay(scenario); err != nil {
 		return fail(env, err, "")
 	}
-	var results []tracing.DeliveryResult
-	s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r tracing.DeliveryResult) { results = append(results, r) })
+	var results []outbox.DeliveryResult
+	s.Outbox().FlushRetrying(ctx, retryPolicy(opts, env), func(r outbox.DeliveryResult) { results = append(results, r) })
 	report := makeReport(s, results, time.Since(start))
 	verified, verr := sendVerify(ctx, opts, s, &report)
 	if opts.JSON {
@@ -184,7 +186,7 @@ func writeJSON(env Env, v any) {
 // sendExit is send's exit status: 1 when spans are left undelivered (last
 // is the last failure, for its reason and hint), or when verification could
 // not run or found a trace missing.
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last tracing.DeliveryResult, verified tracing.VerifyReport, verr error) int {
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.VerifyReport, verr error) int {
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)
@@ -203,12 +205,12 @@ func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendRepor
 }
 
 // retryPolicy is send's: --retries transient retries with backoff.
-func retryPolicy(opts Options, env Env) tracing.RetryPolicy {
-	return tracing.RetryPolicy{Retries: opts.Config.Retries, Sleep: env.RetrySleep}
+func retryPolicy(opts Options, env Env) outbox.RetryPolicy {
+	return outbox.RetryPolicy{Retries: opts.Config.Retries, Sleep: env.RetrySleep}
 }
 
 // posts counts the POSTs made, retries included.
-func posts(results []tracing.DeliveryResult) int {
+func posts(results []outbox.DeliveryResult) int {
 	n := 0
 	for _, r := range results {
 		n += r.Attempts
@@ -225,16 +227,16 @@ func loadScenario(name string) (tracing.Scenario, error) {
 	return examples.Load(name)
 }
 
-func lastFailure(results []tracing.DeliveryResult) tracing.DeliveryResult {
+func lastFailure(results []outbox.DeliveryResult) outbox.DeliveryResult {
 	for i := len(results) - 1; i >= 0; i-- {
 		if !results[i].OK() {
 			return results[i]
 		}
 	}
-	return tracing.DeliveryResult{}
+	return outbox.DeliveryResult{}
 }
 
-func makeReport(s *tracing.Session, results []tracing.DeliveryResult, elapsed time.Duration) SendReport {
+func makeReport(s *tracing.Session, results []outbox.DeliveryResult, elapsed time.Duration) SendReport {
 	rep := SendReport{Endpoint: s.Endpoint().Display(s.Config().RevealSecrets), TraceIDs: []string{}, Batches: []BatchReport{}}
 	for _, root := range s.Tree().Roots() {
 		rep.TraceIDs = append(rep.TraceIDs, root.Context.TraceID.String())
@@ -269,7 +271,7 @@ func percentile(d []time.Duration, p float64) time.Duration {
 	return sorted[int(p*float64(len(sorted)-1)+0.5)]
 }
 
-func printSendReport(env Env, s *tracing.Session, rep SendReport, results []tracing.DeliveryResult) {
+func printSendReport(env Env, s *tracing.Session, rep SendReport, results []outbox.DeliveryResult) {
 	w := env.Stdout
 	fmt.Fprintf(w, "endpoint   %s\n", rep.Endpoint)
 	for _, root := range s.Tree().Roots() {

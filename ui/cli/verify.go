@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/verify"
 )
 
 // CheckService is the service name of check --verify's probe span, so that it
@@ -24,14 +26,14 @@ func verifyWanted(opts Options, s *tracing.Session) bool {
 
 // verifyDelivered reads every delivered span of s back from the query API
 // (the --query URL, the endpoint's origin, or the embedded receiver).
-func verifyDelivered(ctx context.Context, s *tracing.Session) (tracing.VerifyReport, error) {
+func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.VerifyReport, error) {
 	cfg := s.Config()
-	api, err := tracing.QueryAPIFor(ctx, cfg, s.Endpoint(), tracing.QueryOptions{})
+	api, err := verify.QueryAPIFor(ctx, cfg, s.Endpoint(), verify.QueryOptions{})
 	if err != nil {
-		return tracing.VerifyReport{}, err
+		return verify.VerifyReport{}, err
 	}
-	v := tracing.NewVerifier(api, tracing.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
-	return v.Verify(ctx, tracing.DeliveredSpans(s)), nil
+	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	return v.Verify(ctx, verify.DeliveredSpans(s)), nil
 }
 
 // printVerify writes one line per trace and one per difference:
@@ -39,7 +41,7 @@ func verifyDelivered(ctx context.Context, s *tracing.Session) (tracing.VerifyRep
 //	verify     4bf92f3577b34da6  verified 4/4 spans in 180.0ms
 //	verify     a3ce929d0e0e4736  changed: 4/4 spans stored, 1 difference (read back in 160.2ms)
 //	             span a3ce929d0e0e4736 name: sent "Checkout", stored "checkout" — zipkin-go's JSON serializer …
-func printVerify(w io.Writer, rep tracing.VerifyReport) {
+func printVerify(w io.Writer, rep verify.VerifyReport) {
 	fmt.Fprintf(w, "query      %s (%s API)\n", rep.Query, rep.Kind)
 	for _, t := range rep.Traces {
 		fmt.Fprintf(w, "verify     %s  %s\n", t.TraceID, t.Summary(rep.Timeout))
@@ -55,7 +57,7 @@ func printVerify(w io.Writer, rep tracing.VerifyReport) {
 }
 
 // verifyFailure is send's error when a trace is missing, nil otherwise.
-func verifyFailure(rep tracing.VerifyReport) error {
+func verifyFailure(rep verify.VerifyReport) error {
 	n := rep.Missing()
 	if n == 0 {
 		return nil
@@ -65,7 +67,7 @@ func verifyFailure(rep tracing.VerifyReport) error {
 
 // sendVerify reads back what send delivered when verification is wanted and
 // adds it to the report; ran is false when it was not wanted.
-func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep tracing.VerifyReport, err error) {
+func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep verify.VerifyReport, err error) {
 	if !verifyWanted(opts, s) || report.Delivered == 0 {
 		return rep, nil
 	}
@@ -81,7 +83,7 @@ func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *S
 
 // printSendVerify prints send's verification, if any ran (when it could not
 // run, send's error on stderr says why).
-func printSendVerify(env Env, report SendReport, rep tracing.VerifyReport) {
+func printSendVerify(env Env, report SendReport, rep verify.VerifyReport) {
 	if report.Verified != nil {
 		printVerify(env.Stdout, rep)
 	}
@@ -103,8 +105,8 @@ func checkStored(s *tracing.Session, rep *CheckReport) {
 		rep.Error = "cannot build the probe span: " + err.Error()
 		return
 	}
-	var last tracing.DeliveryResult
-	if sum := s.Outbox().Flush(ctx, func(r tracing.DeliveryResult) { last = r }); sum.Delivered != 1 {
+	var last outbox.DeliveryResult
+	if sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r }); sum.Delivered != 1 {
 		rep.Error, rep.Class, rep.Hint = "the probe span was not accepted: "+errorText(last), string(last.Class), last.Hint
 		return
 	}
@@ -116,7 +118,7 @@ func checkStored(s *tracing.Session, rep *CheckReport) {
 	rep.Query, rep.QueryAPI = vrep.Query, vrep.Kind
 	t := vrep.Traces[0]
 	rep.Verify = &t
-	if t.State == tracing.StateMissing {
+	if t.State == verify.StateMissing {
 		rep.Error, rep.Hint = "accepted but not stored: "+t.Summary(vrep.Timeout), notStoredHint
 		return
 	}
@@ -131,7 +133,7 @@ func storedLine(rep CheckReport) string {
 		return ""
 	case *rep.Stored:
 		return fmt.Sprintf("accepted and stored, read back in %s from %s (%s API)",
-			tracing.FormatLatency(time.Duration(rep.ReadBackMs*float64(time.Millisecond))), rep.Query, rep.QueryAPI)
+			outbox.FormatLatency(time.Duration(rep.ReadBackMs*float64(time.Millisecond))), rep.Query, rep.QueryAPI)
 	}
 	return "NOT read back"
 }

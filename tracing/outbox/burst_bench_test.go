@@ -1,0 +1,129 @@
+package outbox
+
+import (
+	"context"
+	"io"
+	"log"
+	"testing"
+	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
+	"github.com/openzipkin/zipkin-go/reporter"
+	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
+
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
+)
+
+// burstSpans builds 10,000 traces × 10 spans as zipkin-go span models.
+func burstSpans(traces, perTrace int) []model.SpanModel {
+	ep := &model.Endpoint{ServiceName: "bench"}
+	start := time.Now()
+	spans := make([]model.SpanModel, 0, traces*perTrace)
+	for i := 0; i < traces; i++ {
+		tid := model.TraceID{Low: uint64(i + 1)}
+		for j := 0; j < perTrace; j++ {
+			sc := model.SpanContext{TraceID: tid, ID: model.ID(uint64(i)<<8 | uint64(j) + 1)}
+			if j > 0 {
+				parent := model.ID(uint64(i)<<8 + 1)
+				sc.ParentID = &parent
+			}
+			spans = append(spans, model.SpanModel{
+				SpanContext: sc, Name: "op", LocalEndpoint: ep,
+				Timestamp: start, Duration: time.Millisecond,
+				Tags: map[string]string{"i": "v"},
+			})
+		}
+	}
+	return spans
+}
+
+// BenchmarkOutboxBurst flushes 100,000 spans to the embedded receiver through
+// the Outbox and, for comparison, through zipkin-go's reporter/http with its
+// defaults and with MaxBacklog raised. It reports spans/s and spans lost.
+func BenchmarkOutboxBurst(b *testing.B) {
+	spans := burstSpans(10_000, 10)
+	run := func(b *testing.B, send func(url string, spans []model.SpanModel)) {
+		var lost, total float64
+		var elapsed time.Duration
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			rcv, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{MaxTraces: 100})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			t0 := time.Now()
+			send(rcv.URL(), spans)
+			elapsed += time.Since(t0)
+			b.StopTimer()
+			got := rcv.Stats().Spans
+			rcv.Close()
+			lost += float64(len(spans) - got)
+			total += float64(len(spans))
+			b.StartTimer()
+		}
+		b.ReportMetric(total/elapsed.Seconds(), "spans/s")
+		b.ReportMetric(lost/float64(b.N), "lost/op")
+	}
+	b.Run("outbox", func(b *testing.B) {
+		run(b, func(url string, spans []model.SpanModel) {
+			ep, _ := secret.ParseEndpoint(url)
+			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 100})
+			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
+			for _, s := range spans {
+				o.Send(s)
+			}
+			o.Flush(context.Background(), nil)
+			o.Close()
+		})
+	})
+	// stream is a burst's path: Forget mode, a Stream delivering while the
+	// spans are queued, 500-span batches.
+	b.Run("stream", func(b *testing.B) {
+		run(b, func(url string, spans []model.SpanModel) {
+			ep, _ := secret.ParseEndpoint(url)
+			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 500, Forget: true})
+			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
+			st := o.Stream(context.Background(), StreamOptions{})
+			for _, s := range spans {
+				o.Send(s)
+			}
+			_ = st.Close()
+			o.Close()
+		})
+	})
+	zipkinGo := func(opts ...zipkinhttp.ReporterOption) func(string, []model.SpanModel) {
+		return func(url string, spans []model.SpanModel) {
+			opts = append(opts, zipkinhttp.Logger(log.New(io.Discard, "", 0)))
+			r := zipkinhttp.NewReporter(url, opts...)
+			for _, s := range spans {
+				r.Send(s)
+			}
+			r.Close() // flushes what is still queued
+		}
+	}
+	b.Run("zipkin-go-defaults", func(b *testing.B) { run(b, zipkinGo()) })
+	b.Run("zipkin-go-backlog", func(b *testing.B) {
+		run(b, zipkinGo(zipkinhttp.MaxBacklog(len(spans))))
+	})
+	b.Run("json-serializer-only", func(b *testing.B) {
+		t0 := time.Now()
+		for i := 0; i < b.N; i++ {
+			for j := 0; j < len(spans); j += 100 {
+				if _, err := (reporter.JSONSerializer{}).Serialize(ptrs(spans[j : j+100])); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.N*len(spans))/time.Since(t0).Seconds(), "spans/s")
+	})
+}
+
+func ptrs(spans []model.SpanModel) []*model.SpanModel {
+	out := make([]*model.SpanModel, len(spans))
+	for i := range spans {
+		out[i] = &spans[i]
+	}
+	return out
+}

@@ -1,0 +1,203 @@
+package receiver
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReceiverListen(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	for _, addr := range []string{taken.Addr().String(), "127.0.0.1:abc", "256.0.0.1:1", "nohostport"} {
+		r, err := StartReceiver(addr)
+		if err == nil {
+			r.Close()
+			t.Errorf("--listen %s: no error, listening on %s", addr, r.Addr())
+			continue
+		}
+		if !errors.Is(err, ErrListen) || !strings.Contains(err.Error(), addr) {
+			t.Errorf("--listen %s: %v", addr, err)
+		}
+	}
+	// Only the default address moves, and says where.
+	ln, note, err := listenOrMove(taken.Addr().String(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if ln.Addr().String() == taken.Addr().String() || !strings.Contains(note, "is taken") || !strings.Contains(note, ln.Addr().String()) {
+		t.Errorf("moved to %s with note %q", ln.Addr(), note)
+	}
+}
+
+func TestReceiverWarnsBeyondLoopback(t *testing.T) {
+	for _, c := range []struct {
+		addr string
+		warn bool
+	}{{"127.0.0.1:0", false}, {"localhost:0", false}, {"0.0.0.0:0", true}, {":0", true}} {
+		r, err := StartReceiver(c.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		if have := strings.Contains(r.Warning, "no authentication"); have != c.warn || r.Moved != "" {
+			t.Errorf("%s: warning %q, moved %q", c.addr, r.Warning, r.Moved)
+		}
+	}
+}
+
+// Slow and idle connections (headers never finished, a body that stops, an
+// idle keep-alive) are closed by the server's timeouts; meanwhile a normal
+// POST is answered.
+func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
+	r := startTestReceiver(t, ReceiverOptions{timeouts: &serverTimeouts{
+		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}})
+	var slow []net.Conn
+	for i := 0; i < 300; i++ {
+		c, err := net.Dial("tcp", r.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\n") // headers never finished
+		slow = append(slow, c)
+	}
+	for i := 0; i < 3; i++ { // bodies that trickle and stop
+		c, err := net.Dial("tcp", r.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
+		slow = append(slow, c)
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Post(r.URL(), "application/json", strings.NewReader("[]"))
+	if err != nil || resp.StatusCode != 202 {
+		t.Fatalf("normal POST beside 300 slow connections: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	for i, c := range slow {
+		if !closedByServer(c) {
+			t.Fatalf("slow connection %d still open", i)
+		}
+	}
+	// An idle keep-alive connection is closed too.
+	c, err := net.Dial("tcp", r.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+	br := bufio.NewReader(c)
+	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("health: %v %v", resp, err)
+	} else {
+		io.Copy(io.Discard, resp.Body)
+	}
+	if !closedByServer(c) {
+		t.Error("idle keep-alive connection still open")
+	}
+}
+
+// closedByServer waits (at most 5 s) for the server to close c.
+func closedByServer(c net.Conn) bool {
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, err := io.Copy(io.Discard, c)
+	var ne net.Error
+	return !(errors.As(err, &ne) && ne.Timeout())
+}
+
+// With one decode at a time, a POST waits while another body is being read.
+func TestReceiverCapsConcurrentDecodes(t *testing.T) {
+	r := startTestReceiver(t, ReceiverOptions{MaxDecodes: 1})
+	c, err := net.Dial("tcp", r.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[")
+	for deadline := time.Now().Add(5 * time.Second); len(r.decodes) == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first request never took the decode slot")
+		}
+	}
+	done := make(chan int, 1)
+	go func() {
+		resp, err := http.Post(r.URL(), "application/json", strings.NewReader("[]"))
+		if err != nil {
+			done <- 0
+			return
+		}
+		resp.Body.Close()
+		done <- resp.StatusCode
+	}()
+	select {
+	case s := <-done:
+		t.Fatalf("second POST answered %d while the first held the decode slot", s)
+	case <-time.After(300 * time.Millisecond):
+	}
+	fmt.Fprintf(c, "]")
+	if s := <-done; s != 202 {
+		t.Errorf("second POST after the first finished: %d", s)
+	}
+}
+
+func TestReceiverCORS(t *testing.T) {
+	r := startTestReceiver(t, ReceiverOptions{})
+	resp, err := http.Get("http://" + r.Addr() + "/api/v2/services")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("GET: no CORS header: %v", resp.Header)
+	}
+	req, _ := http.NewRequest("OPTIONS", "http://"+r.Addr()+"/api/v2/traces", nil)
+	req.Header.Set("Origin", "http://grafana.local")
+	req.Header.Set("Access-Control-Request-Method", "GET")
+	req.Header.Set("Access-Control-Request-Headers", "x-grafana-org-id")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	h := resp.Header
+	if resp.StatusCode != 204 || h.Get("Access-Control-Allow-Origin") != "*" ||
+		!strings.Contains(h.Get("Access-Control-Allow-Methods"), "GET") || h.Get("Access-Control-Allow-Headers") != "x-grafana-org-id" {
+		t.Errorf("preflight: %d %v", resp.StatusCode, h)
+	}
+}
+
+// Only the default (no address given) moves when 9411 is taken; the same
+// address given explicitly is refused, so a second receiver never swallows
+// spans meant for the first.
+func TestReceiverMovesOnlyWhenNoAddressGiven(t *testing.T) {
+	if ln, err := net.Listen("tcp", DefaultListen); err == nil {
+		defer ln.Close()
+	} // else something else holds it: taken either way
+	if r, err := StartReceiver(DefaultListen); !errors.Is(err, ErrListen) {
+		if r != nil {
+			r.Close()
+		}
+		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", DefaultListen, err)
+	}
+	r, err := StartReceiver("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.Addr() == DefaultListen || !strings.Contains(r.Moved, "is taken") {
+		t.Errorf("no address given: want a moved receiver, have %s (moved %q)", r.Addr(), r.Moved)
+	}
+}
