@@ -20,7 +20,7 @@ type helpPane struct {
 
 // Title names the view.
 func (h *helpPane) Title() string {
-	return "All keys (? or esc closes) — dimmed keys do not apply now"
+	return "All keys (? or esc closes) — a key that does not apply now says why"
 }
 
 // Update scrolls (the root closes help on ? or esc).
@@ -70,6 +70,7 @@ func (h *helpPane) content() string {
 	k := m.keys
 	blocks = append(blocks, h.block("in a prompt, list or question",
 		[]key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}, colW))
+	blocks = append(blocks, h.block("in the tour (L)", []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}, colW))
 	if h.width < 80 {
 		return strings.Join(blocks, "\n\n")
 	}

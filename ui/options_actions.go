@@ -67,7 +67,9 @@ func (m *Model) copyHeaders() tea.Cmd {
 	}
 	m.clipboard = osc52.New(strings.Join(text, "\n")).String()
 	m.clipboardID++
-	m.setStatus("Copied the %s B3 headers of %q to the clipboard (%s, OSC 52): %s",
+	// The terminal decides: many honour OSC 52, some ignore it silently, so
+	// the status says what was sent, not that the clipboard holds it.
+	m.setStatus("Sent the %s B3 headers of %q (%s) to your terminal as OSC 52, a clipboard request; terminals may ignore it: %s",
 		format, escapeTitle(n.Name), plural(len(lines), "line"), strings.Join(text, " · "))
 	id := m.clipboardID
 	return tea.Tick(clipboardLife, func(time.Time) tea.Msg { return clipboardDoneMsg{id} })

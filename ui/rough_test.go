@@ -118,3 +118,31 @@ func TestPasteLinesWithoutBracketedPaste(t *testing.T) {
 		t.Errorf("a span with a remote parent is not a root: %q", row)
 	}
 }
+
+// y says what it did: an OSC 52 request sent to the terminal, which may
+// ignore it; it does not claim the clipboard holds the headers.
+func TestCopySaysWhatItDid(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "n", "enter", "y")
+	if !strings.Contains(m.status, "OSC 52") || !strings.Contains(m.status, "may ignore it") || strings.Contains(m.status, "to the clipboard") {
+		t.Errorf("status: %q", m.status)
+	}
+}
+
+// ? lists the tour's own keys, and does not speak of dimming, which does not
+// show without colour.
+func TestHelpListsLessonKeys(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "?")
+	view := m.helpView.Title() + "\n" + m.helpView.content() // all of it, scrolled or not
+	for _, want := range []string{"next lesson", "previous lesson", "in the tour"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("%q is not in the help:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "dimmed") {
+		t.Errorf("the help speaks of dimming:\n%s", view)
+	}
+}
