@@ -100,6 +100,8 @@ func (l *deliveryLog) render(e logEntry) string {
 	// The outbox masked the error and the message when it made them.
 	if r.Err != nil {
 		line += "  " + st.Bad.Render(safe(r.Err.Error()))
+	} else if r.Class == outbox.ClassNotCollector { // its HTML says nothing; the hint does
+		line += "  " + st.Bad.Render("a web page")
 	} else if r.Message != "" && !r.OK() {
 		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
 	}

@@ -146,3 +146,26 @@ func TestHelpListsLessonKeys(t *testing.T) {
 		t.Errorf("the help speaks of dimming:\n%s", view)
 	}
 }
+
+// A web page answering the POST is one line and its hint in the log, not
+// its HTML.
+func TestWebPageAnswerIsOneLine(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte("<!doctype html><html><head><title>Jaeger UI</title></head><body>" + strings.Repeat("x", 300) + "</body></html>"))
+	}))
+	defer srv.Close()
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = srv.URL + "/api/v2/spans"; c.Retries = 0 })
+	m, _ = press(t, m, "n", "enter", "f")
+	m, cmd := press(t, m, "F")
+	m = settle(t, m, cmd)
+	last := m.log.entries[len(m.log.entries)-1]
+	lines := strings.Split(m.log.render(last), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "a web page") || !strings.Contains(lines[1], "not a Zipkin collector") {
+		t.Errorf("want one line and the hint, have %q", lines)
+	}
+	if log := strings.Join(m.log.lines(-1), "\n"); strings.Contains(log, "<html") {
+		t.Errorf("the page's HTML is in the log:\n%s", log)
+	}
+}

@@ -82,7 +82,8 @@ type DeliveryResult struct {
 // web page is not one (rule 9).
 func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
-// Summary is one line: status, latency, bytes, message, hint.
+// Summary is one line: status, latency, bytes, message, hint (a web page's
+// line leaves the HTML and the hint out).
 func (r DeliveryResult) Summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "batch %d/%d: %d spans, %d bytes, ", r.Batch, r.Batches, r.Spans, r.Bytes)
@@ -97,6 +98,12 @@ func (r DeliveryResult) Summary() string {
 	}
 	if r.RetryAfter > 0 {
 		fmt.Fprintf(&b, ", Retry-After %s", r.RetryAfter)
+	}
+	if r.Class == ClassNotCollector {
+		// The page's HTML says nothing a person needs; the hint, said once
+		// where the run ends, says what it is.
+		b.WriteString(": a web page, not a collector's answer")
+		return b.String()
 	}
 	if r.Err != nil {
 		fmt.Fprintf(&b, ": %v", r.Err)
