@@ -143,8 +143,28 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	if len(roots) > 0 {
 		m.tree.Select(roots[0])
 	}
-	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.", msg.path, plural(len(roots), "trace"))
+	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.%s", msg.path, plural(len(roots), "trace"), m.unsampledNote(roots))
 	return m.ensureTick()
+}
+
+// unsampledNote says how many of the traces just opened the sampler will
+// not send, "" when it sends them all: a scenario opened under "never"
+// would otherwise look sent and never arrive.
+func (m *Model) unsampledNote(roots []*tracing.Node) string {
+	unsampled := 0
+	for _, r := range roots {
+		if !r.Sampled() {
+			unsampled++
+		}
+	}
+	sampler := m.session.Config().Sampler
+	switch {
+	case unsampled == 0:
+		return ""
+	case unsampled == len(roots):
+		return fmt.Sprintf(" But the sampler (%s) keeps none of them: they will not be sent (S changes it, then o again).", sampler)
+	}
+	return fmt.Sprintf(" The sampler (%s) keeps %d of %d: the others will not be sent.", sampler, len(roots)-unsampled, len(roots))
 }
 
 func (m *Model) askOverwrite(w fileWrite) tea.Cmd {

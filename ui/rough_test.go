@@ -169,3 +169,17 @@ func TestWebPageAnswerIsOneLine(t *testing.T) {
 		t.Errorf("the page's HTML is in the log:\n%s", log)
 	}
 }
+
+// Opening a scenario the sampler will not send says so.
+func TestOpenScenarioUnderNeverSaysSo(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
+	m, cmd := press(t, m, "o", "enter")
+	m = settle(t, m, cmd)
+	if m.session.Tree().Len() == 0 {
+		t.Fatalf("nothing opened: %q", m.status)
+	}
+	if !strings.Contains(m.status, "keeps none of them: they will not be sent") {
+		t.Errorf("status: %q", m.status)
+	}
+}
