@@ -97,7 +97,9 @@ func (m *Model) load() tea.Cmd {
 		}
 		items = append(items, listItem{label: n, note: note})
 	}
-	items = append(items, listItem{label: "a file…", note: "type a path (~ is your home)"})
+	if m.policy.NoFiles == "" {
+		items = append(items, listItem{label: "a file…", note: "type a path (~ is your home)"})
+	}
 	m.openDialog(&listDialog{paneBase: paneBase{common: m.common}, title: "Open a scenario", items: items,
 		accept: func(i int) (tea.Cmd, error) {
 			if i < len(names) {

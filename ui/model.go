@@ -53,6 +53,8 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
+	policy Policy // what the person at the keys may not do (a workshop attendee)
+
 	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
 	statusBad bool
@@ -67,13 +69,16 @@ type Model struct {
 	clipboardID int
 }
 
-// New is the playground over session s.
-func New(s *tracing.Session) *Model {
+// New is the playground over session s, adjusted by opts.
+func New(s *tracing.Session, opts ...Option) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
 	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
 	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
-	m.actions = actionTable(c.keys)
+	for _, o := range opts {
+		o(m)
+	}
+	m.actions = m.policy.restricted(actionTable(c.keys), c.keys)
 	m.tree = &treePane{paneBase: paneBase{common: c}}
 	m.inspector = &inspectorPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
 	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected, format: s.Config().B3}

@@ -62,7 +62,7 @@ func optionRows(m *Model) []optionRow {
 			about: "the local endpoint's IP (optionally IP:port) of spans started from now on"},
 	}
 	rows = append(rows, headerRows(m)...)
-	return append(rows, shortcutRows()...)
+	return m.policy.restrictRows(append(rows, shortcutRows()...))
 }
 
 // headerRows are one row per extra header (value masked unless revealed;

@@ -31,6 +31,7 @@ type receivedPane struct {
 	layoutCost time.Duration
 	laidOut    time.Time
 	deferred   bool // a receivedLayoutMsg is on its way
+	only       serviceFilter
 }
 
 // slowLayout is the layout cost from which arrivals are coalesced.
@@ -48,7 +49,7 @@ func (v *receivedPane) refresh() {
 	}
 	was, had := v.rowID(v.cursor)
 	start := time.Now()
-	v.traces, v.rows = flattenReceived(r.Traces())
+	v.traces, v.rows = flattenReceived(v.only.keep(r.Traces()))
 	v.stats = r.Stats()
 	v.laidOut = time.Now()
 	v.layoutCost = v.laidOut.Sub(start)

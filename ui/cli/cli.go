@@ -34,6 +34,9 @@ type Env struct {
 	// RetrySleep, when set, replaces the wait between send's retries (tests
 	// record the waits instead of sleeping).
 	RetrySleep func(ctx context.Context, d time.Duration) error
+	// Workshop is the workshop server; main passes the UI's, since this
+	// package imports no UI code.
+	Workshop Workshop
 }
 
 // OSEnv is the real process environment.
@@ -113,7 +116,7 @@ func help(args []string, env Env) int {
 	}
 	c, ok := commandByName(name)
 	if !ok || len(args) > 1 {
-		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check and receive")
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive and workshop")
 	}
 	printUsage(env.Stdout, c)
 	return ExitOK

@@ -20,9 +20,10 @@ const (
 	inSend
 	inCheck
 	inReceive
+	inWorkshop
 
 	inSession = inTUI | inSend | inCheck // everything that builds a session
-	inAll     = inSession | inReceive
+	inAll     = inSession | inReceive | inWorkshop
 )
 
 // flagDef is one row of the command line's single table: the flag, its
@@ -50,7 +51,7 @@ func (d flagDef) isSwitch() bool { return d.arg == "" }
 // flagTable is every flag of SPEC.md's "Command line" table, plus the
 // command-only ones (--count, --rate, --load, --version, --help).
 var flagTable = []flagDef{
-	{name: "endpoint", arg: "URL", env: "ZIPKIN_ENDPOINT", def: "embedded receiver", field: tracing.FieldEndpoint, cmds: inSession,
+	{name: "endpoint", arg: "URL", env: "ZIPKIN_ENDPOINT", def: "embedded receiver", field: tracing.FieldEndpoint, cmds: inSession | inWorkshop,
 		usage: "where spans are POSTed; empty or `local` = the embedded receiver",
 		apply: func(o *Options, v string) error { o.Config.Endpoint = v; return nil }},
 	{name: "listen", arg: "ADDR", env: "ZIPKIN_LISTEN", def: "127.0.0.1:9411, a free port if taken", field: tracing.FieldListen, cmds: inAll,
@@ -68,17 +69,17 @@ var flagTable = []flagDef{
 	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
 		usage: "B3 header view: multi, single or both",
 		apply: func(o *Options, v string) (err error) { o.Config.B3, err = b3.ParseB3Format(v); return }},
-	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession,
+	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession | inWorkshop,
 		usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
 		apply: func(o *Options, v string) (err error) { o.Config.Encoding, err = outbox.ParseEncoding(v); return }},
 	{name: "trace-id-128", env: "ZIPKIN_TRACE_ID_128", def: "off", cmds: inSession,
 		usage: "128-bit trace IDs",
 		apply: func(o *Options, v string) (err error) { o.Config.TraceID128, err = parseSwitch(v); return }},
-	{name: "header", arg: "'Name: value'", env: "ZIPKIN_HEADERS", def: "none", field: tracing.FieldHeader, cmds: inSession,
+	{name: "header", arg: "'Name: value'", env: "ZIPKIN_HEADERS", def: "none", field: tracing.FieldHeader, cmds: inSession | inWorkshop,
 		usage:    "extra header on every POST (repeatable; the env variable is ;-separated)",
 		apply:    addHeader,
 		applyEnv: addHeaders},
-	{name: "timeout", arg: "DUR", env: "ZIPKIN_TIMEOUT", def: "5s", field: tracing.FieldTimeout, cmds: inSession,
+	{name: "timeout", arg: "DUR", env: "ZIPKIN_TIMEOUT", def: "5s", field: tracing.FieldTimeout, cmds: inSession | inWorkshop,
 		usage: "per request",
 		apply: func(o *Options, v string) (err error) { o.Config.Timeout, err = parseDuration(v); return }},
 	{name: "batch", arg: "N", def: "100 (500 in a burst)", field: tracing.FieldBatch, cmds: inTUI | inSend,
@@ -100,19 +101,19 @@ var flagTable = []flagDef{
 	{name: "verify", env: "ZIPKIN_VERIFY", def: "off (always on for the embedded receiver)", cmds: inSend | inCheck,
 		usage: "read every trace back from a query API and compare it with what was sent",
 		apply: func(o *Options, v string) (err error) { o.Config.Verify, err = parseSwitch(v); return }},
-	{name: "query", arg: "URL", env: "ZIPKIN_QUERY", def: "the endpoint's origin", field: tracing.FieldQuery, cmds: inSession,
+	{name: "query", arg: "URL", env: "ZIPKIN_QUERY", def: "the endpoint's origin", field: tracing.FieldQuery, cmds: inSession | inWorkshop,
 		usage: "base URL of the query API used by --verify (Zipkin's or Jaeger's, detected)",
 		apply: func(o *Options, v string) error { o.Config.Query = v; return nil }},
-	{name: "verify-timeout", arg: "DUR", def: "10s", field: tracing.FieldVerifyTimeout, cmds: inSession,
+	{name: "verify-timeout", arg: "DUR", def: "10s", field: tracing.FieldVerifyTimeout, cmds: inSession | inWorkshop,
 		usage: "how long to keep polling the query API for a trace",
 		apply: func(o *Options, v string) (err error) { o.Config.VerifyTimeout, err = parseDuration(v); return }},
 	{name: "retries", arg: "N", env: "ZIPKIN_RETRIES", def: "3", field: tracing.FieldRetries, cmds: inTUI | inSend,
 		usage: "automatic retries of a batch that failed transiently, with backoff",
 		apply: func(o *Options, v string) (err error) { o.Config.Retries, err = parseCount(v); return }},
-	{name: "cacert", arg: "FILE", env: "ZIPKIN_CACERT", def: "system roots", cmds: inSession,
+	{name: "cacert", arg: "FILE", env: "ZIPKIN_CACERT", def: "system roots", cmds: inSession | inWorkshop,
 		usage: "extra CA certificate(s), PEM, for an https endpoint",
 		apply: func(o *Options, v string) error { o.Config.CACert = v; return nil }},
-	{name: "insecure", def: "off", cmds: inSession,
+	{name: "insecure", def: "off", cmds: inSession | inWorkshop,
 		usage: "skip TLS verification (prints a warning every time)",
 		apply: func(o *Options, v string) (err error) { o.Config.Insecure, err = parseSwitch(v); return }},
 	{name: "count", arg: "N", def: "0", cmds: inSend,
@@ -127,6 +128,21 @@ var flagTable = []flagDef{
 	{name: "max-spans", arg: "N", env: "ZIPKIN_MAX_SPANS", def: "200000", field: tracing.FieldMaxSpans, cmds: inAll,
 		usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
 		apply: func(o *Options, v string) (err error) { o.Config.MaxSpans, err = parseCount(v); return }},
+	{name: "ssh", arg: "ADDR", env: "ZIPKIN_WORKSHOP_SSH", def: "127.0.0.1:2222", cmds: inWorkshop,
+		usage: "the SSH server's address (beyond loopback it needs --code)",
+		apply: func(o *Options, v string) error { o.Workshop.SSH = strings.TrimSpace(v); return nil }},
+	{name: "code", arg: "CODE", env: "ZIPKIN_WORKSHOP_CODE", def: "none", cmds: inWorkshop,
+		usage: "join code attendees type as their SSH password; required beyond loopback",
+		apply: func(o *Options, v string) error { o.Workshop.Code = v; return nil }},
+	{name: "max-attendees", arg: "N", def: "50", cmds: inWorkshop,
+		usage: "connections past it get one sentence and are closed",
+		apply: func(o *Options, v string) (err error) { o.Workshop.MaxAttendees, err = parseCount(v); return }},
+	{name: "host-key", arg: "FILE", def: "created in the user's config dir", cmds: inWorkshop,
+		usage: "the SSH host key (created 0600 on first run, reused after)",
+		apply: func(o *Options, v string) error { o.Workshop.HostKey = v; return nil }},
+	{name: "allow-duplicates", def: "off", cmds: inWorkshop,
+		usage: "let one name connect more than once (the next gets a suffix: ann-2)",
+		apply: func(o *Options, v string) (err error) { o.Workshop.AllowDuplicates, err = parseSwitch(v); return }},
 	{name: "load", arg: "FILE", cmds: inTUI,
 		usage: "scenario to open: a file, or an embedded example such as checkout",
 		apply: func(o *Options, v string) error { o.Load = v; return nil }},

@@ -32,6 +32,8 @@ type Options struct {
 	// Version and Help short-circuit everything else.
 	Version bool
 	Help    bool
+	// Workshop is the workshop command's own settings.
+	Workshop WorkshopOptions
 	// Notes are choices made for the person (the v1 encoding for a v1
 	// path), shown before a headless command runs.
 	Notes []string
@@ -79,7 +81,7 @@ func (v flagValue) Set(s string) error {
 // positional arguments, which are returned in order; "--" ends the flags.
 // A flag that cmd does not take is refused.
 func ParseArgs(cmd string, args []string, getenv func(string) string) (Options, []string, error) {
-	opts := Options{Config: tracing.DefaultConfig()}
+	opts := Options{Config: tracing.DefaultConfig(), Workshop: defaultWorkshopOptions()}
 	c, ok := commandByName(cmd)
 	if !ok {
 		return opts, nil, usagef("unknown command %q", cmd)
@@ -212,6 +214,11 @@ func applyEnv(c commandDef, opts *Options, getenv func(string) string, setBy map
 func validate(c commandDef, opts *Options, setBy map[string]string) error {
 	if opts.Count > maxCount {
 		return usagef("--count: must be at most %d, got %d", maxCount, opts.Count)
+	}
+	if c.set&inWorkshop != 0 {
+		if err := validateWorkshop(opts.Workshop); err != nil {
+			return err
+		}
 	}
 	cfg := opts.Config
 	if c.set&inReceive != 0 {

@@ -48,6 +48,13 @@ var commandTable = []commandDef{
 			"zipkin-playground receive",
 			"zipkin-playground receive --listen 127.0.0.1:9411 --json",
 		}},
+	{name: "workshop", set: inWorkshop, run: runWorkshop,
+		summary: "SSH server: each attendee their own playground, the presenter's board",
+		examples: []string{
+			"zipkin-playground workshop",
+			"zipkin-playground workshop --ssh 0.0.0.0:2222 --code tracing42",
+			"zipkin-playground workshop --ssh 0.0.0.0:2222 --code tracing42 --endpoint http://jaeger:9411/api/v2/spans --query http://jaeger:16686",
+		}},
 }
 
 func commandByName(name string) (commandDef, bool) {

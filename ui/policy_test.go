@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
+)
+
+var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
+
+// attendeeModel is a playground under the workshop's policy, its endpoint
+// carrying a token and a header a presenter would not show.
+func attendeeModel(t *testing.T, p Policy) *Model {
+	t.Helper()
+	s := newSession(t, func(c *tracing.Config) {
+		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+	})
+	m := New(s, WithPolicy(p))
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m
+}
+
+func TestPolicyLocksTheWorkshopsSettings(t *testing.T) {
+	t.Parallel()
+	for _, k := range []string{"E", "v", "w", "x"} {
+		m := attendeeModel(t, attendeePolicy)
+		if k == "w" || k == "x" {
+			m = typeText(t, m, "n")
+			m, _ = press(t, m, "enter")
+		}
+		m, _ = press(t, m, k)
+		want := "set by the workshop"
+		if k == "w" || k == "x" {
+			want = "off in a workshop"
+		}
+		if m.dialog != nil || !m.statusBad || m.status != want {
+			t.Errorf("%s: dialog %T, status %q (bad %v), want %q", k, m.dialog, m.status, m.statusBad, want)
+		}
+		if m.reveal {
+			t.Errorf("%s revealed the secrets", k)
+		}
+		if view := m.View(); strings.Contains(view, "s3cret") || strings.Contains(view, "hunter2") {
+			t.Errorf("%s: a secret is on screen:\n%s", k, view)
+		}
+	}
+}
+
+func TestPolicyOptionRowsSayWhy(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	m, _ = press(t, m, "O")
+	rows := map[string]optionRow{}
+	for _, r := range optionRows(m) {
+		rows[r.name] = r
+	}
+	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "fixed at start", "service"} {
+		r, ok := rows[name]
+		if !ok {
+			t.Errorf("no row %q", name)
+			continue
+		}
+		if v := r.value(m); v != "set by the workshop" {
+			t.Errorf("%s shows %q", name, v)
+		}
+	}
+	if _, ok := rows["+ add a header"]; ok {
+		t.Error("an attendee can add a header")
+	}
+	selectOption(t, m, "endpoint")
+	m, _ = press(t, m, "enter")
+	if promptOf(m) != nil || !strings.Contains(m.status, "set by the workshop") {
+		t.Errorf("enter on the endpoint row: prompt %v, status %q", promptOf(m) != nil, m.status)
+	}
+	if view := m.View(); strings.Contains(view, "s3cret") || strings.Contains(view, "hunter2") {
+		t.Errorf("a secret is on screen:\n%s", view)
+	}
+	// The playground without a policy still changes them.
+	local := attendeeModel(t, Policy{})
+	local, _ = press(t, local, "O")
+	selectOption(t, local, "endpoint")
+	if local, _ = press(t, local, "enter"); promptOf(local) == nil {
+		t.Errorf("without a policy the endpoint row opens no prompt (status %q)", local.status)
+	}
+}
+
+func TestPolicyOpensBuiltinExamplesOnly(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	m, _ = press(t, m, "o")
+	d, ok := m.dialog.(*listDialog)
+	if !ok {
+		t.Fatalf("o opened %T (status %q)", m.dialog, m.status)
+	}
+	for _, it := range d.items {
+		if strings.HasPrefix(it.label, "a file") {
+			t.Errorf("an attendee is offered %q", it.label)
+		}
+	}
+	if len(d.items) == 0 {
+		t.Error("no built-in example offered")
+	}
+}
+
+func TestPolicyHelpListsTheLockedKeysWithTheReason(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	m, _ = press(t, m, "?")
+	view := m.View()
+	for _, want := range []string{"set by the workshop", "off in a workshop"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the help does not say %q:\n%s", want, view)
+		}
+	}
+	if reason := m.reasonFor(m.keys.Endpoint); reason != "set by the workshop" {
+		t.Errorf("E's reason: %q", reason)
+	}
+}
+
+func TestPolicySpanBudget(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	for range 2 {
+		m, _ = press(t, m, "n")
+		m, _ = press(t, m, "enter")
+	}
+	m, _ = press(t, m, "n")
+	if m.dialog != nil || !strings.Contains(m.status, "limit per attendee") {
+		t.Errorf("past the budget: dialog %T, status %q", m.dialog, m.status)
+	}
+	if n := m.Progress().Spans; n != 2 {
+		t.Errorf("Progress().Spans = %d, want 2", n)
+	}
+}
+
+func TestGotoLessonOpensTheTourThere(t *testing.T) {
+	t.Parallel()
+	m := attendeeModel(t, attendeePolicy)
+	m.GotoLesson(3)
+	if m.mode != modeLearn || m.tour.current != 2 {
+		t.Fatalf("mode %v, lesson %d", m.mode, m.tour.current+1)
+	}
+	m, _ = press(t, m, "L") // the attendee can still leave it
+	if m.mode != modeBrowse || m.tour.current != 2 {
+		t.Errorf("after L: mode %v, lesson %d", m.mode, m.tour.current+1)
+	}
+	m.GotoLesson(999) // clamped
+	if m.tour.current != len(m.tour.lessons)-1 {
+		t.Errorf("lesson 999 went to %d", m.tour.current+1)
+	}
+}

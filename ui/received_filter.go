@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/receiver"
+)
+
+// serviceFilter keeps the traces one service took part in ("" keeps all):
+// a workshop's presenter looks at one attendee's traces.
+type serviceFilter string
+
+func (f serviceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
+	if f == "" {
+		return traces
+	}
+	out := traces[:0:0]
+	for _, t := range traces {
+		if f.in(t.Spans) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (f serviceFilter) in(spans []model.SpanModel) bool {
+	for _, sp := range spans {
+		if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName == string(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// ShowReceivedOf shows in the Received pane only the traces service took
+// part in; "" shows every trace again.
+func (m *Model) ShowReceivedOf(service string) {
+	m.received.only = serviceFilter(service)
+	m.received.cursor, m.received.offset = 0, 0
+	m.received.refresh()
+}
+
+// FocusReceived gives the Received pane the keys (and the most room), as
+// for a presenter watching traces arrive.
+func (m *Model) FocusReceived() {
+	if m.session.Receiver() != nil {
+		m.focus(m.received)
+		m.resize()
+	}
+}

@@ -1,0 +1,146 @@
+//go:build e2e
+
+package workshop
+
+import (
+	"encoding/json"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxServer is a tmux server of the test's own, one window per terminal.
+type tmuxServer struct {
+	t    *testing.T
+	sock string
+}
+
+func newTmux(t *testing.T) *tmuxServer {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is not installed (.ci/run installs it)")
+	}
+	if _, err := exec.LookPath("ssh"); err != nil {
+		t.Fatal("ssh is not installed (.ci/run installs openssh-client)")
+	}
+	ts := &tmuxServer{t: t, sock: "zp-ws-e2e-" + filepath.Base(t.TempDir())}
+	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
+	return ts
+}
+
+func (ts *tmuxServer) run(args ...string) string {
+	out, err := exec.Command("tmux", append([]string{"-L", ts.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		ts.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// open starts command in a new 80×24 terminal called name.
+func (ts *tmuxServer) open(name, command string) {
+	ts.run("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
+}
+
+func (ts *tmuxServer) screen(name string) string {
+	return ts.run("capture-pane", "-p", "-t", name)
+}
+
+func (ts *tmuxServer) waitFor(name, want string) string {
+	ts.t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for time.Now().Before(deadline) {
+		if s := ts.screen(name); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	ts.t.Fatalf("%s never showed %q:\n%s", name, want, ts.screen(name))
+	return ""
+}
+
+func (ts *tmuxServer) keys(name string, keys ...string) {
+	for _, k := range keys {
+		ts.run("send-keys", "-t", name, k)
+		time.Sleep(120 * time.Millisecond)
+	}
+}
+
+func (ts *tmuxServer) typeText(name, text string) {
+	ts.run("send-keys", "-t", name, "-l", text)
+	time.Sleep(120 * time.Millisecond)
+}
+
+// TestWorkshopWithOpenSSH: two real ssh clients each build a trace and
+// flush it; the receiver holds both services, the board lists both, and
+// each attendee sees only their own tree.
+func TestWorkshopWithOpenSSH(t *testing.T) {
+	ts := newTmux(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "zipkin-playground")
+	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ts.open("board", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
+	board := ts.waitFor("board", "Attendees type ssh -p")
+	port := regexp.MustCompile(`ssh -p (\d+) NAME@127\.0\.0\.1`).FindStringSubmatch(board)
+	rcv := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/api/v2/spans`).FindStringSubmatch(board)
+	if port == nil || rcv == nil {
+		t.Fatalf("no ssh port or receiver on the board:\n%s", board)
+	}
+
+	for _, name := range []string{"ann", "bob"} {
+		ts.open(name, "ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p "+port[1]+" "+name+"@127.0.0.1")
+		ts.waitFor(name, "Welcome")
+	}
+	for _, name := range []string{"ann", "bob"} {
+		ts.keys(name, "n")
+		ts.waitFor(name, "span name")
+		ts.typeText(name, "checkout-"+name)
+		ts.keys(name, "Enter", "f", "F")
+		ts.waitFor(name, "Verified")
+	}
+
+	services := getJSON[[]string](t, "http://"+rcv[1]+"/api/v2/services")
+	if strings.Join(services, ",") != "ann,bob" {
+		t.Errorf("the receiver's services: %v", services)
+	}
+	for _, name := range []string{"ann", "bob"} {
+		traces := getJSON[[][]map[string]any](t, "http://"+rcv[1]+"/api/v2/traces?serviceName="+name)
+		if len(traces) != 1 || len(traces[0]) != 1 || traces[0][0]["name"] != "checkout-"+name {
+			t.Errorf("%s's traces in the receiver: %v", name, traces)
+		}
+	}
+	// The board refreshes every second: wait for both rows to say 1 span
+	// built, delivered and verified.
+	rows := regexp.MustCompile(`(?s)ann\s+1\s+1\s+1 .*bob\s+1\s+1\s+1 `)
+	deadline := time.Now().Add(waitLimit)
+	for board = ts.screen("board"); !rows.MatchString(board) && time.Now().Before(deadline); board = ts.screen("board") {
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !rows.MatchString(board) || !strings.Contains(board, "checkout-ann") || !strings.Contains(board, "checkout-bob") {
+		t.Errorf("the board does not list ann and bob (1 span built, delivered, verified) and their traces:\n%s", board)
+	}
+	for _, pair := range [][2]string{{"ann", "bob"}, {"bob", "ann"}} {
+		screen := ts.screen(pair[0])
+		if !strings.Contains(screen, "checkout-"+pair[0]) || strings.Contains(screen, "checkout-"+pair[1]) {
+			t.Errorf("%s's screen:\n%s", pair[0], screen)
+		}
+	}
+}
+
+func getJSON[T any](t *testing.T, url string) T {
+	t.Helper()
+	var v T
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return v
+}
