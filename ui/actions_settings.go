@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -140,6 +141,10 @@ func (m *Model) acceptEndpoint(value string) (tea.Cmd, error) {
 		return startReceiver(m.session.Config()), nil
 	}
 	if err := m.session.SetEndpoint(value); err != nil {
+		if enc := m.session.Outbox().Encoding(); tracing.IsV1Path(value) && enc != outbox.EncodingV1 {
+			// Two settings change together, one at a time: say in which order.
+			return nil, fmt.Errorf("%w — two steps: esc, O and set the encoding to v1 first, then E this URL again", err)
+		}
 		return nil, err
 	}
 	m.endpointChanged()

@@ -183,3 +183,17 @@ func TestOpenScenarioUnderNeverSaysSo(t *testing.T) {
 		t.Errorf("status: %q", m.status)
 	}
 }
+
+// From proto to a /api/v1/spans endpoint takes two settings: E says which
+// to change first.
+func TestV1EndpointFromProtoExplainsTheTwoSteps(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/api/v2/spans"; c.Encoding = "proto" })
+	m, _ = press(t, m, "E", "ctrl+u")
+	m = typeText(t, m, "http://127.0.0.1:9/api/v1/spans")
+	m, _ = press(t, m, "enter")
+	p := promptOf(m)
+	if p == nil || !strings.Contains(p.err, "two steps: esc, O and set the encoding to v1 first, then E this URL again") {
+		t.Fatalf("the refusal must say the two steps: %+v", p)
+	}
+}

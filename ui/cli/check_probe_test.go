@@ -29,3 +29,15 @@ func TestCheckVerifySaysItWritesASpan(t *testing.T) {
 		}
 	}
 }
+
+// send refuses v1 JSON for a /api/v2/spans endpoint before sending, with
+// the reason and the way out (as the app does).
+func TestSendRefusesV1ToTheV2Path(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: noWait}
+	code := Main([]string{"send", "--encoding", "v1", "--endpoint", "http://127.0.0.1:9/api/v2/spans"}, env, nil)
+	if code != ExitUsage || !strings.Contains(stderr.String(), "/api/v1/spans path") || stdout.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
