@@ -214,7 +214,7 @@ func (l *deliveryLog) Title() string {
 		t = fmt.Sprintf("Delivery log %s flushing… %s answered (esc cancels)", l.spinner.View(), plural(l.done, "batch"))
 	}
 	if l.scroll > 0 {
-		t += fmt.Sprintf(" · %d lines below (G)", l.scroll)
+		t += fmt.Sprintf(" · %s below (G)", plural(l.scroll, "line"))
 	}
 	return t
 }

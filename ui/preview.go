@@ -118,7 +118,7 @@ func (d *previewDialog) text() string {
 	case state == outbox.Delivered:
 		b.WriteString("Delivered: these are the bytes that were sent (if the encoding was the same then).\n")
 	default:
-		fmt.Fprintf(&b, "State: %s. F sends it in a batch of up to %d spans; its bytes in the list are these.\n", state, d.session.Config().Batch)
+		fmt.Fprintf(&b, "State: %s. F sends it in a batch of up to %s; its bytes in the list are these.\n", state, plural(d.session.Config().Batch, "span"))
 	}
 	if p.Binary() {
 		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",

@@ -179,7 +179,7 @@ func (v *receivedPane) View() string {
 	detail := v.detail(v.rows[v.cursor])
 	if len(detail) > detailH-1 {
 		more := len(detail) - (detailH - 2)
-		detail = append(detail[:max(0, detailH-2)], v.styles.Dim.Render(fmt.Sprintf("… %d more lines", more)))
+		detail = append(detail[:max(0, detailH-2)], v.styles.Dim.Render("… "+plural(more, "more line")))
 	}
 	rule := v.styles.Title.Render(fitLine("── selected "+strings.Repeat("─", v.width), v.width))
 	return strings.Join(append(append(lines, rule), detail...), "\n")

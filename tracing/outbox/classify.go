@@ -86,7 +86,11 @@ func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 &&
 // line leaves the HTML and the hint out).
 func (r DeliveryResult) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "batch %d/%d: %d spans, %d bytes, ", r.Batch, r.Batches, r.Spans, r.Bytes)
+	spans := "spans"
+	if r.Spans == 1 {
+		spans = "span"
+	}
+	fmt.Fprintf(&b, "batch %d/%d: %d %s, %d bytes, ", r.Batch, r.Batches, r.Spans, spans, r.Bytes)
 	if r.Status != 0 {
 		fmt.Fprintf(&b, "HTTP %d", r.Status)
 	} else {

@@ -193,7 +193,7 @@ func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendRepor
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)
 		if ctx.Err() != nil {
-			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+			return fail(env, fmt.Errorf("interrupted: %d %s not delivered", counts.Undelivered(), plural(counts.Undelivered(), "span", "spans")), "")
 		}
 		return fail(env, fmt.Errorf("%d of %d %s not delivered: %s", counts.Undelivered(), report.Spans, plural(report.Spans, "span", "spans"), errorText(last)), last.Hint)
 	}

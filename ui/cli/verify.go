@@ -49,7 +49,7 @@ func printVerify(w io.Writer, rep verify.VerifyReport) {
 			fmt.Fprintf(w, "             span %s %s: sent %q, stored %q — %s\n", d.SpanID, d.Field, d.Sent, d.Stored, d.Why)
 		}
 	}
-	fmt.Fprintf(w, "stored     %d spans read back intact", rep.Verified)
+	fmt.Fprintf(w, "stored     %d %s read back intact", rep.Verified, plural(rep.Verified, "span", "spans"))
 	if n := rep.Missing(); n > 0 {
 		fmt.Fprintf(w, ", %d of %d traces missing", n, len(rep.Traces))
 	}
