@@ -190,6 +190,9 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 		r.Class = ClassifyError(err)
 		r.Err = errors.New(t.masker.Mask(err.Error()))
 		r.Hint = hintFor(r.Class)
+		if r.Class == ClassCancelled { // the body left: "not sent" would be untrue
+			r.Hint = "cancelled while waiting for the answer: the collector may have it; it stays queued and F sends it again"
+		}
 		t.refineTransportFailure(req, err, r)
 		return
 	}
