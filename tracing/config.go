@@ -87,6 +87,8 @@ type Config struct {
 	MaxSpans int
 	// Gzip compresses the POST bodies (Content-Encoding: gzip).
 	Gzip bool
+	// Shop starts the demo shop with the interactive playground.
+	Shop bool
 }
 
 // DefaultConfig is the configuration with no flags and no environment.

@@ -284,8 +284,8 @@ func (s *Session) replay(parent *Node, sp ScenarioSpan, base time.Time) (*Node, 
 	for _, k := range keys {
 		_ = s.Tag(n, k, sp.Tags[k])
 	}
-	if sp.Error != "" {
-		_ = s.Error(n, sp.Error)
+	if sp.Error != "" { // when the span ends: inside it, whenever it is replayed
+		_ = s.ErrorAt(n, base.Add(ms(sp.StartMs+sp.DurationMs)), sp.Error)
 	}
 	for _, a := range sp.Annotations {
 		_ = s.AnnotateAt(n, base.Add(ms(a.AtMs)), a.Value)

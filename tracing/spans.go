@@ -223,7 +223,10 @@ func ErrorAnnotation(msg string) string {
 }
 
 // Error marks the span failed: tag error=<msg> and the seed's JSON annotation.
-func (s *Session) Error(n *Node, msg string) error {
+func (s *Session) Error(n *Node, msg string) error { return s.ErrorAt(n, time.Now(), msg) }
+
+// ErrorAt is Error with its annotation at a given time (scenario replay).
+func (s *Session) ErrorAt(n *Node, at time.Time, msg string) error {
 	if err := editable(n); err != nil {
 		return err
 	}
@@ -234,7 +237,7 @@ func (s *Session) Error(n *Node, msg string) error {
 	if err := s.Tag(n, string(zipkin.TagError), msg); err != nil {
 		return err
 	}
-	return s.annotate(n, time.Now(), ErrorAnnotation(msg))
+	return s.annotate(n, at, ErrorAnnotation(msg))
 }
 
 // Annotate adds a timestamped event.

@@ -63,8 +63,8 @@ func (m *Model) flush() tea.Cmd {
 	m.setStatus("Flushing %s to %s%s… esc cancels.", plural(pending, "span"), to, note)
 	// The log keeps the endpoint in clear and masks it when it draws.
 	m.log.Add(fmt.Sprintf("— flush of %s to %s", plural(pending, "span"), m.session.Endpoint().Display(true)))
-	out, retries := m.session.Outbox(), m.session.Config().Retries
-	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries) })
+	out, retries, target := m.session.Outbox(), m.session.Config().Retries, m.session.Endpoint()
+	return m.log.Start(func(ctx context.Context) tea.Cmd { return startFlush(ctx, out, retries, target) })
 }
 
 // stopFlush cancels the running flush (esc): batches not answered yet stay

@@ -14,12 +14,14 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/secret"
 )
 
 // flushResultMsg is one batch's result, streamed while a flush runs.
 type flushResultMsg struct {
 	result outbox.DeliveryResult
 	next   <-chan tea.Msg
+	target secret.Endpoint // where the flush sent it
 }
 
 // flushRetryMsg is a failed attempt that will be retried, streamed before
@@ -36,15 +38,15 @@ type flushDoneMsg struct{ summary outbox.FlushSummary }
 
 // startFlush runs Outbox.FlushRetrying in the background (retries is the
 // retries option: transient failures are retried with backoff) and streams
-// its results.
-func startFlush(ctx context.Context, out *outbox.Outbox, retries int) tea.Cmd {
+// its results, each with the endpoint target the flush sends to.
+func startFlush(ctx context.Context, out *outbox.Outbox, retries int, target secret.Endpoint) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
 	policy := outbox.RetryPolicy{Retries: retries, OnRetry: func(r outbox.DeliveryResult, wait time.Duration) {
 		ch <- flushRetryMsg{failed: r, wait: wait, of: retries + 1, next: ch}
 	}}
 	return func() tea.Msg {
 		go func() {
-			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch} })
+			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch, target: target} })
 			ch <- flushDoneMsg{summary: sum}
 			close(ch)
 		}()

@@ -22,6 +22,9 @@ func (m *Model) explainTarget() explanation {
 	case m.log:
 		return explainLog()
 	case m.received:
+		if e, ok := m.explainShopSpan(); ok {
+			return e
+		}
 		return explainReceived()
 	case m.headers:
 		return explainHeaders(m.headers.format)

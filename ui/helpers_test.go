@@ -115,7 +115,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg:
+		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			queue = append(queue, c)

@@ -19,6 +19,7 @@ type KeyMap struct {
 	Save, Load, Export                                     key.Binding
 	Options, Preview, Copy                                 key.Binding
 	Verify                                                 key.Binding
+	Shop, ServiceMap                                       key.Binding
 
 	Help, Quit, Interrupt key.Binding
 
@@ -60,20 +61,22 @@ func DefaultKeyMap() KeyMap {
 		Delete:     b("del/⌫", "delete span (unsent)", "delete", "backspace"),
 		NewSession: b("N", "new session (clears unsent)", "N"),
 
-		B3:        b("b", "B3 format", "b"),
-		Flush:     b("F", "flush", "F"),
-		Retry:     b("r", "retry failed", "r"),
-		StopFlush: b("esc", "cancel the flush", "esc"),
-		Endpoint:  b("E", "endpoint", "E"),
-		Sampler:   b("S", "sampler", "S"),
-		Reveal:    b("v", "reveal secrets", "v"),
-		Save:      b("w", "save scenario", "w"),
-		Load:      b("o", "open scenario", "o"),
-		Export:    b("x", "export JSON+curl", "x"),
-		Options:   b("O", "options", "O"),
-		Preview:   b("p", "payload preview", "p"),
-		Copy:      b("y", "copy B3 headers", "y"),
-		Verify:    b("V", "verify (read back)", "V"),
+		B3:         b("b", "B3 format", "b"),
+		Flush:      b("F", "flush", "F"),
+		Retry:      b("r", "retry failed", "r"),
+		StopFlush:  b("esc", "cancel the flush", "esc"),
+		Endpoint:   b("E", "endpoint", "E"),
+		Sampler:    b("S", "sampler", "S"),
+		Reveal:     b("v", "reveal secrets", "v"),
+		Save:       b("w", "save scenario", "w"),
+		Load:       b("o", "open scenario", "o"),
+		Export:     b("x", "export JSON+curl", "x"),
+		Options:    b("O", "options", "O"),
+		Preview:    b("p", "payload preview", "p"),
+		Copy:       b("y", "copy B3 headers", "y"),
+		Verify:     b("V", "verify (read back)", "V"),
+		Shop:       b("H", "call the demo shop", "H"),
+		ServiceMap: b("M", "service map", "M"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -121,6 +124,7 @@ func actionTable(k *KeyMap) []actionGroup {
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},
 		{"learn", learnActions(k)},
+		{"shop", shopActions(k)},
 	}
 }
 

@@ -76,6 +76,7 @@ type learnSnapshot struct {
 	delivered int
 	format    b3.B3Format
 	readBacks int
+	shopCalls int // calls the demo shop answered
 
 	fresh    []*tracing.Node // spans started since the snapshot
 	freshLen int             // the tree's length when fresh was listed
@@ -112,6 +113,7 @@ func (m *Model) snapshot() learnSnapshot {
 		freshLen:  m.session.Tree().Len(),
 		delivered: m.session.Outbox().Counts().Delivered,
 		format:    m.headers.format,
+		shopCalls: len(m.shop.answered),
 	}
 	if m.verify != nil {
 		s.readBacks = m.verify.reports
@@ -156,6 +158,7 @@ var lessonChecks = map[string]lessonCheck{
 	"delivered": func(m *Model, snap learnSnapshot) bool {
 		return m.session.Outbox().Counts().Delivered > snap.delivered
 	},
+	"shop_wire": shopWireCheck,
 	"read_back": func(m *Model, snap learnSnapshot) bool {
 		return m.verify != nil && m.verify.reports > snap.readBacks
 	},

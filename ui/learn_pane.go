@@ -107,7 +107,7 @@ func (p *learnPane) parts(w int) lessonParts {
 		nav = "○ waiting · → next · ← back · esc leaves"
 	}
 	if t.current == len(t.lessons)-1 {
-		nav = fmt.Sprintf("last lesson · %d/%d done · ← back · L or esc leaves", t.completed(), len(t.lessons))
+		nav = fmt.Sprintf("last · %d/%d done · ← back · esc leaves", t.completed(), len(t.lessons))
 	}
 	parts.foot = styled(st.Dim.Render, wrap(nav, w))
 	return parts

@@ -70,6 +70,8 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 		{[][]string{{"b"}}, []string{"P", "type:b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", "enter"}},
 		{nil, []string{"F"}},
 		{[][]string{{"b"}, {"tab"}}, []string{"V"}},
+		// The sampler is still never (lesson 7): an unsampled call alone is not enough.
+		{[][]string{{"K", "n", "enter", "H", "shop:enter"}}, []string{"S", "up", "enter", "K", "n", "enter", "H", "shop:enter"}},
 	}
 	if len(steps) != len(m.tour.lessons) {
 		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.tour.lessons))
@@ -109,6 +111,12 @@ func pressAll(t *testing.T, m *Model, keys []string) *Model {
 			m = typeText(t, m, text)
 			continue
 		}
+		if k == "shop:enter" {
+			m, c := press(t, m, "enter")
+			m, _ = runShop(t, m, c)
+			t.Cleanup(m.stopShop)
+			continue
+		}
 		next, c := press(t, m, k)
 		m = next
 		if k == "F" || k == "V" {
@@ -126,7 +134,7 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 	if promptOf(m) == nil {
 		t.Fatal("n in learn mode must open the name prompt")
 	}
-	if v := m.View(); !strings.Contains(v, "Lesson 1/10") {
+	if v := m.View(); !strings.Contains(v, "Lesson 1/11") {
 		t.Fatalf("the lesson must stay visible under the prompt:\n%s", v)
 	}
 	m, _ = press(t, m, "enter")
@@ -134,14 +142,14 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 		t.Fatalf("closing the prompt must return to learn mode, have %v", m.mode)
 	}
 	m, _ = press(t, m, "]", "L")
-	if m.mode != modeBrowse || m.tour.active || strings.Contains(m.View(), "Lesson 2/10") {
+	if m.mode != modeBrowse || m.tour.active || strings.Contains(m.View(), "Lesson 2/11") {
 		t.Fatal("L must leave the tour and hide the panel")
 	}
-	if !strings.Contains(m.status, "lesson 2/10") {
+	if !strings.Contains(m.status, "lesson 2/11") {
 		t.Errorf("leaving says where the tour stopped: %q", m.status)
 	}
 	m, _ = press(t, m, "L")
-	if m.tour.current != 1 || !m.tour.done[0] || !strings.Contains(m.View(), "Lesson 2/10") {
+	if m.tour.current != 1 || !m.tour.done[0] || !strings.Contains(m.View(), "Lesson 2/11") {
 		t.Fatalf("L must resume at lesson 2 with lesson 1 done: current %d", m.tour.current+1)
 	}
 	m, _ = press(t, m, "esc")
@@ -157,7 +165,7 @@ func TestLearnPanelAtEverySize(t *testing.T) {
 		m := newModel(t, sz[0], sz[1])
 		m, _ = press(t, m, "L")
 		v := m.View()
-		if !strings.Contains(v, "Lesson 1/10") {
+		if !strings.Contains(v, "Lesson 1/11") {
 			t.Errorf("%dx%d: no lesson on screen:\n%s", sz[0], sz[1], v)
 		}
 		if lines := strings.Split(v, "\n"); len(lines) != sz[1] {

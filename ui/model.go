@@ -53,7 +53,8 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
-	policy Policy // what the person at the keys may not do (a workshop attendee)
+	shop   shopState // the demo shop H calls and M maps
+	policy Policy    // what the person at the keys may not do (a workshop attendee)
 
 	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
@@ -96,9 +97,14 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	return m
 }
 
-// Init arms the receiver's update stream when it runs from the start.
+// Init arms the receiver's update stream when it runs from the start, and
+// starts the demo shop when asked to at launch.
 func (m *Model) Init() tea.Cmd {
-	return waitReceived(m.session.Receiver())
+	var shop tea.Cmd
+	if m.session.Config().Shop {
+		shop = m.ensureShop()
+	}
+	return tea.Batch(waitReceived(m.session.Receiver()), shop)
 }
 
 // Session is the model's session (tests inspect it).
@@ -122,6 +128,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
 	case flushResultMsg, flushRetryMsg, spinner.TickMsg:
+		if r, ok := msg.(flushResultMsg); ok {
+			m.verify.sentTo.record(r)
+		}
 		_, cmd := m.log.Update(msg)
 		return cmd
 	case flushDoneMsg:
@@ -145,6 +154,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.fileDone(msg)
 	case clipboardDoneMsg:
 		m.clipboardDone(msg)
+	case shopMsg:
+		return m.handleShopMsg(msg)
 	}
 	return nil
 }

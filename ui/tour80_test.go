@@ -23,6 +23,9 @@ var tourSteps = [][]string{
 	{"b", "P", "enter"},
 	{"f", "F"},
 	{"V"},
+	// The sampler is "never" since lesson 7: always first, then the call
+	// sampled, then never and the call unsampled.
+	{"S", "up", "enter", "K", "n", "enter", "H", "enter", "S", "down", "enter", "K", "n", "enter", "H", "enter"},
 }
 
 // TestTourAt80x24 walks the whole tour at 80×24 as a presenter would: at the
@@ -44,6 +47,15 @@ func TestTourAt80x24(t *testing.T) {
 			if !strings.Contains(view, want) {
 				t.Errorf("lesson %d at its start: %q is not on screen:\n%s", i+1, want, view)
 			}
+		}
+		shown := 0
+		for _, line := range wrap(l.Teach, w) {
+			if strings.Contains(view, line) {
+				shown++
+			}
+		}
+		if shown < 3 {
+			t.Errorf("lesson %d at its start: %d rows of its text on screen, want 3 at least:\n%s", i+1, shown, view)
 		}
 		checkGolden(t, fmt.Sprintf("lesson%02d-start-80x24", i+1), normalScreen(bodyOf(m, view)))
 		for _, k := range keys {

@@ -31,10 +31,12 @@ type verification struct {
 	// reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
 	reports int
+	// sentTo is where each delivered span went.
+	sentTo sentTo
 }
 
 func newVerification() *verification {
-	return &verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}}
+	return &verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, sentTo: newSentTo()}
 }
 
 // running says whether a verification runs.
@@ -94,9 +96,17 @@ func canVerify(m *Model) string {
 	return ""
 }
 
-// verifyNow reads every delivered trace back (V).
+// verifyNow reads every trace delivered to the current endpoint back (V);
+// one delivered elsewhere keeps its verdict, and the log says where it went.
 func (m *Model) verifyNow() tea.Cmd {
-	return m.startVerify(verify.DeliveredSpans(m.session), false)
+	here, elsewhere := m.verify.sentTo.split(verify.DeliveredSpans(m.session), m.session.Endpoint())
+	m.noteElsewhere(elsewhere)
+	if len(here) == 0 && len(elsewhere) > 0 {
+		m.setStatus("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+			m.session.Endpoint().Display(m.reveal), plural(len(elsewhere), "trace"))
+		return nil
+	}
+	return m.startVerify(here, false)
 }
 
 // verifyAfterFlush reads back what a flush delivered when verification is
@@ -117,7 +127,7 @@ func (m *Model) verifyAfterFlush(sum outbox.FlushSummary) tea.Cmd {
 // verifyUnchecked reads back the delivered traces that hold a span not
 // verified yet (a new span in a verified trace checks the trace again).
 func (m *Model) verifyUnchecked() tea.Cmd {
-	delivered := verify.DeliveredSpans(m.session)
+	delivered, _ := m.verify.sentTo.split(verify.DeliveredSpans(m.session), m.session.Endpoint())
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
 		if m.verify.check(outbox.KeyOf(s)) == nil {

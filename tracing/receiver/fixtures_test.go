@@ -75,9 +75,19 @@ func zipkinNormalised(s map[string]any) map[string]any {
 			e["serviceName"] = strings.ToLower(n)
 		}
 		for _, ip := range []string{"ipv4", "ipv6"} {
-			if v, ok := e[ip].(string); ok {
+			v, ok := e[ip].(string)
+			switch {
+			case !ok:
+			case strings.Contains(v, ".") && strings.Contains(v, ":") && !strings.HasPrefix(v, "::"):
+				// zipkin2.Endpoint.detectFamily reads an IPv4 part only
+				// after "::" or "::ffff:"; "7::0.128.128.127" is dropped.
+				delete(e, ip)
+			default:
 				e[ip] = net.ParseIP(v).String()
 			}
+		}
+		if len(e) == 0 {
+			delete(out, k)
 		}
 	}
 	return out

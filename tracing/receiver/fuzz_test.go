@@ -5,11 +5,13 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/linker"
 )
 
 // FuzzReceiverIngest feeds any body, as any format, through decoding,
-// normalisation, storage and serving: nothing panics, and what is served is
-// JSON.
+// normalisation, storage, serving and linking: nothing panics, and what is
+// served is JSON.
 func FuzzReceiverIngest(f *testing.F) {
 	for _, seed := range []string{
 		`[]`, `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"A","kind":"SERVER","timestamp":1,"duration":1,"localEndpoint":{"serviceName":"S","ipv6":"7::0.128.128.127"},"tags":{"error":""},"annotations":[{"timestamp":0,"value":"x"}]}]`,
@@ -46,10 +48,12 @@ func FuzzReceiverIngest(f *testing.F) {
 				t.Fatalf("not normalised: %+v", s)
 			}
 		}
+		links := linker.New() // Zipkin's linker never panics nor loops on what is stored
 		for _, tr := range r.Traces() {
 			if _, err := marshalSpans(tr.Spans); err != nil {
 				t.Fatal(err)
 			}
+			links.PutTrace(tr.Spans)
 		}
 		if st := r.Stats(); st.Stored > 50 {
 			t.Fatalf("over budget: %+v", st)

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
-	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
+	"zipkin-playground/tracing/zipkinspan"
 	"zipkin-playground/tracing/zipkinv1"
 )
 
@@ -174,18 +174,6 @@ func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) err
 	return emitAll(spans, nil)(emit)
 }
 
-func decodeProto(data []byte) ([]model.SpanModel, error) {
-	ptrs, err := zipkin_proto3.ParseSpans(data, false)
-	if err != nil {
-		return nil, fmt.Errorf("Expected a PROTO3 encoded list: %v", err)
-	}
-	out := make([]model.SpanModel, len(ptrs))
-	for i, p := range ptrs {
-		out[i] = *p
-	}
-	return out, nil
-}
-
 // A v2 JSON body over streamAbove bytes is decoded twice, a span at a time:
 // first to check it whole (a bad body stores nothing), then to store it in
 // chunks of streamChunk spans, so its decoded spans are never all in memory.
@@ -227,12 +215,9 @@ func walkJSONV2(data []byte, fn func(model.SpanModel)) error {
 		return fail(err)
 	}
 	for i := 0; dec.More(); i++ {
-		var s model.SpanModel
-		if err := dec.Decode(&s); err != nil {
-			return fail(err)
-		}
-		if s.TraceID.Empty() {
-			return fail(fmt.Errorf("span %d: %v", i, model.ErrValidTraceIDRequired))
+		s, err := decodeSpanV2(dec)
+		if err != nil {
+			return fail(fmt.Errorf("span %d: %v", i, err))
 		}
 		fn(s)
 	}
@@ -269,6 +254,7 @@ func normalizeSpan(s *model.SpanModel) {
 		s.Tags = nil
 	}
 	s.Sampled, s.Err, s.Baggage = nil, nil, nil
+	zipkinspan.Build(s)
 }
 
 // absentIfEpoch turns a timestamp at or before the epoch into "absent":

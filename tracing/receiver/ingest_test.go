@@ -54,6 +54,9 @@ func getJSON(t testing.TB, r *Receiver, path string, v any) (int, string) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode == 200 {
+		checkAgainstSpec(t, path, b)
+	}
 	if resp.StatusCode == 200 && v != nil {
 		if err := json.Unmarshal(b, v); err != nil {
 			t.Fatalf("GET %s: %v in %q", path, err, b)

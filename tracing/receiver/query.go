@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/linker"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // Zipkin's query defaults: the last day, ten traces.
@@ -108,10 +111,10 @@ func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []str
 }
 
 func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
-	raw := strings.ToLower(req.PathValue("id"))
-	id, err := model.TraceIDFromHex(raw)
+	raw := strings.TrimSpace(req.PathValue("id"))
+	id, err := zipkinspan.TraceID(raw) // strict, as Zipkin's Span.normalizeTraceId
 	if err != nil {
-		http.Error(w, "traceId should be lower-hex encoded with no prefix", http.StatusBadRequest)
+		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	spans := r.Trace(id)
@@ -148,7 +151,7 @@ func parseTraceIDs(raw string) ([]model.TraceID, error) {
 	var ids []model.TraceID
 	seen := map[model.TraceID]bool{}
 	for _, part := range strings.Split(raw, ",") {
-		id, err := model.TraceIDFromHex(strings.ToLower(strings.TrimSpace(part)))
+		id, err := zipkinspan.TraceID(strings.TrimSpace(part))
 		if err != nil {
 			return nil, fmt.Errorf("traceIds: %q should be lower-hex encoded with no prefix", part)
 		}
@@ -179,7 +182,7 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 	r.mu.Lock()
 	for _, t := range r.traces {
 		ts := traceTimestamp(t)
-		if q.test(t.spans, ts) {
+		if ts != 0 && q.test(t.spans, ts) {
 			found = append(found, match{ts, t, t.spans})
 		}
 	}
@@ -202,7 +205,9 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 }
 
 // traceTimestamp is the trace's start in epoch µs as Zipkin reckons it: the
-// root's timestamp, else the earliest; the arrival time when no span has one.
+// root's timestamp, else the earliest; 0 when no span has one, and Zipkin's
+// storage then leaves the trace out of searches and dependencies (it is still
+// read by ID).
 func traceTimestamp(t *storedTrace) int64 {
 	var ts int64
 	for _, s := range t.spans {
@@ -216,9 +221,6 @@ func traceTimestamp(t *storedTrace) int64 {
 		if ts == 0 || us < ts {
 			ts = us
 		}
-	}
-	if ts == 0 {
-		ts = t.first.UnixMicro()
 	}
 	return ts
 }
@@ -238,15 +240,15 @@ func (r *Receiver) handleDependencies(w http.ResponseWriter, req *http.Request) 
 		return
 	}
 	from, to := (endTs-lookback)*1000, endTs*1000+999 // endTs is a whole millisecond
-	links := newLinker()
+	links := linker.New()
 	r.mu.Lock()
 	for _, t := range r.traces {
-		if ts := traceTimestamp(t); ts >= from && ts <= to {
-			links.addTrace(t.spans)
+		if ts := traceTimestamp(t); ts != 0 && ts >= from && ts <= to {
+			links.PutTrace(t.spans)
 		}
 	}
 	r.mu.Unlock()
-	writeJSON(w, links.links())
+	writeJSON(w, dependencyLinks(links))
 }
 
 // requiredParam is a query parameter that must be present and non-empty; when

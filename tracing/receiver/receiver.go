@@ -242,7 +242,7 @@ func (r *Receiver) routes() http.Handler {
 	mux.HandleFunc("POST /api/v2/spans", r.handleSpans) // OPTIONS: with GET /api/v2/spans below
 	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
 	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
-	for path, h := range r.queryRoutes() {
+	for path, h := range withLensRoutes(r.queryRoutes()) {
 		mux.HandleFunc("GET "+path, h)
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}

@@ -86,7 +86,8 @@ func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encodin
 		t.TraceID = t.ID.String()
 	}
 	m := matchSpans(distinct, stored)
-	ctx := traceContext{api: api, enc: enc, reID: m.reID, sharedIDs: sharedIDs(distinct), v1Halves: map[model.ID]model.SpanModel{}}
+	ctx := traceContext{api: api, enc: enc, reID: m.reID, sharedIDs: sharedIDs(distinct), v1Halves: map[model.ID]model.SpanModel{},
+		stored: stored, storedByID: m.byID, sentIDs: idSet(distinct)}
 	for i, s := range distinct {
 		if enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
 			ctx.v1Halves[s.ID] = s
@@ -95,7 +96,8 @@ func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encodin
 	for i, s := range distinct {
 		c := SpanCheck{Key: outbox.KeyOf(s), Name: s.Name, State: StateMissing}
 		if j := m.pairs[i]; j < 0 && enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
-			t.Found++
+			// Not stored as a span of its own, so not counted as found;
+			// the difference says where it went.
 			c.State = StateChanged
 			c.Differences = []Difference{ctx.explain(s, nil, "span", "SERVER half", "")}
 		} else if j >= 0 {
@@ -114,7 +116,7 @@ func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encodin
 		t.Checks = append(t.Checks, c)
 	}
 	switch {
-	case t.Found < t.Spans || t.Spans == 0:
+	case t.Found < expectedSpans(distinct, enc) || t.Spans == 0:
 		t.State = StateMissing
 	case len(t.Differences) > 0:
 		t.State = StateChanged
@@ -137,6 +139,29 @@ func mergedInV1(spans []model.SpanModel, i int) bool {
 		}
 	}
 	return false
+}
+
+// allStored reports whether every span sent (one copy each; in v1 the shared
+// SERVER half rides in its CLIENT's span) is among stored, matched as
+// CompareTrace matches them: a trace that also holds other services' spans
+// is not complete until ours are there.
+func allStored(sent, stored []model.SpanModel, enc outbox.Encoding) bool {
+	distinct := distinctSpans(sent)
+	m := matchSpans(distinct, stored)
+	for i, j := range m.pairs {
+		if j < 0 && !(enc == outbox.EncodingV1 && mergedInV1(distinct, i)) {
+			return false
+		}
+	}
+	return len(distinct) > 0
+}
+
+func idSet(spans []model.SpanModel) map[model.ID]bool {
+	out := map[model.ID]bool{}
+	for _, s := range spans {
+		out[s.ID] = true
+	}
+	return out
 }
 
 // expectedSpans is how many spans a backend can hold of sent: identical
@@ -221,7 +246,9 @@ type matchPass struct {
 // matchSpans pairs spans in passes from the surest to the loosest: same ID,
 // kind and shared flag; same ID and kind (Jaeger drops the shared flag); a
 // SERVER span under a new ID whose parent is the shared span's ID and whose
-// name matches (Jaeger's re-ID); finally the same ID alone.
+// name matches (Jaeger's re-ID); finally the same ID and service (not a span
+// another service reported under the same ID, such as the CLIENT whose call
+// a continued trace's SERVER span shares).
 func matchSpans(sent, stored []model.SpanModel) spanMatch {
 	m := spanMatch{pairs: make([]int, len(sent)), reID: map[model.ID]model.ID{},
 		byID: map[model.ID][]int{}, byParent: map[model.ID][]int{}}
@@ -244,7 +271,7 @@ func matchSpans(sent, stored []model.SpanModel) spanMatch {
 			return s.Shared && s.Kind == model.Server && st.Kind == model.Server && !sentIDs[st.ID] &&
 				strings.EqualFold(s.Name, st.Name)
 		}},
-		{byID, func(s, st model.SpanModel) bool { return true }},
+		{byID, sameService},
 	}
 	taken := make([]bool, len(stored))
 	for _, p := range passes {
@@ -266,6 +293,13 @@ func matchSpans(sent, stored []model.SpanModel) spanMatch {
 	return m
 }
 
+// sameService: the stored span is on the sent span's service (any case, as
+// names are lowercased on the way), or the sent span had none.
+func sameService(s, st model.SpanModel) bool {
+	sent := serviceOf(s.LocalEndpoint)
+	return sent == "" || strings.EqualFold(sent, serviceOf(st.LocalEndpoint))
+}
+
 // sortedKeys lists a map's keys in order, for stable reports.
 func sortedKeys(ms ...map[string]string) []string {
 	seen := map[string]bool{}
@@ -280,4 +314,11 @@ func sortedKeys(ms ...map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func serviceOf(e *model.Endpoint) string {
+	if e == nil {
+		return ""
+	}
+	return e.ServiceName
 }

@@ -20,6 +20,11 @@ type traceContext struct {
 	// v1Halves are the shared SERVER spans a v1 serializer merged into their
 	// CLIENT span, by span ID (empty unless sent as v1).
 	v1Halves map[model.ID]model.SpanModel
+	// stored is the trace as read back, storedByID its index by span ID;
+	// sentIDs are the IDs of the spans sent.
+	stored     []model.SpanModel
+	storedByID map[model.ID][]int
+	sentIDs    map[model.ID]bool
 }
 
 // fieldDiff is one field's two sides, as text.
@@ -42,16 +47,55 @@ func (c traceContext) compare(sent, stored model.SpanModel) []Difference {
 	diffs = append(diffs, endpointDiffs("localEndpoint", sent.LocalEndpoint, stored.LocalEndpoint)...)
 	diffs = append(diffs, endpointDiffs("remoteEndpoint", sent.RemoteEndpoint, stored.RemoteEndpoint)...)
 	for _, k := range sortedKeys(sent.Tags, stored.Tags) {
-		add("tags."+k, sent.Tags[k], stored.Tags[k])
+		add("tags."+k, tagText(sent.Tags, k), tagText(stored.Tags, k))
 	}
 	diffs = append(diffs, c.annotationDiffs(sent.Annotations, stored.Annotations)...)
 	add("debug", strconv.FormatBool(sent.Debug), strconv.FormatBool(stored.Debug))
 	add("shared", strconv.FormatBool(sent.Shared), strconv.FormatBool(stored.Shared))
 	out := make([]Difference, 0, len(diffs))
-	for _, d := range diffs {
+	for _, d := range c.onePeerService(sent, diffs) {
 		out = append(out, c.explain(sent, &stored, d.field, d.sent, d.stored))
 	}
 	return out
+}
+
+// tagText is a tag's value as compared: "" when absent, `""` when present
+// and empty, so that a tag is compared by presence as well as by value.
+func tagText(tags map[string]string, k string) string {
+	v, ok := tags[k]
+	if ok && v == "" {
+		return `""`
+	}
+	return v
+}
+
+// onePeerService leaves one difference for a peer.service tag Jaeger read
+// back as the remote endpoint's service: the tag's, not also the endpoint's.
+func (c traceContext) onePeerService(sent model.SpanModel, diffs []fieldDiff) []fieldDiff {
+	peer, ok := sent.Tags["peer.service"]
+	if c.api != QueryKindJaeger || !ok {
+		return diffs
+	}
+	out := diffs[:0:0]
+	for _, d := range diffs {
+		if d.field == "remoteEndpoint.serviceName" && d.sent == "" && d.stored == peer {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// storedWithID is the read-back span with ID id (hex), nil when none.
+func (c traceContext) storedWithID(id string) *model.SpanModel {
+	v, err := strconv.ParseUint(id, 16, 64)
+	if err != nil {
+		return nil
+	}
+	if js := c.storedByID[model.ID(v)]; len(js) > 0 {
+		return &c.stored[js[0]]
+	}
+	return nil
 }
 
 // explain fills in why a field differs from the first known rewrite that

@@ -111,10 +111,18 @@ func noRedirectClient(c *http.Client) *http.Client {
 // Masked is the base URL with its secrets masked.
 func (b queryBase) Masked() string { return b.ep.Masked() }
 
-// urlFor is the base with path appended (already escaped as needed).
+// urlFor is the base with path appended (already escaped as needed); a
+// query string after "?" joins the base's own.
 func (b queryBase) urlFor(path string) string {
 	u := *b.ep.URL()
+	path, query, _ := strings.Cut(path, "?")
 	u.Path += path
+	if query != "" && u.RawQuery != "" {
+		query = u.RawQuery + "&" + query
+	}
+	if query != "" {
+		u.RawQuery = query
+	}
 	return u.String()
 }
 

@@ -98,6 +98,29 @@ var knownRewrites = []Rewrite{
 		},
 	},
 	{
+		Name:    "jaeger-remote-shared-parent",
+		Why:     "Jaeger stored this span's parent, a shared SERVER span another service reported, under a new ID, and moved this span under it",
+		Explain: "This span continues a trace from another service whose server span shares its caller's ID; Jaeger gave that server span its own ID and re-parented its children, this one included, under it.",
+		match: func(d diffCase) bool {
+			p := d.sentSpan.ParentID
+			if !d.jaeger() || d.field != "parentId" || p == nil || d.sentIDs[*p] {
+				return false
+			}
+			parent := d.storedWithID(d.stored)
+			return parent != nil && parent.Kind == model.Server && parent.ParentID != nil && *parent.ParentID == *p
+		},
+	},
+	{
+		Name:    "v1-wire-annotation",
+		Why:     "Zipkin v1 marks a messaging span's end (ws, wire send) or start (wr, wire receive) with an annotation; the backend kept it as one",
+		Explain: "Zipkin's v1 format has no duration for PRODUCER and CONSUMER spans: the playground wrote the PRODUCER's end as a ws annotation and the CONSUMER's start as wr, and this backend stored them as annotations.",
+		match: func(d diffCase) bool {
+			kind := d.sentSpan.Kind
+			return d.enc == outbox.EncodingV1 && d.field == "annotations" && d.sent == "" &&
+				(kind == model.Producer && strings.HasSuffix(d.stored, " ws") || kind == model.Consumer && strings.HasSuffix(d.stored, " wr"))
+		},
+	},
+	{
 		Name:    "jaeger-no-shared-flag",
 		Why:     "Jaeger has no shared flag: it stores the SERVER half as a span of its own",
 		Explain: "Zipkin marks the server half of an RPC that reuses the client's span ID as shared; Jaeger gives it its own ID instead, so the flag has nothing left to say.",

@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"mime"
-	"net"
 	"strconv"
 
 	"github.com/openzipkin/zipkin-go/model"
+	"zipkin-playground/tracing/zipkinspan"
 )
 
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
@@ -186,10 +186,10 @@ func (e *v1JSONEPIn) endpoint() (*model.Endpoint, error) {
 		if s == nil {
 			continue
 		}
-		if ip := net.ParseIP(*s); ip != nil && ip.To4() != nil {
-			out.IPv4 = ip
-		} else if ip != nil {
-			out.IPv6 = ip
+		if v4, v6, ok := zipkinspan.ParseIP(*s); ok && v4 != nil {
+			out.IPv4 = v4
+		} else if ok {
+			out.IPv6 = v6
 		}
 	}
 	if e.Port != nil {
@@ -215,8 +215,8 @@ func parseV1TraceID(s string) (high, low uint64, err error) {
 	if len(s) < 1 || len(s) > 32 || !isLowerHex(s) {
 		return 0, 0, fmt.Errorf("traceId %q should be 1 to 32 lower-hex digits", clip(s))
 	}
-	if len(s) == 32 {
-		high, _ = strconv.ParseUint(s[:16], 16, 64)
+	if len(s) > 16 { // Zipkin pads 17 to 31 digits to 32
+		high, _ = strconv.ParseUint(s[:len(s)-16], 16, 64)
 	}
 	low, _ = strconv.ParseUint(s[max(len(s)-16, 0):], 16, 64)
 	return high, low, nil

@@ -1,5 +1,5 @@
 // Package cli is zipkin-playground's command line: flags and environment,
-// and the headless commands send, check and receive. The interactive TUI is
+// and the headless commands send, check, receive and shop. The interactive TUI is
 // passed in by main, so this package imports no UI code.
 package cli
 
@@ -116,7 +116,7 @@ func help(args []string, env Env) int {
 	}
 	c, ok := commandByName(name)
 	if !ok || len(args) > 1 {
-		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive and workshop")
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive, workshop and shop")
 	}
 	printUsage(env.Stdout, c)
 	return ExitOK

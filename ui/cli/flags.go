@@ -22,7 +22,7 @@ const (
 	inReceive
 	inWorkshop
 
-	inSession = inTUI | inSend | inCheck // everything that builds a session
+	inSession = inTUI | inSend | inCheck | inShop // everything that builds a session
 	inAll     = inSession | inReceive | inWorkshop
 )
 
@@ -63,10 +63,10 @@ var flagTable = []flagDef{
 	{name: "ip", arg: "ADDR", env: "ZIPKIN_IP", def: "first non-loopback IPv4, else 127.0.0.1", field: tracing.FieldIP, cmds: inSession,
 		usage: "local endpoint IP (optionally IP:port); no host names",
 		apply: func(o *Options, v string) error { o.Config.IP = v; return nil }},
-	{name: "sampler", arg: "SPEC", env: "ZIPKIN_SAMPLER", def: "modulo:1", field: tracing.FieldSampler, cmds: inTUI | inSend,
+	{name: "sampler", arg: "SPEC", env: "ZIPKIN_SAMPLER", def: "modulo:1", field: tracing.FieldSampler, cmds: inTUI | inSend | inShop,
 		usage: "always, never, modulo:N, boundary:RATE, counting:RATE",
 		apply: func(o *Options, v string) (err error) { o.Config.Sampler, err = tracing.ParseSamplerSpec(v); return }},
-	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI,
+	{name: "b3", arg: "FORMAT", env: "ZIPKIN_B3", def: "multi", cmds: inTUI | inShop,
 		usage: "B3 header view: multi, single or both",
 		apply: func(o *Options, v string) (err error) { o.Config.B3, err = b3.ParseB3Format(v); return }},
 	{name: "encoding", arg: "ENC", env: "ZIPKIN_ENCODING", def: "json (v1 when the path is /api/v1/spans)", field: tracing.FieldEncoding, cmds: inSession | inWorkshop,
@@ -128,6 +128,9 @@ var flagTable = []flagDef{
 	{name: "max-spans", arg: "N", env: "ZIPKIN_MAX_SPANS", def: "200000", field: tracing.FieldMaxSpans, cmds: inAll,
 		usage: "embedded receiver: span budget; the oldest traces are evicted beyond it",
 		apply: func(o *Options, v string) (err error) { o.Config.MaxSpans, err = parseCount(v); return }},
+	{name: "shop", def: "off", cmds: inTUI,
+		usage: "start the demo shop with the TUI (otherwise it starts on the first H)",
+		apply: func(o *Options, v string) (err error) { o.Config.Shop, err = parseSwitch(v); return }},
 	{name: "ssh", arg: "ADDR", env: "ZIPKIN_WORKSHOP_SSH", def: "127.0.0.1:2222", cmds: inWorkshop,
 		usage: "the SSH server's address (beyond loopback it needs --code)",
 		apply: func(o *Options, v string) error { o.Workshop.SSH = strings.TrimSpace(v); return nil }},

@@ -55,6 +55,13 @@ var commandTable = []commandDef{
 			"zipkin-playground workshop --ssh 0.0.0.0:2222 --code tracing42",
 			"zipkin-playground workshop --ssh 0.0.0.0:2222 --code tracing42 --endpoint http://jaeger:9411/api/v2/spans --query http://jaeger:16686",
 		}},
+	{name: "shop", set: inShop, run: Shop,
+		summary: "run the demo shop (real services with zipkin-go middleware) alone",
+		examples: []string{
+			"zipkin-playground shop",
+			"zipkin-playground shop --endpoint http://localhost:9411/api/v2/spans --b3 single",
+			"zipkin-playground shop --sampler never",
+		}},
 }
 
 func commandByName(name string) (commandDef, bool) {

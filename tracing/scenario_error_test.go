@@ -1,0 +1,36 @@
+package tracing
+
+import (
+	"testing"
+)
+
+// A replayed error's annotation lies inside its span, not at the wall-clock
+// time of the replay (which, for a span that ended early in the scenario,
+// is after the span ended).
+func TestReplayStampsErrorInsideItsSpan(t *testing.T) {
+	t.Parallel()
+	s := sessionTo(t, "")
+	sc := Scenario{Version: ScenarioVersion, Name: "err", Traces: []ScenarioSpan{{
+		Name: "checkout", StartMs: 0, DurationMs: 100,
+		Children: []ScenarioSpan{{Name: "charge", StartMs: 10, DurationMs: 20, Error: "card declined"}},
+	}}}
+	if _, err := s.Replay(sc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sp := range s.Outbox().PendingSpans() {
+		if sp.Name != "charge" {
+			continue
+		}
+		end := sp.Timestamp.Add(sp.Duration)
+		for _, a := range sp.Annotations {
+			found = true
+			if a.Timestamp.Before(sp.Timestamp) || a.Timestamp.After(end) {
+				t.Errorf("annotation %q at %s, outside its span %s…%s", a.Value, a.Timestamp, sp.Timestamp, end)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the error annotation was not sent")
+	}
+}

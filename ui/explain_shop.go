@@ -1,0 +1,61 @@
+package ui
+
+import "github.com/openzipkin/zipkin-go/model"
+
+// What i says of a span that came from the demo shop, in the Received pane:
+// which service recorded it, with which part of zipkin-go, and why it shares
+// its caller's ID or is its child.
+
+// explainShopSpan explains the Received pane's selected span when a shop
+// service recorded it; ok is false for any other row.
+func (m *Model) explainShopSpan() (e explanation, ok bool) {
+	v := m.received
+	if v.cursor < 0 || v.cursor >= len(v.rows) || v.rows[v.cursor].span < 0 {
+		return e, false
+	}
+	spans := v.traces[v.rows[v.cursor].trace].Spans
+	s := spans[v.rows[v.cursor].span]
+	service := serviceName(s.LocalEndpoint)
+	if !m.isShopService(service) {
+		return e, false
+	}
+	items := []explainItem{{"service", safe(service), "One of the demo shop's services: a net/http server on a loopback port with its own zipkin-go tracer, named " + safe(service) + ". zipkin-go's HTTP middleware recorded this span; zipkin-go's HTTP reporter sent it to the playground's endpoint."}}
+	switch s.Kind {
+	case model.Server:
+		items = append(items, serverRelation(s, spans))
+	case model.Client:
+		items = append(items, explainItem{"call", "to " + safe(serviceName(s.RemoteEndpoint)), "zipkin-go's HTTP client transport started this CLIENT span as a child of " + safe(service) + "'s SERVER span, and wrote its IDs into the request as B3: the service it called received " + s.ID.String() + " as X-B3-SpanId and joined it."})
+	}
+	if v, ok := s.Tags["error"]; ok {
+		items = append(items, explainItem{"error", safe(v), "zipkin-go's middleware tags error with the HTTP status from 400 on. A service of the shop answers 502 when a call it made failed with a 5xx, so a failing payments marks checkout, gateway and your CLIENT span too."})
+	}
+	return explanation{title: "Explain · a span from the demo shop (tab: glossary)", items: items}, true
+}
+
+// serverRelation says whether a SERVER span shares its caller's ID, is its
+// child, or starts the trace — and why.
+func serverRelation(s model.SpanModel, spans []model.SpanModel) explainItem {
+	switch {
+	case s.Shared:
+		caller := "its caller's"
+		for _, o := range spans {
+			if o.ID == s.ID && o.Kind == model.Client {
+				caller = safe(serviceName(o.LocalEndpoint)) + "'s CLIENT"
+			}
+		}
+		return explainItem{"shared", "span ID " + s.ID.String() + " = " + caller + " span", "zipkin-go's server middleware read the B3 headers and, with shared spans on (zipkin-go's default), joined the caller's span instead of starting a child: one call, two halves, one ID (shared: true). Zipkin shows the halves as one span; Jaeger gives this half an ID of its own."}
+	case s.ParentID != nil:
+		return explainItem{"child", "of " + s.ParentID.String(), "Its parent is the caller's span: this tracer has shared spans off, so the middleware started a child of the span the B3 headers named."}
+	}
+	return explainItem{"root", "no parent", "The request carried no B3 headers (a curl without -H?), so the middleware started a new trace here."}
+}
+
+// isShopService says whether a service of the demo shop has that name.
+func (m *Model) isShopService(name string) bool {
+	for _, r := range m.shopRoutes() {
+		if r.Service == name {
+			return true
+		}
+	}
+	return false
+}

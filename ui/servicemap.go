@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/verify"
+)
+
+// serviceMap is the dependency graph of what the receiver or backend holds
+// (a dialog): boxes and arrows when they fit, the links in words always. It
+// reads the graph again every second while it is open.
+type serviceMap struct {
+	paneBase
+	gen    int
+	source string          // the query API's base, masked
+	api    verify.QueryAPI // found on the first read, asked again after
+	links  []receiver.DependencyLink
+	err    error
+	at     time.Time
+	loaded bool
+	closed bool
+}
+
+// Title names the dialog.
+func (p *serviceMap) Title() string { return "Service map" }
+
+// Closed says the map was closed.
+func (p *serviceMap) Closed() bool { return p.closed }
+
+// Update closes on esc, ctrl+c or M.
+func (p *serviceMap) Update(msg tea.Msg) (component, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		if key.Matches(km, p.keys.Cancel) || key.Matches(km, p.keys.Close) || matchesDeclared(km, p.keys.ServiceMap) {
+			p.closed = true
+		}
+	}
+	return p, nil
+}
+
+// ShortHelp is the map's keys.
+func (p *serviceMap) ShortHelp() []key.Binding { return []key.Binding{p.keys.Cancel} }
+
+// FullHelp is the map's keys.
+func (p *serviceMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.keys.Cancel, p.keys.Close}}
+}
+
+// View draws the title, the picture (if it fits) and the list.
+func (p *serviceMap) View() string {
+	st := p.styles
+	w := max(20, p.width)
+	head := "Service map · " + p.sourceText()
+	lines := []string{st.Status.Render(fitLine(head, w))}
+	switch {
+	case p.err != nil:
+		lines = append(lines, wrapStyled(st.Bad.Render, safe(p.err.Error()), w)...)
+	case !p.loaded:
+		lines = append(lines, "reading the service graph…")
+	case len(p.links) == 0:
+		lines = append(lines, wrap("No calls between services yet. H on a running CLIENT span calls the demo shop; its services' spans draw the map.", w)...)
+	default:
+		lines = append(lines, p.graphLines(w)...)
+	}
+	lines = append(lines, st.Dim.Render(fitLine("esc or M closes · read again every second", w)))
+	return strings.Join(lines, "\n")
+}
+
+func (p *serviceMap) sourceText() string {
+	s := p.source
+	if s == "" {
+		s = "the query API"
+	}
+	if p.loaded && !p.at.IsZero() {
+		s += " · " + p.at.Format("15:04:05")
+	}
+	return s
+}
+
+// graphLines are the picture and the links in words, safe to print.
+func (p *serviceMap) graphLines(w int) []string {
+	safeLinks := make([]receiver.DependencyLink, len(p.links))
+	for i, l := range p.links {
+		l.Parent, l.Child = safe(l.Parent), safe(l.Child)
+		safeLinks[i] = l
+	}
+	var out []string
+	if pic, ok := renderMap(safeLinks, w); ok {
+		out = append(out, pic...)
+	} else {
+		out = append(out, p.styles.Dim.Render(fitLine("(too wide to draw here: the links in words)", w)))
+	}
+	out = append(out, "")
+	for _, l := range mapList(safeLinks) {
+		out = append(out, fitLine(l, w))
+	}
+	return out
+}
+
+func wrapStyled(style func(...string) string, s string, w int) []string {
+	var out []string
+	for _, l := range wrap(s, w) {
+		out = append(out, style(l))
+	}
+	return out
+}
+
+func (m *Model) openServiceMap() tea.Cmd {
+	m.shop.mapGen++
+	p := &serviceMap{paneBase: paneBase{common: m.common}, gen: m.shop.mapGen}
+	m.openDialog(p, modeDialog)
+	m.setStatus("Service map: what the query API's dependency links say, read again every second.")
+	return fetchServiceMap(p.gen, nil, m.session.Config(), m.session.Endpoint())
+}
+
+// openMap is the open service map of generation gen, nil when it closed.
+func (m *Model) openMap(gen int) *serviceMap {
+	if p, ok := m.dialog.(*serviceMap); ok && p.gen == gen && !p.closed {
+		return p
+	}
+	return nil
+}
+
+// serviceMapMsg shows what was read and asks again in a second, while open.
+func (m *Model) serviceMapMsg(msg shopMsg) tea.Cmd {
+	switch msg := msg.(type) {
+	case serviceMapMsg:
+		p := m.openMap(msg.gen)
+		if p == nil {
+			return nil
+		}
+		p.loaded, p.err, p.links, p.at = true, msg.err, msg.links, msg.at
+		if msg.api != nil {
+			p.source = fmt.Sprintf("%s (%s)", msg.api.Masked(), msg.api.Kind())
+			p.api = msg.api
+		}
+		return serviceMapTick(msg.gen)
+	case serviceMapTickMsg:
+		if p := m.openMap(msg.gen); p != nil {
+			return fetchServiceMap(p.gen, p.api, m.session.Config(), m.session.Endpoint())
+		}
+	}
+	return nil
+}

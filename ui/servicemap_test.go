@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/shop"
+)
+
+func TestServiceMapBeforeAnyCallSaysHowToMakeOne(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	m, cmd := press(t, m, "M")
+	m, _ = runShop(t, m, cmd)
+	if v := m.View(); !strings.Contains(v, "No calls between services yet") {
+		t.Errorf("an empty map should say what draws it:\n%s", v)
+	}
+}
+
+func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
+	t.Parallel()
+	m := clientModel(t)
+	m, _ = callGateway(t, m)
+	if err := m.shop.running.SetKnobs("payments", shop.Knobs{ErrorRate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = callGateway(t, m)
+	m, _ = press(t, m, "f") // the playground's CLIENT span is the first arrow's caller
+	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
+	m.stopShop() // every service's spans are in the receiver now
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, cmd := press(t, m, "M")
+	m, _ = runShop(t, m, cmd)
+	v := m.View()
+	for _, want := range []string{"│playground├", "▶│gateway├", "▶│checkout├", "│payments │", "│inventory│",
+		"✗ 1 error",
+		// Both calls came from one CLIENT span (error=502 from the second):
+		// Zipkin's linker counts one span ID once.
+		"playground → gateway  1 call  ✗ 1 error", "checkout → payments  2 calls  ✗ 1 error", "gateway → checkout  2 calls  ✗ 1 error"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the map at 80×24 lacks %q:\n%s", want, v)
+		}
+	}
+	for i, l := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d columns wide", i, w)
+		}
+	}
+	m, _ = press(t, m, "esc")
+	if m.dialog != nil {
+		t.Fatal("esc should close the map")
+	}
+	m.Update(serviceMapMsg{gen: m.shop.mapGen, links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
+	if strings.Contains(m.View(), "a → b") {
+		t.Error("a read that comes back after the map closed must not reopen it")
+	}
+}
+
+func TestServiceMapIsReadAgainWhileOpenOnly(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "M")
+	gen := m.shop.mapGen
+	_, cmd := m.Update(serviceMapMsg{gen: gen})
+	if cmd == nil {
+		t.Error("an open map should ask again")
+	}
+	_, cmd = m.Update(serviceMapTickMsg{gen: gen})
+	if cmd == nil {
+		t.Error("a tick on the open map should read the graph again")
+	}
+	m, _ = press(t, m, "M")
+	if m.dialog != nil {
+		t.Fatal("M again should close the map")
+	}
+	if _, cmd = m.Update(serviceMapTickMsg{gen: gen}); cmd != nil {
+		t.Error("a tick after the map closed should read nothing")
+	}
+}
