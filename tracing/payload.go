@@ -32,6 +32,9 @@ type Payload struct {
 	// zipkin-go's proto3 decoder and written as Zipkin v2 JSON (the wire is
 	// binary).
 	JSON string
+	// Gzipped is the body gzipped as the outbox sends it when the session
+	// gzips (Content-Encoding: gzip), nil otherwise.
+	Gzipped []byte
 	// Running is set when the span is not finished: the model is built from
 	// the span's fields as they are now (zipkin-go makes the real one when the
 	// span finishes, with its final duration, and only then is it sent).
@@ -62,6 +65,11 @@ func (s *Session) Payload(n *Node, now time.Time) (Payload, error) {
 		return Payload{}, outbox.SpanProblem(*m, err)
 	}
 	p := Payload{Encoding: enc, ContentType: ser.ContentType(), Body: body, Running: running}
+	if s.cfg.Gzip {
+		if p.Gzipped, err = outbox.Gzip(body); err != nil {
+			return Payload{}, err
+		}
+	}
 	p.JSON, err = indentedJSON(enc, body)
 	return p, err
 }
@@ -145,9 +153,22 @@ func restoreService(obj map[string]any, key string, ep *model.Endpoint) {
 
 // CurlFor is the curl command that POSTs p to the endpoint exactly as the
 // outbox does (same headers, same bytes), secrets masked unless reveal. A
-// JSON body is given inline; a binary one through printf's octal escapes.
+// JSON body is given inline; a binary one through printf's octal escapes. A
+// gzipped payload is piped through gzip and sent with Content-Encoding:
+// gzip (curl's --compressed asks for a compressed answer; it does not
+// compress what it sends).
 func (s *Session) CurlFor(p Payload, reveal bool) string {
 	var b strings.Builder
+	if p.Gzipped != nil {
+		data := "'%s' " + shellQuote(string(p.Body))
+		if p.Binary() {
+			data = shellQuote(octalEscapes(p.Body))
+		}
+		fmt.Fprintf(&b, "printf %s | gzip -c | \\\n", data)
+		s.curlPost(&b, p.ContentType, reveal)
+		fmt.Fprintf(&b, "  -H %s \\\n  --data-binary @-", shellQuote("Content-Encoding: gzip"))
+		return b.String()
+	}
 	if p.Binary() {
 		fmt.Fprintf(&b, "printf %s | \\\n", shellQuote(octalEscapes(p.Body)))
 	}

@@ -48,6 +48,7 @@ func (s *Session) Reconfigure(change func(*Config)) error {
 	s.cfg = next
 	s.outbox.SetEncoding(enc)
 	s.outbox.SetLimits(next.Batch, next.Timeout)
+	s.outbox.SetGzip(next.Gzip)
 	if !slices.Equal(old.Headers, next.Headers) {
 		for _, h := range old.Headers {
 			if !slices.Contains(next.Headers, h) {
@@ -98,6 +99,7 @@ func (s *Session) checkFixed(next Config) error {
 		{next.Listen != cur.Listen, "the listen address is fixed once the receiver runs"},
 		{next.MaxSpans != cur.MaxSpans, "the span budget is fixed once the receiver runs"},
 		{next.CACert != cur.CACert || next.Insecure != cur.Insecure, "TLS settings are fixed when the session starts"},
+		{next.Shop != cur.Shop, "the demo shop starts with the playground or on the first call to it"},
 	}
 	for _, f := range fixed {
 		if f.changed {
@@ -118,12 +120,7 @@ func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
 		Insecure: cfg.Insecure,
 		Gzip:     cfg.Gzip,
 	}
-	if cfg.CACert != "" {
-		pool, err := outbox.LoadCACerts(cfg.CACert)
-		if err != nil {
-			return opts, err
-		}
-		opts.RootCAs = pool
-	}
-	return opts, nil
+	co, err := ClientOptionsFor(cfg) // the same trust as verification's client
+	opts.RootCAs = co.RootCAs
+	return opts, err
 }

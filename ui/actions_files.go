@@ -23,7 +23,7 @@ func fileActions(k *KeyMap) []action {
 
 func needSpans(m *Model) string {
 	if m.session.Tree().Len() == 0 {
-		return "no spans yet: press n to start a trace"
+		return "no spans yet: press " + keyName(m.keys.NewTrace) + " to start a trace"
 	}
 	return ""
 }
@@ -46,7 +46,7 @@ func filePath(typed, def string) (string, error) {
 }
 
 func (m *Model) save() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
 		placeholder: defaultScenarioFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -66,7 +66,7 @@ func (m *Model) save() tea.Cmd {
 }
 
 func (m *Model) export() tea.Cmd {
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Export Zipkin v2 JSON (and a curl command) — file name (~ is your home; asks before replacing)",
 		placeholder: defaultExportFile,
 		accept: func(typed string) (tea.Cmd, error) {
@@ -105,7 +105,7 @@ func (m *Model) load() tea.Cmd {
 			if i < len(names) {
 				return loadBuiltinCmd(names[i]), nil
 			}
-			return m.openPrompt(promptSpec{
+			return m.ask(promptSpec{
 				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
 				accept: func(typed string) (tea.Cmd, error) {
 					path, err := filePath(typed, "")
@@ -145,7 +145,7 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	if len(roots) > 0 {
 		m.tree.Select(roots[0])
 	}
-	m.setStatus("Opened %s: %s with fresh IDs; F flushes them.%s", msg.path, plural(len(roots), "trace"), m.unsampledNote(roots))
+	m.setStatus("Opened %s: %s with fresh IDs; %s flushes them.%s", msg.path, plural(len(roots), "trace"), keyName(m.keys.Flush), m.unsampledNote(roots))
 	return m.ensureTick()
 }
 
@@ -164,13 +164,14 @@ func (m *Model) unsampledNote(roots []*tracing.Node) string {
 	case unsampled == 0:
 		return ""
 	case unsampled == len(roots):
-		return fmt.Sprintf(" But the sampler (%s) keeps none of them: they will not be sent (S changes it, then o again).", sampler)
+		return fmt.Sprintf(" But the sampler (%s) keeps none of them: they will not be sent (%s changes it, then %s again).",
+			sampler, keyName(m.keys.Sampler), keyName(m.keys.Load))
 	}
 	return fmt.Sprintf(" The sampler (%s) keeps %d of %d: the others will not be sent.", sampler, len(roots)-unsampled, len(roots))
 }
 
 func (m *Model) askOverwrite(w fileWrite) tea.Cmd {
-	q := fmt.Sprintf("%s already exists — replace it? (y/n)", w.path)
+	q := fmt.Sprintf("%s already exists — replace it? (%s)", w.path, keyName(both(m.keys.Yes, m.keys.No, "")))
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q,
 		yes: func() tea.Cmd {

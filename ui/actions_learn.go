@@ -93,7 +93,8 @@ func (m *Model) learnKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		key.Matches(msg, m.keys.Cancel) && !m.log.Flushing():
 		return m.toggleLearn(), true
 	case handles(m.lesson, msg):
-		_, cmd := m.lesson.Update(msg)
+		var cmd tea.Cmd
+		m.lesson, cmd = update(m.lesson, msg)
 		return cmd, true
 	}
 	return nil, false
@@ -172,7 +173,7 @@ func childAllowed(m *Model) string {
 	if why := needSelected(m); why != "" {
 		return why
 	}
-	if err := tracing.CheckChildKind(m.tree.Selected(), m.nextKind); err != nil {
+	if err := tracing.CheckChildKind(m.tree.Selected(), m.tree.NextKind()); err != nil {
 		return err.Error()
 	}
 	return ""
@@ -185,7 +186,7 @@ func (m *Model) remoteEndpoint() tea.Cmd {
 	if e := n.RemoteEndpoint; e != nil {
 		value = strings.TrimSpace(endpointText(e))
 	}
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       "Remote endpoint of " + quoted(n.Name) + " — the other side of the call: service [ip[:port]]",
 		value:       value,
 		placeholder: "payments 10.0.0.7:8080",

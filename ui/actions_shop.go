@@ -72,7 +72,7 @@ func needRunningClient(m *Model) string {
 		// locked endpoint does, and nothing would stop them when the person leaves.
 		return "the demo shop is not available here (" + m.policy.Locked + ")"
 	case n == nil:
-		return "H calls the demo shop from a CLIENT span: press K until CLIENT, then n, then H"
+		return "{Shop} calls the demo shop from a CLIENT span: press {Kind} until CLIENT, then {NewTrace}, then {Shop}"
 	case n.Kind != model.Client:
 		return fmt.Sprintf("%q is not a CLIENT span: H makes the call a CLIENT span stands for (K picks CLIENT for the next span)", n.Name)
 	case n.Finished:
@@ -95,7 +95,7 @@ func (m *Model) shopRoutes() []shop.Route {
 
 func (m *Model) pickShopRoute() tea.Cmd {
 	n := m.tree.Selected()
-	notes := shopCallNotes(n, m.headers.format, m.shop.running == nil)
+	notes := shopCallNotes(n, m.session.Config().B3, m.shop.running == nil)
 	if m.shop.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
 	}
@@ -105,7 +105,7 @@ func (m *Model) pickShopRoute() tea.Cmd {
 			m.shop.called = map[*tracing.Node]int{}
 		}
 		m.shop.called[n]++
-		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.headers.format})
+		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.session.Config().B3})
 	}
 	m.openDialog(p, modeDialog)
 	return nil
@@ -113,7 +113,7 @@ func (m *Model) pickShopRoute() tea.Cmd {
 
 // shopCallNotes say what the request will carry and what follows from it.
 func shopCallNotes(n *tracing.Node, f b3.B3Format, starting bool) []string {
-	format := "B3 " + f.String() + " headers (b changes it)"
+	format := "B3 " + f.String() + " headers ({B3} changes it)"
 	if f == b3.B3GRPC {
 		format = "B3 multi headers: the B3 view shows gRPC metadata, and an HTTP request carries multi"
 	}
@@ -125,7 +125,7 @@ func shopCallNotes(n *tracing.Node, f b3.B3Format, starting bool) []string {
 		notes = append(notes, "Not sampled: X-B3-Sampled: 0 — the services will report nothing.")
 	}
 	if starting {
-		notes = append(notes, "The shop is not running yet: enter starts it on loopback ports first.")
+		notes = append(notes, "The shop is not running yet: {Accept} starts it on loopback ports first.")
 	}
 	return notes
 }
@@ -234,7 +234,7 @@ func (m *Model) shopCallDone(msg shopCallDoneMsg) {
 	case r.Status >= 500:
 		m.setErrorText(fmt.Sprintf("%s answered %d: the span got error=%d; its services' spans arrive in Received.", c.route.Service, r.Status, r.Status))
 	default:
-		m.setStatus("%s answered %d in %s; %s the services' spans arrive in Received, M draws the map.", c.route.Service, r.Status, shortDur(r.Took), tagged)
+		m.setStatus("%s answered %d in %s; %s the services' spans arrive in Received, {ServiceMap} draws the map.", c.route.Service, r.Status, shortDur(r.Took), tagged)
 	}
 }
 
@@ -247,7 +247,7 @@ func (m *Model) tagShopCall(c shopCall, r shop.CallResult) string {
 	for _, t := range shop.ClientTags(c.route.Method, c.route.Path, r.Status, r.ContentLength, r.Err) {
 		_ = m.session.Tag(n, t.Key, t.Value)
 	}
-	return "the span has its HTTP tags (f finishes it);"
+	return "the span has its HTTP tags (" + keyName(m.keys.Finish) + " finishes it);"
 }
 
 // shopLogEntry is the request line, the headers as the service received

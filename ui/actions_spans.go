@@ -11,24 +11,25 @@ import (
 )
 
 // spanActions are the keys that build spans: n, D, P, c, f, t, e, a, K.
+// They belong to the span tree, which does them.
 func spanActions(k *KeyMap) []action {
 	return []action{
-		{&k.NewTrace, nil, (*Model).newTrace},
-		{&k.Child, childAllowed, (*Model).newChild},
-		{&k.Finish, needRunning, (*Model).finish},
-		{&k.Tag, needEditable, (*Model).tag},
-		{&k.Error, needEditable, (*Model).markError},
-		{&k.Annotate, needEditable, (*Model).annotate},
-		{&k.Kind, nil, (*Model).cycleKind},
-		{&k.Debug, nil, (*Model).debugTrace},
-		{&k.Continue, nil, (*Model).continueTrace},
+		{&k.NewTrace, nil, with(treeOf, (*treePane).newTrace)},
+		{&k.Child, childAllowed, with(treeOf, (*treePane).newChild)},
+		{&k.Finish, needRunning, with(treeOf, (*treePane).finish)},
+		{&k.Tag, needEditable, with(treeOf, (*treePane).tag)},
+		{&k.Error, needEditable, with(treeOf, (*treePane).markError)},
+		{&k.Annotate, needEditable, with(treeOf, (*treePane).annotate)},
+		{&k.Kind, nil, with(treeOf, (*treePane).cycleKind)},
+		{&k.Debug, nil, with(treeOf, (*treePane).debugTrace)},
+		{&k.Continue, nil, with(treeOf, (*treePane).continueTrace)},
 		{&k.Remote, needEditable, (*Model).remoteEndpoint},
 	}
 }
 
 func needSelected(m *Model) string {
 	if m.tree.Selected() == nil {
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	}
 	return ""
 }
@@ -37,7 +38,7 @@ func needRunning(m *Model) string {
 	n := m.tree.Selected()
 	switch {
 	case n == nil:
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	case n.Finished:
 		return fmt.Sprintf("%q is already finished (%s)", n.Name, shortDur(n.Duration))
 	}
@@ -48,74 +49,65 @@ func needEditable(m *Model) string {
 	n := m.tree.Selected()
 	switch {
 	case n == nil:
-		return errNoSpan.Error()
+		return noSpan(m.keys)
 	case n.Finished:
 		return fmt.Sprintf("%q is finished: zipkin-go reports a span once, so it cannot change; start a new span", n.Name)
 	}
 	return ""
 }
 
-// openPrompt puts a text prompt in the dialog slot.
-func (m *Model) openPrompt(spec promptSpec) tea.Cmd {
-	if spec.cancelled == nil {
-		spec.cancelled = func() { m.setStatus("Cancelled.") }
-	}
-	m.openDialog(newPrompt(m.common, spec), modeDialog)
-	return nil
-}
-
 // spanNamePrompt asks for a span's name and starts it with the next kind.
-func (m *Model) spanNamePrompt(title string, start func(name string, kind model.Kind) (*tracing.Node, error)) tea.Cmd {
-	return m.openPrompt(promptSpec{
+func (t *treePane) spanNamePrompt(title string, start func(name string, kind model.Kind) (*tracing.Node, error)) tea.Cmd {
+	return t.ask(promptSpec{
 		title:       title,
 		placeholder: tracing.DefaultSpanName,
 		accept: func(name string) (tea.Cmd, error) {
-			n, err := start(name, m.nextKind)
+			n, err := start(name, t.kind)
 			if err != nil {
 				return nil, err
 			}
-			m.started(n)
+			t.started(n)
 			return nil, nil
 		},
 	})
 }
 
-func (m *Model) newTrace() tea.Cmd {
-	return m.spanNamePrompt(fmt.Sprintf("New trace — span name (next kind: %s)", kindName(m.nextKind)),
+func (t *treePane) newTrace() tea.Cmd {
+	return t.spanNamePrompt(fmt.Sprintf("New trace — span name (next kind: %s)", kindName(t.kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
-			return m.session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind})
+			return t.session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind})
 		})
 }
 
-func (m *Model) debugTrace() tea.Cmd {
-	return m.spanNamePrompt(fmt.Sprintf("New debug trace (X-B3-Flags: 1, always sampled) — span name (next kind: %s)", kindName(m.nextKind)),
+func (t *treePane) debugTrace() tea.Cmd {
+	return t.spanNamePrompt(fmt.Sprintf("New debug trace (X-B3-Flags: 1, always sampled) — span name (next kind: %s)", kindName(t.kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
-			return m.session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind, Debug: true})
+			return t.session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind, Debug: true})
 		})
 }
 
-func (m *Model) newChild() tea.Cmd {
-	parent := m.tree.Selected()
-	return m.spanNamePrompt(fmt.Sprintf("Child of %q — span name (next kind: %s)", parent.Name, kindName(m.nextKind)),
+func (t *treePane) newChild() tea.Cmd {
+	parent := t.Selected()
+	return t.spanNamePrompt(fmt.Sprintf("Child of %q — span name (next kind: %s)", parent.Name, kindName(t.kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
-			return m.session.Start(parent, tracing.SpanOptions{Name: name, Kind: &kind})
+			return t.session.Start(parent, tracing.SpanOptions{Name: name, Kind: &kind})
 		})
 }
 
-func (m *Model) continueTrace() tea.Cmd {
-	return m.openPrompt(promptSpec{
-		title:       fmt.Sprintf("Continue a trace — paste B3 headers (b3: … or X-B3-…: …; separate with ;) (next kind: %s)", kindName(m.nextKind)),
+func (t *treePane) continueTrace() tea.Cmd {
+	return t.ask(promptSpec{
+		title:       fmt.Sprintf("Continue a trace — paste B3 headers (b3: … or X-B3-…: …; separate with ;) (next kind: %s)", kindName(t.kind)),
 		placeholder: "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
-		check:       m.checkPaste,
+		check:       t.checkPaste,
 		moreLines:   pasteGoesOn,
 		accept: func(text string) (tea.Cmd, error) {
-			kind := m.nextKind
-			n, err := m.session.ContinueTrace(text, tracing.SpanOptions{Kind: &kind})
+			kind := t.kind
+			n, err := t.session.ContinueTrace(text, tracing.SpanOptions{Kind: &kind})
 			if err != nil {
 				return nil, err
 			}
-			m.started(n)
-			m.setStatus("Continued trace %s as a child of the pasted span.", n.Context.TraceID)
+			t.started(n)
+			t.say("Continued trace %s as a child of the pasted span.", n.Context.TraceID)
 			return nil, nil
 		},
 	})
@@ -137,76 +129,77 @@ func pasteGoesOn(text string) bool {
 
 // started selects a new span, gives the tree focus, puts the kind back to
 // none (K applies to one span) and says what happened.
-func (m *Model) started(n *tracing.Node) {
-	m.tree.Select(n)
-	m.focus(m.tree)
-	m.nextKind = model.Undetermined
-	name := quoted(n.Name) + lowercaseNote(n.Name, m.session.Outbox().Encoding())
+func (t *treePane) started(n *tracing.Node) {
+	t.Select(n)
+	t.send(focusMsg{t})
+	t.kind = model.Undetermined
+	name := quoted(n.Name) + lowercaseNote(n.Name, t.session.Outbox().Encoding())
 	switch {
 	case n.Key.Shared:
-		m.setStatus("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). f finishes it.", name)
+		t.say("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). %s finishes it.", name, keyName(t.keys.Finish))
 	case !n.Sampled():
-		m.setStatus("Started %s — not sampled: %s.", name, n.SamplerReason)
+		t.say("Started %s — not sampled: %s.", name, n.SamplerReason)
 	default:
-		m.setStatus("Started %s — c adds a child, t tags, e errors, f finishes.", name)
+		t.say("Started %s — %s adds a child, %s tags, %s errors, %s finishes.", name,
+			keyName(t.keys.Child), keyName(t.keys.Tag), keyName(t.keys.Error), keyName(t.keys.Finish))
 	}
 }
 
-func (m *Model) finish() tea.Cmd {
-	n := m.tree.Selected()
-	if err := m.session.Finish(n); err != nil {
-		m.setError(err)
+func (t *treePane) finish() tea.Cmd {
+	n := t.Selected()
+	if err := t.session.Finish(n); err != nil {
+		t.sayError(err.Error())
 		return nil
 	}
 	if !n.Sampled() {
-		m.setStatus("Finished %q in %s — not sampled, so it stays here and is never sent.", n.Name, shortDur(n.Duration))
+		t.say("Finished %q in %s — not sampled, so it stays here and is never sent.", n.Name, shortDur(n.Duration))
 	} else {
-		m.setStatus("Finished %q in %s — queued; F flushes it to the endpoint.", n.Name, shortDur(n.Duration))
+		t.say("Finished %q in %s — queued; %s flushes it to the endpoint.", n.Name, shortDur(n.Duration), keyName(t.keys.Flush))
 	}
 	return nil
 }
 
-func (m *Model) tag() tea.Cmd {
-	n := m.tree.Selected()
-	return m.openPrompt(promptSpec{
+func (t *treePane) tag() tea.Cmd {
+	n := t.Selected()
+	return t.ask(promptSpec{
 		title: "Tag " + quoted(n.Name) + " — key=value", placeholder: "http.method=GET", check: checkTag,
 		accept: func(value string) (tea.Cmd, error) {
 			k, v, _ := strings.Cut(value, "=")
 			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-			if err := m.session.Tag(n, k, v); err != nil {
+			if err := t.session.Tag(n, k, v); err != nil {
 				return nil, err
 			}
-			m.setStatus("Tagged %q with %s=%s.", n.Name, k, v)
+			t.say("Tagged %q with %s=%s.", n.Name, k, v)
 			return nil, nil
 		},
 	})
 }
 
-func (m *Model) markError() tea.Cmd {
-	n := m.tree.Selected()
-	return m.openPrompt(promptSpec{
+func (t *treePane) markError() tea.Cmd {
+	n := t.Selected()
+	return t.ask(promptSpec{
 		title:       "Error on " + quoted(n.Name) + " — message (tag error=… plus an error annotation)",
 		placeholder: "card declined", check: checkNonEmpty("an error needs a message"),
 		accept: func(value string) (tea.Cmd, error) {
-			if err := m.session.Error(n, value); err != nil {
+			if err := t.session.Error(n, value); err != nil {
 				return nil, err
 			}
-			m.setStatus("Error on %q: tag error=%s and annotation %s.", n.Name, value, tracing.ErrorAnnotation(value))
+			t.say("Error on %q: tag error=%s and annotation %s.", n.Name, value, tracing.ErrorAnnotation(value))
 			return nil, nil
 		},
 	})
 }
 
-func (m *Model) annotate() tea.Cmd {
-	n := m.tree.Selected()
-	return m.openPrompt(promptSpec{
+func (t *treePane) annotate() tea.Cmd {
+	n := t.Selected()
+	return t.ask(promptSpec{
 		title:       "Annotate " + quoted(n.Name) + " — annotation",
 		placeholder: "cache miss", check: checkNonEmpty("an annotation needs a value"),
 		accept: func(value string) (tea.Cmd, error) {
-			if err := m.session.Annotate(n, value); err != nil {
+			if err := t.session.Annotate(n, value); err != nil {
 				return nil, err
 			}
-			m.setStatus("Annotated %q: %s.", n.Name, value)
+			t.say("Annotated %q: %s.", n.Name, value)
 			return nil, nil
 		},
 	})
@@ -216,15 +209,15 @@ var kindCycle = []model.Kind{model.Undetermined, model.Client, model.Server, mod
 
 // cycleKind moves the next span's kind along none → CLIENT → SERVER →
 // PRODUCER → CONSUMER → none.
-func (m *Model) cycleKind() tea.Cmd {
+func (t *treePane) cycleKind() tea.Cmd {
 	next := model.Undetermined
 	for i, k := range kindCycle {
-		if k == m.nextKind {
+		if k == t.kind {
 			next = kindCycle[(i+1)%len(kindCycle)]
 		}
 	}
-	m.nextKind = next
-	m.setStatus("The next span started will be %s (then back to none).", kindName(next))
+	t.kind = next
+	t.say("The next span started will be %s (then back to none).", kindName(next))
 	return nil
 }
 

@@ -52,9 +52,9 @@ func (m *Model) askDelete() tea.Cmd {
 			queued++
 		}
 	}
-	q := fmt.Sprintf("Delete %s and its subtree (%s: %d running, %d queued, none sent)? (y/n)",
-		quoted(n.Name), plural(len(nodes), "span"), running, queued)
-	m.ask(q, func() tea.Cmd {
+	q := fmt.Sprintf("Delete %s and its subtree (%s: %d running, %d queued, none sent)? (%s)",
+		quoted(n.Name), plural(len(nodes), "span"), running, queued, keyName(both(m.keys.Yes, m.keys.No, "")))
+	m.askYesNo(q, func() tea.Cmd {
 		parent := n.Parent
 		count, err := m.session.Discard(n)
 		if err != nil {
@@ -71,15 +71,16 @@ func (m *Model) askDelete() tea.Cmd {
 
 // askNewSession asks before clearing every span not sent yet.
 func (m *Model) askNewSession() tea.Cmd {
-	q := "New session: delete every span not sent yet (running and queued)? Spans already sent stay listed. (y/n)"
-	m.ask(q, func() tea.Cmd {
+	q := fmt.Sprintf("New session: delete every span not sent yet (running and queued)? Spans already sent stay listed. (%s)",
+		keyName(both(m.keys.Yes, m.keys.No, "")))
+	m.askYesNo(q, func() tea.Cmd {
 		count, kept := m.clearUnsent(m.session.Tree().Roots())
-		m.nextKind = model.Undetermined
+		m.tree.kind = model.Undetermined // K applies to one span: a new session has none waiting
 		m.tree.clamp()
 		if kept > 0 {
 			m.setStatus("New session: %s deleted; %s already sent stay listed.", plural(count, "span"), plural(kept, "span"))
 		} else {
-			m.setStatus("New session: %s deleted. n starts a trace.", plural(count, "span"))
+			m.setStatus("New session: %s deleted. %s starts a trace.", plural(count, "span"), keyName(m.keys.NewTrace))
 		}
 		return nil
 	})
@@ -103,9 +104,9 @@ func (m *Model) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 	return count, kept
 }
 
-// ask puts a yes/no question on the status line; no leaves things as they
+// askYesNo puts a yes/no question on the status line; no leaves things as they
 // are.
-func (m *Model) ask(question string, yes func() tea.Cmd) {
+func (m *Model) askYesNo(question string, yes func() tea.Cmd) {
 	m.setStatus("%s", question)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: question, yes: yes,
 		no: func() tea.Cmd {
@@ -128,10 +129,10 @@ func (m *Model) holdTyping(b *key.Binding, reason string) tea.Cmd {
 		if p != b {
 			continue
 		}
-		return m.openPrompt(promptSpec{
+		return m.ask(promptSpec{
 			title: fmt.Sprintf("%s refused: %s", b.Help().Key, reason),
 			check: func(string) (string, string) {
-				return "Typing here runs no command; enter or esc closes.", ""
+				return fmt.Sprintf("Typing here runs no command; %s or %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel)), ""
 			},
 			accept:    func(string) (tea.Cmd, error) { return nil, nil },
 			cancelled: func() {},

@@ -26,6 +26,20 @@ type common struct {
 	now     func() time.Time
 	reveal  bool
 	verify  *verification // what the query API said of each delivered span (V)
+	policy  Policy        // what the person at the keys may not do (a workshop attendee)
+	// requests are what components asked of the root, carried out when the
+	// component's Update returns (requests.go).
+	requests []tea.Msg
+}
+
+// liveConfig is the configuration as the person sees it: the session's,
+// with the encoding the outbox sends (the path may have chosen v1) and
+// whether secrets are revealed on this screen.
+func (c *common) liveConfig() tracing.Config {
+	cfg := c.session.Config()
+	cfg.Encoding = c.session.Outbox().Encoding()
+	cfg.RevealSecrets = c.reveal
+	return cfg
 }
 
 // fitBlock cuts or pads s to exactly w columns and h lines.

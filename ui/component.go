@@ -21,6 +21,8 @@ type component interface {
 	FullHelp() [][]key.Binding
 	// Title names the component in its box.
 	Title() string
+	// Explain is what i says of the component and what it shows.
+	Explain() explanation
 	Focus()
 	Blur()
 	Focused() bool
@@ -53,6 +55,9 @@ func (p *paneBase) Blur() { p.focused = false }
 // Focused says whether the component has the keys.
 func (p *paneBase) Focused() bool { return p.focused }
 
+// Explain is nothing to explain; panes override it.
+func (p *paneBase) Explain() explanation { return explanation{} }
+
 // ShortHelp is no keys; components that handle keys override it.
 func (p *paneBase) ShortHelp() []key.Binding { return nil }
 
@@ -62,6 +67,33 @@ func (p *paneBase) FullHelp() [][]key.Binding { return nil }
 // navKeys are the movement keys the scrolling panes handle.
 func navKeys(k *KeyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// with is an action that a component does: pick finds it in the root.
+func with[T any](pick func(*Model) T, do func(T) tea.Cmd) func(*Model) tea.Cmd {
+	return func(m *Model) tea.Cmd { return do(pick(m)) }
+}
+
+// opens is an action that opens the dialog newDialog makes.
+func opens(newDialog func(*common) dialog) func(*Model) tea.Cmd {
+	return func(m *Model) tea.Cmd { m.openDialog(newDialog(m.common), modeDialog); return nil }
+}
+
+// commonOf is the shared context, for the actions on what every component
+// shares (v reveals secrets on the whole screen).
+func commonOf(m *Model) *common { return m.common }
+
+// treeOf is the span tree, for the actions it does.
+func treeOf(m *Model) *treePane { return m.tree }
+
+// update gives msg to c and returns the component its Update returned (the
+// same concrete type; c itself if it returned another).
+func update[T component](c T, msg tea.Msg) (T, tea.Cmd) {
+	next, cmd := c.Update(msg)
+	if t, ok := next.(T); ok {
+		return t, cmd
+	}
+	return c, cmd
 }
 
 // handles reports whether msg is one of c's keys.

@@ -55,6 +55,9 @@ func newDeliveryLog(c *common) *deliveryLog {
 // Flushing says whether a flush runs.
 func (l *deliveryLog) Flushing() bool { return l.cancel != nil }
 
+// Cancelled says the running (or last) flush was cancelled.
+func (l *deliveryLog) Cancelled() bool { return l.cancelled }
+
 // Add appends a note. It may hold secrets in clear: the session's current
 // masker hides them whenever secrets are not revealed.
 func (l *deliveryLog) Add(note string) {
@@ -117,7 +120,7 @@ func (l *deliveryLog) render(e logEntry) string {
 		if l.reveal && r.RedirectTo != "" { // the hint was masked when made
 			shown.Hint = outbox.RedirectHint(safe(r.RedirectTo))
 		}
-		line += "\n" + st.Hint.Render("→ "+hintWithKeys(shown))
+		line += "\n" + st.Hint.Render("→ "+keyText(l.keys, hintWithKeys(shown)))
 	}
 	return line
 }
@@ -211,10 +214,10 @@ func (l *deliveryLog) FullHelp() [][]key.Binding { return [][]key.Binding{navKey
 func (l *deliveryLog) Title() string {
 	t := "Delivery log"
 	if l.Flushing() {
-		t = fmt.Sprintf("Delivery log %s flushing… %s answered (esc cancels)", l.spinner.View(), plural(l.done, "batch"))
+		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), plural(l.done, "batch"), keyName(l.keys.StopFlush))
 	}
 	if l.scroll > 0 {
-		t += fmt.Sprintf(" · %s below (G)", plural(l.scroll, "line"))
+		t += fmt.Sprintf(" · %s below (%s)", plural(l.scroll, "line"), keyName(l.keys.Bottom))
 	}
 	return t
 }
@@ -222,7 +225,7 @@ func (l *deliveryLog) Title() string {
 // View shows the newest lines that fit, or older ones when scrolled.
 func (l *deliveryLog) View() string {
 	if len(l.entries) == 0 {
-		return l.styles.Dim.Render("One line per POST appears here when you flush (F).")
+		return l.styles.Dim.Render("One line per POST appears here when you flush (" + keyName(l.keys.Flush) + ").")
 	}
 	lines := l.lines(l.scroll + l.height)
 	end := max(0, len(lines)-l.scroll)

@@ -16,25 +16,42 @@ import (
 // the focused pane and how to read it. Every sentence must be true of this
 // app and of Zipkin.
 
-// explainTarget is the explanation of what has focus.
+// explainTarget is what i explains: the focused pane's own explanation, or
+// the demo shop's words on one of its spans under the Received pane's
+// cursor (the shop's state is the root's).
 func (m *Model) explainTarget() explanation {
-	switch m.focusedPane() {
-	case m.log:
-		return explainLog()
-	case m.received:
+	if m.received.Focused() {
 		if e, ok := m.explainShopSpan(); ok {
 			return e
 		}
-		return explainReceived()
-	case m.headers:
-		return explainHeaders(m.headers.format)
 	}
-	if n := m.tree.Selected(); n != nil {
-		e := explainSpan(n, m.session, m.headers.format)
-		e.items = append(e.items, m.verifyItems(n)...)
-		return e
+	return m.focusedPane().Explain()
+}
+
+// Explain is i on the tree: the selected span field by field, or the tree.
+func (t *treePane) Explain() explanation { return explainSelected(t.common, t.Selected()) }
+
+// Explain is i on the inspector: the span it shows, field by field.
+func (v *inspectorPane) Explain() explanation { return explainSelected(v.common, v.selected()) }
+
+// Explain is i on the B3 headers.
+func (v *headersPane) Explain() explanation { return explainHeaders(v.session.Config().B3) }
+
+// Explain is i on the delivery log.
+func (l *deliveryLog) Explain() explanation { return explainLog() }
+
+// Explain is i on the received spans.
+func (v *receivedPane) Explain() explanation { return explainReceived() }
+
+// explainSelected is span n in plain words, with what the backend stored of
+// it; the tree when no span is selected.
+func explainSelected(c *common, n *tracing.Node) explanation {
+	if n == nil {
+		return explainTree()
 	}
-	return explainTree()
+	e := explainSpan(n, c.session, c.session.Config().B3)
+	e.items = append(e.items, c.verifyItems(n)...)
+	return e
 }
 
 // explainSpan is every inspector field of n in plain words.
@@ -51,7 +68,7 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation
 	}
 	items = append(items, sampledItem(n), explainItem{"why", n.SamplerReason, "Why the trace is (not) sampled. Sampler arithmetic is shown with integers, so you can check it by hand."})
 	items = append(items, explainItem{"local", endpointText(n.LocalEndpoint), "The local endpoint: the service (and IP) that recorded this span. Zipkin lists and groups traces by this service name."})
-	remote := "none (R sets it while a span runs)"
+	remote := "none ({Remote} sets it while a span runs)"
 	if n.RemoteEndpoint != nil {
 		remote = endpointText(n.RemoteEndpoint)
 	}
@@ -59,8 +76,8 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation
 	items = append(items, timingItems(n)...)
 	items = append(items, tagItems(n)...)
 	items = append(items, annotationItems(n)...)
-	items = append(items, explainItem{"B3 pane", f.String(), "What this span would send to a service it calls: its trace ID, its own span ID as X-B3-SpanId, its parent as X-B3-ParentSpanId, and the sampling decision. b cycles multi → single → both → gRPC."})
-	return explanation{title: "Explain · span " + quoted(n.Name) + " (tab: glossary)", items: items}
+	items = append(items, explainItem{"B3 pane", f.String(), "What this span would send to a service it calls: its trace ID, its own span ID as X-B3-SpanId, its parent as X-B3-ParentSpanId, and the sampling decision. {B3} cycles multi → single → both → gRPC."})
+	return explanation{title: "Explain · span " + quoted(n.Name) + " ({Glossary}: glossary)", items: items}
 }
 
 func nameMeaning(name string, enc outbox.Encoding) string {
@@ -78,7 +95,7 @@ func nameMeaning(name string, enc outbox.Encoding) string {
 func kindMeaning(k model.Kind) string {
 	switch k {
 	case model.Client:
-		return "CLIENT: the caller's side of a remote call, from sending the request to receiving the answer. Its SERVER side (c with K at SERVER) shares its span ID."
+		return "CLIENT: the caller's side of a remote call, from sending the request to receiving the answer. Its SERVER side ({Child} with {Kind} at SERVER) shares its span ID."
 	case model.Server:
 		return "SERVER: the receiving side of a call, from the request arriving to the answer leaving. Its parent is the CLIENT that called it (or the caller in pasted B3 headers)."
 	case model.Producer:
@@ -126,20 +143,20 @@ func sampledItem(n *tracing.Node) explainItem {
 	case !n.Sampled():
 		return explainItem{"sampled", "no", "Not sampled: the span has IDs and B3 headers (X-B3-Sampled: 0 tells downstream services not to record either) but zipkin-go never reports it, so it is never sent."}
 	}
-	return explainItem{"sampled", "yes", "Sampled: zipkin-go reports a sampled span when it finishes, and F sends it. The decision is made once, at the trace's root; children inherit it."}
+	return explainItem{"sampled", "yes", "Sampled: zipkin-go reports a sampled span when it finishes, and {Flush} sends it. The decision is made once, at the trace's root; children inherit it."}
 }
 
 func timingItems(n *tracing.Node) []explainItem {
 	start := explainItem{"start", n.Start.Format("15:04:05.000000"), "When the span began; sent as timestamp, in microseconds since 1970."}
 	if !n.Finished {
-		return []explainItem{start, {"duration", "running", "A running span has no duration yet: f finishes it, and only then can it be sent."}}
+		return []explainItem{start, {"duration", "running", "A running span has no duration yet: {Finish} finishes it, and only then can it be sent."}}
 	}
 	return []explainItem{start, {"duration", shortDur(n.Duration), "How long it took; sent as duration in microseconds (at least 1)."}}
 }
 
 func tagItems(n *tracing.Node) []explainItem {
 	if len(n.Tags) == 0 {
-		return []explainItem{{"tags", "none", "Tags are key=value facts about the span that Zipkin can search (t adds one while the span runs)."}}
+		return []explainItem{{"tags", "none", "Tags are key=value facts about the span that Zipkin can search ({Tag} adds one while the span runs)."}}
 	}
 	keys := make([]string, 0, len(n.Tags))
 	for k := range n.Tags {
@@ -159,13 +176,13 @@ func tagItems(n *tracing.Node) []explainItem {
 
 func annotationItems(n *tracing.Node) []explainItem {
 	if len(n.Annotations) == 0 {
-		return []explainItem{{"annot.", "none", "Annotations are timestamped events inside the span (a adds one; e adds the error event)."}}
+		return []explainItem{{"annot.", "none", "Annotations are timestamped events inside the span ({Annotate} adds one; {Error} adds the error event)."}}
 	}
 	var items []explainItem
 	for _, a := range n.Annotations {
 		means := "An event at this offset from the span's start."
 		if strings.HasPrefix(a.Value, `{"event":"error"`) {
-			means = "The error event e adds, in the seed's JSON form {\"event\":\"error\",\"stack\":…}."
+			means = "The error event {Error} adds, in the seed's JSON form {\"event\":\"error\",\"stack\":…}."
 		}
 		items = append(items, explainItem{"annot.", "+" + shortDur(a.Timestamp.Sub(n.Start)) + " " + a.Value, means})
 	}
@@ -173,15 +190,15 @@ func annotationItems(n *tracing.Node) []explainItem {
 }
 
 func explainTree() explanation {
-	return explanation{title: "Explain · span tree (tab: glossary)", items: []explainItem{
-		{"span tree", "", "Every trace you build: ◆ a root (↳ the first span of a trace continued from pasted B3 headers), its children indented under it. n starts a trace, c a child of the selected span. i on a selected span explains each of its fields."},
+	return explanation{title: "Explain · span tree ({Glossary}: glossary)", items: []explainItem{
+		{"span tree", "", "Every trace you build: ◆ a root (↳ the first span of a trace continued from pasted B3 headers), its children indented under it. {NewTrace} starts a trace, {Child} a child of the selected span. {Explain} on a selected span explains each of its fields."},
 		{"row", "", "name, [KIND], shared, ● elapsed while running or the duration once finished, debug / not sampled, ✗ error, then the delivery state: queued, sending, delivered, failed."},
 	}}
 }
 
 func explainHeaders(f b3.B3Format) explanation {
-	return explanation{title: "Explain · B3 headers (tab: glossary)", items: []explainItem{
-		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. b cycles the formats."},
+	return explanation{title: "Explain · B3 headers ({Glossary}: glossary)", items: []explainItem{
+		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. {B3} cycles the formats."},
 		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},
 		{"X-B3-SpanId", "", "This span's ID: the receiver's span takes it as its parent (a SERVER span with zipkin-go joins it instead)."},
 		{"X-B3-ParentSpanId", "", "This span's own parent; absent on a root."},
@@ -192,20 +209,20 @@ func explainHeaders(f b3.B3Format) explanation {
 }
 
 func explainLog() explanation {
-	return explanation{title: "Explain · delivery log (tab: glossary)", items: []explainItem{
-		{"delivery log", "", "One line per POST a flush (F) made, newest at the bottom; ↑/↓ scroll when it has focus."},
+	return explanation{title: "Explain · delivery log ({Glossary}: glossary)", items: []explainItem{
+		{"delivery log", "", "One line per POST a flush ({Flush}) made, newest at the bottom; {Up} and {Down} scroll when it has focus."},
 		{"time", "15:04:05", "When the answer came."},
 		{"batch n/N", "", "Which of the flush's batches (up to --batch spans each)."},
 		{"spans, bytes", "", "How many spans the batch carried and the size of its body, as zipkin-go serialized it."},
-		{"HTTP status", "", "The collector's answer. 2xx (Zipkin says 202) means accepted: only then is a span delivered. Anything else leaves its spans queued for r."},
+		{"HTTP status", "", "The collector's answer. 2xx (Zipkin says 202) means accepted: only then is a span delivered. Anything else leaves its spans queued for {Retry}."},
 		{"latency", "", "Time from sending the request to the answer."},
 		{"→ hint", "", "On a failure: what it usually means — 404 a wrong path (v2 expects /api/v2/spans), 401/403 a wrong token in the URL, connection refused nothing listening."},
 	}}
 }
 
 func explainReceived() explanation {
-	return explanation{title: "Explain · received spans (tab: glossary)", items: []explainItem{
-		{"received", "", "What the embedded receiver decoded and stored, read back — not what was sent. Newest trace first; ↑/↓ move the cursor (▶), and the selected span's details — IDs, endpoints, tags, annotations — show under the list. Identical duplicates are stored once, and counted in the title."},
+	return explanation{title: "Explain · received spans ({Glossary}: glossary)", items: []explainItem{
+		{"received", "", "What the embedded receiver decoded and stored, read back — not what was sent. Newest trace first; {Up} and {Down} move the cursor (▶), and the selected span's details — IDs, endpoints, tags, annotations — show under the list. Identical duplicates are stored once, and counted in the title."},
 		{"trace line", "", "trace ID · number of spans · the trace's total time · how many spans carry an error tag."},
 		{"span line", "", "name (lowercase when sent as JSON: Zipkin's rule) [KIND] service ✗ (error) duration, indented under its parent; a shared SERVER span hangs under its CLIENT, or is a root when its CLIENT went elsewhere, as does any span whose parent did not arrive."},
 		{"waterfall", "", "Each bar starts at the span's start and is as long as its duration, on the trace's time scale; red bars are spans tagged error."},

@@ -33,7 +33,7 @@ type explainDialog struct {
 }
 
 func newExplainDialog(c *common, e explanation) *explainDialog {
-	return &explainDialog{paneBase: paneBase{common: c}, pages: [2]explanation{e, glossary()}}
+	return &explainDialog{paneBase: paneBase{common: c}, pages: [2]explanation{e.withKeys(c.keys), glossary().withKeys(c.keys)}}
 }
 
 // Title names the page shown.
@@ -68,7 +68,11 @@ func (d *explainDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is how to move, switch and close.
 func (d *explainDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Down, d.keys.Up, d.keys.Glossary, d.keys.Cancel}
+	other := "glossary"
+	if d.page == 1 {
+		other = "back to the explanation"
+	}
+	return []key.Binding{as(d.keys.Glossary, other), both(d.keys.Up, d.keys.Down, "scroll"), both(d.keys.Cancel, d.keys.Explain, "closes")}
 }
 
 // FullHelp is every key of the dialog.
@@ -102,18 +106,14 @@ func (d *explainDialog) View() string {
 	all := d.lines()
 	start := min(d.scroll, max(0, len(all)-1))
 	end := min(len(all), start+d.maxLines)
-	other := "glossary"
-	if d.page == 1 {
-		other = "back to the explanation"
-	}
-	more := ""
+	footer := keyHelp(d.ShortHelp()...)
 	if end < len(all) {
-		more = " · ↓ more"
+		footer += " · more below"
 	}
 	inner := max(10, d.width-4)
 	lines := []string{st.Status.Render(d.Title())}
 	lines = append(lines, all[start:end]...)
-	lines = append(lines, st.Dim.Render("tab "+other+" · ↑/↓ scroll"+more+" · esc or i closes"))
+	lines = append(lines, st.Dim.Render(footer))
 	for i, l := range lines {
 		lines[i] = fitLine(l, inner)
 	}

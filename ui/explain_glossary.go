@@ -2,7 +2,7 @@ package ui
 
 // glossary is every concept the playground shows, in plain words.
 func glossary() explanation {
-	return explanation{title: "Glossary (tab: back)", items: []explainItem{
+	return explanation{title: "Glossary ({Glossary}: back)", items: []explainItem{
 		{"trace", "", "One request's whole journey through a system: every span with the same trace ID."},
 		{"span", "", "One timed piece of work in one service: a name, a start, a duration, IDs, tags and annotations."},
 		{"root span", "", "The first span of a trace; it has no parent."},
@@ -19,15 +19,15 @@ func glossary() explanation {
 		{"annotation", "", "A timestamped event inside a span."},
 		{"duration", "", "How long a span took; known when it finishes. Zipkin stores microseconds."},
 		{"sampling", "", "The decision, once per trace at its root, whether it is recorded; children and downstream services follow it."},
-		{"sampler", "", "zipkin-go's rule for that decision: always, never, modulo:N, boundary:RATE, counting:RATE (S picks)."},
-		{"debug flag", "", "X-B3-Flags: 1: keep this trace whatever the sampler says (D starts one)."},
+		{"sampler", "", "zipkin-go's rule for that decision: always, never, modulo:N, boundary:RATE, counting:RATE ({Sampler} picks)."},
+		{"debug flag", "", "X-B3-Flags: 1: keep this trace whatever the sampler says ({Debug} starts one)."},
 		{"B3", "", "Zipkin's propagation headers: how a trace's IDs and sampling decision travel from service to service."},
 		{"B3 multi / single", "", "X-B3-TraceId, X-B3-SpanId, X-B3-ParentSpanId, X-B3-Sampled, X-B3-Flags — or all in one header, b3: {TraceId}-{SpanId}-{1|0|d}-{ParentSpanId}."},
 		{"gRPC metadata", "", "The multi headers as gRPC metadata, names lowercase (x-b3-traceid…)."},
-		{"continue a trace", "", "Start a span from headers another service sent (P): same trace ID, the sender's span as parent."},
+		{"continue a trace", "", "Start a span from headers another service sent ({Continue}): same trace ID, the sender's span as parent."},
 		{"reporter", "", "What zipkin-go hands a finished, sampled span to; here the outbox."},
 		{"outbox", "", "Where finished sampled spans wait until a collector answers 2xx; nothing is dropped."},
-		{"flush", "", "Sending what waits in the outbox (F), in batches, as POST /api/v2/spans."},
+		{"flush", "", "Sending what waits in the outbox ({Flush}), in batches, as POST /api/v2/spans."},
 		{"collector", "", "The server that accepts spans: Zipkin, Jaeger's Zipkin receiver, an OpenTelemetry collector, or the embedded receiver."},
 		{"202 Accepted", "", "Zipkin's answer to a good POST: accepted, not yet stored."},
 		{"embedded receiver", "", "A small Zipkin inside the playground (the default endpoint); the Received pane shows what it stored."},

@@ -29,7 +29,7 @@ func (m *Model) explainShopSpan() (e explanation, ok bool) {
 	if v, ok := s.Tags["error"]; ok {
 		items = append(items, explainItem{"error", safe(v), "zipkin-go's middleware tags error with the HTTP status from 400 on. A service of the shop answers 502 when a call it made failed with a 5xx, so a failing payments marks checkout, gateway and your CLIENT span too."})
 	}
-	return explanation{title: "Explain · a span from the demo shop (tab: glossary)", items: items}, true
+	return explanation{title: "Explain · a span from the demo shop ({Glossary}: glossary)", items: items}, true
 }
 
 // serverRelation says whether a SERVER span shares its caller's ID, is its

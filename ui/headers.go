@@ -12,29 +12,26 @@ import (
 
 // headersPane renders the B3 headers zipkin-go injects for the selected span,
 // each wrapped whole (the single b3 header is longer than a narrow pane); it
-// scrolls when focused. The B3 format shown is this pane's fact (b cycles
-// it); the top bar reads it from here.
+// scrolls when focused. The B3 format shown is the session's setting (b
+// cycles it), read at each frame.
 type headersPane struct {
 	paneBase
 	selected func() *tracing.Node
-	format   b3.B3Format
 	scroll   scroller
 	memoKey  headersKey
 	memo     []string
 }
 
-// Next cycles the format.
-func (v *headersPane) Next() { v.format = v.format.Next() }
-
 // Title names the pane with its format, and what lies below the window.
 func (v *headersPane) Title() string {
 	total := len(v.lines())
 	more := v.scroll.more(total, v.height, v.focused)
+	format := v.session.Config().B3
 	return fitTitle(v.width,
-		fmt.Sprintf("B3 headers · %s (b cycles)", v.format)+more,
-		fmt.Sprintf("B3 headers · %s", v.format)+more,
-		fmt.Sprintf("B3 · %s", v.format)+more,
-		fmt.Sprintf("B3 · %s", v.format)+v.scroll.shortMore(total, v.height))
+		fmt.Sprintf("B3 headers · %s (%s cycles)", format, v.keys.B3.Help().Key)+more,
+		fmt.Sprintf("B3 headers · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+v.scroll.shortMore(total, v.height))
 }
 
 // Update scrolls.
@@ -68,7 +65,7 @@ type headersKey struct {
 // before it sizes the pane). The last result is kept: a frame asks for it
 // several times.
 func (v *headersPane) linesAt(w int) []string {
-	k := headersKey{v.selected(), v.format, w}
+	k := headersKey{v.selected(), v.session.Config().B3, w}
 	if k != v.memoKey || v.memo == nil {
 		v.memoKey, v.memo = k, v.render(k.n, w)
 	}
@@ -79,7 +76,7 @@ func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	headers, err := b3.B3Headers(n.Context, v.format)
+	headers, err := b3.B3Headers(n.Context, v.session.Config().B3)
 	if err != nil {
 		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}

@@ -9,18 +9,36 @@ import (
 )
 
 // helpPane is the full help (?): every binding of the action table and of
-// the focused pane, those that do not apply now dimmed with the reason. It
-// reads the table and reasons from the root, so it cannot disagree with
-// what the keys do.
+// the focused pane, those that do not apply now dimmed with the reason. The
+// root hands it the groups when it opens (Show), built from the table and
+// its reasons, so it cannot disagree with what the keys do.
 type helpPane struct {
 	paneBase
-	root   *Model
+	groups []helpGroup
 	scroll int
 }
 
+// helpGroup is one block of the help: a title, its keys, and why each one
+// that is disabled does not apply now.
+type helpGroup struct {
+	title string
+	keys  []key.Binding
+	why   []string // by key: "" when it applies
+}
+
+func (g helpGroup) whyNot(i int) string {
+	if i < len(g.why) {
+		return g.why[i]
+	}
+	return ""
+}
+
+// Show sets what the help lists, from the top.
+func (h *helpPane) Show(groups []helpGroup) { h.groups, h.scroll = groups, 0 }
+
 // Title names the view.
 func (h *helpPane) Title() string {
-	return "All keys (? or esc closes) — a key that does not apply now says why"
+	return "All keys (" + keyHelp(as(h.keys.CloseHelp, "closes")) + ") — a key that does not apply now says why"
 }
 
 // Update scrolls (the root closes help on ? or esc).
@@ -49,28 +67,14 @@ func (h *helpPane) View() string {
 
 // content lists the groups in two columns when the screen is wide enough.
 func (h *helpPane) content() string {
-	m := h.root
 	colW := h.width
 	if h.width >= 80 {
 		colW = (h.width - 2) / 2
 	}
 	var blocks []string
-	nav := append([]key.Binding{}, m.focusedPane().ShortHelp()...)
-	nav = append(nav, m.keys.Tab)
-	blocks = append(blocks, h.block("move (in the focused pane)", nav, colW))
-	for _, g := range m.actions {
-		var bs []key.Binding
-		for _, a := range g.actions {
-			if a.binding != &m.keys.Tab {
-				bs = append(bs, *a.binding)
-			}
-		}
-		blocks = append(blocks, h.block(g.title, bs, colW))
+	for _, g := range h.groups {
+		blocks = append(blocks, h.block(g, colW))
 	}
-	k := m.keys
-	blocks = append(blocks, h.block("in a prompt, list or question",
-		[]key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}, colW))
-	blocks = append(blocks, h.block("in the tour (L)", []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}, colW))
 	if h.width < 80 {
 		return strings.Join(blocks, "\n\n")
 	}
@@ -90,17 +94,17 @@ func (h *helpPane) content() string {
 
 // block is one group: a title, then "key  description", dimmed with the
 // reason (wrapped under it) when the key does not apply now.
-func (h *helpPane) block(title string, bs []key.Binding, colW int) string {
+func (h *helpPane) block(g helpGroup, colW int) string {
 	st := h.styles
-	lines := []string{st.Title.Render(title)}
-	for _, b := range bs {
+	lines := []string{st.Title.Render(g.title)}
+	for i, b := range g.keys {
 		k, desc := padRight(b.Help().Key, 7), b.Help().Desc
 		if b.Enabled() {
 			lines = append(lines, st.Label.Render(k)+" "+desc)
 			continue
 		}
 		lines = append(lines, st.Dim.Render(k+" "+desc+" —"))
-		why := lipgloss.NewStyle().Width(max(10, colW-10)).Render(h.root.reasonFor(b))
+		why := lipgloss.NewStyle().Width(max(10, colW-10)).Render(g.whyNot(i))
 		for _, l := range strings.Split(why, "\n") {
 			lines = append(lines, st.Dim.Render("          "+strings.TrimRight(l, " ")))
 		}

@@ -131,7 +131,7 @@ func (v *inspectorPane) timing(n *tracing.Node, line func(label, value string)) 
 	if n.Finished {
 		line("duration", shortDur(n.Duration))
 	} else {
-		line("duration", v.styles.Running.Render("running "+shortDur(n.Elapsed(v.now())))+" (f finishes)")
+		line("duration", v.styles.Running.Render("running "+shortDur(n.Elapsed(v.now())))+" ("+keyName(v.keys.Finish)+" finishes)")
 	}
 	line("local", endpointText(n.LocalEndpoint))
 	if n.RemoteEndpoint != nil {
@@ -167,9 +167,9 @@ func tagLines(st *Styles, tags map[string]string, none string, line func(label, 
 // tagsAndAnnotations: sorted tags (error in red), then annotations.
 func (v *inspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
 	st := v.styles
-	tagLines(st, n.Tags, "none (t adds one)", line)
+	tagLines(st, n.Tags, "none ("+keyName(v.keys.Tag)+" adds one)", line)
 	if len(n.Annotations) == 0 {
-		line("annot.", st.Dim.Render("none (a adds one)"))
+		line("annot.", st.Dim.Render("none ("+keyName(v.keys.Annotate)+" adds one)"))
 	}
 	for i, a := range n.Annotations {
 		label := ""

@@ -129,11 +129,11 @@ func actionTable(k *KeyMap) []actionGroup {
 }
 
 // whyNot is why a does not apply now, "" when it does.
-func (m *Model) whyNot(a action) string {
+func (a action) whyNot(m *Model) string {
 	if a.why == nil {
 		return ""
 	}
-	return a.why(m)
+	return keyText(m.keys, a.why(m))
 }
 
 // refreshKeys enables the bindings whose action applies and keeps the reason
@@ -141,7 +141,7 @@ func (m *Model) whyNot(a action) string {
 func (m *Model) refreshKeys() {
 	for _, g := range m.actions {
 		for _, a := range g.actions {
-			reason := m.whyNot(a)
+			reason := a.whyNot(m)
 			a.binding.SetEnabled(reason == "")
 			m.reasons[a.binding] = reason
 		}
@@ -163,7 +163,7 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			if !matchesDeclared(msg, *a.binding) {
 				continue
 			}
-			if reason := m.whyNot(a); reason != "" {
+			if reason := a.whyNot(m); reason != "" {
 				m.setErrorText(reason)
 				return m.holdTyping(a.binding, m.status), true
 			}
@@ -173,12 +173,21 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	return nil, false
 }
 
-// reasonFor is why b does not apply now ("" when it does or is no action).
-func (m *Model) reasonFor(b key.Binding) string {
-	for p, r := range m.reasons {
-		if p.Help() == b.Help() {
-			return r
+// helpGroups is what the full help lists: the focused pane's keys, each
+// group of the action table with why a key does not apply now, and the
+// dialogs' keys.
+func (m *Model) helpGroups() []helpGroup {
+	k := m.keys
+	groups := []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, m.focusedPane().ShortHelp()...), k.Tab)}}
+	for _, g := range m.actions {
+		hg := helpGroup{title: g.title}
+		for _, a := range g.actions {
+			if a.binding != &k.Tab {
+				hg.keys, hg.why = append(hg.keys, *a.binding), append(hg.why, m.reasons[a.binding])
+			}
 		}
+		groups = append(groups, hg)
 	}
-	return ""
+	return append(groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}},
+		helpGroup{title: "in the tour (" + keyName(k.Learn) + ")", keys: []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}})
 }

@@ -30,7 +30,7 @@ func (m *Model) layout() layoutSizes {
 	w, h := m.width, m.height
 	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
 	l.beside = !l.stacked && w >= receivedBeside && m.session.Receiver() != nil
-	l.topH = len(m.topBarLines(w, h)) // two lines, or more when a field wraps
+	l.topH = len(topBar{m.common, m.tree.NextKind()}.lines(w, h)) // two lines, or more when a field wraps
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {
@@ -48,6 +48,11 @@ func (m *Model) layout() layoutSizes {
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
+	if m.received.Focused() {
+		// Focused, the Received pane in that column needs the width for
+		// its trace titles and waterfalls more than the tree does.
+		l.inspW = max(l.inspW, w*3/5)
+	}
 	if l.beside {
 		l.inspW = max(36, w*28/100)
 		l.recvW = w * 36 / 100
@@ -93,60 +98,60 @@ func (l layoutSizes) inner(w, h int) (int, int) {
 	return max(0, w-2), max(0, h-2) // the title is in the top border
 }
 
-// placement is a component and its inner size in the layout.
+// placement is a component, its inner size in the layout, and how the
+// status names it when tab gives it the focus ("" for one tab skips).
 type placement struct {
 	c    component
 	w, h int
-}
-
-// placements is the layout: every pane with its inner size. A new pane is one
-// line here (and one in mainBody, where it is drawn).
-func (m *Model) placements(l layoutSizes) []placement {
-	at := func(c component, w, h int) placement {
-		iw, ih := l.inner(w, h)
-		return placement{c, iw, ih}
-	}
-	if l.stacked {
-		return []placement{
-			at(m.tree, l.leftW, l.treeH),
-			at(m.inspector, l.leftW, l.hdrH), at(m.headers, l.leftW, l.hdrH), at(m.received, l.leftW, l.hdrH),
-			at(m.log, m.width, l.logH),
-			{m.helpView, m.width, l.bodyH},
-			at(m.lesson, l.leftW, l.lessonH),
-		}
-	}
-	recvW := l.inspW
-	if l.beside {
-		recvW = l.recvW
-	}
-	return []placement{
-		at(m.tree, l.leftW, l.treeH), at(m.headers, l.leftW, l.hdrH),
-		at(m.inspector, l.inspW, l.upperH), at(m.received, recvW, l.upperH),
-		at(m.log, m.width, l.logH),
-		{m.helpView, m.width, l.bodyH},
-		at(m.lesson, l.leftW, l.lessonH),
-	}
-}
-
-// focusStop is a pane tab visits, and how the status names it.
-type focusStop struct {
-	c    component
 	name string
 }
 
-// focusRing is the panes tab visits, in order. A focusable pane is one line
-// here.
-func (m *Model) focusRing() []focusStop {
-	// What arrived comes right after the tree: "tab → what the receiver got".
-	ring := []focusStop{{m.tree, "span tree"}}
-	if m.tour != nil && m.tour.active {
-		ring = append(ring, focusStop{m.lesson, "lesson (j/k scroll)"})
+// placements is the layout and the focus order: every component with its
+// inner size, in the order tab visits them. A new pane is one line here (and
+// one in mainBody, where it is drawn).
+func (m *Model) placements(l layoutSizes) []placement {
+	at := func(c component, w, h int, name string) placement {
+		iw, ih := l.inner(w, h)
+		return placement{c, iw, ih, name}
 	}
+	scroll := " (" + keyHelp(both(m.keys.Down, m.keys.Up, "scroll")) + ")"
+	received := "" // tab visits what arrived only when the receiver runs
 	if m.session.Receiver() != nil {
-		ring = append(ring, focusStop{m.received, "received spans (j/k select)"})
+		received = "received spans (" + keyHelp(both(m.keys.Down, m.keys.Up, "select")) + ")"
 	}
-	return append(ring, focusStop{m.inspector, "inspector (j/k scroll)"},
-		focusStop{m.headers, "B3 headers (j/k scroll)"}, focusStop{m.log, "delivery log (j/k scroll)"})
+	// What arrived comes right after the tree: "tab → what the receiver got".
+	treeW, recvW, upperW := l.leftW, l.inspW, l.inspW
+	treeH, recvH, inspH, hdrH := l.treeH, l.upperH, l.upperH, l.hdrH
+	switch {
+	case l.stacked:
+		recvW, upperW, recvH, inspH = l.leftW, l.leftW, l.hdrH, l.hdrH
+	case l.beside:
+		recvW = l.recvW
+	}
+	lesson := "" // tab visits the lesson while the tour is on: it scrolls
+	if m.tour != nil && m.tour.active {
+		lesson = "lesson" + scroll
+	}
+	return []placement{
+		at(m.tree, treeW, treeH, "span tree"),
+		at(m.lesson, l.leftW, l.lessonH, lesson),
+		at(m.received, recvW, recvH, received),
+		at(m.inspector, upperW, inspH, "inspector"+scroll),
+		at(m.headers, l.leftW, hdrH, "B3 headers"+scroll),
+		at(m.log, m.width, l.logH, "delivery log"+scroll),
+		{c: m.helpView, w: m.width, h: l.bodyH},
+	}
+}
+
+// focusRing is the components tab visits, in the placements' order.
+func (m *Model) focusRing() []placement {
+	var ring []placement
+	for _, p := range m.placements(m.layout()) {
+		if p.name != "" {
+			ring = append(ring, p)
+		}
+	}
+	return ring
 }
 
 // focusedPane is the pane that gets the keys no action takes.

@@ -112,7 +112,7 @@ func (m *Model) snapshot() learnSnapshot {
 		spans:     map[*tracing.Node]spanState{},
 		freshLen:  m.session.Tree().Len(),
 		delivered: m.session.Outbox().Counts().Delivered,
-		format:    m.headers.format,
+		format:    m.session.Config().B3,
 		shopCalls: len(m.shop.answered),
 	}
 	if m.verify != nil {
@@ -153,7 +153,7 @@ var lessonChecks = map[string]lessonCheck{
 	},
 	"b3_paste": func(m *Model, snap learnSnapshot) bool {
 		pasted := newSpan(func(n *tracing.Node) bool { return n.RemoteParent })
-		return m.headers.format != snap.format && pasted(m, snap)
+		return m.session.Config().B3 != snap.format && pasted(m, snap)
 	},
 	"delivered": func(m *Model, snap learnSnapshot) bool {
 		return m.session.Outbox().Counts().Delivered > snap.delivered

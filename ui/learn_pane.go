@@ -102,12 +102,16 @@ func (p *learnPane) parts(w int) lessonParts {
 		parts.body = wrap(l.Teach, w)
 		parts.bottom = wrap(st.Label.Render("Do: ")+l.Do, w)
 	}
-	nav := "→ next lesson · ← back · L or esc leaves"
+	// The way on fits 40 columns: each key by its first symbol.
+	k := p.keys
+	first := func(b key.Binding) string { s, _, _ := strings.Cut(keyName(b), "/"); return s }
+	next, back, leave := first(k.NextLesson)+" next", first(k.PrevLesson)+" back", keyName(k.Cancel)+" leaves"
+	nav := next + " lesson · " + back + " · " + first(k.Learn) + " or " + leave
 	if !t.Done() {
-		nav = "○ waiting · → next · ← back · esc leaves"
+		nav = "○ waiting · " + next + " · " + back + " · " + leave
 	}
 	if t.current == len(t.lessons)-1 {
-		nav = fmt.Sprintf("last · %d/%d done · ← back · esc leaves", t.completed(), len(t.lessons))
+		nav = fmt.Sprintf("last · %d/%d done · %s · %s", t.completed(), len(t.lessons), back, leave)
 	}
 	parts.foot = styled(st.Dim.Render, wrap(nav, w))
 	return parts

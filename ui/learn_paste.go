@@ -50,9 +50,9 @@ func b3Preview(sc model.SpanContext) string {
 
 // checkPaste is checkB3 plus what the new span will be: with SERVER as the
 // next kind it joins the pasted span (shared span ID), as zipkin-go does.
-func (m *Model) checkPaste(s string) (string, string) {
+func (t *treePane) checkPaste(s string) (string, string) {
 	note, err := checkB3(s)
-	if err == "" && m.nextKind == model.Server {
+	if err == "" && t.kind == model.Server {
 		note += "; next kind SERVER: the new span joins the pasted span (same span ID, shared)"
 	}
 	return note, err

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -9,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 )
@@ -53,21 +51,17 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
-	shop   shopState // the demo shop H calls and M maps
-	policy Policy    // what the person at the keys may not do (a workshop attendee)
+	shop shopState // the demo shop H calls and M maps
 
-	nextKind  model.Kind // given to the next span started, then back to none
 	status    string
 	statusBad bool
 	ticking   bool
 
 	width, height int
 	quitting      bool
+	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
 
-	// clipboard is an OSC 52 sequence that leads the frame until
-	// clipboardDoneMsg with clipboardID (y).
-	clipboard   string
-	clipboardID int
+	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
 
 // New is the playground over session s, adjusted by opts.
@@ -82,17 +76,17 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.actions = m.policy.restricted(actionTable(c.keys), c.keys)
 	m.tree = &treePane{paneBase: paneBase{common: c}}
 	m.inspector = &inspectorPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
-	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected, format: s.Config().B3}
+	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()
-	m.helpView = &helpPane{paneBase: paneBase{common: c}, root: m}
+	m.helpView = &helpPane{paneBase: paneBase{common: c}}
 	m.lesson = &learnPane{paneBase: paneBase{common: c}, root: m}
 	if ls, err := builtinLessons(); err == nil {
 		m.tour = newTour(ls)
 	}
 	m.tree.Focus()
-	m.status = "Welcome! Press n to start a new trace; ? shows every key." + receiverNotes(s)
+	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
 	return m
 }
@@ -112,7 +106,7 @@ func (m *Model) Session() *tracing.Session { return m.session }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	cmd := m.update(msg)
+	cmd := tea.Batch(m.update(msg), m.carryOut())
 	m.checkLesson()
 	m.refreshKeys()
 	m.resize() // the status and the B3 headers change the layout
@@ -131,16 +125,21 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if r, ok := msg.(flushResultMsg); ok {
 			m.verify.sentTo.record(r)
 		}
-		_, cmd := m.log.Update(msg)
+		var cmd tea.Cmd
+		m.log, cmd = update(m.log, msg)
 		return cmd
 	case flushDoneMsg:
-		_, cmd := m.log.Update(msg)
+		var cmd tea.Cmd
+		m.log, cmd = update(m.log, msg)
 		m.flushDone(msg.summary)
-		return tea.Batch(cmd, m.verifyAfterFlush(msg.summary))
-	case verifyDoneMsg, verifyTickMsg:
-		return m.verifyMsg(msg)
+		return tea.Batch(cmd, verifier{m.common}.afterFlush(msg.summary))
+	case verifyTickMsg:
+		return verifier{m.common}.tick()
+	case verifyDoneMsg:
+		return m.verifyDone(msg)
 	case receivedMsg, receivedLayoutMsg:
-		_, cmd := m.received.Update(msg)
+		var cmd tea.Cmd
+		m.received, cmd = update(m.received, msg)
 		return cmd
 	case receiverStartedMsg:
 		return m.receiverStarted(msg)
@@ -153,7 +152,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fileMsg:
 		return m.fileDone(msg)
 	case clipboardDoneMsg:
-		m.clipboardDone(msg)
+		m.clipboard.done(msg)
 	case shopMsg:
 		return m.handleShopMsg(msg)
 	}
@@ -185,6 +184,13 @@ func (m *Model) handleKeyMsg(msg tea.KeyMsg) tea.Cmd {
 // on ? or esc (any other key closes it and acts); in browse the actions come
 // first, then the focused pane.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	cmd := m.routeKey(msg)
+	return tea.Batch(cmd, m.carryOut())
+}
+
+// routeKey gives one key to the dialog, the help, the lesson, an action or
+// the focused pane.
+func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
@@ -198,7 +204,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.mode = m.baseMode()
 			return nil
 		case handles(m.helpView, msg):
-			_, cmd := m.helpView.Update(msg)
+			var cmd tea.Cmd
+			m.helpView, cmd = update(m.helpView, msg)
 			return cmd
 		}
 		m.mode = m.baseMode() // any other key closes help and acts
@@ -210,15 +217,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
-	m.setErrorText(fmt.Sprintf("%s does nothing here — ? lists the keys", msg.String()))
+	m.setErrorText(fmt.Sprintf("%s does nothing here — %s lists the keys", msg.String(), keyName(m.keys.Help)))
 	return nil
 }
 
 // dialogKey gives the key to the open dialog and closes the slot when the
 // dialog is done (unless its action opened the next one).
 func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
-	d := m.dialog
-	_, cmd := d.Update(msg)
+	before := m.dialog
+	d, cmd := update(before, msg)
+	if m.dialog == before { // else the dialog opened the next one, which keeps the slot
+		m.dialog = d
+	}
 	if d.Closed() && m.dialog == d {
 		m.dialog, m.mode = nil, m.baseMode()
 	}
@@ -232,14 +242,15 @@ func (m *Model) openDialog(d dialog, md mode) {
 	m.dialog, m.mode = d, md
 }
 
+// setStatus says format (its {Field} keys filled in from the bindings).
 func (m *Model) setStatus(format string, args ...any) {
-	m.status, m.statusBad = fmt.Sprintf(format, args...), false
+	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
 }
 
 func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
 
 func (m *Model) setErrorText(s string) {
-	m.status, m.statusBad = m.session.Masker().Mask(s), true
+	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
 }
 
 // runningSpans counts spans not finished yet.
@@ -260,4 +271,7 @@ func (m *Model) ensureTick() tea.Cmd {
 	return tick()
 }
 
-var errNoSpan = errors.New("no span selected: press n to start a trace first")
+// noSpan is why a span key does nothing yet.
+func noSpan(k *KeyMap) string {
+	return "no span selected: press " + keyName(k.NewTrace) + " to start a trace first"
+}

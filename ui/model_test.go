@@ -146,7 +146,7 @@ func TestKindCycleAndSharedServer(t *testing.T) {
 	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
 	for _, k := range want {
 		m, _ = press(t, m, "K")
-		if have := m.nextKind; have != k {
+		if have := m.tree.kind; have != k {
 			t.Fatalf("K: want %q, have %q", k, have)
 		}
 	}
@@ -270,8 +270,8 @@ func TestQuitAsksWhenUndelivered(t *testing.T) {
 func TestSeveralRunesActAsKeys(t *testing.T) {
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "KK") // one message, as tmux sends it
-	if m.nextKind != model.Server {
-		t.Fatalf("KK as one message: next kind %q", m.nextKind)
+	if m.tree.kind != model.Server {
+		t.Fatalf("KK as one message: next kind %q", m.tree.kind)
 	}
 	// n opens the prompt; the rest of the paste is typed into it.
 	m, _ = press(t, m, "nabc")

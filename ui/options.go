@@ -1,17 +1,17 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/settings"
 )
 
 // optionsDialog is O: every setting that is a flag, changed in the running
@@ -19,22 +19,20 @@ import (
 // a prompt or a list; when that closes, the options come back.
 type optionsDialog struct {
 	paneBase
-	root   *Model
 	cursor int
 	closed bool
 }
 
-// openOptions is O.
-func (m *Model) openOptions() tea.Cmd {
-	m.openDialog(&optionsDialog{paneBase: paneBase{common: m.common}, root: m}, modeDialog)
-	m.setStatus("Options: enter changes the selected setting; esc closes.")
-	return nil
+// newOptions is O, which says how to use it.
+func newOptions(c *common) dialog {
+	c.say("Options: {Accept} changes the selected setting; {Cancel} closes.")
+	return &optionsDialog{paneBase: paneBase{common: c}}
 }
 
 // reopen brings the options back after a prompt or list they opened.
-func (m *Model) reopen(d *optionsDialog) tea.Cmd {
+func (d *optionsDialog) reopen() tea.Cmd {
 	d.closed = false
-	m.openDialog(d, modeDialog)
+	d.open(d)
 	return nil
 }
 
@@ -51,25 +49,25 @@ func (d *optionsDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	rows := optionRows(d.root)
+	rows := optionRows(d.common)
 	d.cursor = min(d.cursor, len(rows)-1)
 	row := rows[d.cursor]
 	switch {
 	case key.Matches(km, d.keys.Cancel), key.Matches(km, d.keys.Close):
 		d.closed = true
-		d.root.setStatus("Options closed.")
+		d.say("Options closed.")
 	case key.Matches(km, d.keys.Accept):
 		d.closed = true // the row's dialog takes the slot, and brings the options back
 		if row.set != nil {
-			return d, d.root.optionPrompt(d, row)
+			return d, d.optionPrompt(row)
 		}
-		return d, row.act(d.root, d)
+		return d, row.act(d)
 	case key.Matches(km, d.keys.Remove):
 		if row.remove == nil {
-			d.root.setErrorText("d removes a header; " + row.name + " is not one")
+			d.sayError(keyName(d.keys.Remove) + " removes a header; " + row.name + " is not one")
 			return d, nil
 		}
-		return d, row.remove(d.root)
+		return d, row.remove(d)
 	default:
 		d.cursor = navigate(d.keys, km, d.cursor, 5, len(rows)-1)
 	}
@@ -78,12 +76,12 @@ func (d *optionsDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the dialog's keys.
 func (d *optionsDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Remove, d.keys.Cancel}
+	return []key.Binding{both(d.keys.Up, d.keys.Down, "choose"), as(d.keys.Accept, "changes"), d.keys.Remove, as(d.keys.Cancel, "closes")}
 }
 
 // FullHelp is the dialog's keys.
 func (d *optionsDialog) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(d.ShortHelp(), d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Close)}
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Remove, d.keys.Cancel, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Close}}
 }
 
 // View draws the rows (name and value), the selected one marked, and what
@@ -91,7 +89,7 @@ func (d *optionsDialog) FullHelp() [][]key.Binding {
 // row is given whole there too. Rows scroll when the screen is short.
 func (d *optionsDialog) View() string {
 	st := d.styles
-	m := d.root
+	m := d.common
 	inner := max(10, d.width-4)
 	rows := optionRows(m)
 	d.cursor = min(d.cursor, len(rows)-1)
@@ -120,21 +118,22 @@ func (d *optionsDialog) View() string {
 		lines = append(lines, fitLine("  "+rowText(rows[i]), inner))
 	}
 	lines = append(lines, aboutLines...)
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter changes · d removes a header · esc closes", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(d.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 
 // optionPrompt asks for a row's new value: the current value is the
 // placeholder (enter on nothing keeps it); the text is checked as it is
 // typed, with the flag's validation.
-func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
+func (d *optionsDialog) optionPrompt(row optionRow) tea.Cmd {
+	m := d.common
 	current := row.value(m)
 	check := func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
-			return "enter keeps " + current, ""
+			return keyName(m.keys.Accept) + " keeps " + current, ""
 		}
 		cfg := m.session.Config()
-		if err := row.set(s, &cfg); err != nil {
+		if err := row.set(&cfg, s); err != nil {
 			return "", err.Error()
 		}
 		if err := cfg.Validate(); err != nil {
@@ -142,74 +141,62 @@ func (m *Model) optionPrompt(d *optionsDialog, row optionRow) tea.Cmd {
 		}
 		return "", ""
 	}
-	return m.openPrompt(promptSpec{
+	return m.ask(promptSpec{
 		title:       fmt.Sprintf("%s (%s) — %s", row.name, row.flag, row.about),
 		placeholder: current, check: check, ownsEmpty: true,
 		accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
-				m.setStatus("%s unchanged: %s.", capitalize(row.name), current)
-				return m.reopen(d), nil
+				m.say("%s unchanged: %s.", capitalize(row.name), current)
+				return d.reopen(), nil
 			}
 			var parseErr error
-			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = row.set(s, c) })
+			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = row.set(c, s) })
 			if parseErr != nil {
 				return nil, parseErr
 			}
 			if err != nil {
 				return nil, err
 			}
-			m.setStatus("%s: %s → %s (%s).", capitalize(row.name), current, row.value(m), row.about)
-			return m.reopen(d), nil
+			m.say("%s: %s → %s (%s).", capitalize(row.name), current, row.value(m), row.about)
+			return d.reopen(), nil
 		},
-		cancelled: func() { m.setStatus("%s unchanged.", capitalize(row.name)); m.reopen(d) },
+		cancelled: func() { m.say("%s unchanged.", capitalize(row.name)); d.reopen() },
 	})
 }
 
-// chooseEncoding lists the encodings; one the endpoint's path does not take
-// is refused in the list with the flag's error.
-func (m *Model) chooseEncoding(d *optionsDialog) tea.Cmd {
-	encs := []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1}
-	notes := []string{"Zipkin v2 JSON (zipkin-go's JSON serializer)", "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)",
-		"Zipkin v1 JSON, for /api/v1/spans"}
-	items := make([]listItem, len(encs))
-	current := m.session.Outbox().Encoding()
-	list := &listDialog{paneBase: paneBase{common: m.common}, title: "Encoding of the next flush (--encoding)", items: items,
+// chooseSetting lists a setting's choices; one the session refuses (the
+// endpoint's path does not take an encoding) is refused in the list with
+// the flag's error.
+func (d *optionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
+	m := d.common
+	current := s.Value(m.liveConfig())
+	items := make([]listItem, len(s.Choices))
+	list := &listDialog{paneBase: paneBase{common: m}, title: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), items: items,
 		accept: func(i int) (tea.Cmd, error) {
-			if err := m.session.Reconfigure(func(c *tracing.Config) { c.Encoding = encs[i] }); err != nil {
+			var parseErr error
+			err := m.session.Reconfigure(func(c *tracing.Config) { parseErr = s.Parse(c, s.Choices[i].Value) })
+			if err = errors.Join(parseErr, err); err != nil {
 				return nil, err
 			}
-			m.setStatus("Encoding: %s → %s; the next flush sends %s.", current, encs[i], notes[i])
-			return m.reopen(d), nil
+			m.say("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
+			return d.reopen(), nil
 		},
-		cancel: func() { m.setStatus("Encoding unchanged: %s.", current); m.reopen(d) },
+		cancel: func() { m.say("%s unchanged: %s.", capitalize(s.Name), current); d.reopen() },
 	}
-	for i, e := range encs {
-		items[i] = listItem{label: string(e), note: notes[i]}
-		if e == current {
+	for i, c := range s.Choices {
+		items[i] = listItem{label: c.Value, note: c.Note}
+		if c.Value == current {
 			list.cursor = i
 		}
 	}
-	m.openDialog(list, modeDialog)
+	m.open(list)
 	return nil
 }
 
-func (m *Model) toggleTraceID128(d *optionsDialog) tea.Cmd {
-	on := !m.session.Config().TraceID128
-	if err := m.session.Reconfigure(func(c *tracing.Config) { c.TraceID128 = on }); err != nil {
-		m.setError(err)
-		return m.reopen(d)
-	}
-	if on {
-		m.setStatus("128-bit trace IDs: on — traces started from now have 32-hex-digit IDs; running ones keep theirs.")
-	} else {
-		m.setStatus("128-bit trace IDs: off — traces started from now have 16-hex-digit IDs; running ones keep theirs.")
-	}
-	return m.reopen(d)
-}
-
 // headerNamePrompt asks for a new header's name, then its value.
-func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
-	return m.openPrompt(promptSpec{
+func (d *optionsDialog) headerNamePrompt() tea.Cmd {
+	m := d.common
+	return m.ask(promptSpec{
 		title: "New header on every POST (--header) — its name", placeholder: "Authorization",
 		check: func(s string) (string, string) {
 			if strings.TrimSpace(s) == "" {
@@ -225,16 +212,17 @@ func (m *Model) headerNamePrompt(d *optionsDialog) tea.Cmd {
 			if name == "" {
 				name = "Authorization"
 			}
-			return m.headerValuePrompt(d, name, -1), nil
+			return d.headerValuePrompt(name, -1), nil
 		},
-		cancelled: func() { m.setStatus("No header added."); m.reopen(d) },
+		cancelled: func() { m.say("No header added."); d.reopen() },
 	})
 }
 
 // headerValuePrompt asks for the value of header name (i is its index, -1
 // for a new one). The value is hidden as it is typed unless secrets are
 // revealed: it is a secret.
-func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd {
+func (d *optionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
+	m := d.common
 	set := func(value string, c *tracing.Config) {
 		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
 		if i < 0 {
@@ -243,8 +231,9 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 			c.Headers[i] = h
 		}
 	}
-	cmd := m.openPrompt(promptSpec{
-		title: fmt.Sprintf("Value of %s (masked on screen unless revealed with v)", name),
+	return m.ask(promptSpec{
+		secret: !m.reveal,
+		title:  fmt.Sprintf("Value of %s (masked on screen unless revealed with %s)", name, keyName(m.keys.Reveal)),
 		check: func(s string) (string, string) {
 			cfg := m.session.Config()
 			set(s, &cfg)
@@ -257,19 +246,15 @@ func (m *Model) headerValuePrompt(d *optionsDialog, name string, i int) tea.Cmd 
 			if err := m.session.Reconfigure(func(c *tracing.Config) { set(s, c) }); err != nil {
 				return nil, err
 			}
-			m.setStatus("Header %s set: every POST from now carries it (value masked).", name)
-			return m.reopen(d), nil
+			m.say("Header %s set: every POST from now carries it (value masked).", name)
+			return d.reopen(), nil
 		},
-		cancelled: func() { m.setStatus("Header %s unchanged.", name); m.reopen(d) },
+		cancelled: func() { m.say("Header %s unchanged.", name); d.reopen() },
 	})
-	if p, ok := m.dialog.(*prompt); ok && !m.reveal {
-		p.input.EchoMode = textinput.EchoPassword
-		p.input.EchoCharacter = '*'
-	}
-	return cmd
 }
 
-func (m *Model) removeHeader(i int) tea.Cmd {
+func (d *optionsDialog) removeHeader(i int) tea.Cmd {
+	m := d.common
 	hs := m.session.Config().Headers
 	if i >= len(hs) {
 		return nil
@@ -277,10 +262,10 @@ func (m *Model) removeHeader(i int) tea.Cmd {
 	name := hs[i].Name
 	err := m.session.Reconfigure(func(c *tracing.Config) { c.Headers = append(c.Headers[:i], c.Headers[i+1:]...) })
 	if err != nil {
-		m.setError(err)
+		m.sayError(err.Error())
 		return nil
 	}
-	m.setStatus("Header %s removed: the next POST goes without it (its old value stays masked).", name)
+	m.say("Header %s removed: the next POST goes without it (its old value stays masked).", name)
 	return nil
 }
 

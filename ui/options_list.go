@@ -62,12 +62,12 @@ func (d *listDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the list's keys.
 func (d *listDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Cancel}
+	return []key.Binding{both(d.keys.Up, d.keys.Down, "choose"), as(d.keys.Accept, "accepts"), as(d.keys.Cancel, "cancels")}
 }
 
 // FullHelp is the list's keys.
 func (d *listDialog) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(d.ShortHelp(), d.keys.Close)}
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.Accept, d.keys.Cancel, d.keys.Close}}
 }
 
 // View draws the list in a box, the chosen item marked (visible without
@@ -98,7 +98,7 @@ func (d *listDialog) View() string {
 	if d.err != "" {
 		lines = append(lines, dialogWrap(st.PromptError, d.err, inner)...)
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(d.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 

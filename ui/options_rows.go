@@ -3,204 +3,127 @@ package ui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
-	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/outbox"
-	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/settings"
 )
 
-// optionRow is one line of the options dialog: a setting that is also a
-// flag, its value as shown now, and what enter does. A row with set opens a
-// prompt whose text set parses into a configuration (the flag's own words
-// for a bad number or duration; the range and form are checked by
-// tracing.Config.Validate, as for the flag). A row with act does it at once
-// (a toggle, a list, another key's dialog).
+// optionRow is one line of the options dialog: a setting of the table
+// (ui/settings), its value as shown now, and what enter does. A row with set
+// opens a prompt whose text set parses into a configuration with the flag's
+// own parser (the range and form are checked by tracing.Config.Validate, as
+// for the flag). A row with act does it at once (a toggle, a list, another
+// key's dialog).
 type optionRow struct {
 	name, flag string
 	about      string // what it is, and from when a change applies
-	value      func(*Model) string
-	set        func(text string, c *tracing.Config) error
-	act        func(*Model, *optionsDialog) tea.Cmd
-	remove     func(*Model) tea.Cmd // d: headers only
+	value      func(*common) string
+	set        func(c *tracing.Config, text string) error
+	act        func(*optionsDialog) tea.Cmd
+	remove     func(*optionsDialog) tea.Cmd // headers only
 }
 
-// optionRows are the rows, in order: delivery settings, identity, headers
-// (one row each, then "add"), and the settings other keys change.
-func optionRows(m *Model) []optionRow {
-	rows := []optionRow{
-		{name: "encoding", flag: "--encoding", value: encodingValue, act: (*Model).chooseEncoding,
-			about: "how the next flush serializes: json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, /api/v1/spans only)"},
-		{name: "128-bit trace IDs", flag: "--trace-id-128", value: func(m *Model) string { return onOff(m.session.Config().TraceID128) },
-			act:   (*Model).toggleTraceID128,
-			about: "trace IDs of 32 hex digits instead of 16, for traces started from now on"},
-		{name: "batch size", flag: "--batch", value: func(m *Model) string { return strconv.Itoa(m.session.Config().Batch) },
-			set:   func(s string, c *tracing.Config) (err error) { c.Batch, err = wholeNumber(s); return },
-			about: "spans per POST, from the next flush"},
-		{name: "timeout", flag: "--timeout", value: func(m *Model) string { return m.session.Config().Timeout.String() },
-			set:   func(s string, c *tracing.Config) (err error) { c.Timeout, err = duration(s); return },
-			about: "how long one POST may take, from the next flush"},
-		{name: "retries", flag: "--retries", value: func(m *Model) string { return strconv.Itoa(m.session.Config().Retries) },
-			set:   func(s string, c *tracing.Config) (err error) { c.Retries, err = wholeNumber(s); return },
-			about: "F retries a batch that failed transiently (refused, reset, timeout, 429, 5xx) this many times, with backoff; esc stops"},
-		{name: "query URL", flag: "--query", value: queryValue,
-			set:   setQuery,
-			about: "base URL of the query API that verification reads traces back from; - for the endpoint's origin"},
-		{name: "verify timeout", flag: "--verify-timeout", value: func(m *Model) string { return m.session.Config().VerifyTimeout.String() },
-			set:   func(s string, c *tracing.Config) (err error) { c.VerifyTimeout, err = duration(s); return },
-			about: "how long verification polls the query API for a trace"},
-		{name: "service", flag: "--service", value: func(m *Model) string { return m.session.Config().Service },
-			set:   func(s string, c *tracing.Config) error { c.Service = strings.TrimSpace(s); return nil },
-			about: "the local endpoint's service name of spans started from now on"},
-		{name: "ip", flag: "--ip", value: func(m *Model) string { return m.session.Config().IP },
-			set:   func(s string, c *tracing.Config) error { c.IP = strings.TrimSpace(s); return nil },
-			about: "the local endpoint's IP (optionally IP:port) of spans started from now on"},
+// optionRows are the rows, in the table's order: the settings O changes
+// itself, then those another key changes, then those fixed at start.
+func optionRows(m *common) []optionRow {
+	var own, byKey, fixed []optionRow
+	for _, s := range settings.Table() {
+		row := optionRow{name: s.Name, flag: "--" + s.Flag, about: s.About,
+			value: func(c *common) string { return s.Value(c.liveConfig()) }}
+		switch s.Edit {
+		case settings.Prompt:
+			row.set = s.Parse
+		case settings.Toggle:
+			row.act = func(d *optionsDialog) tea.Cmd { return d.toggleSetting(s) }
+		case settings.Choose:
+			row.act = func(d *optionsDialog) tea.Cmd { return d.chooseSetting(s) }
+		case settings.Repeat:
+			own = append(own, headerRows(m, s)...)
+			continue
+		case settings.OwnKey:
+			b, ok := settingKeys(m.keys)[s.Flag]
+			if !ok {
+				continue // a key not bound yet: TestEverySettingIsInOptions fails
+			}
+			row.about = b.Help().Key + ": " + s.About
+			row.act = func(d *optionsDialog) tea.Cmd { return d.runSettingKey(b) }
+			byKey = append(byKey, row)
+			continue
+		case settings.Fixed:
+			row.about = s.About + "; fixed at start (restart with " + row.flag + " to change it)"
+			row.act = func(d *optionsDialog) tea.Cmd {
+				d.sayError(s.Name + " is fixed when the playground starts: restart with " + row.flag)
+				return d.reopen()
+			}
+			fixed = append(fixed, row)
+			continue
+		default:
+			continue // the TUI does not take the flag
+		}
+		own = append(own, row)
 	}
-	rows = append(rows, headerRows(m)...)
-	return m.policy.restrictRows(append(rows, shortcutRows()...))
+	return m.policy.restrictRows(append(append(own, byKey...), fixed...))
+}
+
+// settingKeys are the keys that change the settings O lists as OwnKey.
+func settingKeys(k *KeyMap) map[string]*key.Binding {
+	return map[string]*key.Binding{"endpoint": &k.Endpoint, "sampler": &k.Sampler, "b3": &k.B3, "reveal-secrets": &k.Reveal}
 }
 
 // headerRows are one row per extra header (value masked unless revealed;
 // enter changes it, d removes it) and one to add a header.
-func headerRows(m *Model) []optionRow {
+func headerRows(m *common, s settings.Setting) []optionRow {
 	var rows []optionRow
+	flag := "--" + s.Flag
 	for i, h := range m.session.Config().Headers {
 		rows = append(rows, optionRow{
-			name: "header " + h.Name, flag: "--header",
-			value: func(m *Model) string {
+			name: "header " + h.Name, flag: flag,
+			value: func(m *common) string {
 				if m.reveal {
 					return h.Value
 				}
 				return secret.MaskText
 			},
-			act:    func(m *Model, d *optionsDialog) tea.Cmd { return m.headerValuePrompt(d, h.Name, i) },
-			remove: func(m *Model) tea.Cmd { return m.removeHeader(i) },
-			about:  "sent on every POST; enter changes the value, d removes the header",
+			act:    func(d *optionsDialog) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
+			remove: func(d *optionsDialog) tea.Cmd { return d.removeHeader(i) },
+			about:  fmt.Sprintf("%s; %s changes the value, %s removes the header", s.About, m.keys.Accept.Help().Key, m.keys.Remove.Help().Key),
 		})
 	}
-	return append(rows, optionRow{name: "+ add a header", flag: "--header", value: func(*Model) string { return "" },
-		act: (*Model).headerNamePrompt, about: "an extra header on every POST (e.g. Authorization); its value is masked on screen"})
+	return append(rows, optionRow{name: "+ add a " + s.Name, flag: flag, value: func(*common) string { return "" },
+		act: (*optionsDialog).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
 }
 
-// shortcutRows are settings other keys change, listed so that every flag is
-// reachable from here.
-func shortcutRows() []optionRow {
-	return []optionRow{
-		{name: "sampler", flag: "--sampler", value: func(m *Model) string { return m.session.Config().Sampler.String() },
-			act:   func(m *Model, _ *optionsDialog) tea.Cmd { return m.pickSampler() },
-			about: "S: zipkin-go's samplers, for new traces"},
-		{name: "endpoint", flag: "--endpoint", value: func(m *Model) string { return m.session.Endpoint().Display(m.reveal) },
-			act:   func(m *Model, _ *optionsDialog) tea.Cmd { return m.editEndpoint() },
-			about: "E: where spans are POSTed"},
-		{name: "B3 view", flag: "--b3", value: func(m *Model) string { return m.headers.format.String() },
-			act:   func(m *Model, d *optionsDialog) tea.Cmd { m.cycleB3(); return m.reopen(d) },
-			about: "b: the propagation headers shown for the selected span"},
-		{name: "reveal secrets", flag: "--reveal-secrets", value: func(m *Model) string { return onOff(m.reveal) },
-			act:   func(m *Model, d *optionsDialog) tea.Cmd { m.toggleReveal(); return m.reopen(d) },
-			about: "v: show tokens and header values unmasked"},
-		{name: "fixed at start", flag: "--listen --cacert --insecure --max-spans", value: fixedValue,
-			act: func(m *Model, d *optionsDialog) tea.Cmd {
-				m.setErrorText("the receiver's address and span budget and the TLS settings are set when the playground starts: restart with the flag")
-				return m.reopen(d)
-			},
-			about: "set when the playground starts (restart with the flag to change them)"},
+// toggleSetting flips a switch of the table in the running session.
+func (d *optionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
+	before := s.Value(d.liveConfig())
+	on := strconv.FormatBool(before != settings.OnOff(true))
+	if err := d.session.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, on) }); err != nil {
+		d.sayError(err.Error())
+		return d.reopen()
 	}
+	d.say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
+	return d.reopen()
 }
 
-func encodingValue(m *Model) string {
-	enc := m.session.Outbox().Encoding()
-	if enc == outbox.EncodingV1 && tracing.IsV1Path(m.session.Config().Endpoint) {
-		return "v1 (the /api/v1/spans path)"
-	}
-	return string(enc)
-}
-
-func queryValue(m *Model) string {
-	q := m.session.Config().Query
-	switch {
-	case q == "":
-		return "the endpoint's origin"
-	case m.reveal:
-		return q
-	}
-	return secret.MaskURL(q)
-}
-
-func fixedValue(m *Model) string {
-	cfg := m.session.Config()
-	tls := "system roots"
-	if cfg.CACert != "" {
-		tls = "CA " + cfg.CACert
-	}
-	if cfg.Insecure {
-		tls = "not verified"
-	}
-	listen := cfg.Listen
-	if listen == "" {
-		listen = receiver.DefaultListen
-	}
-	return fmt.Sprintf("listen %s · TLS %s · max spans %d", listen, tls, cfg.MaxSpans)
-}
-
-// setQuery reads the query URL; "-" goes back to the endpoint's origin.
-func setQuery(s string, c *tracing.Config) error {
-	if c.Query = strings.TrimSpace(s); c.Query == "-" {
-		c.Query = ""
-	}
+// runSettingKey runs the key that changes a setting; O comes back unless the
+// key opened a dialog of its own.
+func (d *optionsDialog) runSettingKey(b *key.Binding) tea.Cmd {
+	d.send(runKeyMsg{b: b, otherwise: func() { d.reopen() }})
 	return nil
-}
-
-func onOff(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off"
-}
-
-// wholeNumber and duration read a typed value with the command line's words.
-func wholeNumber(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		return 0, fmt.Errorf("want a whole number, got %q", s)
-	}
-	return n, nil
-}
-
-func duration(s string) (time.Duration, error) {
-	d, err := time.ParseDuration(strings.TrimSpace(s))
-	if err != nil {
-		return 0, fmt.Errorf("want a duration such as 5s or 500ms, got %q", s)
-	}
-	return d, nil
 }
 
 // defaultConfig is tracing.DefaultConfig, made once: it lists the network
 // interfaces (the default IP), which a frame must not do.
 var defaultConfig = sync.OnceValue(tracing.DefaultConfig)
 
-// nonDefaultSettings names, briefly, each option that differs from its
+// nonDefaultSettings names, briefly, each setting that differs from its
 // default (the top bar shows them; the endpoint, sampler, encoding and B3
 // view have their own place there).
 func nonDefaultSettings(cfg tracing.Config) []string {
-	def := defaultConfig()
-	var out []string
-	add := func(differs bool, format string, args ...any) {
-		if differs {
-			out = append(out, fmt.Sprintf(format, args...))
-		}
-	}
-	add(cfg.TraceID128, "128-bit IDs")
-	add(len(cfg.Headers) > 0, "%s", plural(len(cfg.Headers), "header"))
-	add(cfg.Batch != def.Batch, "batch %d", cfg.Batch)
-	add(cfg.Timeout != def.Timeout, "timeout %s", cfg.Timeout)
-	add(cfg.Retries != def.Retries, "retries %d", cfg.Retries)
-	add(cfg.Query != "", "query %s", secret.MaskURL(cfg.Query))
-	add(cfg.VerifyTimeout != def.VerifyTimeout, "verify timeout %s", cfg.VerifyTimeout)
-	add(cfg.Insecure, "TLS not verified")
-	return out
+	return settings.Changed(cfg, defaultConfig())
 }

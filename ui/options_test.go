@@ -65,7 +65,7 @@ func selectOption(t *testing.T, m *Model, name string) {
 	if d == nil {
 		t.Fatalf("the options are not open (dialog %T, status %q)", m.dialog, m.status)
 	}
-	for i, r := range optionRows(m) {
+	for i, r := range optionRows(m.common) {
 		if r.name == name {
 			d.cursor = i
 			return

@@ -10,20 +10,19 @@ import (
 )
 
 // samplerPicker lists zipkin-go's five samplers with a line on each (a
-// dialog). enter hands the chosen kind to accept, which may open the next
-// dialog (the sampler's parameter).
+// dialog). enter sets the chosen one, or asks for its parameter
+// (sampler.go).
 type samplerPicker struct {
 	paneBase
 	cursor int
-	accept func(tracing.SamplerKind) tea.Cmd
-	cancel func()
 	closed bool
 }
 
-func newSamplerPicker(c *common, current tracing.SamplerKind, accept func(tracing.SamplerKind) tea.Cmd, cancel func()) *samplerPicker {
-	p := &samplerPicker{paneBase: paneBase{common: c}, accept: accept, cancel: cancel}
+// newSamplerPicker is S: it starts on the session's sampler.
+func newSamplerPicker(c *common) dialog {
+	p := &samplerPicker{paneBase: paneBase{common: c}}
 	for i, k := range tracing.SamplerKinds {
-		if k == current {
+		if k == c.session.Config().Sampler.Kind {
 			p.cursor = i
 		}
 	}
@@ -49,10 +48,10 @@ func (p *samplerPicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.cursor = min(len(tracing.SamplerKinds)-1, p.cursor+1)
 	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
-		p.cancel()
+		p.say("Sampler unchanged.")
 	case key.Matches(km, p.keys.Accept):
 		p.closed = true
-		return p, p.accept(p.Selected())
+		return p, p.chosen(p.Selected())
 	}
 	return p, nil
 }
@@ -62,7 +61,7 @@ func (p *samplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerK
 
 // ShortHelp is the picker's keys.
 func (p *samplerPicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
+	return []key.Binding{both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Accept, "accepts"), as(p.keys.Cancel, "cancels")}
 }
 
 // FullHelp is the picker's keys.
@@ -94,7 +93,7 @@ func (p *samplerPicker) View() string {
 			lines = append(lines, l)
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter accepts · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(p.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 

@@ -3,12 +3,14 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"zipkin-playground/tracing/verify"
+	"zipkin-playground/ui/settings"
 )
 
 // Policy is what the person at the keys may not do. The zero Policy is the
@@ -32,7 +34,8 @@ type Policy struct {
 // Option adjusts a Model as it is built.
 type Option func(*Model)
 
-// WithPolicy restricts what the person at the keys may do.
+// WithPolicy restricts what the person at the keys may do (a fact of the
+// screen every component shares).
 func WithPolicy(p Policy) Option { return func(m *Model) { m.policy = p } }
 
 // WithRenderer draws with r: over SSH each attendee has their own terminal,
@@ -89,12 +92,6 @@ func (p Policy) spanBudget(own func(*Model) string) func(*Model) string {
 	}
 }
 
-// lockedFlags are the option rows a locked policy keeps as they are.
-var lockedFlags = map[string]bool{
-	"--endpoint": true, "--query": true, "--header": true, "--service": true,
-	"--reveal-secrets": true, "--listen --cacert --insecure --max-spans": true,
-}
-
 // restrictRows replaces the locked option rows with rows that say why.
 func (p Policy) restrictRows(rows []optionRow) []optionRow {
 	if p.Locked == "" {
@@ -103,7 +100,7 @@ func (p Policy) restrictRows(rows []optionRow) []optionRow {
 	reason := p.Locked
 	out := rows[:0:0]
 	for _, r := range rows {
-		if !lockedFlags[r.flag] {
+		if s, ok := settings.Lookup(strings.TrimPrefix(r.flag, "--")); !ok || !s.Locked {
 			out = append(out, r)
 			continue
 		}
@@ -111,10 +108,10 @@ func (p Policy) restrictRows(rows []optionRow) []optionRow {
 			continue
 		}
 		out = append(out, optionRow{name: r.name, flag: r.flag, about: reason,
-			value: func(*Model) string { return reason },
-			act: func(m *Model, d *optionsDialog) tea.Cmd {
-				m.setErrorText(r.name + ": " + reason)
-				return m.reopen(d)
+			value: func(*common) string { return reason },
+			act: func(d *optionsDialog) tea.Cmd {
+				d.sayError(r.name + ": " + reason)
+				return d.reopen()
 			}})
 	}
 	return out
@@ -137,6 +134,16 @@ func (m *Model) Progress() Progress {
 	return p
 }
 
+// AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
+// sentence: a workshop's presenter quitting ends every attendee's session.
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitReason = reason }
+
+// Lessons is how many lessons the guided tour has (none if they do not load).
+func Lessons() int {
+	ls, _ := builtinLessons()
+	return len(ls)
+}
+
 // GotoLesson opens the guided tour at lesson n (1-based, clamped): the
 // presenter moves everyone to the same lesson; L or esc still leaves it.
 func (m *Model) GotoLesson(n int) {
@@ -147,6 +154,6 @@ func (m *Model) GotoLesson(n int) {
 	if m.mode == modeBrowse { // an open dialog or help closes into the tour
 		m.mode = modeLearn
 	}
-	m.setSize(m.width, m.height)
 	m.gotoLesson(n - 1)
+	m.setSize(m.width, m.height) // laid out for this lesson's text and status
 }

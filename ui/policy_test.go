@@ -57,16 +57,16 @@ func TestPolicyOptionRowsSayWhy(t *testing.T) {
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "O")
 	rows := map[string]optionRow{}
-	for _, r := range optionRows(m) {
+	for _, r := range optionRows(m.common) {
 		rows[r.name] = r
 	}
-	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "fixed at start", "service"} {
+	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "listen", "CA certificates", "TLS not verified", "max spans", "service"} {
 		r, ok := rows[name]
 		if !ok {
 			t.Errorf("no row %q", name)
 			continue
 		}
-		if v := r.value(m); v != "set by the workshop" {
+		if v := r.value(m.common); v != "set by the workshop" {
 			t.Errorf("%s shows %q", name, v)
 		}
 	}
@@ -118,7 +118,7 @@ func TestPolicyHelpListsTheLockedKeysWithTheReason(t *testing.T) {
 			t.Errorf("the help does not say %q:\n%s", want, view)
 		}
 	}
-	if reason := m.reasonFor(m.keys.Endpoint); reason != "set by the workshop" {
+	if reason := m.reasons[&m.keys.Endpoint]; reason != "set by the workshop" {
 		t.Errorf("E's reason: %q", reason)
 	}
 }

@@ -31,6 +31,14 @@ func newPreview(c *common, n *tracing.Node) *previewDialog {
 	return d
 }
 
+// preview is p: the selected span's bytes.
+func (t *treePane) preview() tea.Cmd {
+	d := newPreview(t.common, t.Selected())
+	t.open(d)
+	t.say("Payload preview: %s.", keyHelp(d.ShortHelp()...))
+	return nil
+}
+
 // Title names the span.
 func (d *previewDialog) Title() string {
 	return fmt.Sprintf("Payload of \"%s\" — what the outbox POSTs", escapeTitle(d.node.Name))
@@ -74,7 +82,7 @@ func (d *previewDialog) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the preview's keys.
 func (d *previewDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.PageDown, d.keys.Cancel}
+	return []key.Binding{both(d.keys.Up, d.keys.Down, "scroll"), both(d.keys.PageUp, d.keys.PageDown, "page"), as(d.keys.Cancel, "closes")}
 }
 
 // FullHelp is the preview's keys.
@@ -97,7 +105,7 @@ func (d *previewDialog) View() string {
 	offset := d.view.YOffset
 	d.view.SetContent(strings.Join(wrapped, "\n"))
 	d.view.SetYOffset(offset)
-	footer := fmt.Sprintf("↑/↓ pgup/pgdn scroll · esc closes · %d%%", int(d.view.ScrollPercent()*100))
+	footer := fmt.Sprintf("%s · %d%%", keyHelp(d.ShortHelp()...), int(d.view.ScrollPercent()*100))
 	lines := []string{st.Status.Render(fitLine(d.Title(), inner)), d.view.View(), st.Dim.Render(fitLine(footer, inner))}
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
@@ -111,6 +119,9 @@ func (d *previewDialog) text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s\nContent-Type: %s · %s · encoding %s\n", d.session.Endpoint().Display(true),
 		p.ContentType, plural(len(p.Body), "byte"), p.Encoding)
+	if p.Gzipped != nil {
+		fmt.Fprintf(&b, "Content-Encoding: gzip · %s on the wire (gzip turned on in %s)\n", plural(len(p.Gzipped), "byte"), keyName(d.keys.Options))
+	}
 	state := d.session.Outbox().State(d.node.Key)
 	switch {
 	case p.Running:
@@ -118,7 +129,7 @@ func (d *previewDialog) text() string {
 	case state == outbox.Delivered:
 		b.WriteString("Delivered: these are the bytes that were sent (if the encoding was the same then).\n")
 	default:
-		fmt.Fprintf(&b, "State: %s. F sends it in a batch of up to %s; its bytes in the list are these.\n", state, plural(d.session.Config().Batch, "span"))
+		fmt.Fprintf(&b, "State: %s. %s sends it in a batch of up to %s; its bytes in the list are these.\n", state, keyName(d.keys.Flush), plural(d.session.Config().Batch, "span"))
 	}
 	if p.Binary() {
 		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",

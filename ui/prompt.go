@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -29,6 +30,8 @@ type promptSpec struct {
 	// accepting: a paste of several header lines without bracketed paste
 	// arrives as lines and enters, and must not be accepted at its first.
 	moreLines func(text string) bool
+	// secret hides the text as it is typed (a header value).
+	secret bool
 	// display, when set, is how the typed text is shown (secrets masked as
 	// they are typed); the text itself is kept as typed.
 	display func(string) string
@@ -46,6 +49,7 @@ type prompt struct {
 }
 
 func newPrompt(c *common, spec promptSpec) *prompt {
+	spec.title = keyText(c.keys, spec.title)
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = spec.placeholder
@@ -53,6 +57,9 @@ func newPrompt(c *common, spec promptSpec) *prompt {
 	in.SetValue(spec.value)
 	in.CursorEnd()
 	in.Focus()
+	if spec.secret {
+		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '*'
+	}
 	p := &prompt{paneBase: paneBase{common: c}, spec: spec, input: in}
 	p.validate()
 	return p
@@ -67,7 +74,8 @@ func (p *prompt) validate() {
 		p.note = "enter alone takes " + p.spec.placeholder
 	}
 	if p.linesFollow() {
-		p.err, p.note = "", strings.TrimPrefix(p.note+"; enter adds a line, enter on the empty line after the last continues", "; ")
+		enter := keyName(p.keys.Accept)
+		p.err, p.note = "", strings.TrimPrefix(fmt.Sprintf("%s; %s adds a line, %s on the empty line after the last continues", p.note, enter, enter), "; ")
 	}
 }
 
@@ -154,7 +162,9 @@ func (p *prompt) accept() tea.Cmd {
 }
 
 // ShortHelp is the prompt's keys.
-func (p *prompt) ShortHelp() []key.Binding { return []key.Binding{p.keys.Accept, p.keys.Cancel} }
+func (p *prompt) ShortHelp() []key.Binding {
+	return []key.Binding{as(p.keys.Accept, "accepts"), as(p.keys.Cancel, "cancels")}
+}
 
 // FullHelp is the prompt's keys.
 func (p *prompt) FullHelp() [][]key.Binding {
@@ -180,7 +190,7 @@ func (p *prompt) View() string {
 	if p.note != "" {
 		add(st.Hint.Render, p.shown(p.note))
 	}
-	b.WriteString(fitLine(st.Dim.Render("enter accepts · esc cancels"), inner))
+	b.WriteString(fitLine(st.Dim.Render(keyHelp(p.ShortHelp()...)), inner))
 	return st.Prompt.Render(b.String())
 }
 

@@ -33,7 +33,7 @@ func Run(cfg tracing.Config, scenario string) error {
 		if _, err := s.Replay(*sc); err != nil {
 			return err
 		}
-		m.setStatus("Opened %s: F flushes it; n starts a new trace.", scenario)
+		m.setStatus("Opened %s: {Flush} flushes it; {NewTrace} starts a new trace.", scenario)
 	}
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err

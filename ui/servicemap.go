@@ -67,7 +67,7 @@ func (p *serviceMap) View() string {
 	default:
 		lines = append(lines, p.graphLines(w)...)
 	}
-	lines = append(lines, st.Dim.Render(fitLine("esc or M closes · read again every second", w)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Cancel, p.keys.ServiceMap, "closes"))+" · read again every second", w)))
 	return strings.Join(lines, "\n")
 }
 

@@ -99,7 +99,7 @@ func TestEndpointToLocalArmsTheReceivedStream(t *testing.T) {
 	d.until("flush done", 5*time.Second, func(m *Model) bool { return !m.log.Flushing() })
 	d.until("received pane refreshed", 5*time.Second, func(m *Model) bool { return m.received.stats.Spans == 1 })
 	d.press("tab") // tree → received
-	if v := m.View(); !m.received.Focused() || !strings.Contains(v, "Received · 1 span") ||
+	if v := m.View(); !m.received.Focused() || !strings.Contains(v, m.received.Title()) ||
 		!strings.Contains(v, "operation") || !strings.HasSuffix(m.received.Title(), "1 span in 1 batch") {
 		t.Errorf("the Received pane does not show the span (%q):\n%s", m.received.Title(), v)
 	}
@@ -153,8 +153,8 @@ func TestKindAppliesToTheNextSpanOnly(t *testing.T) {
 	}
 	m, _ = press(t, m, "enter")
 	root := m.tree.Selected()
-	if root.Kind != model.Client || m.nextKind != model.Undetermined {
-		t.Fatalf("root %q, next kind after it %q", root.Kind, m.nextKind)
+	if root.Kind != model.Client || m.tree.kind != model.Undetermined {
+		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.kind)
 	}
 	if !strings.Contains(m.View(), "next kind none") {
 		t.Error("the top bar does not show the reset")

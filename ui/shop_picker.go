@@ -71,10 +71,10 @@ func (p *routePicker) View() string {
 		}
 	}
 	for _, n := range p.notes {
-		for _, l := range wrap(n, inner) {
+		for _, l := range wrap(keyText(p.keys, n), inner) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine("↑/↓ choose · enter calls · esc cancels", inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Accept, "calls"), as(p.keys.Cancel, "cancels")), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }

@@ -101,7 +101,9 @@ func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
 	for _, f := range []b3.B3Format{b3.B3Multi, b3.B3Single, b3.B3Both} {
-		m.headers.format = f
+		if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = f }); err != nil {
+			t.Fatal(err)
+		}
 		var res *shop.CallResult
 		m, res = callGateway(t, m)
 		pane, err := b3.B3Headers(m.tree.Selected().Context, f)
@@ -142,7 +144,9 @@ func receivedText(hs []shop.HeaderLine) string {
 func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	m.headers.format = b3.B3GRPC
+	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = b3.B3GRPC }); err != nil {
+		t.Fatal(err)
+	}
 	m, _ = press(t, m, "H")
 	if notes := pickerNotes(m); !strings.Contains(notes, "an HTTP request carries multi") {
 		t.Errorf("the picker should say the gRPC view calls with multi headers: %s", notes)

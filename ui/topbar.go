@@ -2,30 +2,44 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/ui/settings"
 )
 
-// topBarLines is the top bar: the endpoint (masked), then the outbox counts,
-// then service, sampler, encoding, B3 format and next kind, always in that
-// order: each keeps its place, and what does not fit wraps to a line of its
-// own rather than being left out. Below oneTopLineH rows it is one line, the
-// counts first, and what does not fit is left out.
-func (m *Model) topBarLines(w, h int) []string {
+// topBar is the top bar: the endpoint (masked), then the outbox counts,
+// then the settings with a place of their own and the next kind, always in
+// that order: each keeps its place, and what does not fit wraps to a line of
+// its own rather than being left out; then what differs from the defaults.
+// Below oneTopLineH rows it is one line, the counts first, and what does not
+// fit is left out.
+type topBar struct {
+	*common
+	nextKind model.Kind
+}
+
+// lines draws the bar w columns wide.
+func (m topBar) lines(w, h int) []string {
 	st := m.styles
 	kv := func(k, v string) string { return st.TopKey.Render(k+" ") + st.TopBar.Render(v) }
-	cfg := m.session.Config()
+	cfg := m.liveConfig()
 	ep := m.session.Endpoint().Display(m.reveal)
 	if m.session.Endpoint().Local && m.session.Receiver() != nil {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
-	endpoint := kv("endpoint", ep)
-	rest := []string{kv("service", safe(cfg.Service)), kv("sampler", cfg.Sampler.String()),
-		kv("enc", string(m.session.Outbox().Encoding())), kv("B3", m.headers.format.String()),
-		kv("next kind", kindName(m.nextKind))}
-	counts := st.TopBar.Render(m.countsText(w))
+	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.counts(w))
+	var rest []string
+	for _, s := range settings.Table() {
+		if s.Top != "" && s.Flag != "endpoint" { // the endpoint leads the bar, shown above
+			rest = append(rest, kv(s.Top, safe(s.Value(cfg))))
+		}
+	}
+	rest = append(rest, kv("next kind", kindName(m.nextKind)))
 	var lines [][]string
 	if h < oneTopLineH {
 		lines = [][]string{{counts}}
@@ -97,10 +111,10 @@ func fitSettings(lines [][]string, set []string, w int, kv func(k, v string) str
 	}
 }
 
-// countsText is the outbox counts, shorter when the full form does not fit.
-func (m *Model) countsText(w int) string {
+// counts is the outbox counts, shorter when the full form does not fit.
+func (m topBar) counts(w int) string {
 	c := m.session.Outbox().Counts()
-	n := []any{m.runningSpans(), c.Queued + c.Sending, c.Delivered, c.Failed}
+	n := []any{m.session.Tree().Running(), c.Queued + c.Sending, c.Delivered, c.Failed}
 	for _, format := range []string{
 		"running %d · queued %d · delivered %d · failed %d",
 		"run %d · queued %d · deliv. %d · failed %d",
@@ -128,8 +142,8 @@ func (m *Model) statusLines(w, h int) []string {
 	return lines
 }
 
-// helpLine is the bottom line: the open dialog's keys, or the most useful
-// enabled keys that fit, always ending with "? help".
+// helpLine is the bottom line: the open dialog's keys, or the enabled
+// browse keys by rank as they fit, always ending with the help key.
 func (m *Model) helpLine() string {
 	k := m.keys
 	switch m.mode {
@@ -138,14 +152,14 @@ func (m *Model) helpLine() string {
 	case modeHelp:
 		return m.help.ShortHelpView(m.helpView.ShortHelp())
 	}
-	useful := []key.Binding{k.NewTrace, k.Debug, k.Continue, k.Load, k.Sampler, k.Endpoint, k.Quit}
-	if m.session.Tree().Len() > 0 {
-		useful = []key.Binding{k.NewTrace, k.Child, k.Finish, k.Flush, k.Retry, k.StopFlush, k.Tag, k.Error,
-			k.Annotate, k.Kind, k.B3, k.Tab, k.Endpoint, k.Sampler, k.Quit, k.Debug, k.Continue, k.Save,
-			k.Export, k.Load, k.Reveal}
-	}
+	var candidates []key.Binding
 	if m.mode == modeLearn { // the tour's own keys first
-		useful = append([]key.Binding{k.NextLesson, k.PrevLesson, k.Learn}, useful...)
+		candidates = m.lesson.ShortHelp()
+	}
+	for _, b := range rankedBindings(m.actions, k) {
+		if b != &k.Help && b != &k.Interrupt {
+			candidates = append(candidates, *b)
+		}
 	}
 	// Measure instead of rendering each candidate line: "key desc" items
 	// joined by the separator, as bubbles/help draws them.
@@ -153,10 +167,43 @@ func (m *Model) helpLine() string {
 	sepW := lipgloss.Width(m.help.ShortSeparator)
 	used := itemW(k.Help)
 	var chosen []key.Binding
-	for _, b := range useful {
+	for _, b := range candidates {
 		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
 			chosen, used = append(chosen, b), used+w
 		}
 	}
 	return m.help.ShortHelpView(append(chosen, k.Help))
+}
+
+// helpRank orders the browse keys for the bottom line, most useful first:
+// building a trace, the tour, delivering. Keys it does not name follow, in
+// the action table's order, so a new key shows without being listed here.
+func helpRank(k *KeyMap) []*key.Binding {
+	return []*key.Binding{&k.NewTrace, &k.Learn, &k.Child, &k.Finish, &k.Flush, &k.Retry, &k.StopFlush, &k.Tag, &k.Error,
+		&k.Endpoint, &k.Sampler, &k.Options, &k.Quit, &k.Explain, &k.Annotate, &k.Kind, &k.B3, &k.Tab}
+}
+
+// rankedBindings is every binding of groups, ranked by helpRank.
+func rankedBindings(groups []actionGroup, k *KeyMap) []*key.Binding {
+	rank := map[*key.Binding]int{}
+	for i, b := range helpRank(k) {
+		rank[b] = i + 1
+	}
+	var out []*key.Binding
+	for _, g := range groups {
+		for _, a := range g.actions {
+			out = append(out, a.binding)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *key.Binding) int {
+		ra, rb := rank[a], rank[b]
+		if ra == 0 {
+			ra = len(rank) + 1
+		}
+		if rb == 0 {
+			rb = len(rank) + 1
+		}
+		return ra - rb
+	})
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
@@ -19,7 +20,11 @@ import (
 type treePane struct {
 	paneBase
 	cursor, offset int
+	kind           model.Kind // given to the next span started (K), then back to none
 }
+
+// NextKind is the kind the next span started gets.
+func (t *treePane) NextKind() model.Kind { return t.kind }
 
 // SetSize sets the inner size (rows available for spans).
 func (t *treePane) SetSize(w, h int) {
@@ -77,7 +82,7 @@ func (t *treePane) Update(msg tea.Msg) (component, tea.Cmd) {
 func (t *treePane) View() string {
 	tree := t.session.Tree()
 	if tree.Len() == 0 {
-		return t.styles.Dim.Render("No spans yet.\n\nPress n to start a new trace,\nthen c for a child span,\nf to finish it, F to flush.\n\nD starts a debug trace, P continues\none from pasted B3 headers.")
+		return t.styles.Dim.Render(keyText(t.keys, "No spans yet.\n\nPress {NewTrace} to start a new trace,\nthen {Child} for a child span,\n{Finish} to finish it, {Flush} to flush.\n\n{Debug} starts a debug trace, {Continue} continues\none from pasted B3 headers."))
 	}
 	now := t.now()
 	out := t.session.Outbox()

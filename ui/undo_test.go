@@ -75,7 +75,7 @@ func TestNewSessionClearsWhatWasNotSent(t *testing.T) {
 	if c := m.session.Outbox().Counts(); c.Queued != 0 || c.Delivered != 1 {
 		t.Errorf("outbox after N: %+v", c)
 	}
-	if !strings.Contains(m.status, "3 spans deleted") || m.nextKind != "" {
-		t.Errorf("status %q, next kind %v", m.status, m.nextKind)
+	if !strings.Contains(m.status, "3 spans deleted") || m.tree.NextKind() != "" {
+		t.Errorf("status %q, next kind %v", m.status, m.tree.NextKind())
 	}
 }

@@ -35,7 +35,7 @@ func checkEndpoint(s string) (string, string) {
 		return "the embedded receiver on 127.0.0.1 (works offline)", ""
 	}
 	if strings.Contains(s, secret.MaskText) {
-		return "masked: enter keeps the current endpoint", ""
+		return "masked: {Accept} keeps the current endpoint", ""
 	}
 	ep, err := secret.ParseEndpoint(s)
 	if err != nil {

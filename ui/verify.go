@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -83,7 +82,7 @@ func (c *common) countChecks(state verify.VerifyState) int {
 
 // verifyActions is V.
 func verifyActions(k *KeyMap) []action {
-	return []action{{&k.Verify, canVerify, (*Model).verifyNow}}
+	return []action{{&k.Verify, canVerify, with(verifierOf, verifier.readBack)}}
 }
 
 func canVerify(m *Model) string {
@@ -91,46 +90,54 @@ func canVerify(m *Model) string {
 	case m.verify.running():
 		return "a verification is running: wait for its results"
 	case m.session.Outbox().Counts().Delivered == 0:
-		return "nothing delivered yet: flush (F) first, then V reads the traces back from the query API"
+		return "nothing delivered yet: flush ({Flush}) first, then {Verify} reads the traces back from the query API"
 	}
 	return ""
 }
 
-// verifyNow reads every trace delivered to the current endpoint back (V);
+// verifier starts read-backs and words their results; the results live in
+// the shared verification, the words go to the status and the log through
+// requests.
+type verifier struct{ *common }
+
+// verifierOf is the verifier, for V.
+func verifierOf(m *Model) verifier { return verifier{m.common} }
+
+// readBack reads every trace delivered to the current endpoint back (V);
 // one delivered elsewhere keeps its verdict, and the log says where it went.
-func (m *Model) verifyNow() tea.Cmd {
-	here, elsewhere := m.verify.sentTo.split(verify.DeliveredSpans(m.session), m.session.Endpoint())
-	m.noteElsewhere(elsewhere)
+func (v verifier) readBack() tea.Cmd {
+	here, elsewhere := v.verify.sentTo.split(verify.DeliveredSpans(v.session), v.session.Endpoint())
+	v.noteElsewhere(elsewhere)
 	if len(here) == 0 && len(elsewhere) > 0 {
-		m.setStatus("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
-			m.session.Endpoint().Display(m.reveal), plural(len(elsewhere), "trace"))
+		v.say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+			v.session.Endpoint().Display(v.reveal), plural(len(elsewhere), "trace"))
 		return nil
 	}
-	return m.startVerify(here, false)
+	return v.start(here, false)
 }
 
-// verifyAfterFlush reads back what a flush delivered when verification is
+// afterFlush reads back what a flush delivered when verification is
 // automatic: to the embedded receiver (its own query API), or when a query
 // URL (O) or --verify is set.
-func (m *Model) verifyAfterFlush(sum outbox.FlushSummary) tea.Cmd {
-	cfg := m.session.Config()
-	if sum.Delivered == 0 || !(m.session.Endpoint().Local || cfg.Query != "" || cfg.Verify) {
+func (v verifier) afterFlush(sum outbox.FlushSummary) tea.Cmd {
+	cfg := v.session.Config()
+	if sum.Delivered == 0 || !(v.session.Endpoint().Local || cfg.Query != "" || cfg.Verify) {
 		return nil
 	}
-	if m.verify.running() {
-		m.verify.again = true
+	if v.verify.running() {
+		v.verify.again = true
 		return nil
 	}
-	return m.verifyUnchecked()
+	return v.unchecked()
 }
 
-// verifyUnchecked reads back the delivered traces that hold a span not
-// verified yet (a new span in a verified trace checks the trace again).
-func (m *Model) verifyUnchecked() tea.Cmd {
-	delivered, _ := m.verify.sentTo.split(verify.DeliveredSpans(m.session), m.session.Endpoint())
+// unchecked reads back the delivered traces that hold a span not verified
+// yet (a new span in a verified trace checks the trace again).
+func (v verifier) unchecked() tea.Cmd {
+	delivered, _ := v.verify.sentTo.split(verify.DeliveredSpans(v.session), v.session.Endpoint())
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
-		if m.verify.check(outbox.KeyOf(s)) == nil {
+		if v.verify.check(outbox.KeyOf(s)) == nil {
 			fresh[s.TraceID] = true
 		}
 	}
@@ -140,12 +147,22 @@ func (m *Model) verifyUnchecked() tea.Cmd {
 			spans = append(spans, s)
 		}
 	}
-	return m.startVerify(spans, true)
+	return v.start(spans, true)
 }
 
-// startVerify reads spans back in a command; the results come back as a
+// verifyStartedMsg says a read-back started: the root shows text unless it
+// runs by itself (auto) or the quit question holds the status line.
+type verifyStartedMsg struct {
+	text string
+	auto bool
+}
+
+// logMsg is a line for the delivery log.
+type logMsg struct{ line string }
+
+// start reads spans back in a command; the results come back as a
 // verifyDoneMsg.
-func (m *Model) startVerify(spans []model.SpanModel, auto bool) tea.Cmd {
+func (v verifier) start(spans []model.SpanModel, auto bool) tea.Cmd {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -154,78 +171,62 @@ func (m *Model) startVerify(spans []model.SpanModel, auto bool) tea.Cmd {
 		traces[s.TraceID] = true
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	m.verify.cancel, m.verify.traces = cancel, len(traces)
-	if m.mode != modeConfirmQuit && !auto {
-		m.setStatus("Verifying %s: reading %s back from the query API…", plural(len(traces), "trace"), plural(len(spans), "span"))
-	}
-	m.verify.status = m.status // a flush's summary stays, the result follows it
-	cfg, ep, enc := m.session.Config(), m.session.Endpoint(), m.session.Outbox().Encoding()
+	v.verify.cancel, v.verify.traces = cancel, len(traces)
+	v.send(verifyStartedMsg{auto: auto,
+		text: fmt.Sprintf("Verifying %s: reading %s back from the query API…", plural(len(traces), "trace"), plural(len(spans), "span"))})
+	cfg, ep, enc := v.session.Config(), v.session.Endpoint(), v.session.Outbox().Encoding()
 	return tea.Batch(verifyCmd(ctx, cfg, ep, enc, spans), verifyTick())
 }
 
-// verifyMsg handles verification's messages: the spinner and the results.
-func (m *Model) verifyMsg(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case verifyTickMsg:
-		if !m.verify.running() {
-			return nil
-		}
-		m.verify.frame++
-		return verifyTick()
-	case verifyDoneMsg:
-		return m.verifyDone(msg)
+// tick turns the spinner while a read-back runs.
+func (v verifier) tick() tea.Cmd {
+	if !v.verify.running() {
+		return nil
 	}
-	return nil
+	v.verify.frame++
+	return verifyTick()
 }
 
-// verifyDone keeps the results, logs one line per trace and says it in the
-// status, with the plain-words explanation of each rewrite seen for the
-// first time.
-func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
-	v := m.verify
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
+// done keeps a read-back's results and logs them; it returns what the
+// status says (explained: a rewrite is explained, the status is full), and
+// the next read-back when a flush ended meanwhile.
+func (v verifier) done(msg verifyDoneMsg) (text string, bad, explained bool, next tea.Cmd) {
+	vf := v.verify
+	if vf.cancel != nil {
+		vf.cancel()
+		vf.cancel = nil
 	}
 	if msg.err != nil {
-		m.log.Add("verify: " + msg.err.Error())
-		if m.mode != modeConfirmQuit {
-			m.setErrorText("Cannot verify: " + msg.err.Error() + " — O sets the query URL (Jaeger: http://host:16686).")
-		}
+		v.send(logMsg{"verify: " + msg.err.Error()})
+		text, bad = "Cannot verify: "+msg.err.Error()+" — {Options} sets the query URL (Jaeger: http://host:16686).", true
 	} else {
-		m.keepReport(msg.report)
-		if m.mode != modeConfirmQuit {
-			before, bad := m.status, m.statusBad
-			explained := m.verifyStatus(msg.report)
-			if before == v.status && !bad && !explained && v.status != "" && !strings.HasPrefix(before, "Verifying") {
-				m.status = before + " " + m.status
-			}
-		}
+		v.keep(msg.report)
+		text, bad, explained = v.summary(msg.report)
 	}
-	if v.again {
-		v.again = false
-		return m.verifyUnchecked()
+	if vf.again {
+		vf.again = false
+		next = v.unchecked()
 	}
-	return nil
+	return text, bad, explained, next
 }
 
-// keepReport records each span's check and logs each trace's summary.
-func (m *Model) keepReport(rep verify.VerifyReport) {
-	m.verify.reports++
-	m.log.Add(fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind))
-	at := m.now().Format("15:04:05")
+// keep records each span's check and logs each trace's summary.
+func (v verifier) keep(rep verify.VerifyReport) {
+	v.verify.reports++
+	v.send(logMsg{fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind)})
+	at := v.now().Format("15:04:05")
 	for _, t := range rep.Traces {
 		for j := range t.Checks {
 			c := t.Checks[j]
-			m.verify.checks[c.Key] = &c
+			v.verify.checks[c.Key] = &c
 		}
-		m.log.Add(fmt.Sprintf("%s  trace %s  %s", at, t.TraceID, t.Summary(rep.Timeout)))
+		v.send(logMsg{fmt.Sprintf("%s  trace %s  %s", at, t.TraceID, t.Summary(rep.Timeout))})
 	}
 }
 
-// verifyStatus says what the read-back found, and explains the first rewrite
+// summary says what the read-back found, and explains the first rewrite
 // seen for the first time (explained reports it did: the status is full).
-func (m *Model) verifyStatus(rep verify.VerifyReport) (explained bool) {
+func (v verifier) summary(rep verify.VerifyReport) (text string, bad, explained bool) {
 	counts := map[verify.VerifyState]int{}
 	diffs := 0
 	for _, t := range rep.Traces {
@@ -237,39 +238,38 @@ func (m *Model) verifyStatus(rep verify.VerifyReport) (explained bool) {
 	total := counts[verify.StateVerified] + counts[verify.StateChanged] + counts[verify.StateMissing]
 	switch {
 	case counts[verify.StateMissing] > 0:
-		m.setErrorText(fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag (O: query URL, verify timeout).",
-			plural(counts[verify.StateMissing], "span"), total, rep.Kind, rep.Timeout))
-		return false
+		return fmt.Sprintf("%s of %d missing from the %s query API after %s: accepted but not stored — wrong backend, sampling at the collector, or storage lag ({Options}: query URL, verify timeout).",
+			plural(counts[verify.StateMissing], "span"), total, rep.Kind, rep.Timeout), true, false
 	case counts[verify.StateChanged] > 0:
-		m.setStatus("Read back %s: %d stored as sent, %d changed (%s) — the inspector shows what was stored and why.",
+		text = fmt.Sprintf("Read back %s: %d stored as sent, %d changed (%s) — the inspector shows what was stored and why.",
 			plural(total, "span"), counts[verify.StateVerified], counts[verify.StateChanged], plural(diffs, "difference"))
 	default:
-		m.setStatus("Verified: %s read back exactly as sent (%s).", plural(total, "span"), shortDur(rep.Elapsed))
+		text = fmt.Sprintf("Verified: %s read back exactly as sent (%s).", plural(total, "span"), shortDur(rep.Elapsed))
 	}
-	fresh := m.firstSight(rep)
+	fresh := v.firstSight(rep)
 	if len(fresh) == 0 {
-		return false
+		return text, false, false
 	}
 	// A learner's first sight of a rewrite: the explanation takes the room.
-	m.setStatus("%d of %s changed. New: %s", counts[verify.StateChanged], plural(total, "span"), fresh[0])
+	text = fmt.Sprintf("%d of %s changed. New: %s", counts[verify.StateChanged], plural(total, "span"), fresh[0])
 	if len(fresh) > 1 {
-		m.status += fmt.Sprintf(" (%d more: i on a changed span)", len(fresh)-1)
+		text += fmt.Sprintf(" (%d more: {Explain} on a changed span)", len(fresh)-1)
 	} else {
-		m.status += " (i repeats it)"
+		text += " ({Explain} repeats it)"
 	}
-	return true
+	return text, false, true
 }
 
 // firstSight is the learner's explanation of each rewrite in rep not
 // explained before, in the order they appear; they count as seen from now.
-func (m *Model) firstSight(rep verify.VerifyReport) []string {
+func (v verifier) firstSight(rep verify.VerifyReport) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
-			if d.Rewrite == "" || m.verify.seen[d.Rewrite] {
+			if d.Rewrite == "" || v.verify.seen[d.Rewrite] {
 				continue
 			}
-			m.verify.seen[d.Rewrite] = true
+			v.verify.seen[d.Rewrite] = true
 			if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 				out = append(out, r.Explain)
 			}

@@ -56,10 +56,10 @@ func (s sentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model
 
 // noteElsewhere logs, for each trace delivered to another endpoint and not
 // verified here, where it went; a trace with a verdict keeps it.
-func (m *Model) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
+func (v verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 	for id, ep := range elsewhere {
 		// The log keeps the endpoint in clear and masks it when it draws.
-		m.log.Add(fmt.Sprintf("verify: trace %s was sent to %s, not checked here (the endpoint is now %s); it keeps its verdict",
-			id, ep.Display(true), m.session.Endpoint().Display(true)))
+		v.send(logMsg{fmt.Sprintf("verify: trace %s was sent to %s, not checked here (the endpoint is now %s); it keeps its verdict",
+			id, ep.Display(true), v.session.Endpoint().Display(true))})
 	}
 }

@@ -107,7 +107,7 @@ func TestVerifyMissing(t *testing.T) {
 		t.Fatal("verification ran by itself against a remote endpoint with no query URL")
 	}
 	if !m.keys.Verify.Enabled() {
-		t.Fatalf("V is disabled after a delivery: %q", m.reasonFor(m.keys.Verify))
+		t.Fatalf("V is disabled after a delivery: %q", m.reasons[&m.keys.Verify])
 	}
 	m, cmd = press(t, m, "V")
 	if !m.verify.running() || !strings.Contains(m.status, "Verifying 1 trace") {

@@ -26,7 +26,7 @@ func (m *Model) View() string {
 	default:
 		body = m.mainBody(l)
 	}
-	parts := append(m.topBarLines(m.width, m.height), body)
+	parts := append(topBar{m.common, m.tree.NextKind()}.lines(m.width, m.height), body)
 	style := m.styles.Status
 	if m.statusBad {
 		style = m.styles.Bad
@@ -34,7 +34,7 @@ func (m *Model) View() string {
 	for _, s := range m.statusLines(m.width, m.height) {
 		parts = append(parts, fitLine(style.Render(s), m.width))
 	}
-	return m.clipboard + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
+	return m.clipboard.seq + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
 }
 
 // focusMark marks the focused pane's title, so focus shows without colour.
@@ -118,14 +118,14 @@ func (m *Model) details(l layoutSizes) string {
 	lines = append(lines, m.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
-		more = fmt.Sprintf(" · ↓%d more (tab)", len(lines)-h)
+		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(m.keys.Tab))
 	}
-	b3 := fmt.Sprintf("B3 headers · %s", m.headers.format)
+	b3 := fmt.Sprintf("B3 headers · %s", m.session.Config().B3)
 	short := b3
 	if more != "" {
 		short += fmt.Sprintf(" ↓%d", len(lines)-h)
 	}
-	title := fitTitle(w, b3+" (b cycles)"+more, b3+more, short)
+	title := fitTitle(w, b3+" ("+keyName(m.keys.B3)+" cycles)"+more, b3+more, short)
 	return m.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
 

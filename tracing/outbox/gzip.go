@@ -29,3 +29,7 @@ func gzipBody(body []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// Gzip is body compressed as a POST with gzip on carries it (a payload
+// preview shows its size).
+func Gzip(body []byte) ([]byte, error) { return gzipBody(body) }

@@ -21,6 +21,13 @@ func (o *Outbox) SetLimits(batch int, timeout time.Duration) {
 	}
 }
 
+// SetGzip says whether the next POSTs are gzipped.
+func (o *Outbox) SetGzip(on bool) {
+	o.mu.Lock()
+	o.opts.Gzip = on
+	o.mu.Unlock()
+}
+
 // SetHeaders changes the extra headers of the next POSTs.
 func (o *Outbox) SetHeaders(hs []secret.Header) {
 	o.mu.Lock()

@@ -2,7 +2,9 @@ package receiver
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"sort"
@@ -265,6 +267,12 @@ func requiredParam(w http.ResponseWriter, req *http.Request, name string) (strin
 	return v, true
 }
 
+// maxQueryInt is the largest integer a query parameter keeps: endTs at it,
+// in µs plus 999, still fits an int64. Larger ones (the int64 maximum, or 20
+// digits) mean "as far as it goes" and are clamped, not refused or
+// overflowed into an empty answer.
+const maxQueryInt = (math.MaxInt64 - 999) / 1000
+
 // msParam is a non-negative integer query parameter, def when absent.
 func msParam(q url.Values, name string, def int64) (int64, error) {
 	raw := q.Get(name)
@@ -272,10 +280,13 @@ func msParam(q url.Values, name string, def int64) (int64, error) {
 		return def, nil
 	}
 	v, err := strconv.ParseInt(raw, 10, 64)
+	if errors.Is(err, strconv.ErrRange) && raw[0] != '-' {
+		v, err = maxQueryInt, nil
+	}
 	if err != nil || v < 0 {
 		return 0, fmt.Errorf("%s should be a non-negative integer, not %q", name, raw)
 	}
-	return v, nil
+	return min(v, maxQueryInt), nil
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -73,6 +73,7 @@ type Receiver struct {
 	ln      net.Listener
 	srv     *http.Server
 	decodes chan struct{} // semaphore of concurrent decodes
+	queries chan struct{} // semaphore of concurrent query answers
 
 	mu        sync.Mutex
 	traces    map[model.TraceID]*storedTrace
@@ -129,7 +130,8 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	r := &Receiver{
 		Moved: moved, Warning: exposureWarning(ln.Addr()),
 		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
-		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
+		queries: make(chan struct{}, maxQueries),
+		traces:  map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
 	}
 	to := defaultTimeouts
 	if o.timeouts != nil {
@@ -243,10 +245,10 @@ func (r *Receiver) routes() http.Handler {
 	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
 	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
 	for path, h := range withLensRoutes(r.queryRoutes()) {
-		mux.HandleFunc("GET "+path, h)
+		mux.HandleFunc("GET "+path, r.withQuerySlot(h))
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
-	return withCORS(mux)
+	return r.guard(withCORS(mux))
 }
 
 // withCORS lets a browser (Grafana, Zipkin's UI, zipkin-js) read and post,

@@ -91,6 +91,7 @@ func ParseArgs(cmd string, args []string, getenv func(string) string) (Options, 
 		return opts, nil, err
 	}
 	rest, err := parseFlags(c, args, &opts, setBy)
+	opts.BatchGiven = setBy[tracing.FieldBatch] != ""
 	if err != nil || opts.Help || opts.Version {
 		return opts, rest, err
 	}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+
+	"zipkin-playground/tracing"
+	"zipkin-playground/ui/settings"
+)
+
+// Every setting the TUI takes has its row in O, under its name.
+func TestEverySettingIsInOptions(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	names := map[string]bool{}
+	for _, r := range optionRows(m.common) {
+		names[r.name] = true
+	}
+	for _, s := range settings.Table() {
+		name := s.Name
+		if s.Edit == settings.Repeat {
+			name = "+ add a " + s.Name
+		}
+		if s.Edit != settings.NotInTUI && !names[name] {
+			t.Errorf("--%s: no row %q in O", s.Flag, name)
+		}
+	}
+}
+
+// --gzip is a row of O: turned on there, the top bar says so, p shows the
+// gzipped size and a curl that sends Content-Encoding: gzip, and the next
+// flush POSTs the preview's bytes gzipped.
+func TestGzipFromOptions(t *testing.T) {
+	t.Parallel()
+	coll, url := newCollector(t)
+	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = url })
+	m, _ = press(t, m, "O")
+	selectOption(t, m, "gzip")
+	m, _ = press(t, m, "enter")
+	if !m.session.Config().Gzip || !strings.Contains(m.status, "Gzip: off → on") || optionsOf(m) == nil {
+		t.Fatalf("gzip: config %v, status %q", m.session.Config().Gzip, m.status)
+	}
+	m, _ = press(t, m, "esc")
+	if top := strings.Join(viewLines(m)[:2], "\n"); !strings.Contains(top, "set gzip") {
+		t.Errorf("the top bar does not show gzip: %q", top)
+	}
+
+	m, _ = press(t, m, "n", "enter", "f", "p")
+	d := previewOf(m)
+	if d == nil || d.err != nil || d.payload.Gzipped == nil {
+		t.Fatalf("p: %T %+v", m.dialog, d)
+	}
+	v := m.View() + d.text() // the curl is wrapped on screen
+	for _, want := range []string{"Content-Encoding: gzip ·", plural(len(d.payload.Gzipped), "byte") + " on the wire", "gzip -c |", "'Content-Encoding: gzip'"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the preview lacks %q:\n%s", want, v)
+		}
+	}
+	m, _ = press(t, m, "esc")
+	m, cmd := press(t, m, "F")
+	m = settle(t, m, cmd)
+	posts := coll.take()
+	if len(posts) != 1 || posts[0].header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("posts %+v (status %q)", posts, m.status)
+	}
+	if !bytes.Equal(posts[0].body, d.payload.Gzipped) {
+		t.Errorf("the POST's bytes are not the preview's gzip")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(posts[0].body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, _ := io.ReadAll(zr); !bytes.Equal(body, d.payload.Body) {
+		t.Errorf("gunzipped POST %q, preview %q", body, d.payload.Body)
+	}
+}
+
+// O's rows of settings another key changes run that key: E's prompt opens
+// in the slot; b changes the view and O comes back.
+func TestOptionsRunTheSettingsKey(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m, _ = press(t, m, "O")
+	selectOption(t, m, "endpoint")
+	if m, _ = press(t, m, "enter"); promptOf(m) == nil {
+		t.Fatalf("the endpoint row opened %T (status %q)", m.dialog, m.status)
+	}
+	m, _ = press(t, m, "esc")
+	m, _ = press(t, m, "O")
+	selectOption(t, m, "B3 view")
+	before := m.session.Config().B3
+	if m, _ = press(t, m, "enter"); m.session.Config().B3 == before || optionsOf(m) == nil {
+		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.session.Config().B3, optionsOf(m) != nil)
+	}
+}
