@@ -98,6 +98,7 @@ func (s *Session) checkFixed(next Config) error {
 		{next.Sampler != cur.Sampler, "the sampler changes with SetSampler"},
 		{next.Listen != cur.Listen, "the listen address is fixed once the receiver runs"},
 		{next.MaxSpans != cur.MaxSpans, "the span budget is fixed once the receiver runs"},
+		{next.MaxBytes != cur.MaxBytes, "the byte budget is fixed once the receiver runs"},
 		{next.CACert != cur.CACert || next.Insecure != cur.Insecure, "TLS settings are fixed when the session starts"},
 		{next.Shop != cur.Shop, "the demo shop starts with the playground or on the first call to it"},
 	}

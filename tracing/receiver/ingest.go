@@ -207,16 +207,17 @@ func decodeJSONV2(data []byte, emit func([]model.SpanModel)) error {
 	if data[0] != '[' {
 		return errors.New("Expected a JSON_V2 encoded list")
 	}
+	walk := pickWalkerV2(data)
 	if len(data) <= streamAbove {
 		var spans []model.SpanModel
-		err := walkJSONV2(data, func(s model.SpanModel) { spans = append(spans, s) })
+		err := walk(data, func(s model.SpanModel) { spans = append(spans, s) })
 		return emitAll(spans, err)(emit)
 	}
-	if err := walkJSONV2(data, func(model.SpanModel) {}); err != nil {
+	if err := walk(data, func(model.SpanModel) {}); err != nil {
 		return err
 	}
 	chunk := make([]model.SpanModel, 0, streamChunk)
-	_ = walkJSONV2(data, func(s model.SpanModel) {
+	_ = walk(data, func(s model.SpanModel) {
 		if chunk = append(chunk, s); len(chunk) == streamChunk {
 			emit(chunk)
 			chunk = make([]model.SpanModel, 0, streamChunk)
