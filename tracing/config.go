@@ -40,8 +40,18 @@ func EncodingFor(endpoint string, enc outbox.Encoding, explicit bool) (chosen ou
 			enc = outbox.EncodingJSON
 		}
 		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
+	case enc == outbox.EncodingV1 && !secret.IsLocalSpec(endpoint) && isV2Path(endpoint):
+		// Zipkin answers 400 "Expected a JSON_V2 encoded list, but received:
+		// JSON_V1": refused before anything is sent, with the way out.
+		return enc, "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which %s refuses (a collector answers 400 \"Expected a JSON_V2 encoded list\"): use json or proto, or the %s path", secret.V2Path, V1Path)
 	}
 	return enc, "", nil
+}
+
+// isV2Path says whether endpoint's path ends in /api/v2/spans.
+func isV2Path(endpoint string) bool {
+	u, err := url.Parse(strings.TrimSpace(endpoint))
+	return err == nil && strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), secret.V2Path)
 }
 
 // Config is everything a session needs; the zero value is not valid, start

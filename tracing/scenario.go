@@ -66,7 +66,11 @@ type ScenarioAnnotation struct {
 const maxScenarioDepth = 64
 
 // ParseScenario decodes and validates a scenario; unknown fields are errors.
+// A Zipkin v2 JSON span list (an export) is read as a scenario too.
 func ParseScenario(data []byte) (Scenario, error) {
+	if isSpanList(data) {
+		return scenarioOfSpans(data)
+	}
 	var sc Scenario
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

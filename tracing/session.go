@@ -52,6 +52,7 @@ type Session struct {
 type recorder struct {
 	outbox  *outbox.Outbox
 	capture func(model.SpanModel)
+	drop    bool // set while Discard finishes a span nobody will see
 }
 
 // Send is zipkin-go's reporter.Reporter.Send.
@@ -59,7 +60,9 @@ func (r *recorder) Send(m model.SpanModel) {
 	if r.capture != nil {
 		r.capture(m)
 	}
-	r.outbox.Send(m)
+	if !r.drop {
+		r.outbox.Send(m)
+	}
 }
 
 // Close is zipkin-go's reporter.Reporter.Close: the outbox outlives tracers.

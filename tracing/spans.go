@@ -57,7 +57,7 @@ func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) 
 	if err != nil {
 		return nil, err
 	}
-	n.RemoteParent = true
+	n.RemoteParent = sc.ID != 0 // a sampling decision alone names no parent
 	return n, nil
 }
 

@@ -191,7 +191,7 @@ func annotationItems(n *tracing.Node) []explainItem {
 
 func explainTree() explanation {
 	return explanation{title: "Explain · span tree ({Glossary}: glossary)", items: []explainItem{
-		{"span tree", "", "Every trace you build: ◆ a root, its children indented under it. {NewTrace} starts a trace, {Child} a child of the selected span. {Explain} on a selected span explains each of its fields."},
+		{"span tree", "", "Every trace you build: ◆ a root (↳ the first span of a trace continued from pasted B3 headers), its children indented under it. {NewTrace} starts a trace, {Child} a child of the selected span. {Explain} on a selected span explains each of its fields."},
 		{"row", "", "name, [KIND], shared, ● elapsed while running or the duration once finished, debug / not sampled, ✗ error, then the delivery state: queued, sending, delivered, failed."},
 	}}
 }

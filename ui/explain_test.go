@@ -8,15 +8,21 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// A SERVER child of a plain local span is refused before the prompt opens,
-// with the way out; the same key works once the parent is a CLIENT.
+// A SERVER child of a plain local span is refused with the way out, in a
+// prompt that takes the name typed next (so it runs no command); the same key
+// works once the parent is a CLIENT.
 func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "K", "K") // a root of no kind; next kind SERVER
 	m, _ = press(t, m, "c")
-	if m.dialog != nil || !m.statusBad || !strings.Contains(m.status, "make its parent a CLIENT span first") {
-		t.Fatalf("SERVER under a local root must be refused with the explanation: dialog %v, status %q", m.dialog, m.status)
+	if !isRefusal(m, "make its parent a CLIENT span first") || !m.statusBad {
+		t.Fatalf("SERVER under a local root must be refused with the explanation: status %q", m.status)
+	}
+	m = typeText(t, m, "fetch") // the name meant for the prompt: f would finish the root
+	m, _ = press(t, m, "enter")
+	if root := m.session.Tree().At(0); root.Finished || m.dialog != nil {
+		t.Fatalf("the typing after a refusal ran as commands: root finished %v, dialog %v", root.Finished, m.dialog)
 	}
 	if want, have := 1, m.session.Tree().Len(); want != have {
 		t.Fatalf("nothing may be added: want %d spans, have %d", want, have)
@@ -66,7 +72,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 		t.Errorf("the inspector shows the remote endpoint:\n%s", v)
 	}
 	m, _ = press(t, m, "f", "R")
-	if promptOf(m) != nil || !m.statusBad {
+	if !isRefusal(m, "finished") || !m.statusBad {
 		t.Error("R on a finished span is refused: zipkin-go reported it already")
 	}
 }

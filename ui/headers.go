@@ -24,7 +24,14 @@ type headersPane struct {
 
 // Title names the pane with its format, and what lies below the window.
 func (v *headersPane) Title() string {
-	return fmt.Sprintf("B3 headers · %s (%s cycles)", v.session.Config().B3, v.keys.B3.Help().Key) + v.scroll.more(len(v.lines()), v.height, v.focused)
+	total := len(v.lines())
+	more := v.scroll.more(total, v.height, v.focused)
+	format := v.session.Config().B3
+	return fitTitle(v.width,
+		fmt.Sprintf("B3 headers · %s (%s cycles)", format, v.keys.B3.Help().Key)+more,
+		fmt.Sprintf("B3 headers · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+v.scroll.shortMore(total, v.height))
 }
 
 // Update scrolls.

@@ -61,6 +61,7 @@ func pickerOf(m *Model) *samplerPicker {
 var namedKeys = map[string]tea.KeyType{
 	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
 	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC,
+	"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU,
 }
 
 // keyMsg turns a key name into the message Bubble Tea sends for it.
@@ -114,7 +115,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case flushResultMsg, flushDoneMsg, fileMsg, verifyDoneMsg:
+		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			queue = append(queue, c)

@@ -25,7 +25,7 @@ func TestFlowTourTeatest(t *testing.T) {
 			teatest.WithDuration(5*time.Second))
 	}
 	send("L")
-	waitFor("○ waiting for you to do it")
+	waitFor("○ waiting ·")
 	send("n")
 	tm.Type("GET /checkout")
 	send("enter")
@@ -37,7 +37,7 @@ func TestFlowTourTeatest(t *testing.T) {
 	send("]", "]", "]", "]", "]", "]", "up", "f", "F") // to lesson 9; finish the root too
 	waitFor("202 is Zipkin's")
 	send("]", "V")
-	waitFor("What just happened") // the read-back came back: lesson 10 passed
+	waitFor("Each delivered span's row now says") // the read-back came back: lesson 10 passed
 	send("]")
 	waitFor("5/11 done")
 	send("tab")

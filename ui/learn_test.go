@@ -185,7 +185,7 @@ func TestLessonKeepsWhatToPressAt80x24(t *testing.T) {
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "L")
 	v := m.View()
-	for _, want := range []string{"Do: n, type a name", "waiting for you to do it", "A trace is one request"} {
+	for _, want := range []string{"Do: press n once, type a name", "○ waiting", "A trace is one request"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("%q is not on the 80×24 screen:\n%s", want, v)
 		}

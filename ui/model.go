@@ -122,7 +122,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
-	case flushResultMsg, spinner.TickMsg:
+	case flushResultMsg, flushRetryMsg, spinner.TickMsg:
 		if r, ok := msg.(flushResultMsg); ok {
 			m.verify.sentTo.record(r)
 		}

@@ -54,13 +54,20 @@ func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
 	}
 }
 
+// isRefusal says whether the dialog is the prompt that shows why a key was
+// refused, with want in it.
+func isRefusal(m *Model, want string) bool {
+	p := promptOf(m)
+	return p != nil && strings.Contains(p.Title(), "refused") && strings.Contains(p.Title(), want)
+}
+
 func TestKeysWithNoSpanSelected(t *testing.T) {
 	t.Parallel()
 	for _, k := range []string{"c", "f", "t", "e", "a"} {
 		m := newModel(t, 120, 40)
 		m, _ = press(t, m, k)
-		if promptOf(m) != nil {
-			t.Errorf("%s opened a prompt with no span", k)
+		if opens := k != "f"; opens != isRefusal(m, "no span selected") {
+			t.Errorf("%s: a key that opens a prompt opens it with the refusal (and only such a key): %v", k, m.dialog)
 		}
 		if !m.statusBad || !strings.Contains(m.status, "no span selected") {
 			t.Errorf("%s: status %q", k, m.status)
@@ -81,9 +88,10 @@ func TestFinishedSpanRefusesEdits(t *testing.T) {
 	}
 	for _, k := range []string{"t", "e", "a"} {
 		m, _ = press(t, m, k)
-		if promptOf(m) != nil || !strings.Contains(m.status, "is finished") {
-			t.Errorf("%s on a finished span: prompt %v, status %q", k, promptOf(m) != nil, m.status)
+		if !isRefusal(m, "is finished") || !strings.Contains(m.status, "is finished") {
+			t.Errorf("%s on a finished span: dialog %v, status %q", k, m.dialog, m.status)
 		}
+		m, _ = press(t, m, "esc")
 	}
 }
 

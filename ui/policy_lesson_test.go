@@ -31,7 +31,7 @@ func TestGotoLessonLaysOutThatLesson(t *testing.T) {
 	m.setSize(m.width, m.height)
 	m.GotoLesson(i + 1)
 	view := m.View()
-	for _, want := range []string{"declined", "waiting for you"} {
+	for _, want := range []string{"declined", "○ waiting"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("lesson %d from outside lacks %q:\n%s", i+1, want, view)
 		}

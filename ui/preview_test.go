@@ -100,7 +100,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	osc := regexp.MustCompile("\x1b\\]52;c;([A-Za-z0-9+/=]+)\x07")
 	var copied []byte
 	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
-		if sub := osc.FindSubmatch(out); sub != nil && bytes.Contains(out, []byte("Copied the single B3 headers")) {
+		if sub := osc.FindSubmatch(out); sub != nil && bytes.Contains(out, []byte("Sent the single B3 headers")) {
 			copied, _ = base64.StdEncoding.DecodeString(string(sub[1]))
 			return true
 		}

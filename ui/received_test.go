@@ -85,7 +85,7 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 			t.Errorf("%q is not in the details:\n%s", want, detail)
 		}
 	}
-	if title := m.received.Title(); !strings.Contains(title, "· 1 duplicate span stored once") {
+	if title := m.received.Title(); !strings.Contains(title, "· 1 duplicate") {
 		t.Errorf("title: %q", title)
 	}
 }

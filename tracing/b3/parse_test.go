@@ -28,8 +28,8 @@ func TestParseTextValidVectors(t *testing.T) {
 		// The first of repeated headers wins.
 		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-TraceId: 1111111111111111\nX-B3-SpanId: a2fb4a1d1a96d312",
 			"463ac35c9f6413ad", "a2fb4a1d1a96d312", "", ""},
-		// The single header wins over the multi ones.
-		{"X-B3-TraceId: 1111111111111111\nX-B3-SpanId: 2222222222222222\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1",
+		// Both forms naming the same span.
+		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-SpanId: a2fb4a1d1a96d312\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1",
 			"463ac35c9f6413ad", "a2fb4a1d1a96d312", "", "1"},
 	} {
 		sc, err := ParseText(c.in)
@@ -74,7 +74,8 @@ func TestParseTextRefusesWithTheReason(t *testing.T) {
 		{"b3: 000000000000007b00000000000001c8-000000000000007b-1-00000000000001c", "this has 15"},
 		{"b3: 000000000000007b00000000000001c8", "this has 1 fields"},
 		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-SpanId: a2fb4a1d1a96d312\nX-B3-Sampled: yes", "1 (sampled) or 0"},
-		{"b3: 1", "a trace ID and a span ID are needed"},
+		// Both forms naming different spans: refused, not the single one silently.
+		{"X-B3-TraceId: 1111111111111111\nX-B3-SpanId: 2222222222222222\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1", "disagree"},
 		{"X-B3-SpanId: a2fb4a1d1a96d312", "a trace ID and a span ID are needed"},
 		// half-pasted values: zipkin-go's own parser panics on some of these.
 		{"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "span ID"},

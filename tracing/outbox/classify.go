@@ -68,7 +68,10 @@ type DeliveryResult struct {
 	// Err is the transport error, its text masked.
 	Err  error
 	Hint string
-	At   time.Time
+	// RedirectTo is a redirect's target, resolved and in clear (it may carry
+	// a secret): show it through MaskURL unless secrets are revealed.
+	RedirectTo string `json:"-"`
+	At         time.Time
 	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
 	RetryAfter time.Duration
 	// RetryStopped says why retrying ended before the retries ran out: the
@@ -87,10 +90,15 @@ type DeliveryResult struct {
 // web page is not one: it came from a UI or proxy, and the spans went nowhere.
 func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
-// Summary is one line: status, latency, bytes, message, hint.
+// Summary is one line: status, latency, bytes, message, hint (a web page's
+// line leaves the HTML and the hint out).
 func (r DeliveryResult) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "batch %d/%d: %d spans, %d bytes, ", r.Batch, r.Batches, r.Spans, r.Bytes)
+	spans := "spans"
+	if r.Spans == 1 {
+		spans = "span"
+	}
+	fmt.Fprintf(&b, "batch %d/%d: %d %s, %d bytes, ", r.Batch, r.Batches, r.Spans, spans, r.Bytes)
 	if r.Status != 0 {
 		fmt.Fprintf(&b, "HTTP %d", r.Status)
 	} else {
@@ -102,6 +110,12 @@ func (r DeliveryResult) Summary() string {
 	}
 	if r.RetryAfter > 0 {
 		fmt.Fprintf(&b, ", Retry-After %s", r.RetryAfter)
+	}
+	if r.Class == ClassNotCollector {
+		// The page's HTML says nothing a person needs; the hint, said once
+		// where the run ends, says what it is.
+		b.WriteString(": a web page, not a collector's answer")
+		return b.String()
 	}
 	if r.Err != nil {
 		fmt.Fprintf(&b, ": %v", r.Err)

@@ -190,6 +190,9 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 		r.Class = classifyError(err)
 		r.Err = errors.New(t.masker.Mask(err.Error()))
 		r.Hint = hintFor(r.Class)
+		if r.Class == ClassCancelled { // the body left: "not sent" would be untrue
+			r.Hint = "cancelled while waiting for the answer: the collector may have it; it stays queued and F sends it again"
+		}
 		t.refineTransportFailure(req, err, r)
 		return
 	}
@@ -220,22 +223,28 @@ func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
 	r.Hint = hintFor(r.Class)
 	switch r.Class {
 	case ClassRedirect:
-		r.Hint = t.redirectHint(resp)
+		r.Hint, r.RedirectTo = t.redirectHint(resp)
 	case ClassTLS:
 		r.Hint = tlsHint(nil, r.Status)
 	}
 }
 
-// redirectHint names where the endpoint redirects to, masked.
-func (t deliveryTarget) redirectHint(resp *http.Response) string {
+// redirectHint names where the endpoint redirects to, masked, and the
+// target in clear (for a screen that reveals secrets).
+func (t deliveryTarget) redirectHint(resp *http.Response) (hint, target string) {
 	loc := resp.Header.Get("Location")
 	if loc == "" {
-		return fmt.Sprintf("the endpoint answers HTTP %d (a redirect) without a Location: use the collector's own URL", resp.StatusCode)
+		return fmt.Sprintf("the endpoint answers HTTP %d (a redirect) without a Location: use the collector's own URL", resp.StatusCode), ""
 	}
 	if u, err := t.endpoint.URL().Parse(loc); err == nil {
 		loc = u.String()
 	}
-	return fmt.Sprintf("the endpoint redirects to %s: use that URL", t.masker.Mask(secret.MaskURL(loc)))
+	return RedirectHint(t.masker.Mask(secret.MaskURL(loc))), loc
+}
+
+// RedirectHint is the hint for a redirect to target, as it is to be shown.
+func RedirectHint(target string) string {
+	return fmt.Sprintf("the endpoint redirects to %s: use that URL", target)
 }
 
 // looksLikeHTML reports a web page: Content-Type text/html, or a body that

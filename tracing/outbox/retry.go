@@ -36,6 +36,11 @@ type RetryPolicy struct {
 	// Jitter spreads a backoff (default: uniform in [d/2, d]) so that many
 	// clients do not retry in step.
 	Jitter func(d time.Duration) time.Duration
+	// OnRetry, when set, hears of each failed attempt that will be retried,
+	// before the wait: the attempt's result (Attempts is its number) and
+	// how long the batch waits before the next one. It runs on the flush's
+	// goroutine and must not block for long.
+	OnRetry func(failed DeliveryResult, wait time.Duration)
 }
 
 func (p RetryPolicy) withDefaults() RetryPolicy {
@@ -118,6 +123,9 @@ func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r Deliver
 			return r
 		}
 		wait := p.Backoff(attempt, r.RetryAfter)
+		if p.OnRetry != nil {
+			p.OnRetry(r, wait)
+		}
 		if err := p.Sleep(ctx, wait); err != nil {
 			return r // cancelled while waiting: the spans stay failed
 		}

@@ -103,7 +103,7 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 		}
 	}
 	for _, f := range st.failures {
-		fmt.Fprintf(w, "failed     %d %s (%d spans): %s", f.Batches, plural(f.Batches, "batch", "batches"), f.Spans, f.Error)
+		fmt.Fprintf(w, "failed     %d %s (%d %s): %s", f.Batches, plural(f.Batches, "batch", "batches"), f.Spans, plural(f.Spans, "span", "spans"), f.Error)
 		if f.Hint != "" {
 			fmt.Fprintf(w, " — %s", f.Hint)
 		}
@@ -119,16 +119,16 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 	fmt.Fprintf(w, "built      %d traces, %d spans in %.1fs: %.1f traces/s (%s)\n",
 		out.built.Traces, out.built.Spans, out.buildMs/1000, rep.TracesPerSecond, asked)
 	if rep.NotSampled > 0 {
-		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
+		fmt.Fprintf(w, "not sent   %d %s not sampled (--sampler %s)\n", rep.NotSampled, plural(rep.NotSampled, "span", "spans"), s.Config().Sampler)
 	}
 	if out.built.Running > 0 {
 		fmt.Fprintf(w, "not sent   %d spans left running by the scenario\n", out.built.Running)
 	}
-	fmt.Fprintf(w, "delivered  %d of %d spans", rep.Delivered, rep.Spans)
+	fmt.Fprintf(w, "delivered  %d of %d %s", rep.Delivered, rep.Spans, plural(rep.Spans, "span", "spans"))
 	if rep.Failed > 0 {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
-	fmt.Fprintf(w, " in %d POSTs, %.0f spans/s, POST latency p50 %.1fms p99 %.1fms\n", st.posts,
+	fmt.Fprintf(w, " in %d %s, %.0f spans/s, POST latency p50 %.1fms p99 %.1fms\n", st.posts, plural(st.posts, "POST", "POSTs"),
 		float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
 	st.hist.print(w)
 	if s.Receiver() != nil && rep.Delivered > 0 && !out.first.Empty() {

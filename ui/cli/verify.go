@@ -49,7 +49,7 @@ func printVerify(w io.Writer, rep verify.Report) {
 			fmt.Fprintf(w, "             span %s %s: sent %q, stored %q — %s\n", d.SpanID, d.Field, d.Sent, d.Stored, d.Why)
 		}
 	}
-	fmt.Fprintf(w, "stored     %d spans read back intact", rep.Verified)
+	fmt.Fprintf(w, "stored     %d %s read back intact", rep.Verified, plural(rep.Verified, "span", "spans"))
 	if n := rep.Missing(); n > 0 {
 		fmt.Fprintf(w, ", %d of %d traces missing", n, len(rep.Traces))
 	}
@@ -106,7 +106,12 @@ func checkStored(s *tracing.Session, rep *CheckReport) {
 		return
 	}
 	var last outbox.DeliveryResult
-	if sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r }); sum.Delivered != 1 {
+	sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r })
+	if sum.Delivered == 1 { // verifying means writing: the backend keeps the probe
+		rep.Probe = fmt.Sprintf("1 probe span %q of service %q, trace %s: it stays in the backend (--service names it)",
+			probe.Name, cfg.Service, probe.Context.TraceID)
+	}
+	if sum.Delivered != 1 {
 		rep.Error, rep.Class, rep.Hint = "the probe span was not accepted: "+errorText(last), string(last.Class), last.Hint
 		return
 	}
