@@ -23,11 +23,11 @@ func (t *Tree) Subtree(n *Node) []*Node {
 // many spans went.
 func (s *Session) Discard(n *Node) (int, error) {
 	if n == nil {
-		return 0, ErrNoSpan
+		return 0, errNoSpan
 	}
 	nodes := s.tree.Subtree(n)
 	if nodes == nil {
-		return 0, ErrNoSpan
+		return 0, errNoSpan
 	}
 	var queued []outbox.SpanKey
 	for _, d := range nodes {

@@ -28,10 +28,10 @@ func isSpanList(data []byte) bool {
 func scenarioOfSpans(data []byte) (Scenario, error) {
 	var spans []model.SpanModel
 	if err := json.Unmarshal(data, &spans); err != nil {
-		return Scenario{}, fmt.Errorf("%w: a span list (Zipkin v2 JSON) that does not decode: %v", ErrBadScenario, err)
+		return Scenario{}, fmt.Errorf("%w: a span list (Zipkin v2 JSON) that does not decode: %v", errBadScenario, err)
 	}
 	if len(spans) == 0 {
-		return Scenario{}, fmt.Errorf("%w: an empty span list", ErrBadScenario)
+		return Scenario{}, fmt.Errorf("%w: an empty span list", errBadScenario)
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Timestamp.Before(spans[j].Timestamp) })
 	type key struct {
@@ -64,7 +64,7 @@ func scenarioOfSpans(data []byte) (Scenario, error) {
 			roots = append(roots, i)
 		}
 	}
-	sc := Scenario{Version: ScenarioVersion, Name: "span list"}
+	sc := Scenario{Version: scenarioVersion, Name: "span list"}
 	var build func(i int, base time.Time, depth int) ScenarioSpan
 	build = func(i int, base time.Time, depth int) ScenarioSpan {
 		sp := spans[i]
@@ -97,7 +97,7 @@ func scenarioOfSpans(data []byte) (Scenario, error) {
 	}
 	for i := range sc.Traces {
 		if err := sc.Traces[i].validate(fmt.Sprintf("traces[%d]", i), 0); err != nil {
-			return Scenario{}, fmt.Errorf("%w: %v", ErrBadScenario, err)
+			return Scenario{}, fmt.Errorf("%w: %v", errBadScenario, err)
 		}
 	}
 	return sc, nil

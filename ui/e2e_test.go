@@ -157,7 +157,7 @@ func TestTmuxOptionsProto128(t *testing.T) {
 	ts.keys("Enter", "Down", "Enter") // encoding → proto
 	ts.waitFor("Encoding: json → proto")
 	ts.keys("Down", "Enter") // 128-bit trace IDs
-	ts.waitFor("128-bit trace IDs: on")
+	ts.waitFor("128-bit trace IDs: off → on")
 	ts.keys("Escape", "n")
 	ts.waitFor("span name")
 	ts.typeText("PlaceOrder")
