@@ -62,7 +62,14 @@ func runWorkshop(opts Options, env Env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := env.Workshop(ctx, opts.Config, opts.Workshop, env.Stdout); err != nil {
+	// The board is a Bubble Tea program: it needs the terminal itself, not
+	// the sanitising writer every command's text goes through (its views
+	// escape what comes from outside, and its log lines are sanitised).
+	out := env.Stdout
+	if s, ok := out.(safeOutput); ok {
+		out = s.w
+	}
+	if err := env.Workshop(ctx, opts.Config, opts.Workshop, out); err != nil {
 		return fail(env, err, "")
 	}
 	return ExitOK
