@@ -10,6 +10,7 @@ import (
 
 	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -75,6 +76,8 @@ type Config struct {
 	VerifyTimeout time.Duration
 	// MaxSpans is the embedded receiver's span budget.
 	MaxSpans int
+	// MaxBytes is the embedded receiver's byte budget: what its spans hold.
+	MaxBytes int
 	// Gzip compresses the POST bodies (Content-Encoding: gzip).
 	Gzip bool
 	// Shop starts the demo shop with the interactive playground.
@@ -94,6 +97,7 @@ func DefaultConfig() Config {
 		Retries:       3,
 		VerifyTimeout: 10 * time.Second,
 		MaxSpans:      200000,
+		MaxBytes:      receiver.DefaultMaxBytes,
 	}
 }
 
@@ -117,6 +121,8 @@ const (
 	MaxRetries  = 100
 	MaxTimeout  = time.Hour
 	MaxMaxSpans = 10000000
+	MinMaxBytes = 1 << 20
+	MaxMaxBytes = 1 << 40
 )
 
 // ConfigError is a setting that cannot be used. Field names the setting in
@@ -144,6 +150,7 @@ const (
 	FieldQuery         = "query URL"
 	FieldVerifyTimeout = "verify timeout"
 	FieldMaxSpans      = "max spans"
+	FieldMaxBytes      = "max bytes"
 )
 
 func (e *ConfigError) Error() string { return e.Field + " " + e.Reason }
@@ -185,6 +192,8 @@ func (c Config) validateNumbers() error {
 		return configErr(FieldVerifyTimeout, "must be more than 0 and at most %s, got %s", MaxTimeout, c.VerifyTimeout)
 	case c.MaxSpans < 1 || c.MaxSpans > MaxMaxSpans:
 		return configErr(FieldMaxSpans, "must be between 1 and %d, got %d", MaxMaxSpans, c.MaxSpans)
+	case c.MaxBytes < MinMaxBytes || c.MaxBytes > MaxMaxBytes:
+		return configErr(FieldMaxBytes, "must be between %d (1 MiB) and %d (1 TiB), got %d", MinMaxBytes, MaxMaxBytes, c.MaxBytes)
 	}
 	return nil
 }

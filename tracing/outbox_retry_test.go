@@ -219,3 +219,24 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 		t.Errorf("result: %v %q\n%s", r.RetryAfter, r.Hint, r.Summary())
 	}
 }
+
+// A Retry-After of 20 digits, or one that cannot be read, ends the retries
+// with that reason instead of being ignored.
+func TestFlushRetryingUnreadableRetryAfterStops(t *testing.T) {
+	t.Parallel()
+	for _, header := range []string{"99999999999999999999", "in a while"} {
+		col := newSpanCounter(func(int) int { return 503 })
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header()["Retry-After"] = []string{header}
+			col.ServeHTTP(w, r)
+		}))
+		s := sessionTo(t, srv.URL+secret.V2Path)
+		fillSession(t, s, 1, 1)
+		w := &waits{}
+		results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
+		srv.Close()
+		if r := results[0]; col.posts.Load() != 1 || len(w.d) != 0 || r.RetryStopped == "" || !strings.Contains(r.Hint, r.RetryStopped) || strings.Contains(r.RetryStopped, "\x1b") {
+			t.Errorf("Retry-After %q: %d POSTs, waits %v, stopped %q, hint %q", header, col.posts.Load(), w.d, r.RetryStopped, r.Hint)
+		}
+	}
+}

@@ -136,7 +136,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	var ep secret.Endpoint
 	if secret.IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := receiver.StartReceiver(s.cfg.Listen, receiver.ReceiverOptions{MaxSpans: s.cfg.MaxSpans})
+			r, err := receiver.StartReceiver(s.cfg.Listen, receiver.ReceiverOptions{MaxSpans: s.cfg.MaxSpans, MaxBytes: s.cfg.MaxBytes})
 			if err != nil {
 				return err
 			}

@@ -98,6 +98,7 @@ func (s *Session) checkFixed(next Config) error {
 		{next.Sampler != cur.Sampler, "the sampler changes with SetSampler"},
 		{next.Listen != cur.Listen, "the listen address is fixed once the receiver runs"},
 		{next.MaxSpans != cur.MaxSpans, "the span budget is fixed once the receiver runs"},
+		{next.MaxBytes != cur.MaxBytes, "the byte budget is fixed once the receiver runs"},
 		{next.CACert != cur.CACert || next.Insecure != cur.Insecure, "TLS settings are fixed when the session starts"},
 		{next.Shop != cur.Shop, "the demo shop starts with the playground or on the first call to it"},
 	}
@@ -120,12 +121,7 @@ func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
 		Insecure: cfg.Insecure,
 		Gzip:     cfg.Gzip,
 	}
-	if cfg.CACert != "" {
-		pool, err := outbox.LoadCACerts(cfg.CACert)
-		if err != nil {
-			return opts, err
-		}
-		opts.RootCAs = pool
-	}
-	return opts, nil
+	co, err := ClientOptionsFor(cfg) // the same trust as verification's client
+	opts.RootCAs = co.RootCAs
+	return opts, err
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -64,16 +65,26 @@ func (c *common) toggleReveal() tea.Cmd {
 // quit leaves at once when nothing would be lost, else asks. A running
 // flush never holds the exit up: leaving cancels it.
 func (m *Model) quit() tea.Cmd {
-	n := m.undelivered()
-	if n == 0 {
+	var why []string
+	stay := "Not quitting."
+	if n := m.undelivered(); n > 0 {
+		why = append(why, plural(n, "span")+" not delivered")
+		stay += " " + keyName(m.keys.Flush) + " flushes what is queued."
+	}
+	if m.quitReason != nil {
+		if r := m.quitReason(); r != "" {
+			why = append(why, r)
+		}
+	}
+	if len(why) == 0 {
 		return m.exit()
 	}
-	q := fmt.Sprintf("%s not delivered — quit anyway? (%s)", plural(n, "span"), keyName(both(m.keys.Yes, m.keys.No, "")))
+	q := fmt.Sprintf("%s — quit anyway? (%s)", strings.Join(why, "; "), keyName(both(m.keys.Yes, m.keys.No, "")))
 	m.setStatus("%s", q)
 	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: q, interruptOK: true,
 		yes: m.exit,
 		no: func() tea.Cmd {
-			m.setStatus("Not quitting. %s flushes what is queued.", keyName(m.keys.Flush))
+			m.setStatus("%s", stay)
 			return nil
 		}}, modeConfirmQuit)
 	return nil

@@ -83,9 +83,9 @@ type receiverStartedMsg struct {
 
 // startReceiver starts the embedded receiver off the UI loop.
 func startReceiver(cfg tracing.Config) tea.Cmd {
-	listen, budget := cfg.Listen, cfg.MaxSpans
+	listen, budget, bytes := cfg.Listen, cfg.MaxSpans, cfg.MaxBytes
 	return func() tea.Msg {
-		r, err := receiver.StartReceiver(listen, receiver.ReceiverOptions{MaxSpans: budget})
+		r, err := receiver.StartReceiver(listen, receiver.ReceiverOptions{MaxSpans: budget, MaxBytes: bytes})
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }

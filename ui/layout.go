@@ -51,6 +51,11 @@ func (m *Model) layout() layoutSizes {
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
+	if m.received.Focused() {
+		// Focused, the Received pane in that column needs the width for
+		// its trace titles and waterfalls more than the tree does.
+		l.inspW = max(l.inspW, w*3/5)
+	}
 	if l.beside {
 		l.inspW = max(36, w*28/100)
 		l.recvW = w * 36 / 100

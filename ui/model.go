@@ -59,6 +59,7 @@ type Model struct {
 
 	width, height int
 	quitting      bool
+	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }

@@ -134,6 +134,16 @@ func (m *Model) Progress() Progress {
 	return p
 }
 
+// AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
+// sentence: a workshop's presenter quitting ends every attendee's session.
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitReason = reason }
+
+// Lessons is how many lessons the guided tour has (none if they do not load).
+func Lessons() int {
+	ls, _ := builtinLessons()
+	return len(ls)
+}
+
 // GotoLesson opens the guided tour at lesson n (1-based, clamped): the
 // presenter moves everyone to the same lesson; L or esc still leaves it.
 func (m *Model) GotoLesson(n int) {
@@ -144,6 +154,6 @@ func (m *Model) GotoLesson(n int) {
 	if m.mode == modeBrowse { // an open dialog or help closes into the tour
 		m.mode = modeLearn
 	}
-	m.setSize(m.width, m.height)
 	m.gotoLesson(n - 1)
+	m.setSize(m.width, m.height) // laid out for this lesson's text and status
 }

@@ -41,13 +41,15 @@ const slowLayout = 10 * time.Millisecond
 type receivedLayoutMsg struct{}
 
 // refresh takes a new snapshot of the receiver, if there is one, and keeps
-// the cursor on the row it was on.
+// the cursor on the row it was on; a cursor on the top row stays there, on
+// the newest trace, so what arrives is in view (as tail -f follows).
 func (v *receivedPane) refresh() {
 	r := v.session.Receiver()
 	if r == nil {
 		return
 	}
 	was, had := v.rowID(v.cursor)
+	had = had && v.cursor > 0
 	start := time.Now()
 	v.traces, v.rows = flattenReceived(v.only.keep(r.Traces()))
 	v.stats = r.Stats()
@@ -159,7 +161,7 @@ func (v *receivedPane) clamp(h int) {
 // View renders the visible rows, and the selected row's details when focused.
 func (v *receivedPane) View() string {
 	if len(v.rows) == 0 {
-		return v.styles.Dim.Render(keyText(v.keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}):\nwhat the receiver decodes shows up here."))
+		return v.styles.Dim.Render(strings.Join(wrap(v.empty(), v.width), "\n"))
 	}
 	listH, detailH := v.split()
 	v.clamp(listH)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/receiver"
@@ -47,4 +49,14 @@ func (m *Model) FocusReceived() {
 		m.focus(m.received)
 		m.resize()
 	}
+}
+
+// empty says why the pane has no rows: nothing arrived, or nothing of the
+// service shown (whose built-in examples name services of their own, so
+// their traces are not that service's).
+func (v *receivedPane) empty() string {
+	if v.only != "" && v.stats.Spans > 0 {
+		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", safe(string(v.only)), keyName(v.keys.Load), safe(string(v.only)))
+	}
+	return keyText(v.keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}): what the receiver decodes shows up here.")
 }

@@ -1,9 +1,10 @@
-// Command zgo is the comparison of .ci/burst-bench: it sends N demo traces
-// (4 spans each, the shape of zipkin-playground's demo) with zipkin-go's
-// tracer and its reporter/http, MaxBacklog raised so that nothing is dropped
-// for lack of room, and prints the wall time. The reporter still POSTs its
-// whole backlog at once when it falls behind, which a sink with a body limit
-// refuses (the embedded receiver's is 16 MiB): count what the sink got.
+// Command zgo is the comparison of .ci/perf: it sends N demo traces (4 spans
+// each, the shape of zipkin-playground's demo) with zipkin-go's tracer and
+// its reporter/http, MaxBacklog raised so that nothing is dropped for lack of
+// room, and prints the wall time. The reporter POSTs its whole backlog at
+// once when it falls behind, which a sink with a body limit refuses (the
+// embedded receiver's is 16 MiB): .ci/perf sends it to .ci/sink, which has
+// none, and counts what the sink got.
 package main
 
 import (

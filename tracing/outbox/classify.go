@@ -69,6 +69,12 @@ type DeliveryResult struct {
 	At   time.Time
 	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
 	RetryAfter time.Duration
+	// RetryStopped says why retrying ended before the retries ran out: the
+	// server's Retry-After asks for longer than the run waits, or cannot be
+	// read. A stream stops sending on it too.
+	RetryStopped string
+	// retryAfterBad is a Retry-After header that could not be read.
+	retryAfterBad string
 	// Attempts is how many POSTs the batch took (FlushRetrying); Waited is
 	// the time spent backing off between them.
 	Attempts int

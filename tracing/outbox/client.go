@@ -7,5 +7,5 @@ import "net/http"
 // redirect followed. Another reporter sending to the same endpoint (the
 // demo shop's) uses it.
 func (opts OutboxOptions) HTTPClient() *http.Client {
-	return &http.Client{Transport: newTransport(opts), Timeout: opts.Timeout, CheckRedirect: stopAtFirstRedirect}
+	return NewHTTPClient(ClientOptions{RootCAs: opts.RootCAs, Insecure: opts.Insecure, Proxy: opts.Proxy, Timeout: opts.Timeout, MaxIdlePerHost: opts.InFlight})
 }

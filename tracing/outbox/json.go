@@ -9,7 +9,9 @@ import (
 // without its second pass: json.Marshal of a []*SpanModel calls each span's
 // MarshalJSON and then re-reads the result to compact and HTML-escape it,
 // which MarshalJSON's own json.Marshal already did — a third of a burst's
-// CPU. Here the spans' own MarshalJSON output is joined into the array.
+// CPU. Here each span is written by appendModelJSON (MarshalJSON's bytes
+// without reflection, the rest of a burst's serialising), or by its own
+// MarshalJSON for the shapes that one leaves alone, and joined into the array.
 type jsonV2Serializer struct{}
 
 var _ reporter.SpanSerializer = jsonV2Serializer{}
@@ -29,6 +31,10 @@ func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
 		}
 		if s == nil {
 			buf = append(buf, "null"...)
+			continue
+		}
+		var ok bool
+		if buf, ok = appendModelJSON(buf, s); ok {
 			continue
 		}
 		b, err := s.MarshalJSON()

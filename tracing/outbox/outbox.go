@@ -113,7 +113,7 @@ func NewOutbox(opts OutboxOptions) *Outbox {
 		opts.Proxy = http.ProxyFromEnvironment
 	}
 	if opts.Client == nil {
-		opts.Client = &http.Client{Transport: newTransport(opts)}
+		opts.Client = NewHTTPClient(ClientOptions{RootCAs: opts.RootCAs, Insecure: opts.Insecure, Proxy: opts.Proxy, MaxIdlePerHost: opts.InFlight})
 	} else {
 		c := *opts.Client // ours to change: the caller's client keeps its policy
 		opts.Client = &c

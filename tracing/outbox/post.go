@@ -186,7 +186,7 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 	resp, err := t.client.Do(req)
 	r.Latency = time.Since(began)
 	if err != nil {
-		r.Status, r.Message, r.RetryAfter = 0, "", 0
+		r.Status, r.Message, r.RetryAfter, r.retryAfterBad = 0, "", 0, ""
 		r.Class = ClassifyError(err)
 		r.Err = errors.New(t.masker.Mask(err.Error()))
 		r.Hint = hintFor(r.Class)
@@ -207,7 +207,12 @@ func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
 	r.Err = nil
 	r.Status = resp.StatusCode
 	r.Message = truncateUTF8(t.masker.Mask(string(bytes.TrimSpace(raw))), MaxServerMessage)
-	r.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	var readable bool
+	r.RetryAfter, readable = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	r.retryAfterBad = ""
+	if h := strings.TrimSpace(resp.Header.Get("Retry-After")); h != "" && !readable {
+		r.retryAfterBad = secret.Sanitize(h)
+	}
 	r.Class = ClassifyStatus(resp.StatusCode, string(raw))
 	if r.Class == ClassOK && LooksLikeHTML(resp.Header.Get("Content-Type"), raw) {
 		r.Class = ClassNotCollector

@@ -2,7 +2,9 @@ package outbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -105,11 +107,14 @@ func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r Deliver
 	for attempt := 1; ; attempt++ {
 		t.attempt(ctx, body, &r)
 		r.Attempts = attempt
-		if r.OK() || !r.Retryable() || attempt > p.Retries || ctx.Err() != nil {
+		if r.OK() || !r.Retryable() || ctx.Err() != nil {
 			return r
 		}
-		if r.RetryAfter > p.MaxRetryAfter {
-			r.Hint += fmt.Sprintf(" (the server asks to wait %s, longer than this run waits)", r.RetryAfter)
+		if r.RetryStopped = p.retryAfterStop(r); r.RetryStopped != "" {
+			r.Hint += " (" + r.RetryStopped + ")"
+			return r
+		}
+		if attempt > p.Retries {
 			return r
 		}
 		wait := p.Backoff(attempt, r.RetryAfter)
@@ -127,7 +132,11 @@ func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if errors.Is(err, strconv.ErrRange) && v[0] != '-' {
+		secs, err = math.MaxInt64, nil // 20 digits: longer than any run waits
+	}
+	if err == nil {
 		if secs < 0 {
 			return 0, false
 		}
@@ -141,4 +150,18 @@ func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	return max(at.Sub(now), 0), true
+}
+
+// retryAfterStop is why a server's Retry-After ends the retries now, "" when
+// it does not: a wait longer than this run waits (MaxRetryAfter), or one that
+// cannot be read. Sending again sooner than asked is what the server refused.
+func (p RetryPolicy) retryAfterStop(r DeliveryResult) string {
+	p = p.withDefaults()
+	switch {
+	case r.retryAfterBad != "":
+		return fmt.Sprintf("the server's Retry-After %q cannot be read: not sent again", OneLine(r.retryAfterBad, 40))
+	case r.RetryAfter > p.MaxRetryAfter:
+		return fmt.Sprintf("the server asks to wait %s, longer than this run waits: not sent again", r.RetryAfter)
+	}
+	return ""
 }

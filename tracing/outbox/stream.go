@@ -236,6 +236,11 @@ func (st *Stream) settle(entries []*outboxEntry, r DeliveryResult) {
 	switch {
 	case state == Delivered:
 		st.failedSinceOK = 0
+	case r.RetryStopped != "":
+		// The server asked for a wait this run does not make: sending the
+		// next batch at once would only be refused again.
+		o.pending = append(o.pending, entries...)
+		st.gaveUp = true
 	case r.Class == ClassInvalidSpan || r.Class == ClassSerialize:
 		// The same bytes fail the same way: sending them again would spin.
 		st.parked = append(st.parked, entries...)

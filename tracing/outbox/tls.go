@@ -57,18 +57,6 @@ func (o *Outbox) Warnings() []string {
 	return nil
 }
 
-func newTransport(opts OutboxOptions) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = opts.InFlight
-	t.Proxy = opts.Proxy
-	t.TLSClientConfig = &tls.Config{
-		RootCAs:            opts.RootCAs,
-		InsecureSkipVerify: opts.Insecure, //nolint:gosec // asked for, and warned about on every run
-		MinVersion:         tls.VersionTLS12,
-	}
-	return t
-}
-
 // tlsHint tells an unknown authority, a wrong host name or an expired
 // certificate from a protocol mismatch (http vs https).
 func tlsHint(err error, status int) string {

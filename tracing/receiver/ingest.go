@@ -49,18 +49,29 @@ func (r *Receiver) handleSpansV1(w http.ResponseWriter, req *http.Request) {
 type spanDecoder func(data []byte, contentType string, emit func([]model.SpanModel)) error
 
 // ingest reads, decodes (a bounded number at once), normalises and stores a
-// POSTed batch, and answers as Zipkin's collector does.
+// POSTed batch, and answers as Zipkin's collector does. The body is read off
+// the wire before a decode slot is taken: a sender that trickles its body
+// waits alone instead of holding a slot every other sender needs.
 func (r *Receiver) ingest(w http.ResponseWriter, req *http.Request, decode spanDecoder) {
-	select {
-	case r.decodes <- struct{}{}:
-	case <-req.Context().Done():
-		return
+	raw, err := readRaw(w, req)
+	if err == nil {
+		select {
+		case r.decodes <- struct{}{}:
+		case <-req.Context().Done():
+			return
+		}
+		if req.Context().Err() != nil { // the sender gave up while waiting (select picks either when both are ready): storing now would duplicate its retry
+			<-r.decodes
+			return
+		}
+		var data []byte
+		data, err = gunzipBody(raw, req.Header.Get("Content-Encoding"))
+		raw = nil
+		if err == nil && len(data) > 0 {
+			err = decode(data, strings.ToLower(req.Header.Get("Content-Type")), r.accept)
+		}
+		<-r.decodes
 	}
-	data, err := readBody(w, req)
-	if err == nil && len(data) > 0 {
-		err = decode(data, strings.ToLower(req.Header.Get("Content-Type")), r.accept)
-	}
-	<-r.decodes
 	r.mu.Lock()
 	if err != nil {
 		r.stats.Rejected++
@@ -90,28 +101,34 @@ func (r *Receiver) accept(spans []model.SpanModel) {
 	r.store(spans)
 }
 
-// readBody reads a POST body, gunzipped when Content-Encoding says gzip, and
-// refuses one over maxBody either way.
-func readBody(w http.ResponseWriter, req *http.Request) ([]byte, error) {
-	var body io.Reader = http.MaxBytesReader(w, req.Body, maxBody)
-	gzipped := strings.EqualFold(req.Header.Get("Content-Encoding"), "gzip")
-	if gzipped {
-		gz, err := gzip.NewReader(body)
-		if err != nil {
-			return nil, gunzipError(err)
-		}
-		defer gz.Close()
-		body = gz
-	}
-	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
+// readRaw reads a POST body as it came over the wire (gzipped or not),
+// refusing one over maxBody.
+func readRaw(w http.ResponseWriter, req *http.Request) ([]byte, error) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, req.Body, maxBody))
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		return nil, errTooLarge
-	case err != nil && gzipped:
-		return nil, gunzipError(err)
 	case err != nil:
 		return nil, fmt.Errorf("Cannot read spans: %v", err)
+	}
+	return data, nil
+}
+
+// gunzipBody gunzips a body whose Content-Encoding says gzip, refusing one
+// over maxBody once gunzipped (a gzip bomb); any other body is as it came.
+func gunzipBody(raw []byte, encoding string) ([]byte, error) {
+	if !strings.EqualFold(encoding, "gzip") {
+		return raw, nil
+	}
+	gz, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, gunzipError(err)
+	}
+	defer gz.Close()
+	data, err := io.ReadAll(io.LimitReader(gz, maxBody+1))
+	if err != nil {
+		return nil, gunzipError(err)
 	}
 	if len(data) > maxBody {
 		return nil, errTooLarge
@@ -133,7 +150,7 @@ func gunzipError(err error) error {
 // or JSON by Content-Type; a v1 JSON list is refused with Zipkin's message.
 func decodeV2(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "protobuf") {
-		return emitAll(decodeProto(data))(emit)
+		return inChunks(data, protoChunks, decodeProto, emit)
 	}
 	if data = bytes.TrimSpace(data); len(data) == 0 {
 		return nil
@@ -158,20 +175,24 @@ func emitAll(spans []model.SpanModel, err error) func(emit func([]model.SpanMode
 // Content-Type; a v2 JSON list is refused with Zipkin's message.
 func decodeV1(data []byte, contentType string, emit func([]model.SpanModel)) error {
 	if strings.Contains(contentType, "thrift") {
-		spans, err := zipkinv1.DecodeV1Thrift(data)
-		if err != nil {
-			return fmt.Errorf("Expected a THRIFT encoded list: %v", err)
-		}
-		return emitAll(spans, nil)(emit)
+		return inChunks(data, thriftChunks, func(b []byte) ([]model.SpanModel, error) {
+			spans, err := zipkinv1.DecodeV1Thrift(b)
+			if err != nil {
+				return nil, fmt.Errorf("Expected a THRIFT encoded list: %v", err)
+			}
+			return spans, nil
+		}, emit)
 	}
 	if zipkinv1.LooksLikeV2JSON(data) && !zipkinv1.LooksLikeV1JSON(data) {
 		return errV2JSONOnV1
 	}
-	spans, err := zipkinv1.DecodeV1JSON(data)
-	if err != nil {
-		return fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
-	}
-	return emitAll(spans, nil)(emit)
+	return inChunks(data, jsonListChunks, func(b []byte) ([]model.SpanModel, error) {
+		spans, err := zipkinv1.DecodeV1JSON(b)
+		if err != nil {
+			return nil, fmt.Errorf("Expected a JSON_V1 encoded list: %v", err)
+		}
+		return spans, nil
+	}, emit)
 }
 
 // A v2 JSON body over streamAbove bytes is decoded twice, a span at a time:
@@ -186,16 +207,17 @@ func decodeJSONV2(data []byte, emit func([]model.SpanModel)) error {
 	if data[0] != '[' {
 		return errors.New("Expected a JSON_V2 encoded list")
 	}
+	walk := pickWalkerV2(data)
 	if len(data) <= streamAbove {
 		var spans []model.SpanModel
-		err := walkJSONV2(data, func(s model.SpanModel) { spans = append(spans, s) })
+		err := walk(data, func(s model.SpanModel) { spans = append(spans, s) })
 		return emitAll(spans, err)(emit)
 	}
-	if err := walkJSONV2(data, func(model.SpanModel) {}); err != nil {
+	if err := walk(data, func(model.SpanModel) {}); err != nil {
 		return err
 	}
 	chunk := make([]model.SpanModel, 0, streamChunk)
-	_ = walkJSONV2(data, func(s model.SpanModel) {
+	_ = walk(data, func(s model.SpanModel) {
 		if chunk = append(chunk, s); len(chunk) == streamChunk {
 			emit(chunk)
 			chunk = make([]model.SpanModel, 0, streamChunk)

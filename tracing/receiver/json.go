@@ -131,19 +131,3 @@ func marshalSpans(spans []model.SpanModel) ([]byte, error) {
 	}
 	return append(out, ']'), nil
 }
-
-// marshalTraces is a list of traces as a JSON array of span arrays.
-func marshalTraces(traces [][]model.SpanModel) ([]byte, error) {
-	out := []byte{'['}
-	for i, t := range traces {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		b, err := marshalSpans(t)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b...)
-	}
-	return append(out, ']'), nil
-}

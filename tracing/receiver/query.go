@@ -2,7 +2,9 @@ package receiver
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"sort"
@@ -40,7 +42,7 @@ func (r *Receiver) queryRoutes() map[string]http.HandlerFunc {
 }
 
 func (r *Receiver) handleServices(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) { add(serviceOf(s.LocalEndpoint)) }))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) { add(serviceOf(s.local)) }))
 }
 
 func (r *Receiver) handleSpanNames(w http.ResponseWriter, req *http.Request) {
@@ -48,9 +50,9 @@ func (r *Receiver) handleSpanNames(w http.ResponseWriter, req *http.Request) {
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		if serviceOf(s.LocalEndpoint) == service {
-			add(s.Name)
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		if serviceOf(s.local) == service {
+			add(s.name)
 		}
 	}))
 }
@@ -60,17 +62,17 @@ func (r *Receiver) handleRemoteServices(w http.ResponseWriter, req *http.Request
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		if serviceOf(s.LocalEndpoint) == service {
-			add(serviceOf(s.RemoteEndpoint))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		if serviceOf(s.local) == service {
+			add(serviceOf(s.remote))
 		}
 	}))
 }
 
 func (r *Receiver) handleAutocompleteKeys(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) {
-		for k := range s.Tags {
-			add(k)
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) {
+		for _, t := range s.tags {
+			add(t.key)
 		}
 	}))
 }
@@ -80,7 +82,7 @@ func (r *Receiver) handleAutocompleteValues(w http.ResponseWriter, req *http.Req
 	if !ok {
 		return
 	}
-	writeJSON(w, r.collect(func(s model.SpanModel, add func(string)) { add(s.Tags[key]) }))
+	writeJSON(w, r.collect(func(s *storedSpan, add func(string)) { v, _ := s.tag(key); add(v) }))
 }
 
 func handleHealth(w http.ResponseWriter, _ *http.Request) {
@@ -88,7 +90,7 @@ func handleHealth(w http.ResponseWriter, _ *http.Request) {
 }
 
 // collect is the sorted set of non-empty strings pick adds over every span.
-func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []string {
+func (r *Receiver) collect(pick func(s *storedSpan, add func(string))) []string {
 	seen := map[string]bool{}
 	add := func(v string) {
 		if v != "" {
@@ -97,8 +99,8 @@ func (r *Receiver) collect(pick func(s model.SpanModel, add func(string))) []str
 	}
 	r.mu.Lock()
 	for _, t := range r.traces {
-		for _, s := range t.spans {
-			pick(s, add)
+		for i := range t.spans {
+			pick(&t.spans[i], add)
 		}
 	}
 	r.mu.Unlock()
@@ -117,13 +119,12 @@ func (r *Receiver) handleTrace(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	spans := r.Trace(id)
-	if spans == nil {
+	t, ok := r.snapshot(id)
+	if !ok {
 		http.Error(w, raw+" not found", http.StatusNotFound)
 		return
 	}
-	body, err := marshalSpans(spans)
-	writeBody(w, body, err)
+	r.writeAnswer(w, []traceSnapshot{t}, false)
 }
 
 func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
@@ -136,14 +137,13 @@ func (r *Receiver) handleTraceMany(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	var traces [][]model.SpanModel
+	var traces []traceSnapshot
 	for _, id := range ids {
-		if spans := r.Trace(id); spans != nil {
-			traces = append(traces, spans)
+		if t, ok := r.snapshot(id); ok {
+			traces = append(traces, t)
 		}
 	}
-	body, err := marshalTraces(traces)
-	writeBody(w, body, err)
+	r.writeAnswer(w, traces, true)
 }
 
 // parseTraceIDs reads traceMany's list: at least two distinct lower-hex IDs.
@@ -174,16 +174,15 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	type match struct {
-		ts    int64
-		t     *storedTrace
-		spans []model.SpanModel
+		ts int64
+		t  *storedTrace
 	}
 	var found []match
 	r.mu.Lock()
 	for _, t := range r.traces {
 		ts := traceTimestamp(t)
 		if ts != 0 && q.test(t.spans, ts) {
-			found = append(found, match{ts, t, t.spans})
+			found = append(found, match{ts, t})
 		}
 	}
 	sort.Slice(found, func(i, j int) bool { // newest first; ties by arrival, newest first
@@ -195,13 +194,12 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 	if len(found) > q.limit {
 		found = found[:q.limit]
 	}
-	traces := make([][]model.SpanModel, len(found))
+	traces := make([]traceSnapshot, len(found))
 	for i, m := range found {
-		traces[i] = append([]model.SpanModel(nil), m.spans...)
+		traces[i] = m.t.snapshot()
 	}
 	r.mu.Unlock()
-	body, err := marshalTraces(traces)
-	writeBody(w, body, err)
+	r.writeAnswer(w, traces, true)
 }
 
 // traceTimestamp is the trace's start in epoch µs as Zipkin reckons it: the
@@ -210,12 +208,12 @@ func (r *Receiver) handleTraces(w http.ResponseWriter, req *http.Request) {
 // read by ID).
 func traceTimestamp(t *storedTrace) int64 {
 	var ts int64
-	for _, s := range t.spans {
-		us := epochMicros(s.Timestamp)
+	for i := range t.spans {
+		us := t.spans[i].ts
 		if us == 0 {
 			continue
 		}
-		if s.ParentID == nil {
+		if t.spans[i].parent == 0 {
 			return us
 		}
 		if ts == 0 || us < ts {
@@ -244,7 +242,7 @@ func (r *Receiver) handleDependencies(w http.ResponseWriter, req *http.Request) 
 	r.mu.Lock()
 	for _, t := range r.traces {
 		if ts := traceTimestamp(t); ts != 0 && ts >= from && ts <= to {
-			links.PutTrace(t.spans)
+			links.PutTrace(t.models())
 		}
 	}
 	r.mu.Unlock()
@@ -265,6 +263,12 @@ func requiredParam(w http.ResponseWriter, req *http.Request, name string) (strin
 	return v, true
 }
 
+// maxQueryInt is the largest integer a query parameter keeps: endTs at it,
+// in µs plus 999, still fits an int64. Larger ones (the int64 maximum, or 20
+// digits) mean "as far as it goes" and are clamped, not refused or
+// overflowed into an empty answer.
+const maxQueryInt = (math.MaxInt64 - 999) / 1000
+
 // msParam is a non-negative integer query parameter, def when absent.
 func msParam(q url.Values, name string, def int64) (int64, error) {
 	raw := q.Get(name)
@@ -272,10 +276,13 @@ func msParam(q url.Values, name string, def int64) (int64, error) {
 		return def, nil
 	}
 	v, err := strconv.ParseInt(raw, 10, 64)
+	if errors.Is(err, strconv.ErrRange) && raw[0] != '-' {
+		v, err = maxQueryInt, nil
+	}
 	if err != nil || v < 0 {
 		return 0, fmt.Errorf("%s should be a non-negative integer, not %q", name, raw)
 	}
-	return v, nil
+	return min(v, maxQueryInt), nil
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

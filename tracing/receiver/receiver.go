@@ -3,6 +3,7 @@ package receiver
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"log"
 	"net"
@@ -22,6 +23,10 @@ const DefaultListen = "127.0.0.1:9411"
 
 // DefaultMaxSpans is the receiver's span budget when none is given.
 const DefaultMaxSpans = 200_000
+
+// DefaultMaxBytes is the receiver's byte budget when none is given: a
+// laptop's share for a playground.
+const DefaultMaxBytes = 256 << 20
 
 // DefaultMaxDecodes is how many POST bodies are read and decoded at once; the
 // others wait, so concurrent large uploads cannot multiply peak memory.
@@ -46,10 +51,15 @@ type ReceiverOptions struct {
 	// oldest traces are evicted, and a single trace over it loses its oldest
 	// spans. Evictions are counted in Stats.
 	MaxSpans int
+	// MaxBytes is the byte budget (default DefaultMaxBytes): what the kept
+	// spans hold, tag and annotation values included, evicted as MaxSpans.
+	MaxBytes int
 	// MaxTraces, when positive, also bounds the number of traces kept.
 	MaxTraces int
 	// MaxDecodes bounds concurrent decodes (default DefaultMaxDecodes).
 	MaxDecodes int
+	// maxAnswer, when positive, replaces maxAnswer (tests).
+	maxAnswer int
 	// timeouts, when set, replace defaultTimeouts (tests).
 	timeouts *serverTimeouts
 	// OnSpans, when set, is called with every accepted batch (normalised; a
@@ -73,14 +83,19 @@ type Receiver struct {
 	ln      net.Listener
 	srv     *http.Server
 	decodes chan struct{} // semaphore of concurrent decodes
+	queries chan struct{} // semaphore of concurrent query answers
 
-	mu        sync.Mutex
-	traces    map[model.TraceID]*storedTrace
-	order     []model.TraceID            // oldest first
-	stored    int                        // spans held
-	endpoints map[string]*model.Endpoint // interned, see intern
-	stats     ReceiverStats
-	changed   chan struct{}
+	internMu sync.Mutex
+	intern   interner     // shared strings and endpoints
+	seed     maphash.Seed // of the spans' content hashes
+
+	mu      sync.Mutex
+	traces  map[model.TraceID]*storedTrace
+	order   []model.TraceID // oldest first
+	stored  int             // spans held
+	bytes   int             // their cost, see storedSpan.cost
+	stats   ReceiverStats
+	changed chan struct{}
 }
 
 // ReceivedTrace is the spans of one trace that arrived, in arrival order.
@@ -115,6 +130,9 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	if o.MaxSpans <= 0 {
 		o.MaxSpans = DefaultMaxSpans
 	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
 	if o.MaxDecodes <= 0 {
 		o.MaxDecodes = DefaultMaxDecodes
 	}
@@ -129,7 +147,8 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	r := &Receiver{
 		Moved: moved, Warning: exposureWarning(ln.Addr()),
 		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
-		traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{}),
+		queries: make(chan struct{}, maxQueries),
+		traces:  map[model.TraceID]*storedTrace{}, changed: make(chan struct{}), seed: maphash.MakeSeed(),
 	}
 	to := defaultTimeouts
 	if o.timeouts != nil {
@@ -221,7 +240,7 @@ func (r *Receiver) Traces() []ReceivedTrace {
 	out := make([]ReceivedTrace, 0, len(r.order))
 	for _, id := range r.order {
 		t := r.traces[id]
-		out = append(out, ReceivedTrace{TraceID: t.id, First: t.first, Spans: append([]model.SpanModel(nil), t.spans...)})
+		out = append(out, ReceivedTrace{TraceID: t.id, First: t.first, Spans: t.models()})
 	}
 	return out
 }
@@ -231,7 +250,7 @@ func (r *Receiver) Trace(id model.TraceID) []model.SpanModel {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if t, ok := r.traces[id]; ok {
-		return append([]model.SpanModel(nil), t.spans...)
+		return t.models()
 	}
 	return nil
 }
@@ -243,10 +262,10 @@ func (r *Receiver) routes() http.Handler {
 	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
 	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
 	for path, h := range withLensRoutes(r.queryRoutes()) {
-		mux.HandleFunc("GET "+path, h)
+		mux.HandleFunc("GET "+path, r.withQuerySlot(h))
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}
-	return withCORS(mux)
+	return r.guard(withCORS(mux))
 }
 
 // withCORS lets a browser (Grafana, Zipkin's UI, zipkin-js) read and post,

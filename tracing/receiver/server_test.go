@@ -8,8 +8,11 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/openzipkin/zipkin-go/model"
 )
 
 func TestReceiverListen(t *testing.T) {
@@ -78,7 +81,7 @@ func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[", r.Addr())
 		slow = append(slow, c)
 	}
 	client := &http.Client{Timeout: 5 * time.Second}
@@ -98,7 +101,7 @@ func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+	fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: %s\r\n\r\n", r.Addr())
 	br := bufio.NewReader(c)
 	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("health: %v %v", resp, err)
@@ -118,39 +121,72 @@ func closedByServer(c net.Conn) bool {
 	return !(errors.As(err, &ne) && ne.Timeout())
 }
 
-// With one decode at a time, a POST waits while another body is being read.
+// With one decode at a time, a POST waits while another body is decoded.
 func TestReceiverCapsConcurrentDecodes(t *testing.T) {
-	r := startTestReceiver(t, ReceiverOptions{MaxDecodes: 1})
-	c, err := net.Dial("tcp", r.Addr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[")
+	t.Parallel()
+	release := make(chan struct{})
+	var once sync.Once
+	r := startTestReceiver(t, ReceiverOptions{MaxDecodes: 1, OnSpans: func([]model.SpanModel) {
+		once.Do(func() { <-release }) // the first batch holds its slot until released
+	}})
+	first := make(chan int, 1)
+	go func() { first <- postStatus(r.URL(), `[{"traceId":"00000000000000aa","id":"0000000000000001"}]`) }()
 	for deadline := time.Now().Add(5 * time.Second); len(r.decodes) == 0; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the first request never took the decode slot")
 		}
 	}
 	done := make(chan int, 1)
-	go func() {
-		resp, err := http.Post(r.URL(), "application/json", strings.NewReader("[]"))
-		if err != nil {
-			done <- 0
-			return
-		}
-		resp.Body.Close()
-		done <- resp.StatusCode
-	}()
+	go func() { done <- postStatus(r.URL(), "[]") }()
 	select {
 	case s := <-done:
 		t.Fatalf("second POST answered %d while the first held the decode slot", s)
 	case <-time.After(300 * time.Millisecond):
 	}
-	fmt.Fprintf(c, "]")
-	if s := <-done; s != 202 {
-		t.Errorf("second POST after the first finished: %d", s)
+	close(release)
+	if s1, s2 := <-first, <-done; s1 != 202 || s2 != 202 {
+		t.Errorf("after the first decode finished: %d, %d", s1, s2)
 	}
+}
+
+// Bodies trickling in (as many as there are decode slots) hold no slot: a
+// normal POST is answered while they are still being read.
+func TestReceiverTricklingBodiesHoldNoSlot(t *testing.T) {
+	t.Parallel()
+	r := startTestReceiver(t, ReceiverOptions{})
+	var slow []net.Conn
+	for i := 0; i < DefaultMaxDecodes; i++ {
+		c, err := net.Dial("tcp", r.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /api/v2/spans HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[", r.Addr())
+		slow = append(slow, c)
+	}
+	time.Sleep(100 * time.Millisecond) // let the server start reading them
+	if s := postStatus(r.URL(), "[]"); s != 202 {
+		t.Fatalf("normal POST beside %d trickling bodies: %d", len(slow), s)
+	}
+	for i, c := range slow { // still open and unanswered: the POST did not wait them out
+		_ = c.SetReadDeadline(time.Now().Add(10 * time.Millisecond))
+		var ne net.Error
+		if n, err := c.Read(make([]byte, 1)); n > 0 || !errors.As(err, &ne) || !ne.Timeout() {
+			t.Errorf("trickling body %d was answered or closed (%d, %v) before the normal POST", i, n, err)
+		}
+	}
+}
+
+// postStatus POSTs a JSON body and returns the status, 0 when no answer came
+// within 20 s.
+func postStatus(url, body string) int {
+	client := &http.Client{Timeout: 20 * time.Second}
+	resp, err := client.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 func TestReceiverCORS(t *testing.T) {

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/openzipkin/zipkin-go/model"
 )
 
 // traceQuery is /api/v2/traces' parameters, as Zipkin's QueryRequest.
@@ -75,7 +73,7 @@ func parseAnnotationQuery(raw string) map[string]string {
 // test reports whether a trace started at ts (epoch µs) matches, as Zipkin's
 // QueryRequest.test: criteria are met by the spans of the service asked for
 // (any service when none), together.
-func (q traceQuery) test(spans []model.SpanModel, ts int64) bool {
+func (q traceQuery) test(spans []storedSpan, ts int64) bool {
 	if ts < (q.endTs-q.lookback)*1000 || ts > q.endTs*1000+999 { // endTs: the whole millisecond
 		return false
 	}
@@ -86,30 +84,31 @@ func (q traceQuery) test(spans []model.SpanModel, ts int64) bool {
 	for k, v := range q.annotations {
 		remaining[k] = v
 	}
-	for _, s := range spans {
-		if q.serviceName != "" && serviceOf(s.LocalEndpoint) != q.serviceName {
+	for i := range spans {
+		s := &spans[i]
+		if q.serviceName != "" && serviceOf(s.local) != q.serviceName {
 			continue
 		}
 		serviceSeen = true
-		nameOK = nameOK || s.Name == q.spanName
-		remoteOK = remoteOK || serviceOf(s.RemoteEndpoint) == q.remoteServiceName
-		durationOK = durationOK || q.durationMatches(s.Duration)
-		for _, a := range s.Annotations {
-			if v, ok := remaining[a.Value]; ok && v == "" {
-				delete(remaining, a.Value)
+		nameOK = nameOK || s.name == q.spanName
+		remoteOK = remoteOK || serviceOf(s.remote) == q.remoteServiceName
+		durationOK = durationOK || q.durationMatches(s.dur)
+		for _, a := range s.annotations {
+			if v, ok := remaining[a.value]; ok && v == "" {
+				delete(remaining, a.value)
 			}
 		}
-		for k, tv := range s.Tags {
-			if v, ok := remaining[k]; ok && (v == "" || v == tv) {
-				delete(remaining, k)
+		for _, t := range s.tags {
+			if v, ok := remaining[t.key]; ok && (v == "" || v == t.value) {
+				delete(remaining, t.key)
 			}
 		}
 	}
 	return serviceSeen && nameOK && remoteOK && durationOK && len(remaining) == 0
 }
 
-func (q traceQuery) durationMatches(d time.Duration) bool {
-	us := durationMicros(d)
+// durationMatches tests a duration in µs.
+func (q traceQuery) durationMatches(us int64) bool {
 	if us < q.minDuration {
 		return false
 	}

@@ -37,7 +37,7 @@ func NewMasker(ep Endpoint, headers []Header) *Masker {
 			forms = append(forms, ep.url.String(), ep.url.Redacted())
 		}
 		seen := map[string]bool{}
-		for _, f := range forms {
+		for _, f := range append(forms, shellQuoted(ep.raw)) {
 			if f != "" && !seen[f] {
 				seen[f] = true
 				m.urls = append(m.urls, f)
@@ -87,7 +87,7 @@ func (m *Masker) Mask(s string) string {
 	for i, u := range m.urls {
 		s = strings.ReplaceAll(s, u, m.masked[i])
 	}
-	return maskAll(s, m.secrets)
+	return maskCredentialHeaders(maskAll(s, m.secrets))
 }
 
 // Longest is the length of the longest secret or URL m replaces: reading that
@@ -112,7 +112,7 @@ func sortSecrets(secrets []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range secrets {
-		for _, form := range []string{s, url.PathEscape(s), url.QueryEscape(s), quotedForm(s)} {
+		for _, form := range secretForms(s) {
 			if len(form) >= minSecretLen && !seen[form] {
 				seen[form] = true
 				out = append(out, form)
@@ -191,11 +191,16 @@ func unescape(s string) string {
 	return s
 }
 
-// apiPrefix is the part of path before /api/ ("" when there is none).
+// apiPrefix is the part of path before /api/ ("" when there is none), or,
+// in a path without /api/, before the spans endpoint (/v2/spans, /v1/spans,
+// /spans): a vendor's token often sits right there.
 func apiPrefix(path string) string {
 	i := strings.Index(path, "/api/")
 	if i < 0 && strings.HasSuffix(path, "/api") {
 		i = len(path) - len("/api")
+	}
+	if i < 0 {
+		i = spansSuffix(path)
 	}
 	if i <= 0 {
 		return ""

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
@@ -27,10 +26,6 @@ const (
 // ErrNoQueryAPI is returned (wrapped) when neither Zipkin's nor Jaeger's query
 // API answers at a base URL.
 var ErrNoQueryAPI = errors.New("no query API")
-
-// maxQueryBody bounds what a query answer may weigh; a trace of 100,000 spans
-// in Jaeger's verbose JSON stays well under it.
-const maxQueryBody = 256 << 20
 
 // defaultQueryTimeout bounds one GET when QueryOptions.Timeout is not set.
 const defaultQueryTimeout = 5 * time.Second
@@ -144,7 +139,7 @@ func (b queryBase) getJSON(ctx context.Context, path string, v any) (found bool,
 		return false, fmt.Errorf("GET %s: %s", path, b.masker.Mask(err.Error()))
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxQueryBody))
+	body, err := readQueryAnswer(resp.Body)
 	if err != nil {
 		return false, fmt.Errorf("GET %s: reading the answer: %s", path, b.masker.Mask(err.Error()))
 	}
@@ -161,6 +156,9 @@ func (b queryBase) decode(path string, resp *http.Response, body []byte, v any) 
 		return false, fmt.Errorf("GET %s: %d %s", path, resp.StatusCode, b.masker.Mask(outbox.OneLine(string(body), 200)))
 	case looksLikeHTML(resp.Header.Get("Content-Type"), body):
 		return false, fmt.Errorf("GET %s: 200 with a web page, not JSON", path)
+	}
+	if err := checkJSONBudget(body); err != nil {
+		return false, fmt.Errorf("GET %s: %v", path, err)
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		return false, fmt.Errorf("GET %s: not the expected JSON: %s", path, b.masker.Mask(err.Error()))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -70,6 +71,13 @@ func hostOf(ep secret.Endpoint) string {
 func QueryAPIFor(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = cfg.Timeout
+	}
+	if opts.Client == nil { // the delivery's TLS trust and proxy: the same backend
+		co, err := tracing.ClientOptionsFor(cfg)
+		if err != nil {
+			return nil, err
+		}
+		opts.Client = outbox.NewHTTPClient(co)
 	}
 	if strings.TrimSpace(cfg.Query) != "" {
 		base, err := ParseQueryURL(cfg.Query)

@@ -233,6 +233,12 @@ var knownRewrites = []Rewrite{
 		match:   func(d diffCase) bool { return d.jaeger() && d.field == "debug" && d.sent == "true" },
 	},
 	{
+		Name:    "retry-duplicate",
+		Why:     "stored more times than sent: a POST was sent again after its first attempt had been stored (its answer came late or was lost)",
+		Explain: "A retry re-sends a batch whose first POST got no answer in time; when that first POST was stored after all, the backend holds the spans twice.",
+		match:   func(d diffCase) bool { return d.field == "copies" && atoiOr0(d.stored) > atoiOr0(d.sent) },
+	},
+	{
 		Name:    "duplicate-collapse",
 		Why:     "the backend stores identical duplicate spans once",
 		Explain: "The same span was sent more than once, byte for byte; Jaeger keeps one copy.",
@@ -273,4 +279,13 @@ func RewriteNamed(name string) (Rewrite, bool) {
 		}
 	}
 	return Rewrite{}, false
+}
+
+// atoiOr0 reads a count written by itoa; 0 when it is not one.
+func atoiOr0(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }

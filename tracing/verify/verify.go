@@ -10,6 +10,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/secret"
 )
 
 // VerifyState is what a backend made of a delivered span or trace.
@@ -246,7 +247,7 @@ func (t TraceReport) Summary(timeout time.Duration) string {
 		s += fmt.Sprintf(": found %d/%d spans", t.Found, t.Spans)
 	}
 	if t.Error != "" {
-		s += " (last answer: " + t.Error + ")"
+		s += " (last answer: " + secret.Sanitize(t.Error) + ")" // a server's words: never raw on a terminal
 	}
 	return s
 }

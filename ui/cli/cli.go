@@ -9,12 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // Exit statuses of send and check (SPEC.md "Command line").
@@ -100,6 +99,7 @@ func runCommand(c commandDef, opts Options, rest []string, env Env, interactive 
 		}
 	}
 	if c.run != nil {
+		env.Stdout = safeOutput{w: env.Stdout, json: opts.JSON}
 		return c.run(opts, env)
 	}
 	if err := interactive(opts.Config, opts.Load); err != nil {
@@ -127,7 +127,7 @@ func help(args []string, env Env) int {
 func fail(env Env, err error, hint string) int {
 	fmt.Fprintf(env.Stderr, "zipkin-playground: %s\n", sentence(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(env.Stderr, "hint: %s\n", hint)
+		fmt.Fprintf(env.Stderr, "hint: %s\n", secret.Sanitize(hint))
 	}
 	if errors.Is(err, errUsage) {
 		return ExitUsage
@@ -138,22 +138,9 @@ func fail(env Env, err error, hint string) int {
 // sentence is s on one line, control characters escaped (a flag name or a
 // value may carry an escape sequence that must not reach the terminal raw).
 func sentence(s string) string {
-	s = escapeControls(strings.Join(strings.Fields(s), " "))
+	s = secret.Sanitize(strings.Join(strings.Fields(s), " "))
 	if s != "" && !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
-}
-
-func escapeControls(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -225,7 +225,7 @@ func validate(c commandDef, opts *Options, setBy map[string]string) error {
 	if c.set&inReceive != 0 {
 		// receive builds no session: only its own settings matter.
 		cfg = tracing.DefaultConfig()
-		cfg.Listen, cfg.MaxSpans = opts.Config.Listen, opts.Config.MaxSpans
+		cfg.Listen, cfg.MaxSpans, cfg.MaxBytes = opts.Config.Listen, opts.Config.MaxSpans, opts.Config.MaxBytes
 	}
 	enc, note, err := tracing.EncodingFor(cfg.Endpoint, cfg.Encoding, setBy[tracing.FieldEncoding] != "")
 	if err == nil {

@@ -22,9 +22,11 @@ func Receive(opts Options, env Env) int {
 
 // receive is Receive with a context and a callback that learns the URL (tests).
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
-	out := newLinePrinter(env.Stdout, printBuffer, !opts.JSON)
+	defer limitMemory(opts.Config.MaxBytes)()
+	out := newLinePrinter(env.Stdout, !opts.JSON)
 	rcv, err := receiver.StartReceiver(opts.Config.Listen, receiver.ReceiverOptions{
 		MaxSpans: opts.Config.MaxSpans,
+		MaxBytes: opts.Config.MaxBytes,
 		OnSpans: func(spans []model.SpanModel) {
 			for _, sp := range spans {
 				out.Print(spanLine(sp, opts.JSON))
@@ -36,6 +38,9 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 		return fail(env, usagef("%v", err), "pick another --listen address")
 	}
 	defer rcv.Close()
+	idle := make(chan struct{})
+	defer close(idle)
+	go releaseWhenIdle(rcv.Updated, idle)
 	fmt.Fprintf(env.Stderr, "receiving Zipkin spans at %s (and /api/v1/spans); query API at http://%s/api/v2/; ctrl+c stops\n", rcv.URL(), rcv.Addr())
 	if rcv.Moved != "" {
 		fmt.Fprintf(env.Stderr, "note: %s\n", rcv.Moved)
@@ -52,7 +57,7 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 	st := rcv.Stats()
 	fmt.Fprintf(env.Stderr, "received %d spans in %d batches, rejected %d, duplicates %d\n", st.Spans, st.Batches, st.Rejected, st.Duplicates)
 	if st.EvictedSpans > 0 {
-		fmt.Fprintf(env.Stderr, "evicted %d spans (%d whole traces), oldest first, to stay within the span budget (--max-spans)\n", st.EvictedSpans, st.Evicted)
+		fmt.Fprintf(env.Stderr, "evicted %d spans (%d whole traces), oldest first, to stay within the span and byte budgets (--max-spans, --max-bytes)\n", st.EvictedSpans, st.Evicted)
 	}
 	if dropped > 0 {
 		fmt.Fprintf(env.Stderr, "dropped %d printed lines: stdout was not keeping up (the spans were received and stored)\n", dropped)

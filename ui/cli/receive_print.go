@@ -2,11 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,78 +12,6 @@ import (
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
-
-// printBuffer is how many lines receive holds for a slow stdout.
-const printBuffer = 4096
-
-// printDrain is how long receive waits, when stopping, for stdout to take
-// the lines still buffered.
-const printDrain = time.Second
-
-// linePrinter writes lines to a writer from a bounded buffer on its own
-// goroutine, so a slow or blocked reader never stalls the receiver (and the
-// senders waiting for its 202): lines that do not fit are dropped and
-// counted. Spans are never dropped, only their printed lines.
-type linePrinter struct {
-	w       io.Writer
-	notes   bool // write a note into the stream after a gap
-	lines   chan string
-	done    chan struct{}
-	dropped atomic.Int64
-
-	mu     sync.Mutex
-	closed bool
-}
-
-func newLinePrinter(w io.Writer, size int, notes bool) *linePrinter {
-	p := &linePrinter{w: w, notes: notes, lines: make(chan string, size), done: make(chan struct{})}
-	go p.run()
-	return p
-}
-
-func (p *linePrinter) run() {
-	defer close(p.done)
-	var noted int64
-	for line := range p.lines {
-		if d := p.dropped.Load(); p.notes && d > noted {
-			fmt.Fprintf(p.w, "receive: %d lines dropped so far: stdout is not keeping up\n", d)
-			noted = d
-		}
-		_, _ = io.WriteString(p.w, line)
-	}
-}
-
-// Print queues a line, or drops and counts it when the buffer is full.
-func (p *linePrinter) Print(line string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.closed {
-		p.dropped.Add(1)
-		return
-	}
-	select {
-	case p.lines <- line:
-	default:
-		p.dropped.Add(1)
-	}
-}
-
-// Close stops taking lines and waits up to wait for the rest to be written;
-// it returns the number of lines dropped, those still unwritten included.
-func (p *linePrinter) Close(wait time.Duration) int64 {
-	p.mu.Lock()
-	if !p.closed {
-		p.closed = true
-		close(p.lines)
-	}
-	p.mu.Unlock()
-	select {
-	case <-p.done:
-	case <-time.After(wait):
-		p.dropped.Add(int64(len(p.lines)))
-	}
-	return p.dropped.Load()
-}
 
 // spanLine is one received span as receive prints it: text with everything
 // from outside sanitised, or one line of Zipkin v2 JSON.

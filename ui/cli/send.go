@@ -68,6 +68,9 @@ type BatchReport struct {
 	Attempts int `json:"attempts"`
 	// RetryAfter is the wait in seconds the server asked for (Retry-After).
 	RetryAfter float64 `json:"retryAfter,omitempty"`
+	// RetryStopped says why the retries ended early (a Retry-After longer
+	// than the run waits, or unreadable).
+	RetryStopped string `json:"retryStopped,omitempty"`
 	// WaitedMs is the time spent backing off between attempts.
 	WaitedMs float64 `json:"waitedMs,omitempty"`
 }
@@ -75,7 +78,7 @@ type BatchReport struct {
 func batchReport(r outbox.DeliveryResult) BatchReport {
 	r = withFlags(r)
 	b := BatchReport{Spans: r.Spans, Bytes: r.Bytes, Status: r.Status, LatencyMs: millis(r.Latency), Hint: r.Hint,
-		Attempts: r.Attempts, RetryAfter: r.RetryAfter.Seconds(), WaitedMs: millis(r.Waited)}
+		Attempts: r.Attempts, RetryAfter: r.RetryAfter.Seconds(), WaitedMs: millis(r.Waited), RetryStopped: r.RetryStopped}
 	if !r.OK() {
 		b.Class = string(r.Class)
 		b.Message = r.Message

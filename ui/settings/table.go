@@ -153,6 +153,11 @@ var table = []Setting{
 		Parse: func(c *tracing.Config, v string) (err error) { c.MaxSpans, err = ParseCount(v); return },
 		Name:  "max spans", About: "the embedded receiver's span budget", Edit: Fixed, Example: "7",
 		Value: func(c tracing.Config) string { return strconv.Itoa(c.MaxSpans) }},
+	{Flag: "max-bytes", Arg: "SIZE", Env: "ZIPKIN_MAX_BYTES", Default: "256MiB", Field: tracing.FieldMaxBytes, Locked: true, Commands: All,
+		Usage: "embedded receiver: byte budget (what its spans hold: tags, annotations…); the oldest traces are evicted beyond it",
+		Parse: func(c *tracing.Config, v string) (err error) { c.MaxBytes, err = ParseSize(v); return },
+		Name:  "max bytes", About: "the embedded receiver's byte budget", Edit: Fixed, Example: "64MiB",
+		Value: func(c tracing.Config) string { return strconv.Itoa(c.MaxBytes) }},
 }
 
 func traceID128(c *tracing.Config) *bool    { return &c.TraceID128 }

@@ -59,8 +59,15 @@ type board struct {
 func newBoard(s *Server, lines <-chan string) *board {
 	play := ui.New(s.Presenter())
 	play.FocusReceived()
+	play.AskBeforeQuit(func() string {
+		n := len(s.Attendees())
+		if n == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d connected: quitting ends the workshop for them", n)
+	})
 	return &board{srv: s, play: play, keys: defaultBoardKeys(), lines: lines,
-		note: s.joinLine()}
+		note: "Attendees' traces appear in Received as they flush, newest first."}
 }
 
 // runBoard shows the board until ctx ends or the presenter quits.
@@ -144,14 +151,27 @@ func (b *board) lessonKey(msg tea.KeyMsg) {
 		b.asking = false
 	case key.Matches(msg, b.keys.Accept):
 		b.asking = false
-		if n, err := strconv.Atoi(b.lesson); err == nil && n > 0 {
-			b.srv.MoveEveryone(n)
-			b.note = fmt.Sprintf("Moved everyone's tour to lesson %d.", n)
-		}
+		b.moveEveryone()
 	case msg.Type == tea.KeyBackspace && b.lesson != "":
 		b.lesson = b.lesson[:len(b.lesson)-1]
 	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '0' && msg.Runes[0] <= '9' && len(b.lesson) < 3:
 		b.lesson += string(msg.Runes)
+	}
+}
+
+// moveEveryone moves every tour to the lesson typed, saying which when
+// there is no such lesson.
+func (b *board) moveEveryone() {
+	n, err := strconv.Atoi(b.lesson)
+	last := ui.Lessons()
+	switch {
+	case err != nil || last == 0:
+		return
+	case n < 1 || n > last:
+		b.note = fmt.Sprintf("There is no lesson %d: the tour has lessons 1 to %d.", n, last)
+	default:
+		b.srv.MoveEveryone(n)
+		b.note = fmt.Sprintf("Moved everyone's tour to lesson %d of %d.", n, last)
 	}
 }
 

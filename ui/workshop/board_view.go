@@ -15,7 +15,7 @@ import (
 // The playground under the roster keeps at least its own usable height;
 // the roster takes what is left, its title, header and note lines included.
 const (
-	rosterChrome = 3 // title, column header, note
+	rosterChrome = 4 // title, how to join, column header, note
 	minRosterRow = 1
 )
 
@@ -37,12 +37,14 @@ func (b *board) View() string {
 	if b.width == 0 {
 		return ""
 	}
-	lines := []string{boardTitle.Render(b.fit(b.title()))}
+	// How to join stays on screen: latecomers arrive after the first
+	// join or leave has taken the note line.
+	lines := []string{boardTitle.Render(b.fit(b.title())), b.fit(b.srv.joinLine())}
 	lines = append(lines, boardDim.Render(b.fit(fmt.Sprintf("  %-22s %6s %9s %8s  %s", "attendee", "spans", "delivered", "verified", "last key"))))
 	lines = append(lines, b.rows()...)
 	note := b.note
 	if b.asking {
-		note = "Everyone to lesson: " + b.lesson + "▌ (enter moves, esc cancels)"
+		note = fmt.Sprintf("Everyone to lesson (1 to %d): %s▌ (enter moves, esc cancels)", ui.Lessons(), b.lesson)
 	}
 	lines = append(lines, b.fit(note))
 	return strings.Join(lines, "\n") + "\n" + b.play.View()
@@ -58,7 +60,9 @@ func (b *board) title() string {
 func (b *board) rows() []string {
 	n := b.rosterRows()
 	if len(b.people) == 0 {
-		return padRows([]string{b.fit("  nobody yet: attendees type " + b.srv.sshCommand())}, n)
+		// The whole fingerprint, which the join line may cut, for the
+		// first attendees to compare with what their ssh shows.
+		return padRows([]string{b.fit("  nobody yet · host key " + b.srv.Fingerprint())}, n)
 	}
 	show := n
 	if len(b.people) > n && n > 1 {
@@ -120,7 +124,7 @@ func (s *Server) sshCommand() string {
 
 // joinLine is the join block in one line, for the board.
 func (s *Server) joinLine() string {
-	line := "Attendees type " + s.sshCommand()
+	line := "Join: " + s.sshCommand()
 	if s.opts.Code != "" {
 		line += " · join code " + s.opts.Code
 	}

@@ -84,7 +84,7 @@ func TestWorkshopWithOpenSSH(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	ts.open("board", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
-	board := ts.waitFor("board", "Attendees type ssh -p")
+	board := ts.waitFor("board", "Join: ssh -p")
 	port := regexp.MustCompile(`ssh -p (\d+) NAME@127\.0\.0\.1`).FindStringSubmatch(board)
 	rcv := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/api/v2/spans`).FindStringSubmatch(board)
 	if port == nil || rcv == nil {

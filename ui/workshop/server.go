@@ -148,8 +148,8 @@ func (s *Server) auth() ssh.Option {
 	}
 	return func(srv *ssh.Server) error {
 		srv.PasswordHandler = func(_ ssh.Context, password string) bool { return right(password) }
-		srv.KeyboardInteractiveHandler = func(_ ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
-			answers, err := ch("", "This workshop needs its join code.", []string{"Join code: "}, []bool{false})
+		srv.KeyboardInteractiveHandler = func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
+			answers, err := ch("", codeInstruction(ctx), []string{"Join code: "}, []bool{false})
 			return err == nil && len(answers) == 1 && right(answers[0])
 		}
 		return nil
@@ -166,6 +166,9 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		}
 		a, err := s.roster.join(sess.User(), time.Now())
 		if err != nil {
+			// The presenter hears of it too: a full room may want a
+			// larger --max-attendees.
+			s.logf("%s turned away: %s", sess.User(), err)
 			wish.Fatalln(sess, capitalize(err.Error())+".")
 			return
 		}

@@ -1,0 +1,231 @@
+package outbox
+
+import (
+	"encoding/json"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/openzipkin/zipkin-go/model"
+)
+
+// appendModelJSON appends what zipkin-go's SpanModel.MarshalJSON writes for
+// s, byte for byte, without reflection; ok is false for a span it leaves to
+// MarshalJSON (one MarshalJSON refuses, and rare shapes: an IP of an odd
+// length, an annotation without time, a time or duration past 2200).
+//
+// MarshalJSON's order is its wrapper's: timestamp and duration first, then
+// the span context (traceId, id, parentId, debug) and the model's fields.
+func appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
+	if !modelJSONFast(s) {
+		return dst, false
+	}
+	dst = append(dst, '{')
+	if !s.Timestamp.IsZero() {
+		dst = append(dst, `"timestamp":`...)
+		dst = strconv.AppendInt(dst, s.Timestamp.Round(time.Microsecond).UnixNano()/1e3, 10)
+		dst = append(dst, ',')
+	}
+	if d := marshalDuration(s.Duration); d != 0 {
+		dst = append(dst, `"duration":`...)
+		dst = strconv.AppendInt(dst, d, 10)
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"traceId":"`...)
+	dst = appendTraceIDHex(dst, s.TraceID)
+	dst = append(dst, `","id":"`...)
+	dst = appendHexID(dst, uint64(s.ID))
+	dst = append(dst, '"')
+	if s.ParentID != nil {
+		dst = append(dst, `,"parentId":"`...)
+		dst = appendHexID(dst, uint64(*s.ParentID))
+		dst = append(dst, '"')
+	}
+	if s.Debug {
+		dst = append(dst, `,"debug":true`...)
+	}
+	if s.Name != "" {
+		dst = append(dst, `,"name":`...)
+		dst = appendHTMLSafeString(dst, strings.ToLower(s.Name))
+	}
+	if s.Kind != "" {
+		dst = append(dst, `,"kind":`...)
+		dst = appendHTMLSafeString(dst, string(s.Kind))
+	}
+	if s.Shared {
+		dst = append(dst, `,"shared":true`...)
+	}
+	dst = appendModelEndpoint(dst, `,"localEndpoint":`, s.LocalEndpoint)
+	dst = appendModelEndpoint(dst, `,"remoteEndpoint":`, s.RemoteEndpoint)
+	if len(s.Annotations) > 0 {
+		dst = append(dst, `,"annotations":[`...)
+		for i := range s.Annotations {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"timestamp":`...)
+			dst = strconv.AppendInt(dst, s.Annotations[i].Timestamp.Round(time.Microsecond).UnixNano()/1e3, 10)
+			dst = append(dst, `,"value":`...)
+			dst = appendHTMLSafeString(dst, s.Annotations[i].Value)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if len(s.Tags) > 0 {
+		dst = appendSortedTags(dst, s.Tags)
+	}
+	return append(dst, '}'), true
+}
+
+// modelJSONFast reports whether appendModelJSON writes s itself.
+func modelJSONFast(s *model.SpanModel) bool {
+	const late = 1 << 33 // 2242: UnixNano overflows past 2262
+	if !s.Timestamp.IsZero() && (s.Timestamp.Unix() < 1 || s.Timestamp.Unix() > late) {
+		return false
+	}
+	if s.Duration < 0 || s.Duration > 1<<62 {
+		return false
+	}
+	for i := range s.Annotations {
+		if u := s.Annotations[i].Timestamp.Unix(); u < 1 || u > late {
+			return false
+		}
+	}
+	return printableIPs(s.LocalEndpoint) && printableIPs(s.RemoteEndpoint)
+}
+
+// printableIPs is false when e has an IP of a length net.IP cannot print.
+func printableIPs(e *model.Endpoint) bool {
+	if e == nil {
+		return true
+	}
+	ok := func(ip net.IP) bool { return len(ip) == 0 || len(ip) == net.IPv4len || len(ip) == net.IPv6len }
+	return ok(e.IPv4) && ok(e.IPv6)
+}
+
+// marshalDuration is MarshalJSON's duration in µs: under 1 µs is 1, others
+// rounded half up.
+func marshalDuration(d time.Duration) int64 {
+	switch {
+	case d <= 0:
+		return 0
+	case d < time.Microsecond:
+		return 1
+	}
+	return (d + 500*time.Nanosecond).Nanoseconds() / 1e3
+}
+
+func appendTraceIDHex(dst []byte, t model.TraceID) []byte {
+	if t.High != 0 {
+		dst = appendHexID(dst, t.High)
+	}
+	return appendHexID(dst, t.Low)
+}
+
+func appendModelEndpoint(dst []byte, key string, e *model.Endpoint) []byte {
+	if e.Empty() {
+		return dst
+	}
+	dst = append(dst, key...)
+	dst = append(dst, '{')
+	mark := len(dst)
+	sep := func() {
+		if len(dst) > mark {
+			dst = append(dst, ',')
+		}
+	}
+	if e.ServiceName != "" {
+		dst = append(dst, `"serviceName":`...)
+		dst = appendHTMLSafeString(dst, strings.ToLower(e.ServiceName))
+	}
+	if len(e.IPv4) > 0 {
+		sep()
+		dst = append(dst, `"ipv4":"`...)
+		dst = append(dst, e.IPv4.String()...)
+		dst = append(dst, '"')
+	}
+	if len(e.IPv6) > 0 {
+		sep()
+		dst = append(dst, `"ipv6":"`...)
+		dst = append(dst, e.IPv6.String()...)
+		dst = append(dst, '"')
+	}
+	if e.Port != 0 {
+		sep()
+		dst = append(dst, `"port":`...)
+		dst = strconv.AppendUint(dst, uint64(e.Port), 10)
+	}
+	return append(dst, '}')
+}
+
+func appendSortedTags(dst []byte, tags map[string]string) []byte {
+	var small [16]string
+	keys := small[:0]
+	for k := range tags {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	dst = append(dst, `,"tags":{`...)
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendHTMLSafeString(dst, k)
+		dst = append(dst, ':')
+		dst = appendHTMLSafeString(dst, tags[k])
+	}
+	return append(dst, '}')
+}
+
+// sortStrings is an insertion sort: a span has a few tags.
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// appendHTMLSafeString appends s quoted as json.Marshal does (HTML
+// characters escaped): ASCII is written here with encoding/json's escapes;
+// a string with other control characters or beyond ASCII is left to
+// json.Marshal so every escape is its own.
+func appendHTMLSafeString(dst []byte, s string) []byte {
+	mark := len(dst)
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			b, _ := json.Marshal(s) // a string always encodes
+			return append(dst[:mark], b...)
+		}
+		if esc := asciiEscapes[c]; esc != "" {
+			dst = append(dst, esc...)
+			continue
+		}
+		if c < 0x20 {
+			b, _ := json.Marshal(s)
+			return append(dst[:mark], b...)
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
+}
+
+// asciiEscapes are encoding/json's escapes of the ASCII characters it
+// escapes in one fixed way (HTML escaping on).
+var asciiEscapes = [utf8.RuneSelf]string{
+	'"': `\"`, '\\': `\\`, '\n': `\n`, '\r': `\r`, '\t': `\t`,
+	'<': `\u003c`, '>': `\u003e`, '&': `\u0026`,
+}
+
+// appendHexID appends id as 16 lower-hex digits, as model.ID.String does.
+func appendHexID(dst []byte, id uint64) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		dst = append(dst, digits[id>>uint(shift)&0xf])
+	}
+	return dst
+}
