@@ -12,7 +12,7 @@ var ErrEndpointNotReady = errors.New("the endpoint is not ready yet (the embedde
 
 // ShopReporting is where the demo shop's services send their own spans: the
 // session's endpoint, with its extra headers, its TLS settings and its
-// encoding, through zipkin-go's HTTP reporter. (That reporter cannot gzip.)
+// encoding and gzip, through zipkin-go's HTTP reporter.
 func (s *Session) ShopReporting() (shop.Reporting, error) {
 	u := s.endpoint.URL()
 	if u == nil {
@@ -31,5 +31,6 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 		Header:     header,
 		Client:     opts.HTTPClient(),
 		Serializer: s.outbox.Encoding().Serializer(),
+		Gzip:       s.cfg.Gzip,
 	}, nil
 }

@@ -65,3 +65,21 @@ func TestShopReportingWaitsForTheReceiversAddress(t *testing.T) {
 		t.Errorf("want ErrEndpointNotReady, have %v", err)
 	}
 }
+
+func TestShopReportingGzipsWhenTheSessionDoes(t *testing.T) {
+	t.Parallel()
+	for _, gz := range []bool{false, true} {
+		cfg := DefaultConfig()
+		cfg.Endpoint = "http://127.0.0.1:1/api/v2/spans"
+		cfg.Gzip = gz
+		s, err := NewSession(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := s.ShopReporting()
+		_ = s.Close()
+		if err != nil || rep.Gzip != gz {
+			t.Errorf("--gzip %v: the shop's reporting should follow, has Gzip %v (err %v)", gz, rep.Gzip, err)
+		}
+	}
+}

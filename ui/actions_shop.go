@@ -30,6 +30,12 @@ type shopState struct {
 	// answered are the calls the shop answered, oldest first (the tour
 	// checks them).
 	answered []answeredCall
+	// failing is what the picker's e set: service → answers 500. Only
+	// services toggled are applied to the shop, before the next call.
+	failing map[string]bool
+	// childSpans is what the picker's c set: SERVER spans as children of
+	// the caller's span; runningChild is what the running shop does.
+	childSpans, runningChild bool
 }
 
 // answeredCall is what the tour needs to know of one call.
@@ -99,13 +105,14 @@ func (m *Model) pickShopRoute() tea.Cmd {
 	if m.shop.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
 	}
-	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes}
+	p := &routePicker{paneBase: paneBase{common: m.common}, routes: m.shopRoutes(), notes: notes, fails: m.shopFails, toggle: m.toggleShopFail,
+		serverSpans: m.serverSpansLine, toggleChild: m.toggleChildSpans}
 	p.accept = func(r shop.Route) tea.Cmd {
 		if m.shop.called == nil {
 			m.shop.called = map[*tracing.Node]int{}
 		}
 		m.shop.called[n]++
-		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.session.Config().B3})
+		return m.requestShop(shopCall{node: n, sc: n.Context, route: r, format: m.session.Config().B3, failing: m.shopFailing()})
 	}
 	m.openDialog(p, modeDialog)
 	return nil
@@ -132,10 +139,13 @@ func shopCallNotes(n *tracing.Node, f b3.B3Format, starting bool) []string {
 
 // requestShop calls now, or once the shop has started.
 func (m *Model) requestShop(c shopCall) tea.Cmd {
-	if m.shop.running != nil {
+	if m.shop.running != nil && m.shop.runningChild == m.shop.childSpans {
 		return m.callShopCmd(c)
 	}
 	m.shop.queued = append(m.shop.queued, c)
+	if m.shop.running != nil {
+		return m.restartShop()
+	}
 	m.setStatus("Starting the demo shop…")
 	return m.ensureShop()
 }
@@ -152,7 +162,7 @@ func (m *Model) ensureShop() tea.Cmd {
 		return nil
 	}
 	m.shop.starting, m.shop.reportingTo = true, reportingKey(rep)
-	return startShop(rep)
+	return startShop(rep, m.shop.childSpans, nil)
 }
 
 // callShopCmd makes the call, moving the services to the session's
@@ -175,6 +185,9 @@ func reportingKey(rep shop.Reporting) string {
 	}
 	if rep.Serializer != nil {
 		b.WriteString("\n" + rep.Serializer.ContentType())
+	}
+	if rep.Gzip {
+		b.WriteString("\ngzip")
 	}
 	return b.String()
 }
@@ -203,12 +216,12 @@ func (m *Model) shopStarted(msg shopStartedMsg) tea.Cmd {
 		m.setErrorText("The demo shop did not start: " + msg.err.Error())
 		return nil
 	}
-	m.shop.running = msg.shop
+	m.shop.running, m.shop.runningChild = msg.shop, msg.child
 	var ports []string
 	for _, s := range msg.shop.Services() {
 		ports = append(ports, s.Route.Service+" "+strings.TrimPrefix(strings.TrimSuffix(s.URL, s.Route.Path), "http://"))
 	}
-	m.log.Add("demo shop started: " + strings.Join(ports, " · "))
+	m.log.Add("demo shop started" + serverSpansNote(msg.child) + ": " + strings.Join(ports, " · "))
 	m.setStatus("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
 	var cmds []tea.Cmd
 	for _, c := range queued {
@@ -220,7 +233,7 @@ func (m *Model) shopStarted(msg shopStartedMsg) tea.Cmd {
 // shopCallDone logs the call and tags the span as zipkin-go's client would.
 func (m *Model) shopCallDone(msg shopCallDoneMsg) {
 	c, r := msg.call, msg.result
-	m.log.Add(shopLogEntry(c, r))
+	m.log.AddTop(shopLogEntry(c, r))
 	if r.Status != 0 {
 		sampled := c.sc.Debug || (c.sc.Sampled != nil && *c.sc.Sampled)
 		m.shop.answered = append(m.shop.answered, answeredCall{service: c.route.Service, sampled: sampled})

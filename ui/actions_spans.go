@@ -124,6 +124,9 @@ func (t *treePane) started(n *tracing.Node) {
 		t.say("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). %s finishes it.", name, keyName(t.keys.Finish))
 	case !n.Sampled():
 		t.say("Started %s — not sampled: %s.", name, n.SamplerReason)
+	case n.Kind == model.Client && t.policy.Locked == "":
+		t.say("Started %s — %s calls the demo shop with its B3 headers (a real HTTP request); %s adds a child, %s finishes.", name,
+			keyName(t.keys.Shop), keyName(t.keys.Child), keyName(t.keys.Finish))
 	default:
 		t.say("Started %s — %s adds a child, %s tags, %s errors, %s finishes.", name,
 			keyName(t.keys.Child), keyName(t.keys.Tag), keyName(t.keys.Error), keyName(t.keys.Finish))

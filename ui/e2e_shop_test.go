@@ -48,7 +48,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
+	settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)

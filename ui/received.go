@@ -233,12 +233,14 @@ func (v *receivedPane) row(r recvRow, plain bool) string {
 	}
 	_, isErr := s.Tags["error"]
 	dur := " " + shortDur(s.Duration) // never cut: only a long name is
-	name := strings.Repeat("  ", min(r.depth, 16)) + safe(s.Name)
+	indent := strings.Repeat(depthIndent(w), min(r.depth, 16))
+	name := indent + safe(s.Name)
 	facts := v.rowFacts(s, isErr, paint, true)
 	room := labelW - lipgloss.Width(facts) - len([]rune(dur))
 	if lipgloss.Width(name) > room && room < 12 { // narrow: the service gives way (the details show it)
 		facts = v.rowFacts(s, isErr, paint, false)
 		room = labelW - lipgloss.Width(facts) - len([]rune(dur))
+		name = narrowName(t, s, indent, name)
 	}
 	if lipgloss.Width(name) > room {
 		name = fitLine(name, max(4, room)-1) + "…"

@@ -22,6 +22,9 @@ type recvTrace struct {
 	first time.Time
 	total time.Duration
 	errs  int // spans with an error tag
+	// services counts its local service names: a trace across services
+	// names a narrow row by its service (see narrowName).
+	services int
 }
 
 // flattenReceived lays the traces out as rows, newest trace first, each as a
@@ -50,7 +53,12 @@ func flattenReceived(traces []receiver.ReceivedTrace) ([]recvTrace, []recvRow) {
 func shapeTrace(t receiver.ReceivedTrace) recvTrace {
 	rt := recvTrace{ReceivedTrace: t}
 	var last time.Time
+	seen := map[string]bool{}
 	for _, s := range t.Spans {
+		if name := serviceName(s.LocalEndpoint); !seen[name] {
+			seen[name] = true
+			rt.services++
+		}
 		if _, isErr := s.Tags["error"]; isErr {
 			rt.errs++
 		}

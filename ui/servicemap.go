@@ -20,6 +20,7 @@ type serviceMap struct {
 	gen    int
 	source string          // the query API's base, masked
 	api    verify.QueryAPI // found on the first read, asked again after
+	kind   string          // the API's kind: Jaeger's map gets a note
 	links  []receiver.DependencyLink
 	err    error
 	at     time.Time
@@ -90,14 +91,22 @@ func (p *serviceMap) graphLines(w int) []string {
 		safeLinks[i] = l
 	}
 	var out []string
-	if pic, ok := renderMap(safeLinks, w); ok {
+	pic, drawn := renderMap(safeLinks, w)
+	if drawn {
 		out = append(out, pic...)
 	} else {
 		out = append(out, p.styles.Dim.Render(fitLine("(too wide to draw here: the links in words)", w)))
 	}
 	out = append(out, "")
-	for _, l := range mapList(safeLinks) {
+	g := layoutMap(safeLinks)
+	for i, l := range mapList(safeLinks) {
+		if drawn {
+			l += undrawnSuffix(g, g.links[i])
+		}
 		out = append(out, fitLine(l, w))
+	}
+	for _, n := range mapNotes(p.kind) {
+		out = append(out, wrapStyled(p.styles.Dim.Render, n, w)...)
 	}
 	return out
 }
@@ -137,7 +146,7 @@ func (m *Model) serviceMapMsg(msg shopMsg) tea.Cmd {
 		p.loaded, p.err, p.links, p.at = true, msg.err, msg.links, msg.at
 		if msg.api != nil {
 			p.source = fmt.Sprintf("%s (%s)", msg.api.Masked(), msg.api.Kind())
-			p.api = msg.api
+			p.api, p.kind = msg.api, msg.api.Kind()
 		}
 		return serviceMapTick(msg.gen)
 	case serviceMapTickMsg:

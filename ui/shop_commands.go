@@ -24,8 +24,9 @@ type shopMsg interface{ shopMsg() }
 
 // shopStartedMsg is the shop a command started, or why it could not.
 type shopStartedMsg struct {
-	shop *shop.Shop
-	err  error
+	shop  *shop.Shop
+	err   error
+	child bool // its SERVER spans are children, not shared
 }
 
 // shopCallDoneMsg is one call's result, for the span that made it.
@@ -63,13 +64,20 @@ type shopCall struct {
 	sc     model.SpanContext
 	route  shop.Route
 	format b3.B3Format
+	// failing are the services the picker toggled: true answers 500.
+	failing map[string]bool
 }
 
-// startShop starts the services off the UI loop, reporting as rep says.
-func startShop(rep shop.Reporting) tea.Cmd {
+// startShop starts the services off the UI loop, reporting as rep says,
+// with child SERVER spans when child; old, when set, is stopped first (its
+// spans are flushed): the picker switched the SERVER spans' mode.
+func startShop(rep shop.Reporting, child bool, old *shop.Shop) tea.Cmd {
 	return func() tea.Msg {
-		sh, err := shop.Start(rep)
-		return shopStartedMsg{shop: sh, err: err}
+		if old != nil {
+			old.Stop()
+		}
+		sh, err := shop.StartWith(shop.Options{Reporting: rep, ChildServerSpans: child})
+		return shopStartedMsg{shop: sh, err: err, child: child}
 	}
 }
 
@@ -81,6 +89,7 @@ func callShop(sh *shop.Shop, c shopCall, rep *shop.Reporting) tea.Cmd {
 		if rep != nil {
 			sh.SetReporting(*rep)
 		}
+		applyFailing(sh, c.failing)
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		return shopCallDoneMsg{call: c, result: sh.Call(ctx, c.route, inject)}

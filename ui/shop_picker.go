@@ -19,6 +19,12 @@ type routePicker struct {
 	cursor int
 	accept func(shop.Route) tea.Cmd
 	closed bool
+	fails  func(service string) bool // the service answers 500 (e toggles)
+	toggle func(service string)
+	// serverSpans says how the services' SERVER spans join the caller (c
+	// switches it).
+	serverSpans func() string
+	toggleChild func()
 }
 
 // Title names the dialog.
@@ -40,6 +46,10 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.cursor = min(len(p.routes)-1, p.cursor+1)
 	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
+	case key.Matches(km, p.keys.Error) && p.toggle != nil:
+		p.toggle(p.routes[p.cursor].Service)
+	case key.Matches(km, p.keys.Child) && p.toggleChild != nil:
+		p.toggleChild()
 	case key.Matches(km, p.keys.Accept):
 		p.closed = true
 		return p, p.accept(p.routes[p.cursor])
@@ -49,7 +59,7 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 
 // ShortHelp is the picker's keys.
 func (p *routePicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Up, p.keys.Down, p.keys.Accept, p.keys.Cancel}
+	return []key.Binding{p.keys.Up, p.keys.Down, as(p.keys.Error, "service fails"), as(p.keys.Child, "child/shared"), p.keys.Accept, p.keys.Cancel}
 }
 
 // FullHelp is the picker's keys.
@@ -63,18 +73,24 @@ func (p *routePicker) View() string {
 	inner := max(10, p.width-4)
 	lines := []string{st.Status.Render(fitLine(p.Title(), inner))}
 	for i, r := range p.routes {
-		l := fmt.Sprintf("%-6s %-10s %s", r.Method, r.Path, r.Service)
+		l := fmt.Sprintf("%-6s %-10s %-10s", r.Method, r.Path, r.Service)
+		if p.fails != nil && p.fails(r.Service) {
+			l += " ✗ fails: answers 500"
+		}
 		if i == p.cursor {
 			lines = append(lines, st.Selected.Render(fitLine("› "+l, inner)))
 		} else {
 			lines = append(lines, fitLine("  "+l, inner))
 		}
 	}
+	if p.serverSpans != nil {
+		lines = append(lines, wrap(p.serverSpans(), inner)...)
+	}
 	for _, n := range p.notes {
 		for _, l := range wrap(keyText(p.keys, n), inner) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
-	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Accept, "calls"), as(p.keys.Cancel, "cancels")), inner)))
+	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Up, p.keys.Down, "choose"), as(p.keys.Error, "makes it fail (again: heals)"), as(p.keys.Accept, "calls"), as(p.keys.Cancel, "cancels")), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }

@@ -163,10 +163,10 @@ func (m *Model) helpLine() string {
 }
 
 // helpRank orders the browse keys for the bottom line, most useful first:
-// building a trace, the tour, delivering. Keys it does not name follow, in
+// building a trace (H when a running CLIENT span can call the shop), the tour, delivering. Keys it does not name follow, in
 // the action table's order, so a new key shows without being listed here.
 func helpRank(k *KeyMap) []*key.Binding {
-	return []*key.Binding{&k.NewTrace, &k.Learn, &k.Child, &k.Finish, &k.Flush, &k.Retry, &k.StopFlush, &k.Tag, &k.Error,
+	return []*key.Binding{&k.NewTrace, &k.Shop, &k.Learn, &k.Child, &k.Finish, &k.Flush, &k.Retry, &k.StopFlush, &k.Tag, &k.Error,
 		&k.Endpoint, &k.Sampler, &k.Options, &k.Quit, &k.Explain, &k.Annotate, &k.Kind, &k.B3, &k.Tab}
 }
 

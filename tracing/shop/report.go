@@ -20,6 +20,8 @@ type Reporting struct {
 	Header     http.Header
 	Client     *http.Client
 	Serializer reporter.SpanSerializer
+	// Gzip compresses the POST bodies (Content-Encoding: gzip).
+	Gzip bool
 }
 
 // batchInterval is short so the services' spans reach the waterfall about as
@@ -42,7 +44,10 @@ func newReporter(r Reporting, problems *problemLog, service string) reporter.Rep
 			}
 		}),
 	}
-	if r.Client != nil {
+	switch {
+	case r.Gzip:
+		opts = append(opts, reporterhttp.Client(gzipClient(r.Client)))
+	case r.Client != nil:
 		opts = append(opts, reporterhttp.Client(r.Client))
 	}
 	if r.Serializer != nil {
