@@ -22,7 +22,10 @@ type tmuxSession struct {
 }
 
 func startTmux(t *testing.T, command string) *tmuxSession {
-	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(t.TempDir())}
+	// The socket is named after the test's temporary folder (TestName and
+	// random digits), not its "001" subfolder, which every test and every
+	// process shares: one test's kill-server would end another's terminals.
+	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
 	ts.tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
 	return ts
@@ -157,7 +160,7 @@ func TestTmuxOptionsProto128(t *testing.T) {
 	ts.keys("Enter", "Down", "Enter") // encoding → proto
 	ts.waitFor("Encoding: json → proto")
 	ts.keys("Down", "Enter") // 128-bit trace IDs
-	ts.waitFor("128-bit trace IDs: on")
+	ts.waitFor("128-bit trace IDs: off → on")
 	ts.keys("Escape", "n")
 	ts.waitFor("span name")
 	ts.typeText("PlaceOrder")
