@@ -11,6 +11,7 @@ import (
 )
 
 func TestEveryBuiltinParses(t *testing.T) {
+	t.Parallel()
 	names := Names()
 	for _, want := range []string{"checkout", "debug", "demo", "messaging"} {
 		if !strings.Contains(strings.Join(names, ","), want) {
@@ -28,6 +29,7 @@ func TestEveryBuiltinParses(t *testing.T) {
 // call, its SERVER side in payments sharing the span ID, and a child there
 // with a tag and an error.
 func TestDemoShape(t *testing.T) {
+	t.Parallel()
 	sc, err := Builtin(DemoName)
 	if err != nil {
 		t.Fatal(err)

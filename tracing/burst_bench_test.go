@@ -16,7 +16,7 @@ import (
 // benchScenario is the demo's shape: a root, a CLIENT call, its shared
 // SERVER side in another service and a child there with a tag and an error.
 func benchScenario() Scenario {
-	return Scenario{Version: ScenarioVersion, Traces: []ScenarioSpan{{
+	return Scenario{Version: scenarioVersion, Traces: []ScenarioSpan{{
 		Name: "checkout", DurationMs: 120, Tags: map[string]string{"http.method": "POST"},
 		Children: []ScenarioSpan{{Name: "charge card", Kind: "CLIENT", StartMs: 10, DurationMs: 100,
 			Children: []ScenarioSpan{{Name: "charge card", Service: "payments", Kind: "SERVER", StartMs: 12, DurationMs: 95,

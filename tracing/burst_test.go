@@ -55,6 +55,7 @@ func shapes(spans []model.SpanModel) []spanShape {
 // SERVER span, parents, relative times, tags, error and annotations — made
 // by zipkin-go, but with nothing kept in the tree.
 func TestBurstBuildsWhatReplayBuilds(t *testing.T) {
+	t.Parallel()
 	cfg := DefaultConfig()
 	cfg.Endpoint = "http://127.0.0.1:1/api/v2/spans" // nothing is flushed
 	s, err := NewSession(cfg)

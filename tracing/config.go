@@ -40,8 +40,18 @@ func EncodingFor(endpoint string, enc outbox.Encoding, explicit bool) (chosen ou
 			enc = outbox.EncodingJSON
 		}
 		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
+	case enc == outbox.EncodingV1 && !secret.IsLocalSpec(endpoint) && isV2Path(endpoint):
+		// Zipkin answers 400 "Expected a JSON_V2 encoded list, but received:
+		// JSON_V1": refused before anything is sent, with the way out.
+		return enc, "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which %s refuses (a collector answers 400 \"Expected a JSON_V2 encoded list\"): use json or proto, or the %s path", secret.V2Path, V1Path)
 	}
 	return enc, "", nil
+}
+
+// isV2Path says whether endpoint's path ends in /api/v2/spans.
+func isV2Path(endpoint string) bool {
+	u, err := url.Parse(strings.TrimSpace(endpoint))
+	return err == nil && strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), secret.V2Path)
 }
 
 // Config is everything a session needs; the zero value is not valid, start
@@ -55,7 +65,7 @@ type Config struct {
 	Service       string
 	IP            string
 	Sampler       SamplerSpec
-	B3            b3.B3Format
+	B3            b3.Format
 	Encoding      outbox.Encoding
 	TraceID128    bool
 	Headers       []secret.Header
@@ -89,8 +99,8 @@ func DefaultConfig() Config {
 	return Config{
 		Service:       "playground",
 		IP:            DefaultIP(),
-		Sampler:       DefaultSamplerSpec(),
-		B3:            b3.B3Multi,
+		Sampler:       defaultSamplerSpec(),
+		B3:            b3.Multi,
 		Encoding:      outbox.EncodingJSON,
 		Timeout:       5 * time.Second,
 		Batch:         100,
@@ -117,10 +127,10 @@ func DefaultIP() string {
 // Limits of the numeric settings. They keep every value inside what the
 // clock, the tickers and memory can hold; nobody needs more.
 const (
-	MaxBatch    = 100000
-	MaxRetries  = 100
-	MaxTimeout  = time.Hour
-	MaxMaxSpans = 10000000
+	maxBatch    = 100000
+	maxRetries  = 100
+	maxTimeout  = time.Hour
+	maxMaxSpans = 10000000
 	MinMaxBytes = 1 << 20
 	MaxMaxBytes = 1 << 40
 )
@@ -166,7 +176,7 @@ func (c Config) Validate() error {
 	checks := []func() error{
 		c.validateNumbers,
 		func() error { return validateService(c.Service) },
-		func() error { return ValidateIP(c.IP) },
+		func() error { return validateIP(c.IP) },
 		func() error { return validateListen(c.Listen) },
 		func() error { return c.Sampler.Validate() },
 		func() error { return validateHeaders(c.Headers) },
@@ -182,16 +192,16 @@ func (c Config) Validate() error {
 
 func (c Config) validateNumbers() error {
 	switch {
-	case c.Batch < 1 || c.Batch > MaxBatch:
-		return configErr(FieldBatch, "must be between 1 and %d, got %d", MaxBatch, c.Batch)
-	case c.Timeout <= 0 || c.Timeout > MaxTimeout:
-		return configErr(FieldTimeout, "must be more than 0 and at most %s, got %s", MaxTimeout, c.Timeout)
-	case c.Retries < 0 || c.Retries > MaxRetries:
-		return configErr(FieldRetries, "must be between 0 and %d, got %d", MaxRetries, c.Retries)
-	case c.VerifyTimeout <= 0 || c.VerifyTimeout > MaxTimeout:
-		return configErr(FieldVerifyTimeout, "must be more than 0 and at most %s, got %s", MaxTimeout, c.VerifyTimeout)
-	case c.MaxSpans < 1 || c.MaxSpans > MaxMaxSpans:
-		return configErr(FieldMaxSpans, "must be between 1 and %d, got %d", MaxMaxSpans, c.MaxSpans)
+	case c.Batch < 1 || c.Batch > maxBatch:
+		return configErr(FieldBatch, "must be between 1 and %d, got %d", maxBatch, c.Batch)
+	case c.Timeout <= 0 || c.Timeout > maxTimeout:
+		return configErr(FieldTimeout, "must be more than 0 and at most %s, got %s", maxTimeout, c.Timeout)
+	case c.Retries < 0 || c.Retries > maxRetries:
+		return configErr(FieldRetries, "must be between 0 and %d, got %d", maxRetries, c.Retries)
+	case c.VerifyTimeout <= 0 || c.VerifyTimeout > maxTimeout:
+		return configErr(FieldVerifyTimeout, "must be more than 0 and at most %s, got %s", maxTimeout, c.VerifyTimeout)
+	case c.MaxSpans < 1 || c.MaxSpans > maxMaxSpans:
+		return configErr(FieldMaxSpans, "must be between 1 and %d, got %d", maxMaxSpans, c.MaxSpans)
 	case c.MaxBytes < MinMaxBytes || c.MaxBytes > MaxMaxBytes:
 		return configErr(FieldMaxBytes, "must be between %d (1 MiB) and %d (1 TiB), got %d", MinMaxBytes, MaxMaxBytes, c.MaxBytes)
 	}
@@ -222,10 +232,10 @@ func (c Config) validateURLs() error {
 	return nil
 }
 
-// ValidateIP accepts an IP address or IP:port, as the local endpoint of a
+// validateIP accepts an IP address or IP:port, as the local endpoint of a
 // span. A host name is refused: zipkin-go would resolve it with a DNS lookup
 // on every new service, which can block for seconds.
-func ValidateIP(s string) error {
+func validateIP(s string) error {
 	if s == "" {
 		return nil // zipkin-go leaves the address out
 	}
@@ -274,5 +284,5 @@ func isPort(p string) bool {
 	return n <= 65535
 }
 
-// Finite reports whether f is a usable number: not NaN, not ±Inf.
-func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+// finite reports whether f is a usable number: not NaN, not ±Inf.
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

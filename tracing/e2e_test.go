@@ -11,6 +11,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 )
@@ -50,14 +51,14 @@ func TestJaegerEndToEnd(t *testing.T) {
 			clientKind := model.Client // the session keeps no "next kind": each span gets its own
 			client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
 			grand, _ := s.Start(client, SpanOptions{Name: "validate", Kind: &clientKind})
-			mustDo(t, s.Tag(root, "order.id", "42"))
-			mustDo(t, s.Error(grand, "card declined"))
-			mustDo(t, s.Annotate(client, "retrying"))
+			testkit.Must(t, s.Tag(root, "order.id", "42"))
+			testkit.Must(t, s.Error(grand, "card declined"))
+			testkit.Must(t, s.Annotate(client, "retrying"))
 			for _, n := range []*Node{grand, client, root} {
-				mustDo(t, s.Finish(n))
+				testkit.Must(t, s.Finish(n))
 			}
 			debug, _ := s.DebugTrace("debug me")
-			mustDo(t, s.Finish(debug))
+			testkit.Must(t, s.Finish(debug))
 
 			_, sum := flushAll(s)
 			if sum.Delivered != 4 || sum.Failed != 0 {
@@ -120,13 +121,6 @@ func TestJaegerEndToEnd(t *testing.T) {
 				t.Errorf("debug trace read back: %+v", dt.Spans[0])
 			}
 		})
-	}
-}
-
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

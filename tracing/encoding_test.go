@@ -15,6 +15,7 @@ import (
 // A session pointed at /api/v1/spans sends v1 JSON there (Jaeger and
 // collectors misread v2), and an explicit proto there refuses to start.
 func TestSessionV1PathSendsV1(t *testing.T) {
+	t.Parallel()
 	bodies := make(chan []byte, 4)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
@@ -49,6 +50,7 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 }
 
 func TestParseEncodingV1(t *testing.T) {
+	t.Parallel()
 	e, err := outbox.ParseEncoding(" V1 ")
 	if err != nil || e != outbox.EncodingV1 {
 		t.Fatalf("ParseEncoding(v1) = %q, %v", e, err)

@@ -15,17 +15,17 @@ var (
 	// ErrExists: the file is there and overwrite was not asked for. An
 	// interface asks the person, then writes again with overwrite.
 	ErrExists = errors.New("the file already exists")
-	// ErrSymlink: the path is a symbolic link. It is refused, never followed
+	// errSymlink: the path is a symbolic link. It is refused, never followed
 	// onto the file it points to and never replaced.
-	ErrSymlink = errors.New("the path is a symbolic link")
-	// ErrNotRegular: the path is a directory, a named pipe, a device or a
+	errSymlink = errors.New("the path is a symbolic link")
+	// errNotRegular: the path is a directory, a named pipe, a device or a
 	// socket.
-	ErrNotRegular = errors.New("the path is not a regular file")
+	errNotRegular = errors.New("the path is not a regular file")
 )
 
-// FileMode is the mode of every file the playground writes: scenarios and
+// fileMode is the mode of every file the playground writes: scenarios and
 // exports may name endpoints and services, and are nobody else's business.
-const FileMode fs.FileMode = 0o600
+const fileMode fs.FileMode = 0o600
 
 // ExpandHome turns a leading "~" or "~user" into that home directory, as a
 // shell would; other paths are returned as they are.
@@ -51,12 +51,12 @@ func ExpandHome(path string) (string, error) {
 	return filepath.Join(home, rest), nil
 }
 
-// WriteFileSafely writes data to path the way SPEC rule 12 asks: into a temp
-// file (mode FileMode) in the same directory, renamed over path only when it
-// is complete, so a crash never leaves half a file. An existing path is
+// WriteFileSafely writes data to path so that nothing is lost or leaked:
+// into a temp file (mode fileMode) in the same directory, renamed over path
+// only when it is complete, so a crash never leaves half a file. An existing path is
 // replaced only with overwrite (else ErrExists), and only when it is a
-// regular file: a symbolic link is refused (ErrSymlink) rather than followed
-// onto another file, and so is a directory, FIFO or device (ErrNotRegular).
+// regular file: a symbolic link is refused (errSymlink) rather than followed
+// onto another file, and so is a directory, FIFO or device (errNotRegular).
 func WriteFileSafely(path string, data []byte, overwrite bool) error {
 	if err := checkTarget(path, overwrite); err != nil {
 		return err
@@ -100,11 +100,11 @@ func checkTarget(path string, overwrite bool) error {
 	case err != nil:
 		return fmt.Errorf("%s: %w", path, unwrapPath(err))
 	case fi.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("%s: %w; give the file it points to, or another name", path, ErrSymlink)
+		return fmt.Errorf("%s: %w; give the file it points to, or another name", path, errSymlink)
 	case fi.IsDir():
-		return fmt.Errorf("%s: %w (a directory)", path, ErrNotRegular)
+		return fmt.Errorf("%s: %w (a directory)", path, errNotRegular)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, fileKind(fi.Mode()))
+		return fmt.Errorf("%s: %w (%s)", path, errNotRegular, fileKind(fi.Mode()))
 	case !overwrite:
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	}

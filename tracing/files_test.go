@@ -10,6 +10,7 @@ import (
 )
 
 func TestWriteFileSafely(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name      string
 		setup     func(t *testing.T, dir, path string)
@@ -19,13 +20,13 @@ func TestWriteFileSafely(t *testing.T) {
 		{"new file", nil, false, nil},
 		{"existing file, not confirmed", writeOld, false, ErrExists},
 		{"existing file, confirmed", writeOld, true, nil},
-		{"symlink to another file", linkToOther, false, ErrSymlink},
-		{"symlink to another file, confirmed", linkToOther, true, ErrSymlink},
+		{"symlink to another file", linkToOther, false, errSymlink},
+		{"symlink to another file, confirmed", linkToOther, true, errSymlink},
 		{"dangling symlink", func(t *testing.T, dir, path string) {
 			must(t, os.Symlink(filepath.Join(dir, "nowhere"), path))
-		}, true, ErrSymlink},
-		{"directory", func(t *testing.T, dir, path string) { must(t, os.Mkdir(path, 0o700)) }, true, ErrNotRegular},
-		{"FIFO", func(t *testing.T, dir, path string) { must(t, syscall.Mkfifo(path, 0o600)) }, true, ErrNotRegular},
+		}, true, errSymlink},
+		{"directory", func(t *testing.T, dir, path string) { must(t, os.Mkdir(path, 0o700)) }, true, errNotRegular},
+		{"FIFO", func(t *testing.T, dir, path string) { must(t, syscall.Mkfifo(path, 0o600)) }, true, errNotRegular},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -45,7 +46,7 @@ func TestWriteFileSafely(t *testing.T) {
 			}
 			if c.want == nil {
 				fi, err := os.Lstat(path)
-				if b, _ := os.ReadFile(path); err != nil || string(b) != "new" || fi.Mode().Perm() != FileMode || !fi.Mode().IsRegular() {
+				if b, _ := os.ReadFile(path); err != nil || string(b) != "new" || fi.Mode().Perm() != fileMode || !fi.Mode().IsRegular() {
 					t.Errorf("written %q, mode %v, %v", b, fi.Mode(), err)
 				}
 			}
@@ -83,6 +84,7 @@ func must(t *testing.T, err error) {
 }
 
 func TestWriteFileSafelyMissingFolder(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "no", "such", "out.json")
 	err := WriteFileSafely(path, []byte("x"), false)
 	if err == nil || !strings.Contains(err.Error(), path) || !errors.Is(err, os.ErrNotExist) {

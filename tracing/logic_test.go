@@ -13,6 +13,7 @@ import (
 )
 
 func TestParseSamplerSpec(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in      string
 		want    string
@@ -39,7 +40,7 @@ func TestParseSamplerSpec(t *testing.T) {
 	} {
 		spec, err := ParseSamplerSpec(c.in)
 		if c.wantErr != "" {
-			if err == nil || !errors.Is(err, ErrBadSampler) || !strings.Contains(err.Error(), c.wantErr) {
+			if err == nil || !errors.Is(err, errBadSampler) || !strings.Contains(err.Error(), c.wantErr) {
 				t.Errorf("ParseSamplerSpec(%q): want error containing %q, have %v", c.in, c.wantErr, err)
 			}
 			continue
@@ -56,6 +57,7 @@ func TestParseSamplerSpec(t *testing.T) {
 
 // The explanation must agree with zipkin-go's own decision for every sampler.
 func TestSamplerExplainMatchesZipkinDecision(t *testing.T) {
+	t.Parallel()
 	rnd := rand.New(rand.NewSource(1))
 	for _, spec := range []string{"modulo:10", "modulo:3", "boundary:0.3", "boundary:0.0001", "counting:0.5", "always", "never"} {
 		s, err := NewSampler(mustSpec(t, spec))
@@ -86,7 +88,8 @@ func mustSpec(t *testing.T, s string) SamplerSpec {
 	return spec
 }
 
-func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
+func TestHeadersComeFromZipkinInjectors(t *testing.T) {
+	t.Parallel()
 	tid, _ := model.TraceIDFromHex("80f198ee56343ba864fe8b2a57d3eff7")
 	parent := model.ID(0x05e3ac9a4f6e3b90)
 	yes, no := true, false
@@ -94,18 +97,18 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		sc   model.SpanContext
-		f    b3.B3Format
+		f    b3.Format
 		want string
 	}{
-		{"multi", sampled, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
-		{"single", sampled, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"both", sampled, b3.B3Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
-		{"grpc", sampled, b3.B3GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
-		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
-		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
-		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.B3Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
+		{"multi", sampled, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1"},
+		{"single", sampled, b3.Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"both", sampled, b3.Both, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: e457b5a2e4d86bd1|X-B3-ParentSpanId: 05e3ac9a4f6e3b90|X-B3-Sampled: 1|b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"},
+		{"grpc", sampled, b3.GRPC, "x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7|x-b3-spanid: e457b5a2e4d86bd1|x-b3-parentspanid: 05e3ac9a4f6e3b90|x-b3-sampled: 1"},
+		{"unsampled root", model.SpanContext{TraceID: tid, ID: 1, Sampled: &no}, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Sampled: 0"},
+		{"debug", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.Multi, "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7|X-B3-SpanId: 0000000000000001|X-B3-Flags: 1"},
+		{"debug single", model.SpanContext{TraceID: tid, ID: 1, Debug: true}, b3.Single, "b3: 80f198ee56343ba864fe8b2a57d3eff7-0000000000000001-d"},
 	} {
-		lines, err := b3.B3Headers(c.sc, c.f)
+		lines, err := b3.Headers(c.sc, c.f)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -119,14 +122,15 @@ func TestB3HeadersComeFromZipkinInjectors(t *testing.T) {
 	}
 }
 
-func TestParseB3TextRoundTrips(t *testing.T) {
+func TestParseTextRoundTrips(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90",
 		"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
 		"X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-Sampled: 1",
 		"x-b3-traceid: 80f198ee56343ba864fe8b2a57d3eff7; x-b3-spanid: e457b5a2e4d86bd1; x-b3-sampled: 1",
 	} {
-		sc, err := b3.ParseB3Text(in)
+		sc, err := b3.ParseText(in)
 		if err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue
@@ -138,13 +142,14 @@ func TestParseB3TextRoundTrips(t *testing.T) {
 	for _, bad := range []string{"", "b3: nothex", "X-B3-TraceId: 80f198ee56343ba8",
 		// half-pasted: zipkin-go's parser panics on these; ours must not.
 		"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2"} {
-		if _, err := b3.ParseB3Text(bad); err == nil {
+		if _, err := b3.ParseText(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
 	}
 }
 
 func TestClassifyStatus(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status int
 		msg    string
@@ -175,6 +180,7 @@ func TestClassifyStatus(t *testing.T) {
 }
 
 func TestSessionTreeOperations(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	root, err := s.NewTrace("")
 	if err != nil {
@@ -200,8 +206,8 @@ func TestSessionTreeOperations(t *testing.T) {
 	if err := s.Tag(leaf, "db", "orders"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Tag(leaf, " ", "x"); !errors.Is(err, ErrEmptyTagKey) {
-		t.Errorf("empty key: want ErrEmptyTagKey, have %v", err)
+	if err := s.Tag(leaf, " ", "x"); !errors.Is(err, errEmptyTagKey) {
+		t.Errorf("empty key: want errEmptyTagKey, have %v", err)
 	}
 	_ = s.Error(leaf, "timeout")
 	_ = s.Error(leaf, "second")
@@ -214,11 +220,11 @@ func TestSessionTreeOperations(t *testing.T) {
 	if err := s.Finish(leaf); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Finish(leaf); !errors.Is(err, ErrFinished) {
-		t.Errorf("second finish: want ErrFinished, have %v", err)
+	if err := s.Finish(leaf); !errors.Is(err, errFinished) {
+		t.Errorf("second finish: want errFinished, have %v", err)
 	}
-	if err := s.Tag(leaf, "late", "x"); !errors.Is(err, ErrFinished) {
-		t.Errorf("tag after finish: want ErrFinished, have %v", err)
+	if err := s.Tag(leaf, "late", "x"); !errors.Is(err, errFinished) {
+		t.Errorf("tag after finish: want errFinished, have %v", err)
 	}
 	if want, have := 1, s.Outbox().Counts().Queued; want != have {
 		t.Errorf("queued after finishing one sampled span: want %d, have %d", want, have)
@@ -230,12 +236,13 @@ func TestSessionTreeOperations(t *testing.T) {
 }
 
 func TestSessionSamplerAndDebug(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "never")
 	n, _ := s.NewTrace("dropped")
 	if n.Sampled() || !strings.Contains(n.SamplerReason, "never") {
 		t.Errorf("never sampler: sampled=%v reason %q", n.Sampled(), n.SamplerReason)
 	}
-	lines, _ := b3.B3Headers(n.Context, b3.B3Multi)
+	lines, _ := b3.Headers(n.Context, b3.Multi)
 	if want, have := "X-B3-Sampled: 0", lines[len(lines)-1].Name+": "+lines[len(lines)-1].Value; want != have {
 		t.Errorf("unsampled header: want %q, have %q", want, have)
 	}
@@ -261,6 +268,7 @@ func TestSessionSamplerAndDebug(t *testing.T) {
 }
 
 func TestContinueTraceFromB3(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "never")
 	n, err := s.ContinueTrace("b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1", SpanOptions{Name: "downstream"})
 	if err != nil {
@@ -290,6 +298,7 @@ func newTestSession(t *testing.T, sampler string) *Session {
 // The boundary explanation against figures worked out by hand (Python's
 // integers): 2^53+1 is the first ID a float64 cannot hold.
 func TestExplainBoundaryMatchesHandCalculation(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		id       uint64
 		decision bool

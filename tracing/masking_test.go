@@ -15,6 +15,7 @@ import (
 // Masking runs before the 512-byte cut: a token straddling the limit must
 // not show in part.
 func TestServerMessageMaskedBeforeTruncation(t *testing.T) {
+	t.Parallel()
 	const token = "s3cr3t-t0ken-abcdef"
 	for _, at := range []int{500, 505, 510} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -10,13 +10,15 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
 // Jaeger's query port answers POST /api/v2/spans with 200 and its UI page:
-// measured against the real thing, that is not a delivery (rule 9).
+// measured against the real thing, that is not a delivery, because only a
+// collector's 2xx means the spans arrived.
 func TestJaegerUIPortIsNotACollector(t *testing.T) {
 	jaegertest.Start(t)
 	s := sessionTo(t, jaegertest.QueryURL+secret.V2Path)
@@ -50,9 +52,9 @@ func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 	root, _ := s.NewTrace("checkout")
 	clientKind := model.Client
 	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
-	mustDo(t, s.Tag(root, "order.id", "42"))
-	mustDo(t, s.Finish(client))
-	mustDo(t, s.Finish(root))
+	testkit.Must(t, s.Tag(root, "order.id", "42"))
+	testkit.Must(t, s.Finish(client))
+	testkit.Must(t, s.Finish(root))
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Fatalf("flush: %+v", sum)
 	}

@@ -35,10 +35,12 @@ func (l *requestLog) count() int {
 	return len(l.reqs)
 }
 
-// Rule 9: a 3xx is never followed. Go follows 301/302/303 as a bodiless GET
-// (whose 200 looked like a delivery) and 307/308 with the body, a Referer and
-// the user's headers, all to another host.
+// A 3xx is never followed, since only a collector's 2xx means arrived. Go
+// follows 301/302/303 as a bodiless GET (whose 200 looked like a delivery)
+// and 307/308 with the body, a Referer and the user's headers, all to
+// another host.
 func TestOutboxNeverFollowsRedirects(t *testing.T) {
+	t.Parallel()
 	target := &requestLog{}
 	targetSrv := httptest.NewServer(target)
 	defer targetSrv.Close()
@@ -90,9 +92,10 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 	}
 }
 
-// Rule 9: a 2xx that is a web page (Jaeger's UI on 16686 answers a POST with
+// A 2xx that is a web page (Jaeger's UI on 16686 answers a POST with
 // 200 and its index.html) is not a delivery.
 func TestOutboxRefusesHTMLAnswers(t *testing.T) {
+	t.Parallel()
 	const jaegerUI = "<!doctype html><html lang=\"en\"><head><title>Jaeger UI</title></head></html>"
 	cases := []struct {
 		name, contentType, body string

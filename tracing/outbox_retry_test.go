@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -17,6 +18,7 @@ import (
 // A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its
 // start before 1970) used to fail its whole batch on every flush.
 func TestOutboxIsolatesPoisonSpan(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(int) int { return 202 })
 	srv := httptest.NewServer(c)
 	defer srv.Close()
@@ -81,8 +83,6 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func noJitter(d time.Duration) time.Duration { return d }
-
 func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
 	var results []outbox.DeliveryResult
 	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
@@ -90,6 +90,7 @@ func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, o
 }
 
 func TestFlushRetryingTransientThenDelivered(t *testing.T) {
+	t.Parallel()
 	c := newSpanCounter(func(n int) int {
 		if n <= 2 {
 			return 503
@@ -101,7 +102,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 2, 2)
 	w := &waits{}
-	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: noJitter})
+	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: testkit.NoJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}
@@ -122,6 +123,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 }
 
 func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
+	t.Parallel()
 	date := time.Now().Add(5 * time.Second).UTC().Format(http.TimeFormat)
 	for _, c := range []struct {
 		name, header string
@@ -158,6 +160,7 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 }
 
 func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status, posts int
 	}{
@@ -186,6 +189,7 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 }
 
 func TestFlushRetryingRefused(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
@@ -201,6 +205,7 @@ func TestFlushRetryingRefused(t *testing.T) {
 // A server asking for longer than the policy waits is not retried: the
 // result says how long it asked for, and nothing is dropped.
 func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
+	t.Parallel()
 	col := newSpanCounter(func(int) int { return 503 })
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")

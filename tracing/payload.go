@@ -15,9 +15,9 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// ErrNotSampled is the payload error of a span whose trace is not sampled:
+// errNotSampled is the payload error of a span whose trace is not sampled:
 // zipkin-go never reports it, so nothing is ever sent.
-var ErrNotSampled = errors.New("this trace is not sampled: zipkin-go never reports its spans, nothing is sent")
+var errNotSampled = errors.New("this trace is not sampled: zipkin-go never reports its spans, nothing is sent")
 
 // Payload is a span as the outbox POSTs it: the body of a one-span list,
 // serialized by the encoding's serializer (zipkin-go's for v2, ours for v1).
@@ -48,10 +48,10 @@ func (p Payload) Binary() bool { return p.Encoding == outbox.EncodingProto }
 // encoding. A running span's payload is built at now.
 func (s *Session) Payload(n *Node, now time.Time) (Payload, error) {
 	if n == nil {
-		return Payload{}, ErrNoSpan
+		return Payload{}, errNoSpan
 	}
 	if !n.Sampled() {
-		return Payload{}, ErrNotSampled
+		return Payload{}, errNotSampled
 	}
 	m, running := n.Reported, false
 	if m == nil {

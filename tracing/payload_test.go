@@ -16,6 +16,7 @@ import (
 // The preview's bytes are what the outbox POSTs, for every encoding: the
 // collector's capture is the reference, not a serializer call of ours.
 func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		enc  outbox.Encoding
 		path string
@@ -66,6 +67,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 }
 
 func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
+	t.Parallel()
 	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	root, _ := s.NewTrace("running")
 	must(t, s.Tag(root, "k", "v"))
@@ -81,7 +83,7 @@ func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
 
 	never := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
 	n, _ := never.NewTrace("dropped")
-	if _, err := never.Payload(n, time.Now()); !errors.Is(err, ErrNotSampled) {
+	if _, err := never.Payload(n, time.Now()); !errors.Is(err, errNotSampled) {
 		t.Errorf("unsampled: %v", err)
 	}
 }

@@ -1,9 +1,7 @@
 package tracing
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 )
@@ -26,26 +25,10 @@ func startTestReceiver(t testing.TB, o receiver.ReceiverOptions) *receiver.Recei
 	return r
 }
 
-// postSpans POSTs body to the receiver's v2 spans endpoint.
-func postSpans(t testing.TB, url, ct, ce string, body []byte) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
-	req.Header.Set("Content-Type", ct)
-	if ce != "" {
-		req.Header.Set("Content-Encoding", ce)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
-
 func TestReceiverDecodesAndServes(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, receiver.ReceiverOptions{MaxTraces: 3})
-	post := func(ct, ce string, body []byte) (int, string) { return postSpans(t, r.URL(), ct, ce, body) }
+	post := func(ct, ce string, body []byte) (int, string) { return testkit.PostSpans(t, r.URL(), ct, ce, body) }
 	// Real spans from a session, serialized by zipkin-go.
 	s := sessionTo(t, "local", func(c *Config) { c.Listen = "127.0.0.1:0" })
 	fillSession(t, s, 2, 2)
@@ -62,7 +45,7 @@ func TestReceiverDecodesAndServes(t *testing.T) {
 	}{
 		{"json", "application/json", "", jsonBody, 202, ""},
 		{"proto", "application/x-protobuf", "", protoBody, 202, ""},
-		{"gzip json", "application/json", "gzip", gzipBytes(jsonBody), 202, ""},
+		{"gzip json", "application/json", "gzip", testkit.Gzip(jsonBody), 202, ""},
 		{"empty list", "application/json", "", []byte("[]"), 202, ""},
 		{"empty body", "application/json", "", nil, 202, ""},
 		{"not a list", "application/json", "", []byte(`{"a":1}`), 400, "Expected a JSON_V2 encoded list"},

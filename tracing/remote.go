@@ -15,13 +15,13 @@ import (
 
 // Errors of the kind rules and the remote endpoint.
 var (
-	// ErrServerNeedsClient refuses a SERVER child of anything but a CLIENT
+	// errServerNeedsClient refuses a SERVER child of anything but a CLIENT
 	// span: zipkin-go would make it a shared span with its parent's ID, a
 	// call that never happened (Jaeger then stores two roots).
-	ErrServerNeedsClient = errors.New("a SERVER span is the receiving side of a call: make its parent a CLIENT span first (K until CLIENT, then n or c)")
-	// ErrServerAnswered refuses a second SERVER side of one CLIENT call: both
+	errServerNeedsClient = errors.New("a SERVER span is the receiving side of a call: make its parent a CLIENT span first (K until CLIENT, then n or c)")
+	// errServerAnswered refuses a second SERVER side of one CLIENT call: both
 	// would share the client's span ID.
-	ErrServerAnswered = errors.New("this CLIENT call already has its SERVER side (they share one span ID): start a new CLIENT span for another call")
+	errServerAnswered = errors.New("this CLIENT call already has its SERVER side (they share one span ID): start a new CLIENT span for another call")
 	// ErrNoRemoteService refuses a remote endpoint without a service name.
 	ErrNoRemoteService = errors.New("remote endpoint: give the other side's service name, then optionally ip or ip:port")
 )
@@ -37,11 +37,11 @@ func CheckChildKind(parent *Node, kind model.Kind) error {
 		return nil
 	}
 	if parent.Kind != model.Client {
-		return ErrServerNeedsClient
+		return errServerNeedsClient
 	}
 	for _, c := range parent.Children {
 		if c.Key.Shared {
-			return ErrServerAnswered
+			return errServerAnswered
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 )
 
@@ -20,15 +21,15 @@ func TestJaegerClientServerWithRemoteEndpoint(t *testing.T) {
 	jaegertest.Start(t)
 	s := sessionTo(t, jaegertest.ZipkinURL, func(c *Config) { c.Service = "e2e-frontend" })
 	client, err := s.Start(nil, SpanOptions{Name: "charge card", Kind: kindPtr(model.Client)})
-	mustDo(t, err)
-	mustDo(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:8080"))
+	testkit.Must(t, err)
+	testkit.Must(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:8080"))
 	server, err := s.Start(client, SpanOptions{Name: "charge card", Kind: kindPtr(model.Server), Service: "e2e-payments"})
-	mustDo(t, err)
+	testkit.Must(t, err)
 	if !server.Key.Shared {
 		t.Fatal("the SERVER side must share the CLIENT's span ID")
 	}
-	mustDo(t, s.Finish(server))
-	mustDo(t, s.Finish(client))
+	testkit.Must(t, s.Finish(server))
+	testkit.Must(t, s.Finish(client))
 	if _, sum := flushAll(s); sum.Delivered != 2 || sum.Failed != 0 {
 		t.Fatalf("flush to Jaeger: %+v", sum)
 	}

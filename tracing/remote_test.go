@@ -15,16 +15,17 @@ func kindPtr(k model.Kind) *model.Kind { return &k }
 // A SERVER child of a local, non-CLIENT span would become a shared span with
 // the parent's ID (zipkin-go cannot tell): refused, with the way out.
 func TestServerChildNeedsClientParent(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	root, _ := s.NewTrace("checkout")
-	if _, err := s.Start(root, SpanOptions{Name: "handle", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerNeedsClient) {
-		t.Fatalf("SERVER under a local root: want ErrServerNeedsClient, have %v", err)
+	if _, err := s.Start(root, SpanOptions{Name: "handle", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerNeedsClient) {
+		t.Fatalf("SERVER under a local root: want errServerNeedsClient, have %v", err)
 	}
 	if want, have := 1, s.Tree().Len(); want != have {
 		t.Errorf("a refused span must not be added: want %d spans, have %d", want, have)
 	}
-	if !strings.Contains(ErrServerNeedsClient.Error(), "K until CLIENT") {
-		t.Errorf("the refusal must say what to do: %q", ErrServerNeedsClient)
+	if !strings.Contains(errServerNeedsClient.Error(), "K until CLIENT") {
+		t.Errorf("the refusal must say what to do: %q", errServerNeedsClient)
 	}
 	client, err := s.Start(root, SpanOptions{Name: "call", Kind: kindPtr(model.Client)})
 	if err != nil {
@@ -34,11 +35,11 @@ func TestServerChildNeedsClientParent(t *testing.T) {
 	if err != nil || !server.Key.Shared || server.Context.ID != client.Context.ID {
 		t.Fatalf("SERVER under CLIENT must be the shared span: %v", err)
 	}
-	if _, err := s.Start(client, SpanOptions{Name: "again", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerAnswered) {
-		t.Errorf("a second SERVER side of one call: want ErrServerAnswered, have %v", err)
+	if _, err := s.Start(client, SpanOptions{Name: "again", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerAnswered) {
+		t.Errorf("a second SERVER side of one call: want errServerAnswered, have %v", err)
 	}
-	if _, err := s.Start(server, SpanOptions{Name: "nested", Kind: kindPtr(model.Server)}); !errors.Is(err, ErrServerNeedsClient) {
-		t.Errorf("SERVER under SERVER: want ErrServerNeedsClient, have %v", err)
+	if _, err := s.Start(server, SpanOptions{Name: "nested", Kind: kindPtr(model.Server)}); !errors.Is(err, errServerNeedsClient) {
+		t.Errorf("SERVER under SERVER: want errServerNeedsClient, have %v", err)
 	}
 	if _, err := s.Start(nil, SpanOptions{Name: "entry", Kind: kindPtr(model.Server)}); err != nil {
 		t.Errorf("a root SERVER span (untraced caller) is allowed: %v", err)
@@ -50,6 +51,7 @@ func TestServerChildNeedsClientParent(t *testing.T) {
 }
 
 func TestSetRemoteEndpoint(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	n, _ := s.Start(nil, SpanOptions{Name: "call", Kind: kindPtr(model.Client)})
 	cases := []struct {
@@ -91,12 +93,13 @@ func TestSetRemoteEndpoint(t *testing.T) {
 	if n.Reported == nil || n.Reported.RemoteEndpoint == nil || n.Reported.RemoteEndpoint.ServiceName != "payments" {
 		t.Fatalf("zipkin-go must report the remote endpoint: %+v", n.Reported)
 	}
-	if err := s.SetRemoteEndpoint(n, "x", ""); !errors.Is(err, ErrFinished) {
-		t.Errorf("finished span: want ErrFinished, have %v", err)
+	if err := s.SetRemoteEndpoint(n, "x", ""); !errors.Is(err, errFinished) {
+		t.Errorf("finished span: want errFinished, have %v", err)
 	}
 }
 
 func TestScenarioRemoteEndpointRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	client, _ := s.Start(nil, SpanOptions{Name: "charge", Kind: kindPtr(model.Client)})
 	if err := s.SetRemoteEndpoint(client, "payments", "10.1.2.3:8080"); err != nil {
@@ -146,6 +149,7 @@ func endpointString(e *model.Endpoint) string {
 }
 
 func TestScenarioOldFileAndBadRemoteEndpoint(t *testing.T) {
+	t.Parallel()
 	// A version-1 file written before remoteEndpoint existed still loads.
 	old := `{"version":1,"traces":[{"name":"GET /","kind":"CLIENT","startMs":0,"durationMs":3,
 	  "children":[{"name":"GET /","service":"api","kind":"SERVER","startMs":1,"durationMs":1}]}]}`
@@ -158,8 +162,8 @@ func TestScenarioOldFileAndBadRemoteEndpoint(t *testing.T) {
 		`{"version":1,"traces":[{"name":"a","startMs":0,"durationMs":1,"remoteEndpoint":{"serviceName":"x","ipv6":"nope"}}]}`,
 		`{"version":1,"traces":[{"name":"a","startMs":0,"durationMs":1,"children":[{"name":"b","kind":"SERVER","startMs":0,"durationMs":1}]}]}`,
 	} {
-		if _, err := ParseScenario([]byte(bad)); !errors.Is(err, ErrBadScenario) {
-			t.Errorf("want ErrBadScenario for %s, have %v", bad, err)
+		if _, err := ParseScenario([]byte(bad)); !errors.Is(err, errBadScenario) {
+			t.Errorf("want errBadScenario for %s, have %v", bad, err)
 		}
 	}
 }

@@ -80,8 +80,8 @@ func samplerDefOf(k SamplerKind) (samplerDef, bool) {
 	return samplerDef{}, false
 }
 
-// ErrBadSampler is wrapped by every sampler spec parse error.
-var ErrBadSampler = errors.New("bad sampler")
+// errBadSampler is wrapped by every sampler spec parse error.
+var errBadSampler = errors.New("bad sampler")
 
 // SamplerSpec is a parsed --sampler value such as "modulo:10".
 type SamplerSpec struct {
@@ -92,8 +92,8 @@ type SamplerSpec struct {
 	Rate float64
 }
 
-// DefaultSamplerSpec is the seed's sampler, modulo:1 (every trace).
-func DefaultSamplerSpec() SamplerSpec { return SamplerSpec{Kind: SamplerModulo, Modulo: 1} }
+// defaultSamplerSpec is the seed's sampler, modulo:1 (every trace).
+func defaultSamplerSpec() SamplerSpec { return SamplerSpec{Kind: SamplerModulo, Modulo: 1} }
 
 // Describe is one line on what a sampler kind does, for the picker.
 func (k SamplerKind) Describe() string {
@@ -115,9 +115,9 @@ func ParseSamplerSpec(s string) (SamplerSpec, error) {
 	d, ok := samplerDefOf(SamplerKind(name))
 	switch {
 	case !ok:
-		return SamplerSpec{}, fmt.Errorf("%w: %q is not one of always, never, modulo:N, boundary:RATE, counting:RATE", ErrBadSampler, s)
+		return SamplerSpec{}, fmt.Errorf("%w: %q is not one of always, never, modulo:N, boundary:RATE, counting:RATE", errBadSampler, s)
 	case d.parse == nil && hasParam:
-		return SamplerSpec{}, fmt.Errorf("%w: %q takes no parameter", ErrBadSampler, name)
+		return SamplerSpec{}, fmt.Errorf("%w: %q takes no parameter", errBadSampler, name)
 	}
 	spec := SamplerSpec{Kind: d.kind}
 	if d.parse != nil {
@@ -126,21 +126,21 @@ func ParseSamplerSpec(s string) (SamplerSpec, error) {
 		}
 	}
 	if _, err := spec.zipkinSampler(); err != nil {
-		return SamplerSpec{}, fmt.Errorf("%w: %s: %v", ErrBadSampler, name, err)
+		return SamplerSpec{}, fmt.Errorf("%w: %s: %v", errBadSampler, name, err)
 	}
 	return spec, nil
 }
 
 func parseModulo(spec *SamplerSpec, param string) (err error) {
 	if spec.Modulo, err = strconv.ParseUint(param, 10, 64); err != nil {
-		return fmt.Errorf("%w: modulo needs a whole number N ≥ 0, as in modulo:10 (got %q)", ErrBadSampler, param)
+		return fmt.Errorf("%w: modulo needs a whole number N ≥ 0, as in modulo:10 (got %q)", errBadSampler, param)
 	}
 	return nil
 }
 
 func parseRate(spec *SamplerSpec, param string) (err error) {
-	if spec.Rate, err = strconv.ParseFloat(param, 64); err != nil || !Finite(spec.Rate) {
-		return fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", ErrBadSampler, spec.Kind, spec.Kind, param)
+	if spec.Rate, err = strconv.ParseFloat(param, 64); err != nil || !finite(spec.Rate) {
+		return fmt.Errorf("%w: %s needs a rate, as in %s:0.5 (got %q)", errBadSampler, spec.Kind, spec.Kind, param)
 	}
 	return nil
 }
@@ -169,12 +169,12 @@ func (s SamplerSpec) Validate() error {
 }
 
 func (s SamplerSpec) zipkinSampler() (zipkin.Sampler, error) {
-	if (s.Kind == SamplerBoundary || s.Kind == SamplerCounting) && !Finite(s.Rate) {
+	if (s.Kind == SamplerBoundary || s.Kind == SamplerCounting) && !finite(s.Rate) {
 		return nil, fmt.Errorf("%s rate must be a number between 0 and 1, got %v", s.Kind, s.Rate)
 	}
 	d, ok := samplerDefOf(s.Kind)
 	if !ok {
-		return nil, fmt.Errorf("%w: unknown sampler %q", ErrBadSampler, s.Kind)
+		return nil, fmt.Errorf("%w: unknown sampler %q", errBadSampler, s.Kind)
 	}
 	return d.build(s)
 }
@@ -194,7 +194,7 @@ type Sampler struct {
 func NewSampler(spec SamplerSpec) (*Sampler, error) {
 	z, err := spec.zipkinSampler()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSampler, err)
+		return nil, fmt.Errorf("%w: %v", errBadSampler, err)
 	}
 	return &Sampler{Spec: spec, sample: z, last: map[uint64]string{}}, nil
 }

@@ -14,11 +14,11 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// ScenarioVersion is the format version written by SaveScenario.
-const ScenarioVersion = 1
+// scenarioVersion is the format version written by SaveScenario.
+const scenarioVersion = 1
 
-// ErrBadScenario is wrapped by every scenario parse or validation error.
-var ErrBadScenario = errors.New("bad scenario file")
+// errBadScenario is wrapped by every scenario parse or validation error.
+var errBadScenario = errors.New("bad scenario file")
 
 // Scenario is a saved set of span trees: shapes, names, kinds, tags,
 // annotations and relative timing. IDs and timestamps are made fresh on
@@ -66,41 +66,45 @@ type ScenarioAnnotation struct {
 const maxScenarioDepth = 64
 
 // ParseScenario decodes and validates a scenario; unknown fields are errors.
+// A Zipkin v2 JSON span list (an export) is read as a scenario too.
 func ParseScenario(data []byte) (Scenario, error) {
+	if isSpanList(data) {
+		return scenarioOfSpans(data)
+	}
 	var sc Scenario
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&sc); err != nil {
-		return Scenario{}, fmt.Errorf("%w: %v", ErrBadScenario, err)
+		return Scenario{}, fmt.Errorf("%w: %v", errBadScenario, err)
 	}
 	if dec.More() {
-		return Scenario{}, fmt.Errorf("%w: extra data after the scenario object", ErrBadScenario)
+		return Scenario{}, fmt.Errorf("%w: extra data after the scenario object", errBadScenario)
 	}
-	if sc.Version != ScenarioVersion {
-		return Scenario{}, fmt.Errorf("%w: version %d, this build reads version %d", ErrBadScenario, sc.Version, ScenarioVersion)
+	if sc.Version != scenarioVersion {
+		return Scenario{}, fmt.Errorf("%w: version %d, this build reads version %d", errBadScenario, sc.Version, scenarioVersion)
 	}
 	if len(sc.Traces) == 0 {
-		return Scenario{}, fmt.Errorf("%w: no traces", ErrBadScenario)
+		return Scenario{}, fmt.Errorf("%w: no traces", errBadScenario)
 	}
 	for i := range sc.Traces {
 		if err := sc.Traces[i].validate(fmt.Sprintf("traces[%d]", i), 0); err != nil {
-			return Scenario{}, fmt.Errorf("%w: %v", ErrBadScenario, err)
+			return Scenario{}, fmt.Errorf("%w: %v", errBadScenario, err)
 		}
 	}
 	return sc, nil
 }
 
-// MaxScenarioBytes is the largest scenario file LoadScenario reads.
-const MaxScenarioBytes = 16 << 20
+// maxScenarioBytes is the largest scenario file LoadScenario reads.
+const maxScenarioBytes = 16 << 20
 
-// MaxScenarioMs bounds every time in a scenario (startMs, durationMs, atMs):
+// maxScenarioMs bounds every time in a scenario (startMs, durationMs, atMs):
 // one day. Larger values would put replayed timestamps before 1970, which the
 // serializers reject on every flush, holding back the whole batch.
-const MaxScenarioMs = 24 * 60 * 60 * 1000
+const maxScenarioMs = 24 * 60 * 60 * 1000
 
 // LoadScenario reads and parses a scenario file. It refuses what is not a
 // regular file (a FIFO would block forever, a device never ends) and a file
-// over MaxScenarioBytes, saying so rather than reading a truncated file.
+// over maxScenarioBytes, saying so rather than reading a truncated file.
 func LoadScenario(path string) (Scenario, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -118,12 +122,12 @@ func LoadScenario(path string) (Scenario, error) {
 	if opened, err := f.Stat(); err != nil || !os.SameFile(fi, opened) {
 		return Scenario{}, fmt.Errorf("%s changed while it was opened; try again", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxScenarioBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, maxScenarioBytes+1))
 	if err != nil {
 		return Scenario{}, err
 	}
-	if len(data) > MaxScenarioBytes {
-		return Scenario{}, fmt.Errorf("%s grew over the scenario size limit of %d MiB while it was read", path, MaxScenarioBytes>>20)
+	if len(data) > maxScenarioBytes {
+		return Scenario{}, fmt.Errorf("%s grew over the scenario size limit of %d MiB while it was read", path, maxScenarioBytes>>20)
 	}
 	sc, err := ParseScenario(data)
 	if err != nil {
@@ -138,8 +142,8 @@ func scenarioFileOK(path string, fi os.FileInfo) error {
 		return fmt.Errorf("%s is a directory, not a scenario file", path)
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file (%s); a scenario is read from a regular file", path, fileKind(fi.Mode()))
-	case fi.Size() > MaxScenarioBytes:
-		return fmt.Errorf("%s is %.1f MiB, over the scenario size limit of %d MiB", path, float64(fi.Size())/(1<<20), MaxScenarioBytes>>20)
+	case fi.Size() > maxScenarioBytes:
+		return fmt.Errorf("%s is %.1f MiB, over the scenario size limit of %d MiB", path, float64(fi.Size())/(1<<20), maxScenarioBytes>>20)
 	}
 	return nil
 }
@@ -208,10 +212,10 @@ func (s ScenarioSpan) validate(path string, depth int) error {
 	return nil
 }
 
-// checkMs refuses a time outside 0..MaxScenarioMs.
+// checkMs refuses a time outside 0..maxScenarioMs.
 func checkMs(field string, v float64) error {
-	if v < 0 || v > MaxScenarioMs {
-		return fmt.Errorf("%s %g is out of range: use 0 to %d (one day)", field, v, MaxScenarioMs)
+	if v < 0 || v > maxScenarioMs {
+		return fmt.Errorf("%s %g is out of range: use 0 to %d (one day)", field, v, maxScenarioMs)
 	}
 	return nil
 }
@@ -300,7 +304,7 @@ func (s *Session) replay(parent *Node, sp ScenarioSpan, base time.Time) (*Node, 
 // Scenario describes the session's current trees for saving. Running spans
 // are saved as running.
 func (s *Session) Scenario(name string) Scenario {
-	sc := Scenario{Version: ScenarioVersion, Name: name}
+	sc := Scenario{Version: scenarioVersion, Name: name}
 	for _, r := range s.tree.Roots() {
 		sc.Traces = append(sc.Traces, s.scenarioSpan(r, r.Start))
 	}

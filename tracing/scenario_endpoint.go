@@ -19,9 +19,9 @@ func (s ScenarioSpan) checkServerChildren() error {
 	}
 	switch {
 	case servers > 0 && kind != model.Client:
-		return ErrServerNeedsClient
+		return errServerNeedsClient
 	case servers > 1:
-		return ErrServerAnswered
+		return errServerAnswered
 	}
 	return nil
 }

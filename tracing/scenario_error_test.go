@@ -10,7 +10,7 @@ import (
 func TestReplayStampsErrorInsideItsSpan(t *testing.T) {
 	t.Parallel()
 	s := sessionTo(t, "")
-	sc := Scenario{Version: ScenarioVersion, Name: "err", Traces: []ScenarioSpan{{
+	sc := Scenario{Version: scenarioVersion, Name: "err", Traces: []ScenarioSpan{{
 		Name: "checkout", StartMs: 0, DurationMs: 100,
 		Children: []ScenarioSpan{{Name: "charge", StartMs: 10, DurationMs: 20, Error: "card declined"}},
 	}}}

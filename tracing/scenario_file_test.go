@@ -17,6 +17,7 @@ import (
 // TestLoadScenarioRefusesFIFO: a named pipe is refused at once instead of
 // blocking forever on open.
 func TestLoadScenarioRefusesFIFO(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "pipe.json")
 	if err := syscall.Mkfifo(path, 0o600); err != nil {
 		t.Fatalf("mkfifo: %v", err)
@@ -38,12 +39,13 @@ func TestLoadScenarioRefusesFIFO(t *testing.T) {
 // TestLoadScenarioNamesSizeLimit: an oversized file is refused with the
 // limit named, not cut and reported as "unexpected EOF".
 func TestLoadScenarioNamesSizeLimit(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "big.json")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(MaxScenarioBytes + 1); err != nil { // sparse: no disk used
+	if err := f.Truncate(maxScenarioBytes + 1); err != nil { // sparse: no disk used
 		t.Fatal(err)
 	}
 	f.Close()
@@ -56,6 +58,7 @@ func TestLoadScenarioNamesSizeLimit(t *testing.T) {
 // TestScenarioTimesInRange: a time the serializer would reject later is
 // refused up front, naming the span.
 func TestScenarioTimesInRange(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ doc, want string }{
 		{`{"version":1,"traces":[{"name":"root","children":[{"name":"slow call","durationMs":1.8e12}]}]}`, `traces[0].children[0] "slow call": durationMs`},
 		{`{"version":1,"traces":[{"name":"late","startMs":1e15}]}`, `traces[0] "late": startMs`},
@@ -63,7 +66,7 @@ func TestScenarioTimesInRange(t *testing.T) {
 		{`{"version":1,"traces":[{"name":"a","annotations":[{"atMs":9e99,"value":"x"}]}]}`, `"a": annotations[0]: atMs`},
 	} {
 		_, err := ParseScenario([]byte(c.doc))
-		if !errors.Is(err, ErrBadScenario) || !strings.Contains(err.Error(), c.want) {
+		if !errors.Is(err, errBadScenario) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v", c.doc, err)
 		}
 	}

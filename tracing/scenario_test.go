@@ -16,6 +16,7 @@ import (
 )
 
 func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
+	t.Parallel()
 	sc, err := LoadScenario("../examples/checkout.json")
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +66,7 @@ func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
 }
 
 func TestParseScenarioRejects(t *testing.T) {
+	t.Parallel()
 	for name, body := range map[string]string{
 		"not json":      "hello",
 		"unknown field": `{"version":1,"traces":[{"name":"a","x":1}]}`,
@@ -84,6 +86,7 @@ func TestParseScenarioRejects(t *testing.T) {
 // TestExportIsWhatWasSent: the exported JSON has the spans the outbox POSTed,
 // and the curl command masks the header value.
 func TestExportIsWhatWasSent(t *testing.T) {
+	t.Parallel()
 	var posted []byte
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		posted, _ = io.ReadAll(r.Body)

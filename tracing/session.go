@@ -13,10 +13,10 @@ import (
 
 // Errors the span operations return; the UI shows them as messages.
 var (
-	ErrFinished        = errors.New("the span is already finished")
-	ErrNoSpan          = errors.New("no span selected")
-	ErrEmptyTagKey     = errors.New("a tag needs a key: key=value")
-	ErrEmptyAnnotation = errors.New("an annotation needs a value")
+	errFinished        = errors.New("the span is already finished")
+	errNoSpan          = errors.New("no span selected")
+	errEmptyTagKey     = errors.New("a tag needs a key: key=value")
+	errEmptyAnnotation = errors.New("an annotation needs a value")
 )
 
 // DefaultSpanName is the name used when a prompt is left empty.
@@ -52,6 +52,7 @@ type Session struct {
 type recorder struct {
 	outbox  *outbox.Outbox
 	capture func(model.SpanModel)
+	drop    bool // set while Discard finishes a span nobody will see
 }
 
 // Send is zipkin-go's reporter.Reporter.Send.
@@ -59,7 +60,9 @@ func (r *recorder) Send(m model.SpanModel) {
 	if r.capture != nil {
 		r.capture(m)
 	}
-	r.outbox.Send(m)
+	if !r.drop {
+		r.outbox.Send(m)
+	}
 }
 
 // Close is zipkin-go's reporter.Reporter.Close: the outbox outlives tracers.
@@ -75,12 +78,12 @@ func NewSession(cfg Config) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts, err := OutboxOptionsFor(cfg)
+	opts, err := outboxOptionsFor(cfg)
 	if err != nil {
 		return nil, err
 	}
 	s := &Session{cfg: cfg, sampler: sampler, tracers: map[string]*zipkin.Tracer{}}
-	s.outbox = outbox.NewOutbox(opts)
+	s.outbox = outbox.New(opts)
 	s.recorder = &recorder{outbox: s.outbox}
 	if err := s.SetEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
@@ -149,8 +152,8 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
-	// The path picks between the JSON encodings (rule 9): /api/v1/spans gets
-	// v1 JSON, any other path v2 JSON. proto is always a choice someone made,
+	// The path picks between the JSON encodings, since collectors misread v2
+	// sent to /api/v1/spans: /api/v1/spans gets v1 JSON, any other path v2 JSON. proto is always a choice someone made,
 	// and refused on a v1 path.
 	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == outbox.EncodingProto)
 	if err != nil {

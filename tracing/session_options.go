@@ -110,10 +110,10 @@ func (s *Session) checkFixed(next Config) error {
 	return nil
 }
 
-// OutboxOptionsFor is the delivery part of a configuration; it fails when
+// outboxOptionsFor is the delivery part of a configuration; it fails when
 // the CA certificate file cannot be used.
-func OutboxOptionsFor(cfg Config) (outbox.OutboxOptions, error) {
-	opts := outbox.OutboxOptions{
+func outboxOptionsFor(cfg Config) (outbox.Options, error) {
+	opts := outbox.Options{
 		Encoding: cfg.Encoding,
 		Headers:  cfg.Headers,
 		Timeout:  cfg.Timeout,

@@ -42,6 +42,7 @@ func (c *postCapture) take() []capturedPost {
 }
 
 func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
+	t.Parallel()
 	capture := &postCapture{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
@@ -101,6 +102,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 }
 
 func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
+	t.Parallel()
 	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
 	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
 	before := s.Config()
@@ -112,7 +114,7 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		message string
 	}{
 		{"batch 0", s, func(c *Config) { c.Batch = 0 }, FieldBatch, "between 1 and"},
-		{"huge batch", s, func(c *Config) { c.Batch = MaxBatch + 1 }, FieldBatch, "between 1 and"},
+		{"huge batch", s, func(c *Config) { c.Batch = maxBatch + 1 }, FieldBatch, "between 1 and"},
 		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
 		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
 		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},

@@ -18,7 +18,7 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 	if u == nil {
 		return shop.Reporting{}, ErrEndpointNotReady
 	}
-	opts, err := OutboxOptionsFor(s.cfg)
+	opts, err := outboxOptionsFor(s.cfg)
 	if err != nil {
 		return shop.Reporting{}, err
 	}

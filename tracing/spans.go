@@ -41,7 +41,7 @@ func (s *Session) DebugTrace(name string) (*Node, error) {
 // child joins its parent's span ID as a shared span, as zipkin-go does.
 func (s *Session) Child(parent *Node, name string) (*Node, error) {
 	if parent == nil {
-		return nil, ErrNoSpan
+		return nil, errNoSpan
 	}
 	return s.Start(parent, SpanOptions{Name: name})
 }
@@ -49,7 +49,7 @@ func (s *Session) Child(parent *Node, name string) (*Node, error) {
 // ContinueTrace starts a span whose parent is the context in pasted B3
 // headers, as a server receiving them would.
 func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) {
-	sc, err := b3.ParseB3Text(b3Text)
+	sc, err := b3.ParseText(b3Text)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (s *Session) ContinueTrace(b3Text string, opts SpanOptions) (*Node, error) 
 	if err != nil {
 		return nil, err
 	}
-	n.RemoteParent = true
+	n.RemoteParent = sc.ID != 0 // a sampling decision alone names no parent
 	return n, nil
 }
 
@@ -171,7 +171,7 @@ func (s *Session) tracerFor(service string) (*zipkin.Tracer, error) {
 // Finish ends the span now; a sampled span is queued in the outbox.
 func (s *Session) Finish(n *Node) error {
 	if n == nil {
-		return ErrNoSpan
+		return errNoSpan
 	}
 	return s.FinishWithDuration(n, time.Since(n.Start))
 }
@@ -179,10 +179,10 @@ func (s *Session) Finish(n *Node) error {
 // FinishWithDuration ends the span with a given duration (scenario replay).
 func (s *Session) FinishWithDuration(n *Node, d time.Duration) error {
 	if n == nil {
-		return ErrNoSpan
+		return errNoSpan
 	}
 	if n.Finished {
-		return ErrFinished
+		return errFinished
 	}
 	if d < time.Microsecond {
 		d = time.Microsecond
@@ -203,7 +203,7 @@ func (s *Session) Tag(n *Node, key, value string) error {
 	}
 	key = strings.TrimSpace(key)
 	if key == "" {
-		return ErrEmptyTagKey
+		return errEmptyTagKey
 	}
 	n.span.Tag(key, value)
 	if _, set := n.Tags[key]; key == string(zipkin.TagError) && set {
@@ -246,7 +246,7 @@ func (s *Session) Annotate(n *Node, value string) error {
 		return err
 	}
 	if strings.TrimSpace(value) == "" {
-		return ErrEmptyAnnotation
+		return errEmptyAnnotation
 	}
 	return s.annotate(n, time.Now(), value)
 }
@@ -267,10 +267,10 @@ func (s *Session) annotate(n *Node, at time.Time, value string) error {
 
 func editable(n *Node) error {
 	if n == nil {
-		return ErrNoSpan
+		return errNoSpan
 	}
 	if n.Finished {
-		return fmt.Errorf("%w: zipkin-go reported it at Finish, later changes are not sent", ErrFinished)
+		return fmt.Errorf("%w: zipkin-go reported it at Finish, later changes are not sent", errFinished)
 	}
 	return nil
 }

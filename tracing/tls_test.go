@@ -79,6 +79,7 @@ func (ca privateCA) server(t *testing.T, h http.Handler) *httptest.Server {
 func accept202(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusAccepted) }
 
 func TestTLSPrivateCA(t *testing.T) {
+	t.Parallel()
 	ca := newPrivateCA(t)
 	srv := ca.server(t, http.HandlerFunc(accept202))
 
@@ -110,6 +111,7 @@ func TestTLSPrivateCA(t *testing.T) {
 }
 
 func TestTLSBadCACertFileIsNamed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "garbage.pem")
 	_ = os.WriteFile(garbage, []byte("not a certificate"), 0o600)
@@ -125,6 +127,7 @@ func TestTLSBadCACertFileIsNamed(t *testing.T) {
 }
 
 func TestTLSProtocolMismatchHints(t *testing.T) {
+	t.Parallel()
 	plain := httptest.NewServer(http.HandlerFunc(accept202))
 	defer plain.Close()
 	ca := newPrivateCA(t)
@@ -143,12 +146,13 @@ func TestTLSProtocolMismatchHints(t *testing.T) {
 
 // A refused proxy is named; the collector is not blamed.
 func TestProxyFailureNamesTheProxy(t *testing.T) {
+	t.Parallel()
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	dead := ln.Addr().String()
 	ln.Close()
 	proxy, _ := url.Parse("http://proxyuser:proxypass@" + dead)
 	for _, endpoint := range []string{"http://collector.example:9411/api/v2/spans", "https://collector.example/api/v2/spans"} {
-		o := outbox.NewOutbox(outbox.OutboxOptions{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
+		o := outbox.New(outbox.Options{Proxy: http.ProxyURL(proxy), Timeout: 2 * time.Second})
 		ep, err := secret.ParseEndpoint(endpoint)
 		if err != nil {
 			t.Fatal(err)
@@ -167,8 +171,9 @@ func TestProxyFailureNamesTheProxy(t *testing.T) {
 // The same through the environment, as an operator sets it: HTTPS_PROXY is
 // read once per process, so the check runs in a child test process.
 func TestProxyFromEnvironmentIsNamed(t *testing.T) {
+	t.Parallel()
 	if addr := os.Getenv("PLAYGROUND_PROXY_CHILD"); addr != "" {
-		o := outbox.NewOutbox(outbox.OutboxOptions{Timeout: 2 * time.Second})
+		o := outbox.New(outbox.Options{Timeout: 2 * time.Second})
 		ep, _ := secret.ParseEndpoint("https://collector.example/api/v2/spans")
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		r := o.Probe(context.Background())

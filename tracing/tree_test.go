@@ -24,6 +24,7 @@ func dfs(roots []*Node) []*Node {
 }
 
 func TestTreeOrderMatchesDepthFirst(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewSource(7))
 	var tree Tree
 	var all, roots []*Node
@@ -59,6 +60,7 @@ func TestTreeOrderMatchesDepthFirst(t *testing.T) {
 }
 
 func TestTreeRunningCounts(t *testing.T) {
+	t.Parallel()
 	s := newTestSession(t, "always")
 	root, _ := s.NewTrace("root")
 	child, _ := s.Child(root, "child")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 )
@@ -31,18 +32,18 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	producer := model.Producer
 	root, _ := s.NewTrace("checkout")
 	call, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &client})
-	mustDo(t, s.SetRemoteEndpoint(call, "payments", "10.0.0.2:8080"))
+	testkit.Must(t, s.SetRemoteEndpoint(call, "payments", "10.0.0.2:8080"))
 	srv, _ := s.Start(call, SpanOptions{Name: "charge card", Kind: &server, Service: "v1-back"})
 	pub, _ := s.Start(root, SpanOptions{Name: "publish", Kind: &producer})
-	mustDo(t, s.Tag(root, "order.id", "42"))
-	mustDo(t, s.Tag(call, "card", "visa"))
-	mustDo(t, s.Tag(srv, "db.rows", "1"))
-	mustDo(t, s.Annotate(call, "retrying"))
+	testkit.Must(t, s.Tag(root, "order.id", "42"))
+	testkit.Must(t, s.Tag(call, "card", "visa"))
+	testkit.Must(t, s.Tag(srv, "db.rows", "1"))
+	testkit.Must(t, s.Annotate(call, "retrying"))
 	if !srv.Key.Shared {
 		t.Fatalf("the SERVER child of a CLIENT should be shared")
 	}
 	for _, n := range []*Node{srv, call, pub, root} {
-		mustDo(t, s.Finish(n))
+		testkit.Must(t, s.Finish(n))
 	}
 	results, sum := flushAll(s)
 	if sum.Delivered != 4 || sum.Failed != 0 {

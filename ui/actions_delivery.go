@@ -33,8 +33,9 @@ func canFlush(m *Model) string {
 	return "nothing to send: every finished sampled span is delivered"
 }
 
-// canRetry: r is F when anything is pending (SPEC.md), so it applies when F
-// does; with nothing pending nothing failed either.
+// canRetry: r is F when anything is pending, since failed batches stay
+// queued and a flush retries them; so it applies when F does, and with
+// nothing pending nothing failed either.
 func canRetry(m *Model) string {
 	if m.log.Flushing() {
 		return flushRunning(m.keys)

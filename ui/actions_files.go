@@ -108,9 +108,6 @@ func (m *Model) load() tea.Cmd {
 			return m.ask(promptSpec{
 				title: "Open a scenario file (~ is your home)", placeholder: "examples/checkout.json",
 				accept: func(typed string) (tea.Cmd, error) {
-					if strings.TrimSpace(typed) == "" {
-						return nil, errors.New("type a file name (the placeholder is only an example)")
-					}
 					path, err := filePath(typed, "")
 					if err != nil {
 						return nil, err
@@ -148,8 +145,29 @@ func (m *Model) fileDone(msg fileMsg) tea.Cmd {
 	if len(roots) > 0 {
 		m.tree.Select(roots[0])
 	}
-	m.setStatus("Opened %s: %s with fresh IDs; %s flushes them.", msg.path, plural(len(roots), "trace"), keyName(m.keys.Flush))
+	m.setStatus("Opened %s: %s with fresh IDs; %s flushes them.%s", msg.path, plural(len(roots), "trace"), keyName(m.keys.Flush), m.unsampledNote(roots))
 	return m.ensureTick()
+}
+
+// unsampledNote says how many of the traces just opened the sampler will
+// not send, "" when it sends them all: a scenario opened under "never"
+// would otherwise look sent and never arrive.
+func (m *Model) unsampledNote(roots []*tracing.Node) string {
+	unsampled := 0
+	for _, r := range roots {
+		if !r.Sampled() {
+			unsampled++
+		}
+	}
+	sampler := m.session.Config().Sampler
+	switch {
+	case unsampled == 0:
+		return ""
+	case unsampled == len(roots):
+		return fmt.Sprintf(" But the sampler (%s) keeps none of them: they will not be sent (%s changes it, then %s again).",
+			sampler, keyName(m.keys.Sampler), keyName(m.keys.Load))
+	}
+	return fmt.Sprintf(" The sampler (%s) keeps %d of %d: the others will not be sent.", sampler, len(roots)-unsampled, len(roots))
 }
 
 func (m *Model) askOverwrite(w fileWrite) tea.Cmd {

@@ -41,6 +41,9 @@ func (m *Model) toggleLearn() tea.Cmd {
 	if t.active {
 		t.active = false
 		m.mode = modeBrowse
+		if m.lesson.Focused() {
+			m.focus(m.tree)
+		}
 		m.setSize(m.width, m.height)
 		m.setStatus("Left the tour at lesson %d/%d (%d done); L resumes it.", t.current+1, len(t.lessons), t.completed())
 		return nil
@@ -57,10 +60,29 @@ func (m *Model) toggleLearn() tea.Cmd {
 func (m *Model) gotoLesson(i int) {
 	t := m.tour
 	t.current = max(0, min(i, len(t.lessons)-1))
+	m.lesson.scroll.offset = 0
 	if !t.Done() {
 		t.snap = m.snapshot()
+		if t.Lesson().Select == "running" {
+			m.selectRunning()
+		}
 	}
 	m.setStatus("Lesson %d/%d: %s", t.current+1, len(t.lessons), t.Lesson().Title)
+}
+
+// selectRunning selects the latest running span unless a running one is
+// selected already.
+func (m *Model) selectRunning() {
+	if n := m.tree.Selected(); n != nil && !n.Finished {
+		return
+	}
+	nodes := m.session.Tree().Nodes()
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if !nodes[i].Finished {
+			m.tree.Select(nodes[i])
+			return
+		}
+	}
 }
 
 // learnKey handles the tour's own keys in learn mode: L and esc leave (esc
@@ -80,14 +102,16 @@ func (m *Model) learnKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 
 // checkLesson runs the current lesson's check after every message.
 func (m *Model) checkLesson() {
-	if m.tour != nil {
-		m.tour.check(m)
+	if m.tour != nil && m.tour.check(m) {
+		m.lesson.scroll.offset = 0 // what just happened, from its first line
 	}
 }
 
 // learnLayout gives the lesson panel its place in learn mode: under the
 // tree, above the B3 headers, when side by side; the details' place when
-// stacked. The tree keeps a few lines.
+// stacked. The lesson never gives way: it keeps its title, what to press and
+// three rows of its text; the tree and the B3 headers shrink first (the tree
+// to one row, which follows the selection), then the B3 headers go.
 func (m *Model) learnLayout(l *layoutSizes) {
 	if m.tour == nil || !m.tour.active {
 		return
@@ -98,20 +122,24 @@ func (m *Model) learnLayout(l *layoutSizes) {
 		l.lessonH = l.hdrH
 		return
 	}
-	// The lesson takes what its text needs, leaving the tree its spans
-	// (a few rows at least).
 	chrome := 2
 	if l.compact {
 		chrome = 1
 	}
 	w, _ := l.inner(l.leftW, 0)
-	treeRows := min(max(1, m.session.Tree().Len()), 6) + chrome
-	l.lessonH = min(m.lesson.linesNeeded(w)+chrome, l.treeH-treeRows)
-	if l.lessonH < 3 {
-		l.lessonH = 0
-		return
+	least := m.lesson.linesAtLeast(w) + chrome
+	need := m.lesson.linesNeeded(w) + chrome
+	treeWant := min(max(1, m.session.Tree().Len()), 6) + chrome
+	l.lessonH = min(l.upperH-chrome-1, max(least, min(need, l.upperH-l.hdrH-treeWant))) // the tree keeps a row
+	rest := l.upperH - l.lessonH
+	l.hdrH = min(l.hdrH, max(chrome+1, rest-treeWant))
+	if rest-l.hdrH < chrome+1 {
+		l.hdrH = max(0, rest-chrome-1)
 	}
-	l.treeH -= l.lessonH
+	if l.hdrH < chrome+1 {
+		l.hdrH = 0
+	}
+	l.treeH = rest - l.hdrH
 }
 
 // lessonBox is the lesson panel under the tree (side by side), "" when the

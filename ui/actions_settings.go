@@ -25,7 +25,7 @@ func settingsActions(k *KeyMap) []action {
 }
 
 func hasSecrets(m *Model) string {
-	if m.session.Endpoint().HasSecrets() || len(m.session.Config().Headers) > 0 {
+	if m.session.Endpoint().HasSecrets() || len(m.session.Config().Headers) > 0 || m.log.hidden {
 		return ""
 	}
 	return "no secrets to hide: the endpoint has no token and no header values are set"

@@ -119,9 +119,9 @@ func (m *Model) pickShopRoute() tea.Cmd {
 }
 
 // shopCallNotes say what the request will carry and what follows from it.
-func shopCallNotes(n *tracing.Node, f b3.B3Format, starting bool) []string {
+func shopCallNotes(n *tracing.Node, f b3.Format, starting bool) []string {
 	format := "B3 " + f.String() + " headers ({B3} changes it)"
-	if f == b3.B3GRPC {
+	if f == b3.GRPC {
 		format = "B3 multi headers: the B3 view shows gRPC metadata, and an HTTP request carries multi"
 	}
 	notes := []string{"The request carries " + format + " from zipkin-go's b3.InjectHTTP on this span's context."}
@@ -280,7 +280,7 @@ func shopLogEntry(c shopCall, r shop.CallResult) string {
 			lines = append(lines, "     "+safe(h.Name)+": "+safe(h.Value))
 		}
 	}
-	if c.format == b3.B3GRPC {
+	if c.format == b3.GRPC {
 		lines = append(lines, "   (the B3 view is gRPC; the HTTP request carried multi headers)")
 	}
 	return strings.Join(lines, "\n")

@@ -99,6 +99,7 @@ func (t *treePane) continueTrace() tea.Cmd {
 		title:       fmt.Sprintf("Continue a trace — paste B3 headers (b3: … or X-B3-…: …; separate with ;) (next kind: %s)", kindName(t.kind)),
 		placeholder: "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
 		check:       t.checkPaste,
+		moreLines:   pasteGoesOn,
 		accept: func(text string) (tea.Cmd, error) {
 			kind := t.kind
 			n, err := t.session.ContinueTrace(text, tracing.SpanOptions{Kind: &kind})
@@ -110,6 +111,20 @@ func (t *treePane) continueTrace() tea.Cmd {
 			return nil, nil
 		},
 	})
+}
+
+// pasteGoesOn says whether enter in the paste prompt starts another header
+// line: after an X-B3-… line (more usually follow; enter on the empty line
+// after them continues the trace), not after a single b3 header, which is
+// whole by itself.
+func pasteGoesOn(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.HasSuffix(text, ";") {
+		return false
+	}
+	lines := strings.Split(text, ";")
+	last := strings.ToLower(strings.TrimSpace(lines[len(lines)-1]))
+	return strings.HasPrefix(last, "x-b3-")
 }
 
 // started selects a new span, gives the tree focus, puts the kind back to

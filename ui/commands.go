@@ -24,6 +24,15 @@ type flushResultMsg struct {
 	target secret.Endpoint // where the flush sent it
 }
 
+// flushRetryMsg is a failed attempt that will be retried, streamed before
+// the wait: of is how many attempts the batch may take.
+type flushRetryMsg struct {
+	failed outbox.DeliveryResult
+	wait   time.Duration
+	of     int
+	next   <-chan tea.Msg
+}
+
 // flushDoneMsg ends a flush.
 type flushDoneMsg struct{ summary outbox.FlushSummary }
 
@@ -32,7 +41,9 @@ type flushDoneMsg struct{ summary outbox.FlushSummary }
 // its results, each with the endpoint target the flush sends to.
 func startFlush(ctx context.Context, out *outbox.Outbox, retries int, target secret.Endpoint) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
-	policy := outbox.RetryPolicy{Retries: retries}
+	policy := outbox.RetryPolicy{Retries: retries, OnRetry: func(r outbox.DeliveryResult, wait time.Duration) {
+		ch <- flushRetryMsg{failed: r, wait: wait, of: retries + 1, next: ch}
+	}}
 	return func() tea.Msg {
 		go func() {
 			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- flushResultMsg{result: r, next: ch, target: target} })
@@ -108,8 +119,9 @@ type fileWrite struct {
 	overwrite        bool
 }
 
-// writeFileCmd writes per SPEC rule 12 (tracing.WriteFileSafely): an
-// existing file comes back as tracing.ErrExists until overwrite is agreed.
+// writeFileCmd writes through tracing.WriteFileSafely, so a crash never
+// leaves half a file and a symlink is never followed: an existing file comes
+// back as tracing.ErrExists until overwrite is agreed.
 func writeFileCmd(w fileWrite) tea.Cmd {
 	return func() tea.Msg {
 		err := tracing.WriteFileSafely(w.path, w.data, w.overwrite)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -16,7 +17,7 @@ import (
 const maxLogEntries = 1000
 
 // logEntry is one thing the log shows, kept raw and drawn at view time, so
-// that v hiding secrets again re-masks what is already on screen (rule 5).
+// that v hiding secrets again re-masks what is already on screen.
 type logEntry struct {
 	result *outbox.DeliveryResult // a batch's answer
 	// note is our own text (a flush started, an export's curl command),
@@ -24,6 +25,10 @@ type logEntry struct {
 	// one in force when it was written, which knows those secrets.
 	note   string
 	masker *secret.Masker
+	// wait is set on a failed attempt that will be retried: how long the
+	// batch waits, and of how many attempts it may take.
+	wait time.Duration
+	of   int
 }
 
 // deliveryLog is one entry per POST (time, spans, bytes, status, latency,
@@ -38,6 +43,9 @@ type deliveryLog struct {
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
 	done      int                // batches answered in the running flush
+	// hidden says a result holds a secret of its own, masked (a redirect's
+	// target with a token in it): v has something to reveal.
+	hidden bool
 }
 
 func newDeliveryLog(c *common) *deliveryLog {
@@ -58,6 +66,7 @@ func (l *deliveryLog) Add(note string) {
 
 // AddResult logs one batch.
 func (l *deliveryLog) AddResult(r outbox.DeliveryResult) {
+	l.hidden = l.hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{result: &r})
 	l.done++
 }
@@ -88,19 +97,43 @@ func (l *deliveryLog) render(e logEntry) string {
 	}
 	line := fmt.Sprintf("%s  batch %d/%d  %s  %d B  %s  %s",
 		r.At.Format("15:04:05"), r.Batch, r.Batches, plural(r.Spans, "span"), r.Bytes, status, shortDur(r.Latency))
-	if r.Attempts > 1 {
+	if r.Attempts > 1 && e.wait == 0 {
 		line += fmt.Sprintf("  attempt %d", r.Attempts)
 	}
 	// The outbox masked the error and the message when it made them.
 	if r.Err != nil {
 		line += "  " + st.Bad.Render(safe(r.Err.Error()))
+	} else if r.Class == outbox.ClassNotCollector { // its HTML says nothing; the hint does
+		line += "  " + st.Bad.Render("a web page")
 	} else if r.Message != "" && !r.OK() {
 		line += "  " + st.Bad.Render(`"`+safe(strings.Join(strings.Fields(r.Message), " "))+`"`)
 	}
+	if e.wait > 0 {
+		why := "backoff"
+		if r.RetryAfter > 0 && e.wait <= r.RetryAfter {
+			why = "Retry-After"
+		}
+		return line + "  " + st.Hint.Render(fmt.Sprintf("waiting %s (%s), attempt %d of %d", shortDur(e.wait), why, r.Attempts+1, e.of))
+	}
 	if r.Hint != "" && !r.OK() {
-		line += "\n" + st.Hint.Render("→ "+keyText(l.keys, hintWithKeys(*r)))
+		shown := *r
+		if l.reveal && r.RedirectTo != "" { // the hint was masked when made
+			shown.Hint = outbox.RedirectHint(safe(r.RedirectTo))
+		}
+		line += "\n" + st.Hint.Render("→ "+keyText(l.keys, hintWithKeys(shown)))
 	}
 	return line
+}
+
+// lastResult is the newest batch's line (its hint on a second line), ""
+// before any POST.
+func (l *deliveryLog) lastResult() string {
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if l.entries[i].result != nil {
+			return l.render(l.entries[i])
+		}
+	}
+	return ""
 }
 
 // lines is the wrapped lines of the newest entries, enough for want lines
@@ -148,6 +181,9 @@ func (l *deliveryLog) Update(msg tea.Msg) (component, tea.Cmd) {
 	case flushResultMsg:
 		l.AddResult(msg.result)
 		return l, waitFor(msg.next)
+	case flushRetryMsg:
+		l.push(logEntry{result: &msg.failed, wait: msg.wait, of: msg.of})
+		return l, waitFor(msg.next)
 	case flushDoneMsg:
 		if l.cancel != nil {
 			l.cancel() // release the context
@@ -181,7 +217,7 @@ func (l *deliveryLog) Title() string {
 		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), plural(l.done, "batch"), keyName(l.keys.StopFlush))
 	}
 	if l.scroll > 0 {
-		t += fmt.Sprintf(" · %d lines below (%s)", l.scroll, keyName(l.keys.Bottom))
+		t += fmt.Sprintf(" · %s below (%s)", plural(l.scroll, "line"), keyName(l.keys.Bottom))
 	}
 	return t
 }

@@ -10,6 +10,7 @@ import (
 const armsURL = "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans"
 
 func TestEndpointPromptValidatesAndMasks(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "E")
 	if promptOf(m) == nil || promptOf(m).Value() != "local" {
@@ -33,8 +34,8 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 	}
 	promptOf(m).input.SetValue("")
 	m = typeText(t, m, armsURL)
-	// Masked as it is typed (rule 5): the prompt keeps the text, the screen
-	// never shows the token.
+	// Masked as it is typed, since someone may be watching the screen: the
+	// prompt keeps the text, the screen never shows the token.
 	if v := m.View(); strings.Contains(v, "aokcdqnxyz") || !strings.Contains(v, "aliyuncs.com/****") {
 		t.Fatalf("the token shows while typed:\n%s", v)
 	}
@@ -64,6 +65,7 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 }
 
 func TestSamplerPicker(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "S")
 	if pickerOf(m) == nil || !strings.Contains(m.View(), "trace ID (low 64 bits) mod N") {
@@ -102,6 +104,7 @@ func TestSamplerPicker(t *testing.T) {
 }
 
 func TestContinueFromPastedB3(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "P")
 	m = typeText(t, m, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1")

@@ -81,7 +81,7 @@ func buildWithJaeger(t *testing.T) string {
 	return bin
 }
 
-// TestTmuxAgainstJaeger drives the real binary in tmux with the SPEC keys,
+// TestTmuxAgainstJaeger drives the real binary in tmux with the README's keys,
 // flushes to Jaeger, and compares the IDs the B3 view showed with what
 // Jaeger's query API returns.
 func TestTmuxAgainstJaeger(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -57,6 +59,11 @@ func (e endpointEditor) accept(value string) (tea.Cmd, error) {
 		return startReceiver(e.session.Config()), nil
 	}
 	if err := e.session.SetEndpoint(value); err != nil {
+		if enc := e.session.Outbox().Encoding(); tracing.IsV1Path(value) && enc != outbox.EncodingV1 {
+			// Two settings change together, one at a time: say in which order.
+			return nil, fmt.Errorf("%w — two steps: %s, %s and set the encoding to v1 first, then %s this URL again",
+				err, keyName(e.keys.Cancel), keyName(e.keys.Options), keyName(e.keys.Endpoint))
+		}
 		return nil, err
 	}
 	e.changed()

@@ -55,7 +55,7 @@ func explainSelected(c *common, n *tracing.Node) explanation {
 }
 
 // explainSpan is every inspector field of n in plain words.
-func explainSpan(n *tracing.Node, s *tracing.Session, f b3.B3Format) explanation {
+func explainSpan(n *tracing.Node, s *tracing.Session, f b3.Format) explanation {
 	items := []explainItem{
 		{"name", n.Name, nameMeaning(n.Name, s.Outbox().Encoding())},
 		{"kind", kindName(n.Kind), kindMeaning(n.Kind)},
@@ -191,12 +191,12 @@ func annotationItems(n *tracing.Node) []explainItem {
 
 func explainTree() explanation {
 	return explanation{title: "Explain · span tree ({Glossary}: glossary)", items: []explainItem{
-		{"span tree", "", "Every trace you build: ◆ a root, its children indented under it. {NewTrace} starts a trace, {Child} a child of the selected span. {Explain} on a selected span explains each of its fields."},
+		{"span tree", "", "Every trace you build: ◆ a root (↳ the first span of a trace continued from pasted B3 headers), its children indented under it. {NewTrace} starts a trace, {Child} a child of the selected span. {Explain} on a selected span explains each of its fields."},
 		{"row", "", "name, [KIND], shared, ● elapsed while running or the duration once finished, debug / not sampled, ✗ error, then the delivery state: queued, sending, delivered, failed."},
 	}}
 }
 
-func explainHeaders(f b3.B3Format) explanation {
+func explainHeaders(f b3.Format) explanation {
 	return explanation{title: "Explain · B3 headers ({Glossary}: glossary)", items: []explainItem{
 		{"B3 headers", f.String(), "What zipkin-go's injector writes for the selected span when it calls another service: the receiver continues the trace from them. {B3} cycles the formats."},
 		{"X-B3-TraceId", "", "The trace ID, 16 or 32 lower-hex digits, the same in every service."},

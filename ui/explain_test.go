@@ -8,14 +8,21 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// A SERVER child of a plain local span is refused before the prompt opens,
-// with the way out; the same key works once the parent is a CLIENT.
+// A SERVER child of a plain local span is refused with the way out, in a
+// prompt that takes the name typed next (so it runs no command); the same key
+// works once the parent is a CLIENT.
 func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "K", "K") // a root of no kind; next kind SERVER
 	m, _ = press(t, m, "c")
-	if m.dialog != nil || !m.statusBad || !strings.Contains(m.status, "make its parent a CLIENT span first") {
-		t.Fatalf("SERVER under a local root must be refused with the explanation: dialog %v, status %q", m.dialog, m.status)
+	if !isRefusal(m, "make its parent a CLIENT span first") || !m.statusBad {
+		t.Fatalf("SERVER under a local root must be refused with the explanation: status %q", m.status)
+	}
+	m = typeText(t, m, "fetch") // the name meant for the prompt: f would finish the root
+	m, _ = press(t, m, "enter")
+	if root := m.session.Tree().At(0); root.Finished || m.dialog != nil {
+		t.Fatalf("the typing after a refusal ran as commands: root finished %v, dialog %v", root.Finished, m.dialog)
 	}
 	if want, have := 1, m.session.Tree().Len(); want != have {
 		t.Fatalf("nothing may be added: want %d spans, have %d", want, have)
@@ -38,6 +45,7 @@ func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
 // R sets the remote endpoint of the selected running span; bad input keeps
 // the prompt open with the reason.
 func TestRemoteEndpointKey(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "K", "n", "enter", "R")
 	if promptOf(m) == nil {
@@ -64,7 +72,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 		t.Errorf("the inspector shows the remote endpoint:\n%s", v)
 	}
 	m, _ = press(t, m, "f", "R")
-	if promptOf(m) != nil || !m.statusBad {
+	if !isRefusal(m, "finished") || !m.statusBad {
 		t.Error("R on a finished span is refused: zipkin-go reported it already")
 	}
 }
@@ -73,6 +81,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 // included; tab shows the glossary; esc closes. A focused pane is explained
 // instead when it has focus.
 func TestExplainSpanPaneAndGlossary(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	m = typeText(t, m, "GET /checkout")
@@ -119,6 +128,7 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 // A multi-line bracketed paste keeps its lines apart and is previewed as
 // understood; a bad value is refused with the precise reason.
 func TestPasteMultiLineB3(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "P")
 	paste := "X-B3-TraceId: 80f198ee56343ba864fe8b2a57d3eff7\r\nX-B3-SpanId: e457b5a2e4d86bd1\nX-B3-ParentSpanId: 05e3ac9a4f6e3b90\nX-B3-Sampled: 1\n"
@@ -146,6 +156,7 @@ func TestPasteMultiLineB3(t *testing.T) {
 // Where a name changes on the way, the status says so when the span starts;
 // a paste with SERVER next says the new span joins the pasted one.
 func TestLowercasingAndServerPasteAreSaid(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	m = typeText(t, m, "GET /checkout")

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSaveOpenExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	m := newModel(t, 120, 40, func(c *tracing.Config) {
 		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer t0psecretvalue"}}
@@ -70,9 +71,9 @@ func TestSaveOpenExport(t *testing.T) {
 	}
 }
 
-// Rule 12 from the keys: placeholders, ~, 0600, asking before replacing,
-// symlinks and FIFOs.
-func TestFilesPerRule12(t *testing.T) {
+// TestFilesSavedSafely drives saving and loading from the keys: placeholders,
+// ~, 0600, asking before replacing, symlinks and FIFOs.
+func TestFilesSavedSafely(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	m := newModel(t, 120, 40)

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/openzipkin/zipkin-go/model"
 
@@ -26,6 +28,7 @@ func updateGolden() bool {
 // a 3-level trace, a tag, an error, a flush to the embedded receiver; then it
 // checks the final model and what the receiver got.
 func TestFlowBuildTagErrorFlush(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{120, 40}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := newSession(t)
@@ -81,25 +84,49 @@ func TestFlowBuildTagErrorFlush(t *testing.T) {
 	}
 }
 
-// TestGoldenScreens compares fixed screens (first screen, full help) with
-// golden files, under the Ascii colour profile. The behaviour is asserted
-// by the other tests; this catches layout regressions.
+// TestGoldenScreens checks fixed screens (first screen, full help, a dialog)
+// under the Ascii colour profile: each fills its size exactly, shows what a
+// user needs on it, and matches its golden file, which catches layout
+// regressions the assertions do not name.
 func TestGoldenScreens(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		w, h int
 		keys []string
+		must []string // what the screen is for
 	}{
-		{"start-120x40", 120, 40, nil},
-		{"start-40x12", 40, 12, nil},
-		{"help-120x40", 120, 40, []string{"?"}},
-		{"sampler-80x24", 80, 24, []string{"S"}},
+		{"start-120x40", 120, 40, nil, []string{
+			"endpoint http://127.0.0.1:9/api/v2/spans", "sampler always", "▸ Spans · 0",
+			"Press n to start a new trace", "Inspector", "B3 headers", "Delivery log",
+			"Welcome!", "n new trace", "q quit", "? help"}},
+		{"start-40x12", 40, 12, nil, []string{"▸ Spans · 0", "No spans yet.", "n new trace", "? help"}},
+		{"help-120x40", 120, 40, []string{"?"}, []string{
+			"All keys", "n       new trace", "F       flush", "q       quit", "L       learn",
+			"no span selected: press n to start a trace first", "?/esc close"}},
+		{"sampler-80x24", 80, 24, []string{"S"}, []string{
+			"Sampler for new traces", "› always", "never", "modulo", "boundary", "counting",
+			"enter accept", "esc cancel"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			// A remote endpoint (not contacted) keeps ports out of the screen.
 			m := newModel(t, c.w, c.h, func(cfg *tracing.Config) { cfg.Endpoint = "http://127.0.0.1:9/api/v2/spans" })
 			m, _ = press(t, m, c.keys...)
 			have := m.View()
+			lines := strings.Split(have, "\n")
+			if len(lines) != c.h {
+				t.Errorf("%d lines, want %d", len(lines), c.h)
+			}
+			for i, l := range lines {
+				if n := lipgloss.Width(l); n != c.w {
+					t.Errorf("line %d is %d columns wide, want %d: %q", i+1, n, c.w, l)
+				}
+			}
+			for _, s := range c.must {
+				if !strings.Contains(have, s) {
+					t.Errorf("the screen lacks %q", s)
+				}
+			}
 			path := filepath.Join("testdata", c.name+".golden")
 			if updateGolden() {
 				os.MkdirAll("testdata", 0o755)

@@ -24,7 +24,14 @@ type headersPane struct {
 
 // Title names the pane with its format, and what lies below the window.
 func (v *headersPane) Title() string {
-	return fmt.Sprintf("B3 headers · %s (%s cycles)", v.session.Config().B3, v.keys.B3.Help().Key) + v.scroll.more(len(v.lines()), v.height, v.focused)
+	total := len(v.lines())
+	more := v.scroll.more(total, v.height, v.focused)
+	format := v.session.Config().B3
+	return fitTitle(v.width,
+		fmt.Sprintf("B3 headers · %s (%s cycles)", format, v.keys.B3.Help().Key)+more,
+		fmt.Sprintf("B3 headers · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+more,
+		fmt.Sprintf("B3 · %s", format)+v.scroll.shortMore(total, v.height))
 }
 
 // Update scrolls.
@@ -50,7 +57,7 @@ func (v *headersPane) lines() []string { return v.linesAt(v.width) }
 // headersKey is what the header lines depend on.
 type headersKey struct {
 	n      *tracing.Node
-	format b3.B3Format
+	format b3.Format
 	w      int
 }
 
@@ -69,7 +76,7 @@ func (v *headersPane) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return wrap(v.styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
-	headers, err := b3.B3Headers(n.Context, v.session.Config().B3)
+	headers, err := b3.Headers(n.Context, v.session.Config().B3)
 	if err != nil {
 		return wrap(v.styles.Bad.Render(err.Error()), w)
 	}

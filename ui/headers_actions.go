@@ -32,7 +32,7 @@ func (v *headersPane) cycle() tea.Cmd {
 func (v *headersPane) copy() tea.Cmd {
 	n := v.selected()
 	format := v.session.Config().B3
-	lines, err := b3.B3Headers(n.Context, format)
+	lines, err := b3.Headers(n.Context, format)
 	if err != nil {
 		v.sayError(err.Error())
 		return nil
@@ -42,7 +42,9 @@ func (v *headersPane) copy() tea.Cmd {
 		text[i] = l.Name + ": " + l.Value
 	}
 	v.send(clipboardMsg{osc52.New(strings.Join(text, "\n")).String()})
-	v.say("Copied the %s B3 headers of %q to the clipboard (%s, OSC 52): %s",
+	// The terminal decides: many honour OSC 52, some ignore it silently, so
+	// the status says what was sent, not that the clipboard holds it.
+	v.say("Sent the %s B3 headers of %q (%s) to your terminal as OSC 52, a clipboard request; terminals may ignore it: %s",
 		format, escapeTitle(n.Name), plural(len(lines), "line"), strings.Join(text, " · "))
 	return nil
 }

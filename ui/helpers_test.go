@@ -61,6 +61,7 @@ func pickerOf(m *Model) *samplerPicker {
 var namedKeys = map[string]tea.KeyType{
 	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
 	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC,
+	"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU,
 }
 
 // keyMsg turns a key name into the message Bubble Tea sends for it.
@@ -134,7 +135,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 			for _, c := range msg {
 				run(c)
 			}
-		case flushResultMsg, flushDoneMsg, fileMsg, verifyDoneMsg:
+		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			run(c)

@@ -38,7 +38,7 @@ func (h *helpPane) Show(groups []helpGroup) { h.groups, h.scroll = groups, 0 }
 
 // Title names the view.
 func (h *helpPane) Title() string {
-	return "All keys (" + keyHelp(as(h.keys.CloseHelp, "closes")) + ") — dimmed keys do not apply now"
+	return "All keys (" + keyHelp(as(h.keys.CloseHelp, "closes")) + ") — a key that does not apply now says why"
 }
 
 // Update scrolls (the root closes help on ? or esc).

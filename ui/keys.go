@@ -5,7 +5,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// KeyMap is every key of the playground (SPEC.md "Keymap"), declared once.
+// KeyMap is every key of the playground, declared once, so help, footers
+// and the README's key table all read the same bindings.
 // The root enables and disables the bindings of its actions in one place
 // (refreshKeys), from the same check that guards the action.
 type KeyMap struct {
@@ -13,6 +14,7 @@ type KeyMap struct {
 
 	NewTrace, Child, Finish, Tag, Error, Annotate, Kind key.Binding
 	Debug, Continue                                     key.Binding
+	Delete, NewSession                                  key.Binding // take back what was not sent
 
 	B3, Flush, Retry, StopFlush, Endpoint, Sampler, Reveal key.Binding
 	Save, Load, Export                                     key.Binding
@@ -33,7 +35,7 @@ type KeyMap struct {
 	CloseHelp key.Binding
 }
 
-// DefaultKeyMap is the keymap of SPEC.md.
+// DefaultKeyMap is the playground's keymap, the one the README documents.
 func DefaultKeyMap() KeyMap {
 	b := func(help string, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -56,6 +58,9 @@ func DefaultKeyMap() KeyMap {
 		Kind:     b("K", "next kind", "K"),
 		Debug:    b("D", "debug trace", "D"),
 		Continue: b("P", "paste B3 / continue", "P"),
+		// Backspace too: a laptop's "delete" key sends it.
+		Delete:     b("del/⌫", "delete span (unsent)", "delete", "backspace"),
+		NewSession: b("N", "new session (clears unsent)", "N"),
 
 		B3:         b("b", "B3 format", "b"),
 		Flush:      b("F", "flush", "F"),
@@ -114,7 +119,7 @@ type actionGroup struct {
 // actionTable is every browse-mode action, by theme (one file each).
 func actionTable(k *KeyMap) []actionGroup {
 	return []actionGroup{
-		{"spans", spanActions(k)},
+		{"spans", append(spanActions(k), undoActions(k)...)},
 		{"delivery", append(deliveryActions(k), verifyActions(k)...)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
@@ -161,7 +166,7 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			}
 			if reason := a.whyNot(m); reason != "" {
 				m.setErrorText(reason)
-				return nil, true
+				return m.holdTyping(a.binding, m.status), true
 			}
 			return a.do(m), true
 		}
@@ -184,5 +189,6 @@ func (m *Model) helpGroups() []helpGroup {
 		}
 		groups = append(groups, hg)
 	}
-	return append(groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}})
+	return append(groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}},
+		helpGroup{title: "in the tour (" + keyName(k.Learn) + ")", keys: []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}})
 }

@@ -30,15 +30,12 @@ func (m *Model) layout() layoutSizes {
 	w, h := m.width, m.height
 	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
 	l.beside = !l.stacked && w >= receivedBeside && m.session.Receiver() != nil
-	l.topH = 2
-	if h < oneTopLineH {
-		l.topH = 1
-	}
+	l.topH = len(topBar{m.common, m.tree.NextKind()}.lines(w, h)) // two lines, or more when a field wraps
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {
 	case m.tour != nil && m.tour.active && !l.stacked:
-		l.logH = max(4, l.bodyH/6) // the lesson needs the room more
+		l.logH = max(3, l.bodyH/6) // the lesson needs the room more
 	case l.compact:
 		l.logH = max(3, l.bodyH/4)
 	default:
@@ -131,14 +128,18 @@ func (m *Model) placements(l layoutSizes) []placement {
 	case l.beside:
 		recvW = l.recvW
 	}
+	lesson := "" // tab visits the lesson while the tour is on: it scrolls
+	if m.tour != nil && m.tour.active {
+		lesson = "lesson" + scroll
+	}
 	return []placement{
 		at(m.tree, treeW, treeH, "span tree"),
+		at(m.lesson, l.leftW, l.lessonH, lesson),
 		at(m.received, recvW, recvH, received),
 		at(m.inspector, upperW, inspH, "inspector"+scroll),
 		at(m.headers, l.leftW, hdrH, "B3 headers"+scroll),
 		at(m.log, m.width, l.logH, "delivery log"+scroll),
 		{c: m.helpView, w: m.width, h: l.bodyH},
-		at(m.lesson, l.leftW, l.lessonH, ""),
 	}
 }
 

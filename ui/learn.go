@@ -25,8 +25,14 @@ type lesson struct {
 	Teach string   `json:"teach"` // what it teaches, two or three sentences
 	Keys  []string `json:"keys"`  // the keys it asks for (checked against the keymap in tests)
 	Do    string   `json:"do"`    // what to press, in words
-	Check string   `json:"check"` // a name in lessonChecks
-	Done  string   `json:"done"`  // what just happened, pointing at the screen
+	// Select is what the lesson selects when it starts, so the keys it asks
+	// for act on the right span: "running" (the latest running span), or "".
+	Select string `json:"select"`
+	Check  string `json:"check"` // a name in lessonChecks
+	// Quote is the line the done text points at, quoted in the lesson so it
+	// is read even when its pane is short: "delivery" (the last POST), or "".
+	Quote string `json:"quote"`
+	Done  string `json:"done"` // what just happened, pointing at the screen
 }
 
 // loadLessons parses the embedded lessons and checks that every check name
@@ -68,7 +74,7 @@ type spanState struct {
 type learnSnapshot struct {
 	spans     map[*tracing.Node]spanState
 	delivered int
-	format    b3.B3Format
+	format    b3.Format
 	readBacks int
 	shopCalls int // calls the demo shop answered
 

@@ -11,22 +11,45 @@ import (
 
 // learnPane shows the current lesson beside the panes it talks about (it
 // takes the lower part of the tree's column, or the details when narrow), so
-// the keys the lesson asks for reach the app, not a modal.
+// the keys the lesson asks for reach the app, not a modal. What to press
+// stays pinned however small the pane; the teaching text scrolls (tab gives
+// the pane the keys) with a "↓ N more" line saying how much is below.
 type learnPane struct {
 	paneBase
-	root *Model
+	root   *Model
+	scroll scroller
 }
 
-// Title is the progress and the lesson's title.
+// lessonParts are a lesson's lines at one width: pinned above the text, the
+// text that scrolls, pinned below it, and the way on.
+type lessonParts struct {
+	top, body, bottom, foot []string
+}
+
+// Title is the progress and the lesson's title, or the progress alone when
+// the title would not fit in the border (the title then leads the text).
 func (p *learnPane) Title() string {
 	t := p.root.tour
 	if t == nil {
 		return "Learn"
 	}
-	return fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.lessons), t.Lesson().Title)
+	progress := fmt.Sprintf("Lesson %d/%d", t.current+1, len(t.lessons))
+	if p.titleFits(p.width) {
+		return progress + " · " + t.Lesson().Title
+	}
+	return progress
 }
 
-// Update moves between lessons (the root handles leaving).
+// titleFits says whether the whole title fits in the top border of a box
+// w columns wide inside (corners, spaces and the focus mark around it).
+func (p *learnPane) titleFits(w int) bool {
+	t := p.root.tour
+	title := fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.lessons), t.Lesson().Title)
+	return lipgloss.Width(focusMark+title)+5 <= w+2
+}
+
+// Update moves between lessons (the root handles leaving) and scrolls the
+// text when the pane has focus.
 func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || p.root.tour == nil {
@@ -37,6 +60,9 @@ func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
 		p.root.gotoLesson(p.root.tour.current + 1)
 	case key.Matches(km, p.keys.PrevLesson):
 		p.root.gotoLesson(p.root.tour.current - 1)
+	default:
+		parts := p.parts(max(10, p.width))
+		p.scroll.key(p.keys, km, len(parts.body), p.textRows(parts))
 	}
 	return p, nil
 }
@@ -46,79 +72,129 @@ func (p *learnPane) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.NextLesson, p.keys.PrevLesson, p.keys.Learn}
 }
 
-// FullHelp is the lesson keys.
+// FullHelp is the lesson keys, and the scroll keys when it has focus.
 func (p *learnPane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.keys.NextLesson, p.keys.PrevLesson}}
+	keys := [][]key.Binding{{p.keys.NextLesson, p.keys.PrevLesson}}
+	if p.Focused() {
+		keys = append(keys, navKeys(p.keys))
+	}
+	return keys
+}
+
+// parts lays the lesson out at width w: while pending, the teaching text
+// scrolls above what to press (pinned); once done, what just happened
+// scrolls under its heading.
+func (p *learnPane) parts(w int) lessonParts {
+	t := p.root.tour
+	st := p.styles
+	l := t.Lesson()
+	var parts lessonParts
+	if !p.titleFits(w) {
+		parts.top = styled(st.Title.Render, wrap(l.Title, w))
+	}
+	if t.Done() {
+		parts.top = append(parts.top, st.Delivered.Render("✓ Done. What just happened:"))
+		parts.body = wrap(l.Done, w)
+		if q := p.quote(l); q != "" {
+			parts.body = append(append(wrap(q, w), ""), parts.body...)
+		}
+	} else {
+		parts.body = wrap(l.Teach, w)
+		parts.bottom = wrap(st.Label.Render("Do: ")+l.Do, w)
+	}
+	// The way on fits 40 columns: each key by its first symbol.
+	k := p.keys
+	first := func(b key.Binding) string { s, _, _ := strings.Cut(keyName(b), "/"); return s }
+	next, back, leave := first(k.NextLesson)+" next", first(k.PrevLesson)+" back", keyName(k.Cancel)+" leaves"
+	nav := next + " lesson · " + back + " · " + first(k.Learn) + " or " + leave
+	if !t.Done() {
+		nav = "○ waiting · " + next + " · " + back + " · " + leave
+	}
+	if t.current == len(t.lessons)-1 {
+		nav = fmt.Sprintf("last · %d/%d done · %s · %s", t.completed(), len(t.lessons), back, leave)
+	}
+	parts.foot = styled(st.Dim.Render, wrap(nav, w))
+	return parts
+}
+
+// quote is the line the lesson's done text points at, as that pane shows it.
+func (p *learnPane) quote(l lesson) string {
+	if l.Quote == "delivery" {
+		if line := p.root.log.lastResult(); line != "" {
+			return "The delivery log's last line: " + line
+		}
+	}
+	return ""
+}
+
+// styled renders each line with style.
+func styled(style func(...string) string, lines []string) []string {
+	for i, l := range lines {
+		lines[i] = style(l)
+	}
+	return lines
+}
+
+// textRows is how many rows the scrolling text gets in the pane's height.
+func (p *learnPane) textRows(parts lessonParts) int {
+	return max(0, p.height-len(parts.top)-len(parts.bottom)-len(parts.foot))
 }
 
 // View is the lesson: what it teaches and what to press while pending, what
 // just happened once done, and the way on.
 func (p *learnPane) View() string {
-	t := p.root.tour
-	if t == nil {
+	if p.root.tour == nil {
 		return ""
 	}
-	st := p.styles
-	w := max(10, p.width)
-	wrap := func(s string) string { return lipgloss.NewStyle().Width(w).Render(s) }
-	l := t.Lesson()
-	room := p.height - 1 // the way on keeps the last line
-	var lines []string
-	if t.Done() {
-		lines = fitFirst(strings.Split(wrap(l.Done), "\n"), nil, room-1)
-		lines = append([]string{st.Delivered.Render("✓ Done. What just happened:")}, lines...)
+	parts := p.parts(max(10, p.width))
+	// Below the least the layout gives (a screen under 24 rows), what to
+	// press stays longest: the way on goes first, then the title.
+	if len(parts.top)+len(parts.bottom)+len(parts.foot) > p.height {
+		parts.foot = nil
+	}
+	if len(parts.top)+len(parts.bottom) > p.height {
+		parts.top = nil
+	}
+	rows := p.textRows(parts)
+	body := parts.body
+	if rows > 0 {
+		start := min(p.scroll.offset, max(0, len(body)-rows))
+		p.scroll.offset = start
+		body = body[start:]
+		if len(body) > rows {
+			how := "tab, then j"
+			if p.Focused() {
+				how = "j"
+			}
+			more := len(body) - (rows - 1)
+			body = append(body[:rows-1:rows-1], p.styles.Dim.Render(fmt.Sprintf("↓ %d more (%s)", more, how)))
+		}
 	} else {
-		// What to press stays on screen however small the panel: the
-		// teaching text gives way first.
-		do := strings.Split(wrap(st.Label.Render("Do: ")+l.Do), "\n")
-		do = append(do, st.Dim.Render("○ waiting for you to do it…"))
-		lines = fitFirst(strings.Split(wrap(l.Teach), "\n"), do, room)
+		body = nil
 	}
-	k := p.keys
-	nav := keyHelp(k.NextLesson, as(k.PrevLesson, "back"), both(k.Learn, k.Cancel, "leaves (progress kept)"))
-	if t.current == len(t.lessons)-1 {
-		nav = fmt.Sprintf("last lesson · %d/%d done · %s", t.completed(), len(t.lessons), keyHelp(as(k.PrevLesson, "back"), both(k.Learn, k.Cancel, "leaves")))
-	}
-	if len(lines) > room && room >= 1 {
-		lines = lines[:room]
-	}
-	for len(lines) < p.height-1 {
-		lines = append(lines, "")
-	}
-	return strings.Join(append(lines, st.Dim.Render(wrapCut(nav, w))), "\n")
+	lines := append(append(append(append([]string{}, parts.top...), body...), parts.bottom...), parts.foot...)
+	return strings.Join(lines, "\n")
 }
 
-// linesNeeded is how many lines the lesson's text takes at width w, the way
-// on included.
+// linesNeeded is how many lines the whole lesson takes at width w.
 func (p *learnPane) linesNeeded(w int) int {
-	t := p.root.tour
-	if t == nil {
+	if p.root.tour == nil {
 		return 0
 	}
-	count := func(s string) int { return strings.Count(lipgloss.NewStyle().Width(max(10, w)).Render(s), "\n") + 1 }
-	l := t.Lesson()
-	if t.Done() {
-		return 1 + count(l.Done) + 1
-	}
-	return count(l.Teach) + count("Do: "+l.Do) + 1 + 1
+	parts := p.parts(max(10, w))
+	return len(parts.top) + len(parts.body) + len(parts.bottom) + len(parts.foot)
 }
 
-// fitFirst is head cut to leave room for tail (marked … when cut), then
-// tail.
-func fitFirst(head, tail []string, room int) []string {
-	if keep := room - len(tail); len(head) > keep {
-		head = head[:max(0, keep)]
-		if len(head) > 0 {
-			head[len(head)-1] += "…"
-		}
+// linesAtLeast is the least the lesson keeps at width w: its pinned lines
+// and three rows of its text (and the line saying how much more there is).
+func (p *learnPane) linesAtLeast(w int) int {
+	if p.root.tour == nil {
+		return 0
 	}
-	return append(head, tail...)
-}
-
-// wrapCut cuts s to w columns.
-func wrapCut(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
+	parts := p.parts(max(10, w))
+	rows := len(parts.body)
+	if rows > 3 {
+		rows = 4
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+	return len(parts.top) + rows + len(parts.bottom) + len(parts.foot)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // flattenPaste turns the lines of a paste (bracketed paste arrives as one
-// KeyMsg holding newlines) into "; "-separated text, which ParseB3Text reads
+// KeyMsg holding newlines) into "; "-separated text, which b3.ParseText reads
 // like lines: the text input is single-line and would make them spaces.
 func flattenPaste(msg tea.KeyMsg) tea.KeyMsg {
 	if msg.Type != tea.KeyRunes || !strings.ContainsAny(string(msg.Runes), "\r\n") {

@@ -10,6 +10,7 @@ import (
 // Every lesson loads, names a known check, and asks only for keys the app
 // has.
 func TestLessonsAreValidData(t *testing.T) {
+	t.Parallel()
 	ls, err := builtinLessons()
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +50,7 @@ func allBindings(k *KeyMap) []key.Binding {
 // The whole tour by direct Update calls: each lesson's check passes when its
 // keys are pressed, and not before (nor from what earlier lessons left).
 func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "L")
 	if m.mode != modeLearn || !m.tour.active {
@@ -129,6 +131,7 @@ func pressAll(t *testing.T, m *Model, keys []string) *Model {
 // Leaving keeps the progress; L resumes where the person was; the lesson
 // panel stays on screen while a prompt it asked for is open.
 func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "L", "n")
 	if promptOf(m) == nil {
@@ -161,6 +164,7 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 // The narrow layout gives the lesson the details' place, and every size
 // still draws.
 func TestLearnPanelAtEverySize(t *testing.T) {
+	t.Parallel()
 	for _, sz := range [][2]int{{120, 40}, {80, 24}, {40, 12}, {200, 60}, {249, 12}} {
 		m := newModel(t, sz[0], sz[1])
 		m, _ = press(t, m, "L")
@@ -177,10 +181,11 @@ func TestLearnPanelAtEverySize(t *testing.T) {
 // At 80×24 the lesson panel keeps what to press on screen: the teaching
 // text gives way first, and the delivery log shrinks while learning.
 func TestLessonKeepsWhatToPressAt80x24(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "L")
 	v := m.View()
-	for _, want := range []string{"Do: n, type a name", "waiting for you to do it", "A trace is one request"} {
+	for _, want := range []string{"Do: press n once, type a name", "○ waiting", "A trace is one request"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("%q is not on the 80×24 screen:\n%s", want, v)
 		}

@@ -12,7 +12,8 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// Minimum usable terminal size (SPEC.md rule 8).
+// Minimum usable terminal size: below it the screen says "terminal too
+// small" rather than draw a layout that cannot fit.
 const (
 	MinWidth  = 40
 	MinHeight = 12
@@ -121,7 +122,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
-	case flushResultMsg, spinner.TickMsg:
+	case flushResultMsg, flushRetryMsg, spinner.TickMsg:
 		if r, ok := msg.(flushResultMsg); ok {
 			m.verify.sentTo.record(r)
 		}

@@ -17,6 +17,7 @@ import (
 )
 
 func TestFirstScreenSaysWhatToPress(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	v := m.View()
 	for _, want := range []string{"embedded receiver http://127.0.0.1:", "Press n to start a new trace", "n new trace", "sampler always"} {
@@ -27,6 +28,7 @@ func TestFirstScreenSaysWhatToPress(t *testing.T) {
 }
 
 func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n")
 	if promptOf(m) == nil || !strings.Contains(promptOf(m).Title(), "span name") {
@@ -52,12 +54,20 @@ func TestNewTraceEmptyNameUsesDefaultAndSelects(t *testing.T) {
 	}
 }
 
+// isRefusal says whether the dialog is the prompt that shows why a key was
+// refused, with want in it.
+func isRefusal(m *Model, want string) bool {
+	p := promptOf(m)
+	return p != nil && strings.Contains(p.Title(), "refused") && strings.Contains(p.Title(), want)
+}
+
 func TestKeysWithNoSpanSelected(t *testing.T) {
+	t.Parallel()
 	for _, k := range []string{"c", "f", "t", "e", "a"} {
 		m := newModel(t, 120, 40)
 		m, _ = press(t, m, k)
-		if promptOf(m) != nil {
-			t.Errorf("%s opened a prompt with no span", k)
+		if opens := k != "f"; opens != isRefusal(m, "no span selected") {
+			t.Errorf("%s: a key that opens a prompt opens it with the refusal (and only such a key): %v", k, m.dialog)
 		}
 		if !m.statusBad || !strings.Contains(m.status, "no span selected") {
 			t.Errorf("%s: status %q", k, m.status)
@@ -66,6 +76,7 @@ func TestKeysWithNoSpanSelected(t *testing.T) {
 }
 
 func TestFinishedSpanRefusesEdits(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "f")
 	if !m.tree.Selected().Finished {
@@ -77,13 +88,15 @@ func TestFinishedSpanRefusesEdits(t *testing.T) {
 	}
 	for _, k := range []string{"t", "e", "a"} {
 		m, _ = press(t, m, k)
-		if promptOf(m) != nil || !strings.Contains(m.status, "is finished") {
-			t.Errorf("%s on a finished span: prompt %v, status %q", k, promptOf(m) != nil, m.status)
+		if !isRefusal(m, "is finished") || !strings.Contains(m.status, "is finished") {
+			t.Errorf("%s on a finished span: dialog %v, status %q", k, m.dialog, m.status)
 		}
+		m, _ = press(t, m, "esc")
 	}
 }
 
 func TestTagPromptRefusesInline(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "t")
 	m = typeText(t, m, "novalue")
@@ -114,6 +127,7 @@ func TestTagPromptRefusesInline(t *testing.T) {
 }
 
 func TestErrorKeyTagsAndAnnotates(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "n", "enter", "e")
 	m = typeText(t, m, "card declined")
@@ -134,6 +148,7 @@ func TestErrorKeyTagsAndAnnotates(t *testing.T) {
 }
 
 func TestKindCycleAndSharedServer(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
 	for _, k := range want {
@@ -153,6 +168,7 @@ func TestKindCycleAndSharedServer(t *testing.T) {
 }
 
 func TestB3ViewCycleUnsampledAndDebug(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
 	m, _ = press(t, m, "n", "enter")
 	v := m.View()
@@ -175,6 +191,7 @@ func TestB3ViewCycleUnsampledAndDebug(t *testing.T) {
 }
 
 func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Batch = 2 })
 	m, _ = press(t, m, "n", "enter", "c", "enter", "c", "enter", "f", "up", "f")
 	// The root still runs: it is not sent, and the status says so.
@@ -199,6 +216,7 @@ func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
 }
 
 func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
+	t.Parallel()
 	var status atomic.Int32
 	status.Store(http.StatusForbidden)
 	var got atomic.Int32
@@ -235,6 +253,7 @@ func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
 }
 
 func TestQuitAsksWhenUndelivered(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, cmd := press(t, m, "q")
 	if cmd == nil || (m.mode == modeConfirmQuit) {
@@ -260,6 +279,7 @@ func TestQuitAsksWhenUndelivered(t *testing.T) {
 }
 
 func TestSeveralRunesActAsKeys(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "KK") // one message, as tmux sends it
 	if m.tree.kind != model.Server {
@@ -273,6 +293,7 @@ func TestSeveralRunesActAsKeys(t *testing.T) {
 }
 
 func TestSmallTerminals(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 39, 11)
 	if !strings.Contains(m.View(), "terminal too small") {
 		t.Error("39×11 does not say too small")
@@ -303,6 +324,7 @@ func TestSmallTerminals(t *testing.T) {
 }
 
 func TestNavigate(t *testing.T) {
+	t.Parallel()
 	k := DefaultKeyMap()
 	for _, c := range []struct {
 		key            string

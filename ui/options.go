@@ -143,7 +143,7 @@ func (d *optionsDialog) optionPrompt(row optionRow) tea.Cmd {
 	}
 	return m.ask(promptSpec{
 		title:       fmt.Sprintf("%s (%s) — %s", row.name, row.flag, row.about),
-		placeholder: current, check: check,
+		placeholder: current, check: check, ownsEmpty: true,
 		accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
 				m.say("%s unchanged: %s.", capitalize(row.name), current)

@@ -88,6 +88,7 @@ func setOption(t *testing.T, m *Model, name, text string) *Model {
 }
 
 func TestOptionsChangeTheLiveSession(t *testing.T) {
+	t.Parallel()
 	coll, url := newCollector(t)
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = url })
 	m, _ = press(t, m, "O")
@@ -169,6 +170,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 // Invalid values are refused inline with the flag's own error, and nothing
 // changes.
 func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
+	t.Parallel()
 	_, url := newCollector(t)
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = url })
 	m, _ = press(t, m, "O")
@@ -208,6 +210,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 
 // The delivery log's hints name the TUI key, not a flag.
 func TestHintsNameTheKey(t *testing.T) {
+	t.Parallel()
 	coll, url := newCollector(t)
 	coll.status = http.StatusRequestEntityTooLarge
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = url })
@@ -222,6 +225,7 @@ func TestHintsNameTheKey(t *testing.T) {
 // The top bar shows the encoding actually sent (the path picks v1), and
 // ctrl+c closes the options without quitting.
 func TestOptionsTopBarAndCtrlC(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/api/v1/spans" })
 	if top := strings.Join(viewLines(m)[:2], "\n"); !strings.Contains(top, "enc v1") {
 		t.Errorf("top bar: %q", top)

@@ -129,7 +129,7 @@ func (d *previewDialog) text() string {
 	case state == outbox.Delivered:
 		b.WriteString("Delivered: these are the bytes that were sent (if the encoding was the same then).\n")
 	default:
-		fmt.Fprintf(&b, "State: %s. %s sends it in a batch of up to %d spans; its bytes in the list are these.\n", state, keyName(d.keys.Flush), d.session.Config().Batch)
+		fmt.Fprintf(&b, "State: %s. %s sends it in a batch of up to %s; its bytes in the list are these.\n", state, keyName(d.keys.Flush), plural(d.session.Config().Batch, "span"))
 	}
 	if p.Binary() {
 		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",
@@ -143,7 +143,8 @@ func (d *previewDialog) text() string {
 	return b.String()
 }
 
-// escapeTitle shows control characters in a span name escaped (rule 11).
+// escapeTitle shows control characters in a span name escaped, so a span
+// from outside cannot drive the terminal.
 func escapeTitle(s string) string {
 	q := fmt.Sprintf("%q", s)
 	return q[1 : len(q)-1]

@@ -25,6 +25,7 @@ func previewOf(m *Model) *previewDialog {
 // p shows the bytes the outbox POSTs: compared with what the collector
 // received, for JSON and (after O) proto.
 func TestPreviewIsWhatWasPosted(t *testing.T) {
+	t.Parallel()
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
 			coll, url := newCollector(t)
@@ -68,6 +69,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 }
 
 func TestPreviewOfARunningSpanScrolls(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "n", "enter", "p")
 	v := m.View()
@@ -88,6 +90,7 @@ func TestPreviewOfARunningSpanScrolls(t *testing.T) {
 // y writes the B3 headers shown as an OSC 52 sequence through Bubble Tea's
 // own output (the frame), and says so on the status line.
 func TestCopyHeadersWithOSC52(t *testing.T) {
+	t.Parallel()
 	m := New(newSession(t))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	tm.Type("n")
@@ -97,7 +100,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	osc := regexp.MustCompile("\x1b\\]52;c;([A-Za-z0-9+/=]+)\x07")
 	var copied []byte
 	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
-		if sub := osc.FindSubmatch(out); sub != nil && bytes.Contains(out, []byte("Copied the single B3 headers")) {
+		if sub := osc.FindSubmatch(out); sub != nil && bytes.Contains(out, []byte("Sent the single B3 headers")) {
 			copied, _ = base64.StdEncoding.DecodeString(string(sub[1]))
 			return true
 		}
@@ -107,7 +110,7 @@ func TestCopyHeadersWithOSC52(t *testing.T) {
 	tm.Type("y")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	n := final.tree.Selected()
-	lines, err := b3.B3Headers(n.Context, b3.B3Single)
+	lines, err := b3.Headers(n.Context, b3.Single)
 	if err != nil {
 		t.Fatal(err)
 	}

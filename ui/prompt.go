@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -13,7 +14,10 @@ import (
 type promptSpec struct {
 	title       string
 	value       string // initial text
-	placeholder string // shown dim while empty
+	placeholder string // shown dim while empty; enter on nothing takes it
+	// ownsEmpty gives check and accept the empty text as it is, for a prompt
+	// that says itself what enter alone does (an option keeps its value).
+	ownsEmpty bool
 	// check validates as the user types: a note (dim) and an error (red;
 	// enter is refused while there is one). nil accepts anything.
 	check func(string) (note, err string)
@@ -22,6 +26,10 @@ type promptSpec struct {
 	accept func(string) (tea.Cmd, error)
 	// cancelled is the status after esc; "" means "Cancelled.".
 	cancelled func()
+	// moreLines, when set, says whether enter adds a line ("; ") instead of
+	// accepting: a paste of several header lines without bracketed paste
+	// arrives as lines and enters, and must not be accepted at its first.
+	moreLines func(text string) bool
 	// secret hides the text as it is typed (a header value).
 	secret bool
 	// display, when set, is how the typed text is shown (secrets masked as
@@ -37,6 +45,7 @@ type prompt struct {
 	note   string
 	err    string
 	closed bool
+	pasted bool // the last key was a bracketed paste: the text is whole
 }
 
 func newPrompt(c *common, spec promptSpec) *prompt {
@@ -57,9 +66,38 @@ func newPrompt(c *common, spec promptSpec) *prompt {
 }
 
 func (p *prompt) validate() {
+	p.note, p.err = "", ""
 	if p.spec.check != nil {
-		p.note, p.err = p.spec.check(p.input.Value())
+		p.note, p.err = p.spec.check(p.text())
 	}
+	if p.note == "" && p.err == "" && p.takesPlaceholder() {
+		p.note = "enter alone takes " + p.spec.placeholder
+	}
+	if p.linesFollow() {
+		enter := keyName(p.keys.Accept)
+		p.err, p.note = "", strings.TrimPrefix(fmt.Sprintf("%s; %s adds a line, %s on the empty line after the last continues", p.note, enter, enter), "; ")
+	}
+}
+
+// linesFollow says whether enter now starts another line: the spec says
+// more lines usually follow, and the text was typed or sent key by key (a
+// bracketed paste arrives whole).
+func (p *prompt) linesFollow() bool {
+	return !p.pasted && p.spec.moreLines != nil && p.spec.moreLines(p.input.Value())
+}
+
+// takesPlaceholder says whether enter now would take the placeholder: one
+// rule for every prompt, so an example shown is an answer, never a trap.
+func (p *prompt) takesPlaceholder() bool {
+	return !p.spec.ownsEmpty && p.spec.placeholder != "" && strings.TrimSpace(p.input.Value()) == ""
+}
+
+// text is what enter would accept: the typed text, or the placeholder.
+func (p *prompt) text() string {
+	if p.takesPlaceholder() {
+		return p.spec.placeholder
+	}
+	return p.input.Value()
 }
 
 // SetSize sets the outer width of the box.
@@ -89,9 +127,17 @@ func (p *prompt) Update(msg tea.Msg) (component, tea.Cmd) {
 				p.spec.cancelled()
 			}
 			return p, nil
+		case key.Matches(km, p.keys.Accept) && p.linesFollow():
+			p.input.SetValue(strings.TrimSpace(p.input.Value()) + "; ")
+			p.input.CursorEnd()
+			p.validate()
+			return p, nil
 		case key.Matches(km, p.keys.Accept):
 			return p, p.accept()
 		}
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		p.pasted = km.Paste
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
@@ -106,7 +152,7 @@ func (p *prompt) accept() tea.Cmd {
 	if p.err != "" {
 		return nil // refused inline; the prompt stays
 	}
-	cmd, err := p.spec.accept(p.Value())
+	cmd, err := p.spec.accept(p.text())
 	if err != nil {
 		p.err = p.session.Masker().Mask(err.Error()) // the prompt stays open
 		return nil

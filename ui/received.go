@@ -120,14 +120,20 @@ func (v *receivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKe
 
 // Title names the pane with the receiver's counts.
 func (v *receivedPane) Title() string {
-	t := fmt.Sprintf("Received by the embedded receiver · %s in %s", plural(v.stats.Spans, "span"), plural(v.stats.Batches, "batch"))
+	counts := fmt.Sprintf(" · %s in %s", plural(v.stats.Spans, "span"), plural(v.stats.Batches, "batch"))
+	var notes, short string
 	if v.stats.Duplicates > 0 {
-		t += " · " + plural(v.stats.Duplicates, "duplicate span") + " stored once"
+		notes += " · " + plural(v.stats.Duplicates, "duplicate span") + " stored once"
+		short += " · " + plural(v.stats.Duplicates, "duplicate")
 	}
 	if v.stats.Evicted > 0 {
-		t += " · " + plural(v.stats.Evicted, "old trace") + " evicted"
+		notes += " · " + plural(v.stats.Evicted, "old trace") + " evicted"
+		short += fmt.Sprintf(" · %d evicted", v.stats.Evicted)
 	}
-	return t
+	// Longest first; what the pane is and how much arrived stay longest.
+	return fitTitle(v.width, "Received by the embedded receiver"+counts+notes, "Received"+counts+notes,
+		"Received"+counts+short, "Received"+counts, "Received · "+plural(v.stats.Spans, "span")+short,
+		"Received · "+plural(v.stats.Spans, "span"))
 }
 
 // split is the rows' height and the selected span's below them (focused,
@@ -175,7 +181,7 @@ func (v *receivedPane) View() string {
 	detail := v.detail(v.rows[v.cursor])
 	if len(detail) > detailH-1 {
 		more := len(detail) - (detailH - 2)
-		detail = append(detail[:max(0, detailH-2)], v.styles.Dim.Render(fmt.Sprintf("… %d more lines", more)))
+		detail = append(detail[:max(0, detailH-2)], v.styles.Dim.Render("… "+plural(more, "more line")))
 	}
 	rule := v.styles.Title.Render(fitLine("── selected "+strings.Repeat("─", v.width), v.width))
 	return strings.Join(append(append(lines, rule), detail...), "\n")

@@ -9,6 +9,7 @@ import (
 // (the newest trace) stays on the top row, so a trace that arrives is in
 // view and selected, as a presenter watching a room's traces expects.
 func TestReceivedCursorOnTheNewestFollowsArrivals(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	postSpans(t, m, envoyLike)
 	m, _ = press(t, m, "tab")
@@ -26,6 +27,7 @@ func TestReceivedCursorOnTheNewestFollowsArrivals(t *testing.T) {
 // traces, then everyone's) shows the newest trace at the top, not the row
 // that happened to be selected under the other filter.
 func TestShowReceivedOfStartsAtTheNewest(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	postSpans(t, m, `[{"traceId":"00000000000000a1","id":"00000000000000a1","name":"ann's","timestamp":1700000000000000,"duration":5,"localEndpoint":{"serviceName":"ann"}}]`)
 	postSpans(t, m, `[{"traceId":"00000000000000b1","id":"00000000000000b1","name":"bob's","timestamp":1700000000000000,"duration":5,"localEndpoint":{"serviceName":"bob"}}]`)
@@ -42,6 +44,7 @@ func TestShowReceivedOfStartsAtTheNewest(t *testing.T) {
 // service and duration on one row: the tree beside it gives up the width
 // while it is not focused.
 func TestReceivedFocusedAt80HasTheRoom(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	postSpans(t, m, `[{"traceId":"00000000000000c1","id":"00000000000000c1","name":"GET /orders/{id}","timestamp":1700000000000000,"duration":5000,"localEndpoint":{"serviceName":"orders-api"}},
  {"traceId":"00000000000000c1","parentId":"00000000000000c1","id":"00000000000000c2","name":"SELECT orders","timestamp":1700000000001000,"duration":3000,"localEndpoint":{"serviceName":"orders-db"}}]`)
@@ -60,6 +63,7 @@ func TestReceivedFocusedAt80HasTheRoom(t *testing.T) {
 // TestReceivedEmptyIsWrapped: at 80×24 the empty Received pane says all
 // of what to do (its sentence wraps in the column; it was cut after "flush").
 func TestReceivedEmptyIsWrapped(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "tab")
 	if view := m.View(); !strings.Contains(view, "flush (F):") || !strings.Contains(view, "here.") {
@@ -70,6 +74,7 @@ func TestReceivedEmptyIsWrapped(t *testing.T) {
 // TestReceivedOfNobodySaysWhy: filtered to a service with no trace while
 // others' traces arrived, the pane does not claim that nothing arrived.
 func TestReceivedOfNobodySaysWhy(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	postSpans(t, m, `[{"traceId":"00000000000000d1","id":"00000000000000d1","name":"checkout","timestamp":1700000000000000,"duration":5,"localEndpoint":{"serviceName":"frontend"}}]`)
 	m, _ = press(t, m, "tab")

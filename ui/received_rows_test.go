@@ -13,6 +13,7 @@ import (
 // TestParents: where each received span hangs, so that every span has a
 // row and a shared SERVER span without its CLIENT is a root.
 func TestParents(t *testing.T) {
+	t.Parallel()
 	id := func(n uint64) *model.ID { i := model.ID(n); return &i }
 	span := func(sid uint64, parent *model.ID, kind model.Kind, shared bool) model.SpanModel {
 		return model.SpanModel{SpanContext: model.SpanContext{ID: model.ID(sid), ParentID: parent}, Kind: kind, Shared: shared}
@@ -46,6 +47,7 @@ func TestParents(t *testing.T) {
 // TestFlattenReceived: newest trace first, a title row per trace, children
 // by start time under their parent.
 func TestFlattenReceived(t *testing.T) {
+	t.Parallel()
 	at := func(ms int) time.Time { return time.UnixMilli(1_700_000_000_000 + int64(ms)) }
 	root := model.ID(1)
 	mk := func(trace uint64, sid uint64, parent *model.ID, start int) model.SpanModel {

@@ -9,6 +9,7 @@ import (
 // Where the embedded receiver moved to, or that it is reachable beyond
 // loopback, is said in the status line.
 func TestStatusShowsReceiverNotes(t *testing.T) {
+	t.Parallel()
 	s := newSession(t)
 	if s.Receiver() == nil {
 		t.Fatal("no embedded receiver")
@@ -28,6 +29,7 @@ func TestStatusShowsReceiverNotes(t *testing.T) {
 // is drawn at the trace's start: the trace lasts what its timed spans last,
 // not two thousand years.
 func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 100, 30)
 	body := `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"timed","timestamp":1700000000000000,"duration":5000},` +
 		`{"traceId":"00000000000000aa","parentId":"0000000000000001","id":"0000000000000002","name":"untimed"}]`
@@ -45,6 +47,7 @@ func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
 
 // A received span name with an escape sequence reaches the terminal escaped.
 func TestReceivedNamesSanitised(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 100, 30)
 	body := `[{"traceId":"00000000000000ab","id":"0000000000000001","name":"x\u001b[2J\u001b]0;t\u0007","timestamp":1700000000000000,"duration":5}]`
 	resp, err := http.Post(m.session.Receiver().URL(), "application/json", strings.NewReader(body))

@@ -37,8 +37,9 @@ func secretCollector(t *testing.T) string {
 func logText(m *Model) string { return m.log.View() }
 
 // TestRevealThenHideRemasksTheLog: v, flush, export, v again — what is
-// already in the log is masked again (rule 5), the curl command included.
+// already in the log is masked again, the curl command included.
 func TestRevealThenHideRemasksTheLog(t *testing.T) {
+	t.Parallel()
 	url := secretCollector(t)
 	m := newModel(t, 200, 60, func(c *tracing.Config) {
 		c.Endpoint = url
@@ -70,6 +71,7 @@ func TestRevealThenHideRemasksTheLog(t *testing.T) {
 // whole, wrapped over several lines: on screen at 120×40, and at 80×24 by
 // scrolling the focused log.
 func TestLongErrorWrapsWhole(t *testing.T) {
+	t.Parallel()
 	var words []string
 	for len(strings.Join(words, " ")) < 300 {
 		words = append(words, "lookup", "collector.eu.west."+string(rune('a'+len(words)%26))+".example.internal:", "no", "such", "host")

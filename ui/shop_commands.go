@@ -63,7 +63,7 @@ type shopCall struct {
 	node   *tracing.Node
 	sc     model.SpanContext
 	route  shop.Route
-	format b3.B3Format
+	format b3.Format
 	// failing are the services the picker toggled: true answers 500.
 	failing map[string]bool
 }

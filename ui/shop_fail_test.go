@@ -105,7 +105,7 @@ func TestTheCallsRequestLineStaysInSightAt80x24(t *testing.T) {
 	if !strings.Contains(v, "H  GET http://127.0.0.1:") || !strings.Contains(v, "→ HTTP 200 OK") {
 		t.Errorf("the log should show the request line and the status after H:\n%s", v)
 	}
-	if !strings.Contains(v, "lines below (G)") {
+	if !strings.Contains(v, " below (G)") { // "1 line below", "3 lines below"
 		t.Errorf("the headers under it should be announced as below:\n%s", v)
 	}
 }

@@ -100,13 +100,13 @@ func TestHWantsARunningClientSpan(t *testing.T) {
 func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	for _, f := range []b3.B3Format{b3.B3Multi, b3.B3Single, b3.B3Both} {
+	for _, f := range []b3.Format{b3.Multi, b3.Single, b3.Both} {
 		if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = f }); err != nil {
 			t.Fatal(err)
 		}
 		var res *shop.CallResult
 		m, res = callGateway(t, m)
-		pane, err := b3.B3Headers(m.tree.Selected().Context, f)
+		pane, err := b3.Headers(m.tree.Selected().Context, f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,7 +144,7 @@ func receivedText(hs []shop.HeaderLine) string {
 func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = b3.B3GRPC }); err != nil {
+	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = b3.GRPC }); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = press(t, m, "H")

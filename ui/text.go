@@ -9,8 +9,9 @@ import (
 )
 
 // safe is text from outside (span and service names, tags, annotations,
-// server messages) made harmless for the terminal (rule 11): control
-// characters and escape sequences are shown escaped, never interpreted.
+// server messages) made harmless for the terminal: control characters and
+// escape sequences are shown escaped, never interpreted, so a hostile span
+// cannot clear the screen or retitle the window.
 func safe(s string) string { return secret.Sanitize(s) }
 
 // wrap breaks s (which may hold styles) into lines of at most w columns, at

@@ -12,10 +12,12 @@ import (
 	"zipkin-playground/ui/settings"
 )
 
-// topBar is the top bar: the endpoint (masked) and the outbox counts first,
-// then the settings with a place of their own and the next kind as they fit,
-// then what differs from the defaults. Below oneTopLineH rows it is one
-// line, the counts first.
+// topBar is the top bar: the endpoint (masked), then the outbox counts,
+// then the settings with a place of their own and the next kind, always in
+// that order: each keeps its place, and what does not fit wraps to a line of
+// its own rather than being left out; then what differs from the defaults.
+// Below oneTopLineH rows it is one line, the counts first, and what does not
+// fit is left out.
 type topBar struct {
 	*common
 	nextKind model.Kind
@@ -31,33 +33,44 @@ func (m topBar) lines(w, h int) []string {
 		ep = "embedded receiver " + m.session.Receiver().URL()
 	}
 	endpoint, counts := kv("endpoint", ep), st.TopBar.Render(m.counts(w))
-	kind := kv("next kind", kindName(m.nextKind))
 	var rest []string
 	for _, s := range settings.Table() {
 		if s.Top != "" && s.Flag != "endpoint" { // the endpoint leads the bar, shown above
 			rest = append(rest, kv(s.Top, safe(s.Value(cfg))))
 		}
 	}
-
-	if m.nextKind != "" { // a kind waiting for the next span matters more
-		rest = append([]string{kind}, rest...)
-	} else {
-		rest = append(rest, kind)
-	}
+	rest = append(rest, kv("next kind", kindName(m.nextKind)))
 	var lines [][]string
 	if h < oneTopLineH {
 		lines = [][]string{{counts}}
-		rest = append([]string{endpoint}, rest...)
+		fill(lines, append([]string{endpoint}, rest...), w)
 	} else {
-		lines = [][]string{{endpoint}, {counts}}
+		lines = flow([][]string{{endpoint}, {counts}}, rest, w)
 	}
-	fill(lines, rest, w)
 	fitSettings(lines, nonDefaultSettings(cfg), w, kv)
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		out = append(out, st.TopBar.Render(fitLine(strings.Join(l, st.TopBar.Render("  ")), w)))
 	}
 	return out
+}
+
+// flow puts items after the lines already begun, in order from the first
+// line on: an item that does not fit goes to the next line, a new one after
+// the last, so no item moves before another and none is left out.
+func flow(lines [][]string, items []string, w int) [][]string {
+	width := func(l []string) int { return lipgloss.Width(strings.Join(l, "  ")) }
+	cur := 0
+	for _, it := range items {
+		for cur < len(lines) && width(lines[cur])+2+lipgloss.Width(it) > w {
+			cur++
+		}
+		if cur == len(lines) {
+			lines = append(lines, nil)
+		}
+		lines[cur] = append(lines[cur], it)
+	}
+	return lines
 }
 
 // fill adds each item to the first line it fits on (items are in priority

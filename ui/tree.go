@@ -107,27 +107,38 @@ func (t *treePane) View() string {
 
 // row is one span: marker, tree lines, name, kind, time, markers, delivery
 // state; plain (no inner styles) for the selected row. When the row is too
-// wide, the name gives way (the inspector shows it whole), not the facts
-// after it.
+// wide, the name gives way (the inspector shows it whole), then the facts
+// take their short form (✗ for "✗ error"), then the running time goes; the
+// markers (kind, shared, sampling, ✗, delivery state) always stay.
 func (t *treePane) row(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool) string {
 	marker := " "
 	if plain {
 		marker = "▶"
 	}
-	head, name, facts := marker+treeLines(n), safe(n.Name), t.facts(n, out, now, plain, false)
-	if lipgloss.Width(head)+lipgloss.Width(name)+lipgloss.Width(facts) > t.width { // the short form: ✗ alone, no "shared"
-		facts = t.facts(n, out, now, plain, true)
+	head, name := marker+treeLines(n), safe(n.Name)
+	var facts string
+	for form := factsFull; form <= factsNoTime; form++ {
+		facts = t.facts(n, out, now, plain, form)
+		if lipgloss.Width(head)+min(2, lipgloss.Width(name))+lipgloss.Width(facts) <= t.width {
+			break
+		}
 	}
 	if room := t.width - lipgloss.Width(head) - lipgloss.Width(facts); lipgloss.Width(name) > room {
 		r := []rune(name)
-		name = string(r[:max(0, min(len(r), max(6, room)-1))]) + "…"
+		name = string(r[:max(0, min(len(r), room-1))]) + "…"
 	}
 	return head + name + facts
 }
 
-// facts is what a row says after the name; short leaves out what the
-// inspector and the tree lines already say (shared) and marks an error ✗.
-func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain, short bool) string {
+// The forms of a row's facts, longest first.
+const (
+	factsFull   = iota
+	factsShort  // ✗ for "✗ error"
+	factsNoTime // and no duration or running time
+)
+
+// facts is what a row says after the name, in one of its forms.
+func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool, form int) string {
 	st := t.styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -139,13 +150,17 @@ func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, pla
 	if n.Kind != "" {
 		b.WriteString(paint(st.Kind, "["+string(n.Kind)+"]"))
 	}
-	if n.Key.Shared && !short {
+	if n.Key.Shared {
 		b.WriteString(paint(st.Kind, "shared"))
 	}
-	if n.Finished {
+	switch {
+	case n.Finished && form < factsNoTime:
 		b.WriteString(" " + shortDur(n.Duration))
-	} else {
+	case n.Finished:
+	case form < factsNoTime:
 		b.WriteString(paint(st.Running, "● "+shortDur(n.Elapsed(now).Truncate(100*time.Millisecond))))
+	default:
+		b.WriteString(paint(st.Running, "●"))
 	}
 	switch {
 	case n.Context.Debug:
@@ -154,7 +169,7 @@ func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, pla
 		b.WriteString(paint(st.NotSampled, "not sampled"))
 	}
 	if _, isErr := n.Tags["error"]; isErr {
-		if short {
+		if form >= factsShort {
 			b.WriteString(paint(st.Err, "✗"))
 		} else {
 			b.WriteString(paint(st.Err, "✗ error"))
@@ -167,10 +182,14 @@ func (t *treePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, pla
 	return b.String()
 }
 
-// treeLines is the connector drawing before a span's name: ◆ for a root,
+// treeLines is the connector drawing before a span's name: ◆ for a root, ↳
+// for the first span of a trace continued from pasted headers,
 // ├ or └ for a child (└ for the last one), │ where an ancestor has siblings
 // still to come.
 func treeLines(n *tracing.Node) string {
+	if n.Parent == nil && n.RemoteParent {
+		return "↳ " // continued from pasted headers: its parent is in another process
+	}
 	if n.Parent == nil {
 		return "◆ "
 	}

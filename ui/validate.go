@@ -57,7 +57,7 @@ func checkB3(s string) (string, string) {
 	if strings.TrimSpace(s) == "" {
 		return "", "paste the b3 header, or the X-B3-TraceId and X-B3-SpanId lines"
 	}
-	sc, err := b3.ParseB3Text(s)
+	sc, err := b3.ParseText(s)
 	if err != nil {
 		return "", err.Error()
 	}

@@ -67,7 +67,7 @@ func (c *common) verifiedCount() int { return c.countChecks(verify.StateVerified
 // the result (verified, changed or missing).
 func (c *common) checkedCount() int { return c.countChecks("") }
 
-func (c *common) countChecks(state verify.VerifyState) int {
+func (c *common) countChecks(state verify.State) int {
 	if c.verify == nil {
 		return 0
 	}
@@ -211,7 +211,7 @@ func (v verifier) done(msg verifyDoneMsg) (text string, bad, explained bool, nex
 }
 
 // keep records each span's check and logs each trace's summary.
-func (v verifier) keep(rep verify.VerifyReport) {
+func (v verifier) keep(rep verify.Report) {
 	v.verify.reports++
 	v.send(logMsg{fmt.Sprintf("— verify %s at %s (%s API)", plural(len(rep.Traces), "trace"), rep.Query, rep.Kind)})
 	at := v.now().Format("15:04:05")
@@ -226,8 +226,8 @@ func (v verifier) keep(rep verify.VerifyReport) {
 
 // summary says what the read-back found, and explains the first rewrite
 // seen for the first time (explained reports it did: the status is full).
-func (v verifier) summary(rep verify.VerifyReport) (text string, bad, explained bool) {
-	counts := map[verify.VerifyState]int{}
+func (v verifier) summary(rep verify.Report) (text string, bad, explained bool) {
+	counts := map[verify.State]int{}
 	diffs := 0
 	for _, t := range rep.Traces {
 		for _, c := range t.Checks {
@@ -262,7 +262,7 @@ func (v verifier) summary(rep verify.VerifyReport) (text string, bad, explained 
 
 // firstSight is the learner's explanation of each rewrite in rep not
 // explained before, in the order they appear; they count as seen from now.
-func (v verifier) firstSight(rep verify.VerifyReport) []string {
+func (v verifier) firstSight(rep verify.Report) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
@@ -309,7 +309,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 
 // verifyDoneMsg is a verification's report, or why none could be made.
 type verifyDoneMsg struct {
-	report verify.VerifyReport
+	report verify.Report
 	err    error
 }
 
@@ -328,7 +328,7 @@ func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc 
 		if err != nil {
 			return verifyDoneMsg{err: err}
 		}
-		v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: enc})
+		v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: enc})
 		return verifyDoneMsg{report: v.Verify(ctx, spans)}
 	}
 }

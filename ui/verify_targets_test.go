@@ -14,6 +14,7 @@ import (
 // rather than turn "missing" for not being in a backend it was never sent
 // to, and the log says where it went.
 func TestVerifyChecksEachTraceWhereItWasSent(t *testing.T) {
+	t.Parallel()
 	srv := blackHole(t)
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.VerifyTimeout = 300 * time.Millisecond })
 	first := oneSpan(t, m, "checkout")

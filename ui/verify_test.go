@@ -34,6 +34,7 @@ func oneSpan(t *testing.T, m *Model, name string) *tracing.Node {
 // TestFlushToReceiverVerifies: a flush to the embedded receiver reads the
 // spans back by itself; the tree row and the inspector say verified.
 func TestFlushToReceiverVerifies(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	n := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
@@ -62,6 +63,7 @@ func TestFlushToReceiverVerifies(t *testing.T) {
 // TestVerifyDisabledBeforeDelivery: V before anything was delivered says
 // why, and its binding is off.
 func TestVerifyDisabledBeforeDelivery(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 120, 40)
 	oneSpan(t, m, "checkout")
 	m.Update(nil)
@@ -95,6 +97,7 @@ func blackHole(t *testing.T) *httptest.Server {
 // TestVerifyMissing: a collector that answers 202 and stores nothing — V
 // marks the span missing after the verify timeout, and says so.
 func TestVerifyMissing(t *testing.T) {
+	t.Parallel()
 	srv := blackHole(t)
 	m := newModel(t, 120, 40, func(c *tracing.Config) {
 		c.Endpoint = srv.URL + "/api/v2/spans"
@@ -178,6 +181,7 @@ func rewriter(t *testing.T) *httptest.Server {
 // each field as stored with the reason; the learner's explanation of a
 // known rewrite comes once in the status and stays reachable for i.
 func TestVerifyChangedShowsStoredAs(t *testing.T) {
+	t.Parallel()
 	srv := rewriter(t)
 	m := newModel(t, 160, 50, func(c *tracing.Config) {
 		c.Endpoint = srv.URL + "/api/v2/spans"

@@ -23,7 +23,7 @@ func (c *common) deliveryWord(k outbox.SpanKey, state outbox.DeliveryState) (str
 
 // verifyStyle colours a verification state: verified as delivered, changed as
 // a warning, missing as a failure (the words say it without colour).
-func verifyStyle(st *Styles, s verify.VerifyState) lipgloss.Style {
+func verifyStyle(st *Styles, s verify.State) lipgloss.Style {
 	switch s {
 	case verify.StateVerified:
 		return st.Delivered
@@ -97,7 +97,7 @@ func (c *common) verifyItems(n *tracing.Node) []explainItem {
 	return items
 }
 
-func verifyMeaning(s verify.VerifyState) string {
+func verifyMeaning(s verify.State) string {
 	switch s {
 	case verify.StateVerified:
 		return "Read back from the query API field for field as it was sent: the backend stored this span, unchanged."

@@ -65,7 +65,10 @@ func (m *Model) mainBody(l layoutSizes) string {
 	if l.stacked {
 		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
 	} else {
-		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l) + "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l)
+		if l.hdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
+			left += "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+		}
 		right := m.box(l, m.inspector, l.inspW, l.upperH)
 		if m.received.Focused() && !l.beside {
 			right = m.box(l, m.received, l.inspW, l.upperH)
@@ -110,14 +113,20 @@ func (m *Model) details(l layoutSizes) string {
 			return m.box(l, c, m.width, l.hdrH)
 		}
 	}
-	_, h := l.inner(m.width, l.hdrH)
+	w, h := l.inner(m.width, l.hdrH)
 	lines := append(m.headers.lines(), m.styles.Title.Render("Inspector"))
 	lines = append(lines, m.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
 		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(m.keys.Tab))
 	}
-	return m.boxOf(l, m.headers.Title()+more, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
+	b3 := fmt.Sprintf("B3 headers · %s", m.session.Config().B3)
+	short := b3
+	if more != "" {
+		short += fmt.Sprintf(" ↓%d", len(lines)-h)
+	}
+	title := fitTitle(w, b3+" ("+keyName(m.keys.B3)+" cycles)"+more, b3+more, short)
+	return m.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
 }
 
 // overlay puts a dialog over the lower part of the body.

@@ -31,14 +31,14 @@ var b3Fields = map[string]b3Field{
 	strings.ToLower(b3.Context):      {"b3", checkSingle},
 }
 
-// ParseB3Text reads a span context from pasted headers: "Name: value" lines
+// ParseText reads a span context from pasted headers: "Name: value" lines
 // separated by new lines or ";" (multi or single form, names in any case), or
 // a bare single-header value "{TraceId}-{SpanId}[-{1|0|d}[-{ParentSpanId}]]".
 // Each value must be what the B3 spec allows (lower-hex IDs of exact length,
 // "-" separators, no all-zero IDs); the first of repeated headers wins, and
 // the single header wins over the multi ones, as in the spec. zipkin-go's
 // extractor then builds the context.
-func ParseB3Text(text string) (model.SpanContext, error) {
+func ParseText(text string) (model.SpanContext, error) {
 	headers, err := b3HeaderLines(text)
 	if err != nil {
 		return model.SpanContext{}, err
@@ -50,6 +50,9 @@ func ParseB3Text(text string) (model.SpanContext, error) {
 	sc, err := extractB3(req)
 	if err != nil {
 		return model.SpanContext{}, fmt.Errorf("B3 headers: %w", err)
+	}
+	if sc != nil && sc.TraceID.Empty() && sc.ID == 0 && (sc.Sampled != nil || sc.Debug) {
+		return *sc, nil // "b3: 0", "b3: d": the caller's decision alone starts a trace
 	}
 	if sc == nil || sc.TraceID.Empty() || sc.ID == 0 {
 		return model.SpanContext{}, errNeedIDs
@@ -88,12 +91,36 @@ func b3HeaderLines(text string) (map[string]string, error) {
 		return nil, errors.New("no B3 header found: paste lines such as \"b3: {TraceId}-{SpanId}-1\" or \"X-B3-TraceId: …\"")
 	}
 	if _, single := headers[b3.Context]; single {
+		if err := agree(headers); err != nil {
+			return nil, err
+		}
 		return map[string]string{b3.Context: headers[b3.Context]}, nil
 	}
 	if headers[strings.ToLower(b3.TraceID)] == "" || headers[strings.ToLower(b3.SpanID)] == "" {
+		if _, decided := headers[strings.ToLower(b3.Sampled)]; decided && len(headers) == 1 {
+			return headers, nil // a sampling decision alone: a new trace, as the caller decided
+		}
 		return nil, errNeedIDs
 	}
 	return headers, nil
+}
+
+// agree refuses a paste whose single b3 header and X-B3-… headers name
+// different spans: the single one would win silently, and the person would
+// continue a trace they did not mean.
+func agree(headers map[string]string) error {
+	parts := strings.Split(headers[b3.Context], "-")
+	if len(parts) < 2 {
+		return nil
+	}
+	for i, name := range []string{b3.TraceID, b3.SpanID} {
+		lower := strings.ToLower(name)
+		if multi, ok := headers[lower]; ok && multi != parts[i] {
+			return fmt.Errorf("b3 and %s disagree (%s vs %s): paste one form, the single b3 header or the X-B3-… headers",
+				b3Fields[lower].spec, parts[i], multi)
+		}
+	}
+	return nil
 }
 
 func checkTraceID(v string) error {

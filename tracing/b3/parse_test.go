@@ -6,7 +6,8 @@ import (
 )
 
 // Vectors from the b3-propagation README and zipkin-go's propagation/b3 tests.
-func TestParseB3TextValidVectors(t *testing.T) {
+func TestParseTextValidVectors(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in                          string
 		trace, span, parent, sample string // sample: "1", "0", "d" or "" (deferred)
@@ -27,11 +28,11 @@ func TestParseB3TextValidVectors(t *testing.T) {
 		// The first of repeated headers wins.
 		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-TraceId: 1111111111111111\nX-B3-SpanId: a2fb4a1d1a96d312",
 			"463ac35c9f6413ad", "a2fb4a1d1a96d312", "", ""},
-		// The single header wins over the multi ones.
-		{"X-B3-TraceId: 1111111111111111\nX-B3-SpanId: 2222222222222222\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1",
+		// Both forms naming the same span.
+		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-SpanId: a2fb4a1d1a96d312\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1",
 			"463ac35c9f6413ad", "a2fb4a1d1a96d312", "", "1"},
 	} {
-		sc, err := ParseB3Text(c.in)
+		sc, err := ParseText(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -55,7 +56,8 @@ func TestParseB3TextValidVectors(t *testing.T) {
 	}
 }
 
-func TestParseB3TextRefusesWithTheReason(t *testing.T) {
+func TestParseTextRefusesWithTheReason(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, reason string }{
 		{"", "no B3 headers"},
 		{"Host: example.com", "no B3 header found"},
@@ -72,13 +74,14 @@ func TestParseB3TextRefusesWithTheReason(t *testing.T) {
 		{"b3: 000000000000007b00000000000001c8-000000000000007b-1-00000000000001c", "this has 15"},
 		{"b3: 000000000000007b00000000000001c8", "this has 1 fields"},
 		{"X-B3-TraceId: 463ac35c9f6413ad\nX-B3-SpanId: a2fb4a1d1a96d312\nX-B3-Sampled: yes", "1 (sampled) or 0"},
-		{"b3: 1", "a trace ID and a span ID are needed"},
+		// Both forms naming different spans: refused, not the single one silently.
+		{"X-B3-TraceId: 1111111111111111\nX-B3-SpanId: 2222222222222222\nb3: 463ac35c9f6413ad-a2fb4a1d1a96d312-1", "disagree"},
 		{"X-B3-SpanId: a2fb4a1d1a96d312", "a trace ID and a span ID are needed"},
 		// half-pasted values: zipkin-go's own parser panics on some of these.
 		{"b3: 80f198ee56343ba864fe8b2a57d3eff7-", "span ID"},
 		{"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2", "this has 8"},
 	} {
-		_, err := ParseB3Text(c.in)
+		_, err := ParseText(c.in)
 		if err == nil || !strings.Contains(err.Error(), c.reason) {
 			t.Errorf("%q: want an error saying %q, have %v", c.in, c.reason, err)
 		}

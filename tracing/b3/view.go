@@ -11,21 +11,21 @@ import (
 	"google.golang.org/grpc/metadata"
 )
 
-// B3Format is how a span context is shown as propagation headers.
-type B3Format int
+// Format is how a span context is shown as propagation headers.
+type Format int
 
 // The B3 views, in the order the b key cycles them.
 const (
-	B3Multi B3Format = iota
-	B3Single
-	B3Both
-	B3GRPC
+	Multi Format = iota
+	Single
+	Both
+	GRPC
 )
 
 var b3FormatNames = []string{"multi", "single", "both", "grpc"}
 
 // String is the flag spelling of the format.
-func (f B3Format) String() string {
+func (f Format) String() string {
 	if int(f) < len(b3FormatNames) {
 		return b3FormatNames[f]
 	}
@@ -33,16 +33,16 @@ func (f B3Format) String() string {
 }
 
 // Next is the format after f in the cycle multi → single → both → gRPC.
-func (f B3Format) Next() B3Format { return (f + 1) % B3Format(len(b3FormatNames)) }
+func (f Format) Next() Format { return (f + 1) % Format(len(b3FormatNames)) }
 
-// ParseB3Format parses --b3: multi, single or both (and grpc for the view).
-func ParseB3Format(s string) (B3Format, error) {
+// ParseFormat parses --b3: multi, single or both (and grpc for the view).
+func ParseFormat(s string) (Format, error) {
 	for i, n := range b3FormatNames {
 		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return B3Format(i), nil
+			return Format(i), nil
 		}
 	}
-	return B3Multi, fmt.Errorf("B3 format %q: use multi, single or both", s)
+	return Multi, fmt.Errorf("B3 format %q: use multi, single or both", s)
 }
 
 // HeaderLine is one propagation header as a person reads it.
@@ -62,10 +62,10 @@ var specNames = []struct{ key, spec string }{
 	{b3.Context, "b3"},
 }
 
-// B3Headers returns what zipkin-go's injector writes for sc in format f, read
+// Headers returns what zipkin-go's injector writes for sc in format f, read
 // back from a real http.Request (or gRPC metadata.MD), never formatted by hand.
-func B3Headers(sc model.SpanContext, f B3Format) ([]HeaderLine, error) {
-	if f == B3GRPC {
+func Headers(sc model.SpanContext, f Format) ([]HeaderLine, error) {
+	if f == GRPC {
 		md := metadata.MD{}
 		if err := b3.InjectGRPC(&md)(sc); err != nil {
 			return nil, err
@@ -84,9 +84,9 @@ func B3Headers(sc model.SpanContext, f B3Format) ([]HeaderLine, error) {
 	}
 	var opts []b3.InjectOption
 	switch f {
-	case B3Single:
+	case Single:
 		opts = append(opts, b3.WithSingleHeaderOnly())
-	case B3Both:
+	case Both:
 		opts = append(opts, b3.WithSingleAndMultiHeader())
 	}
 	if err := b3.InjectHTTP(req, opts...)(sc); err != nil {

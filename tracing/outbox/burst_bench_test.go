@@ -69,7 +69,7 @@ func BenchmarkOutboxBurst(b *testing.B) {
 	b.Run("outbox", func(b *testing.B) {
 		run(b, func(url string, spans []model.SpanModel) {
 			ep, _ := secret.ParseEndpoint(url)
-			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 100})
+			o := New(Options{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 100})
 			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 			for _, s := range spans {
 				o.Send(s)
@@ -83,7 +83,7 @@ func BenchmarkOutboxBurst(b *testing.B) {
 	b.Run("stream", func(b *testing.B) {
 		run(b, func(url string, spans []model.SpanModel) {
 			ep, _ := secret.ParseEndpoint(url)
-			o := NewOutbox(OutboxOptions{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 500, Forget: true})
+			o := New(Options{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 500, Forget: true})
 			o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 			st := o.Stream(context.Background(), StreamOptions{})
 			for _, s := range spans {

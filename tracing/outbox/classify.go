@@ -18,7 +18,8 @@ import (
 // FailureClass names why a delivery failed; "" is success.
 type FailureClass string
 
-// The failure classes of SPEC.md rule 4.
+// The failure classes: each delivery result falls in one, and each class
+// has its own hint, so the user learns what to fix rather than just "failed".
 const (
 	ClassOK               FailureClass = ""
 	ClassMalformedURL     FailureClass = "malformed-url"
@@ -37,7 +38,8 @@ const (
 	ClassNetwork          FailureClass = "network"
 	ClassCancelled        FailureClass = "cancelled"
 	ClassSerialize        FailureClass = "serialize"
-	// ClassRedirect is a 3xx: never followed (rule 9).
+	// ClassRedirect is a 3xx: never followed, since a followed 301/302/303
+	// turns the POST into a bodiless GET and could carry secrets elsewhere.
 	ClassRedirect FailureClass = "redirect"
 	// ClassNotCollector is a 2xx that is a web page, not a collector's answer.
 	ClassNotCollector FailureClass = "not-collector"
@@ -66,7 +68,10 @@ type DeliveryResult struct {
 	// Err is the transport error, its text masked.
 	Err  error
 	Hint string
-	At   time.Time
+	// RedirectTo is a redirect's target, resolved and in clear (it may carry
+	// a secret): show it through MaskURL unless secrets are revealed.
+	RedirectTo string `json:"-"`
+	At         time.Time
 	// RetryAfter is the wait the server asked for (Retry-After), 0 if none.
 	RetryAfter time.Duration
 	// RetryStopped says why retrying ended before the retries ran out: the
@@ -82,13 +87,18 @@ type DeliveryResult struct {
 }
 
 // OK reports a collector's 2xx: the batch left the outbox. A 2xx that is a
-// web page is not one (rule 9).
+// web page is not one: it came from a UI or proxy, and the spans went nowhere.
 func (r DeliveryResult) OK() bool { return r.Status >= 200 && r.Status <= 299 && r.Class == ClassOK }
 
-// Summary is one line: status, latency, bytes, message, hint.
+// Summary is one line: status, latency, bytes, message, hint (a web page's
+// line leaves the HTML and the hint out).
 func (r DeliveryResult) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "batch %d/%d: %d spans, %d bytes, ", r.Batch, r.Batches, r.Spans, r.Bytes)
+	spans := "spans"
+	if r.Spans == 1 {
+		spans = "span"
+	}
+	fmt.Fprintf(&b, "batch %d/%d: %d %s, %d bytes, ", r.Batch, r.Batches, r.Spans, spans, r.Bytes)
 	if r.Status != 0 {
 		fmt.Fprintf(&b, "HTTP %d", r.Status)
 	} else {
@@ -100,6 +110,12 @@ func (r DeliveryResult) Summary() string {
 	}
 	if r.RetryAfter > 0 {
 		fmt.Fprintf(&b, ", Retry-After %s", r.RetryAfter)
+	}
+	if r.Class == ClassNotCollector {
+		// The page's HTML says nothing a person needs; the hint, said once
+		// where the run ends, says what it is.
+		b.WriteString(": a web page, not a collector's answer")
+		return b.String()
 	}
 	if r.Err != nil {
 		fmt.Fprintf(&b, ": %v", r.Err)
@@ -133,8 +149,8 @@ func OneLine(s string, max int) string {
 	return s
 }
 
-// ClassifyError says why a request got no HTTP answer.
-func ClassifyError(err error) FailureClass {
+// classifyError says why a request got no HTTP answer.
+func classifyError(err error) FailureClass {
 	var (
 		dnsErr  *net.DNSError
 		recErr  tls.RecordHeaderError

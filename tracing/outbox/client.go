@@ -6,6 +6,6 @@ import "net/http"
 // its TLS settings (CA certificates, insecure), proxy and timeout, and no
 // redirect followed. Another reporter sending to the same endpoint (the
 // demo shop's) uses it.
-func (opts OutboxOptions) HTTPClient() *http.Client {
+func (opts Options) HTTPClient() *http.Client {
 	return NewHTTPClient(ClientOptions{RootCAs: opts.RootCAs, Insecure: opts.Insecure, Proxy: opts.Proxy, Timeout: opts.Timeout, MaxIdlePerHost: opts.InFlight})
 }

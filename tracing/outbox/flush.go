@@ -155,7 +155,7 @@ func (o *Outbox) settle(entries []*outboxEntry, r DeliveryResult) {
 	switch {
 	case r.OK():
 		st = Delivered
-	case errors.Is(r.Err, ErrFlushCancelled) || r.Class == ClassCancelled:
+	case errors.Is(r.Err, errFlushCancelled) || r.Class == ClassCancelled:
 		st = Queued
 	}
 	o.mu.Lock()

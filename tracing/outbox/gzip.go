@@ -12,7 +12,7 @@ var gzipWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// gzipBody compresses a request body (OutboxOptions.Gzip): Zipkin, Jaeger
+// gzipBody compresses a request body (Options.Gzip): Zipkin, Jaeger
 // and the embedded receiver read Content-Encoding: gzip. BestSpeed, because
 // a burst's bottleneck is CPU, not the wire.
 func gzipBody(body []byte) ([]byte, error) {

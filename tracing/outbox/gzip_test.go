@@ -16,6 +16,7 @@ import (
 // much smaller than the JSON, and the embedded receiver (which reads gzip as
 // Zipkin does) stores every span.
 func TestGzipBodies(t *testing.T) {
+	t.Parallel()
 	var gzipped atomic.Int32
 	rcv, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{OnSpans: func([]model.SpanModel) {}})
 	if err != nil {
@@ -33,7 +34,7 @@ func TestGzipBodies(t *testing.T) {
 	spans := burstSpans(20, 10)
 	sizes := map[bool]int{}
 	for _, gz := range []bool{false, true} {
-		o := NewOutbox(OutboxOptions{Gzip: gz, Batch: 200, Client: front})
+		o := New(Options{Gzip: gz, Batch: 200, Client: front})
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)

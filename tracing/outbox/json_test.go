@@ -14,6 +14,7 @@ import (
 // characters, invalid UTF-8, shared spans, empty and nil lists — and its
 // errors are zipkin-go's, word for word.
 func TestJSONSerializerIsZipkinGos(t *testing.T) {
+	t.Parallel()
 	spans := burstSpans(3, 3)
 	parent := model.ID(7)
 	odd := model.SpanModel{

@@ -32,15 +32,15 @@ var deliveryStateNames = []string{"", "queued", "sending", "delivered", "failed"
 // String is the state as the tree shows it.
 func (s DeliveryState) String() string { return deliveryStateNames[s] }
 
-// ErrFlushCancelled is the error of a batch not sent because the flush was
+// errFlushCancelled is the error of a batch not sent because the flush was
 // cancelled; its spans are queued again.
-var ErrFlushCancelled = errors.New("flush cancelled before this batch was sent")
+var errFlushCancelled = errors.New("flush cancelled before this batch was sent")
 
 // defaultInFlight is how many POSTs a flush keeps in flight at once.
 const defaultInFlight = 4
 
-// OutboxOptions configure delivery.
-type OutboxOptions struct {
+// Options configure delivery.
+type Options struct {
 	Encoding Encoding
 	Headers  []secret.Header
 	Timeout  time.Duration
@@ -71,7 +71,7 @@ type OutboxOptions struct {
 // span until a collector answers 2xx for it. Nothing is ever dropped: failed
 // batches stay queued for the next flush. Safe for concurrent use.
 type Outbox struct {
-	opts       OutboxOptions
+	opts       Options
 	serializer reporter.SpanSerializer
 
 	mu       sync.Mutex
@@ -98,8 +98,8 @@ type outboxEntry struct {
 
 var _ reporter.Reporter = (*Outbox)(nil)
 
-// NewOutbox makes an empty outbox; SetEndpoint tells it where to deliver.
-func NewOutbox(opts OutboxOptions) *Outbox {
+// New makes an empty outbox; SetEndpoint tells it where to deliver.
+func New(opts Options) *Outbox {
 	if opts.Batch < 1 {
 		opts.Batch = 100
 	}
@@ -118,9 +118,10 @@ func NewOutbox(opts OutboxOptions) *Outbox {
 		c := *opts.Client // ours to change: the caller's client keeps its policy
 		opts.Client = &c
 	}
-	// Rule 9: a followed 301/302/303 turns the POST into a bodiless GET whose
-	// 200 looks like a delivery; a followed 307/308 carries the body, a Referer
-	// with the full URL and the user's headers to another host.
+	// Redirects are never followed: a followed 301/302/303 turns the POST into
+	// a bodiless GET whose 200 looks like a delivery; a followed 307/308
+	// carries the body, a Referer with the full URL and the user's headers to
+	// another host.
 	opts.Client.CheckRedirect = stopAtFirstRedirect
 	if opts.Encoding == "" {
 		opts.Encoding = EncodingJSON
@@ -196,8 +197,8 @@ func (o *Outbox) SetForget(on bool) {
 	o.mu.Unlock()
 }
 
-// OutboxSize is what an outbox holds in memory.
-type OutboxSize struct {
+// Size is what an outbox holds in memory.
+type Size struct {
 	// Entries are spans kept for delivery (queued, sending, failed, or
 	// delivered and not yet compacted); States are spans whose state is
 	// remembered (every span ever queued, unless Forget).
@@ -206,10 +207,10 @@ type OutboxSize struct {
 
 // Size is what the outbox holds now: in Forget mode it does not grow with
 // the number of spans delivered.
-func (o *Outbox) Size() OutboxSize {
+func (o *Outbox) Size() Size {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return OutboxSize{Entries: len(o.pending), States: len(o.states)}
+	return Size{Entries: len(o.pending), States: len(o.states)}
 }
 
 // setState records a span's state and keeps the counts; o.mu must be held.
@@ -241,22 +242,22 @@ func (o *Outbox) State(key SpanKey) DeliveryState {
 	return o.states[key]
 }
 
-// OutboxCounts are how many spans are in each state.
-type OutboxCounts struct {
+// Counts are how many spans are in each state.
+type Counts struct {
 	Queued, Sending, Delivered, Failed int
 }
 
 // Pending is what a flush would send.
-func (c OutboxCounts) Pending() int { return c.Queued + c.Failed }
+func (c Counts) Pending() int { return c.Queued + c.Failed }
 
 // Undelivered is every span not yet accepted by a collector.
-func (c OutboxCounts) Undelivered() int { return c.Queued + c.Sending + c.Failed }
+func (c Counts) Undelivered() int { return c.Queued + c.Sending + c.Failed }
 
 // Counts is a snapshot of the outbox.
-func (o *Outbox) Counts() OutboxCounts {
+func (o *Outbox) Counts() Counts {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return OutboxCounts{Queued: o.counts[Queued], Sending: o.counts[Sending], Delivered: o.counts[Delivered], Failed: o.counts[Failed]}
+	return Counts{Queued: o.counts[Queued], Sending: o.counts[Sending], Delivered: o.counts[Delivered], Failed: o.counts[Failed]}
 }
 
 // PendingSpans are copies of the spans a flush would send, in arrival order.

@@ -49,7 +49,7 @@ func (t deliveryTarget) result(i, n int, batch []*outboxEntry) DeliveryResult {
 
 func (t deliveryTarget) cancelled(i, n int, batch []*outboxEntry) DeliveryResult {
 	r := t.result(i, n, batch)
-	r.Err, r.Class, r.Hint = ErrFlushCancelled, ClassCancelled, hintFor(ClassCancelled)
+	r.Err, r.Class, r.Hint = errFlushCancelled, ClassCancelled, hintFor(ClassCancelled)
 	return r
 }
 
@@ -187,9 +187,12 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 	r.Latency = time.Since(began)
 	if err != nil {
 		r.Status, r.Message, r.RetryAfter, r.retryAfterBad = 0, "", 0, ""
-		r.Class = ClassifyError(err)
+		r.Class = classifyError(err)
 		r.Err = errors.New(t.masker.Mask(err.Error()))
 		r.Hint = hintFor(r.Class)
+		if r.Class == ClassCancelled { // the body left: "not sent" would be untrue
+			r.Hint = "cancelled while waiting for the answer: the collector may have it; it stays queued and F sends it again"
+		}
 		t.refineTransportFailure(req, err, r)
 		return
 	}
@@ -208,39 +211,45 @@ func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
 	r.Status = resp.StatusCode
 	r.Message = truncateUTF8(t.masker.Mask(string(bytes.TrimSpace(raw))), MaxServerMessage)
 	var readable bool
-	r.RetryAfter, readable = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	r.RetryAfter, readable = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	r.retryAfterBad = ""
 	if h := strings.TrimSpace(resp.Header.Get("Retry-After")); h != "" && !readable {
 		r.retryAfterBad = secret.Sanitize(h)
 	}
 	r.Class = ClassifyStatus(resp.StatusCode, string(raw))
-	if r.Class == ClassOK && LooksLikeHTML(resp.Header.Get("Content-Type"), raw) {
+	if r.Class == ClassOK && looksLikeHTML(resp.Header.Get("Content-Type"), raw) {
 		r.Class = ClassNotCollector
 	}
 	r.Hint = hintFor(r.Class)
 	switch r.Class {
 	case ClassRedirect:
-		r.Hint = t.redirectHint(resp)
+		r.Hint, r.RedirectTo = t.redirectHint(resp)
 	case ClassTLS:
 		r.Hint = tlsHint(nil, r.Status)
 	}
 }
 
-// redirectHint names where the endpoint redirects to, masked.
-func (t deliveryTarget) redirectHint(resp *http.Response) string {
+// redirectHint names where the endpoint redirects to, masked, and the
+// target in clear (for a screen that reveals secrets).
+func (t deliveryTarget) redirectHint(resp *http.Response) (hint, target string) {
 	loc := resp.Header.Get("Location")
 	if loc == "" {
-		return fmt.Sprintf("the endpoint answers HTTP %d (a redirect) without a Location: use the collector's own URL", resp.StatusCode)
+		return fmt.Sprintf("the endpoint answers HTTP %d (a redirect) without a Location: use the collector's own URL", resp.StatusCode), ""
 	}
 	if u, err := t.endpoint.URL().Parse(loc); err == nil {
 		loc = u.String()
 	}
-	return fmt.Sprintf("the endpoint redirects to %s: use that URL", t.masker.Mask(secret.MaskURL(loc)))
+	return RedirectHint(t.masker.Mask(secret.MaskURL(loc))), loc
 }
 
-// LooksLikeHTML reports a web page: Content-Type text/html, or a body that
+// RedirectHint is the hint for a redirect to target, as it is to be shown.
+func RedirectHint(target string) string {
+	return fmt.Sprintf("the endpoint redirects to %s: use that URL", target)
+}
+
+// looksLikeHTML reports a web page: Content-Type text/html, or a body that
 // starts (after whitespace) with <!doctype or <html, in any case.
-func LooksLikeHTML(contentType string, body []byte) bool {
+func looksLikeHTML(contentType string, body []byte) bool {
 	if ct, _, _ := strings.Cut(contentType, ";"); strings.EqualFold(strings.TrimSpace(ct), "text/html") {
 		return true
 	}

@@ -26,7 +26,7 @@ func TestProxyEchoMasked(t *testing.T) {
 	}))
 	defer proxy.Close()
 	pu, _ := url.Parse(strings.Replace(proxy.URL, "http://", "http://proxyuser:pr0xypass@", 1))
-	o := NewOutbox(OutboxOptions{Proxy: http.ProxyURL(pu), Timeout: 2 * time.Second})
+	o := New(Options{Proxy: http.ProxyURL(pu), Timeout: 2 * time.Second})
 	defer o.Close()
 	ep, _ := secret.ParseEndpoint("http://collector.example:9411/api/v2/spans")
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))

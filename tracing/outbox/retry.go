@@ -14,9 +14,9 @@ import (
 
 // Defaults of a RetryPolicy.
 const (
-	DefaultRetryBase     = 500 * time.Millisecond
-	DefaultRetryMax      = 30 * time.Second
-	DefaultMaxRetryAfter = time.Minute
+	defaultRetryBase     = 500 * time.Millisecond
+	defaultRetryMax      = 30 * time.Second
+	defaultMaxRetryAfter = time.Minute
 )
 
 // RetryPolicy says how FlushRetrying retries a batch that failed transiently:
@@ -36,6 +36,11 @@ type RetryPolicy struct {
 	// Jitter spreads a backoff (default: uniform in [d/2, d]) so that many
 	// clients do not retry in step.
 	Jitter func(d time.Duration) time.Duration
+	// OnRetry, when set, hears of each failed attempt that will be retried,
+	// before the wait: the attempt's result (Attempts is its number) and
+	// how long the batch waits before the next one. It runs on the flush's
+	// goroutine and must not block for long.
+	OnRetry func(failed DeliveryResult, wait time.Duration)
 }
 
 func (p RetryPolicy) withDefaults() RetryPolicy {
@@ -43,13 +48,13 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 		p.Retries = 0
 	}
 	if p.Base <= 0 {
-		p.Base = DefaultRetryBase
+		p.Base = defaultRetryBase
 	}
 	if p.Max <= 0 {
-		p.Max = DefaultRetryMax
+		p.Max = defaultRetryMax
 	}
 	if p.MaxRetryAfter <= 0 {
-		p.MaxRetryAfter = DefaultMaxRetryAfter
+		p.MaxRetryAfter = defaultMaxRetryAfter
 	}
 	if p.Sleep == nil {
 		p.Sleep = SleepCtx
@@ -118,6 +123,9 @@ func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r Deliver
 			return r
 		}
 		wait := p.Backoff(attempt, r.RetryAfter)
+		if p.OnRetry != nil {
+			p.OnRetry(r, wait)
+		}
 		if err := p.Sleep(ctx, wait); err != nil {
 			return r // cancelled while waiting: the spans stay failed
 		}
@@ -125,9 +133,9 @@ func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r Deliver
 	}
 }
 
-// ParseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date
+// parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date
 // (relative to now). A date in the past is a wait of zero.
-func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false

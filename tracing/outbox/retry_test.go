@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		in   string
@@ -23,7 +26,7 @@ func TestParseRetryAfter(t *testing.T) {
 		{"Fri, 27 Nov 2026 07:00:00 GMT", 0, true},
 		{"99999999999", 24 * time.Hour, true},
 	} {
-		d, ok := ParseRetryAfter(c.in, now)
+		d, ok := parseRetryAfter(c.in, now)
 		if d != c.want || ok != c.ok {
 			t.Errorf("%q: want %v %v, have %v %v", c.in, c.want, c.ok, d, ok)
 		}
@@ -31,7 +34,8 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestRetryBackoffGrowsAndCaps(t *testing.T) {
-	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: noJitter}.withDefaults()
+	t.Parallel()
+	p := RetryPolicy{Base: time.Second, Max: 5 * time.Second, Jitter: testkit.NoJitter}.withDefaults()
 	var got []time.Duration
 	for a := 1; a <= 5; a++ {
 		got = append(got, p.Backoff(a, 0))
@@ -49,5 +53,3 @@ func TestRetryBackoffGrowsAndCaps(t *testing.T) {
 		}
 	}
 }
-
-func noJitter(d time.Duration) time.Duration { return d }

@@ -7,24 +7,24 @@ import (
 	"time"
 )
 
-// DefaultLinger is how long a Stream waits for a batch to fill before it
+// defaultLinger is how long a Stream waits for a batch to fill before it
 // sends what is queued.
-const DefaultLinger = 20 * time.Millisecond
+const defaultLinger = 20 * time.Millisecond
 
 // giveUpRounds is how many times over every undelivered span a Stream fails,
 // with no batch delivered in between, before it gives up.
 const giveUpRounds = 2
 
-// ErrStreamGaveUp is returned when a Stream stopped because the collector
+// errStreamGaveUp is returned when a Stream stopped because the collector
 // refused every batch over and over; the spans stay in the outbox.
-var ErrStreamGaveUp = errors.New("the collector accepted nothing over several rounds of retries")
+var errStreamGaveUp = errors.New("the collector accepted nothing over several rounds of retries")
 
 // StreamOptions configure a Stream.
 type StreamOptions struct {
 	// Retry is how each batch is retried before it goes back to the end of
 	// the queue (FlushRetrying's policy).
 	Retry RetryPolicy
-	// Linger is how long to wait for a full batch (default DefaultLinger).
+	// Linger is how long to wait for a full batch (default 20ms).
 	Linger time.Duration
 	// OnResult is called once per POSTed batch, from the stream's workers
 	// (several at once: it must be safe for concurrent use).
@@ -62,7 +62,7 @@ type Stream struct {
 // already) is sent without a Flush.
 func (o *Outbox) Stream(ctx context.Context, opts StreamOptions) *Stream {
 	if opts.Linger <= 0 {
-		opts.Linger = DefaultLinger
+		opts.Linger = defaultLinger
 	}
 	opts.Retry = opts.Retry.withDefaults()
 	ctx, stop := mergeCancel(ctx, o.ctx)
@@ -80,8 +80,8 @@ func (o *Outbox) Stream(ctx context.Context, opts StreamOptions) *Stream {
 
 // Close says no more spans will come and waits until every queued span is
 // delivered (or set aside: spans the serializer refuses stay failed, as
-// Counts says), the stream gave up, or ctx ended. It returns ErrStreamGaveUp
-// or ctx's error when spans are left undelivered.
+// Counts says), the stream gave up, or ctx ended. It returns an error (the
+// stream gave up, or ctx's) when spans are left undelivered.
 func (st *Stream) Close() error {
 	close(st.closing)
 	st.wg.Wait()
@@ -96,7 +96,7 @@ func (st *Stream) Close() error {
 	st.o.wg.Done()
 	switch {
 	case gaveUp:
-		return ErrStreamGaveUp
+		return errStreamGaveUp
 	case ctxErr != nil && st.o.Counts().Undelivered() > 0:
 		return ctxErr
 	}
@@ -104,8 +104,8 @@ func (st *Stream) Close() error {
 }
 
 // WaitRoom blocks while limit or more spans are undelivered (back-pressure
-// for a producer faster than the collector). It returns ErrStreamGaveUp when
-// the stream stopped trying, or ctx's error.
+// for a producer faster than the collector). It returns an error when the
+// stream stopped trying, or ctx's error.
 func (st *Stream) WaitRoom(ctx context.Context, limit int) error {
 	for {
 		st.o.mu.Lock()
@@ -114,7 +114,7 @@ func (st *Stream) WaitRoom(ctx context.Context, limit int) error {
 		st.o.mu.Unlock()
 		switch {
 		case gaveUp:
-			return ErrStreamGaveUp
+			return errStreamGaveUp
 		case undelivered < limit:
 			return nil
 		}
@@ -224,7 +224,7 @@ func (st *Stream) settle(entries []*outboxEntry, r DeliveryResult) {
 	switch {
 	case r.OK():
 		state = Delivered
-	case errors.Is(r.Err, ErrFlushCancelled) || r.Class == ClassCancelled:
+	case errors.Is(r.Err, errFlushCancelled) || r.Class == ClassCancelled:
 		state = Queued
 	}
 	o := st.o

@@ -22,7 +22,7 @@ func TestStreamStopsOnLongRetryAfter(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
-	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 1})
+	o := New(Options{Forget: true, Batch: 10, InFlight: 1})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var stopped atomic.Value
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {

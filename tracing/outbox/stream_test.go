@@ -16,6 +16,7 @@ import (
 // and no state for delivered spans, only the counts; without it every
 // span's state is remembered.
 func TestForgetKeepsOnlyCounts(t *testing.T) {
+	t.Parallel()
 	rcv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +25,7 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 	ep, _ := secret.ParseEndpoint(rcv.URL())
 	spans := burstSpans(50, 4)
 	for _, forget := range []bool{false, true} {
-		o := NewOutbox(OutboxOptions{Forget: forget})
+		o := New(Options{Forget: forget})
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 		for _, s := range spans {
 			o.Send(s)
@@ -45,6 +46,7 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 // back to the end of the queue and is sent again once the collector
 // accepts; Close returns when everything is delivered.
 func TestStreamRequeuesFailedBatches(t *testing.T) {
+	t.Parallel()
 	var posts, refuse atomic.Int32
 	refuse.Store(3)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -57,7 +59,7 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
-	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 1})
+	o := New(Options{Forget: true, Batch: 10, InFlight: 1})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var failed atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {
@@ -81,6 +83,7 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 // others of its batch are delivered; the stream neither spins on it nor
 // gives up.
 func TestStreamSetsAsidePoisonSpans(t *testing.T) {
+	t.Parallel()
 	var posts atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		posts.Add(1)
@@ -88,7 +91,7 @@ func TestStreamSetsAsidePoisonSpans(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := secret.ParseEndpoint(srv.URL + secret.V2Path)
-	o := NewOutbox(OutboxOptions{Forget: true, Batch: 10, InFlight: 2})
+	o := New(Options{Forget: true, Batch: 10, InFlight: 2})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	var invalid atomic.Int32
 	st := o.Stream(context.Background(), StreamOptions{OnResult: func(r DeliveryResult) {

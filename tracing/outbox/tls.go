@@ -17,8 +17,8 @@ import (
 // maxCACertFile bounds what LoadCACerts reads: a CA bundle is kilobytes.
 const maxCACertFile = 4 << 20
 
-// InsecureWarning is said on every run that skips TLS verification.
-const InsecureWarning = "TLS verification is off (insecure): any certificate is accepted, so nothing proves the collector is who it claims to be"
+// insecureWarning is said on every run that skips TLS verification.
+const insecureWarning = "TLS verification is off (insecure): any certificate is accepted, so nothing proves the collector is who it claims to be"
 
 // LoadCACerts reads PEM CA certificates from path and adds them to the
 // system's roots. The error names the file.
@@ -52,7 +52,7 @@ func LoadCACerts(path string) (*x509.CertPool, error) {
 // outbox delivers (today: TLS verification turned off).
 func (o *Outbox) Warnings() []string {
 	if o.opts.Insecure {
-		return []string{InsecureWarning}
+		return []string{insecureWarning}
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // BenchmarkReceiverMillionSpansOneTrace posts 1,000,000 distinct spans of one
@@ -104,7 +106,7 @@ func BenchmarkReceiverConcurrentGzipBombs(b *testing.B) {
 		fmt.Fprintf(&raw, `{"traceId":"%016x","id":"%016x"}`, i/1000+1, i)
 	}
 	raw.WriteByte(']')
-	bomb := gzipBytes(raw.Bytes())
+	bomb := testkit.Gzip(raw.Bytes())
 	raw = bytes.Buffer{}
 	runtime.GC()
 	debug.FreeOSMemory()

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // bigTagSpan is one span of trace n (v2 JSON) with a tag of size bytes.
@@ -20,7 +22,7 @@ func TestReceiverByteBudgetEvictsOldestTraces(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{MaxBytes: 4 << 20})
 	for n := 1; n <= 10; n++ {
-		if code, msg := postSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 1<<20)); code != 202 {
+		if code, msg := testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 1<<20)); code != 202 {
 			t.Fatalf("POST %d: %d %s", n, code, msg)
 		}
 	}
@@ -40,8 +42,8 @@ func TestReceiverByteBudgetEvictsOldestTraces(t *testing.T) {
 func TestReceiverByteBudgetRefusesToKeepASpanOverIt(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{MaxBytes: 1 << 20})
-	postSpans(t, r.URL(), "application/json", "", bigTagSpan(1, 100))
-	if code, msg := postSpans(t, r.URL(), "application/json", "", bigTagSpan(2, 2<<20)); code != 202 {
+	testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(1, 100))
+	if code, msg := testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(2, 2<<20)); code != 202 {
 		t.Fatalf("POST: %d %s", code, msg)
 	}
 	if st := r.Stats(); st.Stored != 0 || st.Spans != 2 || st.EvictedSpans != 2 {
@@ -55,7 +57,7 @@ func TestReceiverTracesAnswerIsCutAtItsBudget(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{maxAnswer: 250_000})
 	for n := 1; n <= 4; n++ {
-		postSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 100_000))
+		testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 100_000))
 	}
 	resp, err := http.Get("http://" + r.Addr() + "/api/v2/traces?endTs=1700000000001&lookback=10000&limit=10")
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/zipkinv1"
 )
@@ -93,10 +94,10 @@ func TestReceiverDecodesLargeBodiesInChunks(t *testing.T) {
 			t.Fatalf("%s: %d bytes is not a large body", c.name, len(c.body))
 		}
 		bad := bytes.Clone(c.body[:len(c.body)-3])
-		if status, msg := postSpans(t, url, c.ct, "", bad); status != 400 || r.Stats().Spans != 0 {
+		if status, msg := testkit.PostSpans(t, url, c.ct, "", bad); status != 400 || r.Stats().Spans != 0 {
 			t.Errorf("%s cut short: %d %q, %d spans stored", c.name, status, msg, r.Stats().Spans)
 		}
-		if status, msg := postSpans(t, url, c.ct, "", c.body); status != 202 {
+		if status, msg := testkit.PostSpans(t, url, c.ct, "", c.body); status != 202 {
 			t.Fatalf("%s: %d %s", c.name, status, msg)
 		}
 		mu.Lock()

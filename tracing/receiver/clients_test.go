@@ -165,6 +165,7 @@ const (
 // zipkin-js's HttpLogger sends v1 JSON by default (with a boolean "sa"), and
 // v2 JSON with jsonEncoder JSON_V2: both read back the same.
 func TestRealClientZipkinJS(t *testing.T) {
+	t.Parallel()
 	env := requireNode(t, "zipkin-transport-http")
 	script := filepath.Join("testdata", "clients", "zipkinjs.js")
 	for _, c := range []struct{ name, path, enc string }{
@@ -183,6 +184,7 @@ func TestRealClientZipkinJS(t *testing.T) {
 // @opentelemetry/exporter-zipkin sends v2 JSON with a 128-bit trace ID, the
 // resource's service.name as a tag and an error status as tags.
 func TestRealClientOpenTelemetryJS(t *testing.T) {
+	t.Parallel()
 	env := requireNode(t, "@opentelemetry/exporter-zipkin")
 	r := startTestReceiver(t, ReceiverOptions{})
 	ids := runClient(t, env, "node", filepath.Join("testdata", "clients", "otel.js"), r.URL())
@@ -196,6 +198,7 @@ func TestRealClientOpenTelemetryJS(t *testing.T) {
 
 // py_zipkin sends v1 Thrift to /api/v1/spans by default.
 func TestRealClientPyZipkin(t *testing.T) {
+	t.Parallel()
 	python := os.Getenv("ZIPKIN_PLAYGROUND_PYTHON")
 	if python == "" {
 		python = "/usr/bin/python3"

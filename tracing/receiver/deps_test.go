@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // /api/v2/dependencies links as Zipkin's DependencyLinker: messaging through
@@ -26,7 +28,7 @@ func TestReceiverDependenciesAsZipkin(t *testing.T) {
 		fmt.Sprintf(`{"traceId":"2","id":"a","kind":"SERVER","timestamp":%d,"localEndpoint":%s}`, ts, ep("web")),
 		fmt.Sprintf(`{"traceId":"2","parentId":"a","id":"b","kind":"CLIENT","timestamp":%d,"localEndpoint":%s,"tags":{"error":""}}`, ts, ep("app")),
 	}
-	if status, msg := postSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
 		t.Fatalf("POST: %d %s", status, msg)
 	}
 	var got []DependencyLink

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // zipkinreceiverModule holds v2 JSON fixtures nobody here wrote: the
@@ -29,6 +31,7 @@ func fixtureDir(t *testing.T) string {
 // Every fixture POSTed reads back as sent, with Zipkin's normalisation:
 // span and service names lowercased, IP addresses in canonical form.
 func TestReceiverZipkinreceiverFixtures(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join(fixtureDir(t), "sample*.json"))
 	if len(files) < 4 {
 		t.Fatalf("fixtures: %v", files)
@@ -40,7 +43,7 @@ func TestReceiverZipkinreceiverFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := startTestReceiver(t, ReceiverOptions{})
-			if status, msg := postSpans(t, r.URL(), "application/json", "", body); status != 202 {
+			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
 				t.Fatalf("POST: %d %s", status, msg)
 			}
 			var sent []map[string]any

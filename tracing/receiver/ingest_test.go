@@ -2,7 +2,6 @@ package receiver
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 )
 
@@ -26,23 +26,6 @@ func startTestReceiver(t testing.TB, o ReceiverOptions) *Receiver {
 	}
 	t.Cleanup(func() { r.Close() })
 	return r
-}
-
-// postSpans POSTs body to the receiver's v2 spans endpoint.
-func postSpans(t testing.TB, url, ct, ce string, body []byte) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
-	req.Header.Set("Content-Type", ct)
-	if ce != "" {
-		req.Header.Set("Content-Encoding", ce)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
 }
 
 // getJSON GETs path from the receiver and decodes the answer into v.
@@ -70,6 +53,7 @@ func getJSON(t testing.TB, r *Receiver, path string, v any) (int, string) {
 // is served as valid Zipkin v2 JSON: no parentId, no kind, no timestamp —
 // and is served at all (zipkin-go's MarshalJSON fails on it).
 func TestReceiverNormalisesProto3(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	var got [][]model.SpanModel
 	r.opts.OnSpans = func(s []model.SpanModel) { got = append(got, s) }
@@ -84,7 +68,7 @@ func TestReceiverNormalisesProto3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status, msg := postSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
 		t.Fatalf("POST proto3: %d %s", status, msg)
 	}
 	status, raw := getJSON(t, r, "/api/v2/trace/"+strings.Repeat("ab", 16), nil)
@@ -100,11 +84,12 @@ func TestReceiverNormalisesProto3(t *testing.T) {
 
 // zipkin-go's own proto3 serializer writes a root's parent as zeros.
 func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	root := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 7}, ID: 9},
 		Name: "Root", Timestamp: time.UnixMicro(1_700_000_000_000_000), Duration: time.Millisecond}
 	body, _ := outbox.EncodingProto.Serializer().Serialize([]*model.SpanModel{&root})
-	postSpans(t, r.URL(), "application/x-protobuf", "", body)
+	testkit.PostSpans(t, r.URL(), "application/x-protobuf", "", body)
 	_, raw := getJSON(t, r, "/api/v2/trace/0000000000000007", nil)
 	if strings.Contains(raw, "parentId") || strings.Contains(raw, "SPAN_KIND") || !strings.Contains(raw, `"name":"root"`) {
 		t.Errorf("served %s", raw)
@@ -112,13 +97,14 @@ func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
 }
 
 func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	a := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":3}`
 	b := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":4}`
 	for i := 0; i < 3; i++ {
-		postSpans(t, r.URL(), "application/json", "", []byte("["+a+","+a+"]"))
+		testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+a+","+a+"]"))
 	}
-	postSpans(t, r.URL(), "application/json", "", []byte("["+b+"]")) // differs: kept
+	testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+b+"]")) // differs: kept
 	var back []map[string]any
 	getJSON(t, r, "/api/v2/trace/00000000000000aa", &back)
 	if st := r.Stats(); len(back) != 2 || st.Duplicates != 5 || st.Stored != 2 || st.Spans != 7 {
@@ -128,12 +114,13 @@ func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 
 // A gzip bomb is cut at the body limit and answered 413; nothing is stored.
 func TestReceiverRefusesGzipBomb(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
-	bomb := gzipBytes(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
+	bomb := testkit.Gzip(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
 	if len(bomb) > 1<<20 {
 		t.Fatalf("bomb is %d bytes compressed", len(bomb))
 	}
-	status, msg := postSpans(t, r.URL(), "application/json", "gzip", bomb)
+	status, msg := testkit.PostSpans(t, r.URL(), "application/json", "gzip", bomb)
 	if status != http.StatusRequestEntityTooLarge || !strings.Contains(msg, "body over") {
 		t.Errorf("gzip bomb: %d %q", status, msg)
 	}
@@ -143,14 +130,16 @@ func TestReceiverRefusesGzipBomb(t *testing.T) {
 }
 
 func TestReceiverRejectsZeroTraceID(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
-	status, msg := postSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
+	status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
 	if status != 400 || !strings.Contains(msg, "traceId") {
 		t.Errorf("zero trace ID: %d %q", status, msg)
 	}
 }
 
 func TestMarshalSpanJSONNeverFailsOnEpochZero(t *testing.T) {
+	t.Parallel()
 	s := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 1}, ID: 2},
 		Timestamp: time.Unix(0, 0), Kind: protoUnspecifiedKind}
 	if _, err := s.MarshalJSON(); err == nil {
@@ -169,6 +158,7 @@ func protoMarshal(m proto.Message) ([]byte, error) { return proto.Marshal(m) }
 // v1 goes to /api/v1/spans; each version on the other's path is refused
 // with Zipkin's message rather than stored without service, kind or tags.
 func TestReceiverVersionsByPath(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	v1URL := "http://" + r.Addr() + "/api/v1/spans"
 	v1 := `[{"traceId":"00000000000000bb","id":"0000000000000001","name":"get","timestamp":1700000000000000,"duration":10,
@@ -193,7 +183,7 @@ func TestReceiverVersionsByPath(t *testing.T) {
 		if c.thrift {
 			ct = "application/x-thrift"
 		}
-		status, msg := postSpans(t, c.url, ct, "", []byte(c.body))
+		status, msg := testkit.PostSpans(t, c.url, ct, "", []byte(c.body))
 		if status != c.status || !strings.Contains(msg, c.msg) {
 			t.Errorf("%s: %d %q, want %d %q", c.name, status, msg, c.status, c.msg)
 		}
@@ -204,12 +194,4 @@ func TestReceiverVersionsByPath(t *testing.T) {
 	if b, _ := json.Marshal(back); string(b) != want {
 		t.Errorf("v1 read back\n%s\nwant\n%s", b, want)
 	}
-}
-
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	_, _ = zw.Write(b)
-	_ = zw.Close()
-	return buf.Bytes()
 }

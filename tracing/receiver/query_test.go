@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // queryFixture posts four traces, as v2 JSON, and returns "now" in ms:
@@ -32,7 +34,7 @@ func queryFixture(t *testing.T, r *Receiver) int64 {
 		fmt.Sprintf(`{"traceId":"000000000000000c","id":"0000000000000005","name":"old","timestamp":%d,"duration":1000,"localEndpoint":%s}`, us(48*time.Hour), fe),
 		`{"traceId":"000000000000000d","id":"0000000000000006","name":"untimed","localEndpoint":{"serviceName":"lonely"}}`,
 	}
-	if status, msg := postSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+strings.Join(spans, ",")+"]")); status != 202 {
 		t.Fatalf("fixture: %d %s", status, msg)
 	}
 	return now.UnixMilli()
@@ -41,6 +43,7 @@ func queryFixture(t *testing.T, r *Receiver) int64 {
 // TestQueryAPIConformance calls every endpoint of Zipkin's v2 query API with
 // every parameter, checking status and shape as zipkin2-api.yaml states.
 func TestQueryAPIConformance(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	now := queryFixture(t, r)
 	day := int64(24 * time.Hour / time.Millisecond)
@@ -168,6 +171,7 @@ func mustUnmarshal(t *testing.T, raw []byte, v any) {
 // 200 (zipkin-go's MarshalJSON failing made /trace/{id} answer 200 and
 // nothing).
 func TestWriteBodyNeverAnEmpty200(t *testing.T) {
+	t.Parallel()
 	rec := httptest.NewRecorder()
 	writeBody(rec, nil, errors.New("valid timestamp required"))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "cannot encode spans: valid timestamp required") {

@@ -136,11 +136,7 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	if o.MaxDecodes <= 0 {
 		o.MaxDecodes = DefaultMaxDecodes
 	}
-	movable := addr == ""
-	if movable {
-		addr = DefaultListen
-	}
-	ln, moved, err := listenOrMove(addr, movable)
+	ln, moved, err := listenOrDefault(addr, DefaultListen)
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +160,16 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	}
 	go func() { _ = r.srv.Serve(ln) }()
 	return r, nil
+}
+
+// listenOrDefault listens on addr, or on def when addr is "": only def moves
+// to a free port when taken. def is a parameter so that tests can exercise
+// the move without binding Zipkin's port on the host.
+func listenOrDefault(addr, def string) (net.Listener, string, error) {
+	if addr == "" {
+		return listenOrMove(def, true)
+	}
+	return listenOrMove(addr, false)
 }
 
 // listenOrMove listens on addr; when movable and addr is taken, on a free port

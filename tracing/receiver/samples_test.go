@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // Zipkin's own sample traces (openzipkin/zipkin zipkin-lens/testdata, one of
@@ -24,7 +26,7 @@ func TestReceiverStoresZipkinsSampleTraces(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := startTestReceiver(t, ReceiverOptions{})
-			if status, msg := postSpans(t, r.URL(), "application/json", "", body); status != 202 {
+			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
 				t.Fatalf("POST: %d %s", status, msg)
 			}
 			var sent []map[string]any

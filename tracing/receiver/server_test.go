@@ -16,6 +16,7 @@ import (
 )
 
 func TestReceiverListen(t *testing.T) {
+	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +45,7 @@ func TestReceiverListen(t *testing.T) {
 }
 
 func TestReceiverWarnsBeyondLoopback(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		addr string
 		warn bool
@@ -63,6 +65,7 @@ func TestReceiverWarnsBeyondLoopback(t *testing.T) {
 // idle keep-alive) are closed by the server's timeouts; meanwhile a normal
 // POST is answered.
 func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{timeouts: &serverTimeouts{
 		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}})
 	var slow []net.Conn
@@ -190,6 +193,7 @@ func postStatus(url, body string) int {
 }
 
 func TestReceiverCORS(t *testing.T) {
+	t.Parallel()
 	r := startTestReceiver(t, ReceiverOptions{})
 	resp, err := http.Get("http://" + r.Addr() + "/api/v2/services")
 	if err != nil {
@@ -215,25 +219,30 @@ func TestReceiverCORS(t *testing.T) {
 	}
 }
 
-// Only the default (no address given) moves when 9411 is taken; the same
+// Only the default (no address given) moves when it is taken; the same
 // address given explicitly is refused, so a second receiver never swallows
 // spans meant for the first.
 func TestReceiverMovesOnlyWhenNoAddressGiven(t *testing.T) {
-	if ln, err := net.Listen("tcp", DefaultListen); err == nil {
-		defer ln.Close()
-	} // else something else holds it: taken either way
-	if r, err := StartReceiver(DefaultListen); !errors.Is(err, ErrListen) {
-		if r != nil {
-			r.Close()
-		}
-		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", DefaultListen, err)
-	}
-	r, err := StartReceiver("")
+	t.Parallel()
+	held, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	if r.Addr() == DefaultListen || !strings.Contains(r.Moved, "is taken") {
-		t.Errorf("no address given: want a moved receiver, have %s (moved %q)", r.Addr(), r.Moved)
+	defer held.Close()
+	taken := held.Addr().String()
+	if r, err := StartReceiver(taken); !errors.Is(err, ErrListen) {
+		if r != nil {
+			r.Close()
+		}
+		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", taken, err)
+	}
+	// No address given and the default taken: the receiver moves, and says so.
+	ln, moved, err := listenOrDefault("", taken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if ln.Addr().String() == taken || !strings.Contains(moved, taken+" is taken") {
+		t.Errorf("no address given: want a moved listener, have %s (moved %q)", ln.Addr(), moved)
 	}
 }

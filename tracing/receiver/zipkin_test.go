@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
+
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // zipkinRow is one behaviour of Zipkin's collector and store: a v2 JSON span
@@ -84,7 +86,7 @@ func TestReceiverIngestsAsZipkin(t *testing.T) {
 		t.Run(row.name, func(t *testing.T) {
 			t.Parallel()
 			r := startTestReceiver(t, ReceiverOptions{})
-			status, msg := postSpans(t, r.URL(), "application/json", "", []byte("["+row.span+"]"))
+			status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+row.span+"]"))
 			if row.want == "" {
 				if status != 400 {
 					t.Fatalf("%s: POST answered %d %s, Zipkin answers 400", row.source, status, msg)
@@ -120,7 +122,7 @@ func TestReceiverIngestsProto3AsZipkin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status, msg := postSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/x-protobuf", "", body); status != 202 {
 		t.Fatalf("POST: %d %s", status, msg)
 	}
 	var got []map[string]any
@@ -150,7 +152,7 @@ func TestReceiverIngestsV1AsZipkin(t *testing.T) {
 		"annotations":[{"timestamp":10,"value":"sr","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}},
 		               {"timestamp":15,"value":"ss","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}}],
 		"binaryAnnotations":[{"key":"ca","value":true,"endpoint":{"serviceName":"a","ipv6":"::ffff:10.0.0.1"}}]}]`
-	if status, msg := postSpans(t, "http://"+r.Addr()+"/api/v1/spans", "application/json", "", []byte(body)); status != 202 {
+	if status, msg := testkit.PostSpans(t, "http://"+r.Addr()+"/api/v1/spans", "application/json", "", []byte(body)); status != 202 {
 		t.Fatalf("POST: %d %s", status, msg)
 	}
 	var got []map[string]any

@@ -27,10 +27,6 @@ type Endpoint struct {
 	Warnings []string
 }
 
-// LocalEndpoint is the endpoint that stands for the embedded receiver before its
-// address is known.
-func LocalEndpoint() Endpoint { return Endpoint{Local: true} }
-
 // IsLocalSpec reports whether an endpoint flag value means the embedded receiver.
 func IsLocalSpec(raw string) bool {
 	s := strings.TrimSpace(raw)
@@ -131,9 +127,6 @@ func (e Endpoint) HasSecrets() bool { return len(e.secrets) > 0 }
 
 // Mask replaces every secret of this endpoint found in s.
 func (e Endpoint) Mask(s string) string { return NewMasker(e, nil).Mask(s) }
-
-// Secrets returns the secret substrings of the URL, for a Masker.
-func (e Endpoint) Secrets() []string { return append([]string(nil), e.secrets...) }
 
 // BaseOf cuts an endpoint's path before "/api/" (or its trailing slash).
 func BaseOf(ep Endpoint) Endpoint {

@@ -9,6 +9,7 @@ import (
 const armsURL = "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans"
 
 func TestParseEndpoint(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in, wantErr, wantWarn, wantMasked string
 	}{
@@ -51,6 +52,7 @@ func TestParseEndpoint(t *testing.T) {
 }
 
 func TestMaskerHidesSecretsInFreeText(t *testing.T) {
+	t.Parallel()
 	ep, err := ParseEndpoint(armsURL)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaskText is what stands in for a secret on screen and in every report.
@@ -125,11 +126,53 @@ func sortSecrets(secrets []string) []string {
 
 func maskAll(s string, secrets []string) string {
 	for _, sec := range secrets {
-		if len(sec) >= minSecretLen {
-			s = strings.ReplaceAll(s, sec, MaskText)
+		if len(sec) >= minSecretLen && strings.Contains(s, sec) {
+			s = maskWhole(s, sec)
 		}
 	}
 	return s
+}
+
+// maskWhole replaces sec in s. A secret that is a plain word (letters only:
+// a path segment such as "auth", a user name) is replaced only where it
+// stands as a word, so "auth" leaves "unauthorized" alone while "/auth/" and
+// "user auth" are masked; any other secret (a token with digits or signs) is
+// replaced wherever it appears, glued to other text or not.
+func maskWhole(s, sec string) string {
+	if strings.IndexFunc(sec, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return strings.ReplaceAll(s, sec, MaskText)
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, sec)
+		if i < 0 {
+			break
+		}
+		end := i + len(sec)
+		if glued(s[:i], sec, true) || glued(s[end:], sec, false) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i] + MaskText)
+		s = s[end:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// glued says whether the text beside sec (before it when before is set)
+// continues the word sec is.
+func glued(beside, sec string, before bool) bool {
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if before {
+		last, _ := utf8.DecodeLastRuneInString(beside)
+		first, _ := utf8.DecodeRuneInString(sec)
+		return beside != "" && word(last) && word(first)
+	}
+	next, _ := utf8.DecodeRuneInString(beside)
+	end, _ := utf8.DecodeLastRuneInString(sec)
+	return beside != "" && word(next) && word(end)
 }
 
 // secretsOf lists the secret parts of a raw URL: userinfo (username and
@@ -242,8 +285,9 @@ func maskQuery(q string) string {
 	return strings.Join(pairs, "&")
 }
 
-// maskPath masks everything before /api/ as one segment (rule 5); a path
-// without /api/ has its credential-looking segments masked.
+// maskPath masks everything before /api/ as one segment, since hosted
+// collectors put tokens there and even the number of segments can tell; a
+// path without /api/ has its credential-looking segments masked.
 func maskPath(path string) string {
 	if prefix := apiPrefix(path); prefix != "" {
 		return "/" + MaskText + path[len(prefix):]

@@ -8,6 +8,7 @@ import (
 
 // Every path segment before /api/ is one mask, whatever it looks like.
 func TestMaskedEndpointPathPrefix(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"http://h/t/api/v2/spans", "http://h/****/api/v2/spans"},
 		{"http://h/secrettoken/api/v2/spans", "http://h/****/api/v2/spans"},
@@ -28,8 +29,10 @@ func TestMaskedEndpointPathPrefix(t *testing.T) {
 	}
 }
 
-// Each leak of rule 5, as free text the program shows.
+// Each way a secret could leak (userinfo, query values, path segments before
+// /api/, header values echoed back), as free text the program shows.
 func TestMaskerClosesLeaks(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name     string
 		endpoint string
@@ -74,6 +77,7 @@ func TestMaskerClosesLeaks(t *testing.T) {
 // A URL that does not parse still has its query values and userinfo hidden
 // in the error (the CLI and the E prompt show it).
 func TestMalformedEndpointErrorsMaskSecrets(t *testing.T) {
+	t.Parallel()
 	for _, raw := range []string{
 		"http://h:99x/api/v2/spans?token=hunter22",
 		"http://bob:hunter22@h:bad/api/v2/spans",

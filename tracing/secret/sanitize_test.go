@@ -3,6 +3,7 @@ package secret
 import "testing"
 
 func TestSanitize(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ name, in, want string }{
 		{"plain", "GET /api/users", "GET /api/users"},
 		{"empty", "", ""},
@@ -24,6 +25,7 @@ func TestSanitize(t *testing.T) {
 }
 
 func TestSanitizeLeavesNoEscapeByte(t *testing.T) {
+	t.Parallel()
 	for i := 0; i < 0x100; i++ {
 		in := "x" + string(rune(i)) + string([]byte{byte(i)}) + "y"
 		for _, c := range []byte(Sanitize(in)) {

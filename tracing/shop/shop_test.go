@@ -116,19 +116,19 @@ func TestTheServiceReceivesTheHeadersTheB3PaneShows(t *testing.T) {
 	rg := startRig(t)
 	sp := clientSpan(t, zipkin.AlwaysSample)
 	formats := []struct {
-		view b3view.B3Format
+		view b3view.Format
 		opts []b3.InjectOption
 	}{
-		{b3view.B3Multi, nil},
-		{b3view.B3Single, []b3.InjectOption{b3.WithSingleHeaderOnly()}},
-		{b3view.B3Both, []b3.InjectOption{b3.WithSingleAndMultiHeader()}},
+		{b3view.Multi, nil},
+		{b3view.Single, []b3.InjectOption{b3.WithSingleHeaderOnly()}},
+		{b3view.Both, []b3.InjectOption{b3.WithSingleAndMultiHeader()}},
 	}
 	for _, f := range formats {
 		res := rg.shop.Call(context.Background(), gatewayRoute(t, rg.shop), shop.InjectB3(sp.Context(), f.opts...))
 		if res.Err != nil {
 			t.Fatal(res.Err)
 		}
-		pane, err := b3view.B3Headers(sp.Context(), f.view)
+		pane, err := b3view.Headers(sp.Context(), f.view)
 		if err != nil {
 			t.Fatal(err)
 		}

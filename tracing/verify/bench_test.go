@@ -20,7 +20,7 @@ func BenchmarkCompareTrace(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if rep := CompareTrace(sent, stored, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateVerified {
+		if rep := compareTrace(sent, stored, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateVerified {
 			b.Fatalf("state %s", rep.State)
 		}
 	}

@@ -11,11 +11,11 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// TraceReport is what became of one delivered trace, shaped as SPEC.md's
-// `send --json` "traces" entries.
+// TraceReport is what became of one delivered trace; it is one entry of
+// `send --json`'s "traces", so its JSON names are kept stable for scripts.
 type TraceReport struct {
-	TraceID string      `json:"traceId"`
-	State   VerifyState `json:"state"`
+	TraceID string `json:"traceId"`
+	State   State  `json:"state"`
 	// Spans is how many distinct spans were sent, Found how many of them were
 	// read back.
 	Spans       int          `json:"spans"`
@@ -39,7 +39,7 @@ type TraceReport struct {
 type SpanCheck struct {
 	Key   outbox.SpanKey
 	Name  string
-	State VerifyState
+	State State
 	// Stored is the span as read back, nil when missing.
 	Stored      *model.SpanModel
 	Differences []Difference
@@ -57,7 +57,7 @@ type Difference struct {
 	// Why explains it from the table of known backend rewrites, or says it is
 	// "not a known rewrite".
 	Why string `json:"why"`
-	// Rewrite names the known rewrite ("" when unknown), see KnownRewrites.
+	// Rewrite names the known rewrite ("" when unknown), see RewriteNamed.
 	Rewrite string `json:"rewrite,omitempty"`
 	// Key is the sent span the difference belongs to.
 	Key outbox.SpanKey `json:"-"`
@@ -74,11 +74,11 @@ func (t TraceReport) intact() int {
 	return n
 }
 
-// CompareTrace compares the spans sent for one trace with those a query API
+// compareTrace compares the spans sent for one trace with those a query API
 // of kind api returned (kind: QueryKindZipkin or QueryKindJaeger), sent with
 // enc. Spans are matched by ID and kind, and a shared SERVER span that Jaeger
 // re-IDed by name, kind and parent chain.
-func CompareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encoding) TraceReport {
+func compareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encoding) TraceReport {
 	distinct, copies := distinctWithCopies(sent)
 	t := TraceReport{Spans: len(distinct), Differences: []Difference{}}
 	if len(sent) > 0 {
@@ -143,7 +143,7 @@ func mergedInV1(spans []model.SpanModel, i int) bool {
 
 // allStored reports whether every span sent (one copy each; in v1 the shared
 // SERVER half rides in its CLIENT's span) is among stored, matched as
-// CompareTrace matches them: a trace that also holds other services' spans
+// compareTrace matches them: a trace that also holds other services' spans
 // is not complete until ours are there.
 func allStored(sent, stored []model.SpanModel, enc outbox.Encoding) bool {
 	distinct := distinctSpans(sent)

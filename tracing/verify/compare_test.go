@@ -63,6 +63,7 @@ func spansOf(spans []model.SpanModel, id model.TraceID) []model.SpanModel {
 // Zipkin fields on what a real Jaeger stored: kind from span.kind, endpoints
 // from the process and the net.*/peer.* tags, annotations from logs.
 func TestJaegerQueryMapsBackToZipkin(t *testing.T) {
+	t.Parallel()
 	q, posted := jaegerFixture(t)
 	stored, err := q.Trace(context.Background(), posted[0].TraceID)
 	if err != nil {
@@ -104,6 +105,7 @@ func TestJaegerQueryMapsBackToZipkin(t *testing.T) {
 // TestCompareExplainsJaegerRewrites compares what was POSTed with what the real
 // Jaeger stored: every difference is one of the known rewrites.
 func TestCompareExplainsJaegerRewrites(t *testing.T) {
+	t.Parallel()
 	q, posted := jaegerFixture(t)
 	type want struct{ spanID, field, sent, stored, rewrite string }
 	for _, tc := range []struct {
@@ -130,7 +132,7 @@ func TestCompareExplainsJaegerRewrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		sent := spansOf(posted, tc.trace)
-		rep := CompareTrace(sent, stored, QueryKindJaeger, outbox.EncodingJSON)
+		rep := compareTrace(sent, stored, QueryKindJaeger, outbox.EncodingJSON)
 		if rep.State != StateChanged || rep.Found != rep.Spans {
 			t.Errorf("%s: want changed with every span found, have %s %d/%d", tc.trace, rep.State, rep.Found, rep.Spans)
 		}
@@ -176,6 +178,7 @@ func span(id, parent uint64, name string, mutate ...func(*model.SpanModel)) mode
 // TestCompareTable covers each rewrite not in the Jaeger fixture, an unknown
 // difference, and the three states.
 func TestCompareTable(t *testing.T) {
+	t.Parallel()
 	tagged := func(k, v string) func(*model.SpanModel) {
 		return func(s *model.SpanModel) { s.Tags = map[string]string{k: v} }
 	}
@@ -187,7 +190,7 @@ func TestCompareTable(t *testing.T) {
 		sent, stored []model.SpanModel
 		api          string
 		enc          outbox.Encoding
-		state        VerifyState
+		state        State
 		field        string
 		rewrite      string // "" = not a known rewrite
 	}{
@@ -208,7 +211,7 @@ func TestCompareTable(t *testing.T) {
 		{"nothing stored", []model.SpanModel{span(1, 0, "a")}, nil, QueryKindZipkin, outbox.EncodingJSON, StateMissing, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := CompareTrace(tc.sent, tc.stored, tc.api, tc.enc)
+			rep := compareTrace(tc.sent, tc.stored, tc.api, tc.enc)
 			if want, have := tc.state, rep.State; want != have {
 				t.Fatalf("state: want %s, have %s (%+v)", want, have, rep.Differences)
 			}
@@ -239,11 +242,12 @@ func TestCompareTable(t *testing.T) {
 // duration to the nearest microsecond and its proto3 serializer truncates, so
 // 1.6µs is 2µs sent as JSON and 1µs as proto — no difference either way.
 func TestCompareUsesWireMicroseconds(t *testing.T) {
+	t.Parallel()
 	sent := span(1, 0, "a", func(s *model.SpanModel) { s.Duration = 1600 * time.Nanosecond })
 	for enc, us := range map[outbox.Encoding]time.Duration{outbox.EncodingJSON: 2, outbox.EncodingProto: 1} {
 		stored := sent
 		stored.Duration = us * time.Microsecond
-		if rep := CompareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindZipkin, enc); rep.State != StateVerified {
+		if rep := compareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindZipkin, enc); rep.State != StateVerified {
 			t.Errorf("%s: want verified, have %s %+v", enc, rep.State, rep.Differences)
 		}
 	}
@@ -253,6 +257,7 @@ func TestCompareUsesWireMicroseconds(t *testing.T) {
 // as one span, so the half is not missing (nor counted as stored) and its tag
 // on the client is explained.
 func TestCompareV1MergedShared(t *testing.T) {
+	t.Parallel()
 	client := span(2, 1, "call", func(s *model.SpanModel) { s.Kind = model.Client })
 	server := span(2, 1, "call", func(s *model.SpanModel) {
 		s.Kind, s.Shared, s.Tags = model.Server, true, map[string]string{"k": "v"}
@@ -263,7 +268,7 @@ func TestCompareV1MergedShared(t *testing.T) {
 	if want, have := 2, expectedSpans(sent, outbox.EncodingV1); want != have {
 		t.Errorf("spans to wait for: want %d, have %d", want, have)
 	}
-	rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingV1)
+	rep := compareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingV1)
 	// Found counts what was stored: the backend holds 2 spans of the 3 sent
 	// (the SERVER half rode in its CLIENT's), and the difference says so.
 	if rep.State != StateChanged || rep.Found != 2 || rep.Spans != 3 {
@@ -276,7 +281,7 @@ func TestCompareV1MergedShared(t *testing.T) {
 	if got["span"] != "v1-merged-shared" || got["tags.k"] != "v1-merged-fields" || len(got) != 2 {
 		t.Errorf("differences: %+v", rep.Differences)
 	}
-	if rep := CompareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateMissing {
+	if rep := compareTrace(sent, []model.SpanModel{span(1, 0, "root"), stored}, QueryKindZipkin, outbox.EncodingJSON); rep.State != StateMissing {
 		t.Errorf("sent as JSON the SERVER half is its own span: want missing, have %s", rep.State)
 	}
 }

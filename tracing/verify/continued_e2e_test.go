@@ -47,7 +47,7 @@ func TestVerifyContinuedTraceAgainstJaeger(t *testing.T) {
 		if _, sum := flushAll(s); sum.Delivered != 2 {
 			t.Fatalf("run %d: flush %+v", run, sum)
 		}
-		rep := NewVerifier(api, VerifyOptions{Timeout: 10 * time.Second, Encoding: s.Outbox().Encoding()}).Verify(context.Background(), sent)
+		rep := NewVerifier(api, Options{Timeout: 10 * time.Second, Encoding: s.Outbox().Encoding()}).Verify(context.Background(), sent)
 		for _, tr := range rep.Traces {
 			if tr.State == StateMissing {
 				t.Errorf("run %d: trace %s %s", run, tr.TraceID, tr.Summary(rep.Timeout))

@@ -25,7 +25,7 @@ func depsQuery(end time.Time, lookback time.Duration) string {
 }
 
 // Dependencies GETs /api/v2/dependencies (Zipkin, and the embedded receiver).
-func (q *ZipkinQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]receiver.DependencyLink, error) {
+func (q *zipkinQuery) Dependencies(ctx context.Context, end time.Time, lookback time.Duration) ([]receiver.DependencyLink, error) {
 	var links []receiver.DependencyLink
 	found, err := q.base.getJSON(ctx, "/api/v2/dependencies?"+depsQuery(end, lookback), &links)
 	if err == nil && !found {

@@ -25,7 +25,7 @@ func TestTheReceiversServiceGraphHoldsTheShopsEdges(t *testing.T) {
 	sh.Call(context.Background(), sh.Routes()[0], nil)
 	sh.Call(context.Background(), sh.Routes()[0], nil)
 	sh.Stop()
-	q := NewZipkinQuery(DefaultQueryURL(recv.Endpoint()), QueryOptions{})
+	q := newZipkinQuery(defaultQueryURL(recv.Endpoint()), QueryOptions{})
 	links, err := q.Dependencies(context.Background(), time.Now(), time.Hour)
 	if err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func TestVerifyReportsRetryDuplicates(t *testing.T) {
 		t.Fatalf("delivery: %+v after %d POSTs", sum, posts)
 	}
 	base, _ := ParseQueryURL(srv.URL)
-	rep := NewVerifier(NewZipkinQuery(base, QueryOptions{}), VerifyOptions{Timeout: time.Second}).Verify(context.Background(), DeliveredSpans(s))
+	rep := NewVerifier(newZipkinQuery(base, QueryOptions{}), Options{Timeout: time.Second}).Verify(context.Background(), DeliveredSpans(s))
 	tr := rep.Traces[0]
 	if tr.State != StateChanged || len(tr.Differences) != len(sent) || rep.Verified != 0 {
 		t.Fatalf("state %s, %d differences, %d verified: %+v", tr.State, len(tr.Differences), rep.Verified, tr.Differences)

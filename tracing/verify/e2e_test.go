@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -25,7 +26,7 @@ import (
 func TestVerifyAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
 	checkout, err := tracing.LoadScenario(filepath.Join("..", "..", "examples", "checkout.json"))
-	mustDo(t, err)
+	testkit.Must(t, err)
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto, outbox.EncodingV1} {
 		for _, wide := range []bool{false, true} {
 			name := string(enc) + map[bool]string{false: "-64", true: "-128"}[wide]
@@ -44,22 +45,22 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				})
 				demoTrace(t, s, "Checkout")
 				_, err := s.Replay(checkout)
-				mustDo(t, err)
+				testkit.Must(t, err)
 				_, sum := flushAll(s)
 				sent := DeliveredSpans(s)
 				if sum.Failed != 0 || len(sent) != sum.Delivered {
 					t.Fatalf("flush: %+v, %d delivered spans", sum, len(sent))
 				}
 				api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
-				mustDo(t, err)
-				rep := NewVerifier(api, VerifyOptions{Encoding: enc}).Verify(context.Background(), sent)
+				testkit.Must(t, err)
+				rep := NewVerifier(api, Options{Encoding: enc}).Verify(context.Background(), sent)
 				checkJaegerReport(t, rep, enc)
 			})
 		}
 	}
 }
 
-func checkJaegerReport(t *testing.T, rep VerifyReport, enc outbox.Encoding) {
+func checkJaegerReport(t *testing.T, rep Report, enc outbox.Encoding) {
 	t.Helper()
 	if rep.Kind != QueryKindJaeger || len(rep.Traces) < 2 {
 		t.Fatalf("report: kind %s, %d traces", rep.Kind, len(rep.Traces))
@@ -104,8 +105,8 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 		t.Fatalf("flush: %+v", sum)
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
-	mustDo(t, err)
-	rep := NewVerifier(api, VerifyOptions{Timeout: 2 * time.Second}).Verify(context.Background(), DeliveredSpans(s))
+	testkit.Must(t, err)
+	rep := NewVerifier(api, Options{Timeout: 2 * time.Second}).Verify(context.Background(), DeliveredSpans(s))
 	if rep.Missing() != 1 || rep.Traces[0].Found != 0 {
 		t.Fatalf("want the trace missing, have %+v", rep.Traces)
 	}
@@ -113,7 +114,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 
 	origin := sessionTo(t, jaegertest.ZipkinURL)
 	_, err = QueryAPIFor(context.Background(), origin.Config(), origin.Endpoint(), QueryOptions{})
-	if !errors.Is(err, ErrNoQueryAPI) || !strings.Contains(err.Error(), "(Jaeger: http://127.0.0.1:16686)") {
+	if !errors.Is(err, errNoQueryAPI) || !strings.Contains(err.Error(), "(Jaeger: http://127.0.0.1:16686)") {
 		t.Errorf("query API at Jaeger's Zipkin receiver: %v", err)
 	}
 }
@@ -128,7 +129,7 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v := NewVerifier(api, VerifyOptions{})
+	v := NewVerifier(api, Options{})
 	var flush, verify time.Duration
 	polls := 0
 	b.ResetTimer()
@@ -149,11 +150,4 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	b.ReportMetric(float64(flush.Microseconds())/1000/float64(b.N), "flush-ms/op")
 	b.ReportMetric(float64(verify.Microseconds())/1000/float64(b.N), "verify-ms/op")
 	b.ReportMetric(float64(polls)/float64(b.N), "polls/op")
-}
-
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -41,8 +41,8 @@ func TestVerifyWaitsForEverySpanSentNotForACount(t *testing.T) {
 	ours, late := span(0x20, 0x11, "checkout"), span(0x21, 0x20, "charge")
 	postModelSpans(t, r, ours)
 	sleeps := 0
-	api := NewZipkinQuery(mustParseQuery(t, "http://"+r.Addr()), QueryOptions{})
-	v := NewVerifier(api, VerifyOptions{Timeout: time.Hour, Encoding: outbox.EncodingJSON,
+	api := newZipkinQuery(mustParseQuery(t, "http://"+r.Addr()), QueryOptions{})
+	v := NewVerifier(api, Options{Timeout: time.Hour, Encoding: outbox.EncodingJSON,
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			if sleeps++; sleeps == 1 {
 				postModelSpans(t, r, late) // stored after the first look
@@ -71,7 +71,7 @@ func TestCompareTagsByPresence(t *testing.T) {
 	t.Parallel()
 	sent := span(1, 0, "a", func(s *model.SpanModel) { s.Tags = map[string]string{"cache": ""} })
 	stored := span(1, 0, "a", func(s *model.SpanModel) { s.Tags = map[string]string{"cache": "", "component": ""} })
-	rep := CompareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindJaeger, outbox.EncodingProto)
+	rep := compareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindJaeger, outbox.EncodingProto)
 	if len(rep.Differences) != 1 || rep.Differences[0].Field != "tags.component" || rep.Differences[0].Stored != `""` {
 		t.Errorf("want one difference, tags.component added empty; have %+v", rep.Differences)
 	}
@@ -83,7 +83,7 @@ func TestComparePeerServiceTagIsOneDifference(t *testing.T) {
 	t.Parallel()
 	sent := span(1, 0, "a", func(s *model.SpanModel) { s.Kind, s.Tags = model.Client, map[string]string{"peer.service": "db"} })
 	stored := span(1, 0, "a", func(s *model.SpanModel) { s.Kind, s.RemoteEndpoint = model.Client, &model.Endpoint{ServiceName: "db"} })
-	rep := CompareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindJaeger, outbox.EncodingProto)
+	rep := compareTrace([]model.SpanModel{sent}, []model.SpanModel{stored}, QueryKindJaeger, outbox.EncodingProto)
 	if len(rep.Differences) != 1 || rep.Differences[0].Rewrite != "jaeger-peer-service" {
 		t.Errorf("want one difference (jaeger-peer-service), have %+v", rep.Differences)
 	}
@@ -99,14 +99,14 @@ func TestCompareExplainsRemoteSharedParentAndWireAnnotations(t *testing.T) {
 	ours := span(0x20, 0x5, "work")
 	theirServer := span(0x1, 0x5, "handle", func(s *model.SpanModel) { s.Kind = model.Server })
 	moved := span(0x20, 0x1, "work")
-	rep := CompareTrace([]model.SpanModel{ours}, []model.SpanModel{theirServer, moved}, QueryKindJaeger, outbox.EncodingProto)
+	rep := compareTrace([]model.SpanModel{ours}, []model.SpanModel{theirServer, moved}, QueryKindJaeger, outbox.EncodingProto)
 	if len(rep.Differences) != 1 || rep.Differences[0].Rewrite != "jaeger-remote-shared-parent" {
 		t.Errorf("re-parented under a remote shared span: %+v", rep.Differences)
 	}
 	producer := span(0x30, 0, "publish", func(s *model.SpanModel) { s.Kind = model.Producer })
 	storedProducer := producer
 	storedProducer.Annotations = []model.Annotation{{Timestamp: producer.Timestamp.Add(producer.Duration), Value: "ws"}}
-	rep = CompareTrace([]model.SpanModel{producer}, []model.SpanModel{storedProducer}, QueryKindJaeger, outbox.EncodingV1)
+	rep = compareTrace([]model.SpanModel{producer}, []model.SpanModel{storedProducer}, QueryKindJaeger, outbox.EncodingV1)
 	if len(rep.Differences) != 1 || rep.Differences[0].Rewrite != "v1-wire-annotation" {
 		t.Errorf("ws annotation: %+v", rep.Differences)
 	}
@@ -130,7 +130,7 @@ func TestVerifyDoesNotTakeAnotherServicesSpanForOurs(t *testing.T) {
 	if allStored([]model.SpanModel{ours}, stored, outbox.EncodingJSON) {
 		t.Error("complete, though only the other service's span is stored")
 	}
-	if rep := CompareTrace([]model.SpanModel{ours}, stored, QueryKindJaeger, outbox.EncodingJSON); rep.State != StateMissing {
+	if rep := compareTrace([]model.SpanModel{ours}, stored, QueryKindJaeger, outbox.EncodingJSON); rep.State != StateMissing {
 		t.Errorf("want missing, have %s %+v", rep.State, rep.Differences)
 	}
 }

@@ -17,15 +17,15 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// The query API kinds DetectQueryAPI tells apart.
+// The query API kinds detectQueryAPI tells apart.
 const (
 	QueryKindZipkin = "zipkin"
 	QueryKindJaeger = "jaeger"
 )
 
-// ErrNoQueryAPI is returned (wrapped) when neither Zipkin's nor Jaeger's query
+// errNoQueryAPI is returned (wrapped) when neither Zipkin's nor Jaeger's query
 // API answers at a base URL.
-var ErrNoQueryAPI = errors.New("no query API")
+var errNoQueryAPI = errors.New("no query API")
 
 // defaultQueryTimeout bounds one GET when QueryOptions.Timeout is not set.
 const defaultQueryTimeout = 5 * time.Second
@@ -73,10 +73,10 @@ func ParseQueryURL(raw string) (secret.Endpoint, error) {
 	return secret.BaseOf(ep), nil
 }
 
-// DefaultQueryURL is where verification looks when no query URL is given: the
+// defaultQueryURL is where verification looks when no query URL is given: the
 // endpoint's origin, with any path prefix before /api/ (a vendor's auth
 // segment) and its query string kept.
-func DefaultQueryURL(ep secret.Endpoint) secret.Endpoint {
+func defaultQueryURL(ep secret.Endpoint) secret.Endpoint {
 	if ep.URL() == nil {
 		return ep
 	}
@@ -176,23 +176,23 @@ func looksLikeHTML(contentType string, body []byte) bool {
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
-// ZipkinQuery reads traces from Zipkin's v2 API: GET /api/v2/trace/{id}. The
+// zipkinQuery reads traces from Zipkin's v2 API: GET /api/v2/trace/{id}. The
 // embedded receiver serves the same API.
-type ZipkinQuery struct{ base queryBase }
+type zipkinQuery struct{ base queryBase }
 
-// NewZipkinQuery is Zipkin's query API at base (see ParseQueryURL).
-func NewZipkinQuery(base secret.Endpoint, opts QueryOptions) *ZipkinQuery {
-	return &ZipkinQuery{base: newQueryBase(base, opts)}
+// newZipkinQuery is Zipkin's query API at base (see ParseQueryURL).
+func newZipkinQuery(base secret.Endpoint, opts QueryOptions) *zipkinQuery {
+	return &zipkinQuery{base: newQueryBase(base, opts)}
 }
 
 // Kind is QueryKindZipkin.
-func (*ZipkinQuery) Kind() string { return QueryKindZipkin }
+func (*zipkinQuery) Kind() string { return QueryKindZipkin }
 
 // Masked is the base URL, masked.
-func (q *ZipkinQuery) Masked() string { return q.base.Masked() }
+func (q *zipkinQuery) Masked() string { return q.base.Masked() }
 
 // Trace GETs /api/v2/trace/{id}; a 404 is no spans.
-func (q *ZipkinQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
+func (q *zipkinQuery) Trace(ctx context.Context, id model.TraceID) ([]model.SpanModel, error) {
 	var spans []model.SpanModel
 	if _, err := q.base.getJSON(ctx, "/api/v2/trace/"+url.PathEscape(id.String()), &spans); err != nil {
 		return nil, err

@@ -40,7 +40,7 @@ func TestQueryAnswerBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 		written.Store(0)
-		spans, err := NewZipkinQuery(ep, QueryOptions{}).Trace(context.Background(), model.TraceID{Low: 1})
+		spans, err := newZipkinQuery(ep, QueryOptions{}).Trace(context.Background(), model.TraceID{Low: 1})
 		if !errors.Is(err, errAnswerTooLarge) && (err == nil || !strings.Contains(err.Error(), errAnswerTooLarge.Error())) {
 			t.Errorf("%s: %d spans, %v", base, len(spans), err)
 		}

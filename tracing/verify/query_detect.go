@@ -11,21 +11,21 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// DetectQueryAPI finds out which query API answers at base: Zipkin's when
+// detectQueryAPI finds out which query API answers at base: Zipkin's when
 // GET /api/v2/services answers a JSON list of names, else Jaeger's when GET
 // /api/services answers {"data": [...]}. The shape is checked, not just the
 // status: Jaeger's UI port answers any GET it does not know with 200 and an
 // HTML page. The error, when neither answers, names the masked base and says
 // what each probe got.
-func DetectQueryAPI(ctx context.Context, base secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
+func detectQueryAPI(ctx context.Context, base secret.Endpoint, opts QueryOptions) (QueryAPI, error) {
 	if base.URL() == nil {
-		return nil, fmt.Errorf("%w: the query URL is not valid", ErrNoQueryAPI)
+		return nil, fmt.Errorf("%w: the query URL is not valid", errNoQueryAPI)
 	}
 	b := newQueryBase(secret.BaseOf(base), opts)
 	var names []string
 	zfound, zerr := b.getJSON(ctx, "/api/v2/services", &names)
 	if zerr == nil && zfound {
-		return &ZipkinQuery{base: b}, nil
+		return &zipkinQuery{base: b}, nil
 	}
 	// Jaeger answers {"data": null, ...} while it has no service yet: the
 	// key's presence is the shape.
@@ -35,10 +35,10 @@ func DetectQueryAPI(ctx context.Context, base secret.Endpoint, opts QueryOptions
 		return &JaegerQuery{base: b}, nil
 	}
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%w at %s: %v", ErrNoQueryAPI, b.Masked(), ctx.Err())
+		return nil, fmt.Errorf("%w at %s: %v", errNoQueryAPI, b.Masked(), ctx.Err())
 	}
 	return nil, fmt.Errorf("%w at %s: pass the query URL (Jaeger: http://%s:16686) [%s; %s]",
-		ErrNoQueryAPI, b.Masked(), hostOf(b.ep), probeText("/api/v2/services", zfound, zerr), probeText("/api/services", jfound, jerr))
+		errNoQueryAPI, b.Masked(), hostOf(b.ep), probeText("/api/v2/services", zfound, zerr), probeText("/api/services", jfound, jerr))
 }
 
 // probeText says in a few words what one probe got.
@@ -87,16 +87,16 @@ func QueryAPIFor(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, op
 		if opts.Headers == nil && ep.URL() != nil && strings.EqualFold(base.URL().Host, ep.URL().Host) {
 			opts.Headers = cfg.Headers
 		}
-		return DetectQueryAPI(ctx, base, opts)
+		return detectQueryAPI(ctx, base, opts)
 	}
 	if opts.Headers == nil {
 		opts.Headers = cfg.Headers
 	}
 	if ep.Local && ep.URL() != nil {
-		return NewZipkinQuery(DefaultQueryURL(ep), opts), nil
+		return newZipkinQuery(defaultQueryURL(ep), opts), nil
 	}
 	if ep.URL() == nil {
-		return nil, fmt.Errorf("%w: the endpoint is not a valid URL", ErrNoQueryAPI)
+		return nil, fmt.Errorf("%w: the endpoint is not a valid URL", errNoQueryAPI)
 	}
-	return DetectQueryAPI(ctx, DefaultQueryURL(ep), opts)
+	return detectQueryAPI(ctx, defaultQueryURL(ep), opts)
 }

@@ -40,6 +40,7 @@ func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 }
 
 func TestDetectQueryAPI(t *testing.T) {
+	t.Parallel()
 	rcv, err := receiver.StartReceiver("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -65,10 +66,10 @@ func TestDetectQueryAPI(t *testing.T) {
 		{"a web page for every GET", web.URL, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			api, err := DetectQueryAPI(context.Background(), mustQueryURL(t, tc.base), QueryOptions{})
+			api, err := detectQueryAPI(context.Background(), mustQueryURL(t, tc.base), QueryOptions{})
 			if tc.kind == "" {
-				if !errors.Is(err, ErrNoQueryAPI) {
-					t.Fatalf("want ErrNoQueryAPI, have %v, %v", api, err)
+				if !errors.Is(err, errNoQueryAPI) {
+					t.Fatalf("want errNoQueryAPI, have %v, %v", api, err)
 				}
 				if want := "pass the query URL (Jaeger: http://127.0.0.1:16686)"; !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q lacks the hint %q", err, want)
@@ -89,6 +90,7 @@ func TestDetectQueryAPI(t *testing.T) {
 // auth segment and query values never show, and a redirect is reported, not
 // followed (the target is never reached).
 func TestQueryMasksSecretsAndNeverFollowsRedirects(t *testing.T) {
+	t.Parallel()
 	var reached atomic.Int32
 	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		reached.Add(1)
@@ -107,11 +109,11 @@ func TestQueryMasksSecretsAndNeverFollowsRedirects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := DefaultQueryURL(ep)
+	base := defaultQueryURL(ep)
 	if want, have := "/adapt_aokcdq@123456ff_abcdef@abcdef123", base.URL().Path; want != have {
 		t.Errorf("default query URL keeps the prefix before /api/: want %q, have %q", want, have)
 	}
-	_, err = DetectQueryAPI(context.Background(), base, QueryOptions{})
+	_, err = detectQueryAPI(context.Background(), base, QueryOptions{})
 	if err == nil {
 		t.Fatal("a redirecting query URL was accepted")
 	}

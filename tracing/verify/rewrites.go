@@ -267,10 +267,6 @@ var knownRewrites = []Rewrite{
 	},
 }
 
-// KnownRewrites is the table differences are explained from, in the order
-// rules are tried. The UI shows Explain on first sight of each.
-func KnownRewrites() []Rewrite { return append([]Rewrite(nil), knownRewrites...) }
-
 // RewriteNamed is the rewrite called name, false when there is none.
 func RewriteNamed(name string) (Rewrite, bool) {
 	for _, r := range knownRewrites {

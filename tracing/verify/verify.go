@@ -13,23 +13,24 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// VerifyState is what a backend made of a delivered span or trace.
-type VerifyState string
+// State is what a backend made of a delivered span or trace.
+type State string
 
-// Verification states (SPEC.md rule 9).
+// Verification states: a span accepted with a 2xx is only verified once
+// read back, because collectors may drop or rewrite what they accept.
 const (
 	// StateVerified: read back from the query API exactly as sent.
-	StateVerified VerifyState = "verified"
+	StateVerified State = "verified"
 	// StateChanged: read back, but stored differently; each difference is
 	// listed with its reason.
-	StateChanged VerifyState = "changed"
+	StateChanged State = "changed"
 	// StateMissing: accepted (2xx) but not found, or fewer spans than were
 	// delivered, when the verify timeout ran out.
-	StateMissing VerifyState = "missing"
+	StateMissing State = "missing"
 )
 
-// DefaultVerifyTimeout is how long verification polls when not told.
-const DefaultVerifyTimeout = 10 * time.Second
+// defaultVerifyTimeout is how long verification polls when not told.
+const defaultVerifyTimeout = 10 * time.Second
 
 // Poll backoff: storage is asynchronous (Jaeger writes within a few hundred
 // ms), so the first look is soon and later ones space out.
@@ -39,8 +40,8 @@ const (
 	defaultParallel  = 4
 )
 
-// VerifyOptions tune a Verifier. The zero value polls for 10s.
-type VerifyOptions struct {
+// Options tune a Verifier. The zero value polls for 10s.
+type Options struct {
 	// Timeout is how long to keep polling for a trace (Config.VerifyTimeout).
 	Timeout time.Duration
 	// Encoding is how the spans were sent; it explains differences the
@@ -57,9 +58,9 @@ type VerifyOptions struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
-func (o VerifyOptions) withDefaults() VerifyOptions {
+func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
-		o.Timeout = DefaultVerifyTimeout
+		o.Timeout = defaultVerifyTimeout
 	}
 	if o.FirstPoll <= 0 {
 		o.FirstPoll = defaultFirstPoll
@@ -83,20 +84,20 @@ func (o VerifyOptions) withDefaults() VerifyOptions {
 // with what was sent.
 type Verifier struct {
 	api  QueryAPI
-	opts VerifyOptions
+	opts Options
 }
 
 // NewVerifier verifies against api.
-func NewVerifier(api QueryAPI, opts VerifyOptions) *Verifier {
+func NewVerifier(api QueryAPI, opts Options) *Verifier {
 	return &Verifier{api: api, opts: opts.withDefaults()}
 }
 
-// VerifyReport is the outcome of one verification.
-type VerifyReport struct {
+// Report is the outcome of one verification.
+type Report struct {
 	// Query is the query API's masked base URL, Kind which API it is.
 	Query string `json:"query"`
 	Kind  string `json:"queryApi"`
-	// Verified counts the spans read back intact (SPEC's "verified").
+	// Verified counts the spans read back intact.
 	Verified int           `json:"verified"`
 	Traces   []TraceReport `json:"traces"`
 	// Timeout is how long a trace was polled for at most.
@@ -106,7 +107,7 @@ type VerifyReport struct {
 
 // Missing counts the traces not found (or found short) in time: `send
 // --verify` fails when it is not zero.
-func (r VerifyReport) Missing() int {
+func (r Report) Missing() int {
 	n := 0
 	for _, t := range r.Traces {
 		if t.State == StateMissing {
@@ -117,7 +118,7 @@ func (r VerifyReport) Missing() int {
 }
 
 // Span is the check of one sent span, nil when it was not verified here.
-func (r VerifyReport) Span(key outbox.SpanKey) *SpanCheck {
+func (r Report) Span(key outbox.SpanKey) *SpanCheck {
 	for i := range r.Traces {
 		if r.Traces[i].ID != key.TraceID {
 			continue
@@ -147,7 +148,7 @@ type poll struct {
 // services' spans in the trace do not count), or the timeout runs out, then
 // compares span by span.
 // Traces are reported in the order their first span appears in spans.
-func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) VerifyReport {
+func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) Report {
 	start := v.opts.Now()
 	polls := groupPolls(spans, v.opts.Encoding)
 	pending := append([]*poll(nil), polls...)
@@ -164,9 +165,9 @@ func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) VerifyRe
 		}
 		wait = min(wait*2, v.opts.MaxPoll)
 	}
-	rep := VerifyReport{Query: v.api.Masked(), Kind: v.api.Kind(), Timeout: v.opts.Timeout}
+	rep := Report{Query: v.api.Masked(), Kind: v.api.Kind(), Timeout: v.opts.Timeout}
 	for _, p := range polls {
-		t := CompareTrace(p.sent, p.stored, v.api.Kind(), v.opts.Encoding)
+		t := compareTrace(p.sent, p.stored, v.api.Kind(), v.opts.Encoding)
 		t.Polls, t.Elapsed = p.polls, p.elapsed
 		t.ReadBackMs = float64(p.elapsed.Microseconds()) / 1000
 		if !p.found && p.err != nil {

@@ -59,6 +59,7 @@ func mustOK(t testing.TB, err error) {
 // capitalised name is changed, explained by the JSON serializer (or, sent as
 // proto, by Zipkin's lowercasing, which the receiver does as Zipkin does).
 func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
+	t.Parallel()
 	for enc, rewrite := range map[outbox.Encoding]string{outbox.EncodingJSON: "json-lowercase", outbox.EncodingProto: "zipkin-lowercase"} {
 		t.Run(string(enc), func(t *testing.T) { verifyEmbedded(t, enc, rewrite) })
 	}
@@ -73,7 +74,7 @@ func verifyEmbedded(t *testing.T, enc outbox.Encoding, rewrite string) {
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	mustOK(t, err)
-	rep := NewVerifier(api, VerifyOptions{Timeout: 5 * time.Second, Encoding: enc}).Verify(context.Background(), sent)
+	rep := NewVerifier(api, Options{Timeout: 5 * time.Second, Encoding: enc}).Verify(context.Background(), sent)
 	if rep.Kind != QueryKindZipkin || len(rep.Traces) != 2 {
 		t.Fatalf("report: %+v", rep)
 	}
@@ -151,7 +152,7 @@ func (z *zipkinLike) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func verifyThrough(t *testing.T, z *zipkinLike, opts VerifyOptions) VerifyReport {
+func verifyThrough(t *testing.T, z *zipkinLike, opts Options) Report {
 	t.Helper()
 	srv := httptest.NewServer(z)
 	t.Cleanup(srv.Close)
@@ -168,7 +169,8 @@ func verifyThrough(t *testing.T, z *zipkinLike, opts VerifyOptions) VerifyReport
 // TestVerifyMissingWhenAcceptedButNotStored: 202 for every POST, nothing ever
 // stored — missing once the timeout runs out, after several polls.
 func TestVerifyMissingWhenAcceptedButNotStored(t *testing.T) {
-	rep := verifyThrough(t, &zipkinLike{drop: true}, VerifyOptions{Timeout: 400 * time.Millisecond})
+	t.Parallel()
+	rep := verifyThrough(t, &zipkinLike{drop: true}, Options{Timeout: 400 * time.Millisecond})
 	if rep.Missing() != 1 || rep.Verified != 0 {
 		t.Fatalf("want the trace missing, have %+v", rep.Traces)
 	}
@@ -184,8 +186,9 @@ func TestVerifyMissingWhenAcceptedButNotStored(t *testing.T) {
 // TestVerifyFindsDelayedStorage: a backend that serves spans 300ms after the
 // POST is found within the timeout by polling again, not on the first look.
 func TestVerifyFindsDelayedStorage(t *testing.T) {
+	t.Parallel()
 	z := &zipkinLike{delay: 300 * time.Millisecond}
-	rep := verifyThrough(t, z, VerifyOptions{Timeout: 10 * time.Second})
+	rep := verifyThrough(t, z, Options{Timeout: 10 * time.Second})
 	tr := rep.Traces[0]
 	if tr.State != StateVerified || rep.Verified != 4 {
 		t.Fatalf("want verified, have %s %+v", tr.State, tr.Differences)
@@ -198,10 +201,11 @@ func TestVerifyFindsDelayedStorage(t *testing.T) {
 // TestVerifyBacksOff: the waits between polls start at 50ms, double, stop at
 // 1s, and the last one ends exactly at the timeout (fake clock).
 func TestVerifyBacksOff(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	now := time.Unix(1_700_000_000, 0)
 	var waits []time.Duration
-	opts := VerifyOptions{
+	opts := Options{
 		Timeout: 5 * time.Second,
 		Now:     func() time.Time { mu.Lock(); defer mu.Unlock(); return now },
 		Sleep: func(_ context.Context, d time.Duration) error {

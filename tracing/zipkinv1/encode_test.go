@@ -52,6 +52,7 @@ func v2Span(name string, kind model.Kind, edit func(*model.SpanModel)) *model.Sp
 // One deliberate difference: address annotations carry "true" as a string
 // (see V1JSONSerializer).
 func TestV1JSONSerializer(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		spans []*model.SpanModel
@@ -212,6 +213,7 @@ func TestV1JSONSerializer(t *testing.T) {
 // serializer refuses are refused with the same errors, so poison-span
 // isolation works the same for every encoding.
 func TestV1JSONSerializerFailsLikeZipkinGo(t *testing.T) {
+	t.Parallel()
 	var _ reporter.SpanSerializer = V1JSONSerializer{}
 	for _, tc := range []struct {
 		span *model.SpanModel
@@ -231,6 +233,7 @@ func TestV1JSONSerializerFailsLikeZipkinGo(t *testing.T) {
 // TestV1TimesMatchV2JSON: timestamps and durations are rounded exactly as
 // zipkin-go's v2 JSON rounds them (a 400ns span is 1µs, 1.5µs is 2µs).
 func TestV1TimesMatchV2JSON(t *testing.T) {
+	t.Parallel()
 	for _, d := range []time.Duration{400 * time.Nanosecond, 1500 * time.Nanosecond, 2*time.Second + 499*time.Nanosecond} {
 		s := v2Span("t", model.Undetermined, func(s *model.SpanModel) {
 			s.Timestamp, s.Duration = time.Unix(1700000000, 123456789), d
@@ -256,6 +259,7 @@ func TestV1TimesMatchV2JSON(t *testing.T) {
 // go through V1JSONSerializer and DecodeV1JSON and come back as zipkin-go's
 // v2 JSON serializer writes them.
 func TestV1RoundTripZipkinGo(t *testing.T) {
+	t.Parallel()
 	rec := zipkinrecorder.NewReporter()
 	tracer := func(service string) *zipkin.Tracer {
 		ep, err := zipkin.NewEndpoint(service, "10.0.0.1:8000")

@@ -37,6 +37,7 @@ const (
 // TestDecodeV1JSON: v1 documents and the v2 spans Zipkin's V1SpanConverter
 // makes of them (its SpanConverterTest cases, and what real clients send).
 func TestDecodeV1JSON(t *testing.T) {
+	t.Parallel()
 	const ids = `"traceId":"0000000000000001","parentId":"0000000000000002","id":"0000000000000003","name":"get"`
 	for _, tc := range []struct{ name, v1, v2 string }{
 		{"clientAndServer splits into CLIENT and shared SERVER",
@@ -118,6 +119,7 @@ func TestDecodeV1JSON(t *testing.T) {
 // TestV1JSONRoundTrip: what V1JSONSerializer writes, DecodeV1JSON (Zipkin's
 // reading) turns back into the same v2 spans, a merged CLIENT+SERVER included.
 func TestV1JSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	client := v2Span("get", model.Client, func(s *model.SpanModel) {
 		s.LocalEndpoint, s.RemoteEndpoint = normalEndpoint(v1Frontend), normalEndpoint(v1Backend)
 		s.Timestamp, s.Duration = micros(1472470996199000), 207000*1000
@@ -154,6 +156,7 @@ func TestV1JSONRoundTrip(t *testing.T) {
 
 // TestDecodeV1JSONErrors: bad input is one clear sentence, never a panic.
 func TestDecodeV1JSONErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ body, want string }{
 		{`{"traceId":"1","id":"2"}`, "expected a list"},
 		{`[{"id":"2"}]`, "traceId is missing"},
@@ -176,6 +179,7 @@ func TestDecodeV1JSONErrors(t *testing.T) {
 }
 
 func TestLooksLikeV1JSON(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		body   string
 		v1, v2 bool

@@ -34,6 +34,7 @@ import (
 // endpoint from "sa", parent links, and its "render" span (reported as a
 // loopback RPC) split into a CLIENT and a shared SERVER span as Zipkin does.
 func TestDecodePyZipkin(t *testing.T) {
+	t.Parallel()
 	for file, decode := range map[string]func([]byte) ([]model.SpanModel, error){
 		"testdata/py_zipkin_v1.thrift": DecodeV1Thrift,
 		"testdata/py_zipkin_v1.json":   DecodeV1JSON,
@@ -60,6 +61,7 @@ func TestDecodePyZipkin(t *testing.T) {
 // child with ClientSend, ServerAddr(payments 10.0.0.2:8080),
 // recordBinary('card', 'visa'), ClientRecv.
 func TestDecodeZipkinJS(t *testing.T) {
+	t.Parallel()
 	spans := decodeFile(t, "testdata/zipkin_js_v1.json", DecodeV1JSON)
 	want := []string{
 		"charge CLIENT js-front → payments 10.0.0.2:8080 parent=get tags=card=visa",
@@ -73,6 +75,7 @@ func TestDecodeZipkinJS(t *testing.T) {
 // TestDecodeOTelFixtures: the collector-contrib zipkinv1 fixtures (v1 JSON
 // nobody here wrote) decode as Zipkin's V1SpanConverter reads them.
 func TestDecodeOTelFixtures(t *testing.T) {
+	t.Parallel()
 	spans := decodeFile(t, "testdata/otel_zipkin_v1_single_batch.json", DecodeV1JSON)
 	want := []string{
 		// service2's tags have no endpoint: Zipkin gives them to the span's first service.
@@ -275,6 +278,7 @@ func mustIP(s string) []byte {
 }
 
 func TestDecodeV1ThriftTypes(t *testing.T) {
+	t.Parallel()
 	spans, err := DecodeV1Thrift(thriftClient(t, true))
 	if err != nil {
 		t.Fatal(err)
@@ -290,6 +294,7 @@ func TestDecodeV1ThriftTypes(t *testing.T) {
 
 // TestDecodeV1ThriftErrors: bad input is one clear sentence, never a panic.
 func TestDecodeV1ThriftErrors(t *testing.T) {
+	t.Parallel()
 	good := thriftClient(t, true)
 	for _, tc := range []struct {
 		name string
@@ -332,22 +337,23 @@ func FuzzDecodeV1Thrift(f *testing.F) {
 // TestDecodeV1Dispatch: /api/v1/spans reads Thrift by Content-Type, JSON
 // otherwise, and refuses v2 JSON with Zipkin's message.
 func TestDecodeV1Dispatch(t *testing.T) {
+	t.Parallel()
 	py, err := os.ReadFile("testdata/py_zipkin_v1.thrift")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if spans, err := DecodeV1("application/x-thrift", py); err != nil || len(spans) != 4 {
+	if spans, err := decodeV1("application/x-thrift", py); err != nil || len(spans) != 4 {
 		t.Errorf("thrift: %d spans, %v", len(spans), err)
 	}
 	js, err := os.ReadFile("testdata/py_zipkin_v1.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if spans, err := DecodeV1("application/json; charset=utf-8", js); err != nil || len(spans) != 4 {
+	if spans, err := decodeV1("application/json; charset=utf-8", js); err != nil || len(spans) != 4 {
 		t.Errorf("json: %d spans, %v", len(spans), err)
 	}
 	v2 := []byte(`[{"traceId":"1","id":"2","localEndpoint":{"serviceName":"a"}}]`)
-	if _, err := DecodeV1("application/json", v2); !errors.Is(err, ErrV2JSONOnV1) {
+	if _, err := decodeV1("application/json", v2); !errors.Is(err, errV2JSONOnV1) {
 		t.Errorf("v2 on the v1 path: %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -54,6 +55,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestBinarySendToEmbeddedReceiver(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := run(t, "send", "--json", "--listen", "127.0.0.1:0")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -77,6 +79,7 @@ func TestBinarySendToEmbeddedReceiver(t *testing.T) {
 }
 
 func TestBinaryExitStatuses(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "pipe.json")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
@@ -120,6 +123,7 @@ func TestBinaryExitStatuses(t *testing.T) {
 }
 
 func TestBinaryCheck(t *testing.T) {
+	t.Parallel()
 	col := newCollector(202, "")
 	srv := httptest.NewServer(col)
 	defer srv.Close()
@@ -138,6 +142,7 @@ func TestBinaryCheck(t *testing.T) {
 }
 
 func TestBinaryReceive(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(binary, "receive", "--json", "--listen", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
@@ -190,6 +195,7 @@ func TestBinaryReceive(t *testing.T) {
 // and an Authorization header — against a server that echoes the request
 // back in its error message, as some do.
 func TestSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		auth := r.Header.Get("Authorization")
 		bare := strings.TrimPrefix(auth, "Bearer ") // a server echoing the token without its scheme
@@ -232,6 +238,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 }
 
 func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob("../../examples/*.json")
 	if len(files) < 3 {
 		t.Fatalf("examples: %v", files)
@@ -264,16 +271,31 @@ func TestScenarioExamplesAndCorruptFiles(t *testing.T) {
 
 // TestBinaryBurstInterrupt: a first ctrl+c stops a burst's building and
 // delivers what was built (exit 0, nothing lost); the report says it was
-// interrupted.
+// interrupted. The signal goes when the first batch reaches the collector,
+// which shows the burst is under way with its ctrl+c handling in place.
 func TestBinaryBurstInterrupt(t *testing.T) {
-	cmd := exec.Command(binary, "send", "--json", "--listen", "127.0.0.1:0", "--duration", "30s", "--rate", "200")
+	t.Parallel()
+	col := newCollector(http.StatusAccepted, "")
+	first := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		col.ServeHTTP(w, r)
+		once.Do(func() { close(first) })
+	}))
+	defer srv.Close()
+	cmd := exec.Command(binary, "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
+	select {
+	case <-first:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("no batch reached the collector: %s", errb.String())
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -293,4 +315,5 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 	if !rep.Interrupted || rep.TraceCount < 1 || rep.TraceCount >= 6000 || rep.Delivered != 4*rep.TraceCount || rep.Failed != 0 {
 		t.Errorf("interrupted %v, %d traces, %d delivered, %d failed", rep.Interrupted, rep.TraceCount, rep.Delivered, rep.Failed)
 	}
+	col.onceEach(t, rep.Delivered)
 }

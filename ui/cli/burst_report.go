@@ -41,7 +41,7 @@ func burstReport(s *tracing.Session, out burstOutcome, elapsed time.Duration) Se
 
 // burstVerify reads the burst's sample (its first verifySample traces) back
 // with --verify, once every span was delivered, and adds it to report.
-func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep verify.VerifyReport, err error) {
+func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burstOutcome, report *SendReport) (rep verify.Report, err error) {
 	if !opts.Config.Verify || report.Delivered == 0 || report.Failed > 0 {
 		return rep, nil
 	}
@@ -51,7 +51,7 @@ func burstVerify(ctx context.Context, opts Options, s *tracing.Session, out burs
 		report.VerifyError = err.Error()
 		return rep, err
 	}
-	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
 	rep = v.Verify(ctx, out.sample)
 	report.Verified, report.Traces = &rep.Verified, rep.Traces
 	report.Query, report.QueryAPI = rep.Query, rep.Kind
@@ -103,7 +103,7 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 		}
 	}
 	for _, f := range st.failures {
-		fmt.Fprintf(w, "failed     %d %s (%d spans): %s", f.Batches, plural(f.Batches, "batch", "batches"), f.Spans, f.Error)
+		fmt.Fprintf(w, "failed     %d %s (%d %s): %s", f.Batches, plural(f.Batches, "batch", "batches"), f.Spans, plural(f.Spans, "span", "spans"), f.Error)
 		if f.Hint != "" {
 			fmt.Fprintf(w, " — %s", f.Hint)
 		}
@@ -119,16 +119,16 @@ func printBurstReport(env Env, s *tracing.Session, opts Options, out burstOutcom
 	fmt.Fprintf(w, "built      %d traces, %d spans in %.1fs: %.1f traces/s (%s)\n",
 		out.built.Traces, out.built.Spans, out.buildMs/1000, rep.TracesPerSecond, asked)
 	if rep.NotSampled > 0 {
-		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
+		fmt.Fprintf(w, "not sent   %d %s not sampled (--sampler %s)\n", rep.NotSampled, plural(rep.NotSampled, "span", "spans"), s.Config().Sampler)
 	}
 	if out.built.Running > 0 {
 		fmt.Fprintf(w, "not sent   %d spans left running by the scenario\n", out.built.Running)
 	}
-	fmt.Fprintf(w, "delivered  %d of %d spans", rep.Delivered, rep.Spans)
+	fmt.Fprintf(w, "delivered  %d of %d %s", rep.Delivered, rep.Spans, plural(rep.Spans, "span", "spans"))
 	if rep.Failed > 0 {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
-	fmt.Fprintf(w, " in %d POSTs, %.0f spans/s, POST latency p50 %.1fms p99 %.1fms\n", st.posts,
+	fmt.Fprintf(w, " in %d %s, %.0f spans/s, POST latency p50 %.1fms p99 %.1fms\n", st.posts, plural(st.posts, "POST", "POSTs"),
 		float64(rep.Delivered)/(rep.ElapsedMs/1000), rep.LatencyP50Ms, rep.LatencyP99Ms)
 	st.hist.print(w)
 	if s.Receiver() != nil && rep.Delivered > 0 && !out.first.Empty() {

@@ -24,6 +24,7 @@ import (
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration
 // alone keeps going at --rate until it ends; every span is delivered.
 func TestBurstCountAndDuration(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "5")
 	if code != ExitOK || len(rep.TraceIDs) != 5 || rep.Spans != 20 || rep.Delivered != 20 {
 		t.Errorf("--count 5: exit %d, %d traces, %d/%d delivered (%s)", code, len(rep.TraceIDs), rep.Delivered, rep.Spans, stderr)
@@ -42,6 +43,7 @@ func TestBurstCountAndDuration(t *testing.T) {
 // TestBurstReportIsCapped: a burst's JSON report lists the first 20 batches
 // and says how many it left out, while traceIds lists every trace.
 func TestBurstReportIsCapped(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "30", "--batch", "2")
 	if code != ExitOK || rep.Delivered != 120 || len(rep.TraceIDs) != 30 || rep.TraceCount != 30 {
 		t.Fatalf("exit %d, %d delivered, %d trace IDs (%s)", code, rep.Delivered, len(rep.TraceIDs), stderr)
@@ -67,18 +69,20 @@ func burstSession(t testing.TB, args ...string) (*tracing.Session, Options) {
 	return s, opts
 }
 
-// TestBurstMemoryDoesNotGrow: after a 50,000-trace burst the session's tree,
+// TestBurstMemoryDoesNotGrow: after a 5,000-trace burst the session's tree,
 // the outbox's entries and remembered states, and the kept batch results
 // are exactly as large as after a 500-trace one (none, none, none, 20):
-// what a burst holds does not depend on --count.
+// what a burst holds does not depend on --count. Sizes are counted, not
+// sampled from the heap, so ten times the traces shows any growth.
 func TestBurstMemoryDoesNotGrow(t *testing.T) {
+	t.Parallel()
 	demo, err := examples.Builtin(examples.DemoName)
 	if err != nil {
 		t.Fatal(err)
 	}
 	type sizes struct {
 		tree    int
-		outbox  outbox.OutboxSize
+		outbox  outbox.Size
 		kept    int
 		failure int
 	}
@@ -95,7 +99,7 @@ func TestBurstMemoryDoesNotGrow(t *testing.T) {
 		st := out.stats.snapshot()
 		return sizes{s.Tree().Len(), s.Outbox().Size(), len(st.first), len(st.failures)}
 	}
-	small, large := measure(500), measure(50_000)
+	small, large := measure(500), measure(5_000)
 	if small != large || large.outbox.Entries != 0 || large.outbox.States != 0 || large.tree != 0 {
 		t.Errorf("after 500 traces %+v, after 50,000 %+v", small, large)
 	}
@@ -134,6 +138,10 @@ func (s *spanTally) record(spans []model.SpanModel) {
 // TestBurstSurvivesReceiverRestart: the receiver dies mid-burst and comes
 // back on the same port 300ms later; send retries, requeues the failed
 // batches and delivers every span: exit 0, every span ID at the receiver.
+// The POST timeout is long: a POST timed out on a loaded machine is retried
+// and arrives twice, which is not what this test is about. Not parallel:
+// under -race beside the other bursts it saw spans twice with no failure
+// reported (not understood yet).
 func TestBurstSurvivesReceiverRestart(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -180,12 +188,7 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 		}
 	}
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, RetrySleep: sleep}
-	// A POST that times out after the receiver kept its batch is sent again
-	// (delivery is at least once), so exactly once holds only when no POST
-	// times out: the timeout is far beyond what a loaded machine takes to
-	// answer (under -race on 2 busy cores a 2s one was hit, and 500 spans
-	// arrived twice).
-	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + secret.V2Path, "--count", "3000", "--timeout", "1m"}, env, nil)
+	code := Main([]string{"send", "--json", "--endpoint", "http://" + addr + secret.V2Path, "--count", "3000", "--timeout", "30s"}, env, nil)
 	var rep SendReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s %s", err, stdout.String(), stderr.String())
@@ -231,6 +234,7 @@ func checkEverySpan(t *testing.T, rep SendReport, lives []map[outbox.SpanKey]int
 // TestBurstGivesUpOnADeadCollector: with nothing listening, the burst stops
 // after its rounds of retries and exits 1, every span counted as failed.
 func TestBurstGivesUpOnADeadCollector(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -247,6 +251,7 @@ func TestBurstGivesUpOnADeadCollector(t *testing.T) {
 // burst's start, not from the previous trace; after a long stall it catches
 // up by at most catchUpWindow instead of firing every missed trace.
 func TestScheduleIsAbsolute(t *testing.T) {
+	t.Parallel()
 	t0 := time.Unix(1000, 0)
 	s := schedule{rate: 10, start: t0}
 	if due := s.next(t0); !due.Equal(t0) {
@@ -274,6 +279,7 @@ func TestScheduleIsAbsolute(t *testing.T) {
 // on stderr (rate, delivered, failed, latency); the text summary ends with
 // the totals and a latency histogram.
 func TestBurstProgressAndSummary(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, StderrTTY: true, RetrySleep: noWait}
 	code := Main([]string{"send", "--listen", "127.0.0.1:0", "--count", "200"}, env, nil)
@@ -296,6 +302,7 @@ func TestBurstProgressAndSummary(t *testing.T) {
 // TestBurstVerifiesASample: send --count --verify reads the burst's first
 // verifySample traces back (not every trace: that would keep every span).
 func TestBurstVerifiesASample(t *testing.T) {
+	t.Parallel()
 	code, rep, stderr := runSend(t, "--count", "30", "--verify")
 	if code != ExitOK || rep.Verified == nil || *rep.Verified != 4*verifySample || len(rep.Traces) != verifySample {
 		t.Fatalf("exit %d, verified %v, %d traces (%s)", code, rep.Verified, len(rep.Traces), stderr)

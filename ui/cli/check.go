@@ -33,13 +33,15 @@ type CheckReport struct {
 	Query      string              `json:"query,omitempty"`
 	QueryAPI   string              `json:"queryApi,omitempty"`
 	Verify     *verify.TraceReport `json:"verify,omitempty"`
+	// Probe is the span verification wrote to the backend (it stays there).
+	Probe string `json:"probe,omitempty"`
 }
 
 // Check POSTs an empty span list to the endpoint and diagnoses the answer.
 func Check(opts Options, env Env) int {
 	verify := opts.Config.Verify || secret.IsLocalSpec(opts.Config.Endpoint)
-	if verify {
-		opts.Config.Service = CheckService
+	if verify && opts.Config.Service == tracing.DefaultConfig().Service {
+		opts.Config.Service = CheckService // a --service given names the probe span
 	}
 	s, err := tracing.NewSession(opts.Config)
 	if err != nil {
@@ -124,6 +126,9 @@ func printCheck(env Env, rep CheckReport) {
 	}
 	if rep.Hint != "" {
 		fmt.Fprintf(w, "hint       %s\n", rep.Hint)
+	}
+	if rep.Probe != "" {
+		fmt.Fprintf(w, "wrote      %s\n", rep.Probe)
 	}
 	if line := storedLine(rep); line != "" {
 		fmt.Fprintf(w, "stored     %s\n", line)

@@ -16,7 +16,8 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// Exit statuses of send and check (SPEC.md "Command line").
+// Exit statuses of send and check, documented in the README so scripts can
+// tell a failed delivery (1) from a usage error (2).
 const (
 	ExitOK     = 0
 	ExitFailed = 1

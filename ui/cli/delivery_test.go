@@ -41,6 +41,7 @@ func answers(t *testing.T, answer func(n int, w http.ResponseWriter)) (*httptest
 }
 
 func TestSendRetriesTransientFailures(t *testing.T) {
+	t.Parallel()
 	srv, posts := answers(t, func(n int, w http.ResponseWriter) {
 		if n <= 2 {
 			http.Error(w, "unavailable", http.StatusServiceUnavailable)
@@ -58,6 +59,7 @@ func TestSendRetriesTransientFailures(t *testing.T) {
 }
 
 func TestSendHonoursRetryAfter(t *testing.T) {
+	t.Parallel()
 	srv, posts := answers(t, func(n int, w http.ResponseWriter) {
 		w.Header().Set("Retry-After", "1")
 		http.Error(w, "slow down", http.StatusTooManyRequests)
@@ -77,6 +79,7 @@ func TestSendHonoursRetryAfter(t *testing.T) {
 }
 
 func TestSendAndCheckRefuseRedirectsAndWebPages(t *testing.T) {
+	t.Parallel()
 	var targetHits atomic.Int32
 	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { targetHits.Add(1) }))
 	defer target.Close()

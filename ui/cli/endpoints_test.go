@@ -162,6 +162,7 @@ func runSend(t *testing.T, args ...string) (int, SendReport, string) {
 // `send` exits 1 (2 for a malformed URL), and after the endpoint is fixed a
 // retry in the same session delivers every span exactly once.
 func TestEveryBadEndpoint(t *testing.T) {
+	t.Parallel()
 	httpSrv := httptest.NewServer(http.NotFoundHandler())
 	defer httpSrv.Close()
 	tlsSrv := httptest.NewUnstartedServer(http.NotFoundHandler())

@@ -22,6 +22,7 @@ func mainIn(t *testing.T, vars map[string]string, args ...string) (code int, std
 }
 
 func TestFlagOfAnotherCommandIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"check", "--count", "5"},
 		{"check", "--rate", "2"},
@@ -37,6 +38,7 @@ func TestFlagOfAnotherCommandIsRefused(t *testing.T) {
 }
 
 func TestHelpPerCommand(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"help", "send"}, {"send", "--help"}, {"send", "-h"}} {
 		code, stdout, _ := mainIn(t, nil, args...)
 		if code != ExitOK {
@@ -67,6 +69,7 @@ func TestHelpPerCommand(t *testing.T) {
 }
 
 func TestFlagsAfterFile(t *testing.T) {
+	t.Parallel()
 	opts, rest, err := ParseArgs("send", []string{"--batch", "7", "examples/checkout.json", "--json", "--count=2"}, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +96,7 @@ func TestFlagsAfterFile(t *testing.T) {
 }
 
 func TestNewFlagsReachConfig(t *testing.T) {
+	t.Parallel()
 	opts, _, err := ParseArgs("send", []string{"--retries", "5", "--cacert", "ca.pem", "--insecure", "--verify",
 		"--query", "http://q:16686", "--verify-timeout", "3s", "--max-spans", "50", "--duration", "2s"}, func(string) string { return "" })
 	if err != nil {
@@ -113,6 +117,7 @@ func TestNewFlagsReachConfig(t *testing.T) {
 // TestBadInputRefused: every bad value is exit 2 with one sentence naming
 // the flag (or variable), no panic, no stack trace.
 func TestBadInputRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		env  map[string]string
 		args []string
@@ -162,6 +167,7 @@ func TestBadInputRefused(t *testing.T) {
 }
 
 func TestHeaderValueNeverEchoed(t *testing.T) {
+	t.Parallel()
 	_, _, stderr := mainIn(t, nil, "send", "--header", "Authorization: Bearer s3cr3t\r\nX: y")
 	if strings.Contains(stderr, "s3cr3t") {
 		t.Errorf("the header value leaks: %q", stderr)
@@ -169,6 +175,7 @@ func TestHeaderValueNeverEchoed(t *testing.T) {
 }
 
 func TestVersionLine(t *testing.T) {
+	t.Parallel()
 	info := &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Path: "zipkin-playground", Version: "v0.3.0"},
 		Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "c9b53d7abc"}, {Key: "vcs.modified", Value: "true"}}}
 	if want, have := "zipkin-playground v0.3.0 (revision c9b53d7abc, modified, go1.26.0)", versionLine("", info); want != have {
@@ -186,6 +193,7 @@ func TestVersionLine(t *testing.T) {
 // TestHintsGetFlags: a library hint that names no flag gets the command
 // line's; one that already names it is left alone.
 func TestHintsGetFlags(t *testing.T) {
+	t.Parallel()
 	r := withFlags(outbox.DeliveryResult{Class: outbox.ClassTooLarge, Hint: "batch too large: lower the batch size"})
 	if want, have := "batch too large: lower the batch size (--batch)", r.Hint; want != have {
 		t.Errorf("want %q, have %q", want, have)
@@ -203,6 +211,7 @@ func TestHintsGetFlags(t *testing.T) {
 // TestErrorsEscapeControls: an escape sequence typed in a flag reaches the
 // terminal escaped.
 func TestErrorsEscapeControls(t *testing.T) {
+	t.Parallel()
 	_, _, stderr := mainIn(t, nil, "send", "--\x1b[2J")
 	if strings.Contains(stderr, "\x1b[") || !strings.Contains(stderr, `\x1b[2J`) {
 		t.Errorf("%q", stderr)
@@ -216,6 +225,7 @@ func TestErrorsEscapeControls(t *testing.T) {
 // TestV1PathEncoding: a v1 path picks v1 JSON with a note; an explicit v2
 // encoding there is exit 2 (collectors store it as unknown-service).
 func TestV1PathEncoding(t *testing.T) {
+	t.Parallel()
 	opts, _, err := ParseArgs("send", []string{"--endpoint", "http://z:9411/api/v1/spans"}, func(string) string { return "" })
 	if err != nil || opts.Config.Encoding != outbox.EncodingV1 || len(opts.Notes) != 1 {
 		t.Errorf("auto: %q %q %v", opts.Config.Encoding, opts.Notes, err)

@@ -10,6 +10,7 @@ import (
 // TestReadmeFlagTable: README's flag table lists every flag of the table,
 // with its variable and the commands that take it, and nothing else.
 func TestReadmeFlagTable(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

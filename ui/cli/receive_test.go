@@ -81,6 +81,7 @@ func spansBody(traceLow uint64, n int) []byte {
 // A stdout nobody reads must not stall the senders: every POST still gets
 // its 202 promptly, lines are dropped and the count printed at the end.
 func TestReceiveDoesNotStallOnBlockedStdout(t *testing.T) {
+	t.Parallel()
 	w := blockingWriter{release: make(chan struct{})}
 	defer close(w.release)
 	url, stderr, stop := startReceive(t, nil, w)
@@ -103,6 +104,7 @@ func TestReceiveDoesNotStallOnBlockedStdout(t *testing.T) {
 }
 
 func TestReceivePrintsSanitisedLines(t *testing.T) {
+	t.Parallel()
 	var stdout syncBuffer
 	url, _, stop := startReceive(t, &stdout)
 	body := `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"x\u001b[2J","localEndpoint":{"serviceName":"evil\u001b]0;pwned\u0007"}}]`
@@ -123,6 +125,7 @@ func TestReceivePrintsSanitisedLines(t *testing.T) {
 }
 
 func TestSpanLineJSONIsValidAndTerminalSafe(t *testing.T) {
+	t.Parallel()
 	sp := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 1}, ID: 2},
 		Name: "a\u009b2Jb\u202ec\x7f", Timestamp: time.Unix(0, 0)} // epoch zero: zipkin-go's MarshalJSON fails
 	line := spanLine(sp, true)
@@ -138,6 +141,7 @@ func TestSpanLineJSONIsValidAndTerminalSafe(t *testing.T) {
 }
 
 func TestReceiveListenUnusableExits2(t *testing.T) {
+	t.Parallel()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -155,6 +159,7 @@ func TestReceiveListenUnusableExits2(t *testing.T) {
 }
 
 func TestReceiveWarnsBeyondLoopback(t *testing.T) {
+	t.Parallel()
 	opts := Options{Config: tracing.DefaultConfig()}
 	opts.Config.Listen = "0.0.0.0:0"
 	var stdout, stderr syncBuffer

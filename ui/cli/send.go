@@ -17,8 +17,8 @@ import (
 	"zipkin-playground/tracing/verify"
 )
 
-// SendReport is `send --json`'s output (SPEC.md; fields may be added, not
-// renamed).
+// SendReport is `send --json`'s output. Scripts parse it, so fields may be
+// added but never renamed.
 type SendReport struct {
 	Endpoint  string        `json:"endpoint"`
 	TraceIDs  []string      `json:"traceIds"`
@@ -92,6 +92,8 @@ func errorText(r outbox.DeliveryResult) string {
 	switch {
 	case r.Err != nil:
 		return r.Err.Error()
+	case r.Class == outbox.ClassNotCollector: // its HTML is no message
+		return fmt.Sprintf("HTTP %d from a web page", r.Status)
 	case r.Message != "":
 		return fmt.Sprintf("HTTP %d: %s", r.Status, oneLine(r.Message))
 	}
@@ -189,14 +191,14 @@ func writeJSON(env Env, v any) {
 // sendExit is send's exit status: 1 when spans are left undelivered (last
 // is the last failure, for its reason and hint), or when verification could
 // not run or found a trace missing.
-func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.VerifyReport, verr error) int {
+func sendExit(ctx context.Context, env Env, s *tracing.Session, report SendReport, last outbox.DeliveryResult, verified verify.Report, verr error) int {
 	counts := s.Outbox().Counts()
 	if counts.Undelivered() > 0 {
 		last = withFlags(last)
 		if ctx.Err() != nil {
-			return fail(env, fmt.Errorf("interrupted: %d spans not delivered", counts.Undelivered()), "")
+			return fail(env, fmt.Errorf("interrupted: %d %s not delivered", counts.Undelivered(), plural(counts.Undelivered(), "span", "spans")), "")
 		}
-		return fail(env, fmt.Errorf("%d of %d spans not delivered: %s", counts.Undelivered(), report.Spans, errorText(last)), last.Hint)
+		return fail(env, fmt.Errorf("%d of %d %s not delivered: %s", counts.Undelivered(), report.Spans, plural(report.Spans, "span", "spans"), errorText(last)), last.Hint)
 	}
 	if verr != nil {
 		return fail(env, fmt.Errorf("cannot verify: %v", verr), "--query URL names the query API (Zipkin's, or Jaeger's on port 16686)")
@@ -284,13 +286,13 @@ func printSendReport(env Env, s *tracing.Session, rep SendReport, results []outb
 		fmt.Fprintf(w, "%s\n", withFlags(r).Summary())
 	}
 	if rep.NotSampled > 0 {
-		fmt.Fprintf(w, "not sent   %d spans not sampled (--sampler %s)\n", rep.NotSampled, s.Config().Sampler)
+		fmt.Fprintf(w, "not sent   %d %s not sampled (--sampler %s)\n", rep.NotSampled, plural(rep.NotSampled, "span", "spans"), s.Config().Sampler)
 	}
-	fmt.Fprintf(w, "delivered  %d of %d spans", rep.Delivered, rep.Spans)
+	fmt.Fprintf(w, "delivered  %d of %d %s", rep.Delivered, rep.Spans, plural(rep.Spans, "span", "spans"))
 	if rep.Failed > 0 {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
-	fmt.Fprintf(w, " in %d POSTs\n", posts(results))
+	fmt.Fprintf(w, " in %d %s\n", posts(results), plural(posts(results), "POST", "POSTs"))
 	if s.Receiver() != nil && rep.Delivered > 0 {
 		fmt.Fprintf(w, "read back  curl -s %s/api/v2/trace/%s (while the receiver runs; try `zipkin-playground receive`)\n",
 			"http://"+s.Receiver().Addr(), rep.TraceIDs[0])

@@ -71,7 +71,7 @@ func runShop(ctx context.Context, opts Options, env Env, ready func(sh *shop.Sho
 }
 
 // printShop tells where everything is and how to call it.
-func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.Node, f b3.B3Format, curl string) {
+func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.Node, f b3.Format, curl string) {
 	fmt.Fprintf(w, "the demo shop is running; its services report to %s\n", s.Endpoint().Display(s.Config().RevealSecrets))
 	if r := s.Receiver(); r != nil {
 		fmt.Fprintf(w, "query API of the embedded receiver: http://%s/api/v2/ (dependencies: /api/v2/dependencies)\n", r.Addr())
@@ -92,11 +92,11 @@ func printShop(w io.Writer, s *tracing.Session, sh *shop.Shop, caller *tracing.N
 
 // shopCurl is a curl calling the gateway with the B3 headers zipkin-go
 // writes for sc in format f.
-func shopCurl(sh *shop.Shop, sc model.SpanContext, f b3.B3Format) (string, error) {
-	if f == b3.B3GRPC {
-		f = b3.B3Multi
+func shopCurl(sh *shop.Shop, sc model.SpanContext, f b3.Format) (string, error) {
+	if f == b3.GRPC {
+		f = b3.Multi
 	}
-	headers, err := b3.B3Headers(sc, f)
+	headers, err := b3.Headers(sc, f)
 	if err != nil {
 		return "", err
 	}

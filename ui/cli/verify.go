@@ -26,13 +26,13 @@ func verifyWanted(opts Options, s *tracing.Session) bool {
 
 // verifyDelivered reads every delivered span of s back from the query API
 // (the --query URL, the endpoint's origin, or the embedded receiver).
-func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.VerifyReport, error) {
+func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.Report, error) {
 	cfg := s.Config()
 	api, err := verify.QueryAPIFor(ctx, cfg, s.Endpoint(), verify.QueryOptions{})
 	if err != nil {
-		return verify.VerifyReport{}, err
+		return verify.Report{}, err
 	}
-	v := verify.NewVerifier(api, verify.VerifyOptions{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
+	v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: cfg.Encoding})
 	return v.Verify(ctx, verify.DeliveredSpans(s)), nil
 }
 
@@ -41,7 +41,7 @@ func verifyDelivered(ctx context.Context, s *tracing.Session) (verify.VerifyRepo
 //	verify     4bf92f3577b34da6  verified 4/4 spans in 180.0ms
 //	verify     a3ce929d0e0e4736  changed: 4/4 spans stored, 1 difference (read back in 160.2ms)
 //	             span a3ce929d0e0e4736 name: sent "Checkout", stored "checkout" — zipkin-go's JSON serializer …
-func printVerify(w io.Writer, rep verify.VerifyReport) {
+func printVerify(w io.Writer, rep verify.Report) {
 	fmt.Fprintf(w, "query      %s (%s API)\n", rep.Query, rep.Kind)
 	for _, t := range rep.Traces {
 		fmt.Fprintf(w, "verify     %s  %s\n", t.TraceID, t.Summary(rep.Timeout))
@@ -49,7 +49,7 @@ func printVerify(w io.Writer, rep verify.VerifyReport) {
 			fmt.Fprintf(w, "             span %s %s: sent %q, stored %q — %s\n", d.SpanID, d.Field, d.Sent, d.Stored, d.Why)
 		}
 	}
-	fmt.Fprintf(w, "stored     %d spans read back intact", rep.Verified)
+	fmt.Fprintf(w, "stored     %d %s read back intact", rep.Verified, plural(rep.Verified, "span", "spans"))
 	if n := rep.Missing(); n > 0 {
 		fmt.Fprintf(w, ", %d of %d traces missing", n, len(rep.Traces))
 	}
@@ -57,7 +57,7 @@ func printVerify(w io.Writer, rep verify.VerifyReport) {
 }
 
 // verifyFailure is send's error when a trace is missing, nil otherwise.
-func verifyFailure(rep verify.VerifyReport) error {
+func verifyFailure(rep verify.Report) error {
 	n := rep.Missing()
 	if n == 0 {
 		return nil
@@ -67,7 +67,7 @@ func verifyFailure(rep verify.VerifyReport) error {
 
 // sendVerify reads back what send delivered when verification is wanted and
 // adds it to the report; ran is false when it was not wanted.
-func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep verify.VerifyReport, err error) {
+func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *SendReport) (rep verify.Report, err error) {
 	if !verifyWanted(opts, s) || report.Delivered == 0 {
 		return rep, nil
 	}
@@ -83,7 +83,7 @@ func sendVerify(ctx context.Context, opts Options, s *tracing.Session, report *S
 
 // printSendVerify prints send's verification, if any ran (when it could not
 // run, send's error on stderr says why).
-func printSendVerify(env Env, report SendReport, rep verify.VerifyReport) {
+func printSendVerify(env Env, report SendReport, rep verify.Report) {
 	if report.Verified != nil {
 		printVerify(env.Stdout, rep)
 	}
@@ -106,7 +106,12 @@ func checkStored(s *tracing.Session, rep *CheckReport) {
 		return
 	}
 	var last outbox.DeliveryResult
-	if sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r }); sum.Delivered != 1 {
+	sum := s.Outbox().Flush(ctx, func(r outbox.DeliveryResult) { last = r })
+	if sum.Delivered == 1 { // verifying means writing: the backend keeps the probe
+		rep.Probe = fmt.Sprintf("1 probe span %q of service %q, trace %s: it stays in the backend (--service names it)",
+			probe.Name, cfg.Service, probe.Context.TraceID)
+	}
+	if sum.Delivered != 1 {
 		rep.Error, rep.Class, rep.Hint = "the probe span was not accepted: "+errorText(last), string(last.Class), last.Hint
 		return
 	}

@@ -27,8 +27,9 @@ func droppingCollector(t *testing.T) string {
 }
 
 // TestSendVerifiesEmbeddedReceiver: send always reads back from the embedded
-// receiver: one line per trace, and the SPEC's verified/traces in --json.
+// receiver: one line per trace, and verified/traces in --json.
 func TestSendVerifiesEmbeddedReceiver(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := mainIn(t, nil, "send", "--listen", "127.0.0.1:0")
 	if code != ExitOK || !regexp.MustCompile(`verify +[0-9a-f]{16}  verified 4/4 spans in `).MatchString(stdout) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
@@ -43,6 +44,7 @@ func TestSendVerifiesEmbeddedReceiver(t *testing.T) {
 // --verify-timeout runs out: exit 1 with the hint, secrets of the query URL
 // masked everywhere.
 func TestSendVerifyMissing(t *testing.T) {
+	t.Parallel()
 	base := droppingCollector(t)
 	query := strings.Replace(base, "http://", "http://ops:hunter2@", 1) + "?token=s3cr3tvalue"
 	code, rep, stderr := runSend(t, "--endpoint", base+"/api/v2/spans", "--verify", "--query", query, "--verify-timeout", "300ms")
@@ -67,6 +69,7 @@ func TestSendVerifyMissing(t *testing.T) {
 // with 400, so its origin is no query API: --verify fails and says where to
 // look.
 func TestSendVerifyWithoutQueryAPI(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			w.WriteHeader(http.StatusAccepted)
@@ -84,6 +87,7 @@ func TestSendVerifyWithoutQueryAPI(t *testing.T) {
 
 // TestCheckVerify: healthy only when the probe span is read back.
 func TestCheckVerify(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := mainIn(t, nil, "check", "--listen", "127.0.0.1:0")
 	if code != ExitOK || !strings.Contains(stdout, "stored     accepted and stored, read back in ") {
 		t.Fatalf("embedded receiver: exit %d\n%s%s", code, stdout, stderr)

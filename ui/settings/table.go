@@ -116,7 +116,7 @@ var table = []Setting{
 		Value: func(c tracing.Config) string { return c.IP }, Example: "10.0.0.7"},
 	{Flag: "b3", Arg: "FORMAT", Env: "ZIPKIN_B3", Default: "multi", Commands: TUI | Shop,
 		Usage: "B3 header view: multi, single or both",
-		Parse: func(c *tracing.Config, v string) (err error) { c.B3, err = b3.ParseB3Format(v); return },
+		Parse: func(c *tracing.Config, v string) (err error) { c.B3, err = b3.ParseFormat(v); return },
 		Name:  "B3 view", About: "the propagation headers shown for the selected span", Edit: OwnKey, Top: "B3",
 		Value: func(c tracing.Config) string { return c.B3.String() }},
 	switchRow(Setting{Flag: "reveal-secrets", Locked: true, Commands: Session, Usage: "show tokens and header values unmasked",
