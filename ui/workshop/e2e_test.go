@@ -43,8 +43,11 @@ func (ts *tmuxServer) run(args ...string) string {
 }
 
 // open starts command in a new 80×24 terminal called name.
-func (ts *tmuxServer) open(name, command string) {
-	ts.run("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
+func (ts *tmuxServer) open(name, command string) { ts.openSized(name, "80", "24", command) }
+
+// openSized starts command in a new terminal of the given size.
+func (ts *tmuxServer) openSized(name, width, height, command string) {
+	ts.run("new-session", "-d", "-s", name, "-x", width, "-y", height, command)
 }
 
 func (ts *tmuxServer) screen(name string) string {
@@ -86,7 +89,9 @@ func TestWorkshopWithOpenSSH(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	ts.open("board", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
+	// The presenter's screen is a projector's: both traces fit in its
+	// Received pane (at 80×24 the second is below the pane's fold).
+	ts.openSized("board", "120", "40", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
 	// Before anyone joins the board says how on lines of their own, and the
 	// receiver's URL may wrap after /api.
 	board := ts.waitFor("board", "NAME@127.0.0.1")
