@@ -62,21 +62,15 @@ func runWorkshop(opts Options, env Env) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := env.Workshop(ctx, opts.Config, opts.Workshop, boardOutput(env.Stdout)); err != nil {
+	// The board is a Bubble Tea program: it needs the terminal itself, not
+	// the sanitising writer every command's text goes through (its views
+	// escape what comes from outside, and its log lines are sanitised).
+	out := env.Stdout
+	if s, ok := out.(safeOutput); ok {
+		out = s.w
+	}
+	if err := env.Workshop(ctx, opts.Config, opts.Workshop, out); err != nil {
 		return fail(env, err, "")
 	}
 	return ExitOK
-}
-
-// boardOutput is where the workshop writes: on a terminal the terminal
-// itself, for the presenter's board is a terminal program that draws with
-// escape sequences (and sanitises what it shows); elsewhere the sanitised
-// output the join lines go through.
-func boardOutput(out io.Writer) io.Writer {
-	if s, ok := out.(safeOutput); ok {
-		if f, ok := s.w.(*os.File); ok && isTerminal(f) {
-			return f
-		}
-	}
-	return out
 }

@@ -4,6 +4,7 @@ package workshop
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os/exec"
 	"path/filepath"
@@ -43,11 +44,8 @@ func (ts *tmuxServer) run(args ...string) string {
 }
 
 // open starts command in a new 80×24 terminal called name.
-func (ts *tmuxServer) open(name, command string) { ts.openSized(name, "80", "24", command) }
-
-// openSized starts command in a new terminal of the given size.
-func (ts *tmuxServer) openSized(name, width, height, command string) {
-	ts.run("new-session", "-d", "-s", name, "-x", width, "-y", height, command)
+func (ts *tmuxServer) open(name, command string) {
+	ts.run("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
 }
 
 func (ts *tmuxServer) screen(name string) string {
@@ -89,14 +87,10 @@ func TestWorkshopWithOpenSSH(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "zipkin-playground").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	// The presenter's screen is a projector's: both traces fit in its
-	// Received pane (at 80×24 the second is below the pane's fold).
-	ts.openSized("board", "120", "40", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
-	// Before anyone joins the board says how on lines of their own, and the
-	// receiver's URL may wrap after /api.
-	board := ts.waitFor("board", "NAME@127.0.0.1")
+	ts.open("board", "NO_COLOR=1 "+bin+" workshop --ssh 127.0.0.1:0 --listen 127.0.0.1:0 --host-key "+filepath.Join(dir, "host_key"))
+	board := ts.waitFor("board", "Join: ssh -p")
 	port := regexp.MustCompile(`ssh -p (\d+) NAME@127\.0\.0\.1`).FindStringSubmatch(board)
-	rcv := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/api`).FindStringSubmatch(board)
+	rcv := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/api/v2/spans`).FindStringSubmatch(board)
 	if port == nil || rcv == nil {
 		t.Fatalf("no ssh port or receiver on the board:\n%s", board)
 	}
@@ -117,11 +111,13 @@ func TestWorkshopWithOpenSSH(t *testing.T) {
 	if strings.Join(services, ",") != "ann,bob" {
 		t.Errorf("the receiver's services: %v", services)
 	}
+	var traceIDs []string
 	for _, name := range []string{"ann", "bob"} {
 		traces := getJSON[[][]map[string]any](t, "http://"+rcv[1]+"/api/v2/traces?serviceName="+name)
 		if len(traces) != 1 || len(traces[0]) != 1 || traces[0][0]["name"] != "checkout-"+name {
-			t.Errorf("%s's traces in the receiver: %v", name, traces)
+			t.Fatalf("%s's traces in the receiver: %v", name, traces)
 		}
+		traceIDs = append(traceIDs, fmt.Sprint(traces[0][0]["traceId"]))
 	}
 	// The board refreshes every second: wait for both rows to say 1 span
 	// built, delivered and verified.
@@ -130,7 +126,9 @@ func TestWorkshopWithOpenSSH(t *testing.T) {
 	for board = ts.screen("board"); !rows.MatchString(board) && time.Now().Before(deadline); board = ts.screen("board") {
 		time.Sleep(200 * time.Millisecond)
 	}
-	if !rows.MatchString(board) || !strings.Contains(board, "checkout-ann") || !strings.Contains(board, "checkout-bob") {
+	// At 80×24 the Received pane opens the newest trace and lists the other
+	// by its header row: both trace IDs are on the board.
+	if !rows.MatchString(board) || !strings.Contains(board, "trace "+traceIDs[0]) || !strings.Contains(board, "trace "+traceIDs[1]) {
 		t.Errorf("the board does not list ann and bob (1 span built, delivered, verified) and their traces:\n%s", board)
 	}
 	for _, pair := range [][2]string{{"ann", "bob"}, {"bob", "ann"}} {
