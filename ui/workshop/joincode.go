@@ -15,3 +15,22 @@ func codeInstruction(ctx ssh.Context) string {
 	ctx.SetValue(askedKey{}, true)
 	return "This workshop needs its join code."
 }
+
+// keyOnlyKey marks a connection let in by a public key alone: it has not
+// given the join code yet.
+type keyOnlyKey struct{}
+
+// acceptKeyOnly lets any key in (a key proves nothing here: the workshop
+// knows no one's key) and marks the connection, so that its playground
+// starts with the join screen. A client that tries the code first as its
+// password never gets here.
+func acceptKeyOnly(ctx ssh.Context, _ ssh.PublicKey) bool {
+	ctx.SetValue(keyOnlyKey{}, true)
+	return true
+}
+
+// keyOnly reports whether the connection has still to type the join code.
+func keyOnly(ctx ssh.Context) bool {
+	v, _ := ctx.Value(keyOnlyKey{}).(bool)
+	return v
+}

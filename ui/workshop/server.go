@@ -133,7 +133,8 @@ func (s *Server) listen(pem []byte) error {
 }
 
 // auth asks for the join code as the password (or by keyboard-interactive)
-// when there is one; without a code anyone reaching the address joins.
+// when there is one, or lets a key in to type it on the join screen;
+// without a code anyone reaching the address joins.
 func (s *Server) auth() ssh.Option {
 	code := s.opts.Code
 	if code == "" {
@@ -152,6 +153,7 @@ func (s *Server) auth() ssh.Option {
 			answers, err := ch("", codeInstruction(ctx), []string{"Join code: "}, []bool{false})
 			return err == nil && len(answers) == 1 && right(answers[0])
 		}
+		srv.PublicKeyHandler = acceptKeyOnly
 		return nil
 	}
 }
@@ -217,7 +219,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	go func() { <-sess.Context().Done(); ts.Close() }()
-	m := &attendeeModel{inner: s.newModel(ts, sess), who: a, idle: s.opts.idle(), now: time.Now}
+	inner := s.newModel(ts, sess)
+	if keyOnly(sess.Context()) {
+		inner = newJoinScreen(s.opts.Code, a, inner)
+	}
+	m := &attendeeModel{inner: inner, who: a, idle: s.opts.idle(), now: time.Now}
 	// 120 frames a second (Bubble Tea's most): a key's frame waits for the
 	// next tick, ~4ms on average instead of ~8ms at the default 60.
 	opts := append(bm.MakeOptions(sess), tea.WithInput(newLimitedInput(sess)), tea.WithAltScreen(), tea.WithFPS(120))
