@@ -85,3 +85,16 @@ func TestPasswordSkipsTheJoinScreen(t *testing.T) {
 		t.Error("the join screen showed after the right password")
 	}
 }
+
+// TestQSaysYouLeft: q in the playground ends the attendee's session with
+// one sentence, not a screen that just vanishes.
+func TestQSaysYouLeft(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{})
+	eve := playground(t, mustDial(t, s, "eve"), 80, 24)
+	eve.waitFor(t, 0, "Welcome")
+	mark := len(eve.text())
+	eve.press(t, "q")
+	_ = eve.ses.Wait()
+	eve.waitFor(t, mark, leftSentence)
+}

@@ -28,6 +28,10 @@ const (
 	noFilesReason = "off in a workshop: the files would be on the presenter's machine"
 )
 
+// leftSentence is said to an attendee who leaves (q): the screen would
+// otherwise just vanish, as if the connection had dropped.
+const leftSentence = "You left the workshop; ssh again to come back."
+
 // wrongCodeDelay is how long a wrong join code is answered after: it slows
 // guessing (one connection may try a few times) and not a person who
 // mistyped.
@@ -181,9 +185,11 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			s.logf("%s left", a.name)
 		}()
 		next(sess)
-		if bye := a.saying(); bye != "" {
-			wish.Println(sess, bye+"\r")
+		bye := a.saying()
+		if bye == "" { // nothing ended it but the attendee (q, or esc on the join screen)
+			bye = leftSentence
 		}
+		wish.Println(sess, bye+"\r")
 		if why := a.crashReason(); why != "" {
 			s.logf("%s's playground stopped on a bug: %s", a.name, secret.Sanitize(why))
 		}
