@@ -75,7 +75,7 @@ func (p *serviceMap) View() string {
 // noLinks is what the map says while it has no links: how to make some.
 func (p *serviceMap) noLinks() string {
 	if p.policy.Locked != "" { // the demo shop is off for an attendee
-		return "No calls between services yet: the demo shop (H) that draws this map is not available here (" + p.policy.Locked + ")."
+		return "No calls between services yet: the demo shop (" + keyName(p.keys.Shop) + ") that draws this map is not available here (" + p.policy.Locked + ")."
 	}
 	return "No calls between services yet. H on a running CLIENT span calls the demo shop; its services' spans draw the map."
 }
