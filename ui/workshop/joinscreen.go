@@ -41,23 +41,26 @@ func defaultJoinKeys() joinKeys {
 // checkedMsg answers a wrong code, a moment after it was typed.
 type checkedMsg struct{}
 
-// joinScreen asks an attendee who logged in with a key alone (no code as
-// their password) for the join code, and becomes their playground once it
-// is typed.
+// joinScreen asks a connection let in by a key alone (no code as its
+// password) for the join code, and becomes the attendee's playground once
+// it is typed: only then does the connection take a place and a name.
 type joinScreen struct {
-	code     string
-	who      *attendee
-	next     tea.Model          // the playground, shown once the code is right
+	code string
+	// admit gives the connection its place and playground; nil when it
+	// cannot have one (it has said why).
+	admit    func() tea.Model
+	program  *tea.Program       // this screen's program, the playground's after
 	size     *tea.WindowSizeMsg // the last size, for the playground
 	typed    []rune
 	tries    int
 	checking bool // a wrong code waits to be answered
 	wrong    bool
+	farewell string // said as the session closes, when it ends here
 	keys     joinKeys
 }
 
-func newJoinScreen(code string, who *attendee, next tea.Model) *joinScreen {
-	return &joinScreen{code: code, who: who, next: next, keys: defaultJoinKeys()}
+func newJoinScreen(code string, admit func() tea.Model) *joinScreen {
+	return &joinScreen{code: code, admit: admit, keys: defaultJoinKeys()}
 }
 
 func (j *joinScreen) Init() tea.Cmd { return nil }
@@ -106,7 +109,7 @@ func (j *joinScreen) check() (tea.Model, tea.Cmd) {
 func (j *joinScreen) answered() (tea.Model, tea.Cmd) {
 	j.checking, j.wrong = false, true
 	if j.tries >= maxCodeTries {
-		j.who.say(tooManyTries)
+		j.farewell = tooManyTries
 		return j, tea.Quit
 	}
 	return j, nil
@@ -114,11 +117,15 @@ func (j *joinScreen) answered() (tea.Model, tea.Cmd) {
 
 // enter hands over to the playground: its start and the terminal's size.
 func (j *joinScreen) enter() (tea.Model, tea.Cmd) {
-	cmds := []tea.Cmd{j.next.Init()}
+	next := j.admit()
+	if next == nil {
+		return j, tea.Quit
+	}
+	cmds := []tea.Cmd{next.Init()}
 	if size := j.size; size != nil {
 		cmds = append(cmds, func() tea.Msg { return *size })
 	}
-	return j.next, tea.Batch(cmds...)
+	return next, tea.Batch(cmds...)
 }
 
 func (j *joinScreen) View() string {

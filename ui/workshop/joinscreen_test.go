@@ -98,3 +98,20 @@ func TestQSaysYouLeft(t *testing.T) {
 	_ = eve.ses.Wait()
 	eve.waitFor(t, mark, leftSentence)
 }
+
+// TestJoinScreenHoldsNoPlace: until the code is typed a key-only
+// connection takes no place, no name and no line on the board; a place
+// gone meanwhile is said on the join screen.
+func TestJoinScreenHoldsNoPlace(t *testing.T) {
+	t.Parallel()
+	s := startWorkshop(t, Options{Code: "tracing42", MaxAttendees: 1})
+	ann := playground(t, mustDial(t, s, "ann", keyOnlyAuth(t)), 80, 24)
+	ann.waitFor(t, 0, joinPrompt)
+	if got := names(s); got != "[]" {
+		t.Errorf("on the join screen, the roster holds %s", got)
+	}
+	playground(t, mustDial(t, s, "ann", gossh.Password("tracing42")), 80, 24).waitFor(t, 0, "service ann")
+	ann.press(t, "tracing42", "\r")
+	_ = ann.ses.Wait()
+	ann.waitFor(t, 0, "The workshop is full")
+}
