@@ -22,7 +22,10 @@ type tmuxSession struct {
 }
 
 func startTmux(t *testing.T, command string) *tmuxSession {
-	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(t.TempDir())}
+	// The socket is named after the test's temporary folder (TestName and
+	// random digits), not its "001" subfolder, which every test and every
+	// process shares: one test's kill-server would end another's terminals.
+	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
 	ts.tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
 	return ts
