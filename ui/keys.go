@@ -21,6 +21,7 @@ type KeyMap struct {
 	Options, Preview, Copy                                 key.Binding
 	Verify                                                 key.Binding
 	Shop, ServiceMap                                       key.Binding
+	Source                                                 key.Binding // the Received pane: receiver or backend
 
 	Help, Quit, Interrupt key.Binding
 
@@ -78,6 +79,7 @@ func DefaultKeyMap() KeyMap {
 		Verify:     b("V", "verify (read back)", "V"),
 		Shop:       b("H", "call the demo shop", "H"),
 		ServiceMap: b("M", "service map", "M"),
+		Source:     b("s", "received: receiver ↔ backend", "s"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -120,7 +122,7 @@ type actionGroup struct {
 func actionTable(k *KeyMap) []actionGroup {
 	return []actionGroup{
 		{"spans", append(spanActions(k), undoActions(k)...)},
-		{"delivery", append(deliveryActions(k), verifyActions(k)...)},
+		{"delivery", append(append(deliveryActions(k), verifyActions(k)...), sourceActions(k)...)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},

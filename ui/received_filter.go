@@ -45,7 +45,7 @@ func (m *Model) ShowReceivedOf(service string) {
 // FocusReceived gives the Received pane the keys (and the most room), as
 // for a presenter watching traces arrive.
 func (m *Model) FocusReceived() {
-	if m.session.Receiver() != nil {
+	if m.received.available() {
 		m.focus(m.received)
 		m.resize()
 	}

@@ -311,6 +311,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 type verifyDoneMsg struct {
 	report verify.Report
 	err    error
+	local  bool // read back from the embedded receiver
 }
 
 // verifyTickMsg turns the verification spinner.
@@ -329,6 +330,6 @@ func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc 
 			return verifyDoneMsg{err: err}
 		}
 		v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: enc})
-		return verifyDoneMsg{report: v.Verify(ctx, spans)}
+		return verifyDoneMsg{report: v.Verify(ctx, spans), local: ep.Local}
 	}
 }
