@@ -1,5 +1,5 @@
 // Package cli is zipkin-playground's command line: flags and environment,
-// and the headless commands send, check, receive and shop. The interactive TUI is
+// and the headless commands send, check, receive and shop, and the workshop command. The interactive TUI is
 // passed in by main, so this package imports no UI code.
 package cli
 
