@@ -142,7 +142,7 @@ func canSwitchSource(m *Model) string {
 	case len(m.received.backend.traces) == 0:
 		return "no trace read back from another backend yet: with a query URL ({Options}), {Verify} reads what Zipkin or Jaeger stored"
 	case m.session.Receiver() == nil:
-		return "the embedded receiver does not run: the Received pane shows only the backend's traces"
+		return "the embedded receiver does not run: the Received pane ({Tab}) shows the backend's traces"
 	}
 	return ""
 }
