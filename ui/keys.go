@@ -122,12 +122,12 @@ type actionGroup struct {
 func actionTable(k *KeyMap) []actionGroup {
 	return []actionGroup{
 		{"spans", append(spanActions(k), undoActions(k)...)},
-		{"delivery", append(append(deliveryActions(k), verifyActions(k)...), sourceActions(k)...)},
+		{"delivery", append(deliveryActions(k), verifyActions(k)...)},
 		{"files", fileActions(k)},
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},
 		{"learn", learnActions(k)},
-		{"shop", shopActions(k)},
+		{"shop", append(shopActions(k), sourceActions(k)...)}, // M and s: views of what arrived
 	}
 }
 
