@@ -22,8 +22,9 @@ type tmuxSession struct {
 }
 
 func startTmux(t *testing.T, command string) *tmuxSession {
-	// The test's temporary directory is unique across processes (its
-	// base, "001", is not): another test binary's server is never reused.
+	// The socket is named after the test's temporary folder (TestName and
+	// random digits), not its "001" subfolder, which every test and every
+	// process shares: one test's kill-server would end another's terminals.
 	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
 	ts.tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })

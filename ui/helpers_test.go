@@ -94,31 +94,51 @@ func typeText(t testing.TB, m *Model, s string) *Model {
 }
 
 // settle runs cmd and feeds back the messages of finite work (flush
-// results, files); clocks, spinners and receiver waits are dropped.
+// results, read-backs, files); clocks, spinners and receiver waits are
+// dropped. While a flush or a read-back runs, settle waits for its messages
+// however long a loaded machine takes; once neither runs, the commands left
+// get a grace period (a receiver wait never returns).
 func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
+	msgs := make(chan tea.Msg)
+	done := make(chan struct{})
+	defer close(done)
+	running := 0 // commands not returned yet
+	run := func(c tea.Cmd) {
 		if c == nil {
-			continue
+			return
 		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
+		running++
+		go func() {
+			msg := c()
+			select {
+			case msgs <- msg:
+			case <-done:
+			}
+		}()
+	}
+	run(cmd)
+	for running > 0 {
+		var grace <-chan time.Time
+		if !m.log.Flushing() && !m.verify.running() {
+			grace = time.After(2 * time.Second)
+		}
 		var msg tea.Msg
 		select {
-		case msg = <-done:
-		case <-time.After(2 * time.Second):
-			continue // a wait that would block (receiver, clock)
+		case msg = <-msgs:
+			running--
+		case <-grace:
+			return m
 		}
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
-			queue = append(queue, msg...)
+			for _, c := range msg {
+				run(c)
+			}
 		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
-			queue = append(queue, c)
+			run(c)
 		}
 	}
 	return m

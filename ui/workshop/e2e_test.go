@@ -27,7 +27,10 @@ func newTmux(t *testing.T) *tmuxServer {
 	if _, err := exec.LookPath("ssh"); err != nil {
 		t.Fatal("ssh is not installed (.ci/run installs openssh-client)")
 	}
-	ts := &tmuxServer{t: t, sock: "zp-ws-e2e-" + filepath.Base(t.TempDir())}
+	// The socket is named after the test's temporary folder (TestName and
+	// random digits), not its "001" subfolder, which every test and every
+	// process shares: one test's kill-server would end another's terminals.
+	ts := &tmuxServer{t: t, sock: "zp-ws-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
 	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
 	return ts
 }
