@@ -226,6 +226,7 @@ func explainReceived() explanation {
 		{"trace line", "", "trace ID · number of spans · the trace's total time · how many spans carry an error tag."},
 		{"span line", "", "name (lowercase when sent as JSON: Zipkin's rule) [KIND] service ✗ (error) duration, indented under its parent; a shared SERVER span hangs under its CLIENT, or is a root when its CLIENT went elsewhere, as does any span whose parent did not arrive."},
 		{"waterfall", "", "Each bar starts at the span's start and is as long as its duration, on the trace's time scale; red bars are spans tagged error."},
+		{"source", "", "Sending to Zipkin or Jaeger with a query URL, the pane draws what that backend stored, as verification ({Verify}) read it back: other services' spans in the trace and the backend's rewrites show there. The title says which it shows; {Source} switches between the embedded receiver and the backend."},
 	}}
 }
 

@@ -21,6 +21,7 @@ type KeyMap struct {
 	Options, Preview, Copy                                 key.Binding
 	Verify                                                 key.Binding
 	Shop, ServiceMap                                       key.Binding
+	Source                                                 key.Binding // the Received pane: receiver or backend
 
 	Help, Quit, Interrupt key.Binding
 
@@ -78,6 +79,7 @@ func DefaultKeyMap() KeyMap {
 		Verify:     b("V", "verify (read back)", "V"),
 		Shop:       b("H", "call the demo shop", "H"),
 		ServiceMap: b("M", "service map", "M"),
+		Source:     b("s", "received: receiver ↔ backend", "s"),
 
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
@@ -125,7 +127,7 @@ func actionTable(k *KeyMap) []actionGroup {
 		{"settings", settingsActions(k)},
 		{"options", optionActions(k)},
 		{"learn", learnActions(k)},
-		{"shop", shopActions(k)},
+		{"shop", append(shopActions(k), sourceActions(k)...)}, // M and s: views of what arrived
 	}
 }
 

@@ -29,7 +29,7 @@ type layoutSizes struct {
 func (m *Model) layout() layoutSizes {
 	w, h := m.width, m.height
 	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
-	l.beside = !l.stacked && w >= receivedBeside && m.session.Receiver() != nil
+	l.beside = !l.stacked && w >= receivedBeside && m.received.available()
 	l.topH = len(topBar{m.common, m.tree.NextKind()}.lines(w, h)) // two lines, or more when a field wraps
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
@@ -115,8 +115,8 @@ func (m *Model) placements(l layoutSizes) []placement {
 		return placement{c, iw, ih, name}
 	}
 	scroll := " (" + keyHelp(both(m.keys.Down, m.keys.Up, "scroll")) + ")"
-	received := "" // tab visits what arrived only when the receiver runs
-	if m.session.Receiver() != nil {
+	received := "" // tab visits what arrived only when there is any source of it
+	if m.received.available() {
 		received = "received spans (" + keyHelp(both(m.keys.Down, m.keys.Up, "select")) + ")"
 	}
 	// What arrived comes right after the tree: "tab → what the receiver got".

@@ -33,6 +33,17 @@ type lesson struct {
 	// is read even when its pane is short: "delivery" (the last POST), or "".
 	Quote string `json:"quote"`
 	Done  string `json:"done"` // what just happened, pointing at the screen
+	// AttendeeDone, when set, is Done for a workshop attendee: the lesson's
+	// own text points at a key or pane the workshop keeps for the presenter.
+	AttendeeDone string `json:"attendee_done"`
+}
+
+// doneFor is what just happened, in words that fit what p lets the person do.
+func (l lesson) doneFor(p Policy) string {
+	if p.Locked != "" && l.AttendeeDone != "" {
+		return l.AttendeeDone
+	}
+	return l.Done
 }
 
 // loadLessons parses the embedded lessons and checks that every check name

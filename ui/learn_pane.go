@@ -94,7 +94,7 @@ func (p *learnPane) parts(w int) lessonParts {
 	}
 	if t.Done() {
 		parts.top = append(parts.top, st.Delivered.Render("✓ Done. What just happened:"))
-		parts.body = wrap(l.Done, w)
+		parts.body = wrap(l.doneFor(p.policy), w)
 		if q := p.quote(l); q != "" {
 			parts.body = append(append(wrap(q, w), ""), parts.body...)
 		}

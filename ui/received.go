@@ -32,6 +32,10 @@ type receivedPane struct {
 	laidOut    time.Time
 	deferred   bool // a receivedLayoutMsg is on its way
 	only       serviceFilter
+	// backend is what verification read back from another backend; source
+	// chooses it or the receiver when both exist.
+	backend backendTraces
+	source  recvSource
 }
 
 // slowLayout is the layout cost from which arrivals are coalesced.
@@ -44,15 +48,15 @@ type receivedLayoutMsg struct{}
 // the cursor on the row it was on; a cursor on the top row stays there, on
 // the newest trace, so what arrives is in view (as tail -f follows).
 func (v *receivedPane) refresh() {
-	r := v.session.Receiver()
-	if r == nil {
+	traces, stats, ok := v.current()
+	if !ok {
 		return
 	}
 	was, had := v.rowID(v.cursor)
 	had = had && v.cursor > 0
 	start := time.Now()
-	v.traces, v.rows = flattenReceived(v.only.keep(r.Traces()))
-	v.stats = r.Stats()
+	v.traces, v.rows = flattenReceived(v.only.keep(traces))
+	v.stats = stats
 	v.laidOut = time.Now()
 	v.layoutCost = v.laidOut.Sub(start)
 	if !had {
@@ -120,6 +124,9 @@ func (v *receivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{navKe
 
 // Title names the pane with the receiver's counts.
 func (v *receivedPane) Title() string {
+	if v.showsBackend() {
+		return v.backendTitle()
+	}
 	counts := fmt.Sprintf(" · %s in %s", plural(v.stats.Spans, "span"), plural(v.stats.Batches, "batch"))
 	var notes, short string
 	if v.stats.Duplicates > 0 {

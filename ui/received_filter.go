@@ -45,7 +45,7 @@ func (m *Model) ShowReceivedOf(service string) {
 // FocusReceived gives the Received pane the keys (and the most room), as
 // for a presenter watching traces arrive.
 func (m *Model) FocusReceived() {
-	if m.session.Receiver() != nil {
+	if m.received.available() {
 		m.focus(m.received)
 		m.resize()
 	}
@@ -57,6 +57,9 @@ func (m *Model) FocusReceived() {
 func (v *receivedPane) empty() string {
 	if v.only != "" && v.stats.Spans > 0 {
 		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", safe(string(v.only)), keyName(v.keys.Load), safe(string(v.only)))
+	}
+	if len(v.backend.traces) > 0 && !v.showsBackend() {
+		return keyText(v.keys, "Nothing arrived at the embedded receiver since the spans went to another backend: {Source} shows what that backend stored, as verification read it back.")
 	}
 	return keyText(v.keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}): what the receiver decodes shows up here.")
 }

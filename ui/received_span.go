@@ -24,7 +24,7 @@ func (v *receivedPane) detail(r recvRow) []string {
 		line("spans", fmt.Sprintf("%d, %s", len(t.Spans), plural(t.errs, "error")))
 		line("lasts", shortDur(t.total))
 		line("services", strings.Join(servicesOf(t.Spans), ", "))
-		line("arrived", t.First.Format("15:04:05.000"))
+		line(v.firstLabel(), t.First.Format("15:04:05.000"))
 		return out
 	}
 	s := t.Spans[r.span]

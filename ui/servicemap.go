@@ -64,12 +64,20 @@ func (p *serviceMap) View() string {
 	case !p.loaded:
 		lines = append(lines, "reading the service graph…")
 	case len(p.links) == 0:
-		lines = append(lines, wrap("No calls between services yet. H on a running CLIENT span calls the demo shop; its services' spans draw the map.", w)...)
+		lines = append(lines, wrap(p.noLinks(), w)...)
 	default:
 		lines = append(lines, p.graphLines(w)...)
 	}
 	lines = append(lines, st.Dim.Render(fitLine(keyHelp(both(p.keys.Cancel, p.keys.ServiceMap, "closes"))+" · read again every second", w)))
 	return strings.Join(lines, "\n")
+}
+
+// noLinks is what the map says while it has no links: how to make some.
+func (p *serviceMap) noLinks() string {
+	if p.policy.Locked != "" { // the demo shop is off for an attendee
+		return "No calls between services yet: the demo shop (" + keyName(p.keys.Shop) + ") that draws this map is not available here (" + p.policy.Locked + ")."
+	}
+	return "No calls between services yet. H on a running CLIENT span calls the demo shop; its services' spans draw the map."
 }
 
 func (p *serviceMap) sourceText() string {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -311,6 +312,7 @@ func (c *common) rewriteExplanations(n *tracing.Node) []string {
 type verifyDoneMsg struct {
 	report verify.Report
 	err    error
+	local  bool // read back from the embedded receiver
 }
 
 // verifyTickMsg turns the verification spinner.
@@ -329,6 +331,8 @@ func verifyCmd(ctx context.Context, cfg tracing.Config, ep secret.Endpoint, enc 
 			return verifyDoneMsg{err: err}
 		}
 		v := verify.NewVerifier(api, verify.Options{Timeout: cfg.VerifyTimeout, Encoding: enc})
-		return verifyDoneMsg{report: v.Verify(ctx, spans)}
+		// A query URL is read even when the endpoint is local.
+		local := ep.Local && strings.TrimSpace(cfg.Query) == ""
+		return verifyDoneMsg{report: v.Verify(ctx, spans), local: local}
 	}
 }

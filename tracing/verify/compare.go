@@ -33,6 +33,9 @@ type TraceReport struct {
 	Elapsed time.Duration `json:"-"`
 	// Checks has one entry per distinct sent span, in the order sent.
 	Checks []SpanCheck `json:"-"`
+	// Stored is the trace as the query API last returned it, other
+	// services' spans included: what the backend holds, for drawing it.
+	Stored []model.SpanModel `json:"-"`
 }
 
 // SpanCheck is what became of one sent span.

@@ -168,7 +168,7 @@ func (v *Verifier) Verify(ctx context.Context, spans []model.SpanModel) Report {
 	rep := Report{Query: v.api.Masked(), Kind: v.api.Kind(), Timeout: v.opts.Timeout}
 	for _, p := range polls {
 		t := compareTrace(p.sent, p.stored, v.api.Kind(), v.opts.Encoding)
-		t.Polls, t.Elapsed = p.polls, p.elapsed
+		t.Polls, t.Elapsed, t.Stored = p.polls, p.elapsed, p.stored
 		t.ReadBackMs = float64(p.elapsed.Microseconds()) / 1000
 		if !p.found && p.err != nil {
 			t.Error = p.err.Error()

@@ -82,7 +82,7 @@ var commandFlags = []flagDef{
 		usage: "the SSH server's address (beyond loopback it needs --code)",
 		apply: func(o *Options, v string) error { o.Workshop.SSH = strings.TrimSpace(v); return nil }},
 	{name: "code", arg: "CODE", env: "ZIPKIN_WORKSHOP_CODE", def: "none", cmds: inWorkshop,
-		usage: "join code attendees type as their SSH password; required beyond loopback",
+		usage: "join code attendees type when ssh asks (password or join screen); required beyond loopback",
 		apply: func(o *Options, v string) error { o.Workshop.Code = v; return nil }},
 	{name: "max-attendees", arg: "N", def: "50", cmds: inWorkshop,
 		usage: "connections past it get one sentence and are closed",

@@ -50,7 +50,7 @@ func validateWorkshop(w WorkshopOptions) error {
 		return usagef("--max-attendees: must be at least 1, got %d", w.MaxAttendees)
 	}
 	if w.Code == "" && !tracing.LoopbackAddr(w.SSH) {
-		return usagef("--ssh %s is reachable from other machines, so it needs a join code: add --code CODE (attendees type it as their SSH password)", w.SSH)
+		return usagef("--ssh %s is reachable from other machines, so it needs a join code: add --code CODE (attendees type it when ssh asks, or on the join screen)", w.SSH)
 	}
 	return nil
 }

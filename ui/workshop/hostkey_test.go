@@ -49,7 +49,7 @@ func TestJoinBlock(t *testing.T) {
 	s := startWorkshop(t, Options{Code: "tracing42"})
 	_, port, _ := strings.Cut(s.Addr().String(), ":")
 	block := s.JoinBlock()
-	for _, want := range []string{"ssh -p " + port + " NAME@127.0.0.1", "Join code (their SSH password): tracing42", s.Fingerprint(), "embedded receiver http://127.0.0.1:"} {
+	for _, want := range []string{"ssh -p " + port + " NAME@127.0.0.1", "Join code (ssh asks for it, as a password or on a join screen): tracing42", s.Fingerprint(), "embedded receiver http://127.0.0.1:"} {
 		if !strings.Contains(block, want) {
 			t.Errorf("the join block lacks %q:\n%s", want, block)
 		}

@@ -28,6 +28,10 @@ const (
 	noFilesReason = "off in a workshop: the files would be on the presenter's machine"
 )
 
+// leftSentence is said to an attendee who leaves (q): the screen would
+// otherwise just vanish, as if the connection had dropped.
+const leftSentence = "You left the workshop; ssh again to come back."
+
 // wrongCodeDelay is how long a wrong join code is answered after: it slows
 // guessing (one connection may try a few times) and not a person who
 // mistyped.
@@ -133,7 +137,8 @@ func (s *Server) listen(pem []byte) error {
 }
 
 // auth asks for the join code as the password (or by keyboard-interactive)
-// when there is one; without a code anyone reaching the address joins.
+// when there is one, or lets a key in to type it on the join screen;
+// without a code anyone reaching the address joins.
 func (s *Server) auth() ssh.Option {
 	code := s.opts.Code
 	if code == "" {
@@ -152,41 +157,68 @@ func (s *Server) auth() ssh.Option {
 			answers, err := ch("", codeInstruction(ctx), []string{"Join code: "}, []bool{false})
 			return err == nil && len(answers) == 1 && right(answers[0])
 		}
+		srv.PublicKeyHandler = acceptKeyOnly
 		return nil
 	}
 }
 
 // gate admits a session into the playground: a terminal, a place and a
-// name it can have; otherwise one sentence and the session ends.
+// name it can have; otherwise one sentence and the session ends. A
+// connection let in by a key alone types the join code first.
 func (s *Server) gate(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if _, _, ok := sess.Pty(); !ok {
 			wish.Fatalln(sess, "The workshop is a terminal app: connect with ssh -t so that it gets a terminal.")
 			return
 		}
-		a, err := s.roster.join(sess.User(), time.Now())
-		if err != nil {
-			// The presenter hears of it too: a full room may want a
-			// larger --max-attendees.
-			s.logf("%s turned away: %s", sess.User(), err)
-			wish.Fatalln(sess, capitalize(err.Error())+".")
+		if keyOnly(sess.Context()) {
+			s.joinByCode(sess, next)
 			return
 		}
-		s.logf("%s joined from %s", a.name, sess.RemoteAddr())
+		a, err := s.admit(sess)
+		if err != nil {
+			wish.Fatalln(sess, refusal(err))
+			return
+		}
 		sess.Context().SetValue(attendeeKey{}, a)
-		defer func() {
-			s.roster.leave(a)
-			s.logf("%s left", a.name)
-		}()
+		defer s.leave(a)
 		next(sess)
-		if bye := a.saying(); bye != "" {
-			wish.Println(sess, bye+"\r")
-		}
-		if why := a.crashReason(); why != "" {
-			s.logf("%s's playground stopped on a bug: %s", a.name, secret.Sanitize(why))
-		}
+		s.goodbye(sess, a)
 	}
 }
+
+// admit gives the session a place and a name on the roster.
+func (s *Server) admit(sess ssh.Session) (*attendee, error) {
+	a, err := s.roster.join(sess.User(), time.Now())
+	if err != nil {
+		// The presenter hears of it too: a full room may want a
+		// larger --max-attendees.
+		s.logf("%s turned away: %s", sess.User(), err)
+		return nil, err
+	}
+	s.logf("%s joined from %s", a.name, sess.RemoteAddr())
+	return a, nil
+}
+
+func (s *Server) leave(a *attendee) {
+	s.roster.leave(a)
+	s.logf("%s left", a.name)
+}
+
+// goodbye says the attendee's last sentence as their session ends.
+func (s *Server) goodbye(sess ssh.Session, a *attendee) {
+	bye := a.saying()
+	if bye == "" { // nothing ended it but the attendee (q)
+		bye = leftSentence
+	}
+	wish.Println(sess, bye+"\r")
+	if why := a.crashReason(); why != "" {
+		s.logf("%s's playground stopped on a bug: %s", a.name, secret.Sanitize(why))
+	}
+}
+
+// refusal is a roster's refusal as the sentence the session ends with.
+func refusal(err error) string { return capitalize(err.Error()) + "." }
 
 // recoverSession keeps a panic while serving one session (outside the
 // playground's own guard) from ending the server: that session ends.
@@ -202,13 +234,31 @@ func (s *Server) recoverSession(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program builds the attendee's own Bubble Tea program over their own
-// session; nil (with a sentence) when their playground cannot start.
+// program builds the session's Bubble Tea program: the join screen for a
+// connection that has still to type the code, else the attendee's own
+// playground; nil (with a sentence) when their playground cannot start.
 func (s *Server) program(sess ssh.Session) *tea.Program {
+	if j, _ := sess.Context().Value(joinKey{}).(*joinScreen); j != nil {
+		rendererFor(sess) // the terminal answers its questions before the join screen reads keys
+		j.program = tea.NewProgram(j, programOptions(sess)...)
+		return j.program
+	}
 	a, _ := sess.Context().Value(attendeeKey{}).(*attendee)
 	if a == nil {
 		return nil
 	}
+	m := s.attendeeModel(sess, a)
+	if m == nil {
+		return nil
+	}
+	p := tea.NewProgram(m, programOptions(sess)...)
+	a.setProgram(p)
+	return p
+}
+
+// attendeeModel is a's playground over their own tracing session; nil
+// (with a sentence) when it cannot start.
+func (s *Server) attendeeModel(sess ssh.Session, a *attendee) *attendeeModel {
 	cfg := s.base
 	cfg.Service = a.name
 	ts, err := tracing.NewSession(cfg)
@@ -217,20 +267,20 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	go func() { <-sess.Context().Done(); ts.Close() }()
-	m := &attendeeModel{inner: s.newModel(ts, sess), who: a, idle: s.opts.idle(), now: time.Now}
+	return &attendeeModel{inner: s.newModel(ts, sess), who: a, idle: s.opts.idle(), now: time.Now}
+}
+
+func programOptions(sess ssh.Session) []tea.ProgramOption {
 	// 120 frames a second (Bubble Tea's most): a key's frame waits for the
 	// next tick, ~4ms on average instead of ~8ms at the default 60.
-	opts := append(bm.MakeOptions(sess), tea.WithInput(newLimitedInput(sess)), tea.WithAltScreen(), tea.WithFPS(120))
-	p := tea.NewProgram(m, opts...)
-	a.setProgram(p)
-	return p
+	return append(bm.MakeOptions(sess), tea.WithInput(newLimitedInput(sess)), tea.WithAltScreen(), tea.WithFPS(120))
 }
 
 // playground is the attendee's ui.Model: the workshop's policy, their own
 // renderer (their terminal's colours).
 func (s *Server) playground(ts *tracing.Session, sess ssh.Session) tea.Model {
 	policy := ui.Policy{Locked: lockedReason, NoFiles: noFilesReason, MaxSpans: s.spanBudget}
-	return ui.New(ts, ui.WithPolicy(policy), ui.WithRenderer(bm.MakeRenderer(sess)))
+	return ui.New(ts, ui.WithPolicy(policy), ui.WithRenderer(rendererFor(sess)))
 }
 
 // Addr is the SSH server's address.

@@ -23,7 +23,7 @@ import (
 type Options struct {
 	// SSH is the address attendees connect to.
 	SSH string
-	// Code is the join code attendees give as their SSH password; "" for
+	// Code is the join code attendees give as their SSH password (or on the join screen, with a key); "" for
 	// none (loopback only).
 	Code string
 	// MaxAttendees is how many may be connected at once.
@@ -39,7 +39,7 @@ type Options struct {
 
 // errCodeNeeded refuses a non-loopback address without a join code: anyone
 // who can reach it would get a playground on the presenter's machine.
-var errCodeNeeded = errors.New("a workshop reachable from other machines needs a join code: add --code CODE (attendees type it as their SSH password)")
+var errCodeNeeded = errors.New("a workshop reachable from other machines needs a join code: add --code CODE (attendees type it when ssh asks, or on the join screen)")
 
 func (o Options) idle() time.Duration {
 	if o.Idle <= 0 {
@@ -73,7 +73,7 @@ func (s *Server) JoinBlock() string {
 	fmt.Fprintf(&b, "Workshop open. Attendees type:\n\n    %s\n\n", s.sshCommand())
 	fmt.Fprintf(&b, "NAME becomes their service name. Host key fingerprint: %s\n", s.Fingerprint())
 	if s.opts.Code != "" {
-		fmt.Fprintf(&b, "Join code (their SSH password): %s\n", s.opts.Code)
+		fmt.Fprintf(&b, "Join code (ssh asks for it, as a password or on a join screen): %s\n", s.opts.Code)
 	}
 	where := "spans go to " + s.presenter.Endpoint().Display(false)
 	if r := s.presenter.Receiver(); r != nil && s.presenter.Endpoint().Local {
