@@ -28,10 +28,39 @@ func (e endpointEditor) edit() tea.Cmd {
 	if secret.IsLocalSpec(current) {
 		current = "local"
 	}
+	if hidden := e.session.Endpoint().Hidden(); len(hidden) > 0 && !e.reveal {
+		return e.replaceMasked(hidden)
+	}
 	return e.ask(promptSpec{
 		title: "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
 		value: current, placeholder: "local", check: checkEndpoint, accept: e.accept,
 		display: e.maskTyped,
+	})
+}
+
+// replaceMasked is E on an endpoint whose secrets are masked: edited in
+// place, the text under **** would change unseen. The prompt starts empty,
+// shows the masked URL where the text goes and says what is hidden and how
+// to edit it in the clear; what is typed replaces the endpoint, enter alone
+// keeps it.
+func (e endpointEditor) replaceMasked(hidden []string) tea.Cmd {
+	masked := e.session.Endpoint().Display(false)
+	verb := "is"
+	if len(hidden) > 1 {
+		verb = "are"
+	}
+	keep := fmt.Sprintf("now %s: %s %s hidden (%s, %s, %s edits it in the clear). Type a URL to replace it; %s alone keeps it.",
+		masked, strings.Join(hidden, " and "), verb, keyName(e.keys.Cancel), keyName(e.keys.Reveal), keyName(e.keys.Endpoint), keyName(e.keys.Accept))
+	return e.ask(promptSpec{
+		title:       "Endpoint — a Zipkin URL such as http://host:9411/api/v2/spans, or local",
+		placeholder: masked, ownsEmpty: true, accept: e.accept, display: e.maskTyped,
+		check: func(s string) (string, string) {
+			if strings.TrimSpace(s) == "" {
+				return keep, ""
+			}
+			note, err := checkEndpoint(s)
+			return strings.TrimPrefix(note+"; replaces "+masked, "; "), err
+		},
 	})
 }
 
@@ -47,6 +76,10 @@ func (e endpointEditor) maskTyped(s string) string {
 
 func (e endpointEditor) accept(value string) (tea.Cmd, error) {
 	value = strings.TrimSpace(value)
+	if value == "" { // enter alone on a masked endpoint keeps it
+		e.say("Endpoint unchanged.")
+		return nil, nil
+	}
 	if strings.Contains(value, secret.MaskText) {
 		if value == e.session.Endpoint().Mask(e.session.Config().Endpoint) {
 			e.say("Endpoint unchanged.")

@@ -61,7 +61,7 @@ func pickerOf(m *Model) *samplerPicker {
 var namedKeys = map[string]tea.KeyType{
 	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
 	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC,
-	"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU,
+	"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU, "left": tea.KeyLeft,
 }
 
 // keyMsg turns a key name into the message Bubble Tea sends for it.

@@ -127,14 +127,18 @@ func (m topBar) counts(w int) string {
 	return fmt.Sprintf("%d/%d/%d/%d", n...)
 }
 
-// statusLines is the status wrapped whole: up to three lines on a normal
-// screen, fewer on a small one.
+// statusLines is the status wrapped whole. A status is read once, as it
+// comes, so a long one (an endpoint with its warnings, an error naming a
+// URL) takes the lines it needs, up to a quarter of the screen (three lines
+// at least, two on a small screen): at 80×24, six lines of 80 columns. Only
+// text longer than that is cut.
 func (m *Model) statusLines(w, h int) []string {
 	lines := wrap(safe(m.status), w)
 	limit := 3
 	if h < borderlessH {
 		limit = 2
 	}
+	limit = max(limit, h/4)
 	if len(lines) > limit {
 		lines = lines[:limit]
 		lines[limit-1] = fitLine(lines[limit-1], w-1) + "…"
