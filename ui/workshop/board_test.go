@@ -23,9 +23,11 @@ func flushOneSpan(t *testing.T, sc *screen) {
 func TestBoard(t *testing.T) {
 	t.Parallel()
 	s := startWorkshop(t, Options{})
+	// ann is on the roster before bob dials, so she is its first row
+	// (ctrl+n below picks her).
 	ann := playground(t, mustDial(t, s, "ann"), 80, 24)
-	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
 	ann.waitFor(t, 0, "Welcome")
+	bob := playground(t, mustDial(t, s, "bob"), 80, 24)
 	bob.waitFor(t, 0, "Welcome")
 	flushOneSpan(t, ann)
 	flushOneSpan(t, bob)
