@@ -15,9 +15,9 @@ import (
 )
 
 // startTestReceiver is a receiver on a free loopback port, closed with t.
-func startTestReceiver(t testing.TB, o receiver.ReceiverOptions) *receiver.Receiver {
+func startTestReceiver(t testing.TB, opts ...receiver.Option) *receiver.Receiver {
 	t.Helper()
-	r, err := receiver.StartReceiver("127.0.0.1:0", o)
+	r, err := receiver.Start("127.0.0.1:0", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func startTestReceiver(t testing.TB, o receiver.ReceiverOptions) *receiver.Recei
 
 func TestReceiverDecodesAndServes(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, receiver.ReceiverOptions{MaxTraces: 3})
+	r := startTestReceiver(t, receiver.MaxTraces(3))
 	post := func(ct, ce string, body []byte) (int, string) { return testkit.PostSpans(t, r.URL(), ct, ce, body) }
 	// Real spans from a session, serialized by zipkin-go.
 	s := sessionTo(t, "local", func(c *Config) { c.Listen = "127.0.0.1:0" })

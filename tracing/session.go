@@ -139,7 +139,7 @@ func (s *Session) SetEndpoint(raw string) error {
 	var ep secret.Endpoint
 	if secret.IsLocalSpec(raw) {
 		if s.receiver == nil {
-			r, err := receiver.StartReceiver(s.cfg.Listen, receiver.ReceiverOptions{MaxSpans: s.cfg.MaxSpans, MaxBytes: s.cfg.MaxBytes})
+			r, err := receiver.Start(s.cfg.Listen, receiver.MaxSpans(s.cfg.MaxSpans), receiver.MaxBytes(s.cfg.MaxBytes))
 			if err != nil {
 				return err
 			}

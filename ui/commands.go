@@ -96,7 +96,7 @@ type receiverStartedMsg struct {
 func startReceiver(cfg tracing.Config) tea.Cmd {
 	listen, budget, bytes := cfg.Listen, cfg.MaxSpans, cfg.MaxBytes
 	return func() tea.Msg {
-		r, err := receiver.StartReceiver(listen, receiver.ReceiverOptions{MaxSpans: budget, MaxBytes: bytes})
+		r, err := receiver.Start(listen, receiver.MaxSpans(budget), receiver.MaxBytes(bytes))
 		return receiverStartedMsg{receiver: r, err: err}
 	}
 }

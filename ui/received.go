@@ -24,7 +24,7 @@ type receivedPane struct {
 	paneBase
 	traces         []recvTrace
 	rows           []recvRow
-	stats          receiver.ReceiverStats
+	stats          receiver.Stats
 	cursor, offset int
 	// A layout of 100,000 spans takes ~80ms: arrivals in a stream are laid
 	// out at most every few layout-times, so keys keep most of the time.

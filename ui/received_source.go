@@ -66,8 +66,8 @@ func (b *backendTraces) index(id string) int {
 }
 
 // stats counts the read-back traces as the title shows the receiver's.
-func (b *backendTraces) stats() receiver.ReceiverStats {
-	st := receiver.ReceiverStats{Traces: len(b.traces), Batches: len(b.traces)}
+func (b *backendTraces) stats() receiver.Stats {
+	st := receiver.Stats{Traces: len(b.traces), Batches: len(b.traces)}
 	for _, t := range b.traces {
 		st.Spans += len(t.Spans)
 	}
@@ -97,13 +97,13 @@ func (v *receivedPane) showsBackend() bool {
 
 // current is the traces and counts of the source shown; ok is false when
 // there is none.
-func (v *receivedPane) current() (traces []receiver.ReceivedTrace, stats receiver.ReceiverStats, ok bool) {
+func (v *receivedPane) current() (traces []receiver.ReceivedTrace, stats receiver.Stats, ok bool) {
 	if v.showsBackend() {
 		return v.backend.traces, v.backend.stats(), true
 	}
 	r := v.session.Receiver()
 	if r == nil {
-		return nil, receiver.ReceiverStats{}, false
+		return nil, receiver.Stats{}, false
 	}
 	return r.Traces(), r.Stats(), true
 }

@@ -18,7 +18,7 @@ import (
 // collector and query API on a free port.
 func remoteBackend(t *testing.T) *receiver.Receiver {
 	t.Helper()
-	r, err := receiver.StartReceiver("127.0.0.1:0")
+	r, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

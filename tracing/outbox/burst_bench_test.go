@@ -48,7 +48,7 @@ func BenchmarkOutboxBurst(b *testing.B) {
 		var elapsed time.Duration
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			rcv, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{MaxTraces: 100})
+			rcv, err := receiver.Start("127.0.0.1:0", receiver.MaxTraces(100))
 			if err != nil {
 				b.Fatal(err)
 			}

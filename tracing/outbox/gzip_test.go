@@ -18,7 +18,7 @@ import (
 func TestGzipBodies(t *testing.T) {
 	t.Parallel()
 	var gzipped atomic.Int32
-	rcv, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{OnSpans: func([]model.SpanModel) {}})
+	rcv, err := receiver.Start("127.0.0.1:0", receiver.OnSpans(func([]model.SpanModel) {}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // span's state is remembered.
 func TestForgetKeepsOnlyCounts(t *testing.T) {
 	t.Parallel()
-	rcv, err := receiver.StartReceiver("127.0.0.1:0")
+	rcv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ import (
 func BenchmarkReceiverMillionSpansOneTrace(b *testing.B) {
 	const total, batch = 1_000_000, 1_000
 	for i := 0; i < b.N; i++ {
-		r, err := StartReceiver("127.0.0.1:0")
+		r, err := Start("127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -111,7 +111,7 @@ func BenchmarkReceiverConcurrentGzipBombs(b *testing.B) {
 	runtime.GC()
 	debug.FreeOSMemory()
 	for i := 0; i < b.N; i++ {
-		r, err := StartReceiver("127.0.0.1:0")
+		r, err := Start("127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -20,7 +20,7 @@ func bigTagSpan(n, size int) []byte {
 // but large past the byte budget evict the oldest traces.
 func TestReceiverByteBudgetEvictsOldestTraces(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{MaxBytes: 4 << 20})
+	r := startTestReceiver(t, MaxBytes(4<<20))
 	for n := 1; n <= 10; n++ {
 		if code, msg := testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 1<<20)); code != 202 {
 			t.Fatalf("POST %d: %d %s", n, code, msg)
@@ -41,7 +41,7 @@ func TestReceiverByteBudgetEvictsOldestTraces(t *testing.T) {
 // A single span over the whole byte budget is not kept (it is counted).
 func TestReceiverByteBudgetRefusesToKeepASpanOverIt(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{MaxBytes: 1 << 20})
+	r := startTestReceiver(t, MaxBytes(1<<20))
 	testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(1, 100))
 	if code, msg := testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(2, 2<<20)); code != 202 {
 		t.Fatalf("POST: %d %s", code, msg)
@@ -55,7 +55,7 @@ func TestReceiverByteBudgetRefusesToKeepASpanOverIt(t *testing.T) {
 // and a header says so.
 func TestReceiverTracesAnswerIsCutAtItsBudget(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{maxAnswer: 250_000})
+	r := startTestReceiver(t, maxAnswerOption(250_000))
 	for n := 1; n <= 4; n++ {
 		testkit.PostSpans(t, r.URL(), "application/json", "", bigTagSpan(n, 100_000))
 	}

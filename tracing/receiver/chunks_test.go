@@ -84,11 +84,11 @@ func TestReceiverDecodesLargeBodiesInChunks(t *testing.T) {
 	} {
 		var mu sync.Mutex
 		var batches []int
-		r := startTestReceiver(t, ReceiverOptions{OnSpans: func(s []model.SpanModel) {
+		r := startTestReceiver(t, OnSpans(func(s []model.SpanModel) {
 			mu.Lock()
 			batches = append(batches, len(s))
 			mu.Unlock()
-		}})
+		}))
 		url := "http://" + r.Addr() + c.path
 		if len(c.body) <= streamAbove {
 			t.Fatalf("%s: %d bytes is not a large body", c.name, len(c.body))

@@ -173,7 +173,7 @@ func TestRealClientZipkinJS(t *testing.T) {
 		{"JSON_V2", secret.V2Path, "v2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := startTestReceiver(t, ReceiverOptions{})
+			r := startTestReceiver(t)
 			ids := runClient(t, env, "node", script, "http://"+r.Addr()+c.path, c.enc)
 			compareSpans(t, readBack(t, r, ids.TraceID), wantSpans(t, ids, zipkinJSServer, zipkinJSClient))
 			checkBrowse(t, r, "js-frontend", []string{"get /items", "get /db"}, ids.TraceID)
@@ -186,7 +186,7 @@ func TestRealClientZipkinJS(t *testing.T) {
 func TestRealClientOpenTelemetryJS(t *testing.T) {
 	t.Parallel()
 	env := requireNode(t, "@opentelemetry/exporter-zipkin")
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	ids := runClient(t, env, "node", filepath.Join("testdata", "clients", "otel.js"), r.URL())
 	compareSpans(t, readBack(t, r, ids.TraceID), wantSpans(t, ids,
 		`{"traceId":"$TRACE","id":"$SERVER","kind":"SERVER","name":"get /cart","localEndpoint":{"serviceName":"otel-shop"},
@@ -205,7 +205,7 @@ func TestRealClientPyZipkin(t *testing.T) {
 	}
 	err := exec.Command(python, "-c", "import py_zipkin").Run()
 	requireClient(t, err == nil, "py_zipkin (Debian python3-py-zipkin) for "+python)
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	ids := runClient(t, nil, python, filepath.Join("testdata", "clients", "pyzipkin.py"), "http://"+r.Addr())
 	compareSpans(t, readBack(t, r, ids.TraceID), wantSpans(t, ids,
 		`{"traceId":"$TRACE","id":"$SERVER","kind":"SERVER","name":"post /orders",

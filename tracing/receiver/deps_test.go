@@ -17,7 +17,7 @@ import (
 // (missingSpan).
 func TestReceiverDependenciesAsZipkin(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	ts := time.Now().Add(-time.Minute).UnixMicro()
 	ep := func(s string) string { return `{"serviceName":"` + s + `"}` }
 	spans := []string{

@@ -42,7 +42,7 @@ func TestReceiverZipkinreceiverFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := startTestReceiver(t, ReceiverOptions{})
+			r := startTestReceiver(t)
 			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
 				t.Fatalf("POST: %d %s", status, msg)
 			}

@@ -24,7 +24,7 @@ func FuzzReceiverIngest(f *testing.F) {
 			f.Add([]byte(seed), ct)
 		}
 	}
-	r := &Receiver{opts: ReceiverOptions{MaxSpans: 50}, traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{})}
+	r := &Receiver{opts: config{maxSpans: 50}, traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{})}
 	f.Fuzz(func(t *testing.T, body []byte, ct uint8) {
 		decode, contentType := decodeV2, "application/json"
 		switch ct % 4 {

@@ -37,7 +37,7 @@ const guardSpan = `[{"traceId":"00000000000000aa","id":"0000000000000001","name"
 // is refused, for reads and writes alike; loopback names are served.
 func TestReceiverRefusesForeignHost(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	_, port, _ := strings.Cut(r.Addr(), ":")
 	for _, c := range []struct {
 		method, host string
@@ -69,7 +69,7 @@ func TestReceiverRefusesForeignHost(t *testing.T) {
 // know: Host is not checked.
 func TestReceiverBeyondLoopbackServesAnyHost(t *testing.T) {
 	t.Parallel()
-	r, err := StartReceiver("0.0.0.0:0")
+	r, err := Start("0.0.0.0:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestReceiverBeyondLoopbackServesAnyHost(t *testing.T) {
 // served from loopback and a client with no Origin (curl, an SDK) write.
 func TestReceiverRefusesCrossSiteWrites(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	for _, c := range []struct {
 		origin, ct string
 		want       int
@@ -111,7 +111,7 @@ func TestReceiverRefusesCrossSiteWrites(t *testing.T) {
 // (Grafana, Lens) is still answered.
 func TestReceiverRefusesPrivateNetworkPreflight(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	for _, c := range []struct {
 		name    string
 		headers []string

@@ -95,8 +95,8 @@ func (r *Receiver) accept(spans []model.SpanModel) {
 	for i := range spans {
 		normalizeSpan(&spans[i])
 	}
-	if r.opts.OnSpans != nil && len(spans) > 0 {
-		r.opts.OnSpans(spans)
+	if r.opts.onSpans != nil && len(spans) > 0 {
+		r.opts.onSpans(spans)
 	}
 	r.store(spans)
 }

@@ -19,7 +19,7 @@ func BenchmarkReceiverIngestDemo(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r, err := StartReceiver("127.0.0.1:0", ReceiverOptions{MaxSpans: 10 * traces * 4})
+		r, err := Start("127.0.0.1:0", MaxSpans(10*traces*4))
 		if err != nil {
 			b.Fatal(err)
 		}

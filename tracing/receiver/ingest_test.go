@@ -18,9 +18,9 @@ import (
 )
 
 // startTestReceiver is a receiver on a free loopback port, closed with t.
-func startTestReceiver(t testing.TB, o ReceiverOptions) *Receiver {
+func startTestReceiver(t testing.TB, opts ...Option) *Receiver {
 	t.Helper()
-	r, err := StartReceiver("127.0.0.1:0", o)
+	r, err := Start("127.0.0.1:0", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,9 +54,9 @@ func getJSON(t testing.TB, r *Receiver, path string, v any) (int, string) {
 // and is served at all (zipkin-go's MarshalJSON fails on it).
 func TestReceiverNormalisesProto3(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	var got [][]model.SpanModel
-	r.opts.OnSpans = func(s []model.SpanModel) { got = append(got, s) }
+	r.opts.onSpans = func(s []model.SpanModel) { got = append(got, s) }
 	tid := bytes.Repeat([]byte{0xab}, 16)
 	body, err := protoMarshal(&zipkin_proto3.ListOfSpans{Spans: []*zipkin_proto3.Span{
 		{TraceId: tid, Id: []byte{0, 0, 0, 0, 0, 0, 0, 1}, ParentId: make([]byte, 8), Name: "NoTime",
@@ -85,7 +85,7 @@ func TestReceiverNormalisesProto3(t *testing.T) {
 // zipkin-go's own proto3 serializer writes a root's parent as zeros.
 func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	root := model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: 7}, ID: 9},
 		Name: "Root", Timestamp: time.UnixMicro(1_700_000_000_000_000), Duration: time.Millisecond}
 	body, _ := outbox.EncodingProto.Serializer().Serialize([]*model.SpanModel{&root})
@@ -98,7 +98,7 @@ func TestReceiverServesSerializerRootWithoutParent(t *testing.T) {
 
 func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	a := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":3}`
 	b := `{"traceId":"00000000000000aa","id":"0000000000000001","name":"a","timestamp":1700000000000000,"duration":4}`
 	for i := 0; i < 3; i++ {
@@ -115,7 +115,7 @@ func TestReceiverStoresIdenticalSpansOnce(t *testing.T) {
 // A gzip bomb is cut at the body limit and answered 413; nothing is stored.
 func TestReceiverRefusesGzipBomb(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	bomb := testkit.Gzip(append([]byte("["), bytes.Repeat([]byte(" "), maxBody+10)...))
 	if len(bomb) > 1<<20 {
 		t.Fatalf("bomb is %d bytes compressed", len(bomb))
@@ -131,7 +131,7 @@ func TestReceiverRefusesGzipBomb(t *testing.T) {
 
 func TestReceiverRejectsZeroTraceID(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte(`[{"traceId":"0000000000000000","id":"0000000000000001"}]`))
 	if status != 400 || !strings.Contains(msg, "traceId") {
 		t.Errorf("zero trace ID: %d %q", status, msg)
@@ -159,7 +159,7 @@ func protoMarshal(m proto.Message) ([]byte, error) { return proto.Marshal(m) }
 // with Zipkin's message rather than stored without service, kind or tags.
 func TestReceiverVersionsByPath(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	v1URL := "http://" + r.Addr() + "/api/v1/spans"
 	v1 := `[{"traceId":"00000000000000bb","id":"0000000000000001","name":"get","timestamp":1700000000000000,"duration":10,
 		"annotations":[{"timestamp":1700000000000000,"value":"sr","endpoint":{"serviceName":"svc"}},{"timestamp":1700000000000010,"value":"ss","endpoint":{"serviceName":"svc"}}],

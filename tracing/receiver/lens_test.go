@@ -12,7 +12,7 @@ import (
 // timestamp, without which its search page fails on the whole list.
 func TestLensStartsAndSearches(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	now := queryFixture(t, r)
 	var config struct {
 		QueryLimit      int  `json:"queryLimit"`

@@ -40,7 +40,7 @@ func BenchmarkReceiverMemoryPerSpan(b *testing.B) {
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
 		rssBefore := procStatusMB("VmRSS")
-		r, err := StartReceiver("127.0.0.1:0")
+		r, err := Start("127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)
 		}

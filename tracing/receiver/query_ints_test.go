@@ -10,7 +10,7 @@ import (
 // then", not an overflow into an empty answer.
 func TestQueryIntegersClamp(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	now := queryFixture(t, r) + 60_000 // after the untimed span's arrival too
 	const maxInt64, twenty = "9223372036854775807", "99999999999999999999"
 	var all [][]map[string]any // everything since the epoch, asked for in range

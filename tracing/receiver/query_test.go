@@ -44,7 +44,7 @@ func queryFixture(t *testing.T, r *Receiver) int64 {
 // every parameter, checking status and shape as zipkin2-api.yaml states.
 func TestQueryAPIConformance(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	now := queryFixture(t, r)
 	day := int64(24 * time.Hour / time.Millisecond)
 	const a, b, c, d = "000000000000000a", "000000000000000b", "000000000000000c", "000000000000000d"

@@ -21,16 +21,16 @@ import (
 // Zipkin's port on loopback. Only this address moves to a free port when taken.
 const DefaultListen = "127.0.0.1:9411"
 
-// DefaultMaxSpans is the receiver's span budget when none is given.
-const DefaultMaxSpans = 200_000
+// defaultMaxSpans is the receiver's span budget when none is given.
+const defaultMaxSpans = 200_000
 
 // DefaultMaxBytes is the receiver's byte budget when none is given: a
 // laptop's share for a playground.
 const DefaultMaxBytes = 256 << 20
 
-// DefaultMaxDecodes is how many POST bodies are read and decoded at once; the
+// defaultMaxDecodes is how many POST bodies are read and decoded at once; the
 // others wait, so concurrent large uploads cannot multiply peak memory.
-const DefaultMaxDecodes = 4
+const defaultMaxDecodes = 4
 
 // serverTimeouts close a slow or idle connection rather than hold it forever.
 type serverTimeouts struct {
@@ -41,31 +41,28 @@ type serverTimeouts struct {
 // keep-alive connection is closed after a minute.
 var defaultTimeouts = serverTimeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: time.Minute}
 
-// ErrListen is wrapped by StartReceiver's error when the address given cannot
-// be used (taken, or invalid such as 127.0.0.1:abc).
-var ErrListen = errors.New("cannot listen")
+// errListen is wrapped by Start's error when the address given cannot be used
+// (taken, or invalid such as 127.0.0.1:abc).
+var errListen = errors.New("cannot listen")
 
-// ReceiverOptions configure the embedded receiver.
-type ReceiverOptions struct {
-	// MaxSpans is the span budget (default DefaultMaxSpans): beyond it the
-	// oldest traces are evicted, and a single trace over it loses its oldest
-	// spans. Evictions are counted in Stats.
-	MaxSpans int
-	// MaxBytes is the byte budget (default DefaultMaxBytes): what the kept
-	// spans hold, tag and annotation values included, evicted as MaxSpans.
-	MaxBytes int
-	// MaxTraces, when positive, also bounds the number of traces kept.
-	MaxTraces int
-	// MaxDecodes bounds concurrent decodes (default DefaultMaxDecodes).
-	MaxDecodes int
+// config is the embedded receiver's settings, set by Options.
+type config struct {
+	// maxSpans is the span budget: beyond it the oldest traces are evicted,
+	// and a single trace over it loses its oldest spans.
+	maxSpans int
+	// maxBytes is the byte budget: what the kept spans hold, tag and
+	// annotation values included, evicted as maxSpans.
+	maxBytes int
+	// maxTraces, when positive, also bounds the number of traces kept.
+	maxTraces int
+	// maxDecodes bounds concurrent decodes.
+	maxDecodes int
 	// maxAnswer, when positive, replaces maxAnswer (tests).
 	maxAnswer int
 	// timeouts, when set, replace defaultTimeouts (tests).
 	timeouts *serverTimeouts
-	// OnSpans, when set, is called with every accepted batch (normalised; a
-	// large body in chunks of 1,000 spans; from the HTTP handler's goroutine)
-	// before the answer is written: it must not block.
-	OnSpans func([]model.SpanModel)
+	// onSpans, when set, is called with every accepted batch.
+	onSpans func([]model.SpanModel)
 }
 
 // Receiver is a small Zipkin: it collects spans (v2 JSON and proto3 on
@@ -79,7 +76,7 @@ type Receiver struct {
 	// no authentication; interfaces show it.
 	Warning string
 
-	opts    ReceiverOptions
+	opts    config
 	ln      net.Listener
 	srv     *http.Server
 	decodes chan struct{} // semaphore of concurrent decodes
@@ -94,7 +91,7 @@ type Receiver struct {
 	order   []model.TraceID // oldest first
 	stored  int             // spans held
 	bytes   int             // their cost, see storedSpan.cost
-	stats   ReceiverStats
+	stats   Stats
 	changed chan struct{}
 }
 
@@ -105,8 +102,8 @@ type ReceivedTrace struct {
 	First   time.Time // arrival of the first span
 }
 
-// ReceiverStats counts what arrived.
-type ReceiverStats struct {
+// Stats counts what arrived.
+type Stats struct {
 	Spans        int // accepted, duplicates included
 	Batches      int
 	Rejected     int // batches answered 4xx
@@ -117,24 +114,23 @@ type ReceiverStats struct {
 	EvictedSpans int // spans evicted by the budget
 }
 
-// StartReceiver listens on addr and serves until Close. addr "" is
-// DefaultListen, and when that is taken it listens on a free loopback port and
-// says so in Moved; an address given (even 127.0.0.1:9411) that cannot be used
-// is an error wrapping ErrListen: a second receiver must not swallow spans
-// meant for the first.
-func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
-	var o ReceiverOptions
-	if len(opts) > 0 {
-		o = opts[0]
+// Start listens on addr and serves until Close. addr "" is DefaultListen, and
+// when that is taken it listens on a free loopback port and says so in Moved;
+// an address given (even 127.0.0.1:9411) that cannot be used is an error: a
+// second receiver must not swallow spans meant for the first.
+func Start(addr string, opts ...Option) (*Receiver, error) {
+	var o config
+	for _, opt := range opts {
+		opt(&o)
 	}
-	if o.MaxSpans <= 0 {
-		o.MaxSpans = DefaultMaxSpans
+	if o.maxSpans <= 0 {
+		o.maxSpans = defaultMaxSpans
 	}
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
+	if o.maxBytes <= 0 {
+		o.maxBytes = DefaultMaxBytes
 	}
-	if o.MaxDecodes <= 0 {
-		o.MaxDecodes = DefaultMaxDecodes
+	if o.maxDecodes <= 0 {
+		o.maxDecodes = defaultMaxDecodes
 	}
 	ln, moved, err := listenOrDefault(addr, DefaultListen)
 	if err != nil {
@@ -142,7 +138,7 @@ func StartReceiver(addr string, opts ...ReceiverOptions) (*Receiver, error) {
 	}
 	r := &Receiver{
 		Moved: moved, Warning: exposureWarning(ln.Addr()),
-		opts: o, ln: ln, decodes: make(chan struct{}, o.MaxDecodes),
+		opts: o, ln: ln, decodes: make(chan struct{}, o.maxDecodes),
 		queries: make(chan struct{}, maxQueries),
 		traces:  map[model.TraceID]*storedTrace{}, changed: make(chan struct{}), seed: maphash.MakeSeed(),
 	}
@@ -180,12 +176,12 @@ func listenOrMove(addr string, movable bool) (net.Listener, string, error) {
 		return ln, "", nil
 	}
 	if !movable || !errors.Is(err, syscall.EADDRINUSE) {
-		return nil, "", fmt.Errorf("%w on %s: %v", ErrListen, addr, unwrapOpError(err))
+		return nil, "", fmt.Errorf("%w on %s: %v", errListen, addr, unwrapOpError(err))
 	}
 	host, _, _ := net.SplitHostPort(addr)
 	ln, err2 := net.Listen("tcp", net.JoinHostPort(host, "0"))
 	if err2 != nil {
-		return nil, "", fmt.Errorf("%w on %s: %v", ErrListen, addr, unwrapOpError(err))
+		return nil, "", fmt.Errorf("%w on %s: %v", errListen, addr, unwrapOpError(err))
 	}
 	return ln, fmt.Sprintf("%s is taken: the embedded receiver listens on %s instead", addr, ln.Addr()), nil
 }
@@ -222,7 +218,7 @@ func (r *Receiver) Endpoint() secret.Endpoint { return secret.LocalEndpointAt(r.
 func (r *Receiver) Close() error { return r.srv.Close() }
 
 // Stats is a snapshot of the counters.
-func (r *Receiver) Stats() ReceiverStats {
+func (r *Receiver) Stats() Stats {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.stats

@@ -25,7 +25,7 @@ func TestReceiverStoresZipkinsSampleTraces(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := startTestReceiver(t, ReceiverOptions{})
+			r := startTestReceiver(t)
 			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
 				t.Fatalf("POST: %d %s", status, msg)
 			}

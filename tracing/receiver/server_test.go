@@ -23,13 +23,13 @@ func TestReceiverListen(t *testing.T) {
 	}
 	defer taken.Close()
 	for _, addr := range []string{taken.Addr().String(), "127.0.0.1:abc", "256.0.0.1:1", "nohostport"} {
-		r, err := StartReceiver(addr)
+		r, err := Start(addr)
 		if err == nil {
 			r.Close()
 			t.Errorf("--listen %s: no error, listening on %s", addr, r.Addr())
 			continue
 		}
-		if !errors.Is(err, ErrListen) || !strings.Contains(err.Error(), addr) {
+		if !errors.Is(err, errListen) || !strings.Contains(err.Error(), addr) {
 			t.Errorf("--listen %s: %v", addr, err)
 		}
 	}
@@ -50,7 +50,7 @@ func TestReceiverWarnsBeyondLoopback(t *testing.T) {
 		addr string
 		warn bool
 	}{{"127.0.0.1:0", false}, {"localhost:0", false}, {"0.0.0.0:0", true}, {":0", true}} {
-		r, err := StartReceiver(c.addr)
+		r, err := Start(c.addr)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,8 +66,8 @@ func TestReceiverWarnsBeyondLoopback(t *testing.T) {
 // POST is answered.
 func TestReceiverClosesSlowAndIdleConnections(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{timeouts: &serverTimeouts{
-		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}})
+	r := startTestReceiver(t, timeoutsOption(serverTimeouts{
+		readHeader: 300 * time.Millisecond, read: time.Second, write: time.Second, idle: 300 * time.Millisecond}))
 	var slow []net.Conn
 	for i := 0; i < 300; i++ {
 		c, err := net.Dial("tcp", r.Addr())
@@ -129,9 +129,9 @@ func TestReceiverCapsConcurrentDecodes(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	var once sync.Once
-	r := startTestReceiver(t, ReceiverOptions{MaxDecodes: 1, OnSpans: func([]model.SpanModel) {
+	r := startTestReceiver(t, MaxDecodes(1), OnSpans(func([]model.SpanModel) {
 		once.Do(func() { <-release }) // the first batch holds its slot until released
-	}})
+	}))
 	first := make(chan int, 1)
 	go func() { first <- postStatus(r.URL(), `[{"traceId":"00000000000000aa","id":"0000000000000001"}]`) }()
 	for deadline := time.Now().Add(5 * time.Second); len(r.decodes) == 0; time.Sleep(time.Millisecond) {
@@ -156,9 +156,9 @@ func TestReceiverCapsConcurrentDecodes(t *testing.T) {
 // normal POST is answered while they are still being read.
 func TestReceiverTricklingBodiesHoldNoSlot(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	var slow []net.Conn
-	for i := 0; i < DefaultMaxDecodes; i++ {
+	for i := 0; i < defaultMaxDecodes; i++ {
 		c, err := net.Dial("tcp", r.Addr())
 		if err != nil {
 			t.Fatal(err)
@@ -194,7 +194,7 @@ func postStatus(url, body string) int {
 
 func TestReceiverCORS(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	resp, err := http.Get("http://" + r.Addr() + "/api/v2/services")
 	if err != nil {
 		t.Fatal(err)
@@ -230,11 +230,11 @@ func TestReceiverMovesOnlyWhenNoAddressGiven(t *testing.T) {
 	}
 	defer held.Close()
 	taken := held.Addr().String()
-	if r, err := StartReceiver(taken); !errors.Is(err, ErrListen) {
+	if r, err := Start(taken); !errors.Is(err, errListen) {
 		if r != nil {
 			r.Close()
 		}
-		t.Fatalf("--listen %s given and taken: want ErrListen, have %v", taken, err)
+		t.Fatalf("--listen %s given and taken: want errListen, have %v", taken, err)
 	}
 	// No address given and the default taken: the receiver moves, and says so.
 	ln, moved, err := listenOrDefault("", taken)

@@ -111,21 +111,21 @@ func (r *Receiver) compact(spans []model.SpanModel) []storedSpan {
 
 // overBudget reports whether the store holds more than a budget allows.
 func (r *Receiver) overBudget() bool {
-	return r.stored > r.opts.MaxSpans || (r.opts.MaxBytes > 0 && r.bytes > r.opts.MaxBytes)
+	return r.stored > r.opts.maxSpans || (r.opts.maxBytes > 0 && r.bytes > r.opts.maxBytes)
 }
 
 // enforceBudget evicts the oldest traces while over the span or byte budget
 // (or the trace cap); a single trace over a budget loses its oldest spans.
 func (r *Receiver) enforceBudget() {
-	for len(r.order) > 1 && (r.overBudget() || (r.opts.MaxTraces > 0 && len(r.order) > r.opts.MaxTraces)) {
+	for len(r.order) > 1 && (r.overBudget() || (r.opts.maxTraces > 0 && len(r.order) > r.opts.maxTraces)) {
 		r.evictOldestTrace()
 	}
 	if len(r.order) != 1 || !r.overBudget() {
 		return
 	}
 	t := r.traces[r.order[0]]
-	n := max(0, r.stored-r.opts.MaxSpans)
-	for cost := r.bytes; n < len(t.spans) && r.opts.MaxBytes > 0 && cost > r.opts.MaxBytes; n++ {
+	n := max(0, r.stored-r.opts.maxSpans)
+	for cost := r.bytes; n < len(t.spans) && r.opts.maxBytes > 0 && cost > r.opts.maxBytes; n++ {
 		cost -= t.spans[n].cost()
 	}
 	if n >= len(t.spans) {

@@ -19,7 +19,7 @@ func batchOf(trace uint64, first, n int) []byte {
 
 func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{MaxSpans: 10})
+	r := startTestReceiver(t, MaxSpans(10))
 	for trace := uint64(1); trace <= 3; trace++ {
 		testkit.PostSpans(t, r.URL(), "application/json", "", batchOf(trace, 1, 4))
 	}
@@ -49,7 +49,7 @@ func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
 // span at its end stores none of it.
 func TestReceiverLargeBodyAllOrNothing(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	good := batchOf(5, 1, 12_000) // over streamAbove
 	if len(good) <= streamAbove {
 		t.Fatalf("body of %d bytes is not over %d", len(good), streamAbove)

@@ -85,7 +85,7 @@ func TestReceiverIngestsAsZipkin(t *testing.T) {
 	for _, row := range zipkinRows {
 		t.Run(row.name, func(t *testing.T) {
 			t.Parallel()
-			r := startTestReceiver(t, ReceiverOptions{})
+			r := startTestReceiver(t)
 			status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", []byte("["+row.span+"]"))
 			if row.want == "" {
 				if status != 400 {
@@ -112,7 +112,7 @@ func TestReceiverIngestsAsZipkin(t *testing.T) {
 // an unknown kind number dropped, an IPv4-compatible IPv6 address as IPv4.
 func TestReceiverIngestsProto3AsZipkin(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	id := func(b ...byte) []byte { return append(make([]byte, 8-len(b)), b...) }
 	body, err := protoMarshal(&zipkin_proto3.ListOfSpans{Spans: []*zipkin_proto3.Span{
 		{TraceId: id(1), Id: id(2), Debug: true, Kind: zipkin_proto3.Span_SERVER},
@@ -147,7 +147,7 @@ func TestReceiverIngestsProto3AsZipkin(t *testing.T) {
 // padded to 32 (Span.normalizeTraceId), self-parent dropped by the build.
 func TestReceiverIngestsV1AsZipkin(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, ReceiverOptions{})
+	r := startTestReceiver(t)
 	body := `[{"traceId":"abcd0000000000000001","id":"2","parentId":"2","name":"x","timestamp":10,"duration":5,
 		"annotations":[{"timestamp":10,"value":"sr","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}},
 		               {"timestamp":15,"value":"ss","endpoint":{"serviceName":"b","ipv4":"52.0.0.04"}}],

@@ -17,7 +17,7 @@ import (
 
 func TestGzipReportingSendsGzippedBodiesTheReceiverReads(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

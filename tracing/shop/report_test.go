@@ -13,7 +13,7 @@ import (
 
 func TestARefusedReportIsAProblemNotSilence(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,12 +34,12 @@ func TestARefusedReportIsAProblemNotSilence(t *testing.T) {
 
 func TestSetReportingMovesTheServicesToTheNewEndpoint(t *testing.T) {
 	t.Parallel()
-	first, err := receiver.StartReceiver("127.0.0.1:0")
+	first, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	second, err := receiver.StartReceiver("127.0.0.1:0")
+	second, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ type rig struct {
 
 func startRig(t *testing.T, specs ...shop.Spec) *rig {
 	t.Helper()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func render(hs []shop.HeaderLine) string {
 
 func TestChildServerSpansGiveEachServerItsOwnID(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

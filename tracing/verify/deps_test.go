@@ -11,7 +11,7 @@ import (
 
 func TestTheReceiversServiceGraphHoldsTheShopsEdges(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func postModelSpans(t *testing.T, r *receiver.Receiver, spans ...model.SpanModel
 // verification waits for the late one rather than report it missing.
 func TestVerifyWaitsForEverySpanSentNotForACount(t *testing.T) {
 	t.Parallel()
-	r, err := receiver.StartReceiver("127.0.0.1:0")
+	r, err := receiver.Start("127.0.0.1:0")
 	mustOK(t, err)
 	t.Cleanup(func() { r.Close() })
 	other := func(s *model.SpanModel) { s.LocalEndpoint = &model.Endpoint{ServiceName: "gateway"} }

@@ -41,7 +41,7 @@ func mustQueryURL(t *testing.T, raw string) secret.Endpoint {
 
 func TestDetectQueryAPI(t *testing.T) {
 	t.Parallel()
-	rcv, err := receiver.StartReceiver("127.0.0.1:0")
+	rcv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

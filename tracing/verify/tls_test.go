@@ -51,7 +51,7 @@ func privateTLS(t *testing.T) (base, caFile string) {
 	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rcv, err := receiver.StartReceiver("127.0.0.1:0")
+	rcv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

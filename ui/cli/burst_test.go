@@ -153,7 +153,7 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 	var rcv *receiver.Receiver
 	start := func() {
 		tally.seen = append(tally.seen, map[outbox.SpanKey]int{})
-		r, err := receiver.StartReceiver(addr, receiver.ReceiverOptions{MaxTraces: 10, OnSpans: tally.record})
+		r, err := receiver.Start(addr, receiver.MaxTraces(10), receiver.OnSpans(tally.record))
 		if err != nil || r.Addr() != addr {
 			t.Errorf("restart on %s: %v (%v)", addr, err, r)
 		}

@@ -24,15 +24,15 @@ func Receive(opts Options, env Env) int {
 func receive(ctx context.Context, opts Options, env Env, ready func(url string)) int {
 	defer limitMemory(opts.Config.MaxBytes)()
 	out := newLinePrinter(env.Stdout, !opts.JSON)
-	rcv, err := receiver.StartReceiver(opts.Config.Listen, receiver.ReceiverOptions{
-		MaxSpans: opts.Config.MaxSpans,
-		MaxBytes: opts.Config.MaxBytes,
-		OnSpans: func(spans []model.SpanModel) {
+	rcv, err := receiver.Start(opts.Config.Listen,
+		receiver.MaxSpans(opts.Config.MaxSpans),
+		receiver.MaxBytes(opts.Config.MaxBytes),
+		receiver.OnSpans(func(spans []model.SpanModel) {
 			for _, sp := range spans {
 				out.Print(spanLine(sp, opts.JSON))
 			}
-		},
-	})
+		}),
+	)
 	if err != nil {
 		out.Close(0)
 		return fail(env, usagef("%v", err), "pick another --listen address")

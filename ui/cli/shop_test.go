@@ -64,7 +64,7 @@ func doCurl(t *testing.T, curl string) int {
 
 func TestShopCommandsCurlJoinsTheTraceItPrints(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestShopCommandsCurlJoinsTheTraceItPrints(t *testing.T) {
 
 func TestShopCommandUnderSamplerNeverSaysSoAndNothingArrives(t *testing.T) {
 	t.Parallel()
-	recv, err := receiver.StartReceiver("127.0.0.1:0")
+	recv, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

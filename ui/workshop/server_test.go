@@ -300,7 +300,7 @@ func TestAHugeWindowIsDrawnAtMostMaxCols(t *testing.T) {
 
 func TestASharedBackendGetsTheAttendeesSpans(t *testing.T) {
 	t.Parallel()
-	backend, err := receiver.StartReceiver("127.0.0.1:0", receiver.ReceiverOptions{})
+	backend, err := receiver.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
