@@ -14,10 +14,14 @@ import (
 // the keys the lesson asks for reach the app, not a modal. What to press
 // stays pinned however small the pane; the teaching text scrolls (tab gives
 // the pane the keys) with a "↓ N more" line saying how much is below.
+// It reads the tour's progress and the delivery log's last line, which the
+// root hands it when it makes the pane, and asks the root to change lessons
+// (moving on watches from now, which only the root can see).
 type learnPane struct {
 	paneBase
-	root   *Model
-	scroll scroller
+	tour       *tour         // the progress the root keeps; nil when the lessons failed to load
+	lastResult func() string // the delivery log's newest line, for the lessons that quote it
+	scroll     scroller
 }
 
 // lessonParts are a lesson's lines at one width: pinned above the text, the
@@ -29,7 +33,7 @@ type lessonParts struct {
 // Title is the progress and the lesson's title, or the progress alone when
 // the title would not fit in the border (the title then leads the text).
 func (p *learnPane) Title() string {
-	t := p.root.tour
+	t := p.tour
 	if t == nil {
 		return "Learn"
 	}
@@ -43,7 +47,7 @@ func (p *learnPane) Title() string {
 // titleFits says whether the whole title fits in the top border of a box
 // w columns wide inside (corners, spaces and the focus mark around it).
 func (p *learnPane) titleFits(w int) bool {
-	t := p.root.tour
+	t := p.tour
 	title := fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.lessons), t.Lesson().Title)
 	return lipgloss.Width(focusMark+title)+5 <= w+2
 }
@@ -52,14 +56,14 @@ func (p *learnPane) titleFits(w int) bool {
 // text when the pane has focus.
 func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
-	if !ok || p.root.tour == nil {
+	if !ok || p.tour == nil {
 		return p, nil
 	}
 	switch {
 	case key.Matches(km, p.keys.NextLesson):
-		p.root.gotoLesson(p.root.tour.current + 1)
+		p.send(gotoLessonMsg{p.tour.current + 1})
 	case key.Matches(km, p.keys.PrevLesson):
-		p.root.gotoLesson(p.root.tour.current - 1)
+		p.send(gotoLessonMsg{p.tour.current - 1})
 	default:
 		parts := p.parts(max(10, p.width))
 		p.scroll.key(p.keys, km, len(parts.body), p.textRows(parts))
@@ -85,7 +89,7 @@ func (p *learnPane) FullHelp() [][]key.Binding {
 // scrolls above what to press (pinned); once done, what just happened
 // scrolls under its heading.
 func (p *learnPane) parts(w int) lessonParts {
-	t := p.root.tour
+	t := p.tour
 	st := p.styles
 	l := t.Lesson()
 	var parts lessonParts
@@ -120,7 +124,7 @@ func (p *learnPane) parts(w int) lessonParts {
 // quote is the line the lesson's done text points at, as that pane shows it.
 func (p *learnPane) quote(l lesson) string {
 	if l.Quote == "delivery" {
-		if line := p.root.log.lastResult(); line != "" {
+		if line := p.lastResult(); line != "" {
 			return "The delivery log's last line: " + line
 		}
 	}
@@ -143,7 +147,7 @@ func (p *learnPane) textRows(parts lessonParts) int {
 // View is the lesson: what it teaches and what to press while pending, what
 // just happened once done, and the way on.
 func (p *learnPane) View() string {
-	if p.root.tour == nil {
+	if p.tour == nil {
 		return ""
 	}
 	parts := p.parts(max(10, p.width))
@@ -178,7 +182,7 @@ func (p *learnPane) View() string {
 
 // linesNeeded is how many lines the whole lesson takes at width w.
 func (p *learnPane) linesNeeded(w int) int {
-	if p.root.tour == nil {
+	if p.tour == nil {
 		return 0
 	}
 	parts := p.parts(max(10, w))
@@ -188,7 +192,7 @@ func (p *learnPane) linesNeeded(w int) int {
 // linesAtLeast is the least the lesson keeps at width w: its pinned lines
 // and three rows of its text (and the line saying how much more there is).
 func (p *learnPane) linesAtLeast(w int) int {
-	if p.root.tour == nil {
+	if p.tour == nil {
 		return 0
 	}
 	parts := p.parts(max(10, w))

@@ -82,10 +82,10 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()
 	m.helpView = &helpPane{paneBase: paneBase{common: c}}
-	m.lesson = &learnPane{paneBase: paneBase{common: c}, root: m}
 	if ls, err := builtinLessons(); err == nil {
 		m.tour = newTour(ls)
 	}
+	m.lesson = &learnPane{paneBase: paneBase{common: c}, tour: m.tour, lastResult: m.log.lastResult}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
