@@ -2,8 +2,8 @@ package receiver
 
 import (
 	"hash/maphash"
+	"net/netip"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -76,7 +76,17 @@ func (s *storedSpan) cost() int {
 // optimisation, never a semantic).
 type interner struct {
 	strs      map[string]string
-	endpoints map[string]*model.Endpoint
+	endpoints map[endpointKey]*model.Endpoint
+}
+
+// endpointKey is what makes two endpoints the same: IPs compare as the
+// text they are served as (an IPv4-mapped IPv6 address is its IPv4 one).
+// A comparable struct, not a joined string: building that string cost an
+// allocation or four for every endpoint of every span received.
+type endpointKey struct {
+	service string
+	v4, v6  netip.Addr
+	port    uint16
 }
 
 // maxInternedLen is the longest string shared: longer ones are rarely
@@ -102,16 +112,32 @@ func (in *interner) endpoint(e *model.Endpoint) *model.Endpoint {
 	if e == nil {
 		return nil
 	}
-	k := model.Endpoint{ServiceName: in.str(e.ServiceName), IPv4: shortIP(e.IPv4), IPv6: shortIP(e.IPv6), Port: e.Port}
-	key := k.ServiceName + "|" + ipString(k.IPv4) + "|" + ipString(k.IPv6) + "|" + strconv.Itoa(int(k.Port))
-	if shared, ok := in.endpoints[key]; ok {
+	k := model.Endpoint{ServiceName: in.str(e.ServiceName), Port: e.Port}
+	v4, ok4 := ipKey(e.IPv4)
+	v6, ok6 := ipKey(e.IPv6)
+	key := endpointKey{k.ServiceName, v4, v6, k.Port}
+	if shared, ok := in.endpoints[key]; ok && ok4 && ok6 {
 		return shared
 	}
+	k.IPv4, k.IPv6 = shortIP(e.IPv4), shortIP(e.IPv6)
+	if !ok4 || !ok6 {
+		return &k // an IP of no known length: not shared
+	}
 	if in.endpoints == nil || len(in.endpoints) >= maxInterned {
-		in.endpoints = map[string]*model.Endpoint{}
+		in.endpoints = map[endpointKey]*model.Endpoint{}
 	}
 	in.endpoints[key] = &k
 	return &k
+}
+
+// ipKey is ip as an endpointKey holds it: the zero Addr when absent, false
+// for a length that is neither IPv4's nor IPv6's.
+func ipKey(ip []byte) (netip.Addr, bool) {
+	if len(ip) == 0 {
+		return netip.Addr{}, true
+	}
+	a, ok := netip.AddrFromSlice(ip)
+	return a.Unmap(), ok
 }
 
 // shortIP is a copy of ip, nil when absent.

@@ -131,16 +131,25 @@ func embedsIPv4(prefix string) bool {
 
 // parseDottedIPv4 reads a.b.c.d with one to three digits each, at most 255.
 func parseDottedIPv4(s string) net.IP {
-	parts := strings.Split(s, ".")
-	if len(parts) != 4 {
-		return nil
-	}
 	ip := make(net.IP, 4)
-	for i, p := range parts {
-		if len(p) < 1 || len(p) > 3 || strings.Trim(p, "0123456789") != "" {
+	for i := range ip {
+		// Cut and a digit loop, not Split, Trim and Atoi: this runs for every
+		// endpoint of every received span, and those showed in its profile.
+		p, rest, found := strings.Cut(s, ".")
+		if found != (i < 3) {
 			return nil
 		}
-		n, _ := strconv.Atoi(p)
+		s = rest
+		if len(p) < 1 || len(p) > 3 {
+			return nil
+		}
+		n := 0
+		for _, c := range []byte(p) {
+			if c < '0' || c > '9' {
+				return nil
+			}
+			n = n*10 + int(c-'0')
+		}
 		if n > 255 {
 			return nil
 		}

@@ -19,6 +19,12 @@ func TestParseIPAsZipkin(t *testing.T) {
 		{"7::0.128.128.127", "", ""},                // dots after another prefix: Unknown
 		{"10.0.0.256", "", ""},                      // octet over 255
 		{"10.0.0", "", ""},                          // three octets
+		{"10.0.0.1.2", "", ""},                      // five octets
+		{"10.0.0.", "", ""},                         // empty last octet
+		{"10..0.1", "", ""},                         // empty octet
+		{"10.0.0.+1", "", ""},                       // a sign is not a digit
+		{"10.0.0.0001", "", ""},                     // four digits
+		{"255.0.0.255", "255.0.0.255", ""},          // the largest octet
 		{"localhost", "", ""},                       // not hex, no dot: Unknown
 		{"2001:db8::1", "", "2001:db8::1"},          // IPv6
 		{"2001:DB8:0:0:0:0:0:1", "", "2001:db8::1"}, // written as writeIpV6 does
