@@ -2,16 +2,6 @@ package tracing
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
-	"io"
-	"log"
-	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -25,63 +15,17 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
-
-// privateCA is a CA made for the test and a server certificate it signed for
-// 127.0.0.1, as a company's internal collector would have.
-type privateCA struct {
-	pemFile string
-	leaf    tls.Certificate
-}
-
-func newPrivateCA(t *testing.T) privateCA {
-	t.Helper()
-	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	caTmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "playground test CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ca, _ := x509.ParseCertificate(caDER)
-	leafKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	leafTmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "collector"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		KeyUsage: x509.KeyUsageDigitalSignature,
-	}
-	leafDER, err := x509.CreateCertificate(rand.Reader, leafTmpl, ca, &leafKey.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return privateCA{pemFile: path, leaf: tls.Certificate{Certificate: [][]byte{leafDER}, PrivateKey: leafKey}}
-}
-
-func (ca privateCA) server(t *testing.T, h http.Handler) *httptest.Server {
-	srv := httptest.NewUnstartedServer(h)
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{ca.leaf}}
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // handshake failures are the point
-	srv.StartTLS()
-	t.Cleanup(srv.Close)
-	return srv
-}
 
 func accept202(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusAccepted) }
 
 func TestTLSPrivateCA(t *testing.T) {
 	t.Parallel()
-	ca := newPrivateCA(t)
-	srv := ca.server(t, http.HandlerFunc(accept202))
+	ca := testkit.NewPrivateCA(t)
+	srv := ca.Server(t, http.HandlerFunc(accept202))
 
 	s := sessionTo(t, srv.URL+secret.V2Path)
 	fillSession(t, s, 1, 2)
@@ -91,7 +35,7 @@ func TestTLSPrivateCA(t *testing.T) {
 		t.Errorf("unknown authority: class %q, hint %q", r.Class, r.Hint)
 	}
 
-	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.CACert = ca.pemFile })
+	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.CACert = ca.PEMFile })
 	fillSession(t, s, 1, 2)
 	if _, sum := flushAll(s); sum.Delivered != 2 {
 		t.Errorf("with the CA trusted: %+v", sum)
@@ -130,8 +74,8 @@ func TestTLSProtocolMismatchHints(t *testing.T) {
 	t.Parallel()
 	plain := httptest.NewServer(http.HandlerFunc(accept202))
 	defer plain.Close()
-	ca := newPrivateCA(t)
-	secure := ca.server(t, http.HandlerFunc(accept202))
+	ca := testkit.NewPrivateCA(t)
+	secure := ca.Server(t, http.HandlerFunc(accept202))
 	for _, c := range []struct{ url, hint string }{
 		{"https://" + plain.Listener.Addr().String() + secret.V2Path, "use http:// instead of https://"},
 		{"http://" + secure.Listener.Addr().String() + secret.V2Path, "use https:// instead of http://"},
