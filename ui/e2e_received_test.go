@@ -5,8 +5,6 @@ package ui
 import (
 	"strings"
 	"testing"
-
-	"zipkin-playground/tracing/jaegertest"
 )
 
 // TestTmuxReceivedFromJaeger drives the real binary against Jaeger with its
@@ -14,15 +12,7 @@ import (
 // read-back the Received pane (tab) draws what Jaeger stored — both spans,
 // with their waterfall — and its title says it is Jaeger's copy.
 func TestTmuxReceivedFromJaeger(t *testing.T) {
-	bin := buildWithJaeger(t)
-	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-received --endpoint "+jaegertest.ZipkinURL+" --query "+jaegertest.QueryURL)
-	ts.waitFor("Press n to start a new trace")
-	ts.keys("n")
-	ts.waitFor("span name")
-	ts.typeText("checkout")
-	ts.keys("Enter", "K", "c")
-	ts.waitFor("next kind: CLIENT")
-	ts.typeText("charge")
+	ts := checkoutChargeAgainstJaeger(t, "e2e-received")
 	ts.keys("Enter")
 	ts.waitFor("charge")
 	ts.keys("f", "k", "f", "F")

@@ -15,15 +15,7 @@ import (
 // re-IDs the shared SERVER span, so that span shows changed, with what was
 // stored and why, while the root shows verified.
 func TestTmuxVerifyAgainstJaeger(t *testing.T) {
-	bin := buildWithJaeger(t)
-	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service e2e-verify --endpoint "+jaegertest.ZipkinURL+" --query "+jaegertest.QueryURL)
-	ts.waitFor("Press n to start a new trace")
-	ts.keys("n")
-	ts.waitFor("span name")
-	ts.typeText("checkout")
-	ts.keys("Enter", "K", "c")
-	ts.waitFor("next kind: CLIENT")
-	ts.typeText("charge")
+	ts := checkoutChargeAgainstJaeger(t, "e2e-verify")
 	ts.keys("Enter", "K", "K", "c")
 	ts.waitFor("next kind: SERVER")
 	ts.typeText("charge")
@@ -68,4 +60,21 @@ func treeRows(screen string) map[string]string {
 		}
 	}
 	return out
+}
+
+// checkoutChargeAgainstJaeger starts the binary against Jaeger with its query
+// URL set, as service, and builds a root "checkout" with a CLIENT child whose
+// name "charge" is typed but not yet accepted.
+func checkoutChargeAgainstJaeger(t *testing.T, service string) *tmuxSession {
+	t.Helper()
+	bin := buildWithJaeger(t)
+	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --service "+service+" --endpoint "+jaegertest.ZipkinURL+" --query "+jaegertest.QueryURL)
+	ts.waitFor("Press n to start a new trace")
+	ts.keys("n")
+	ts.waitFor("span name")
+	ts.typeText("checkout")
+	ts.keys("Enter", "K", "c")
+	ts.waitFor("next kind: CLIENT")
+	ts.typeText("charge")
+	return ts
 }
