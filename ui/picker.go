@@ -42,10 +42,8 @@ func (p *samplerPicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		return p, nil
 	}
 	switch {
-	case key.Matches(km, p.keys.Up):
-		p.cursor = max(0, p.cursor-1)
-	case key.Matches(km, p.keys.Down):
-		p.cursor = min(len(tracing.SamplerKinds)-1, p.cursor+1)
+	case key.Matches(km, p.keys.Up), key.Matches(km, p.keys.Down):
+		p.cursor = navigate(p.keys, km, p.cursor, 1, len(tracing.SamplerKinds)-1)
 	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
 		p.say("Sampler unchanged.")

@@ -40,10 +40,8 @@ func (p *routePicker) Update(msg tea.Msg) (component, tea.Cmd) {
 		return p, nil
 	}
 	switch {
-	case key.Matches(km, p.keys.Up):
-		p.cursor = max(0, p.cursor-1)
-	case key.Matches(km, p.keys.Down):
-		p.cursor = min(len(p.routes)-1, p.cursor+1)
+	case key.Matches(km, p.keys.Up), key.Matches(km, p.keys.Down):
+		p.cursor = navigate(p.keys, km, p.cursor, 1, len(p.routes)-1)
 	case key.Matches(km, p.keys.Cancel), key.Matches(km, p.keys.Close):
 		p.closed = true
 	case key.Matches(km, p.keys.Error) && p.toggle != nil:
