@@ -25,7 +25,7 @@ func (m *Model) explainTarget() explanation {
 			return e
 		}
 	}
-	return m.focusedPane().Explain()
+	return m.screen.focusedPane().Explain()
 }
 
 // Explain is i on the tree: the selected span field by field, or the tree.

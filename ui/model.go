@@ -37,7 +37,7 @@ type Model struct {
 	*common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
-	help    help.Model
+	screen  *screen                 // lays out and draws the panes below
 
 	tree      *treePane
 	inspector *inspectorPane
@@ -58,9 +58,8 @@ type Model struct {
 	statusBad bool
 	ticking   bool
 
-	width, height int
-	quitting      bool
-	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
+	quitting   bool
+	quitReason func() string // besides undelivered spans, why q asks first ("" for none)
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
@@ -70,7 +69,7 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
 	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
-	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
+	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -87,6 +86,8 @@ func New(s *tracing.Session, opts ...Option) *Model {
 		m.tour = newTour(ls)
 	}
 	m.lesson = &learnPane{paneBase: paneBase{common: c}, tour: m.tour, lastResult: m.log.lastResult}
+	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
+		lesson: m.lesson, helpView: m.helpView, tour: m.tour, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
@@ -111,7 +112,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := tea.Batch(m.update(msg), m.carryOut())
 	m.checkLesson()
 	m.refreshKeys()
-	m.resize() // the status and the B3 headers change the layout
+	m.screen.resize(m.status) // the status and the B3 headers change the layout
 	return m, cmd
 }
 
@@ -119,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.setSize(msg.Width, msg.Height)
+		m.screen.setSize(msg.Width, msg.Height, m.dialog)
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
@@ -215,7 +216,7 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
 	}
-	if p := m.focusedPane(); handles(p, msg) {
+	if p := m.screen.focusedPane(); handles(p, msg) {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
@@ -239,7 +240,7 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 
 // openDialog puts d in the slot.
 func (m *Model) openDialog(d dialog, md mode) {
-	d.SetSize(min(m.width, 100), m.height)
+	m.screen.sizeDialog(d)
 	d.Focus()
 	m.dialog, m.mode = d, md
 }
