@@ -42,15 +42,15 @@ func (m *Model) toggleLearn() tea.Cmd {
 		t.active = false
 		m.mode = modeBrowse
 		if m.lesson.Focused() {
-			m.focus(m.tree)
+			m.screen.focus(m.tree)
 		}
-		m.setSize(m.width, m.height)
+		m.screen.resize(m.status)
 		m.setStatus("Left the tour at lesson %d/%d (%d done); L resumes it.", t.current+1, len(t.lessons), t.completed())
 		return nil
 	}
 	t.active = true
 	m.mode = modeLearn
-	m.setSize(m.width, m.height)
+	m.screen.resize(m.status)
 	m.gotoLesson(t.current)
 	return nil
 }
@@ -105,59 +105,6 @@ func (m *Model) checkLesson() {
 	if m.tour != nil && m.tour.check(m) {
 		m.lesson.scroll.offset = 0 // what just happened, from its first line
 	}
-}
-
-// learnLayout gives the lesson panel its place in learn mode: under the
-// tree, above the B3 headers, when side by side; the details' place when
-// stacked. The lesson never gives way: it keeps its title, what to press and
-// three rows of its text; the tree and the B3 headers shrink first (the tree
-// to one row, which follows the selection), then the B3 headers go.
-func (m *Model) learnLayout(l *layoutSizes) {
-	if m.tour == nil || !m.tour.active {
-		return
-	}
-	if l.stacked {
-		l.treeH = max(3, l.upperH/3)
-		l.hdrH = l.upperH - l.treeH
-		l.lessonH = l.hdrH
-		return
-	}
-	chrome := 2
-	if l.compact {
-		chrome = 1
-	}
-	w, _ := l.inner(l.leftW, 0)
-	least := m.lesson.linesAtLeast(w) + chrome
-	need := m.lesson.linesNeeded(w) + chrome
-	treeWant := min(max(1, m.session.Tree().Len()), 6) + chrome
-	l.lessonH = min(l.upperH-chrome-1, max(least, min(need, l.upperH-l.hdrH-treeWant))) // the tree keeps a row
-	rest := l.upperH - l.lessonH
-	l.hdrH = min(l.hdrH, max(chrome+1, rest-treeWant))
-	if rest-l.hdrH < chrome+1 {
-		l.hdrH = max(0, rest-chrome-1)
-	}
-	if l.hdrH < chrome+1 {
-		l.hdrH = 0
-	}
-	l.treeH = rest - l.hdrH
-}
-
-// lessonBox is the lesson panel under the tree (side by side), "" when the
-// tour is off.
-func (m *Model) lessonBox(l layoutSizes) string {
-	if l.lessonH == 0 || l.stacked {
-		return ""
-	}
-	return "\n" + m.box(l, m.lesson, l.leftW, l.lessonH)
-}
-
-// detailsOrLesson is the stacked screen's lower section: the lesson in learn
-// mode, the details otherwise.
-func (m *Model) detailsOrLesson(l layoutSizes) string {
-	if l.lessonH > 0 {
-		return m.box(l, m.lesson, m.width, l.hdrH)
-	}
-	return m.details(l)
 }
 
 // explain opens the explanation of the focused pane, or of the selected span

@@ -155,5 +155,5 @@ func (m *Model) GotoLesson(n int) {
 		m.mode = modeLearn
 	}
 	m.gotoLesson(n - 1)
-	m.setSize(m.width, m.height) // laid out for this lesson's text and status
+	m.screen.resize(m.status) // laid out for this lesson's text and status
 }
