@@ -171,9 +171,11 @@ func (s *screen) helpLine(md mode, d dialog) string {
 	sepW := lipgloss.Width(s.help.ShortSeparator)
 	used := itemW(k.Help)
 	var chosen []key.Binding
+	shown := map[string]bool{} // the tour's keys and the browse keys share some (L)
 	for _, b := range candidates {
-		if w := itemW(b) + sepW; b.Enabled() && used+w <= s.width {
+		if w := itemW(b) + sepW; b.Enabled() && !shown[b.Help().Key] && used+w <= s.width {
 			chosen, used = append(chosen, b), used+w
+			shown[b.Help().Key] = true
 		}
 	}
 	return s.help.ShortHelpView(append(chosen, k.Help))
