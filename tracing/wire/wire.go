@@ -83,7 +83,8 @@ type Preview struct {
 var codecs = []Codec{
 	{Name: JSON, Title: "Zipkin v2 JSON", Source: "zipkin-go's JSON serializer",
 		ContentType: "application/json", Paths: []string{secret.V2Path}, Version: 2,
-		Serializer: reporter.JSONSerializer{}, Decode: decode.JSONV2},
+		Serializer: reporter.JSONSerializer{}, // the outbox writes its bytes faster (outbox.SerializerFor)
+		Decode:     decode.JSONV2},
 	{Name: Proto, Aliases: []string{"proto3", "protobuf"}, Title: "Zipkin v2 proto3", Source: "zipkin-go's proto3 serializer; binary",
 		ContentType: "application/x-protobuf", Marker: "protobuf", Paths: []string{secret.V2Path}, Version: 2,
 		Serializer: zipkin_proto3.SpanSerializer{}, Decode: decode.Proto3,
