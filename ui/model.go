@@ -151,7 +151,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return tick()
 	case fileMsg:
-		return m.fileDone(msg)
+		return tea.Batch(filesOf(m).done(msg), m.ensureTick())
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
 	case shopMsg:
