@@ -60,7 +60,7 @@ type Model struct {
 
 	width, height int
 	quitting      bool
-	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
+	quitter       *quitter // q and ctrl+c, and what has them ask first
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
@@ -81,7 +81,8 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.received.refresh()
-	m.helpView = &helpPane{paneBase: paneBase{common: c}}
+	m.helpView = newHelpPane(c, m.actions, m.reasons, m.focusedPane)
+	m.quitter = &quitter{common: c, cancelFlush: m.log.Cancel}
 	if ls, err := builtinLessons(); err == nil {
 		m.tour = newTour(ls)
 	}
@@ -138,12 +139,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return verifier{m.common}.tick()
 	case verifyDoneMsg:
 		return m.verifyDone(msg)
-	case receivedMsg, receivedLayoutMsg:
+	case receivedMsg, receivedLayoutMsg, receiverStartedMsg:
 		var cmd tea.Cmd
 		m.received, cmd = update(m.received, msg)
 		return cmd
-	case receiverStartedMsg:
-		return m.receiverStarted(msg)
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -256,12 +255,6 @@ func (m *Model) setErrorText(s string) {
 
 // runningSpans counts spans not finished yet.
 func (m *Model) runningSpans() int { return m.session.Tree().Running() }
-
-// undelivered counts spans that would be lost on quit: queued, sending or
-// failed in the outbox, and running sampled spans.
-func (m *Model) undelivered() int {
-	return m.session.Outbox().Counts().Undelivered() + m.session.Tree().RunningSampled()
-}
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.
 func (m *Model) ensureTick() tea.Cmd {
