@@ -248,8 +248,6 @@ func (m *Model) setStatus(format string, args ...any) {
 	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
 }
 
-func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
-
 func (m *Model) setErrorText(s string) {
 	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
 }
