@@ -11,7 +11,9 @@ type focusCycle struct {
 }
 
 // focusOf is the focus ring as the screen is laid out now, for tab.
-func focusOf(m *Model) focusCycle { return focusCycle{m.common, m.screen.focusRing(), m.screen.focusedPane()} }
+func focusOf(m *Model) focusCycle {
+	return focusCycle{m.common, m.screen.focusRing(), m.screen.focusedPane()}
+}
 
 // next gives the keys to the pane after the current one, and says which.
 func (f focusCycle) next() tea.Cmd {
