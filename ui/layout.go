@@ -34,7 +34,7 @@ func (m *Model) layout() layoutSizes {
 	l.statusH = len(m.statusLines(w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {
-	case m.tour != nil && m.tour.active && !l.stacked:
+	case m.lesson.active() && !l.stacked:
 		l.logH = max(3, l.bodyH/6) // the lesson needs the room more
 	case l.compact:
 		l.logH = max(3, l.bodyH/4)
@@ -44,7 +44,7 @@ func (m *Model) layout() layoutSizes {
 	l.upperH = l.bodyH - l.logH
 	if l.stacked {
 		m.stack(&l)
-		m.learnLayout(&l)
+		m.lesson.layout(&l)
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
@@ -66,7 +66,7 @@ func (m *Model) layout() layoutSizes {
 	hdrW, _ := l.inner(l.leftW, 0)
 	l.hdrH = min(l.upperH/2, len(m.headers.linesAt(hdrW))+chrome)
 	l.treeH = l.upperH - l.hdrH
-	m.learnLayout(&l)
+	m.lesson.layout(&l)
 	return l
 }
 
@@ -129,7 +129,7 @@ func (m *Model) placements(l layoutSizes) []placement {
 		recvW = l.recvW
 	}
 	lesson := "" // tab visits the lesson while the tour is on: it scrolls
-	if m.tour != nil && m.tour.active {
+	if m.lesson.active() {
 		lesson = "lesson" + scroll
 	}
 	return []placement{

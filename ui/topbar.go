@@ -157,7 +157,7 @@ func (m *Model) helpLine() string {
 		return m.help.ShortHelpView(m.helpView.ShortHelp())
 	}
 	var candidates []key.Binding
-	if m.mode == modeLearn { // the tour's own keys first
+	if m.lesson.active() { // the tour's own keys first
 		candidates = m.lesson.ShortHelp()
 	}
 	for _, b := range rankedBindings(m.actions, k) {

@@ -63,9 +63,12 @@ func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bo
 func (m *Model) mainBody(l layoutSizes) string {
 	var upper string
 	if l.stacked {
-		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
+		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.details(l)
 	} else {
-		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l)
+		left := m.box(l, m.tree, l.leftW, l.treeH)
+		if l.lessonH > 0 { // the tour's lesson under the tree
+			left += "\n" + m.box(l, m.lesson, l.leftW, l.lessonH)
+		}
 		if l.hdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
 			left += "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
 		}
@@ -104,10 +107,13 @@ func besides(blocks ...string) string {
 	return out.String()
 }
 
-// details is the stacked screen's lower section: the focused one of
-// inspector, B3 headers and received spans, or the headers then the
-// inspector when none of them has focus.
+// details is the stacked screen's lower section: the lesson while the tour
+// is on; else the focused one of inspector, B3 headers and received spans,
+// or the headers then the inspector when none of them has focus.
 func (m *Model) details(l layoutSizes) string {
+	if l.lessonH > 0 { // the tour's lesson takes the details' place
+		return m.box(l, m.lesson, m.width, l.hdrH)
+	}
 	for _, c := range []component{m.inspector, m.headers, m.received} {
 		if c.Focused() {
 			return m.box(l, c, m.width, l.hdrH)
