@@ -43,7 +43,7 @@ func (p *learnPane) toggle() tea.Cmd {
 		if p.Focused() {
 			p.send(focusMsg{p.tree})
 		}
-		p.say("Left the tour at lesson %d/%d (%d done); L resumes it.", t.current+1, len(t.lessons), t.completed())
+		p.say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.current+1, len(t.lessons), t.completed())
 		return nil
 	}
 	t.active = true
