@@ -38,12 +38,12 @@ func (m *Model) showHelp() tea.Cmd {
 }
 
 func (m *Model) cycleFocus() tea.Cmd {
-	ring := m.focusRing()
-	cur := m.focusedPane()
+	ring := m.screen.focusRing()
+	cur := m.screen.focusedPane()
 	for i, stop := range ring {
 		if stop.c == cur {
 			next := ring[(i+1)%len(ring)]
-			m.focus(next.c)
+			m.screen.focus(next.c)
 			m.setStatus("Focus: %s.", next.name)
 			break
 		}

@@ -181,7 +181,7 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 // dialogs' keys.
 func (m *Model) helpGroups() []helpGroup {
 	k := m.keys
-	groups := []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, m.focusedPane().ShortHelp()...), k.Tab)}}
+	groups := []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, m.screen.focusedPane().ShortHelp()...), k.Tab)}}
 	for _, g := range m.actions {
 		hg := helpGroup{title: g.title}
 		for _, a := range g.actions {

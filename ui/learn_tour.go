@@ -8,9 +8,9 @@ import (
 )
 
 // The lesson pane runs the tour: it turns it on and off, moves between
-// lessons (a lesson not done yet watches from the moment it starts), checks
-// the current lesson after every message and gives itself its place on the
-// screen. The tour being on is what learn mode is: the root asks active().
+// lessons (a lesson not done yet watches from the moment it starts) and
+// checks the current lesson after every message. The tour being on is
+// what learn mode is: the root and the screen ask active().
 
 // newLearnPane is the lesson pane over the embedded lessons (without a tour
 // when they fail to load: L then says why). It watches the tree's selection,
@@ -120,39 +120,4 @@ func (p *learnPane) check() {
 	if p.tour != nil && p.tour.check(p.world()) {
 		p.scroll.offset = 0
 	}
-}
-
-// layout gives the lesson panel its place while the tour is on: under the
-// tree, above the B3 headers, when side by side; the details' place when
-// stacked. The lesson never gives way: it keeps its title, what to press and
-// three rows of its text; the tree and the B3 headers shrink first (the tree
-// to one row, which follows the selection), then the B3 headers go.
-func (p *learnPane) layout(l *layoutSizes) {
-	if !p.active() {
-		return
-	}
-	if l.stacked {
-		l.treeH = max(3, l.upperH/3)
-		l.hdrH = l.upperH - l.treeH
-		l.lessonH = l.hdrH
-		return
-	}
-	chrome := 2
-	if l.compact {
-		chrome = 1
-	}
-	w, _ := l.inner(l.leftW, 0)
-	least := p.linesAtLeast(w) + chrome
-	need := p.linesNeeded(w) + chrome
-	treeWant := min(max(1, p.session.Tree().Len()), 6) + chrome
-	l.lessonH = min(l.upperH-chrome-1, max(least, min(need, l.upperH-l.hdrH-treeWant))) // the tree keeps a row
-	rest := l.upperH - l.lessonH
-	l.hdrH = min(l.hdrH, max(chrome+1, rest-treeWant))
-	if rest-l.hdrH < chrome+1 {
-		l.hdrH = max(0, rest-chrome-1)
-	}
-	if l.hdrH < chrome+1 {
-		l.hdrH = 0
-	}
-	l.treeH = rest - l.hdrH
 }

@@ -36,7 +36,7 @@ type Model struct {
 	*common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
-	help    help.Model
+	screen  *screen                 // lays out and draws the panes below
 
 	tree      *treePane
 	inspector *inspectorPane
@@ -50,15 +50,14 @@ type Model struct {
 
 	lesson *learnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
 
-	shop shopState // the demo shop H calls and M maps
+	shop *shopDesk // the demo shop H calls and M maps
 
 	status    string
 	statusBad bool
 	ticking   bool
 
-	width, height int
-	quitting      bool
-	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
+	quitting   bool
+	quitReason func() string // besides undelivered spans, why q asks first ("" for none)
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
@@ -68,7 +67,7 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
 	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
-	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
+	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -78,9 +77,12 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
+	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() dialog { return m.dialog })
 	m.received.refresh()
 	m.helpView = &helpPane{paneBase: paneBase{common: c}}
 	m.lesson = newLearnPane(c, m.tree, m.log, func() []answeredCall { return m.shop.answered })
+	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
+		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
@@ -92,9 +94,9 @@ func New(s *tracing.Session, opts ...Option) *Model {
 func (m *Model) Init() tea.Cmd {
 	var shop tea.Cmd
 	if m.session.Config().Shop {
-		shop = m.ensureShop()
+		shop = m.shop.ensure()
 	}
-	return tea.Batch(waitReceived(m.session.Receiver()), shop)
+	return tea.Batch(waitReceived(m.session.Receiver()), shop, m.carryOut())
 }
 
 // Session is the model's session (tests inspect it).
@@ -105,7 +107,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := tea.Batch(m.update(msg), m.carryOut())
 	m.lesson.check()
 	m.refreshKeys()
-	m.resize() // the status and the B3 headers change the layout
+	m.screen.resize(m.status) // the status and the B3 headers change the layout
 	return m, cmd
 }
 
@@ -113,7 +115,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.setSize(msg.Width, msg.Height)
+		m.screen.setSize(msg.Width, msg.Height, m.dialog)
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
@@ -150,7 +152,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
 	case shopMsg:
-		return m.handleShopMsg(msg)
+		return m.shop.Update(msg)
 	}
 	return nil
 }
@@ -209,7 +211,7 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
 	}
-	if p := m.focusedPane(); handles(p, msg) {
+	if p := m.screen.focusedPane(); handles(p, msg) {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
@@ -233,7 +235,7 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 
 // openDialog puts d in the slot.
 func (m *Model) openDialog(d dialog, md mode) {
-	d.SetSize(min(m.width, 100), m.height)
+	m.screen.sizeDialog(d)
 	d.Focus()
 	m.dialog, m.mode = d, md
 }

@@ -154,5 +154,5 @@ func Lessons() int {
 func (m *Model) GotoLesson(n int) {
 	m.lesson.open(n - 1)
 	m.carryOut()
-	m.resize()
+	m.screen.resize(m.status)
 }

@@ -154,8 +154,8 @@ func (m *Model) switchSource() tea.Cmd {
 	v.source = 1 - v.source
 	v.cursor, v.offset = 0, 0
 	v.refresh()
-	m.focus(v)
-	m.resize()
+	m.screen.focus(v)
+	m.screen.resize(m.status)
 	if v.showsBackend() {
 		m.status = fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], safe(v.backend.query))
 	} else {

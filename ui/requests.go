@@ -84,7 +84,7 @@ func (m *Model) carryOut() tea.Cmd {
 			}
 			m.verify.status = m.status // a flush's summary stays, the result follows it
 		case focusMsg:
-			m.focus(msg.c)
+			m.screen.focus(msg.c)
 		case runKeyMsg:
 			cmds = append(cmds, m.runKey(msg))
 		case unlessDialogMsg:

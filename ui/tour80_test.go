@@ -86,7 +86,7 @@ func TestTourAt80x24(t *testing.T) {
 // follows durations, and other tests check them.
 func bodyOf(m *Model, view string) string {
 	lines := strings.Split(view, "\n")
-	return strings.Join(lines[:len(lines)-m.layout().statusH-1], "\n")
+	return strings.Join(lines[:len(lines)-m.screen.layout().statusH-1], "\n")
 }
 
 // fixLogClock gives the delivery log's results a fixed time, latency and
