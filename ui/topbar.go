@@ -157,11 +157,17 @@ func (s *screen) helpLine(md mode, d dialog) string {
 		return s.help.ShortHelpView(s.helpView.ShortHelp())
 	}
 	var candidates []key.Binding
-	if s.touring() { // the tour's own keys first
+	// The tour's own keys first; L is one of them and a browse key too, so
+	// the browse keys skip what the tour offered.
+	offered := map[string]bool{}
+	if s.touring() {
 		candidates = s.lesson.ShortHelp()
+		for _, b := range candidates {
+			offered[b.Help().Key] = true
+		}
 	}
 	for _, b := range rankedBindings(s.actions, k) {
-		if b != &k.Help && b != &k.Interrupt {
+		if b != &k.Help && b != &k.Interrupt && !offered[b.Help().Key] {
 			candidates = append(candidates, *b)
 		}
 	}
