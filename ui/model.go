@@ -56,8 +56,8 @@ type Model struct {
 	statusBad bool
 	ticking   bool
 
-	quitting   bool
-	quitReason func() string // besides undelivered spans, why q asks first ("" for none)
+	quitting bool
+	quitter  *quitter // q and ctrl+c, and what has them ask first
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
@@ -79,7 +79,8 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() dialog { return m.dialog })
 	m.received.refresh()
-	m.helpView = &helpPane{paneBase: paneBase{common: c}}
+	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component { return m.screen.focusedPane() })
+	m.quitter = &quitter{common: c, cancelFlush: m.log.Cancel}
 	m.lesson = newLearnPane(c, m.tree, m.log, func() []answeredCall { return m.shop.answered })
 	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
 		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
@@ -135,12 +136,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return verifier{m.common}.tick()
 	case verifyDoneMsg:
 		return m.verifyDone(msg)
-	case receivedMsg, receivedLayoutMsg:
+	case receivedMsg, receivedLayoutMsg, receiverStartedMsg:
 		var cmd tea.Cmd
 		m.received, cmd = update(m.received, msg)
 		return cmd
-	case receiverStartedMsg:
-		return m.receiverStarted(msg)
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -148,7 +147,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return tick()
 	case fileMsg:
-		return m.fileDone(msg)
+		return tea.Batch(filesOf(m).done(msg), m.ensureTick())
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
 	case shopMsg:
@@ -245,20 +244,12 @@ func (m *Model) setStatus(format string, args ...any) {
 	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
 }
 
-func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
-
 func (m *Model) setErrorText(s string) {
 	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
 }
 
 // runningSpans counts spans not finished yet.
 func (m *Model) runningSpans() int { return m.session.Tree().Running() }
-
-// undelivered counts spans that would be lost on quit: queued, sending or
-// failed in the outbox, and running sampled spans.
-func (m *Model) undelivered() int {
-	return m.session.Outbox().Counts().Undelivered() + m.session.Tree().RunningSampled()
-}
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.
 func (m *Model) ensureTick() tea.Cmd {

@@ -34,6 +34,15 @@ func TestNoPaneHoldsTheRoot(t *testing.T) {
 	if !parts["shopDesk"] || len(parts) < 7 {
 		t.Fatalf("checked %v; the Model's pane fields moved?", parts)
 	}
+	// The desks the actions build as they run (they keep nothing between
+	// keys) are parts too.
+	for _, desk := range []any{fileDesk{}, undoDesk{}, focusCycle{}} {
+		typ := reflect.TypeOf(desk)
+		parts[typ.Name()] = true
+		if path := pathTo(typ, root, typ.Name()); path != "" {
+			t.Errorf("%s holds the root", path)
+		}
+	}
 	for _, method := range methodsTaking(t, "Model", parts) {
 		t.Errorf("%s takes the root", method)
 	}

@@ -139,7 +139,7 @@ func (c *common) progress() Progress {
 
 // AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
 // sentence: a workshop's presenter quitting ends every attendee's session.
-func (m *Model) AskBeforeQuit(reason func() string) { m.quitReason = reason }
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitter.reason = reason }
 
 // Lessons is how many lessons the guided tour has (none if they do not load).
 func Lessons() int {

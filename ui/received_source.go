@@ -164,3 +164,19 @@ func (m *Model) switchSource() tea.Cmd {
 	m.statusBad = false
 	return nil
 }
+
+// adopt takes the receiver a command started (E → local): the outbox sends
+// to it, and the pane follows what arrives from now.
+func (v *receivedPane) adopt(msg receiverStartedMsg) tea.Cmd {
+	if msg.err != nil {
+		v.sayError(fmt.Sprintf("the embedded receiver did not start: %v", msg.err))
+		return nil
+	}
+	if err := v.session.UseReceiver(msg.receiver); err != nil {
+		v.sayError(err.Error())
+		return nil
+	}
+	v.refresh()
+	endpointEditor{v.common}.changed()
+	return waitReceived(v.session.Receiver())
+}

@@ -157,17 +157,11 @@ func (s *screen) helpLine(md mode, d dialog) string {
 		return s.help.ShortHelpView(s.helpView.ShortHelp())
 	}
 	var candidates []key.Binding
-	// The tour's own keys first; L is one of them and a browse key too, so
-	// the browse keys skip what the tour offered.
-	offered := map[string]bool{}
-	if s.touring() {
+	if s.touring() { // the tour's own keys first
 		candidates = s.lesson.ShortHelp()
-		for _, b := range candidates {
-			offered[b.Help().Key] = true
-		}
 	}
 	for _, b := range rankedBindings(s.actions, k) {
-		if b != &k.Help && b != &k.Interrupt && !offered[b.Help().Key] {
+		if b != &k.Help && b != &k.Interrupt {
 			candidates = append(candidates, *b)
 		}
 	}
@@ -177,9 +171,11 @@ func (s *screen) helpLine(md mode, d dialog) string {
 	sepW := lipgloss.Width(s.help.ShortSeparator)
 	used := itemW(k.Help)
 	var chosen []key.Binding
+	shown := map[string]bool{} // the tour's keys and the browse keys share some (L)
 	for _, b := range candidates {
-		if w := itemW(b) + sepW; b.Enabled() && used+w <= s.width {
+		if w := itemW(b) + sepW; b.Enabled() && !shown[b.Help().Key] && used+w <= s.width {
 			chosen, used = append(chosen, b), used+w
+			shown[b.Help().Key] = true
 		}
 	}
 	return s.help.ShortHelpView(append(chosen, k.Help))
