@@ -24,19 +24,6 @@ func TestHelpLineShowsLearnAndHelpAtStart(t *testing.T) {
 	}
 }
 
-// In the tour at 120×40 the bottom line offers L once: it is the tour's
-// own key and a browse key.
-func TestHelpLineOffersLearnOnceInTheTour(t *testing.T) {
-	t.Parallel()
-	m, _ := press(t, newModel(t, 120, 40), "L")
-	lines := viewLines(m)
-	bottom := lines[len(lines)-1]
-	learn := m.keys.Learn.Help().Key + " " + m.keys.Learn.Help().Desc
-	if n := strings.Count(bottom, learn); n != 1 {
-		t.Errorf("the bottom line offers %q %d times: %q", learn, n, bottom)
-	}
-}
-
 // Every binding's key is in README's key table, and every key there is
 // bound.
 func TestReadmeKeyTable(t *testing.T) {
