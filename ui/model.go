@@ -23,11 +23,10 @@ const (
 type mode int
 
 const (
-	modeBrowse      mode = iota // keys go to the actions, then the focused pane
+	modeBrowse      mode = iota // keys go to the tour (when on), the actions, then the focused pane
 	modeDialog                  // the dialog slot takes every key
 	modeConfirmQuit             // the dialog slot holds the quit question
 	modeHelp                    // every key, full screen
-	modeLearn                   // browse with the lesson panel (L): keys act as in browse
 )
 
 // Model is the root of the playground: it routes global keys first, sizes to
@@ -49,8 +48,7 @@ type Model struct {
 	dialog   dialog // the open prompt, picker or question; nil in browse and help
 	helpView *helpPane
 
-	tour   *tour // the guided tour's progress; nil when the lessons failed to load
-	lesson *learnPane
+	lesson *learnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
 
 	shop *shopDesk // the demo shop H calls and M maps
 
@@ -83,12 +81,9 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.received.refresh()
 	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component { return m.screen.focusedPane() })
 	m.quitter = &quitter{common: c, cancelFlush: m.log.Cancel}
-	if ls, err := builtinLessons(); err == nil {
-		m.tour = newTour(ls)
-	}
-	m.lesson = &learnPane{paneBase: paneBase{common: c}, tour: m.tour, lastResult: m.log.lastResult}
+	m.lesson = newLearnPane(c, m.tree, m.log, func() []answeredCall { return m.shop.answered })
 	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
-		lesson: m.lesson, helpView: m.helpView, tour: m.tour, actions: m.actions, help: help.New()}
+		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
@@ -111,7 +106,7 @@ func (m *Model) Session() *tracing.Session { return m.session }
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := tea.Batch(m.update(msg), m.carryOut())
-	m.checkLesson()
+	m.lesson.check()
 	m.refreshKeys()
 	m.screen.resize(m.status) // the status and the B3 headers change the layout
 	return m, cmd
@@ -196,21 +191,21 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
-	case modeLearn:
-		if cmd, ok := m.learnKey(msg); ok {
+	case modeBrowse:
+		if cmd, ok := m.lesson.key(msg); ok {
 			return cmd
 		}
 	case modeHelp:
 		switch {
 		case key.Matches(msg, m.keys.CloseHelp):
-			m.mode = m.baseMode()
+			m.mode = modeBrowse
 			return nil
 		case handles(m.helpView, msg):
 			var cmd tea.Cmd
 			m.helpView, cmd = update(m.helpView, msg)
 			return cmd
 		}
-		m.mode = m.baseMode() // any other key closes help and acts
+		m.mode = modeBrowse // any other key closes help and acts
 	}
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
@@ -232,7 +227,7 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 		m.dialog = d
 	}
 	if d.Closed() && m.dialog == d {
-		m.dialog, m.mode = nil, m.baseMode()
+		m.dialog, m.mode = nil, modeBrowse
 	}
 	return tea.Batch(cmd, m.ensureTick())
 }

@@ -46,9 +46,6 @@ type runKeyMsg struct {
 // unlessDialogMsg runs f unless a dialog is open by then.
 type unlessDialogMsg struct{ f func() }
 
-// gotoLessonMsg makes lesson i (0-based, clamped) the tour's current one.
-type gotoLessonMsg struct{ i int }
-
 // send queues a request for the root.
 func (c *common) send(msg tea.Msg) { c.requests = append(c.requests, msg) }
 
@@ -114,8 +111,6 @@ func (m *Model) carryOut() tea.Cmd {
 			if m.dialog == nil {
 				msg.f()
 			}
-		case gotoLessonMsg:
-			m.gotoLesson(msg.i)
 		}
 	}
 	return tea.Batch(cmds...)

@@ -17,7 +17,6 @@ type screen struct {
 	received  *receivedPane
 	lesson    *learnPane
 	helpView  *helpPane
-	tour      *tour         // the lesson panel has a place while the tour is on; nil when the lessons failed to load
 	actions   []actionGroup // the bottom line offers their keys
 	help      help.Model
 
@@ -34,8 +33,9 @@ type frame struct {
 	lead   string // an escape sequence leading the frame (an OSC 52 copy)
 }
 
-// touring says whether the lesson panel has a place on the screen.
-func (s *screen) touring() bool { return s.tour != nil && s.tour.active }
+// touring says whether the lesson panel has a place on the screen: the
+// tour is on.
+func (s *screen) touring() bool { return s.lesson.active() }
 
 // focusRing is the components tab visits, in the placements' order.
 func (s *screen) focusRing() []placement {

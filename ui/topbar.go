@@ -157,7 +157,7 @@ func (s *screen) helpLine(md mode, d dialog) string {
 		return s.help.ShortHelpView(s.helpView.ShortHelp())
 	}
 	var candidates []key.Binding
-	if md == modeLearn { // the tour's own keys first
+	if s.touring() { // the tour's own keys first
 		candidates = s.lesson.ShortHelp()
 	}
 	for _, b := range rankedBindings(s.actions, k) {
