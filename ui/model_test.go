@@ -153,7 +153,7 @@ func TestKindCycleAndSharedServer(t *testing.T) {
 	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
 	for _, k := range want {
 		m, _ = press(t, m, "K")
-		if have := m.tree.kind; have != k {
+		if have := m.tree.NextKind(); have != k {
 			t.Fatalf("K: want %q, have %q", k, have)
 		}
 	}
@@ -282,8 +282,8 @@ func TestSeveralRunesActAsKeys(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "KK") // one message, as tmux sends it
-	if m.tree.kind != model.Server {
-		t.Fatalf("KK as one message: next kind %q", m.tree.kind)
+	if m.tree.NextKind() != model.Server {
+		t.Fatalf("KK as one message: next kind %q", m.tree.NextKind())
 	}
 	// n opens the prompt; the rest of the paste is typed into it.
 	m, _ = press(t, m, "nabc")

@@ -157,8 +157,8 @@ func TestKindAppliesToTheNextSpanOnly(t *testing.T) {
 	}
 	m, _ = press(t, m, "enter")
 	root := m.tree.Selected()
-	if root.Kind != model.Client || m.tree.kind != model.Undetermined {
-		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.kind)
+	if root.Kind != model.Client || m.tree.NextKind() != model.Undetermined {
+		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.NextKind())
 	}
 	if !strings.Contains(m.View(), "next kind none") {
 		t.Error("the top bar does not show the reset")
@@ -213,8 +213,8 @@ func TestCtrlCInEveryState(t *testing.T) {
 		m, _ = press(t, m, "n", "enter", "f")
 		m, flush := press(t, m, "F")
 		m, cmd := press(t, m, "ctrl+c")
-		if cmd != nil || !m.log.cancelled || m.mode != modeConfirmQuit || !strings.Contains(m.status, "1 span not delivered") {
-			t.Fatalf("ctrl+c in a flush: cancelled %v, mode %d, status %q", m.log.cancelled, m.mode, m.status)
+		if cmd != nil || !m.log.Cancelled() || m.mode != modeConfirmQuit || !strings.Contains(m.status, "1 span not delivered") {
+			t.Fatalf("ctrl+c in a flush: cancelled %v, mode %d, status %q", m.log.Cancelled(), m.mode, m.status)
 		}
 		d := newDriver(t, m)
 		d.run(flush)
@@ -301,12 +301,12 @@ func TestQuitDuringAFlushDoesNotWait(t *testing.T) {
 	d := newDriver(t, m)
 	d.run(flush)
 	m, _ = press(t, m, "q")
-	if m.mode != modeConfirmQuit || m.log.cancelled {
-		t.Fatalf("q in a flush: mode %d, cancelled %v", m.mode, m.log.cancelled)
+	if m.mode != modeConfirmQuit || m.log.Cancelled() {
+		t.Fatalf("q in a flush: mode %d, cancelled %v", m.mode, m.log.Cancelled())
 	}
 	m, cmd := press(t, m, "y")
-	if cmd == nil || !m.quitting || !m.log.cancelled {
-		t.Fatalf("y: quitting %v, flush cancelled %v", m.quitting, m.log.cancelled)
+	if cmd == nil || !m.quitting || !m.log.Cancelled() {
+		t.Fatalf("y: quitting %v, flush cancelled %v", m.quitting, m.log.Cancelled())
 	}
 	// The collector never answers (timeout 5s): the flush ends now only because it was cancelled.
 	d.until("flush ended after quitting", 2*time.Second, func(m *Model) bool { return !m.log.Flushing() })
