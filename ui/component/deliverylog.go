@@ -60,8 +60,8 @@ func (l *DeliveryLog) Add(note string) {
 	l.push(logEntry{note: note, masker: l.Session.Masker()})
 }
 
-// AddResult logs one batch.
-func (l *DeliveryLog) AddResult(r outbox.DeliveryResult) {
+// addResult logs one batch.
+func (l *DeliveryLog) addResult(r outbox.DeliveryResult) {
 	l.Hidden = l.Hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{Result: &r})
 	l.done++
@@ -152,9 +152,9 @@ func (l *DeliveryLog) Lines(want int) []string {
 	return out
 }
 
-// Start runs flush (a command streaming FlushResultMsg then FlushDoneMsg)
+// start runs flush (a command streaming FlushResultMsg then FlushDoneMsg)
 // with a context this pane can cancel; it returns the commands to run.
-func (l *DeliveryLog) Start(flush func(context.Context) tea.Cmd) tea.Cmd {
+func (l *DeliveryLog) start(flush func(context.Context) tea.Cmd) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel, l.cancelled, l.done = cancel, false, 0
 	return tea.Batch(l.Spinner.Tick, flush(ctx))
@@ -175,7 +175,7 @@ func (l *DeliveryLog) Cancel() bool {
 func (l *DeliveryLog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case FlushResultMsg:
-		l.AddResult(msg.Result)
+		l.addResult(msg.Result)
 		return l, waitFor(msg.next)
 	case FlushRetryMsg:
 		l.push(logEntry{Result: &msg.failed, wait: msg.wait, of: msg.of})

@@ -19,7 +19,7 @@ func (l *DeliveryLog) Flush() tea.Cmd {
 	// The log keeps the endpoint in clear and masks it when it draws.
 	l.Add(fmt.Sprintf("— flush of %s to %s", Plural(pending, "span"), l.Session.Endpoint().Display(true)))
 	out, retries, target := l.Session.Outbox(), l.Session.Config().Retries, l.Session.Endpoint()
-	return l.Start(func(ctx context.Context) tea.Cmd { return StartFlush(ctx, out, retries, target) })
+	return l.start(func(ctx context.Context) tea.Cmd { return StartFlush(ctx, out, retries, target) })
 }
 
 // Stop cancels the running flush (esc): batches not answered yet stay

@@ -38,13 +38,13 @@ func (p *SamplerPicker) Update(msg tea.Msg) (Component, tea.Cmd) {
 		p.Say("Sampler unchanged.")
 	case key.Matches(km, p.Keys.Accept):
 		p.closed = true
-		return p, p.chosen(p.Selected())
+		return p, p.chosen(p.selected())
 	}
 	return p, nil
 }
 
-// Selected is the highlighted kind.
-func (p *SamplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerKinds[p.Cursor] }
+// selected is the highlighted kind.
+func (p *SamplerPicker) selected() tracing.SamplerKind { return tracing.SamplerKinds[p.Cursor] }
 
 // ShortHelp is the picker's keys.
 func (p *SamplerPicker) ShortHelp() []key.Binding {
