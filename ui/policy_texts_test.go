@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"zipkin-playground/ui/component"
 )
 
 // lessonDoneText is what the panel of lesson n (1-based) says once done,
@@ -35,31 +34,6 @@ func TestAttendeeLessonsNameOnlyTheirKeys(t *testing.T) {
 		v := lessonDoneText(t, attendeePolicy, tc.lesson)
 		if strings.Contains(v, tc.local) || !strings.Contains(v, tc.them) {
 			t.Errorf("lesson %d, attendee: want %q and not %q:\n%s", tc.lesson, tc.them, tc.local, v)
-		}
-	}
-}
-
-// TestAttendeeServiceMapDoesNotSendToH: the empty map tells the local
-// playground to press H; an attendee's H is off, so the map says so.
-func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		p          Policy
-		want, nope string
-	}{
-		{Policy{}, "H on a running CLIENT span calls the demo shop", "not available here"},
-		{attendeePolicy, "not available here (set by the workshop)", "H on a running CLIENT span"},
-	} {
-		m := attendeeModel(t, tc.p)
-		m, _ = press(t, m, "M")
-		p, ok := m.dialog.(*component.ServiceMap)
-		if !ok {
-			t.Fatalf("M opened %T", m.dialog)
-		}
-		p.Loaded = true
-		v := flat(m.View())
-		if !strings.Contains(v, tc.want) || strings.Contains(v, tc.nope) {
-			t.Errorf("locked %q: want %q, not %q:\n%s", tc.p.Locked, tc.want, tc.nope, v)
 		}
 	}
 }
