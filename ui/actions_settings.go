@@ -11,7 +11,7 @@ func settingsActions(k *component.KeyMap) []action {
 		{&k.B3, nil, with(headersOf, (*component.HeadersPane).Cycle)},
 		{&k.Tab, nil, with(focusOf, component.FocusCycle.Next)},
 		{&k.Endpoint, nil, with(endpointOf, component.EndpointEditor.Edit)},
-		{&k.Sampler, nil, opens(newSamplerPicker)},
+		{&k.Sampler, nil, opens(component.NewSamplerPicker)},
 		{&k.Reveal, hasSecrets, with(commonOf, (*component.Common).ToggleReveal)},
 		{&k.Help, nil, with(helpOf, (*component.HelpPane).Open)},
 		{&k.Quit, nil, with(quitterOf, (*component.Quitter).Quit)},

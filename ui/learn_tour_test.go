@@ -16,9 +16,9 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 	t.Parallel()
 	s := newSession(t)
 	st, keys := component.DefaultStyles(), component.DefaultKeyMap()
-	c := &component.Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Verify: newVerification()}
-	tree := &component.TreePane{PaneBase: component.PaneBase{Common: c}}
-	p := newLearnPane(c, tree, newDeliveryLog(c), func() []component.AnsweredCall { return nil })
+	c := &component.Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Verify: component.NewVerification()}
+	tree := component.NewTreePane(c)
+	p := component.NewLearnPane(c, tree, component.NewDeliveryLog(c), func() []component.AnsweredCall { return nil })
 
 	p.Toggle()
 	if !p.Active() || p.Tour.Current != 0 {

@@ -228,3 +228,8 @@ func (l *DeliveryLog) View() string {
 	start := max(0, end-l.height)
 	return strings.Join(lines[start:end], "\n")
 }
+
+// NewDeliveryLog is the delivery log, empty, its spinner the dot.
+func NewDeliveryLog(c *Common) *DeliveryLog {
+	return &DeliveryLog{PaneBase: PaneBase{Common: c}, Spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}

@@ -115,3 +115,8 @@ func (d *ExplainDialog) View() string {
 	}
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
+
+// NewExplainDialog is i on e, with the glossary as its second page.
+func NewExplainDialog(c *Common, e, glossary Explanation) *ExplainDialog {
+	return &ExplainDialog{PaneBase: PaneBase{Common: c}, Pages: [2]Explanation{e.WithKeys(c.Keys), glossary.WithKeys(c.Keys)}}
+}

@@ -92,3 +92,8 @@ func (v *HeadersPane) render(n *tracing.Node, w int) []string {
 	}
 	return out
 }
+
+// NewHeadersPane is the headers of the span selected answers.
+func NewHeadersPane(c *Common, selected func() *tracing.Node) *HeadersPane {
+	return &HeadersPane{PaneBase: PaneBase{Common: c}, Selected: selected}
+}

@@ -146,3 +146,20 @@ func padRight(s string, w int) string {
 	}
 	return s
 }
+
+// NewHelpPane is the help over table (its groups of keys, tab left out: it
+// is listed with the focused pane's keys); reasons is the root's map of why
+// a binding is disabled, kept current as the session changes.
+func NewHelpPane(c *Common, table []HelpSource, reasons map[*key.Binding]string, focused func() Component) *HelpPane {
+	h := &HelpPane{PaneBase: PaneBase{Common: c}, Reasons: reasons, FocusedPane: focused}
+	for _, g := range table {
+		src := HelpSource{Title: g.Title}
+		for _, b := range g.Keys {
+			if b != &c.Keys.Tab {
+				src.Keys = append(src.Keys, b)
+			}
+		}
+		h.Table = append(h.Table, src)
+	}
+	return h
+}

@@ -196,3 +196,8 @@ func EndpointText(e *model.Endpoint) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// NewInspectorPane is the inspector of the span selected answers.
+func NewInspectorPane(c *Common, selected func() *tracing.Node) *InspectorPane {
+	return &InspectorPane{PaneBase: PaneBase{Common: c}, Selected: selected}
+}

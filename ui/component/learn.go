@@ -106,3 +106,8 @@ func (t *Tour) Completed() int {
 	}
 	return n
 }
+
+// newTour is a tour of ls, at lesson 1, none passed.
+func newTour(ls []Lesson) *Tour {
+	return &Tour{Lessons: ls, Passed: make([]bool, len(ls))}
+}

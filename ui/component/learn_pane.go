@@ -205,3 +205,14 @@ func (p *LearnPane) LinesAtLeast(w int) int {
 	}
 	return len(parts.top) + rows + len(parts.bottom) + len(parts.foot)
 }
+
+// NewLearnPane is the lesson pane over the embedded lessons (without a tour
+// when they fail to load: L then says why). It watches the tree's selection,
+// quotes and waits for the delivery log, and counts the shop's calls.
+func NewLearnPane(c *Common, tree *TreePane, log *DeliveryLog, shopCalls func() []AnsweredCall) *LearnPane {
+	p := &LearnPane{PaneBase: PaneBase{Common: c}, Tree: tree, LastResult: log.LastResult, Flushing: log.Flushing, ShopCalls: shopCalls}
+	if ls, err := BuiltinLessons(); err == nil {
+		p.Tour = newTour(ls)
+	}
+	return p
+}

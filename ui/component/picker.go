@@ -126,3 +126,14 @@ func (c *Confirm) ShortHelp() []key.Binding { return []key.Binding{c.Keys.Yes, c
 
 // FullHelp is y/n.
 func (c *Confirm) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+
+// NewSamplerPicker is S: it starts on the session's sampler.
+func NewSamplerPicker(c *Common) Dialog {
+	p := &SamplerPicker{PaneBase: PaneBase{Common: c}}
+	for i, k := range tracing.SamplerKinds {
+		if k == c.Session.Config().Sampler.Kind {
+			p.Cursor = i
+		}
+	}
+	return p
+}

@@ -63,3 +63,9 @@ func (q *Quitter) exit() tea.Cmd {
 func (q *Quitter) undelivered() int {
 	return q.Session.Outbox().Counts().Undelivered() + q.Session.Tree().RunningSampled()
 }
+
+// NewQuitter is q and ctrl+c; cancelFlush stops a flush under way (and
+// says whether one was).
+func NewQuitter(c *Common, cancelFlush func() bool) *Quitter {
+	return &Quitter{Common: c, CancelFlush: cancelFlush}
+}

@@ -312,3 +312,10 @@ func (v *ReceivedPane) bar(offset, d, total time.Duration, w int, isErr, plain b
 	}
 	return strings.Repeat(" ", from) + bar
 }
+
+// NewReceivedPane is the Received pane, showing what the receiver holds.
+func NewReceivedPane(c *Common) *ReceivedPane {
+	p := &ReceivedPane{PaneBase: PaneBase{Common: c}}
+	p.Refresh()
+	return p
+}

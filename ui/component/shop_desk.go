@@ -141,3 +141,12 @@ func (d *ShopDesk) Stop() {
 		d.Running.Stop()
 	}
 }
+
+// NewShopDesk is the shop before its first start: selected is the tree's
+// selection, log the delivery log it writes to, slot the root's dialog.
+func NewShopDesk(c *Common, selected func() *tracing.Node, log ShopLog, slot func() Dialog) *ShopDesk {
+	return &ShopDesk{Common: c, Selected: selected, Log: log, Slot: slot}
+}
+
+// AnsweredCalls are the shop's calls answered so far.
+func (d *ShopDesk) AnsweredCalls() []AnsweredCall { return d.Answered }

@@ -226,3 +226,6 @@ func deliveryStyle(st *Styles, s outbox.DeliveryState) lipgloss.Style {
 	}
 	return st.Dim
 }
+
+// NewTreePane is the tree of the session's traces.
+func NewTreePane(c *Common) *TreePane { return &TreePane{PaneBase: PaneBase{Common: c}} }

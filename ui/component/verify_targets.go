@@ -7,6 +7,7 @@ import (
 
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/verify"
 )
 
 // SentTo remembers which endpoint each delivered span went to, so that a
@@ -58,4 +59,10 @@ func (v Verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 		v.Send(LogMsg{fmt.Sprintf("verify: trace %s was sent to %s, not checked here (the endpoint is now %s); it keeps its verdict",
 			id, ep.Display(true), v.Session.Endpoint().Display(true))})
 	}
+}
+
+// NewVerification is what verification knows before the first read-back:
+// nothing checked, nothing sent.
+func NewVerification() *Verification {
+	return &Verification{Checks: map[outbox.SpanKey]*verify.SpanCheck{}, Seen: map[string]bool{}, SentTo: SentTo{ByKey: map[outbox.SpanKey]string{}, Eps: map[string]secret.Endpoint{}}}
 }
