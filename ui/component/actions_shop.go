@@ -24,7 +24,7 @@ var errNoServiceGraph = errors.New("this query API serves no service graph")
 
 // WhyNoCall: H makes the call a running CLIENT span stands for.
 func (d *ShopDesk) WhyNoCall() string {
-	n := d.Selected()
+	n := d.selected()
 	switch {
 	case d.Policy.Locked != "":
 		// Its services would listen on the host's machine and send where the
@@ -55,7 +55,7 @@ func (d *ShopDesk) routes() []shop.Route {
 // PickRoute opens the route picker for the selected CLIENT span (H);
 // enter calls the route chosen with the span's B3 headers.
 func (d *ShopDesk) PickRoute() tea.Cmd {
-	n := d.Selected()
+	n := d.selected()
 	notes := shopCallNotes(n, d.Session.Config().B3, d.Running == nil)
 	if d.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
@@ -119,10 +119,10 @@ func (d *ShopDesk) call(c shopCall) tea.Cmd {
 // callDone logs the call and tags the span as zipkin-go's client would.
 func (d *ShopDesk) callDone(msg ShopCallDoneMsg) {
 	c, r := msg.call, msg.Result
-	d.Log.AddTop(shopLogEntry(c, r))
+	d.log.AddTop(shopLogEntry(c, r))
 	if r.Status != 0 {
 		sampled := c.sc.Debug || (c.sc.Sampled != nil && *c.sc.Sampled)
-		d.Answered = append(d.Answered, AnsweredCall{service: c.route.Service, sampled: sampled})
+		d.answered = append(d.answered, AnsweredCall{service: c.route.Service, sampled: sampled})
 	}
 	tagged := d.tag(c, r)
 	switch {

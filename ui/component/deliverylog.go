@@ -39,7 +39,7 @@ type DeliveryLog struct {
 	PaneBase
 	Entries   []logEntry
 	Scroll    int // lines scrolled up from the bottom
-	Spinner   spinner.Model
+	spinner   spinner.Model
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
 	done      int                // batches answered in the running flush
@@ -121,9 +121,9 @@ func (l *DeliveryLog) Render(e logEntry) string {
 	return line
 }
 
-// LastResult is the newest batch's line (its hint on a second line), ""
+// lastResult is the newest batch's line (its hint on a second line), ""
 // before any POST.
-func (l *DeliveryLog) LastResult() string {
+func (l *DeliveryLog) lastResult() string {
 	for i := len(l.Entries) - 1; i >= 0; i-- {
 		if l.Entries[i].Result != nil {
 			return l.Render(l.Entries[i])
@@ -157,7 +157,7 @@ func (l *DeliveryLog) Lines(want int) []string {
 func (l *DeliveryLog) start(flush func(context.Context) tea.Cmd) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel, l.cancelled, l.done = cancel, false, 0
-	return tea.Batch(l.Spinner.Tick, flush(ctx))
+	return tea.Batch(l.spinner.Tick, flush(ctx))
 }
 
 // Cancel stops the running flush: batches not answered yet stay queued. It
@@ -190,7 +190,7 @@ func (l *DeliveryLog) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return l, nil
 		}
 		var cmd tea.Cmd
-		l.Spinner, cmd = l.Spinner.Update(msg)
+		l.spinner, cmd = l.spinner.Update(msg)
 		return l, cmd
 	case tea.KeyMsg:
 		// Only a key in the focused log measures every entry.
@@ -210,7 +210,7 @@ func (l *DeliveryLog) FullHelp() [][]key.Binding { return [][]key.Binding{NavKey
 func (l *DeliveryLog) Title() string {
 	t := "Delivery log"
 	if l.Flushing() {
-		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.Spinner.View(), Plural(l.done, "batch"), KeyName(l.Keys.StopFlush))
+		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), Plural(l.done, "batch"), KeyName(l.Keys.StopFlush))
 	}
 	if l.Scroll > 0 {
 		t += fmt.Sprintf(" · %s below (%s)", Plural(l.Scroll, "line"), KeyName(l.Keys.Bottom))
@@ -231,5 +231,5 @@ func (l *DeliveryLog) View() string {
 
 // NewDeliveryLog is the delivery log, empty, its spinner the dot.
 func NewDeliveryLog(c *Common) *DeliveryLog {
-	return &DeliveryLog{PaneBase: PaneBase{Common: c}, Spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	return &DeliveryLog{PaneBase: PaneBase{Common: c}, spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 }

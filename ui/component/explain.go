@@ -16,7 +16,7 @@ import (
 func (t *TreePane) Explain() Explanation { return explainSelected(t.Common, t.Selected()) }
 
 // Explain is i on the inspector: the span it shows, field by field.
-func (v *InspectorPane) Explain() Explanation { return explainSelected(v.Common, v.Selected()) }
+func (v *InspectorPane) Explain() Explanation { return explainSelected(v.Common, v.selected()) }
 
 // Explain is i on the B3 headers.
 func (v *HeadersPane) Explain() Explanation { return explainHeaders(v.Session.Config().B3) }

@@ -24,7 +24,7 @@ func (v *HeadersPane) Cycle() tea.Cmd {
 // with OSC 52 (it works over SSH: the terminal on the person's side does the
 // copy).
 func (v *HeadersPane) Copy() tea.Cmd {
-	n := v.Selected()
+	n := v.selected()
 	format := v.Session.Config().B3
 	lines, err := b3.Headers(n.Context, format)
 	if err != nil {

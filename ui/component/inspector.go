@@ -22,7 +22,7 @@ const labelW = 10
 // asks for it when it draws.
 type InspectorPane struct {
 	PaneBase
-	Selected func() *tracing.Node
+	selected func() *tracing.Node
 	scroll   scroller
 	shownKey outbox.SpanKey // the span scrolled: another span starts at the top
 	total    int            // lines the last View had
@@ -57,7 +57,7 @@ func (v *InspectorPane) View() string {
 
 // Lines is the selected span, wrapped to the pane's width.
 func (v *InspectorPane) Lines() []string {
-	n := v.Selected()
+	n := v.selected()
 	if n == nil {
 		return Wrap(v.Styles.Dim.Render("Select a span to see its IDs, tags, annotations and sampling decision."), v.Width)
 	}
@@ -199,5 +199,5 @@ func EndpointText(e *model.Endpoint) string {
 
 // NewInspectorPane is the inspector of the span selected answers.
 func NewInspectorPane(c *Common, selected func() *tracing.Node) *InspectorPane {
-	return &InspectorPane{PaneBase: PaneBase{Common: c}, Selected: selected}
+	return &InspectorPane{PaneBase: PaneBase{Common: c}, selected: selected}
 }

@@ -20,10 +20,10 @@ import (
 type LearnPane struct {
 	PaneBase
 	Tour       *Tour                 // the progress; nil when the lessons failed to load
-	Tree       *TreePane             // the selection the checks watch, and where focus goes on leaving
-	LastResult func() string         // the delivery log's newest line, for the lessons that quote it
-	Flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
-	ShopCalls  func() []AnsweredCall // the calls the demo shop answered, for its lesson
+	tree       *TreePane             // the selection the checks watch, and where focus goes on leaving
+	lastResult func() string         // the delivery log's newest line, for the lessons that quote it
+	flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
+	shopCalls  func() []AnsweredCall // the calls the demo shop answered, for its lesson
 	scroll     scroller
 }
 
@@ -127,7 +127,7 @@ func (p *LearnPane) Parts(w int) lessonParts {
 // quote is the line the lesson's done text points at, as that pane shows it.
 func (p *LearnPane) quote(l Lesson) string {
 	if l.Quote == "delivery" {
-		if line := p.LastResult(); line != "" {
+		if line := p.lastResult(); line != "" {
 			return "The delivery log's last line: " + line
 		}
 	}
@@ -210,7 +210,7 @@ func (p *LearnPane) LinesAtLeast(w int) int {
 // when they fail to load: L then says why). It watches the tree's selection,
 // quotes and waits for the delivery log, and counts the shop's calls.
 func NewLearnPane(c *Common, tree *TreePane, log *DeliveryLog, shopCalls func() []AnsweredCall) *LearnPane {
-	p := &LearnPane{PaneBase: PaneBase{Common: c}, Tree: tree, LastResult: log.LastResult, Flushing: log.Flushing, ShopCalls: shopCalls}
+	p := &LearnPane{PaneBase: PaneBase{Common: c}, tree: tree, lastResult: log.lastResult, flushing: log.Flushing, shopCalls: shopCalls}
 	if ls, err := BuiltinLessons(); err == nil {
 		p.Tour = newTour(ls)
 	}

@@ -25,7 +25,7 @@ func (p *LearnPane) Toggle() tea.Cmd {
 	if t.Active {
 		t.Active = false
 		if p.Focused() {
-			p.Send(FocusMsg{p.Tree})
+			p.Send(FocusMsg{p.tree})
 		}
 		p.Say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.Current+1, len(t.Lessons), t.Completed())
 		return nil
@@ -62,19 +62,19 @@ func (p *LearnPane) GotoLesson(i int) {
 
 // world is what the checks watch.
 func (p *LearnPane) world() lessonWorld {
-	return lessonWorld{Common: p.Common, selected: p.Tree.Selected, shopCalls: p.ShopCalls}
+	return lessonWorld{Common: p.Common, selected: p.tree.Selected, shopCalls: p.shopCalls}
 }
 
 // selectRunning selects the latest running span unless a running one is
 // selected already.
 func (p *LearnPane) selectRunning() {
-	if n := p.Tree.Selected(); n != nil && !n.Finished {
+	if n := p.tree.Selected(); n != nil && !n.Finished {
 		return
 	}
 	nodes := p.Session.Tree().Nodes()
 	for i := len(nodes) - 1; i >= 0; i-- {
 		if !nodes[i].Finished {
-			p.Tree.Select(nodes[i])
+			p.tree.Select(nodes[i])
 			return
 		}
 	}
@@ -89,7 +89,7 @@ func (p *LearnPane) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	}
 	switch {
 	case key.Matches(msg, p.Keys.Learn),
-		key.Matches(msg, p.Keys.Cancel) && !p.Flushing():
+		key.Matches(msg, p.Keys.Cancel) && !p.flushing():
 		return p.Toggle(), true
 	case Handles(p, msg):
 		_, cmd = p.Update(msg)

@@ -61,7 +61,7 @@ type Progress struct {
 // Progress counts the spans built, delivered and verified.
 func (c *Common) Progress() Progress {
 	p := Progress{Spans: c.Session.Tree().Len(), Delivered: c.Session.Outbox().Counts().Delivered}
-	for _, v := range c.Verify.Checks {
+	for _, v := range c.Verify.checks {
 		if v.State == verify.StateVerified {
 			p.Verified++
 		}

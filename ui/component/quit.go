@@ -11,7 +11,7 @@ import (
 // else asks. A running flush never holds the exit up: leaving cancels it.
 type Quitter struct {
 	*Common
-	CancelFlush func() bool // stops a running flush (false when none ran)
+	cancelFlush func() bool // stops a running flush (false when none ran)
 	// Reason is why q asks first besides undelivered spans ("" for none):
 	// a workshop's presenter quitting ends every attendee's session.
 	Reason func() string
@@ -47,13 +47,13 @@ func (q *Quitter) Quit() tea.Cmd {
 // Interrupt is ctrl+c in browse: it cancels a running flush, then quits
 // like q (asking when spans are undelivered).
 func (q *Quitter) Interrupt() tea.Cmd {
-	q.CancelFlush()
+	q.cancelFlush()
 	return q.Quit()
 }
 
 // exit cancels a running flush and ends the program.
 func (q *Quitter) exit() tea.Cmd {
-	q.CancelFlush()
+	q.cancelFlush()
 	q.Send(QuitMsg{})
 	return nil
 }
@@ -67,5 +67,5 @@ func (q *Quitter) undelivered() int {
 // NewQuitter is q and ctrl+c; cancelFlush stops a flush under way (and
 // says whether one was).
 func NewQuitter(c *Common, cancelFlush func() bool) *Quitter {
-	return &Quitter{Common: c, CancelFlush: cancelFlush}
+	return &Quitter{Common: c, cancelFlush: cancelFlush}
 }

@@ -12,9 +12,9 @@ import (
 // API of kind returned them.
 func openMapWith(t *testing.T, kind string, links []receiver.DependencyLink) string {
 	t.Helper()
-	p := &ServiceMap{PaneBase: PaneBase{Common: newTestCommon(t, Policy{})}}
+	p := &serviceMap{PaneBase: PaneBase{Common: newTestCommon(t, Policy{})}}
 	p.SetSize(80, 24)
-	p.Loaded, p.Links, p.Kind = true, links, kind
+	p.loaded, p.links, p.kind = true, links, kind
 	return p.View()
 }
 
@@ -57,9 +57,9 @@ func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
 		{Policy{}, "H on a running CLIENT span calls the demo shop", "not available here"},
 		{Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}, "not available here (set by the workshop)", "H on a running CLIENT span"},
 	} {
-		p := &ServiceMap{PaneBase: PaneBase{Common: newTestCommon(t, tc.p)}}
+		p := &serviceMap{PaneBase: PaneBase{Common: newTestCommon(t, tc.p)}}
 		p.SetSize(116, 36)
-		p.Loaded = true
+		p.loaded = true
 		v := flat(p.View())
 		if !strings.Contains(v, tc.want) || strings.Contains(v, tc.nope) {
 			t.Errorf("locked %q: want %q, not %q:\n%s", tc.p.Locked, tc.want, tc.nope, v)

@@ -19,15 +19,15 @@ import (
 // place verification results live (the tracing session keeps none). The root
 // owns it; the panes read it through common.
 type Verification struct {
-	Checks map[outbox.SpanKey]*verify.SpanCheck
+	checks map[outbox.SpanKey]*verify.SpanCheck
 	cancel context.CancelFunc // non-nil while a verification runs
 	again  bool               // a flush ended while one ran: verify its traces next
 	traces int                // traces being read back
 	frame  int                // spinner frame while running
 	Status string             // the status when it started (a flush's summary)
-	// Seen are the rewrites already explained: each is explained in the
+	// seen are the rewrites already explained: each is explained in the
 	// status once, on first sight (i explains it again on the span).
-	Seen map[string]bool
+	seen map[string]bool
 	// reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
 	reports int
@@ -43,7 +43,7 @@ func (v *Verification) Check(k outbox.SpanKey) *verify.SpanCheck {
 	if v == nil {
 		return nil
 	}
-	return v.Checks[k]
+	return v.checks[k]
 }
 
 var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
@@ -69,7 +69,7 @@ func (c *Common) countChecks(state verify.State) int {
 		return 0
 	}
 	n := 0
-	for _, ch := range c.Verify.Checks {
+	for _, ch := range c.Verify.checks {
 		if state == "" || ch.State == state {
 			n++
 		}
@@ -197,7 +197,7 @@ func (v Verifier) keep(rep verify.Report) {
 	for _, t := range rep.Traces {
 		for j := range t.Checks {
 			c := t.Checks[j]
-			v.Verify.Checks[c.Key] = &c
+			v.Verify.checks[c.Key] = &c
 		}
 		v.Send(LogMsg{fmt.Sprintf("%s  trace %s  %s", at, t.TraceID, t.Summary(rep.Timeout))})
 	}
@@ -245,10 +245,10 @@ func (v Verifier) firstSight(rep verify.Report) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
-			if d.Rewrite == "" || v.Verify.Seen[d.Rewrite] {
+			if d.Rewrite == "" || v.Verify.seen[d.Rewrite] {
 				continue
 			}
-			v.Verify.Seen[d.Rewrite] = true
+			v.Verify.seen[d.Rewrite] = true
 			if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 				out = append(out, r.Explain)
 			}

@@ -15,8 +15,8 @@ import (
 // endpoint changes, V does not ask the new backend for traces it never got
 // (they would all read "missing").
 type SentTo struct {
-	ByKey map[outbox.SpanKey]string  // span → its endpoint's identity
-	Eps   map[string]secret.Endpoint // identity → the endpoint
+	byKey map[outbox.SpanKey]string  // span → its endpoint's identity
+	eps   map[string]secret.Endpoint // identity → the endpoint
 }
 
 // endpointID tells endpoints apart by their full (unmasked) URL; it is never
@@ -29,9 +29,9 @@ func (s SentTo) Record(msg FlushResultMsg) {
 		return
 	}
 	id := endpointID(msg.target)
-	s.Eps[id] = msg.target
+	s.eps[id] = msg.target
 	for _, k := range msg.Result.Keys {
-		s.ByKey[k] = id
+		s.byKey[k] = id
 	}
 }
 
@@ -41,12 +41,12 @@ func (s SentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model
 	current := endpointID(ep)
 	elsewhere = map[model.TraceID]secret.Endpoint{}
 	for _, sp := range spans {
-		id, known := s.ByKey[outbox.KeyOf(sp)]
+		id, known := s.byKey[outbox.KeyOf(sp)]
 		if !known || id == current {
 			here = append(here, sp)
 			continue
 		}
-		elsewhere[sp.TraceID] = s.Eps[id]
+		elsewhere[sp.TraceID] = s.eps[id]
 	}
 	return here, elsewhere
 }
@@ -64,5 +64,5 @@ func (v Verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 // NewVerification is what verification knows before the first read-back:
 // nothing checked, nothing sent.
 func NewVerification() *Verification {
-	return &Verification{Checks: map[outbox.SpanKey]*verify.SpanCheck{}, Seen: map[string]bool{}, SentTo: SentTo{ByKey: map[outbox.SpanKey]string{}, Eps: map[string]secret.Endpoint{}}}
+	return &Verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, SentTo: SentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}}
 }
