@@ -20,7 +20,7 @@ func settingsActions(k *component.KeyMap) []action {
 }
 
 func hasSecrets(m *Model) string {
-	if m.common.Session.Endpoint().HasSecrets() || len(m.common.Session.Config().Headers) > 0 || m.log.Hidden {
+	if m.common.Session.Endpoint().HasSecrets() || len(m.common.Session.Config().Headers) > 0 || m.log.HidesASecret() {
 		return ""
 	}
 	return "no secrets to hide: the endpoint has no token and no header values are set"

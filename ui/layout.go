@@ -11,7 +11,7 @@ func (s *screen) layoutFor(status string) component.LayoutSizes {
 	w, h := s.width, s.height
 	l := component.LayoutSizes{Stacked: w < component.StackBelowW, Compact: w < component.StackBelowW || h < component.BorderlessH}
 	l.Beside = !l.Stacked && w >= component.ReceivedBeside && s.received.Available()
-	l.TopH = len(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(w, h)) // two lines, or more when a field wraps
+	l.TopH = len(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(w, h)) // two lines, or more when a field wraps
 	l.StatusH = len(statusLines(status, w, h))
 	l.BodyH = max(3, h-l.TopH-l.StatusH-1) // and the help line
 	switch {

@@ -122,7 +122,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKeyMsg(msg)
 	case component.FlushResultMsg, component.FlushRetryMsg, spinner.TickMsg:
 		if r, ok := msg.(component.FlushResultMsg); ok {
-			m.common.Verify.SentTo.Record(r)
+			m.common.Verify.Record(r)
 		}
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)

@@ -11,7 +11,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Seq})
+	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Lead()})
 }
 
 // view draws the frame: the top bar, the panes (or the help, or a dialog
@@ -33,7 +33,7 @@ func (s *screen) view(f frame) string {
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(s.width, s.height), body)
+	parts := append(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
 	style := s.Styles.Status
 	if f.bad {
 		style = s.Styles.Bad

@@ -179,3 +179,6 @@ func (f FileDesk) askOverwrite(w fileWrite) tea.Cmd {
 		}})
 	return nil
 }
+
+// NewFileDesk is s, w, x and l over the tree's selection.
+func NewFileDesk(c *Common, tree *TreePane) FileDesk { return FileDesk{Common: c, Tree: tree} }

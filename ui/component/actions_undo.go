@@ -111,3 +111,6 @@ func (u UndoDesk) askYesNo(question string, yes func() tea.Cmd) {
 			return nil
 		}})
 }
+
+// NewUndoDesk is u and D over the tree's selection.
+func NewUndoDesk(c *Common, tree *TreePane) UndoDesk { return UndoDesk{Common: c, Tree: tree} }

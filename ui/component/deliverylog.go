@@ -233,3 +233,7 @@ func (l *DeliveryLog) View() string {
 func NewDeliveryLog(c *Common) *DeliveryLog {
 	return &DeliveryLog{PaneBase: PaneBase{Common: c}, spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 }
+
+// HidesASecret says a logged result holds a secret of its own, masked (a
+// redirect's target): r has something to reveal even without a token.
+func (l *DeliveryLog) HidesASecret() bool { return l.Hidden }

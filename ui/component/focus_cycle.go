@@ -22,3 +22,8 @@ func (f FocusCycle) Next() tea.Cmd {
 	}
 	return nil
 }
+
+// NewFocusCycle is tab over ring, current having the keys now.
+func NewFocusCycle(c *Common, ring []Placement, current Component) FocusCycle {
+	return FocusCycle{Common: c, Ring: ring, Current: current}
+}

@@ -269,3 +269,9 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// NewOptions is O, which says how to use it.
+func NewOptions(c *Common) Dialog {
+	c.Say("Options: {Accept} changes the selected setting; {Cancel} closes.")
+	return &OptionsDialog{PaneBase: PaneBase{Common: c}}
+}

@@ -66,3 +66,6 @@ func hintWithKeys(r outbox.DeliveryResult) string {
 	}
 	return fmt.Sprintf("%s — %s", r.Hint, where)
 }
+
+// Lead is the sequence that leads the frame now, "" when there is none.
+func (c *Clipboard) Lead() string { return c.Seq }

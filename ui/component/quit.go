@@ -69,3 +69,6 @@ func (q *Quitter) undelivered() int {
 func NewQuitter(c *Common, cancelFlush func() bool) *Quitter {
 	return &Quitter{Common: c, cancelFlush: cancelFlush}
 }
+
+// AskFirst makes q ask first whenever reason says why ("" lets it quit).
+func (q *Quitter) AskFirst(reason func() string) { q.Reason = reason }

@@ -147,3 +147,27 @@ func (v *ReceivedPane) adopt(msg ReceiverStartedMsg) tea.Cmd {
 	EndpointEditor{v.Common}.changed()
 	return WaitReceived(v.Session.Receiver())
 }
+
+// HasBackendTraces says verification has read traces back from another
+// backend, so the pane has a second source to show.
+func (v *ReceivedPane) HasBackendTraces() bool { return len(v.Backend.Traces) > 0 }
+
+// SwitchSource toggles the pane between the embedded receiver and the
+// backend, from the top, and says what it shows now.
+func (v *ReceivedPane) SwitchSource() string {
+	v.Source = 1 - v.Source
+	v.Cursor, v.Offset = 0, 0
+	v.Refresh()
+	if v.ShowsBackend() {
+		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", KindNames[v.Backend.Kind], Safe(v.Backend.Query))
+	}
+	return "Received pane: what the embedded receiver got."
+}
+
+// ShowOnly shows only the traces service took part in, from the top; ""
+// shows every trace again.
+func (v *ReceivedPane) ShowOnly(service string) {
+	v.Only = ServiceFilter(service)
+	v.Cursor, v.Offset = 0, 0
+	v.Refresh()
+}

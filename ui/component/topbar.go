@@ -124,3 +124,7 @@ func (m TopBar) counts(w int) string {
 	}
 	return fmt.Sprintf("%d/%d/%d/%d", n...)
 }
+
+// NewTopBar is the bar over the session; next is the kind the next span
+// will be.
+func NewTopBar(c *Common, next model.Kind) TopBar { return TopBar{Common: c, NextKind: next} }

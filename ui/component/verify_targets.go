@@ -66,3 +66,14 @@ func (v Verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 func NewVerification() *Verification {
 	return &Verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, SentTo: SentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}}
 }
+
+// Record notes where the batch in r went, so that V reads each span back
+// from the endpoint it was delivered to.
+func (v *Verification) Record(r FlushResultMsg) { v.SentTo.Record(r) }
+
+// Started notes the status when a read-back starts (a flush's summary).
+func (v *Verification) Started(status string) { v.Status = status }
+
+// Follows says whether status is the one a read-back started on, so that a
+// short result can follow it on the line.
+func (v *Verification) Follows(status string) bool { return v.Status != "" && status == v.Status }
