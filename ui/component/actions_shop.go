@@ -101,7 +101,7 @@ func (d *ShopDesk) request(c shopCall) tea.Cmd {
 	if d.Running != nil {
 		return d.restart()
 	}
-	d.Say("Starting the demo shop…")
+	d.say("Starting the demo shop…")
 	return d.Ensure()
 }
 
@@ -112,7 +112,7 @@ func (d *ShopDesk) call(c shopCall) tea.Cmd {
 	if rep, err := d.Session.ShopReporting(); err == nil && ReportingKey(rep) != d.ReportingTo {
 		move, d.ReportingTo = &rep, ReportingKey(rep)
 	}
-	d.Say("Calling %s %s (%s)…", c.route.Method, c.route.Path, c.route.Service)
+	d.say("Calling %s %s (%s)…", c.route.Method, c.route.Path, c.route.Service)
 	return callShop(d.Running, c, move)
 }
 
@@ -129,11 +129,11 @@ func (d *ShopDesk) callDone(msg ShopCallDoneMsg) {
 	case r.Err != nil:
 		d.sayError(fmt.Sprintf("%s %s: %v", c.route.Method, c.route.Path, r.Err))
 	case !c.sc.Debug && c.sc.Sampled != nil && !*c.sc.Sampled:
-		d.Say("%s answered %d. X-B3-Sampled: 0 went along: the services report nothing.", c.route.Service, r.Status)
+		d.say("%s answered %d. X-B3-Sampled: 0 went along: the services report nothing.", c.route.Service, r.Status)
 	case r.Status >= 500:
 		d.sayError(fmt.Sprintf("%s answered %d: the span got error=%d; its services' spans arrive in Received.", c.route.Service, r.Status, r.Status))
 	default:
-		d.Say("%s answered %d in %s; %s the services' spans arrive in Received, {ServiceMap} draws the map.", c.route.Service, r.Status, ShortDur(r.Took), tagged)
+		d.say("%s answered %d in %s; %s the services' spans arrive in Received, {ServiceMap} draws the map.", c.route.Service, r.Status, ShortDur(r.Took), tagged)
 	}
 }
 

@@ -43,9 +43,9 @@ type DeliveryLog struct {
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
 	done      int                // batches answered in the running flush
-	// Hidden says a result holds a secret of its own, masked (a redirect's
+	// hidden says a result holds a secret of its own, masked (a redirect's
 	// target with a token in it): v has something to reveal.
-	Hidden bool
+	hidden bool
 }
 
 // Flushing says whether a flush runs.
@@ -62,7 +62,7 @@ func (l *DeliveryLog) Add(note string) {
 
 // addResult logs one batch.
 func (l *DeliveryLog) addResult(r outbox.DeliveryResult) {
-	l.Hidden = l.Hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
+	l.hidden = l.hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{Result: &r})
 	l.done++
 }
@@ -236,4 +236,4 @@ func NewDeliveryLog(c *Common) *DeliveryLog {
 
 // HidesASecret says a logged result holds a secret of its own, masked (a
 // redirect's target): r has something to reveal even without a token.
-func (l *DeliveryLog) HidesASecret() bool { return l.Hidden }
+func (l *DeliveryLog) HidesASecret() bool { return l.hidden }

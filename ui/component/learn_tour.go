@@ -27,7 +27,7 @@ func (p *LearnPane) Toggle() tea.Cmd {
 		if p.Focused() {
 			p.Send(FocusMsg{p.tree})
 		}
-		p.Say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.Current+1, len(t.Lessons), t.Completed())
+		p.say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.Current+1, len(t.Lessons), t.Completed())
 		return nil
 	}
 	t.Active = true
@@ -57,7 +57,7 @@ func (p *LearnPane) GotoLesson(i int) {
 			p.selectRunning()
 		}
 	}
-	p.Say("Lesson %d/%d: %s", t.Current+1, len(t.Lessons), t.Lesson().Title)
+	p.say("Lesson %d/%d: %s", t.Current+1, len(t.Lessons), t.Lesson().Title)
 }
 
 // world is what the checks watch.

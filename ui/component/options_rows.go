@@ -106,7 +106,7 @@ func (d *OptionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
 		d.sayError(err.Error())
 		return d.reopen()
 	}
-	d.Say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
+	d.say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
 	return d.reopen()
 }
 

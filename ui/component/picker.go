@@ -35,7 +35,7 @@ func (p *SamplerPicker) Update(msg tea.Msg) (Component, tea.Cmd) {
 		p.cursor = Navigate(p.Keys, km, p.cursor, 1, len(tracing.SamplerKinds)-1)
 	case key.Matches(km, p.Keys.Cancel), key.Matches(km, p.Keys.Close):
 		p.closed = true
-		p.Say("Sampler unchanged.")
+		p.say("Sampler unchanged.")
 	case key.Matches(km, p.Keys.Accept):
 		p.closed = true
 		return p, p.chosen(p.selected())

@@ -12,9 +12,9 @@ import (
 type Quitter struct {
 	*Common
 	cancelFlush func() bool // stops a running flush (false when none ran)
-	// Reason is why q asks first besides undelivered spans ("" for none):
+	// reason is why q asks first besides undelivered spans ("" for none):
 	// a workshop's presenter quitting ends every attendee's session.
-	Reason func() string
+	reason func() string
 }
 
 // Quit leaves, or asks first when spans are undelivered or reason says so.
@@ -25,8 +25,8 @@ func (q *Quitter) Quit() tea.Cmd {
 		why = append(why, Plural(n, "span")+" not delivered")
 		stay += " " + KeyName(q.Keys.Flush) + " flushes what is queued."
 	}
-	if q.Reason != nil {
-		if r := q.Reason(); r != "" {
+	if q.reason != nil {
+		if r := q.reason(); r != "" {
 			why = append(why, r)
 		}
 	}
@@ -34,11 +34,11 @@ func (q *Quitter) Quit() tea.Cmd {
 		return q.exit()
 	}
 	question := fmt.Sprintf("%s — quit anyway? (%s)", strings.Join(why, "; "), KeyName(Both(q.Keys.Yes, q.Keys.No, "")))
-	q.Say("%s", question)
+	q.say("%s", question)
 	q.Send(OpenDialogMsg{D: &Confirm{PaneBase: PaneBase{Common: q.Common}, question: question, interruptOK: true,
 		yes: q.exit,
 		no: func() tea.Cmd {
-			q.Say("%s", stay)
+			q.say("%s", stay)
 			return nil
 		}}, Quit: true})
 	return nil
@@ -71,4 +71,4 @@ func NewQuitter(c *Common, cancelFlush func() bool) *Quitter {
 }
 
 // AskFirst makes q ask first whenever reason says why ("" lets it quit).
-func (q *Quitter) AskFirst(reason func() string) { q.Reason = reason }
+func (q *Quitter) AskFirst(reason func() string) { q.reason = reason }

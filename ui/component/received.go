@@ -31,11 +31,11 @@ type ReceivedPane struct {
 	LayoutCost time.Duration
 	LaidOut    time.Time
 	Deferred   bool // a ReceivedLayoutMsg is on its way
-	Only       ServiceFilter
-	// Backend is what verification read back from another backend; source
+	only       serviceFilter
+	// backend is what verification read back from another backend; source
 	// chooses it or the receiver when both exist.
-	Backend backendTraces
-	Source  recvSource
+	backend backendTraces
+	source  recvSource
 }
 
 // slowLayout is the layout cost from which arrivals are coalesced.
@@ -55,7 +55,7 @@ func (v *ReceivedPane) Refresh() {
 	was, had := v.RowID(v.Cursor)
 	had = had && v.Cursor > 0
 	start := time.Now()
-	v.Traces, v.Rows = flattenReceived(v.Only.keep(traces))
+	v.Traces, v.Rows = flattenReceived(v.only.keep(traces))
 	v.Stats = stats
 	v.LaidOut = time.Now()
 	v.LayoutCost = v.LaidOut.Sub(start)
@@ -127,7 +127,7 @@ func (v *ReceivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{NavKe
 
 // Title names the pane with the receiver's counts.
 func (v *ReceivedPane) Title() string {
-	if v.ShowsBackend() {
+	if v.showsBackend() {
 		return v.backendTitle()
 	}
 	counts := fmt.Sprintf(" · %s in %s", Plural(v.Stats.Spans, "span"), Plural(v.Stats.Batches, "batch"))

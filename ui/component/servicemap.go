@@ -132,7 +132,7 @@ func (d *ShopDesk) OpenMap() tea.Cmd {
 	d.MapGen++
 	p := &serviceMap{PaneBase: PaneBase{Common: d.Common}, gen: d.MapGen}
 	d.open(p)
-	d.Say("Service map: what the query API's dependency links say, read again every second.")
+	d.say("Service map: what the query API's dependency links say, read again every second.")
 	return fetchServiceMap(p.gen, nil, d.Session.Config(), d.Session.Endpoint())
 }
 

@@ -110,7 +110,7 @@ func (d *ShopDesk) started(msg ShopStartedMsg) tea.Cmd {
 		ports = append(ports, s.Route.Service+" "+strings.TrimPrefix(strings.TrimSuffix(s.URL, s.Route.Path), "http://"))
 	}
 	d.log.Add("demo shop started" + serverSpansNote(msg.child) + ": " + strings.Join(ports, " · "))
-	d.Say("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
+	d.say("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
 	var cmds []tea.Cmd
 	for _, c := range queued {
 		cmds = append(cmds, d.call(c))

@@ -29,7 +29,7 @@ func (t *TreePane) RemoteEndpoint() tea.Cmd {
 			if err := t.Session.SetRemoteEndpoint(n, service, hostPort); err != nil {
 				return nil, err
 			}
-			t.Say("Remote endpoint of %q: %s — sent as remoteEndpoint.", n.Name, EndpointText(n.RemoteEndpoint))
+			t.say("Remote endpoint of %q: %s — sent as remoteEndpoint.", n.Name, EndpointText(n.RemoteEndpoint))
 			return nil, nil
 		},
 	})

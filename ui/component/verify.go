@@ -24,15 +24,15 @@ type Verification struct {
 	again  bool               // a flush ended while one ran: verify its traces next
 	traces int                // traces being read back
 	frame  int                // spinner frame while running
-	Status string             // the status when it started (a flush's summary)
+	status string             // the status when it started (a flush's summary)
 	// seen are the rewrites already explained: each is explained in the
 	// status once, on first sight (i explains it again on the span).
 	seen map[string]bool
 	// reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
 	reports int
-	// SentTo is where each delivered span went.
-	SentTo SentTo
+	// sentTo is where each delivered span went.
+	sentTo sentTo
 }
 
 // Running says whether a verification runs.
@@ -85,10 +85,10 @@ type Verifier struct{ *Common }
 // ReadBack reads every trace delivered to the current endpoint back (V);
 // one delivered elsewhere keeps its verdict, and the log says where it went.
 func (v Verifier) ReadBack() tea.Cmd {
-	here, elsewhere := v.Verify.SentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
+	here, elsewhere := v.Verify.sentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
 	v.noteElsewhere(elsewhere)
 	if len(here) == 0 && len(elsewhere) > 0 {
-		v.Say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+		v.say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
 			v.Session.Endpoint().Display(v.Reveal), Plural(len(elsewhere), "trace"))
 		return nil
 	}
@@ -113,7 +113,7 @@ func (v Verifier) AfterFlush(sum outbox.FlushSummary) tea.Cmd {
 // unchecked reads back the delivered traces that hold a span not verified
 // yet (a new span in a verified trace checks the trace again).
 func (v Verifier) unchecked() tea.Cmd {
-	delivered, _ := v.Verify.SentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
+	delivered, _ := v.Verify.sentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
 		if v.Verify.Check(outbox.KeyOf(s)) == nil {

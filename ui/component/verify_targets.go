@@ -10,11 +10,11 @@ import (
 	"zipkin-playground/tracing/verify"
 )
 
-// SentTo remembers which endpoint each delivered span went to, so that a
+// sentTo remembers which endpoint each delivered span went to, so that a
 // trace is read back from the backend it was delivered to: after the
 // endpoint changes, V does not ask the new backend for traces it never got
 // (they would all read "missing").
-type SentTo struct {
+type sentTo struct {
 	byKey map[outbox.SpanKey]string  // span → its endpoint's identity
 	eps   map[string]secret.Endpoint // identity → the endpoint
 }
@@ -23,8 +23,8 @@ type SentTo struct {
 // shown.
 func endpointID(ep secret.Endpoint) string { return fmt.Sprintf("%t %s", ep.Local, ep.String()) }
 
-// Record notes where a batch that arrived (2xx) was delivered.
-func (s SentTo) Record(msg FlushResultMsg) {
+// record notes where a batch that arrived (2xx) was delivered.
+func (s sentTo) record(msg FlushResultMsg) {
 	if !msg.Result.OK() {
 		return
 	}
@@ -37,7 +37,7 @@ func (s SentTo) Record(msg FlushResultMsg) {
 
 // split parts delivered spans into those sent to ep (or sent before this
 // was noted) and, by trace, the endpoint the others went to.
-func (s SentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model.SpanModel, elsewhere map[model.TraceID]secret.Endpoint) {
+func (s sentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model.SpanModel, elsewhere map[model.TraceID]secret.Endpoint) {
 	current := endpointID(ep)
 	elsewhere = map[model.TraceID]secret.Endpoint{}
 	for _, sp := range spans {
@@ -64,16 +64,16 @@ func (v Verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
 // NewVerification is what verification knows before the first read-back:
 // nothing checked, nothing sent.
 func NewVerification() *Verification {
-	return &Verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, SentTo: SentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}}
+	return &Verification{checks: map[outbox.SpanKey]*verify.SpanCheck{}, seen: map[string]bool{}, sentTo: sentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}}
 }
 
 // Record notes where the batch in r went, so that V reads each span back
 // from the endpoint it was delivered to.
-func (v *Verification) Record(r FlushResultMsg) { v.SentTo.Record(r) }
+func (v *Verification) Record(r FlushResultMsg) { v.sentTo.record(r) }
 
 // Started notes the status when a read-back starts (a flush's summary).
-func (v *Verification) Started(status string) { v.Status = status }
+func (v *Verification) Started(status string) { v.status = status }
 
 // Follows says whether status is the one a read-back started on, so that a
 // short result can follow it on the line.
-func (v *Verification) Follows(status string) bool { return v.Status != "" && status == v.Status }
+func (v *Verification) Follows(status string) bool { return v.status != "" && status == v.status }
