@@ -24,6 +24,7 @@ func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
 		return reporter.JSONSerializer{}.Serialize(spans) // "null", as json.Marshal says
 	}
 	buf := make([]byte, 0, 2+len(spans)*400)
+	var memo endpointMemo
 	buf = append(buf, '[')
 	for i, s := range spans {
 		if i > 0 {
@@ -34,7 +35,7 @@ func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
 			continue
 		}
 		var ok bool
-		if buf, ok = appendModelJSON(buf, s); ok {
+		if buf, ok = memo.appendModelJSON(buf, s); ok {
 			continue
 		}
 		b, err := s.MarshalJSON()
