@@ -10,9 +10,9 @@ import "github.com/openzipkin/zipkin-go/model"
 // spans being serialized keep it alive, so its address is not reused, and
 // zipkin-go never changes an endpoint once a span refers to it.
 type endpointMemo struct {
-	n    int // endpoints remembered, then the next slot to reuse
-	ep   [4]*model.Endpoint
-	at   [4][2]int // start and end of ep[i]'s object in the buffer
+	n  int // endpoints remembered, then the next slot to reuse
+	ep [4]*model.Endpoint
+	at [4][2]int // start and end of ep[i]'s object in the buffer
 }
 
 // appendEndpoint appends key and the endpoint's object, as MarshalJSON does
