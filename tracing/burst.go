@@ -35,7 +35,8 @@ type burstSpan struct {
 	debug       bool
 	tags        []burstTag
 	errMsg      string
-	errNote     string // ErrorAnnotation(errMsg)
+	errNote     string        // ErrorAnnotation(errMsg)
+	errAt       time.Duration // when errNote is annotated: the span's end, as Session.Replay does
 	annotations []ScenarioAnnotation
 	children    []burstSpan
 }
@@ -97,7 +98,7 @@ func (s *Session) burstSpan(sp ScenarioSpan) (burstSpan, error) {
 		bs.tags = append(bs.tags, burstTag{k, v})
 	}
 	if bs.errMsg != "" {
-		bs.errNote = ErrorAnnotation(bs.errMsg)
+		bs.errNote, bs.errAt = ErrorAnnotation(bs.errMsg), ms(sp.StartMs+sp.DurationMs)
 	}
 	for _, c := range sp.Children {
 		cs, err := s.burstSpan(c)
@@ -157,7 +158,7 @@ func (bs *burstSpan) replay(parent model.SpanContext, base time.Time, c *BurstCo
 	}
 	if bs.errMsg != "" {
 		span.Tag(string(zipkin.TagError), bs.errMsg)
-		span.Annotate(time.Now(), bs.errNote)
+		span.Annotate(base.Add(bs.errAt), bs.errNote)
 	}
 	for _, a := range bs.annotations {
 		span.Annotate(base.Add(ms(a.AtMs)), a.Value)

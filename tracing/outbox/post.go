@@ -90,7 +90,7 @@ func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEn
 // it serializes span by span to find the ones it refuses.
 func (t deliveryTarget) encode(batch []*outboxEntry) (body *sendBody, good, bad []*outboxEntry, err error) {
 	good, bad = splitSpans(batch, func(e *outboxEntry) error {
-		if reason := spanReason(e.span); reason != "" {
+		if reason := spanReason(&e.span); reason != "" {
 			return SpanProblem(e.span, nil)
 		}
 		return nil
