@@ -1,10 +1,10 @@
 package outbox
 
 import (
-	"bytes"
-	"errors"
+	"context"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"sync"
 	"sync/atomic"
 
@@ -26,13 +26,26 @@ const maxPooledBody = 4 << 20
 var bodyPool = sync.Pool{New: func() any { return new(sendBody) }}
 
 // sendBody is a batch's serialized bytes. A pooled one goes back to the pool
-// when its last holder lets go: the delivery that made it, and each request
-// carrying it until the transport closes that request's body (which it may
-// do after the answer has come back).
+// after its delivery only when the transport has provably finished reading
+// it: one POST, answered 2xx, whose write the transport reported done
+// without error, and no rewind of the body. Anything else (a retry, an
+// answer that came before the body was written, an error) leaves the
+// buffer to the garbage collector: net/http may read a request body after
+// Do has returned, and a reused buffer would then be sent with another
+// batch's bytes in it.
+//
+// The request body stays a *bytes.Reader, which net/http writes with the
+// headers in one buffered write (a reader it does not know costs a flush of
+// the headers of their own and a 32 KiB copy buffer per POST).
 type sendBody struct {
 	b      []byte
 	pooled bool
-	refs   atomic.Int32
+	// attempts is how many POSTs carried it (the delivery's goroutine only);
+	// wrote how many writes the transport reported done; odd that something
+	// other than one clean POST happened.
+	attempts int
+	wrote    atomic.Int32
+	odd      atomic.Bool
 }
 
 // plainBody holds bytes that are not reused.
@@ -50,78 +63,58 @@ func serialize(s reporter.SpanSerializer, spans []*model.SpanModel) (*sendBody, 
 		return plainBody(b), nil
 	}
 	sb := bodyPool.Get().(*sendBody)
-	sb.pooled = true
-	sb.refs.Store(1)
+	sb.pooled, sb.attempts = true, 0
+	sb.wrote.Store(0)
+	sb.odd.Store(false)
 	b, err := bs.appendSerialize(sb.b[:0], spans)
 	if err != nil {
-		sb.release()
 		return nil, err
 	}
 	sb.b = b
 	return sb, nil
 }
 
-// release lets go of one hold on the body; a nil body holds nothing.
+// watch is ctx for one POST of the body: a pooled body hears from the
+// transport when the request's write is over.
+func (sb *sendBody) watch(ctx context.Context) context.Context {
+	if !sb.pooled {
+		return ctx
+	}
+	sb.attempts++
+	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
+		if i.Err != nil {
+			sb.odd.Store(true)
+		}
+		sb.wrote.Add(1)
+	}})
+}
+
+// watchRewind marks the body odd when the transport asks for it again (a
+// second write of the same request).
+func (sb *sendBody) watchRewind(req *http.Request) {
+	if !sb.pooled || req.GetBody == nil {
+		return
+	}
+	get := req.GetBody
+	req.GetBody = func() (io.ReadCloser, error) {
+		sb.odd.Store(true)
+		return get()
+	}
+}
+
+// answered records a POST's answer: anything but 2xx is odd.
+func (sb *sendBody) answered(ok bool) {
+	if sb.pooled && !ok {
+		sb.odd.Store(true)
+	}
+}
+
+// release gives the buffer back to the pool when that is safe (see
+// sendBody); a nil body holds nothing. The body is not used after.
 func (sb *sendBody) release() {
-	if sb == nil || !sb.pooled || sb.refs.Add(-1) != 0 {
+	if sb == nil || !sb.pooled || sb.odd.Load() || sb.attempts != 1 || sb.wrote.Load() != 1 || cap(sb.b) > maxPooledBody {
 		return
 	}
-	if cap(sb.b) <= maxPooledBody {
-		sb.b = sb.b[:0]
-		bodyPool.Put(sb)
-	}
-}
-
-// reader is a request body over the bytes, holding them until it is closed.
-func (sb *sendBody) reader() io.ReadCloser {
-	if len(sb.b) == 0 {
-		return nil
-	}
-	if sb.pooled {
-		sb.refs.Add(1)
-	}
-	r := &bodyReader{sb: sb}
-	r.r.Reset(sb.b)
-	return r
-}
-
-var errBodyClosed = errors.New("read of a request body after its close")
-
-// bodyReader reads a sendBody. Read and Close are serialized, so once Close
-// returns no Read is copying from the bytes and they may be reused.
-type bodyReader struct {
-	mu sync.Mutex
-	r  bytes.Reader
-	sb *sendBody // nil once closed
-}
-
-func (b *bodyReader) Read(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.sb == nil {
-		return 0, errBodyClosed
-	}
-	return b.r.Read(p)
-}
-
-// Close lets go of the bytes (the transport calls it, once or more).
-func (b *bodyReader) Close() error {
-	b.mu.Lock()
-	sb := b.sb
-	b.sb = nil
-	b.mu.Unlock()
-	sb.release()
-	return nil
-}
-
-// setBody makes body req's body, with the length and the rewind that
-// http.NewRequest gives a *bytes.Reader (the same headers on the wire).
-func setBody(req *http.Request, body *sendBody) {
-	req.ContentLength = int64(len(body.b))
-	if req.ContentLength == 0 {
-		req.Body, req.GetBody = http.NoBody, func() (io.ReadCloser, error) { return http.NoBody, nil }
-		return
-	}
-	req.Body = body.reader()
-	req.GetBody = func() (io.ReadCloser, error) { return body.reader(), nil }
+	sb.b = sb.b[:0]
+	bodyPool.Put(sb)
 }

@@ -172,13 +172,14 @@ func (t deliveryTarget) attempt(ctx context.Context, body *sendBody, r *Delivery
 	}
 	ctx, cancel := context.WithTimeout(ctx, t.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.endpoint.String(), http.NoBody)
+	req, err := http.NewRequestWithContext(body.watch(ctx), http.MethodPost, t.endpoint.String(), bytes.NewReader(body.b))
 	if err != nil {
 		r.Err, r.Class = errors.New(t.masker.Mask(err.Error())), ClassMalformedURL
 		r.Hint = hintFor(r.Class)
+		body.answered(false)
 		return
 	}
-	setBody(req, body)
+	body.watchRewind(req)
 	req.Header.Set("b3", "0")
 	req.Header.Set("Content-Type", t.serializer.ContentType())
 	if t.gzip {
@@ -199,10 +200,12 @@ func (t deliveryTarget) attempt(ctx context.Context, body *sendBody, r *Delivery
 			r.Hint = "cancelled while waiting for the answer: the collector may have it; it stays queued and F sends it again"
 		}
 		t.refineTransportFailure(req, err, r)
+		body.answered(false)
 		return
 	}
 	defer resp.Body.Close()
 	t.readAnswer(resp, r)
+	body.answered(r.OK())
 	r.Latency = time.Since(began)
 }
 
