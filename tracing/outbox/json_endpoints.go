@@ -10,7 +10,7 @@ import "github.com/openzipkin/zipkin-go/model"
 // spans being serialized keep it alive, so its address is not reused, and
 // zipkin-go never changes an endpoint once a span refers to it.
 type endpointMemo struct {
-	n  int // endpoints remembered, then the next slot to reuse
+	n  int // the slot the next new endpoint takes (the oldest goes)
 	ep [4]*model.Endpoint
 	at [4][2]int // start and end of ep[i]'s object in the buffer
 }

@@ -21,7 +21,9 @@ const catchUpWindow = 200 * time.Millisecond
 
 // roomBatches is how many batches may wait undelivered before the burst
 // stops building (back-pressure): memory is bounded by the batch size, not
-// by --count.
+// by --count. Eight keep the four POSTs in flight fed; 32 made the heap, and
+// the page faults of a 100,000-span burst, half as large again (8.7k faults
+// against 12k, ~0.1 µs of CPU per span) for no more throughput (measured).
 const roomBatches = 8
 
 // verifySample is how many traces of a burst `send --verify` reads back:
