@@ -18,14 +18,14 @@ import (
 
 // explainTarget is what i explains: the focused pane's own explanation, or
 // the demo shop's words on one of its spans under the Received pane's
-// cursor (the shop's state is the root's).
+// cursor (the shop desk knows its services).
 func (m *Model) explainTarget() explanation {
-	if m.received.Focused() {
-		if e, ok := m.explainShopSpan(); ok {
+	if s, trace, ok := m.received.cursorSpan(); ok && m.received.Focused() {
+		if e, ok := m.shop.explainSpan(s, trace); ok {
 			return e
 		}
 	}
-	return m.focusedPane().Explain()
+	return m.screen.focusedPane().Explain()
 }
 
 // Explain is i on the tree: the selected span field by field, or the tree.
@@ -86,8 +86,8 @@ func nameMeaning(name string, enc outbox.Encoding) string {
 	switch {
 	case lower == name:
 		return text + " This name is lowercase already, so it arrives as it is."
-	case enc == outbox.EncodingProto:
-		return text + fmt.Sprintf(" The proto3 encoding in use sends it as typed (%q); a Zipkin server stores %q.", name, lower)
+	case enc.Codec().KeepsCase:
+		return text + fmt.Sprintf(" The encoding in use, %s, sends it as typed (%q); a Zipkin server stores %q.", enc.Codec().Title, name, lower)
 	}
 	return text + fmt.Sprintf(" zipkin-go's JSON serializer and Zipkin lowercase span names: %q arrives as %q.", name, lower)
 }

@@ -15,7 +15,7 @@ func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	for i, r := range m.received.rows {
 		if r.span >= 0 && accept(m.received.traces[r.trace].Spans[r.span]) {
 			m.received.cursor = i
-			m.focus(m.received)
+			m.screen.focus(m.received)
 			return
 		}
 	}
@@ -37,7 +37,7 @@ func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f")
 	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop()
+	m.shop.stop()
 	of := func(service string, kind model.Kind) func(model.SpanModel) bool {
 		return func(s model.SpanModel) bool { return s.LocalEndpoint.ServiceName == service && s.Kind == kind }
 	}

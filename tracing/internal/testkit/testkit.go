@@ -1,6 +1,7 @@
 // Package testkit holds the small helpers that the tests of several tracing
 // packages share: a gzipped body, a raw POST, a backoff without jitter, a
-// fatal check, a private CA and its TLS server. It imports none of the playground's packages, so the tests of
+// fatal check, a private CA and its TLS server, spans with every field and
+// the demo's batch as v2 JSON. It imports none of the playground's packages, so the tests of
 // every package, the lowest included, can use it without an import cycle.
 package testkit
 
