@@ -18,11 +18,10 @@ import (
 )
 
 // TestStreamBodiesAreZipkinGos: a Stream in Forget mode, whose bodies are
-// written into reused buffers, POSTs each span exactly once, every body is
-// the bytes reporter.JSONSerializer writes for the spans in it, and a
-// buffer is not reused while a request still reads it — the server refuses
-// every third POST before reading its body, so the transport may still be
-// writing when the answer is back (run with -race).
+// written into reused buffers, POSTs each span exactly once and every body
+// is the bytes reporter.JSONSerializer writes for the spans in it — also
+// when the collector refuses every third POST without reading its body, so
+// that batches are retried and their buffers must not be reused early.
 func TestStreamBodiesAreZipkinGos(t *testing.T) {
 	t.Parallel()
 	var mu sync.Mutex
