@@ -21,7 +21,8 @@ import (
 // written into reused buffers, POSTs each span exactly once and every body
 // is the bytes reporter.JSONSerializer writes for the spans in it — also
 // when the collector refuses every third POST without reading its body, so
-// that batches are retried and their buffers must not be reused early.
+// that batches go back to the queue and are sent again: neither their
+// buffers nor their outbox entries may be reused before they are delivered.
 func TestStreamBodiesAreZipkinGos(t *testing.T) {
 	t.Parallel()
 	var mu sync.Mutex
@@ -55,7 +56,7 @@ func TestStreamBodiesAreZipkinGos(t *testing.T) {
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	defer o.Close()
 	noWait := func(context.Context, time.Duration) error { return nil }
-	st := o.Stream(context.Background(), StreamOptions{Retry: RetryPolicy{Retries: 10, Sleep: noWait}})
+	st := o.Stream(context.Background(), StreamOptions{Retry: RetryPolicy{Sleep: noWait}}) // a refused batch goes back to the queue
 	spans := burstSpans(200, 10)
 	for _, s := range spans {
 		o.Send(s)
