@@ -28,7 +28,7 @@ var bodyPool = sync.Pool{New: func() any { return new(sendBody) }}
 // sendBody is a batch's serialized bytes. A pooled one goes back to the pool
 // after its delivery only when the transport has provably finished reading
 // it: one POST, answered 2xx, whose write the transport reported done
-// without error, and no rewind of the body. Anything else (a retry, an
+// without error, and no rewind of the body (or no POST at all). Anything else (a retry, an
 // answer that came before the body was written, an error) leaves the
 // buffer to the garbage collector: net/http may read a request body after
 // Do has returned, and a reused buffer would then be sent with another
@@ -110,9 +110,10 @@ func (sb *sendBody) answered(ok bool) {
 }
 
 // release gives the buffer back to the pool when that is safe (see
-// sendBody); a nil body holds nothing. The body is not used after.
+// sendBody): after one clean POST, or none (the bytes were compressed into
+// another body); a nil body holds nothing. The body is not used after.
 func (sb *sendBody) release() {
-	if sb == nil || !sb.pooled || sb.odd.Load() || sb.attempts != 1 || sb.wrote.Load() != 1 || cap(sb.b) > maxPooledBody {
+	if sb == nil || !sb.pooled || sb.odd.Load() || sb.attempts > 1 || int(sb.wrote.Load()) != sb.attempts || cap(sb.b) > maxPooledBody {
 		return
 	}
 	sb.b = sb.b[:0]

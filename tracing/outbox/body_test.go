@@ -2,8 +2,10 @@ package outbox
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -25,6 +27,17 @@ import (
 // buffers nor their outbox entries may be reused before they are delivered.
 func TestStreamBodiesAreZipkinGos(t *testing.T) {
 	t.Parallel()
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprint("gzip=", gz), func(t *testing.T) {
+			t.Parallel()
+			streamBodiesAreZipkinGos(t, gz)
+		})
+	}
+}
+
+// streamBodiesAreZipkinGos is TestStreamBodiesAreZipkinGos, with bodies
+// compressed or not (the serialized buffer is then reused at once).
+func streamBodiesAreZipkinGos(t *testing.T, gz bool) {
 	var mu sync.Mutex
 	var bodies [][]byte
 	posts := 0
@@ -37,7 +50,16 @@ func TestStreamBodiesAreZipkinGos(t *testing.T) {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		b, err := io.ReadAll(r.Body)
+		var body io.Reader = r.Body
+		if r.Header.Get("Content-Encoding") == "gzip" {
+			zr, err := gzip.NewReader(r.Body)
+			if err != nil {
+				w.WriteHeader(http.StatusBadRequest)
+				return
+			}
+			body = zr
+		}
+		b, err := io.ReadAll(body)
 		if err != nil {
 			w.WriteHeader(http.StatusBadRequest)
 			return
@@ -52,7 +74,7 @@ func TestStreamBodiesAreZipkinGos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := New(Options{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 50, Forget: true})
+	o := New(Options{Encoding: EncodingJSON, Timeout: 5 * time.Second, Batch: 50, Forget: true, Gzip: gz})
 	o.SetEndpoint(ep, secret.NewMasker(ep, nil))
 	defer o.Close()
 	noWait := func(context.Context, time.Duration) error { return nil }
