@@ -32,7 +32,7 @@ func (m *endpointMemo) appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, 
 	dst = append(dst, '{')
 	if !s.Timestamp.IsZero() {
 		dst = append(dst, `"timestamp":`...)
-		dst = strconv.AppendInt(dst, unixMicros(s.Timestamp), 10)
+		dst = appendMicros(dst, unixMicros(s.Timestamp))
 		dst = append(dst, ',')
 	}
 	if d := marshalDuration(s.Duration); d != 0 {
@@ -73,7 +73,7 @@ func (m *endpointMemo) appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, 
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"timestamp":`...)
-			dst = strconv.AppendInt(dst, unixMicros(s.Annotations[i].Timestamp), 10)
+			dst = appendMicros(dst, unixMicros(s.Annotations[i].Timestamp))
 			dst = append(dst, `,"value":`...)
 			dst = appendHTMLSafeString(dst, s.Annotations[i].Value)
 			dst = append(dst, '}')
@@ -128,6 +128,25 @@ func marshalDuration(d time.Duration) int64 {
 // microseconds, for a t after 1970 (halves round up, as Round does).
 func unixMicros(t time.Time) int64 {
 	return t.Unix()*1e6 + int64((t.Nanosecond()+500)/1e3)
+}
+
+// appendMicros appends v in decimal, as strconv.AppendInt does; the
+// microseconds of a time between 2001 and 2286 (16 digits) are written
+// two digits at a time without strconv's general path.
+func appendMicros(dst []byte, v int64) []byte {
+	if v < 1e15 || v >= 1e16 {
+		return strconv.AppendInt(dst, v, 10)
+	}
+	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+		"404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+	var b [16]byte
+	u := uint64(v)
+	for i := len(b) - 2; i >= 0; i -= 2 {
+		r := u % 100
+		u /= 100
+		b[i], b[i+1] = pairs[2*r], pairs[2*r+1]
+	}
+	return append(dst, b[:]...)
 }
 
 func appendTraceIDHex(dst []byte, t model.TraceID) []byte {
