@@ -126,7 +126,9 @@ func runBurst(ctx, deliver context.Context, s *tracing.Session, opts Options, en
 // unless GOGC or GOMEMLIMIT say otherwise: a burst's live heap is small and
 // bounded but it makes garbage fast, and GOGC=400 took 10–15% less CPU than
 // 100 for 400,000 spans (measured), for ~40 MB more, under a soft limit of
-// burstMemoryLimit. It returns the undo.
+// burstMemoryLimit. Measured again with 8 batches of room, 100,000 spans:
+// 1.85 µs/span at 400, 1.96 at 800, 2.09 at 200, 2.28 at 100 (medians of
+// 10). It returns the undo.
 func tuneGC() func() {
 	undo := func() {}
 	if os.Getenv("GOGC") == "" {
