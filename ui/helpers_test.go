@@ -11,6 +11,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/component"
 )
 
 func TestMain(m *testing.M) {
@@ -46,14 +47,14 @@ func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {
 }
 
 // promptOf is the text prompt in the dialog slot, nil when there is none.
-func promptOf(m *Model) *prompt {
-	p, _ := m.dialog.(*prompt)
+func promptOf(m *Model) *component.Prompt {
+	p, _ := m.dialog.(*component.Prompt)
 	return p
 }
 
 // pickerOf is the sampler picker in the dialog slot, nil when there is none.
-func pickerOf(m *Model) *samplerPicker {
-	p, _ := m.dialog.(*samplerPicker)
+func pickerOf(m *Model) *component.SamplerPicker {
+	p, _ := m.dialog.(*component.SamplerPicker)
 	return p
 }
 
@@ -120,7 +121,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 	run(cmd)
 	for running > 0 {
 		var grace <-chan time.Time
-		if !m.log.Flushing() && !m.verify.running() {
+		if !m.log.Flushing() && !m.common.Verify.Running() {
 			grace = time.After(2 * time.Second)
 		}
 		var msg tea.Msg
@@ -135,7 +136,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 			for _, c := range msg {
 				run(c)
 			}
-		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
+		case component.FlushResultMsg, component.FlushRetryMsg, component.FlushDoneMsg, component.FileMsg, component.VerifyDoneMsg, component.ShopStartedMsg, component.ShopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			run(c)
