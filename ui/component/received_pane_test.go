@@ -38,7 +38,7 @@ func postTo(t *testing.T, p *ReceivedPane, body string) {
 func arrive(t *testing.T, p *ReceivedPane, body string) {
 	t.Helper()
 	postTo(t, p, body)
-	p.LayoutCost = 0
+	p.layoutCost = 0
 	p.Update(ReceivedMsg{})
 }
 
@@ -100,7 +100,7 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 	if !strings.Contains(v, "── selected") || !strings.Contains(v, "front-proxy 172.18.0.6") {
 		t.Errorf("no details of the selected span on screen:\n%s", v)
 	}
-	detail := flat(strings.Join(p.Detail(p.Rows[p.Cursor]), "\n"))
+	detail := flat(strings.Join(p.detail(p.Rows[p.Cursor]), "\n"))
 	for _, want := range []string{"name ingress", "kind SERVER", "span ID 0000000000000002", "0000000000000001 (not received: shown as a root)",
 		"error=upstream reset", "http.status_code=503", "+1.0ms retry", "shared", "remote 172.18.0.1:51234"} {
 		if !strings.Contains(detail, want) {
@@ -119,9 +119,9 @@ func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
 	p := newReceivedPane(t, 120, 30)
 	arrive(t, p, envoyLike)
 	pressOn(p, runeKey('G'))
-	before, _ := p.RowID(p.Cursor)
+	before, _ := p.rowID(p.Cursor)
 	arrive(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	after, _ := p.RowID(p.Cursor)
+	after, _ := p.rowID(p.Cursor)
 	if before != after || p.Rows[0].Trace != 2 {
 		t.Errorf("cursor moved from %+v to %+v", before, after)
 	}
@@ -134,16 +134,16 @@ func TestReceivedSlowLayoutCoalesces(t *testing.T) {
 	t.Parallel()
 	p := newReceivedPane(t, 120, 30)
 	arrive(t, p, envoyLike)
-	p.LayoutCost, p.LaidOut = time.Second, time.Now() // as if it were slow
+	p.layoutCost, p.laidOut = time.Second, time.Now() // as if it were slow
 	postTo(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
 	_, cmd := p.Update(ReceivedMsg{})
 	_, again := p.Update(ReceivedMsg{})
-	if cmd == nil || again == nil || len(p.Traces) != 2 || !p.Deferred {
-		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(p.Traces), p.Deferred)
+	if cmd == nil || again == nil || len(p.Traces) != 2 || !p.deferred {
+		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(p.Traces), p.deferred)
 	}
 	p.Update(ReceivedLayoutMsg{})
-	if len(p.Traces) != 3 || p.Deferred {
-		t.Errorf("the deferred layout: %d traces, deferred %v", len(p.Traces), p.Deferred)
+	if len(p.Traces) != 3 || p.deferred {
+		t.Errorf("the deferred layout: %d traces, deferred %v", len(p.Traces), p.deferred)
 	}
 }
 
@@ -158,9 +158,9 @@ func TestReceivedCursorOnTheNewestFollowsArrivals(t *testing.T) {
 		t.Fatalf("the cursor starts on row %d", p.Cursor)
 	}
 	arrive(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	got, _ := p.RowID(p.Cursor)
-	if got.Trace.String() != "00000000000000e3" || p.Offset != 0 {
-		t.Errorf("after an arrival the cursor is on %+v (offset %d), not the newest trace", got, p.Offset)
+	got, _ := p.rowID(p.Cursor)
+	if got.trace.String() != "00000000000000e3" || p.offset != 0 {
+		t.Errorf("after an arrival the cursor is on %+v (offset %d), not the newest trace", got, p.offset)
 	}
 }
 
@@ -175,8 +175,8 @@ func TestShowOnlyStartsAtTheNewest(t *testing.T) {
 	p.ShowOnly("ann")
 	pressOn(p, tea.KeyMsg{Type: tea.KeyDown}) // off the top row, which follows arrivals anyway
 	p.ShowOnly("")
-	got, _ := p.RowID(p.Cursor)
-	if got.Trace.String() != "00000000000000b1" || p.Offset != 0 {
-		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, p.Offset)
+	got, _ := p.rowID(p.Cursor)
+	if got.trace.String() != "00000000000000b1" || p.offset != 0 {
+		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, p.offset)
 	}
 }

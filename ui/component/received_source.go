@@ -156,7 +156,7 @@ func (v *ReceivedPane) HasBackendTraces() bool { return len(v.backend.traces) > 
 // backend, from the top, and says what it shows now.
 func (v *ReceivedPane) SwitchSource() string {
 	v.source = 1 - v.source
-	v.Cursor, v.Offset = 0, 0
+	v.Cursor, v.offset = 0, 0
 	v.Refresh()
 	if v.showsBackend() {
 		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], Safe(v.backend.query))
@@ -168,6 +168,6 @@ func (v *ReceivedPane) SwitchSource() string {
 // shows every trace again.
 func (v *ReceivedPane) ShowOnly(service string) {
 	v.only = serviceFilter(service)
-	v.Cursor, v.Offset = 0, 0
+	v.Cursor, v.offset = 0, 0
 	v.Refresh()
 }

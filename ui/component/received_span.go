@@ -8,11 +8,11 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// Detail is the Received pane's own inspector: everything the receiver
+// detail is the Received pane's own inspector: everything the receiver
 // stored of the selected span (IDs, kind, endpoints, timing, tags,
 // annotations), or a summary of the selected trace. All of it came from
 // outside, so every text goes through safe.
-func (v *ReceivedPane) Detail(r recvRow) []string {
+func (v *ReceivedPane) detail(r recvRow) []string {
 	var out []string
 	line := func(label, value string) {
 		l := v.Styles.Label.Render(fmt.Sprintf("%-*s", labelW, label))
