@@ -53,27 +53,13 @@ func TestPolicyLocksTheWorkshopsSettings(t *testing.T) {
 	}
 }
 
-func TestPolicyOptionRowsSayWhy(t *testing.T) {
+// TestPolicyOptionRowsRefuseEdits: under the workshop's policy enter on a
+// row it holds opens nothing and says why; without a policy it opens the
+// prompt.
+func TestPolicyOptionRowsRefuseEdits(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "O")
-	rows := map[string]component.OptionRow{}
-	for _, r := range component.OptionRows(m.common) {
-		rows[r.Name] = r
-	}
-	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "listen", "CA certificates", "TLS not verified", "max spans", "service"} {
-		r, ok := rows[name]
-		if !ok {
-			t.Errorf("no row %q", name)
-			continue
-		}
-		if v := r.Value(m.common); v != "set by the workshop" {
-			t.Errorf("%s shows %q", name, v)
-		}
-	}
-	if _, ok := rows["+ add a header"]; ok {
-		t.Error("an attendee can add a header")
-	}
 	selectOption(t, m, "endpoint")
 	m, _ = press(t, m, "enter")
 	if promptOf(m) != nil || !strings.Contains(m.status, "set by the workshop") {

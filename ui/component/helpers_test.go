@@ -19,13 +19,17 @@ func TestMain(m *testing.M) {
 }
 
 // newTestCommon is the context a component shares, on a session of its own
-// (the embedded receiver on a free port, every trace sampled), under policy p.
-func newTestCommon(t testing.TB, p Policy) *Common {
+// (the embedded receiver on a free port, every trace sampled, adjusted by
+// mutate), under policy p.
+func newTestCommon(t testing.TB, p Policy, mutate ...func(*tracing.Config)) *Common {
 	t.Helper()
 	cfg := tracing.DefaultConfig()
 	cfg.Listen = "127.0.0.1:0"
 	cfg.IP = "10.0.0.1"
 	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
+	for _, f := range mutate {
+		f(&cfg)
+	}
 	s, err := tracing.NewSession(cfg)
 	if err != nil {
 		t.Fatal(err)
