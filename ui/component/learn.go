@@ -42,9 +42,9 @@ func (l Lesson) doneFor(p Policy) string {
 	return l.Done
 }
 
-// LoadLessons parses the embedded lessons and checks that every check name
+// loadLessons parses the embedded lessons and checks that every check name
 // exists.
-func LoadLessons(data []byte) ([]Lesson, error) {
+func loadLessons(data []byte) ([]Lesson, error) {
 	var ls []Lesson
 	if err := json.Unmarshal(data, &ls); err != nil {
 		return nil, fmt.Errorf("lessons: %v", err)
@@ -65,7 +65,7 @@ func LoadLessons(data []byte) ([]Lesson, error) {
 
 // BuiltinLessons are the embedded lessons. A broken file is a bug the tests
 // catch; should one ship, L says why instead of starting.
-func BuiltinLessons() ([]Lesson, error) { return LoadLessons(lessonsJSON) }
+func BuiltinLessons() ([]Lesson, error) { return loadLessons(lessonsJSON) }
 
 // Tour is the progress through the lessons; it survives leaving learn mode.
 type Tour struct {

@@ -6,7 +6,7 @@ import "testing"
 // load.
 func TestLessonWithAnUnknownCheckIsRefused(t *testing.T) {
 	t.Parallel()
-	if _, err := LoadLessons([]byte(`[{"title":"x","teach":"x","do":"x","done":"x","check":"nope"}]`)); err == nil {
+	if _, err := loadLessons([]byte(`[{"title":"x","teach":"x","do":"x","done":"x","check":"nope"}]`)); err == nil {
 		t.Error("an unknown check must be refused")
 	}
 }

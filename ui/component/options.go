@@ -89,7 +89,7 @@ func (d *OptionsDialog) View() string {
 	d.Cursor = min(d.Cursor, len(rows)-1)
 	const nameW = 20
 	rowText := func(r OptionRow) string {
-		v := r.Value(m)
+		v := r.value(m)
 		if !m.Reveal {
 			v = m.Session.Masker().Mask(v)
 		}
@@ -121,7 +121,7 @@ func (d *OptionsDialog) View() string {
 // typed, with the flag's validation.
 func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 	m := d.Common
-	current := row.Value(m)
+	current := row.value(m)
 	check := func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
 			return KeyName(m.Keys.Accept) + " keeps " + current, ""
@@ -151,7 +151,7 @@ func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 			if err != nil {
 				return nil, err
 			}
-			m.say("%s: %s → %s (%s).", capitalize(row.Name), current, row.Value(m), row.about)
+			m.say("%s: %s → %s (%s).", capitalize(row.Name), current, row.value(m), row.about)
 			return d.reopen(), nil
 		},
 		cancelled: func() { m.say("%s unchanged.", capitalize(row.Name)); d.reopen() },

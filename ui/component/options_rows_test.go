@@ -44,7 +44,7 @@ func TestPolicyOptionRowsSayWhy(t *testing.T) {
 			t.Errorf("no row %q", name)
 			continue
 		}
-		if v := r.Value(c); v != "set by the workshop" {
+		if v := r.value(c); v != "set by the workshop" {
 			t.Errorf("%s shows %q", name, v)
 		}
 	}

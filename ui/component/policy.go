@@ -43,7 +43,7 @@ func (p Policy) restrictRows(rows []OptionRow) []OptionRow {
 			continue
 		}
 		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
-			Value: func(*Common) string { return reason },
+			value: func(*Common) string { return reason },
 			act: func(d *OptionsDialog) tea.Cmd {
 				d.sayError(r.Name + ": " + reason)
 				return d.reopen()
