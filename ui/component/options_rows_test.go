@@ -30,7 +30,7 @@ func TestEverySettingIsInOptions(t *testing.T) {
 // says who set it, and none adds a header.
 func TestPolicyOptionRowsSayWhy(t *testing.T) {
 	t.Parallel()
-	c := newTestCommon(t, Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}, func(c *tracing.Config) {
+	c := newTestCommon(t, attendeePolicy, func(c *tracing.Config) {
 		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
 		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
 	})

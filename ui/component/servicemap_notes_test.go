@@ -55,7 +55,7 @@ func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
 		want, nope string
 	}{
 		{Policy{}, "H on a running CLIENT span calls the demo shop", "not available here"},
-		{Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}, "not available here (set by the workshop)", "H on a running CLIENT span"},
+		{attendeePolicy, "not available here (set by the workshop)", "H on a running CLIENT span"},
 	} {
 		p := &serviceMap{PaneBase: PaneBase{Common: newTestCommon(t, tc.p)}}
 		p.SetSize(116, 36)

@@ -1,19 +1,28 @@
-package ui
+package component
 
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // lessonDoneText is what the panel of lesson n (1-based) says once done,
 // as the person under policy p sees it, its lines joined.
 func lessonDoneText(t *testing.T, p Policy, n int) string {
 	t.Helper()
-	m := attendeeModel(t, p)
-	m.GotoLesson(n)
-	m.lesson.Tour.Passed[m.lesson.Tour.Current] = true
-	return flat(strings.Join(m.lesson.Parts(60).Body, "\n"))
+	c := newTestCommon(t, p, func(c *tracing.Config) {
+		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+	})
+	l := NewLearnPane(c, NewTreePane(c), NewDeliveryLog(c), func() []AnsweredCall { return nil })
+	l.Open(n - 1)
+	l.Tour.Passed[l.Tour.Current] = true
+	return flat(strings.Join(l.Parts(60).Body, "\n"))
 }
+
+// attendeePolicy is the workshop's policy for an attendee.
+var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
 
 // TestAttendeeLessonsNameOnlyTheirKeys: lessons 9 and 10 tell the local
 // playground to press E and tab to the Received pane; an attendee has
