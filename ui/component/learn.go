@@ -70,34 +70,34 @@ func BuiltinLessons() ([]Lesson, error) { return loadLessons(lessonsJSON) }
 // Tour is the progress through the lessons; it survives leaving learn mode.
 type Tour struct {
 	Lessons []Lesson
-	Current int
+	current int
 	Passed  []bool
 	snap    learnSnapshot
-	Active  bool
+	active  bool
 }
 
-// Lesson is the current lesson.
-func (t *Tour) Lesson() Lesson { return t.Lessons[t.Current] }
+// lesson is the current lesson.
+func (t *Tour) lesson() Lesson { return t.Lessons[t.current] }
 
 // Done says whether the current lesson's check has passed.
-func (t *Tour) Done() bool { return t.Passed[t.Current] }
+func (t *Tour) Done() bool { return t.Passed[t.current] }
 
 // check runs the current lesson's check on w once it is pending; it
 // reports whether the lesson has just been completed.
 func (t *Tour) check(w lessonWorld) bool {
-	if !t.Active || t.Passed[t.Current] {
+	if !t.active || t.Passed[t.current] {
 		return false
 	}
 	t.snap.refresh(w)
-	if lessonChecks[t.Lesson().Check](w, t.snap) {
-		t.Passed[t.Current] = true
+	if lessonChecks[t.lesson().Check](w, t.snap) {
+		t.Passed[t.current] = true
 		return true
 	}
 	return false
 }
 
-// Completed counts the lessons passed.
-func (t *Tour) Completed() int {
+// completed counts the lessons passed.
+func (t *Tour) completed() int {
 	n := 0
 	for _, d := range t.Passed {
 		if d {

@@ -17,8 +17,8 @@ func lessonDoneText(t *testing.T, p Policy, n int) string {
 	})
 	l := NewLearnPane(c, NewTreePane(c), NewDeliveryLog(c), func() []AnsweredCall { return nil })
 	l.Open(n - 1)
-	l.Tour.Passed[l.Tour.Current] = true
-	return flat(strings.Join(l.Parts(60).Body, "\n"))
+	l.Tour.Passed[l.Tour.current] = true
+	return flat(strings.Join(l.parts(60).body, "\n"))
 }
 
 // attendeePolicy is the workshop's policy for an attendee.

@@ -19,8 +19,8 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 	p := NewLearnPane(c, tree, NewDeliveryLog(c), func() []AnsweredCall { return nil })
 
 	p.Toggle()
-	if !p.Active() || p.Tour.Current != 0 {
-		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.Active(), p.Tour.Current+1)
+	if !p.Active() || p.Tour.current != 0 {
+		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.Active(), p.Tour.current+1)
 	}
 	if said := statusOf(c.Requests); said != "Lesson 1/11: A trace and its root span" {
 		t.Errorf("starting says %q", said)
