@@ -38,7 +38,7 @@ type logEntry struct {
 type DeliveryLog struct {
 	PaneBase
 	Entries   []logEntry
-	Scroll    int // lines scrolled up from the bottom
+	scroll    int // lines scrolled up from the bottom
 	spinner   spinner.Model
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
@@ -72,7 +72,7 @@ func (l *DeliveryLog) push(e logEntry) {
 	if over := len(l.Entries) - maxLogEntries; over > 0 {
 		l.Entries = append([]logEntry(nil), l.Entries[over:]...)
 	}
-	l.Scroll = 0
+	l.scroll = 0
 }
 
 // Render draws one entry as it is to be seen now: masked unless revealed.
@@ -195,7 +195,7 @@ func (l *DeliveryLog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case tea.KeyMsg:
 		// Only a key in the focused log measures every entry.
 		maxScroll := max(0, len(l.Lines(-1))-l.height)
-		l.Scroll = maxScroll - Navigate(l.Keys, msg, maxScroll-min(l.Scroll, maxScroll), l.height, maxScroll)
+		l.scroll = maxScroll - navigate(l.Keys, msg, maxScroll-min(l.scroll, maxScroll), l.height, maxScroll)
 	}
 	return l, nil
 }
@@ -212,8 +212,8 @@ func (l *DeliveryLog) Title() string {
 	if l.Flushing() {
 		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), Plural(l.done, "batch"), KeyName(l.Keys.StopFlush))
 	}
-	if l.Scroll > 0 {
-		t += fmt.Sprintf(" · %s below (%s)", Plural(l.Scroll, "line"), KeyName(l.Keys.Bottom))
+	if l.scroll > 0 {
+		t += fmt.Sprintf(" · %s below (%s)", Plural(l.scroll, "line"), KeyName(l.Keys.Bottom))
 	}
 	return t
 }
@@ -223,8 +223,8 @@ func (l *DeliveryLog) View() string {
 	if len(l.Entries) == 0 {
 		return l.Styles.Dim.Render("One line per POST appears here when you flush (" + KeyName(l.Keys.Flush) + ").")
 	}
-	lines := l.Lines(l.Scroll + l.height)
-	end := max(0, len(lines)-l.Scroll)
+	lines := l.Lines(l.scroll + l.height)
+	end := max(0, len(lines)-l.scroll)
 	start := max(0, end-l.height)
 	return strings.Join(lines[start:end], "\n")
 }

@@ -57,7 +57,7 @@ func (d *ExplainDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		d.page, d.Scroll = 1-d.page, 0
 	default:
 		last := max(0, len(d.Lines())-d.maxLines)
-		d.Scroll = Navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
+		d.Scroll = navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
 	}
 	return d, nil
 }

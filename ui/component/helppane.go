@@ -73,7 +73,7 @@ func (h *HelpPane) Title() string {
 func (h *HelpPane) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		last := max(0, strings.Count(h.Content(), "\n")+1-h.height)
-		h.scroll = Navigate(h.Keys, km, h.scroll, max(1, h.height-1), last)
+		h.scroll = navigate(h.Keys, km, h.scroll, max(1, h.height-1), last)
 	}
 	return h, nil
 }

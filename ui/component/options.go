@@ -63,7 +63,7 @@ func (d *OptionsDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		return d, row.remove(d)
 	default:
-		d.Cursor = Navigate(d.Keys, km, d.Cursor, 5, len(rows)-1)
+		d.Cursor = navigate(d.Keys, km, d.Cursor, 5, len(rows)-1)
 	}
 	return d, nil
 }

@@ -32,7 +32,7 @@ func (p *SamplerPicker) Update(msg tea.Msg) (Component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.Keys.Up), key.Matches(km, p.Keys.Down):
-		p.cursor = Navigate(p.Keys, km, p.cursor, 1, len(tracing.SamplerKinds)-1)
+		p.cursor = navigate(p.Keys, km, p.cursor, 1, len(tracing.SamplerKinds)-1)
 	case key.Matches(km, p.Keys.Cancel), key.Matches(km, p.Keys.Close):
 		p.closed = true
 		p.say("Sampler unchanged.")

@@ -113,7 +113,7 @@ func (v *ReceivedPane) Update(msg tea.Msg) (Component, tea.Cmd) {
 		return v, v.adopt(msg)
 	case tea.KeyMsg:
 		listH, _ := v.split()
-		v.Cursor = Navigate(v.Keys, msg, v.Cursor, max(1, listH-1), len(v.Rows)-1)
+		v.Cursor = navigate(v.Keys, msg, v.Cursor, max(1, listH-1), len(v.Rows)-1)
 		v.clamp(listH)
 	}
 	return v, nil
