@@ -44,8 +44,10 @@ func (p *serviceMap) Update(msg tea.Msg) (Component, tea.Cmd) {
 	return p, nil
 }
 
-// ShortHelp is the map's keys.
-func (p *serviceMap) ShortHelp() []key.Binding { return []key.Binding{p.Keys.Cancel} }
+// ShortHelp is the map's keys: esc or M closes it, as its last line says.
+func (p *serviceMap) ShortHelp() []key.Binding {
+	return []key.Binding{Both(p.Keys.Cancel, p.Keys.ServiceMap, "close")}
+}
 
 // FullHelp is the map's keys.
 func (p *serviceMap) FullHelp() [][]key.Binding {
