@@ -133,9 +133,9 @@ func (v *InspectorPane) timing(n *tracing.Node, line func(label, value string)) 
 	} else {
 		line("duration", v.Styles.Running.Render("running "+ShortDur(n.Elapsed(v.Now())))+" ("+KeyName(v.Keys.Finish)+" finishes)")
 	}
-	line("local", EndpointText(n.LocalEndpoint))
+	line("local", endpointText(n.LocalEndpoint))
 	if n.RemoteEndpoint != nil {
-		line("remote", EndpointText(n.RemoteEndpoint))
+		line("remote", endpointText(n.RemoteEndpoint))
 	}
 	line("start", n.Start.Format("15:04:05.000000"))
 }
@@ -180,8 +180,8 @@ func (v *InspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, val
 	}
 }
 
-// EndpointText is e as one line: service, IP and port ("-" for none).
-func EndpointText(e *model.Endpoint) string {
+// endpointText is e as one line: service, IP and port ("-" for none).
+func endpointText(e *model.Endpoint) string {
 	if e == nil {
 		return "-"
 	}

@@ -47,9 +47,9 @@ func (v *ReceivedPane) detail(r recvRow) []string {
 	if len(flags) > 0 {
 		line("flags", strings.Join(flags, ", "))
 	}
-	line("local", EndpointText(s.LocalEndpoint))
+	line("local", endpointText(s.LocalEndpoint))
 	if s.RemoteEndpoint != nil {
-		line("remote", EndpointText(s.RemoteEndpoint))
+		line("remote", endpointText(s.RemoteEndpoint))
 	}
 	if s.Timestamp.IsZero() {
 		line("start", v.Styles.Dim.Render("none: sent without timestamp"))
