@@ -67,22 +67,21 @@ type Model struct {
 func New(s *tracing.Session, opts ...Option) *Model {
 	styles := component.DefaultStyles()
 	keys := component.DefaultKeyMap()
-	c := &component.Common{Session: s, Styles: &styles, Keys: &keys, Now: time.Now, Reveal: s.Config().RevealSecrets, Verify: newVerification()}
+	c := &component.Common{Session: s, Styles: &styles, Keys: &keys, Now: time.Now, Reveal: s.Config().RevealSecrets, Verify: component.NewVerification()}
 	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
 	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
-	m.tree = &component.TreePane{PaneBase: component.PaneBase{Common: c}}
-	m.inspector = &component.InspectorPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
-	m.headers = &component.HeadersPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
-	m.log = newDeliveryLog(c)
-	m.received = &component.ReceivedPane{PaneBase: component.PaneBase{Common: c}}
-	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
-	m.received.Refresh()
+	m.tree = component.NewTreePane(c)
+	m.inspector = component.NewInspectorPane(c, m.tree.Selected)
+	m.headers = component.NewHeadersPane(c, m.tree.Selected)
+	m.log = component.NewDeliveryLog(c)
+	m.received = component.NewReceivedPane(c)
+	m.shop = component.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
 	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() })
-	m.quitter = &component.Quitter{Common: c, CancelFlush: m.log.Cancel}
-	m.lesson = newLearnPane(c, m.tree, m.log, func() []component.AnsweredCall { return m.shop.Answered })
+	m.quitter = component.NewQuitter(c, m.log.Cancel)
+	m.lesson = component.NewLearnPane(c, m.tree, m.log, m.shop.AnsweredCalls)
 	m.screen = &screen{Common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
 		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
 	m.tree.Focus()
@@ -123,7 +122,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKeyMsg(msg)
 	case component.FlushResultMsg, component.FlushRetryMsg, spinner.TickMsg:
 		if r, ok := msg.(component.FlushResultMsg); ok {
-			m.common.Verify.SentTo.Record(r)
+			m.common.Verify.Record(r)
 		}
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)

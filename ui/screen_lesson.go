@@ -1,13 +1,11 @@
 package ui
 
-import "zipkin-playground/ui/component"
-
 // learnLayout gives the lesson panel its place in learn mode: under the
 // tree, above the B3 headers, when side by side; the details' place when
 // stacked. The lesson never gives way: it keeps its title, what to press and
 // three rows of its text; the tree and the B3 headers shrink first (the tree
 // to one row, which follows the selection), then the B3 headers go.
-func (s *screen) learnLayout(l *component.LayoutSizes) {
+func (s *screen) learnLayout(l *layoutSizes) {
 	if !s.touring() {
 		return
 	}
@@ -39,7 +37,7 @@ func (s *screen) learnLayout(l *component.LayoutSizes) {
 
 // lessonBox is the lesson panel under the tree (side by side), "" when the
 // tour is off.
-func (s *screen) lessonBox(l component.LayoutSizes) string {
+func (s *screen) lessonBox(l layoutSizes) string {
 	if l.LessonH == 0 || l.Stacked {
 		return ""
 	}
@@ -48,7 +46,7 @@ func (s *screen) lessonBox(l component.LayoutSizes) string {
 
 // detailsOrLesson is the stacked screen's lower section: the lesson in learn
 // mode, the details otherwise.
-func (s *screen) detailsOrLesson(l component.LayoutSizes) string {
+func (s *screen) detailsOrLesson(l layoutSizes) string {
 	if l.LessonH > 0 {
 		return s.box(l, s.lesson, s.width, l.HdrH)
 	}

@@ -11,7 +11,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Seq})
+	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Lead()})
 }
 
 // view draws the frame: the top bar, the panes (or the help, or a dialog
@@ -33,7 +33,7 @@ func (s *screen) view(f frame) string {
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(s.width, s.height), body)
+	parts := append(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
 	style := s.Styles.Status
 	if f.bad {
 		style = s.Styles.Bad
@@ -46,12 +46,12 @@ func (s *screen) view(f frame) string {
 
 // box draws a component in a titled box of outer size w×h: the title in the
 // top border, or on a line of its own when compact.
-func (s *screen) box(l component.LayoutSizes, c component.Component, w, h int) string {
+func (s *screen) box(l layoutSizes, c component.Component, w, h int) string {
 	content := c.View() // first: a pane's title may count what its view measured
 	return s.boxOf(l, c.Title(), content, w, h, c.Focused())
 }
 
-func (s *screen) boxOf(l component.LayoutSizes, title, content string, w, h int, focused bool) string {
+func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
 	titleStyle := s.Styles.Title
 	if focused {
 		title, titleStyle = component.FocusMark+title, s.Styles.FocusTitle
@@ -64,7 +64,7 @@ func (s *screen) boxOf(l component.LayoutSizes, title, content string, w, h int,
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
 // received), then the delivery log.
-func (s *screen) mainBody(l component.LayoutSizes) string {
+func (s *screen) mainBody(l layoutSizes) string {
 	var upper string
 	if l.Stacked {
 		upper = s.box(l, s.tree, s.width, l.TreeH) + "\n" + s.detailsOrLesson(l)
@@ -111,7 +111,7 @@ func besides(blocks ...string) string {
 // details is the stacked screen's lower section: the focused one of
 // inspector, B3 headers and received spans, or the headers then the
 // inspector when none of them has focus.
-func (s *screen) details(l component.LayoutSizes) string {
+func (s *screen) details(l layoutSizes) string {
 	for _, c := range []component.Component{s.inspector, s.headers, s.received} {
 		if c.Focused() {
 			return s.box(l, c, s.width, l.HdrH)
