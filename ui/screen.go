@@ -14,15 +14,9 @@ import (
 // dialog, the status) the root hands it as plain values.
 type screen struct {
 	*component.Common
-	tree      *component.TreePane
-	inspector *component.InspectorPane
-	headers   *component.HeadersPane
-	log       *component.DeliveryLog
-	received  *component.ReceivedPane
-	lesson    *component.LearnPane
-	helpView  *component.HelpPane
-	actions   []actionGroup // the bottom line offers their keys
-	help      help.Model
+	*panes                // shared with the root (panes.go)
+	actions []actionGroup // the bottom line offers their keys
+	help    help.Model
 
 	width, height int
 	status        string // the status last laid out for
