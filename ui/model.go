@@ -122,10 +122,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return component.Verifier{Common: m.common}.Tick()
 	case component.VerifyDoneMsg:
 		return m.verifyDone(msg)
-	case component.ReceivedMsg, component.ReceivedLayoutMsg, component.ReceiverStartedMsg:
-		var cmd tea.Cmd
-		m.received, cmd = update(m.received, msg)
-		return cmd
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -138,6 +134,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.clipboard.Done(msg)
 	case component.ShopMsg:
 		return m.shop.Update(msg)
+	default:
+		if p := m.screen.owner(msg); p != nil { // a pane's own async result
+			_, cmd := p.Update(msg)
+			return cmd
+		}
 	}
 	return nil
 }

@@ -11,10 +11,10 @@ import (
 // m.tree and the screen as s.tree.
 //
 // Adding a pane takes its file in ui/component (PaneBase, Component, a NewX
-// constructor) and three places here in the root: its field and
-// construction below, its line in placements (layout.go: size and tab
-// order) and its line in mainBody (view.go: where it is drawn). A pane with
-// async messages of its own also gets a case in update.
+// constructor; Owns too when it has async messages of its own, which update
+// then hands it) and three places in the root: its field and construction
+// below, its line in placements (layout.go: its size and tab order) and its
+// line in mainBody (view.go: where its box goes, at that size).
 type panes struct {
 	tree      *component.TreePane
 	inspector *component.InspectorPane
