@@ -72,12 +72,12 @@ func (s *screen) stack(l *layoutSizes) {
 }
 
 // placements is the layout and the focus order: every component with its
-// inner size, in the order tab visits them. A new pane is one line here (and
-// one in mainBody, where it is drawn).
+// size, in the order tab visits them. A new pane is one line here (and one
+// in mainBody, where it is drawn at the size given here).
 func (s *screen) placements(l layoutSizes) []component.Placement {
 	at := func(c component.Component, w, h int, name string) component.Placement {
 		iw, ih := l.Inner(w, h)
-		return component.Placement{C: c, W: iw, H: ih, Name: name}
+		return component.Placement{C: c, W: iw, H: ih, OuterW: w, OuterH: h, Name: name}
 	}
 	scroll := " (" + component.KeyHelp(component.Both(s.Keys.Down, s.Keys.Up, "scroll")) + ")"
 	received := "" // tab visits what arrived only when there is any source of it

@@ -37,19 +37,11 @@ type Model struct {
 	common  *component.Common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
-	screen  *screen                 // lays out and draws the panes below
+	screen  *screen                 // lays out and draws the panes
+	*panes                          // shared with the screen (panes.go)
 
-	tree      *component.TreePane
-	inspector *component.InspectorPane
-	headers   *component.HeadersPane
-	log       *component.DeliveryLog
-	received  *component.ReceivedPane
-
-	mode     mode
-	dialog   component.Dialog // the open prompt, picker or question; nil in browse and help
-	helpView *component.HelpPane
-
-	lesson *component.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	mode   mode
+	dialog component.Dialog // the open prompt, picker or question; nil in browse and help
 
 	shop *component.ShopDesk // the demo shop H calls and M maps
 
@@ -73,17 +65,11 @@ func New(s *tracing.Session, opts ...Option) *Model {
 		o(m)
 	}
 	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
-	m.tree = component.NewTreePane(c)
-	m.inspector = component.NewInspectorPane(c, m.tree.Selected)
-	m.headers = component.NewHeadersPane(c, m.tree.Selected)
-	m.log = component.NewDeliveryLog(c)
-	m.received = component.NewReceivedPane(c)
+	m.panes = newPanes(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() },
+		func() []component.AnsweredCall { return m.shop.AnsweredCalls() })
 	m.shop = component.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
-	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() })
 	m.quitter = component.NewQuitter(c, m.log.Cancel)
-	m.lesson = component.NewLearnPane(c, m.tree, m.log, m.shop.AnsweredCalls)
-	m.screen = &screen{Common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
-		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
+	m.screen = &screen{Common: c, panes: m.panes, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", component.KeyName(keys.NewTrace), component.KeyName(keys.Help)) + component.ReceiverNotes(s)
 	m.refreshKeys()
@@ -136,10 +122,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return component.Verifier{Common: m.common}.Tick()
 	case component.VerifyDoneMsg:
 		return m.verifyDone(msg)
-	case component.ReceivedMsg, component.ReceivedLayoutMsg, component.ReceiverStartedMsg:
-		var cmd tea.Cmd
-		m.received, cmd = update(m.received, msg)
-		return cmd
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -152,6 +134,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.clipboard.Done(msg)
 	case component.ShopMsg:
 		return m.shop.Update(msg)
+	default:
+		if p := m.screen.owner(msg); p != nil { // a pane's own async result
+			_, cmd := p.Update(msg)
+			return cmd
+		}
 	}
 	return nil
 }

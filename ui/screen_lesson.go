@@ -1,5 +1,7 @@
 package ui
 
+import "zipkin-playground/ui/component"
+
 // learnLayout gives the lesson panel its place in learn mode: under the
 // tree, above the B3 headers, when side by side; the details' place when
 // stacked. The lesson never gives way: it keeps its title, what to press and
@@ -37,18 +39,18 @@ func (s *screen) learnLayout(l *layoutSizes) {
 
 // lessonBox is the lesson panel under the tree (side by side), "" when the
 // tour is off.
-func (s *screen) lessonBox(l layoutSizes) string {
+func (s *screen) lessonBox(l layoutSizes, at func(component.Component) string) string {
 	if l.LessonH == 0 || l.Stacked {
 		return ""
 	}
-	return "\n" + s.box(l, s.lesson, l.LeftW, l.LessonH)
+	return "\n" + at(s.lesson)
 }
 
 // detailsOrLesson is the stacked screen's lower section: the lesson in learn
 // mode, the details otherwise.
-func (s *screen) detailsOrLesson(l layoutSizes) string {
+func (s *screen) detailsOrLesson(l layoutSizes, at func(component.Component) string) string {
 	if l.LessonH > 0 {
-		return s.box(l, s.lesson, s.width, l.HdrH)
+		return at(s.lesson)
 	}
-	return s.details(l)
+	return s.details(l, at)
 }

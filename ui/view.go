@@ -63,27 +63,42 @@ func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused b
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
-// received), then the delivery log.
+// received), then the delivery log, each in its box at the size placements
+// gave it.
 func (s *screen) mainBody(l layoutSizes) string {
+	at := s.boxes(l)
 	var upper string
 	if l.Stacked {
-		upper = s.box(l, s.tree, s.width, l.TreeH) + "\n" + s.detailsOrLesson(l)
+		upper = at(s.tree) + "\n" + s.detailsOrLesson(l, at)
 	} else {
-		left := s.box(l, s.tree, l.LeftW, l.TreeH) + s.lessonBox(l)
+		left := at(s.tree) + s.lessonBox(l, at)
 		if l.HdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
-			left += "\n" + s.box(l, s.headers, l.LeftW, l.HdrH)
+			left += "\n" + at(s.headers)
 		}
-		right := s.box(l, s.inspector, l.InspW, l.UpperH)
+		right := at(s.inspector)
 		if s.received.Focused() && !l.Beside {
-			right = s.box(l, s.received, l.InspW, l.UpperH)
+			right = at(s.received)
 		}
 		cols := []string{left, right}
 		if l.Beside {
-			cols = append(cols, s.box(l, s.received, l.RecvW, l.UpperH))
+			cols = append(cols, at(s.received))
 		}
 		upper = besides(cols...)
 	}
-	return upper + "\n" + s.box(l, s.log, s.width, l.LogH)
+	return upper + "\n" + at(s.log)
+}
+
+// boxes draws a pane in its box at the outer size placements gives it, so
+// each pane's size is decided in one place.
+func (s *screen) boxes(l layoutSizes) func(component.Component) string {
+	placed := map[component.Component]component.Placement{}
+	for _, p := range s.placements(l) {
+		placed[p.C] = p
+	}
+	return func(c component.Component) string {
+		p := placed[c]
+		return s.box(l, c, p.OuterW, p.OuterH)
+	}
 }
 
 // besides puts blocks of the same height side by side. Every block is
@@ -111,10 +126,10 @@ func besides(blocks ...string) string {
 // details is the stacked screen's lower section: the focused one of
 // inspector, B3 headers and received spans, or the headers then the
 // inspector when none of them has focus.
-func (s *screen) details(l layoutSizes) string {
+func (s *screen) details(l layoutSizes, at func(component.Component) string) string {
 	for _, c := range []component.Component{s.inspector, s.headers, s.received} {
 		if c.Focused() {
-			return s.box(l, c, s.width, l.HdrH)
+			return at(c)
 		}
 	}
 	w, h := l.Inner(s.width, l.HdrH)

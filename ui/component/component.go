@@ -35,6 +35,12 @@ type Dialog interface {
 	Closed() bool
 }
 
+// Owner is a pane with asynchronous messages of its own: the root hands it
+// every message it owns, whatever has focus, with no case of its own.
+type Owner interface {
+	Owns(tea.Msg) bool
+}
+
 // PaneBase is what every component embeds: the shared context, the size and
 // the focus flag.
 type PaneBase struct {

@@ -4,10 +4,12 @@ package component
 // first).
 const oneTopLineH = 16
 
-// Placement is a component, its inner size in the layout, and how the
-// status names it when tab gives it the focus ("" for one tab skips).
+// Placement is a component, its inner size in the layout, the outer size
+// of the box drawn around it, and how the status names it when tab gives it
+// the focus ("" for one tab skips).
 type Placement struct {
-	C    Component
-	W, H int
-	Name string
+	C              Component
+	W, H           int
+	OuterW, OuterH int
+	Name           string
 }

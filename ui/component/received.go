@@ -91,6 +91,16 @@ func (v *ReceivedPane) rowID(i int) (recvRowID, bool) {
 	return recvRowID{trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.Span])}, true
 }
 
+// Owns says msg is the receiver's news: an arrival, a deferred layout, the
+// receiver started.
+func (v *ReceivedPane) Owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case ReceivedMsg, ReceivedLayoutMsg, ReceiverStartedMsg:
+		return true
+	}
+	return false
+}
+
 // Update lays the rows out again on an arrival (and waits for the next), and
 // moves the cursor.
 func (v *ReceivedPane) Update(msg tea.Msg) (Component, tea.Cmd) {
