@@ -14,12 +14,6 @@ import (
 	"zipkin-playground/tracing/shop"
 )
 
-// AnsweredCall is what the tour needs to know of one call.
-type AnsweredCall struct {
-	service string
-	sampled bool // the request said X-B3-Sampled: 1 or X-B3-Flags: 1
-}
-
 var errNoServiceGraph = errors.New("this query API serves no service graph")
 
 // WhyNoCall: H makes the call a running CLIENT span stands for.

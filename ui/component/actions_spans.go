@@ -8,6 +8,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/outbox"
 )
 
 // spanNamePrompt asks for a span's name and starts it with the next kind.
@@ -188,11 +189,13 @@ func (t *TreePane) CycleKind() tea.Cmd {
 	return nil
 }
 
-func quoted(s string) string { return fmt.Sprintf("%q", s) }
-
-func kindName(k model.Kind) string {
-	if k == model.Undetermined {
-		return "none"
+// lowercaseNote is what the status adds when a name will arrive changed
+// (i explains why):
+// zipkin-go's JSON serializer (and our v1 JSON) lowercase span names.
+func lowercaseNote(name string, enc outbox.Encoding) string {
+	lower := strings.ToLower(name)
+	if lower == name || enc.Codec().KeepsCase {
+		return ""
 	}
-	return string(k)
+	return fmt.Sprintf(" (sent as %q: i explains)", lower)
 }

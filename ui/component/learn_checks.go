@@ -162,3 +162,9 @@ func shopWireCheck(w lessonWorld, snap learnSnapshot) bool {
 	}
 	return sampled && unsampled
 }
+
+// AnsweredCall is what the tour needs to know of one call.
+type AnsweredCall struct {
+	service string
+	sampled bool // the request said X-B3-Sampled: 1 or X-B3-Flags: 1
+}

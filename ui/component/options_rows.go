@@ -3,6 +3,7 @@ package component
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -67,7 +68,7 @@ func OptionRows(m *Common) []OptionRow {
 		}
 		own = append(own, row)
 	}
-	return m.Policy.restrictRows(append(append(own, byKey...), fixed...))
+	return restrictRows(m.Policy, append(append(own, byKey...), fixed...))
 }
 
 // settingKeys are the keys that change the settings O lists as OwnKey.
@@ -126,4 +127,29 @@ var defaultConfig = sync.OnceValue(tracing.DefaultConfig)
 // view have their own place there).
 func NonDefaultSettings(cfg tracing.Config) []string {
 	return settings.Changed(cfg, defaultConfig())
+}
+
+// restrictRows replaces the locked option rows with rows that say why.
+func restrictRows(p Policy, rows []OptionRow) []OptionRow {
+	if p.Locked == "" {
+		return rows
+	}
+	reason := p.Locked
+	out := rows[:0:0]
+	for _, r := range rows {
+		if s, ok := settings.Lookup(strings.TrimPrefix(r.flag, "--")); !ok || !s.Locked {
+			out = append(out, r)
+			continue
+		}
+		if r.Name == "+ add a header" {
+			continue
+		}
+		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
+			value: func(*Common) string { return reason },
+			act: func(d *OptionsDialog) tea.Cmd {
+				d.sayError(r.Name + ": " + reason)
+				return d.reopen()
+			}})
+	}
+	return out
 }

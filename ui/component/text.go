@@ -1,9 +1,11 @@
 package component
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/secret"
 )
@@ -42,4 +44,15 @@ func wrapIndent(label, value string, indent, w int) []string {
 		}
 	}
 	return lines
+}
+
+// quoted is s in Go quotes, escapes shown.
+func quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// kindName is a span kind as the screen writes it ("none" for no kind).
+func kindName(k model.Kind) string {
+	if k == model.Undetermined {
+		return "none"
+	}
+	return string(k)
 }
