@@ -34,7 +34,7 @@ func explainSelected(c *Common, n *tracing.Node) Explanation {
 		return explainTree()
 	}
 	e := explainSpan(n, c.Session, c.Session.Config().B3)
-	e.Items = append(e.Items, c.verifyItems(n)...)
+	e.Items = append(e.Items, verifyItems(c, n)...)
 	return e
 }
 

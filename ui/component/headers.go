@@ -25,7 +25,7 @@ type HeadersPane struct {
 // Title names the pane with its format, and what lies below the window.
 func (v *HeadersPane) Title() string {
 	total := len(v.Lines())
-	more := v.scroll.more(total, v.height, v.focused)
+	more := v.scroll.more(total, v.height, v.Focused())
 	format := v.Session.Config().B3
 	return FitTitle(v.Width,
 		fmt.Sprintf("B3 headers · %s (%s cycles)", format, v.Keys.B3.Help().Key)+more,

@@ -31,7 +31,7 @@ type InspectorPane struct {
 // Title names the pane, with what lies below the window (as measured by
 // the last View).
 func (v *InspectorPane) Title() string {
-	return "Inspector" + v.scroll.more(v.total, v.height, v.focused)
+	return "Inspector" + v.scroll.more(v.total, v.height, v.Focused())
 }
 
 // Update scrolls the span's lines.
@@ -118,7 +118,7 @@ func (v *InspectorPane) sampling(n *tracing.Node, line func(label, value string)
 	case state == outbox.NotQueued:
 		line("delivery", "waits for f (running spans are not sent)")
 	default:
-		word, style := v.deliveryWord(n.Key, state)
+		word, style := deliveryWord(v.Common, n.Key, state)
 		line("delivery", style.Render(word)+v.verifyNote(n.Key, state))
 	}
 	if n.Key.Shared {

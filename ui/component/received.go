@@ -161,7 +161,7 @@ func (v *ReceivedPane) Title() string {
 // list the rest, keeping at least a third (one detail costs what a frame
 // does: a span's lines).
 func (v *ReceivedPane) split() (listH, detailH int) {
-	if !v.focused || v.height < 8 || len(v.Rows) == 0 {
+	if !v.Focused() || v.height < 8 || len(v.Rows) == 0 {
 		return v.height, 0
 	}
 	need := 1 + len(v.detail(v.Rows[max(0, min(v.Cursor, len(v.Rows)-1))])) // the rule, then the lines
@@ -211,9 +211,9 @@ func (v *ReceivedPane) View() string {
 func (v *ReceivedPane) RowLines(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for i := from; i < to; i++ {
-		selected := v.focused && i == v.Cursor
+		selected := v.Focused() && i == v.Cursor
 		row := v.row(v.Rows[i], selected)
-		if v.focused { // the cursor shows without colour too
+		if v.Focused() { // the cursor shows without colour too
 			mark := " "
 			if selected {
 				mark = "▶"
@@ -234,7 +234,7 @@ func (v *ReceivedPane) RowLines(from, to int) []string {
 // line is too narrow the name gives way, not the facts.
 func (v *ReceivedPane) row(r recvRow, plain bool) string {
 	w := v.Width
-	if v.focused {
+	if v.Focused() {
 		w-- // the cursor's column
 	}
 	st := v.Styles

@@ -176,7 +176,7 @@ func (t *TreePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, pla
 		}
 	}
 	if state := out.State(n.Key); state != outbox.NotQueued {
-		word, style := t.deliveryWord(n.Key, state)
+		word, style := deliveryWord(t.Common, n.Key, state)
 		b.WriteString(paint(style, word))
 	}
 	return b.String()

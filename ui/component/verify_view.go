@@ -13,7 +13,7 @@ import (
 
 // deliveryWord is the delivery state the tree row and the inspector show: a
 // delivered span that was read back says what verification found.
-func (c *Common) deliveryWord(k outbox.SpanKey, state outbox.DeliveryState) (string, lipgloss.Style) {
+func deliveryWord(c *Common, k outbox.SpanKey, state outbox.DeliveryState) (string, lipgloss.Style) {
 	ch := c.Verify.Check(k)
 	if state != outbox.Delivered || ch == nil {
 		return state.String(), deliveryStyle(c.Styles, state)
@@ -81,7 +81,7 @@ func storedValue(s string) string {
 // verifyItems are i's words on what the backend stored of n: the state, then
 // each difference with the plain-words explanation of its rewrite (i is
 // where a rewrite explained once in the status is reached again).
-func (c *Common) verifyItems(n *tracing.Node) []ExplainItem {
+func verifyItems(c *Common, n *tracing.Node) []ExplainItem {
 	ch := c.Verify.Check(n.Key)
 	if ch == nil {
 		return nil
