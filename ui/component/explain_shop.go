@@ -6,16 +6,6 @@ import "github.com/openzipkin/zipkin-go/model"
 // which service recorded it, with which part of zipkin-go, and why it shares
 // its caller's ID or is its child.
 
-// CursorSpan is the span under the Received pane's cursor and the spans of
-// its trace; ok is false on a trace's row or when there is none.
-func (v *ReceivedPane) CursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
-	if v.Cursor < 0 || v.Cursor >= len(v.Rows) || v.Rows[v.Cursor].Span < 0 {
-		return s, nil, false
-	}
-	trace = v.Traces[v.Rows[v.Cursor].Trace].Spans
-	return trace[v.Rows[v.Cursor].Span], trace, true
-}
-
 // ExplainSpan explains span s of a received trace (spans) when a shop
 // service recorded it; ok is false for any other span.
 func (d *ShopDesk) ExplainSpan(s model.SpanModel, spans []model.SpanModel) (e Explanation, ok bool) {

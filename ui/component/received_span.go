@@ -107,3 +107,13 @@ func servicesOf(spans []model.SpanModel) []string {
 	sort.Strings(out)
 	return out
 }
+
+// CursorSpan is the span under the Received pane's cursor and the spans of
+// its trace; ok is false on a trace's row or when there is none.
+func (v *ReceivedPane) CursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
+	if v.Cursor < 0 || v.Cursor >= len(v.Rows) || v.Rows[v.Cursor].Span < 0 {
+		return s, nil, false
+	}
+	trace = v.Traces[v.Rows[v.Cursor].Trace].Spans
+	return trace[v.Rows[v.Cursor].Span], trace, true
+}
