@@ -59,7 +59,7 @@ func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused b
 	if l.Compact {
 		return component.FitBlock(titleStyle.Render(component.FitLine(title, w))+"\n"+content, w, h)
 	}
-	return pane(s.Styles, titleStyle.Render(title), content, w, h, focused)
+	return bordered(s.Styles, titleStyle.Render(title), content, w, h, focused)
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
