@@ -120,3 +120,29 @@ func TestProxyCredentialsNeverShow(t *testing.T) {
 	}
 }
 
+// TestVerifyReadBackProxyFailureMasked: the spans arrive (the collector is
+// on this machine, which no proxy serves), and the read-back goes to a
+// query API through a proxy (HTTPS_PROXY) that refuses it, echoing the
+// credentials; send and check, text and --json, show none of them.
+func TestVerifyReadBackProxyFailureMasked(t *testing.T) {
+	t.Parallel()
+	collector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	defer collector.Close()
+	env := []string{"HTTPS_PROXY=" + proxyURLAt(authProxy(t))}
+	for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {
+		args := append(args, "--verify", "--verify-timeout", "5s", "--query", "https://query.invalid",
+			"--endpoint", collector.URL+"/api/v2/spans")
+		stdout, stderr := runWithEnv(t, env, args...)
+		all := stdout + stderr
+		for _, leak := range proxyLeaks {
+			if strings.Contains(all, leak) {
+				t.Errorf("%v: %q shows:\n%s", args, leak, all)
+			}
+		}
+		if !strings.Contains(all, "407") {
+			t.Errorf("%v: the proxy's 407 is not said:\n%s", args, all)
+		}
+	}
+}
