@@ -41,17 +41,57 @@ func TestMain(m *testing.M) {
 // run executes the built binary with no terminal and a clean environment.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	o := runBinary(args)
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	return o.code, o.stdout, o.stderr
+}
+
+// outcome is how one run of the binary ended; err is set when it could not
+// run at all.
+type outcome struct {
+	code           int
+	stdout, stderr string
+	err            error
+}
+
+func runBinary(args []string) (o outcome) {
 	cmd := exec.Command(binary, args...)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
+		o.code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatal(err)
+		o.err = err
 	}
-	return code, out.String(), errb.String()
+	o.stdout, o.stderr = out.String(), errb.String()
+	return o
+}
+
+// runAll runs the binary once per args, all at once (most runs wait on the
+// network or on send's retries, not on the CPU), then gives check each
+// run's index and outcome on the test's goroutine.
+func runAll(t *testing.T, runs [][]string, check func(i, code int, stdout, stderr string)) {
+	t.Helper()
+	outs := make([]outcome, len(runs))
+	var wg sync.WaitGroup
+	for i, args := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i] = runBinary(args)
+		}()
+	}
+	wg.Wait()
+	for i, o := range outs {
+		if o.err != nil {
+			t.Fatalf("%v: %v", runs[i], o.err)
+		}
+		check(i, o.code, o.stdout, o.stderr)
+	}
 }
 
 func TestBinarySendToEmbeddedReceiver(t *testing.T) {
@@ -84,7 +124,7 @@ func TestBinaryExitStatuses(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
+	cases := []struct {
 		args []string
 		code int
 		err  string
@@ -102,8 +142,13 @@ func TestBinaryExitStatuses(t *testing.T) {
 		{[]string{"check", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "not healthy"},
 		{[]string{"bogus"}, 2, "unknown command"},
 		{[]string{"--no-such-flag"}, 2, "flag"},
-	} {
-		code, stdout, stderr := run(t, c.args...)
+	}
+	runs := make([][]string, len(cases))
+	for i, c := range cases {
+		runs[i] = c.args
+	}
+	runAll(t, runs, func(i, code int, stdout, stderr string) {
+		c := cases[i]
 		if code != c.code {
 			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.code, stderr)
 		}
@@ -113,7 +158,7 @@ func TestBinaryExitStatuses(t *testing.T) {
 		if strings.Contains(stdout+stderr, "goroutine ") || strings.Contains(stdout+stderr, "panic") {
 			t.Errorf("%v: stack trace in output", c.args)
 		}
-	}
+	})
 	if code, stdout, _ := run(t, "--version"); code != 0 || !strings.HasPrefix(stdout, "zipkin-playground ") {
 		t.Errorf("--version: %d %q", code, stdout)
 	}
@@ -216,20 +261,23 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		"http://" + host + "/98765432/api/v2/spans",
 		"http://" + strings.Split(host, ":")[0] + ":99x/shorttok/api/v2/spans?token=qtok3nvalue",
 	}
+	var runs [][]string
 	for _, ep := range endpoints {
 		for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {
-			full := append(append([]string{}, args...), "--endpoint", ep, "--listen", "127.0.0.1:0", "--header", "Authorization: Bearer s3cr3tbearer")
-			code, stdout, stderr := run(t, full...)
-			if code == 0 {
-				t.Errorf("%v: exit 0 against a 403", args)
-			}
-			for _, s := range secrets {
-				if strings.Contains(stdout+stderr, s) {
-					t.Errorf("%v %s: secret %q printed:\n%s\n%s", args, ep, s, stdout, stderr)
-				}
-			}
+			runs = append(runs, append(append([]string{}, args...), "--endpoint", ep, "--listen", "127.0.0.1:0", "--header", "Authorization: Bearer s3cr3tbearer"))
 		}
 	}
+	runAll(t, runs, func(i, code int, stdout, stderr string) {
+		args := runs[i]
+		if code == 0 {
+			t.Errorf("%v: exit 0 against a 403", args)
+		}
+		for _, s := range secrets {
+			if strings.Contains(stdout+stderr, s) {
+				t.Errorf("%v: secret %q printed:\n%s\n%s", args, s, stdout, stderr)
+			}
+		}
+	})
 	// --reveal-secrets shows them: the masking above is not an accident of the output.
 	_, stdout, _ := run(t, "send", "--json", "--reveal-secrets", "--endpoint", endpoints[0], "--listen", "127.0.0.1:0")
 	if !strings.Contains(stdout, "aokcdqnxyz") {
