@@ -40,7 +40,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatalf("gateway answered %d", res.Status)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.stopShop() // the services' seven spans are sent before the playground's
+	m.shop.stop() // the services' seven spans are sent before the playground's
 	if p := m.shop.running.ReportProblems(); len(p) > 0 {
 		t.Fatalf("the services' reporters failed: %v", p)
 	}
@@ -74,7 +74,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatalf("unsampled call: status %d, received %+v", res.Status, res.Answer.Received)
 	}
 	unsampled := never.tree.Selected().Context.TraceID
-	never.stopShop() // flushes whatever the services would have reported
+	never.shop.stop() // flushes whatever the services would have reported
 	// Stop returned after the services' last POST; give Jaeger's storage a
 	// few seconds before saying it holds nothing.
 	absent, cancelAbsent := context.WithTimeout(ctx, 5*time.Second)
@@ -152,7 +152,7 @@ func TestShopWithChildServerSpansDrawsJaegersGraph(t *testing.T) {
 	tid := m.tree.Selected().Context.TraceID
 	m, _ = press(t, m, "f")
 	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop()
+	m.shop.stop()
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)

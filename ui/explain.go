@@ -18,10 +18,10 @@ import (
 
 // explainTarget is what i explains: the focused pane's own explanation, or
 // the demo shop's words on one of its spans under the Received pane's
-// cursor (the shop's state is the root's).
+// cursor (the shop desk knows its services).
 func (m *Model) explainTarget() explanation {
-	if m.received.Focused() {
-		if e, ok := m.explainShopSpan(); ok {
+	if s, trace, ok := m.received.cursorSpan(); ok && m.received.Focused() {
+		if e, ok := m.shop.explainSpan(s, trace); ok {
 			return e
 		}
 	}

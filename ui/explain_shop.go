@@ -6,17 +6,21 @@ import "github.com/openzipkin/zipkin-go/model"
 // which service recorded it, with which part of zipkin-go, and why it shares
 // its caller's ID or is its child.
 
-// explainShopSpan explains the Received pane's selected span when a shop
-// service recorded it; ok is false for any other row.
-func (m *Model) explainShopSpan() (e explanation, ok bool) {
-	v := m.received
+// cursorSpan is the span under the Received pane's cursor and the spans of
+// its trace; ok is false on a trace's row or when there is none.
+func (v *receivedPane) cursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
 	if v.cursor < 0 || v.cursor >= len(v.rows) || v.rows[v.cursor].span < 0 {
-		return e, false
+		return s, nil, false
 	}
-	spans := v.traces[v.rows[v.cursor].trace].Spans
-	s := spans[v.rows[v.cursor].span]
+	trace = v.traces[v.rows[v.cursor].trace].Spans
+	return trace[v.rows[v.cursor].span], trace, true
+}
+
+// explainSpan explains span s of a received trace (spans) when a shop
+// service recorded it; ok is false for any other span.
+func (d *shopDesk) explainSpan(s model.SpanModel, spans []model.SpanModel) (e explanation, ok bool) {
 	service := serviceName(s.LocalEndpoint)
-	if !m.isShopService(service) {
+	if !d.isService(service) {
 		return e, false
 	}
 	items := []explainItem{{"service", safe(service), "One of the demo shop's services: a net/http server on a loopback port with its own zipkin-go tracer, named " + safe(service) + ". zipkin-go's HTTP middleware recorded this span; zipkin-go's HTTP reporter sent it to the playground's endpoint."}}
@@ -50,9 +54,9 @@ func serverRelation(s model.SpanModel, spans []model.SpanModel) explainItem {
 	return explainItem{"root", "no parent", "The request carried no B3 headers (a curl without -H?), so the middleware started a new trace here."}
 }
 
-// isShopService says whether a service of the demo shop has that name.
-func (m *Model) isShopService(name string) bool {
-	for _, r := range m.shopRoutes() {
+// isService says whether a service of the demo shop has that name.
+func (d *shopDesk) isService(name string) bool {
+	for _, r := range d.routes() {
 		if r.Service == name {
 			return true
 		}

@@ -37,7 +37,7 @@ func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f")
 	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop()
+	m.shop.stop()
 	of := func(service string, kind model.Kind) func(model.SpanModel) bool {
 		return func(s model.SpanModel) bool { return s.LocalEndpoint.ServiceName == service && s.Kind == kind }
 	}

@@ -116,7 +116,7 @@ func pressAll(t *testing.T, m *Model, keys []string) *Model {
 		if k == "shop:enter" {
 			m, c := press(t, m, "enter")
 			m, _ = runShop(t, m, c)
-			t.Cleanup(m.stopShop)
+			t.Cleanup(m.shop.stop)
 			continue
 		}
 		next, c := press(t, m, k)

@@ -52,7 +52,7 @@ type Model struct {
 	tour   *tour // the guided tour's progress; nil when the lessons failed to load
 	lesson *learnPane
 
-	shop shopState // the demo shop H calls and M maps
+	shop *shopDesk // the demo shop H calls and M maps
 
 	status    string
 	statusBad bool
@@ -80,6 +80,7 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
 	m.log = newDeliveryLog(c)
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
+	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() dialog { return m.dialog })
 	m.received.refresh()
 	m.helpView = &helpPane{paneBase: paneBase{common: c}}
 	if ls, err := builtinLessons(); err == nil {
@@ -97,9 +98,9 @@ func New(s *tracing.Session, opts ...Option) *Model {
 func (m *Model) Init() tea.Cmd {
 	var shop tea.Cmd
 	if m.session.Config().Shop {
-		shop = m.ensureShop()
+		shop = m.shop.ensure()
 	}
-	return tea.Batch(waitReceived(m.session.Receiver()), shop)
+	return tea.Batch(waitReceived(m.session.Receiver()), shop, m.carryOut())
 }
 
 // Session is the model's session (tests inspect it).
@@ -155,7 +156,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
 	case shopMsg:
-		return m.handleShopMsg(msg)
+		return m.shop.Update(msg)
 	}
 	return nil
 }

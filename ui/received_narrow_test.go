@@ -14,7 +14,7 @@ func TestANarrowReceivedPaneNamesEachShopSpanByItsService(t *testing.T) {
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f")
 	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop()
+	m.shop.stop()
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.received.refresh()
 	m, _ = press(t, m, "tab") // the Received pane, as a person reaches it

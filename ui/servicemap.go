@@ -127,27 +127,28 @@ func wrapStyled(style func(...string) string, s string, w int) []string {
 	return out
 }
 
-func (m *Model) openServiceMap() tea.Cmd {
-	m.shop.mapGen++
-	p := &serviceMap{paneBase: paneBase{common: m.common}, gen: m.shop.mapGen}
-	m.openDialog(p, modeDialog)
-	m.setStatus("Service map: what the query API's dependency links say, read again every second.")
-	return fetchServiceMap(p.gen, nil, m.session.Config(), m.session.Endpoint())
+// openMap opens a new map (M) and reads the graph for it.
+func (d *shopDesk) openMap() tea.Cmd {
+	d.mapGen++
+	p := &serviceMap{paneBase: paneBase{common: d.common}, gen: d.mapGen}
+	d.open(p)
+	d.say("Service map: what the query API's dependency links say, read again every second.")
+	return fetchServiceMap(p.gen, nil, d.session.Config(), d.session.Endpoint())
 }
 
-// openMap is the open service map of generation gen, nil when it closed.
-func (m *Model) openMap(gen int) *serviceMap {
-	if p, ok := m.dialog.(*serviceMap); ok && p.gen == gen && !p.closed {
+// shownMap is the open service map of generation gen, nil when it closed.
+func (d *shopDesk) shownMap(gen int) *serviceMap {
+	if p, ok := d.slot().(*serviceMap); ok && p.gen == gen && !p.closed {
 		return p
 	}
 	return nil
 }
 
-// serviceMapMsg shows what was read and asks again in a second, while open.
-func (m *Model) serviceMapMsg(msg shopMsg) tea.Cmd {
+// mapMsg shows what was read and asks again in a second, while open.
+func (d *shopDesk) mapMsg(msg shopMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case serviceMapMsg:
-		p := m.openMap(msg.gen)
+		p := d.shownMap(msg.gen)
 		if p == nil {
 			return nil
 		}
@@ -158,8 +159,8 @@ func (m *Model) serviceMapMsg(msg shopMsg) tea.Cmd {
 		}
 		return serviceMapTick(msg.gen)
 	case serviceMapTickMsg:
-		if p := m.openMap(msg.gen); p != nil {
-			return fetchServiceMap(p.gen, p.api, m.session.Config(), m.session.Endpoint())
+		if p := d.shownMap(msg.gen); p != nil {
+			return fetchServiceMap(p.gen, p.api, d.session.Config(), d.session.Endpoint())
 		}
 	}
 	return nil

@@ -31,7 +31,7 @@ func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f") // the playground's CLIENT span is the first arrow's caller
 	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop() // every service's spans are in the receiver now
+	m.shop.stop() // every service's spans are in the receiver now
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, cmd := press(t, m, "M")
 	m, _ = runShop(t, m, cmd)

@@ -19,7 +19,7 @@ import (
 )
 
 // shopMsg is every message the shop's commands send; the root hands them
-// all to handleShopMsg.
+// all to the shop desk's Update.
 type shopMsg interface{ shopMsg() }
 
 // shopStartedMsg is the shop a command started, or why it could not.

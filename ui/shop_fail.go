@@ -10,19 +10,19 @@ import (
 // on a route) and watches the error travel up: the service answers 500, its
 // callers 502, and each span on the way gets its error tag.
 
-// shopFails says whether the picker set service to fail.
-func (m *Model) shopFails(service string) bool { return m.shop.failing[service] }
+// fails says whether the picker set service to fail.
+func (d *shopDesk) fails(service string) bool { return d.failing[service] }
 
-// toggleShopFail turns failing on or off for service; the next call applies it.
-func (m *Model) toggleShopFail(service string) {
-	if m.shop.failing == nil {
-		m.shop.failing = map[string]bool{}
+// toggleFail turns failing on or off for service; the next call applies it.
+func (d *shopDesk) toggleFail(service string) {
+	if d.failing == nil {
+		d.failing = map[string]bool{}
 	}
-	m.shop.failing[service] = !m.shop.failing[service]
+	d.failing[service] = !d.failing[service]
 }
 
-// shopFailing is a copy for a command: the toggles as they are now.
-func (m *Model) shopFailing() map[string]bool { return maps.Clone(m.shop.failing) }
+// failingNow is a copy for a command: the toggles as they are now.
+func (d *shopDesk) failingNow() map[string]bool { return maps.Clone(d.failing) }
 
 // applyFailing gives each toggled service an error rate of 1 or 0; the
 // services never toggled keep theirs.

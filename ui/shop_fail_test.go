@@ -19,7 +19,7 @@ func TestEInThePickerMakesPaymentsFailAndTheErrorTravels(t *testing.T) {
 		t.Fatalf("payments fails: the gateway should answer 502, have %+v (%s)", res, m.status)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.stopShop()
+	m.shop.stop()
 	errs := map[string]string{}
 	for _, s := range m.session.Receiver().Trace(tid) {
 		errs[s.LocalEndpoint.ServiceName+" "+string(s.Kind)] = s.Tags["error"]
@@ -65,7 +65,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m) // shared spans, the default
 	m, _ = press(t, m, "H", "c")
-	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.serverSpansLine(), "enter restarts the shop") {
+	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.shop.serverSpansLine(), "enter restarts the shop") {
 		t.Fatalf("the picker should say the SERVER spans become children and the shop restarts:\n%s", v)
 	}
 	m, cmd := press(t, m, "enter")
@@ -74,7 +74,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 		t.Fatalf("after c: want a 200 from a shop with child spans, have %+v, child %v (%s)", res, m.shop.runningChild, m.status)
 	}
 	n := m.tree.Selected()
-	m.stopShop()
+	m.shop.stop()
 	var shared, child int
 	for _, s := range m.session.Receiver().Trace(n.Context.TraceID) {
 		switch {
@@ -98,7 +98,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 func TestTheCallsRequestLineStaysInSightAt80x24(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
-	t.Cleanup(m.stopShop)
+	t.Cleanup(m.shop.stop)
 	m, _ = press(t, m, "K", "n", "enter")
 	m, _ = callGateway(t, m)
 	v := m.View()

@@ -8,16 +8,17 @@ import tea "github.com/charmbracelet/bubbletea"
 // OpenTelemetry expect, and what gives Jaeger's dependency graph the
 // shop's edges). A tracer is built with its mode, so the shop restarts.
 
-func (m *Model) toggleChildSpans() { m.shop.childSpans = !m.shop.childSpans }
+// toggleChild switches the mode the next start uses.
+func (d *shopDesk) toggleChild() { d.childSpans = !d.childSpans }
 
 // serverSpansLine is the picker's line on the mode, and what enter does to it.
-func (m *Model) serverSpansLine() string {
-	c := keyName(m.keys.Child)
+func (d *shopDesk) serverSpansLine() string {
+	c := keyName(d.keys.Child)
 	line := "SERVER spans: shared with the caller (zipkin-go's default) · " + c + ": child spans"
-	if m.shop.childSpans {
+	if d.childSpans {
 		line = "SERVER spans: child spans, IDs of their own · " + c + ": shared"
 	}
-	if m.shop.running != nil && m.shop.runningChild != m.shop.childSpans {
+	if d.running != nil && d.runningChild != d.childSpans {
 		line += " · enter restarts the shop"
 	}
 	return line
@@ -31,20 +32,20 @@ func serverSpansNote(child bool) string {
 	return ""
 }
 
-// restartShop stops the running shop and starts it in the mode the picker
+// restart stops the running shop and starts it in the mode the picker
 // chose; the queued call is made once it runs.
-func (m *Model) restartShop() tea.Cmd {
-	if m.shop.starting {
+func (d *shopDesk) restart() tea.Cmd {
+	if d.starting {
 		return nil
 	}
-	rep, err := m.session.ShopReporting()
+	rep, err := d.session.ShopReporting()
 	if err != nil {
-		m.setError(err)
-		m.shop.queued = nil
+		d.sayError(err.Error())
+		d.queued = nil
 		return nil
 	}
-	old := m.shop.running
-	m.shop.running, m.shop.starting, m.shop.reportingTo = nil, true, reportingKey(rep)
-	m.setStatus("Restarting the demo shop: its SERVER spans change mode…")
-	return startShop(rep, m.shop.childSpans, old)
+	old := d.running
+	d.running, d.starting, d.reportingTo = nil, true, reportingKey(rep)
+	d.say("Restarting the demo shop: its SERVER spans change mode…")
+	return startShop(rep, d.childSpans, old)
 }

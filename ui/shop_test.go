@@ -49,7 +49,7 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 func clientModel(t *testing.T, mutate ...func(*tracing.Config)) *Model {
 	t.Helper()
 	m := newModel(t, 120, 40, mutate...)
-	t.Cleanup(m.stopShop)
+	t.Cleanup(m.shop.stop)
 	m, _ = press(t, m, "K", "n", "enter")
 	if n := m.tree.Selected(); n == nil || n.Kind != model.Client {
 		t.Fatal("no CLIENT span selected")
@@ -188,7 +188,7 @@ func TestHUnderSamplerNeverSaysTheServicesReportNothing(t *testing.T) {
 	if !strings.Contains(m.status, "the services report nothing") {
 		t.Errorf("status: %q", m.status)
 	}
-	m.stopShop() // flushes what the services hold
+	m.shop.stop() // flushes what the services hold
 	if n := m.session.Receiver().Stats().Spans; n != 0 {
 		t.Errorf("sampler never: %d spans arrived", n)
 	}
@@ -197,7 +197,7 @@ func TestHUnderSamplerNeverSaysTheServicesReportNothing(t *testing.T) {
 func TestHOnADebugTraceSaysEveryServiceReports(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
-	t.Cleanup(m.stopShop)
+	t.Cleanup(m.shop.stop)
 	m, _ = press(t, m, "K", "D", "enter", "H")
 	if notes := pickerNotes(m); !strings.Contains(notes, "X-B3-Flags: 1 — every service reports") {
 		t.Errorf("the picker should say the debug flag travels: %s", notes)
@@ -208,7 +208,7 @@ func TestHOnADebugTraceSaysEveryServiceReports(t *testing.T) {
 		t.Fatalf("the gateway should receive X-B3-Flags: 1, got %+v", res)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.stopShop()
+	m.shop.stop()
 	if n := len(m.session.Receiver().Trace(tid)); n < 6 {
 		t.Errorf("a debug trace under sampler never: want the services' 6 spans, have %d", n)
 	}
@@ -238,7 +238,7 @@ func TestTheShopsSpansJoinThePlaygroundsTraceInTheReceiver(t *testing.T) {
 	n := m.tree.Selected()
 	m, _ = press(t, m, "f")
 	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.stopShop()
+	m.shop.stop()
 	spans := m.session.Receiver().Trace(n.Context.TraceID)
 	services := map[string]bool{}
 	for _, s := range spans {
@@ -257,7 +257,7 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 	// Nothing listens on port 1; the path segment before /api/ is a token.
 	m := clientModel(t, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans" })
 	m, _ = callGateway(t, m)
-	m.stopShop() // the reporters try, fail and say so
+	m.shop.stop() // the reporters try, fail and say so
 	m.Update(shopProblemsMsg{})
 	log := strings.Join(m.log.lines(-1), "\n")
 	if !strings.Contains(log, "demo shop's reporter") || !strings.Contains(log, "connection refused") {
@@ -274,7 +274,7 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 func TestShopFlagStartsTheShopAtLaunchOnly(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Shop = true })
-	t.Cleanup(m.stopShop)
+	t.Cleanup(m.shop.stop)
 	m, _ = runShop(t, m, m.Init())
 	if m.shop.running == nil || len(m.shop.running.Services()) != 4 {
 		t.Fatalf("--shop: the shop should run after Init, status %q", m.status)
