@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -24,7 +26,7 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	defer srv.Close()
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
-			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
+			s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Encoding = enc })
 			if enc != outbox.EncodingJSON { // the counter reads JSON: only check the outbox
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
 				defer srv.Close()
@@ -32,15 +34,15 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			fillSession(t, s, 33, 3) // 99 good spans
+			sessiontest.Fill(t, s, 33, 3) // 99 good spans
 			long := time.Duration(1.8e12 * float64(time.Millisecond))
-			bad, err := s.Start(nil, SpanOptions{Name: "charge", Start: time.Now().Add(-long)})
+			bad, err := s.Start(nil, tracing.SpanOptions{Name: "charge", Start: time.Now().Add(-long)})
 			if err != nil {
 				t.Fatal(err)
 			}
 			_ = s.FinishWithDuration(bad, long)
 
-			results, sum := flushAll(s)
+			results, sum := sessiontest.FlushAll(s)
 			if sum.Delivered != 99 || sum.Failed != 1 {
 				t.Fatalf("want 99 delivered and 1 failed, have %+v", sum)
 			}
@@ -61,8 +63,8 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 				t.Errorf("the bad span stays in the outbox as failed, is %v", st)
 			}
 			// It never blocks later flushes either.
-			fillSession(t, s, 1, 1)
-			if _, sum := flushAll(s); sum.Delivered != 1 || sum.Failed != 1 {
+			sessiontest.Fill(t, s, 1, 1)
+			if _, sum := sessiontest.FlushAll(s); sum.Delivered != 1 || sum.Failed != 1 {
 				t.Errorf("second flush: %+v", sum)
 			}
 		})
@@ -83,7 +85,7 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
+func flushRetrying(s *tracing.Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
 	var results []outbox.DeliveryResult
 	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
 	return results, sum
@@ -99,8 +101,8 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	})
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 2, 2)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 2, 2)
 	w := &waits{}
 	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: testkit.NoJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
@@ -144,8 +146,8 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 				w.WriteHeader(202)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path)
-			fillSession(t, s, 1, 1)
+			s := sessiontest.To(t, srv.URL+secret.V2Path)
+			sessiontest.Fill(t, s, 1, 1)
 			w := &waits{}
 			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
 			if sum.Delivered != 1 || posts != 2 {
@@ -171,8 +173,8 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 			col := newSpanCounter(func(int) int { return c.status })
 			srv := httptest.NewServer(col)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path)
-			fillSession(t, s, 1, 2)
+			s := sessiontest.To(t, srv.URL+secret.V2Path)
+			sessiontest.Fill(t, s, 1, 2)
 			w := &waits{}
 			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 2, Sleep: w.sleep})
 			if have := int(col.posts.Load()); have != c.posts {
@@ -193,8 +195,8 @@ func TestFlushRetryingRefused(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
-	s := sessionTo(t, url)
-	fillSession(t, s, 1, 1)
+	s := sessiontest.To(t, url)
+	sessiontest.Fill(t, s, 1, 1)
 	w := &waits{}
 	results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	if r := results[0]; r.Class != outbox.ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
@@ -212,8 +214,8 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 		col.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 1, 1)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 1, 1)
 	w := &waits{}
 	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	r := results[0]
@@ -235,8 +237,8 @@ func TestFlushRetryingUnreadableRetryAfterStops(t *testing.T) {
 			w.Header()["Retry-After"] = []string{header}
 			col.ServeHTTP(w, r)
 		}))
-		s := sessionTo(t, srv.URL+secret.V2Path)
-		fillSession(t, s, 1, 1)
+		s := sessiontest.To(t, srv.URL+secret.V2Path)
+		sessiontest.Fill(t, s, 1, 1)
 		w := &waits{}
 		results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 		srv.Close()

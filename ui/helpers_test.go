@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 )
 
@@ -25,19 +26,8 @@ func TestMain(m *testing.M) {
 // sampled, a fixed local IP.
 func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session {
 	t.Helper()
-	cfg := tracing.DefaultConfig()
-	cfg.Listen = "127.0.0.1:0"
-	cfg.IP = "10.0.0.1"
-	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
-	for _, f := range mutate {
-		f(&cfg)
-	}
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	ip := func(c *tracing.Config) { c.IP = "10.0.0.1" }
+	return sessiontest.New(t, append([]func(*tracing.Config){ip}, mutate...)...)
 }
 
 func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {

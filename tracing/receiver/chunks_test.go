@@ -12,7 +12,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/zipkinv1"
 )

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // zipkinreceiverModule holds v2 JSON fixtures nobody here wrote: the

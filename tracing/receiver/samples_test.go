@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // Zipkin's own sample traces (openzipkin/zipkin zipkin-lens/testdata, one of

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // batchOf is n v2 JSON spans of one trace, IDs from first.

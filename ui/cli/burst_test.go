@@ -15,6 +15,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/examples"
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
@@ -61,12 +62,7 @@ func burstSession(t testing.TB, args ...string) (*tracing.Session, Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := tracing.NewSession(opts.Config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, opts
+	return sessiontest.Open(t, opts.Config), opts
 }
 
 // TestBurstMemoryDoesNotGrow: after a 5,000-trace burst the session's tree,

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -268,11 +269,7 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 	t.Helper()
 	cfg := tracing.DefaultConfig()
 	cfg.Endpoint, cfg.Listen, cfg.Timeout = badURL, "127.0.0.1:0", 500*time.Millisecond
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sessiontest.Open(t, cfg)
 	demo, err := loadScenario("")
 	if err != nil {
 		t.Fatal(err)

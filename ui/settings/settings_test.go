@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
 )
@@ -35,12 +36,7 @@ func newSession(t *testing.T) *tracing.Session {
 	t.Cleanup(srv.Close)
 	cfg := tracing.DefaultConfig()
 	cfg.Endpoint = srv.URL + secret.V2Path
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	return s
+	return sessiontest.Open(t, cfg)
 }
 
 // What O applies live, a running session takes (and the top bar then shows
