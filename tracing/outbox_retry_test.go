@@ -21,7 +21,7 @@ import (
 // start before 1970) used to fail its whole batch on every flush.
 func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(int) int { return 202 })
+	c := &testkit.Collector{Answer: func(int) int { return 202 }}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
@@ -69,7 +69,7 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 			}
 		})
 	}
-	c.check(t, 100)
+	c.OnceEach(t, 100)
 }
 
 // waits is an injected RetryPolicy.Sleep: it records and returns at once.
@@ -93,12 +93,12 @@ func flushRetrying(s *tracing.Session, p outbox.RetryPolicy) ([]outbox.DeliveryR
 
 func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(n int) int {
+	c := &testkit.Collector{Answer: func(n int) int {
 		if n <= 2 {
 			return 503
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	s := sessiontest.To(t, srv.URL+secret.V2Path)
@@ -109,7 +109,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}
 	r := results[0]
-	if want, have := int64(3), c.posts.Load(); want != have {
+	if want, have := 3, c.Count(); want != have {
 		t.Errorf("POSTs: want %d, have %d", want, have)
 	}
 	if r.Attempts != 3 || r.Status != 202 || !r.OK() {
@@ -121,7 +121,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	if r.Waited != 300*time.Millisecond {
 		t.Errorf("waited: %v", r.Waited)
 	}
-	c.check(t, 4)
+	c.OnceEach(t, 4)
 }
 
 func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
@@ -170,14 +170,14 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 		{408, 3}, {429, 3}, {500, 3}, {502, 3}, {503, 3},
 	} {
 		t.Run(fmt.Sprint(c.status), func(t *testing.T) {
-			col := newSpanCounter(func(int) int { return c.status })
+			col := &testkit.Collector{Answer: func(int) int { return c.status }}
 			srv := httptest.NewServer(col)
 			defer srv.Close()
 			s := sessiontest.To(t, srv.URL+secret.V2Path)
 			sessiontest.Fill(t, s, 1, 2)
 			w := &waits{}
 			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 2, Sleep: w.sleep})
-			if have := int(col.posts.Load()); have != c.posts {
+			if have := col.Count(); have != c.posts {
 				t.Errorf("POSTs: want %d, have %d", c.posts, have)
 			}
 			if sum.Failed != 2 || results[0].Attempts != c.posts {
@@ -208,7 +208,7 @@ func TestFlushRetryingRefused(t *testing.T) {
 // result says how long it asked for, and nothing is dropped.
 func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 	t.Parallel()
-	col := newSpanCounter(func(int) int { return 503 })
+	col := &testkit.Collector{Answer: func(int) int { return 503 }}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")
 		col.ServeHTTP(w, r)
@@ -219,8 +219,8 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 	w := &waits{}
 	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	r := results[0]
-	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
-		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)
+	if col.Count() != 1 || len(w.d) != 0 || sum.Failed != 1 {
+		t.Errorf("%d POSTs, waits %v, %+v", col.Count(), w.d, sum)
 	}
 	if r.RetryAfter != time.Hour || !strings.Contains(r.Hint, "asks to wait 1h0m0s") || !strings.Contains(r.Summary(), "Retry-After 1h0m0s") {
 		t.Errorf("result: %v %q\n%s", r.RetryAfter, r.Hint, r.Summary())
@@ -232,7 +232,7 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 func TestFlushRetryingUnreadableRetryAfterStops(t *testing.T) {
 	t.Parallel()
 	for _, header := range []string{"99999999999999999999", "in a while"} {
-		col := newSpanCounter(func(int) int { return 503 })
+		col := &testkit.Collector{Answer: func(int) int { return 503 }}
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header()["Retry-After"] = []string{header}
 			col.ServeHTTP(w, r)
@@ -242,8 +242,8 @@ func TestFlushRetryingUnreadableRetryAfterStops(t *testing.T) {
 		w := &waits{}
 		results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 		srv.Close()
-		if r := results[0]; col.posts.Load() != 1 || len(w.d) != 0 || r.RetryStopped == "" || !strings.Contains(r.Hint, r.RetryStopped) || strings.Contains(r.RetryStopped, "\x1b") {
-			t.Errorf("Retry-After %q: %d POSTs, waits %v, stopped %q, hint %q", header, col.posts.Load(), w.d, r.RetryStopped, r.Hint)
+		if r := results[0]; col.Count() != 1 || len(w.d) != 0 || r.RetryStopped == "" || !strings.Contains(r.Hint, r.RetryStopped) || strings.Contains(r.RetryStopped, "\x1b") {
+			t.Errorf("Retry-After %q: %d POSTs, waits %v, stopped %q, hint %q", header, col.Count(), w.d, r.RetryStopped, r.Hint)
 		}
 	}
 }

@@ -3,79 +3,27 @@ package tracing_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
 	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
-// spanCounter is a collector that counts every span ID it accepts.
-type spanCounter struct {
-	mu     sync.Mutex
-	seen   map[outbox.SpanKey]int
-	status func(n int) int // answer for the n-th POST (1-based)
-	posts  atomic.Int64
-}
-
-func newSpanCounter(status func(n int) int) *spanCounter {
-	return &spanCounter{seen: map[outbox.SpanKey]int{}, status: status}
-}
-
-func (c *spanCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	n := int(c.posts.Add(1))
-	code := c.status(n)
-	body, _ := io.ReadAll(r.Body)
-	if code/100 == 2 {
-		var spans []model.SpanModel
-		if err := json.Unmarshal(body, &spans); err != nil {
-			http.Error(w, err.Error(), 400)
-			return
-		}
-		c.mu.Lock()
-		for _, s := range spans {
-			c.seen[outbox.KeyOf(s)]++
-		}
-		c.mu.Unlock()
-	}
-	if code != 202 {
-		http.Error(w, fmt.Sprintf("answer %d", code), code)
-		return
-	}
-	w.WriteHeader(code)
-}
-
-func (c *spanCounter) check(t *testing.T, want int) {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.seen) != want {
-		t.Errorf("collector got %d distinct spans, want %d", len(c.seen), want)
-	}
-	for k, n := range c.seen {
-		if n != 1 {
-			t.Fatalf("span %s/%s accepted %d times", k.TraceID, k.ID, n)
-		}
-	}
-}
-
 func TestOutboxDelivers202(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(int) int { return 202 })
+	c := &testkit.Collector{Answer: func(int) int { return 202 }}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 7 })
@@ -92,26 +40,26 @@ func TestOutboxDelivers202(t *testing.T) {
 	if sum.Delivered != 50 || sum.Failed != 0 {
 		t.Errorf("summary: %+v", sum)
 	}
-	c.check(t, 50)
+	c.OnceEach(t, 50)
 	if counts := s.Outbox().Counts(); counts.Delivered != 50 || counts.Undelivered() != 0 {
 		t.Errorf("counts after success: %+v", counts)
 	}
 	if _, sum := sessiontest.FlushAll(s); sum.Spans != 0 {
 		t.Errorf("a second flush resent %d spans", sum.Spans)
 	}
-	c.check(t, 50)
+	c.OnceEach(t, 50)
 }
 
 func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	t.Parallel()
 	var fail atomic.Bool
 	fail.Store(true)
-	c := newSpanCounter(func(int) int {
+	c := &testkit.Collector{Answer: func(int) int {
 		if fail.Load() {
 			return 403
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 10 })
@@ -126,13 +74,13 @@ func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	if counts := s.Outbox().Counts(); counts.Failed != 30 {
 		t.Errorf("after 403 the spans stay, failed: %+v", counts)
 	}
-	c.check(t, 0)
+	c.OnceEach(t, 0)
 	fail.Store(false)
 	_, sum = sessiontest.FlushAll(s)
 	if sum.Delivered != 30 {
 		t.Errorf("retry summary: %+v", sum)
 	}
-	c.check(t, 30)
+	c.OnceEach(t, 30)
 }
 
 func TestOutboxFailuresKeepSpans(t *testing.T) {
@@ -211,12 +159,12 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 // 1,000: every span arrives exactly once.
 func TestOutboxBurstLosesNothing(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(n int) int {
+	c := &testkit.Collector{Answer: func(n int) int {
 		if n%7 == 0 { // every 7th POST fails the first time round
 			return 503
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	s := sessiontest.To(t, srv.URL+secret.V2Path)
@@ -229,7 +177,7 @@ func TestOutboxBurstLosesNothing(t *testing.T) {
 	if want, have := 20000, total; want != have {
 		t.Errorf("delivered %d of %d", have, want)
 	}
-	c.check(t, 20000)
+	c.OnceEach(t, 20000)
 }
 
 // The outbox's POST is byte for byte what zipkin-go's reporter/http sends.

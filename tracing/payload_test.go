@@ -25,7 +25,7 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 		path string
 	}{{outbox.EncodingJSON, secret.V2Path}, {outbox.EncodingProto, secret.V2Path}, {outbox.EncodingV1, tracing.V1Path}} {
 		t.Run(string(c.enc), func(t *testing.T) {
-			capture := &postCapture{}
+			capture := &testkit.Collector{}
 			srv := httptest.NewServer(capture)
 			defer srv.Close()
 			s := sessiontest.To(t, srv.URL+c.path, func(cfg *tracing.Config) {
@@ -41,8 +41,8 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 				t.Fatalf("payload: %+v %v", p, err)
 			}
 			sessiontest.FlushAll(s)
-			posts := capture.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, p.Body) || posts[0].header.Get("Content-Type") != p.ContentType {
+			posts := capture.Take()
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, p.Body) || posts[0].Header.Get("Content-Type") != p.ContentType {
 				t.Fatalf("the preview differs from the POST:\npreview %q\nposted  %+v", p.Body, posts)
 			}
 			name := `"checkout"` // the JSON serializers lowercase names; proto3 keeps them
@@ -57,9 +57,9 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 			if out, err := exec.Command("sh", "-c", curl).CombinedOutput(); err != nil {
 				t.Fatalf("%v: %s\n%s", err, out, curl)
 			}
-			posts = capture.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, p.Body) || posts[0].header.Get("X-Token") != "abc123secret" ||
-				posts[0].header.Get("Content-Type") != p.ContentType || posts[0].header.Get("b3") != "0" {
+			posts = capture.Take()
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, p.Body) || posts[0].Header.Get("X-Token") != "abc123secret" ||
+				posts[0].Header.Get("Content-Type") != p.ContentType || posts[0].Header.Get("b3") != "0" {
 				t.Errorf("curl posted something else: %+v\n%s", posts, curl)
 			}
 			if masked := s.CurlFor(p, false); strings.Contains(masked, "abc123secret") {

@@ -2,11 +2,8 @@ package tracing_test
 
 import (
 	"errors"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,36 +14,9 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-// postCapture is a collector that records every POST and answers 202.
-type postCapture struct {
-	mu    sync.Mutex
-	posts []capturedPost
-}
-
-type capturedPost struct {
-	header http.Header
-	body   []byte
-}
-
-func (c *postCapture) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	c.mu.Lock()
-	c.posts = append(c.posts, capturedPost{r.Header.Clone(), b})
-	c.mu.Unlock()
-	w.WriteHeader(http.StatusAccepted)
-}
-
-func (c *postCapture) take() []capturedPost {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := c.posts
-	c.posts = nil
-	return out
-}
-
 func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	t.Parallel()
-	capture := &postCapture{}
+	capture := &testkit.Collector{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
 	s := sessiontest.To(t, srv.URL+secret.V2Path)
@@ -82,9 +52,9 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 3 || sum.Batches != 2 {
 		t.Fatalf("flush: %+v", sum)
 	}
-	for _, p := range capture.take() {
-		if p.header.Get("Content-Type") != "application/x-protobuf" || p.header.Get("Authorization") != "Bearer s3cr3t-token" {
-			t.Errorf("POST headers: %v", p.header)
+	for _, p := range capture.Take() {
+		if p.Header.Get("Content-Type") != "application/x-protobuf" || p.Header.Get("Authorization") != "Bearer s3cr3t-token" {
+			t.Errorf("POST headers: %v", p.Header)
 		}
 	}
 	if strings.Contains(s.Masker().Mask("got Bearer s3cr3t-token"), "s3cr3t") {
@@ -96,7 +66,7 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	testkit.Must(t, s.Reconfigure(func(c *tracing.Config) { c.Headers = nil }))
 	sessiontest.Fill(t, s, 1, 1)
 	sessiontest.FlushAll(s)
-	if posts := capture.take(); len(posts) != 1 || posts[0].header.Get("Authorization") != "" {
+	if posts := capture.Take(); len(posts) != 1 || posts[0].Header.Get("Authorization") != "" {
 		t.Errorf("after removal: %+v", posts)
 	}
 	if strings.Contains(s.Masker().Mask("401: token s3cr3t-token"), "s3cr3t") {

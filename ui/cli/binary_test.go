@@ -363,5 +363,5 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 	if !rep.Interrupted || rep.TraceCount < 1 || rep.TraceCount >= 6000 || rep.Delivered != 4*rep.TraceCount || rep.Failed != 0 {
 		t.Errorf("interrupted %v, %d traces, %d delivered, %d failed", rep.Interrupted, rep.TraceCount, rep.Delivered, rep.Failed)
 	}
-	col.onceEach(t, rep.Delivered)
+	col.OnceEach(t, rep.Delivered)
 }
