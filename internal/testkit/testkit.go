@@ -1,7 +1,8 @@
-// Package testkit holds the small helpers that the tests of several tracing
-// packages share: a gzipped body, a raw POST, a backoff without jitter, a
-// fatal check, a private CA and its TLS server. It imports none of the playground's packages, so the tests of
-// every package, the lowest included, can use it without an import cycle.
+// Package testkit holds the small helpers that the tests of several packages
+// share: a collector stand-in, a gzipped body, a raw POST, a backoff without
+// jitter, a fatal check, a private CA and its TLS server. It imports none of
+// the playground's packages, so the tests of every package, the lowest
+// included, can use it without an import cycle.
 package testkit
 
 import (
