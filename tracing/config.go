@@ -12,46 +12,66 @@ import (
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // V1Path is where Zipkin's collector takes v1 spans.
-const V1Path = "/api/v1/spans"
+const V1Path = zipkinv1.Path
 
-// IsV1Path reports whether an endpoint URL posts to Zipkin's v1 path.
-func IsV1Path(endpoint string) bool {
+// SpansPath is the collector path (wire.SpanPaths) an endpoint URL posts
+// to: "" for the embedded receiver and for a path that ends in none.
+func SpansPath(endpoint string) string {
 	u, err := url.Parse(strings.TrimSpace(endpoint))
-	return err == nil && strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), V1Path)
+	if err != nil || secret.IsLocalSpec(endpoint) {
+		return ""
+	}
+	return wire.PathOf(u.Path)
 }
 
 // EncodingFor is the encoding for endpoint: enc when it was chosen
-// explicitly, else v1 for a v1 path and json otherwise. note is set when the
-// choice was made for the person, so an interface can show it. An explicit
-// v2 encoding with a v1 path is refused: Jaeger and collectors accept it
-// there and store "unknown-service" with no tags.
+// explicitly, else the one its path takes by default (v1 for a v1 path, json
+// otherwise). note is set when the path chose for the person, so an
+// interface can show it. An explicit encoding the path does not take is
+// refused: Zipkin answers 400, and Jaeger and collectors that accept it store
+// "unknown-service" with no tags.
 func EncodingFor(endpoint string, enc outbox.Encoding, explicit bool) (chosen outbox.Encoding, note string, err error) {
-	v1Path := !secret.IsLocalSpec(endpoint) && IsV1Path(endpoint)
-	switch {
-	case !explicit && v1Path:
-		return outbox.EncodingV1, "the path is " + V1Path + ": sending Zipkin v1 JSON", nil
-	case !explicit:
-		return outbox.EncodingJSON, "", nil
-	case v1Path && enc != outbox.EncodingV1:
-		if enc == "" {
-			enc = outbox.EncodingJSON
+	path, fallback := SpansPath(endpoint), wire.SendCodecs()[0]
+	if !explicit {
+		if path == "" {
+			return fallback.Name, "", nil
 		}
-		return enc, "", configErr(FieldEncoding, "%s is Zipkin v2, which %s misreads: use v1, or the %s path", enc, V1Path, secret.V2Path)
-	case enc == outbox.EncodingV1 && !secret.IsLocalSpec(endpoint) && isV2Path(endpoint):
-		// Zipkin answers 400 "Expected a JSON_V2 encoded list, but received:
-		// JSON_V1": refused before anything is sent, with the way out.
-		return enc, "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which %s refuses (a collector answers 400 \"Expected a JSON_V2 encoded list\"): use json or proto, or the %s path", secret.V2Path, V1Path)
+		def := wire.ForPath(path)[0]
+		if def.Name == fallback.Name {
+			return def.Name, "", nil
+		}
+		return def.Name, "the path is " + path + ": sending " + def.Title, nil
+	}
+	if enc == "" {
+		enc = fallback.Name
+	}
+	if c := enc.Codec(); path != "" && !c.Accepts(path) {
+		return enc, "", wrongPath(c, path)
 	}
 	return enc, "", nil
 }
 
-// isV2Path says whether endpoint's path ends in /api/v2/spans.
-func isV2Path(endpoint string) bool {
-	u, err := url.Parse(strings.TrimSpace(endpoint))
-	return err == nil && strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), secret.V2Path)
+// isPathDefault reports whether enc is what some path sends when nothing
+// else is chosen (json, v1): a new endpoint's path may then choose again.
+func isPathDefault(enc outbox.Encoding) bool {
+	for _, p := range wire.SpanPaths() {
+		if cs := wire.ForPath(p); enc == "" || len(cs) > 0 && cs[0].Name == enc {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongPath is the error of an encoding sent where a collector does not take
+// it, with the two ways out.
+func wrongPath(c wire.Codec, path string) error {
+	return configErr(FieldEncoding, "%s is %s, which %s does not take (Zipkin answers 400; a collector that accepts it stores it wrong): use %s, or the %s path",
+		c.Name, c.Title, path, wire.EncodingNames(wire.ForPath(path)), c.Paths[0])
 }
 
 // Config is everything a session needs; the zero value is not valid, start

@@ -11,6 +11,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 	"zipkin-playground/tracing/zipkinv1"
 )
 
@@ -53,7 +54,7 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 
 func TestParseEncodingV1(t *testing.T) {
 	t.Parallel()
-	e, err := outbox.ParseEncoding(" V1 ")
+	e, err := wire.Parse(" V1 ")
 	if err != nil || e != outbox.EncodingV1 {
 		t.Fatalf("ParseEncoding(v1) = %q, %v", e, err)
 	}

@@ -1,7 +1,10 @@
 package tracing
 
-import "strings"
-import "zipkin-playground/tracing/secret"
+import (
+	"strings"
+
+	"zipkin-playground/tracing/secret"
+)
 
 // ParseHeader parses "Name: value" and checks that both parts can travel in
 // an HTTP request (see ValidateHeader).

@@ -9,10 +9,9 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
-	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
-	"github.com/openzipkin/zipkin-go/reporter"
 
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/wire"
 )
 
 // errNotSampled is the payload error of a span whose trace is not sampled:
@@ -35,6 +34,9 @@ type Payload struct {
 	// Gzipped is the body gzipped as the outbox sends it when the session
 	// gzips (Content-Encoding: gzip), nil otherwise.
 	Gzipped []byte
+	// Note says what the preview shows in place of a binary body ("" for a
+	// text body, shown as it is).
+	Note string
 	// Running is set when the span is not finished: the model is built from
 	// the span's fields as they are now (zipkin-go makes the real one when the
 	// span finishes, with its final duration, and only then is it sent).
@@ -42,7 +44,7 @@ type Payload struct {
 }
 
 // Binary reports a body that is not text (proto3).
-func (p Payload) Binary() bool { return p.Encoding == outbox.EncodingProto }
+func (p Payload) Binary() bool { return p.Encoding.Codec().Preview.Binary }
 
 // Payload is what n is, was or would be sent as with the outbox's current
 // encoding. A running span's payload is built at now.
@@ -59,19 +61,32 @@ func (s *Session) Payload(n *Node, now time.Time) (Payload, error) {
 		m, running = &preview, true
 	}
 	enc := s.outbox.Encoding()
-	ser := enc.Serializer()
+	codec, ser := enc.Codec(), outbox.SerializerFor(enc)
 	body, err := ser.Serialize([]*model.SpanModel{m})
 	if err != nil {
 		return Payload{}, outbox.SpanProblem(*m, err)
 	}
 	p := Payload{Encoding: enc, ContentType: ser.ContentType(), Body: body, Running: running}
+	p.Note = previewNote(codec.Preview, len(body), n.Context.ParentID == nil)
 	if s.cfg.Gzip {
 		if p.Gzipped, err = outbox.Gzip(body); err != nil {
 			return Payload{}, err
 		}
 	}
-	p.JSON, err = indentedJSON(enc, body)
+	p.JSON, err = indentedJSON(codec.Preview, body)
 	return p, err
+}
+
+// previewNote is what a preview says of a body it does not show as it is.
+func previewNote(pv wire.Preview, size int, root bool) string {
+	if pv.Note == "" {
+		return ""
+	}
+	note := fmt.Sprintf(pv.Note, size)
+	if root && pv.RootNote != "" {
+		note += "\n" + pv.RootNote
+	}
+	return note
 }
 
 // runningModel is the model zipkin-go would report for n if it finished at
@@ -95,10 +110,12 @@ func runningModel(n *Node, now time.Time) model.SpanModel {
 	}
 }
 
-func indentedJSON(enc outbox.Encoding, body []byte) (string, error) {
-	if enc == outbox.EncodingProto {
+// indentedJSON is the body as the preview shows it: the JSON it is, or the
+// JSON its encoding reads it back as.
+func indentedJSON(pv wire.Preview, body []byte) (string, error) {
+	if pv.AsJSON != nil {
 		var err error
-		if body, err = protoAsJSON(body); err != nil {
+		if body, err = pv.AsJSON(body); err != nil {
 			return "", err
 		}
 	}
@@ -107,48 +124,6 @@ func indentedJSON(enc outbox.Encoding, body []byte) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
-}
-
-// protoAsJSON reads a proto3 body back with zipkin-go's decoder and writes
-// it as Zipkin v2 JSON, keeping what the wire says: zipkin-go's JSON
-// serializer lowercases span and service names (proto3 keeps their case),
-// and its decoder reads the 8 zero bytes the encoder writes for a root's
-// parent_id as a parent of ID 0, which Zipkin reads as no parent.
-func protoAsJSON(body []byte) ([]byte, error) {
-	spans, err := zipkin_proto3.ParseSpans(body, false)
-	if err != nil {
-		return nil, fmt.Errorf("reading the proto3 body back: %w", err)
-	}
-	for _, sp := range spans {
-		if sp.ParentID != nil && *sp.ParentID == 0 {
-			sp.ParentID = nil
-		}
-		if sp.Kind == "SPAN_KIND_UNSPECIFIED" {
-			sp.Kind = model.Undetermined
-		}
-	}
-	js, err := (reporter.JSONSerializer{}).Serialize(spans)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(js))
-	dec.UseNumber()
-	var objs []map[string]any
-	if err := dec.Decode(&objs); err != nil || len(objs) != len(spans) {
-		return nil, fmt.Errorf("reading zipkin-go's JSON back: %v", err)
-	}
-	for i, sp := range spans {
-		objs[i]["name"] = sp.Name
-		restoreService(objs[i], "localEndpoint", sp.LocalEndpoint)
-		restoreService(objs[i], "remoteEndpoint", sp.RemoteEndpoint)
-	}
-	return json.Marshal(objs)
-}
-
-func restoreService(obj map[string]any, key string, ep *model.Endpoint) {
-	if m, ok := obj[key].(map[string]any); ok && ep != nil && ep.ServiceName != "" {
-		m["serviceName"] = ep.ServiceName
-	}
 }
 
 // CurlFor is the curl command that POSTs p to the endpoint exactly as the

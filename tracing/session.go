@@ -152,10 +152,11 @@ func (s *Session) SetEndpoint(raw string) error {
 			return err
 		}
 	}
-	// The path picks between the JSON encodings, since collectors misread v2
-	// sent to /api/v1/spans: /api/v1/spans gets v1 JSON, any other path v2 JSON. proto is always a choice someone made,
-	// and refused on a v1 path.
-	enc, _, err := EncodingFor(raw, s.cfg.Encoding, s.cfg.Encoding == outbox.EncodingProto)
+	// The path picks its default encoding, since collectors misread v2 sent
+	// to /api/v1/spans: /api/v1/spans gets v1 JSON, any other path v2 JSON.
+	// Any other encoding (proto) is always a choice someone made, and refused
+	// on a path that does not take it.
+	enc, _, err := EncodingFor(raw, s.cfg.Encoding, !isPathDefault(s.cfg.Encoding))
 	if err != nil {
 		return err
 	}

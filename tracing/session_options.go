@@ -3,11 +3,13 @@ package tracing
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	zipkin "github.com/openzipkin/zipkin-go"
 
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // Reconfigure changes the live session's settings, as an options screen
@@ -17,7 +19,8 @@ import (
 //
 // What changes, and from when:
 //   - Encoding: the next flush serializes with it. It is checked against the
-//     endpoint's path as the flag is (EncodingFor): v2 encodings are refused on
+//     endpoint's path as the flag is (EncodingFor), the embedded receiver and
+//     an unknown path counting as /api/v2/spans: v2 encodings are refused on
 //     /api/v1/spans, and v1 anywhere else.
 //   - TraceID128, Service, IP: traces started from now on; spans already
 //     started keep their IDs (children inherit their trace's ID).
@@ -73,15 +76,17 @@ func (s *Session) maskedHeaders() []secret.Header {
 
 // encodingFor is the encoding the outbox uses when enc is chosen: the current
 // one when enc is what the outbox already sends, else enc if the endpoint's
-// path takes it.
+// path takes it (the embedded receiver's, or the default's for a path that is
+// no collector's).
 func (s *Session) encodingFor(enc outbox.Encoding) (outbox.Encoding, error) {
-	current := s.outbox.Encoding()
-	if enc == current || (enc == "" && current == outbox.EncodingJSON) {
+	current, fallback := s.outbox.Encoding(), wire.SendCodecs()[0]
+	if enc == current || (enc == "" && current == fallback.Name) {
 		return current, nil
 	}
 	raw := s.cfg.Endpoint
-	if enc == outbox.EncodingV1 && (secret.IsLocalSpec(raw) || !IsV1Path(raw)) {
-		return "", configErr(FieldEncoding, "v1 is Zipkin v1 JSON, which only %s takes; this endpoint takes Zipkin v2 (json or proto)", V1Path)
+	if c, path := enc.Codec(), SpansPath(raw); path == "" && !c.Accepts(fallback.Paths[0]) {
+		return "", configErr(FieldEncoding, "%s is %s, which only %s takes; this endpoint takes Zipkin v%d (%s)",
+			c.Name, c.Title, strings.Join(c.Paths, " and "), fallback.Version, wire.EncodingNames(wire.ForPath(fallback.Paths[0])))
 	}
 	chosen, _, err := EncodingFor(raw, enc, true)
 	return chosen, err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/shop"
 )
 
@@ -30,7 +31,7 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 		URL:        u.String(),
 		Header:     header,
 		Client:     opts.HTTPClient(),
-		Serializer: s.outbox.Encoding().Serializer(),
+		Serializer: outbox.SerializerFor(s.outbox.Encoding()),
 		Gzip:       s.cfg.Gzip,
 	}, nil
 }

@@ -67,7 +67,7 @@ func (m *Model) flushDone(sum outbox.FlushSummary) {
 		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
 		switch {
 		case !m.session.Endpoint().Local || m.received.Focused():
-		case m.layout().beside:
+		case m.screen.layout().beside:
 			m.status += " What arrived is in the Received pane, right."
 		default:
 			m.status += " " + keyName(m.keys.Tab) + " → what the receiver got."

@@ -20,21 +20,6 @@ type answeredCall struct {
 	sampled bool // the request said X-B3-Sampled: 1 or X-B3-Flags: 1
 }
 
-// shopWireCheck passes when, during the lesson, the shop answered a sampled
-// call that reached payments and an unsampled one.
-func shopWireCheck(m *Model, snap learnSnapshot) bool {
-	var sampled, unsampled bool
-	for _, c := range m.shop.answered[min(snap.shopCalls, len(m.shop.answered)):] {
-		switch {
-		case !c.sampled:
-			unsampled = true
-		case c.service != "inventory":
-			sampled = true // gateway and checkout call payments
-		}
-	}
-	return sampled && unsampled
-}
-
 var errNoServiceGraph = errors.New("this query API serves no service graph")
 
 // shopActions are the keys of the demo shop: H calls it, M draws the map.

@@ -23,13 +23,25 @@ func spanActions(k *KeyMap) []action {
 		{&k.Kind, nil, with(treeOf, (*treePane).cycleKind)},
 		{&k.Debug, nil, with(treeOf, (*treePane).debugTrace)},
 		{&k.Continue, nil, with(treeOf, (*treePane).continueTrace)},
-		{&k.Remote, needEditable, (*Model).remoteEndpoint},
+		{&k.Remote, needEditable, with(treeOf, (*treePane).remoteEndpoint)},
 	}
 }
 
 func needSelected(m *Model) string {
 	if m.tree.Selected() == nil {
 		return noSpan(m.keys)
+	}
+	return ""
+}
+
+// childAllowed is c's guard: a span is selected, and a SERVER child only
+// under a CLIENT (tracing.CheckChildKind says why not).
+func childAllowed(m *Model) string {
+	if why := needSelected(m); why != "" {
+		return why
+	}
+	if err := tracing.CheckChildKind(m.tree.Selected(), m.tree.NextKind()); err != nil {
+		return err.Error()
 	}
 	return ""
 }

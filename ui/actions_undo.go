@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
 
@@ -16,19 +15,30 @@ import (
 // question, and only what no collector may hold yet.
 func undoActions(k *KeyMap) []action {
 	return []action{
-		{&k.Delete, needSelected, (*Model).askDelete},
-		{&k.NewSession, nil, (*Model).askNewSession},
+		{&k.Delete, needSelected, with(undoOf, undoDesk.askDelete)},
+		{&k.NewSession, nil, with(undoOf, undoDesk.askNewSession)},
 	}
 }
 
+// undoDesk is delete and N: it asks first, then discards from the session
+// only what no collector may hold yet, and moves the tree's selection off
+// what is gone. It keeps nothing between keys.
+type undoDesk struct {
+	*common
+	tree *treePane
+}
+
+// undoOf is the undo desk, for the actions it does.
+func undoOf(m *Model) undoDesk { return undoDesk{m.common, m.tree} }
+
 // unsent says whether none of the spans was handed to a collector: running,
 // not sampled, or queued and never tried. It is why not when it is false.
-func (m *Model) unsent(nodes []*tracing.Node) (bool, string) {
+func (u undoDesk) unsent(nodes []*tracing.Node) (bool, string) {
 	for _, n := range nodes {
 		if n.Reported == nil {
 			continue
 		}
-		if st := m.session.Outbox().State(n.Key); st != outbox.Queued {
+		if st := u.session.Outbox().State(n.Key); st != outbox.Queued {
 			return false, fmt.Sprintf("%q was already sent (%s): a collector may hold it, so it stays", n.Name, st)
 		}
 	}
@@ -36,11 +46,11 @@ func (m *Model) unsent(nodes []*tracing.Node) (bool, string) {
 }
 
 // askDelete asks before deleting the selected span and its subtree.
-func (m *Model) askDelete() tea.Cmd {
-	n := m.tree.Selected()
-	nodes := m.session.Tree().Subtree(n)
-	if ok, why := m.unsent(nodes); !ok {
-		m.setErrorText("Not deleted: " + why + ".")
+func (u undoDesk) askDelete() tea.Cmd {
+	n := u.tree.Selected()
+	nodes := u.session.Tree().Subtree(n)
+	if ok, why := u.unsent(nodes); !ok {
+		u.sayError("Not deleted: " + why + ".")
 		return nil
 	}
 	running, queued := 0, 0
@@ -53,34 +63,34 @@ func (m *Model) askDelete() tea.Cmd {
 		}
 	}
 	q := fmt.Sprintf("Delete %s and its subtree (%s: %d running, %d queued, none sent)? (%s)",
-		quoted(n.Name), plural(len(nodes), "span"), running, queued, keyName(both(m.keys.Yes, m.keys.No, "")))
-	m.askYesNo(q, func() tea.Cmd {
+		quoted(n.Name), plural(len(nodes), "span"), running, queued, keyName(both(u.keys.Yes, u.keys.No, "")))
+	u.askYesNo(q, func() tea.Cmd {
 		parent := n.Parent
-		count, err := m.session.Discard(n)
+		count, err := u.session.Discard(n)
 		if err != nil {
-			m.setError(fmt.Errorf("not deleted: %w", err))
+			u.sayError(fmt.Errorf("not deleted: %w", err).Error())
 			return nil
 		}
-		m.tree.Select(parent)
-		m.tree.clamp()
-		m.setStatus("Deleted %s: %s, none of it sent.", quoted(n.Name), plural(count, "span"))
+		u.tree.Select(parent)
+		u.tree.clamp()
+		u.say("Deleted %s: %s, none of it sent.", quoted(n.Name), plural(count, "span"))
 		return nil
 	})
 	return nil
 }
 
 // askNewSession asks before clearing every span not sent yet.
-func (m *Model) askNewSession() tea.Cmd {
+func (u undoDesk) askNewSession() tea.Cmd {
 	q := fmt.Sprintf("New session: delete every span not sent yet (running and queued)? Spans already sent stay listed. (%s)",
-		keyName(both(m.keys.Yes, m.keys.No, "")))
-	m.askYesNo(q, func() tea.Cmd {
-		count, kept := m.clearUnsent(m.session.Tree().Roots())
-		m.tree.kind = model.Undetermined // K applies to one span: a new session has none waiting
-		m.tree.clamp()
+		keyName(both(u.keys.Yes, u.keys.No, "")))
+	u.askYesNo(q, func() tea.Cmd {
+		count, kept := u.clearUnsent(u.session.Tree().Roots())
+		u.tree.kind = model.Undetermined // K applies to one span: a new session has none waiting
+		u.tree.clamp()
 		if kept > 0 {
-			m.setStatus("New session: %s deleted; %s already sent stay listed.", plural(count, "span"), plural(kept, "span"))
+			u.say("New session: %s deleted; %s already sent stay listed.", plural(count, "span"), plural(kept, "span"))
 		} else {
-			m.setStatus("New session: %s deleted. %s starts a trace.", plural(count, "span"), keyName(m.keys.NewTrace))
+			u.say("New session: %s deleted. %s starts a trace.", plural(count, "span"), keyName(u.keys.NewTrace))
 		}
 		return nil
 	})
@@ -89,16 +99,16 @@ func (m *Model) askNewSession() tea.Cmd {
 
 // clearUnsent discards each subtree none of which was sent, and looks
 // inside the others; kept counts the spans that stay.
-func (m *Model) clearUnsent(nodes []*tracing.Node) (count, kept int) {
+func (u undoDesk) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 	for _, n := range append([]*tracing.Node(nil), nodes...) {
-		if ok, _ := m.unsent(m.session.Tree().Subtree(n)); ok {
-			if c, err := m.session.Discard(n); err == nil {
+		if ok, _ := u.unsent(u.session.Tree().Subtree(n)); ok {
+			if c, err := u.session.Discard(n); err == nil {
 				count += c
 				continue
 			}
 		}
 		kept++
-		c, k := m.clearUnsent(n.Children)
+		c, k := u.clearUnsent(n.Children)
 		count, kept = count+c, kept+k
 	}
 	return count, kept
@@ -106,37 +116,11 @@ func (m *Model) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 
 // askYesNo puts a yes/no question on the status line; no leaves things as they
 // are.
-func (m *Model) askYesNo(question string, yes func() tea.Cmd) {
-	m.setStatus("%s", question)
-	m.openDialog(&confirm{paneBase: paneBase{common: m.common}, question: question, yes: yes,
+func (u undoDesk) askYesNo(question string, yes func() tea.Cmd) {
+	u.say("%s", question)
+	u.open(&confirm{paneBase: paneBase{common: u.common}, question: question, yes: yes,
 		no: func() tea.Cmd {
-			m.setStatus("Nothing deleted.")
+			u.say("Nothing deleted.")
 			return nil
-		}}, modeDialog)
-}
-
-// promptKeys are the actions that open a text prompt: refused, they still
-// open one, so the name typed next lands there and not on the command keys.
-func promptKeys(k *KeyMap) []*key.Binding {
-	return []*key.Binding{&k.NewTrace, &k.Child, &k.Tag, &k.Error, &k.Annotate, &k.Remote,
-		&k.Continue, &k.Endpoint, &k.Save, &k.Export}
-}
-
-// holdTyping opens a prompt that shows why b was refused and takes what is
-// typed next (enter or esc closes it), when b would have opened one.
-func (m *Model) holdTyping(b *key.Binding, reason string) tea.Cmd {
-	for _, p := range promptKeys(m.keys) {
-		if p != b {
-			continue
-		}
-		return m.ask(promptSpec{
-			title: fmt.Sprintf("%s refused: %s", b.Help().Key, reason),
-			check: func(string) (string, string) {
-				return fmt.Sprintf("Typing here runs no command; %s or %s closes.", keyName(m.keys.Accept), keyName(m.keys.Cancel)), ""
-			},
-			accept:    func(string) (tea.Cmd, error) { return nil, nil },
-			cancelled: func() {},
-		})
-	}
-	return nil
+		}})
 }

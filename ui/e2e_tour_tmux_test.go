@@ -30,7 +30,7 @@ var tourWire = map[int][]string{
 func TestTmuxTourAt80x24(t *testing.T) {
 	bin := buildBinary(t)
 	ref, _ := press(t, newModel(t, 80, 24), "L") // the same lessons, wrapped as the binary wraps them
-	lessons, width := ref.tour.lessons, ref.lesson.width
+	lessons, width := ref.lesson.tour.lessons, ref.lesson.width
 	// Every trace sampled, as in TestTourAt80x24's session: lesson 7's keys
 	// move the sampler picker from always down to never.
 	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --listen 127.0.0.1:0 --sampler always")

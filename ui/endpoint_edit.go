@@ -7,8 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // endpointEditor is E: the endpoint prompt, which keeps the secrets it
@@ -92,10 +92,10 @@ func (e endpointEditor) accept(value string) (tea.Cmd, error) {
 		return startReceiver(e.session.Config()), nil
 	}
 	if err := e.session.SetEndpoint(value); err != nil {
-		if enc := e.session.Outbox().Encoding(); tracing.IsV1Path(value) && enc != outbox.EncodingV1 {
+		if path, enc := tracing.SpansPath(value), e.session.Outbox().Encoding(); path != "" && !enc.Codec().Accepts(path) {
 			// Two settings change together, one at a time: say in which order.
-			return nil, fmt.Errorf("%w — two steps: %s, %s and set the encoding to v1 first, then %s this URL again",
-				err, keyName(e.keys.Cancel), keyName(e.keys.Options), keyName(e.keys.Endpoint))
+			return nil, fmt.Errorf("%w — two steps: %s, %s and set the encoding to %s first, then %s this URL again",
+				err, keyName(e.keys.Cancel), keyName(e.keys.Options), wire.ForPath(path)[0].Name, keyName(e.keys.Endpoint))
 		}
 		return nil, err
 	}

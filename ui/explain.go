@@ -25,7 +25,7 @@ func (m *Model) explainTarget() explanation {
 			return e
 		}
 	}
-	return m.focusedPane().Explain()
+	return m.screen.focusedPane().Explain()
 }
 
 // Explain is i on the tree: the selected span field by field, or the tree.
@@ -86,8 +86,8 @@ func nameMeaning(name string, enc outbox.Encoding) string {
 	switch {
 	case lower == name:
 		return text + " This name is lowercase already, so it arrives as it is."
-	case enc == outbox.EncodingProto:
-		return text + fmt.Sprintf(" The proto3 encoding in use sends it as typed (%q); a Zipkin server stores %q.", name, lower)
+	case enc.Codec().KeepsCase:
+		return text + fmt.Sprintf(" The encoding in use, %s, sends it as typed (%q); a Zipkin server stores %q.", enc.Codec().Title, name, lower)
 	}
 	return text + fmt.Sprintf(" zipkin-go's JSON serializer and Zipkin lowercase span names: %q arrives as %q.", name, lower)
 }

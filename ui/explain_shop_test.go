@@ -15,7 +15,7 @@ func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	for i, r := range m.received.rows {
 		if r.span >= 0 && accept(m.received.traces[r.trace].Spans[r.span]) {
 			m.received.cursor = i
-			m.focus(m.received)
+			m.screen.focus(m.received)
 			return
 		}
 	}

@@ -111,14 +111,14 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 	if m.dialog != nil || m.mode != modeBrowse {
 		t.Fatal("esc closes the explanation")
 	}
-	m.focus(m.log)
+	m.screen.focus(m.log)
 	m, _ = press(t, m, "i")
 	if d, ok := m.dialog.(*explainDialog); !ok || !strings.Contains(d.Title(), "delivery log") ||
 		!strings.Contains(strings.Join(d.lines(), " "), "HTTP status") {
 		t.Errorf("i on the delivery log explains its columns")
 	}
 	m, _ = press(t, m, "esc")
-	m.focus(m.headers)
+	m.screen.focus(m.headers)
 	m, _ = press(t, m, "i")
 	if d, ok := m.dialog.(*explainDialog); !ok || !strings.Contains(strings.Join(d.lines(), " "), "X-B3-ParentSpanId") {
 		t.Errorf("i on the B3 headers explains each header")

@@ -9,13 +9,40 @@ import (
 )
 
 // helpPane is the full help (?): every binding of the action table and of
-// the focused pane, those that do not apply now dimmed with the reason. The
-// root hands it the groups when it opens (Show), built from the table and
-// its reasons, so it cannot disagree with what the keys do.
+// the focused pane, those that do not apply now dimmed with the reason. It
+// lists them when it opens, from the root's table and the reasons the root
+// keeps current, so it cannot disagree with what the keys do.
 type helpPane struct {
 	paneBase
 	groups []helpGroup
 	scroll int
+
+	table   []helpSource            // the action table's keys by theme
+	reasons map[*key.Binding]string // why each disabled action does not apply now
+	focused func() component        // the pane whose keys come first
+}
+
+// helpSource is one theme of the action table as the help reads it: the
+// bindings themselves, which the root enables as their actions apply.
+type helpSource struct {
+	title string
+	keys  []*key.Binding
+}
+
+// newHelpPane is the help over the action table; reasons is the root's map
+// of why a binding is disabled, kept current as the session changes.
+func newHelpPane(c *common, table []actionGroup, reasons map[*key.Binding]string, focused func() component) *helpPane {
+	h := &helpPane{paneBase: paneBase{common: c}, reasons: reasons, focused: focused}
+	for _, g := range table {
+		src := helpSource{title: g.title}
+		for _, a := range g.actions {
+			if a.binding != &c.keys.Tab { // listed with the focused pane's keys
+				src.keys = append(src.keys, a.binding)
+			}
+		}
+		h.table = append(h.table, src)
+	}
+	return h
 }
 
 // helpGroup is one block of the help: a title, its keys, and why each one
@@ -33,8 +60,28 @@ func (g helpGroup) whyNot(i int) string {
 	return ""
 }
 
-// Show sets what the help lists, from the top.
-func (h *helpPane) Show(groups []helpGroup) { h.groups, h.scroll = groups, 0 }
+// open is ?: the help lists, from the top, the focused pane's keys, each
+// theme of the action table with why a key does not apply now, and the
+// dialogs' keys; then the root shows it.
+func (h *helpPane) open() tea.Cmd {
+	k := h.keys
+	h.groups = []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, h.focused().ShortHelp()...), k.Tab)}}
+	for _, src := range h.table {
+		g := helpGroup{title: src.title}
+		for _, b := range src.keys {
+			g.keys, g.why = append(g.keys, *b), append(g.why, h.reasons[b])
+		}
+		h.groups = append(h.groups, g)
+	}
+	h.groups = append(h.groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}},
+		helpGroup{title: "in the tour (" + keyName(k.Learn) + ")", keys: []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}})
+	h.scroll = 0
+	h.send(showHelpMsg{})
+	return nil
+}
+
+// helpOf is the help, for the action that opens it.
+func helpOf(m *Model) *helpPane { return m.helpView }
 
 // Title names the view.
 func (h *helpPane) Title() string {

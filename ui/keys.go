@@ -175,22 +175,3 @@ func (m *Model) runAction(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	}
 	return nil, false
 }
-
-// helpGroups is what the full help lists: the focused pane's keys, each
-// group of the action table with why a key does not apply now, and the
-// dialogs' keys.
-func (m *Model) helpGroups() []helpGroup {
-	k := m.keys
-	groups := []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, m.focusedPane().ShortHelp()...), k.Tab)}}
-	for _, g := range m.actions {
-		hg := helpGroup{title: g.title}
-		for _, a := range g.actions {
-			if a.binding != &k.Tab {
-				hg.keys, hg.why = append(hg.keys, *a.binding), append(hg.why, m.reasons[a.binding])
-			}
-		}
-		groups = append(groups, hg)
-	}
-	return append(groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}},
-		helpGroup{title: "in the tour (" + keyName(k.Learn) + ")", keys: []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}})
-}

@@ -25,16 +25,20 @@ type layoutSizes struct {
 	lessonH              int // the lesson panel in learn mode (under the tree), 0 otherwise
 }
 
-// layout measures the screen for the current window, status and content.
-func (m *Model) layout() layoutSizes {
-	w, h := m.width, m.height
+// layout measures the screen for the current window, the status it last
+// laid out for and the content.
+func (s *screen) layout() layoutSizes { return s.layoutFor(s.status) }
+
+// layoutFor measures the screen for the current window, status and content.
+func (s *screen) layoutFor(status string) layoutSizes {
+	w, h := s.width, s.height
 	l := layoutSizes{stacked: w < stackBelowW, compact: w < stackBelowW || h < borderlessH}
-	l.beside = !l.stacked && w >= receivedBeside && m.received.available()
-	l.topH = len(topBar{m.common, m.tree.NextKind()}.lines(w, h)) // two lines, or more when a field wraps
-	l.statusH = len(m.statusLines(w, h))
+	l.beside = !l.stacked && w >= receivedBeside && s.received.available()
+	l.topH = len(topBar{s.common, s.tree.NextKind()}.lines(w, h)) // two lines, or more when a field wraps
+	l.statusH = len(statusLines(status, w, h))
 	l.bodyH = max(3, h-l.topH-l.statusH-1) // and the help line
 	switch {
-	case m.tour != nil && m.tour.active && !l.stacked:
+	case s.touring() && !l.stacked:
 		l.logH = max(3, l.bodyH/6) // the lesson needs the room more
 	case l.compact:
 		l.logH = max(3, l.bodyH/4)
@@ -43,12 +47,12 @@ func (m *Model) layout() layoutSizes {
 	}
 	l.upperH = l.bodyH - l.logH
 	if l.stacked {
-		m.stack(&l)
-		m.learnLayout(&l)
+		s.stack(&l)
+		s.learnLayout(&l)
 		return l
 	}
 	l.inspW = max(36, w*9/20) // 16-hex IDs beside their labels
-	if m.received.Focused() {
+	if s.received.Focused() {
 		// Focused, the Received pane in that column needs the width for
 		// its trace titles and waterfalls more than the tree does.
 		l.inspW = max(l.inspW, w*3/5)
@@ -64,22 +68,22 @@ func (m *Model) layout() layoutSizes {
 		chrome = 1
 	}
 	hdrW, _ := l.inner(l.leftW, 0)
-	l.hdrH = min(l.upperH/2, len(m.headers.linesAt(hdrW))+chrome)
+	l.hdrH = min(l.upperH/2, len(s.headers.linesAt(hdrW))+chrome)
 	l.treeH = l.upperH - l.hdrH
-	m.learnLayout(&l)
+	s.learnLayout(&l)
 	return l
 }
 
 // stack shares the height of stacked panes: the focused one gets the most,
 // the others keep their title and a line or two.
-func (m *Model) stack(l *layoutSizes) {
-	l.leftW = m.width
+func (s *screen) stack(l *layoutSizes) {
+	l.leftW = s.width
 	switch {
-	case m.log.Focused():
+	case s.log.Focused():
 		l.treeH = max(2, l.bodyH/5)
 		l.hdrH = max(2, l.bodyH/5)
 		l.logH = l.bodyH - l.treeH - l.hdrH
-	case m.tree.Focused():
+	case s.tree.Focused():
 		l.treeH = max(3, l.upperH*2/5)
 		l.hdrH = l.upperH - l.treeH // the details under the tree
 	default: // the details (inspector, B3 headers, received) have focus
@@ -109,15 +113,15 @@ type placement struct {
 // placements is the layout and the focus order: every component with its
 // inner size, in the order tab visits them. A new pane is one line here (and
 // one in mainBody, where it is drawn).
-func (m *Model) placements(l layoutSizes) []placement {
+func (s *screen) placements(l layoutSizes) []placement {
 	at := func(c component, w, h int, name string) placement {
 		iw, ih := l.inner(w, h)
 		return placement{c, iw, ih, name}
 	}
-	scroll := " (" + keyHelp(both(m.keys.Down, m.keys.Up, "scroll")) + ")"
+	scroll := " (" + keyHelp(both(s.keys.Down, s.keys.Up, "scroll")) + ")"
 	received := "" // tab visits what arrived only when there is any source of it
-	if m.received.available() {
-		received = "received spans (" + keyHelp(both(m.keys.Down, m.keys.Up, "select")) + ")"
+	if s.received.available() {
+		received = "received spans (" + keyHelp(both(s.keys.Down, s.keys.Up, "select")) + ")"
 	}
 	// What arrived comes right after the tree: "tab → what the receiver got".
 	treeW, recvW, upperW := l.leftW, l.inspW, l.inspW
@@ -129,66 +133,16 @@ func (m *Model) placements(l layoutSizes) []placement {
 		recvW = l.recvW
 	}
 	lesson := "" // tab visits the lesson while the tour is on: it scrolls
-	if m.tour != nil && m.tour.active {
+	if s.touring() {
 		lesson = "lesson" + scroll
 	}
 	return []placement{
-		at(m.tree, treeW, treeH, "span tree"),
-		at(m.lesson, l.leftW, l.lessonH, lesson),
-		at(m.received, recvW, recvH, received),
-		at(m.inspector, upperW, inspH, "inspector"+scroll),
-		at(m.headers, l.leftW, hdrH, "B3 headers"+scroll),
-		at(m.log, m.width, l.logH, "delivery log"+scroll),
-		{c: m.helpView, w: m.width, h: l.bodyH},
-	}
-}
-
-// focusRing is the components tab visits, in the placements' order.
-func (m *Model) focusRing() []placement {
-	var ring []placement
-	for _, p := range m.placements(m.layout()) {
-		if p.name != "" {
-			ring = append(ring, p)
-		}
-	}
-	return ring
-}
-
-// focusedPane is the pane that gets the keys no action takes.
-func (m *Model) focusedPane() component {
-	for _, stop := range m.focusRing() {
-		if stop.c.Focused() {
-			return stop.c
-		}
-	}
-	return m.tree
-}
-
-// focus gives c the keys and takes them from every other component.
-func (m *Model) focus(c component) {
-	for _, p := range m.placements(m.layout()) {
-		p.c.Blur()
-	}
-	c.Focus()
-}
-
-// setSize sizes every component in one loop, and the open dialog.
-func (m *Model) setSize(w, h int) {
-	m.width, m.height = w, h
-	m.resize()
-	m.help.Width = w
-	if m.dialog != nil {
-		m.dialog.SetSize(min(w, 100), h)
-	}
-}
-
-// resize sizes the panes again: the status and the B3 headers change the
-// layout as they grow and shrink.
-func (m *Model) resize() {
-	if m.width == 0 {
-		return
-	}
-	for _, p := range m.placements(m.layout()) {
-		p.c.SetSize(p.w, p.h)
+		at(s.tree, treeW, treeH, "span tree"),
+		at(s.lesson, l.leftW, l.lessonH, lesson),
+		at(s.received, recvW, recvH, received),
+		at(s.inspector, upperW, inspH, "inspector"+scroll),
+		at(s.headers, l.leftW, hdrH, "B3 headers"+scroll),
+		at(s.log, s.width, l.logH, "delivery log"+scroll),
+		{c: s.helpView, w: s.width, h: l.bodyH},
 	}
 }

@@ -230,7 +230,7 @@ func TestSmallScreensKeepCountsAndHelp(t *testing.T) {
 		{40, 12, "run 1 · queued 0 · deliv. 0 · failed 3"},
 	} {
 		m, spans := demoModel(t, c.w, c.h)
-		if l := m.layout(); !l.stacked || !l.compact {
+		if l := m.screen.layout(); !l.stacked || !l.compact {
 			t.Errorf("%d×%d: panes side by side", c.w, c.h)
 		}
 		lines := viewLines(m)

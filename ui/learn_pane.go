@@ -14,13 +14,16 @@ import (
 // the keys the lesson asks for reach the app, not a modal. What to press
 // stays pinned however small the pane; the teaching text scrolls (tab gives
 // the pane the keys) with a "↓ N more" line saying how much is below.
-// It reads the tour's progress and the delivery log's last line, which the
-// root hands it when it makes the pane, and asks the root to change lessons
-// (moving on watches from now, which only the root can see).
+// It owns the tour (learn_tour.go): its progress, the moves between
+// lessons and the checks; it asks the root only for the status line and the
+// focus.
 type learnPane struct {
 	paneBase
-	tour       *tour         // the progress the root keeps; nil when the lessons failed to load
-	lastResult func() string // the delivery log's newest line, for the lessons that quote it
+	tour       *tour                 // the progress; nil when the lessons failed to load
+	tree       *treePane             // the selection the checks watch, and where focus goes on leaving
+	lastResult func() string         // the delivery log's newest line, for the lessons that quote it
+	flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
+	shopCalls  func() []answeredCall // the calls the demo shop answered, for its lesson
 	scroll     scroller
 }
 
@@ -52,8 +55,8 @@ func (p *learnPane) titleFits(w int) bool {
 	return lipgloss.Width(focusMark+title)+5 <= w+2
 }
 
-// Update moves between lessons (the root handles leaving) and scrolls the
-// text when the pane has focus.
+// Update moves between lessons and scrolls the text when the pane has
+// focus (key handles leaving).
 func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || p.tour == nil {
@@ -61,9 +64,9 @@ func (p *learnPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.keys.NextLesson):
-		p.send(gotoLessonMsg{p.tour.current + 1})
+		p.gotoLesson(p.tour.current + 1)
 	case key.Matches(km, p.keys.PrevLesson):
-		p.send(gotoLessonMsg{p.tour.current - 1})
+		p.gotoLesson(p.tour.current - 1)
 	default:
 		parts := p.parts(max(10, p.width))
 		p.scroll.key(p.keys, km, len(parts.body), p.textRows(parts))

@@ -63,7 +63,7 @@ func (t *treePane) checkPaste(s string) (string, string) {
 // zipkin-go's JSON serializer (and our v1 JSON) lowercase span names.
 func lowercaseNote(name string, enc outbox.Encoding) string {
 	lower := strings.ToLower(name)
-	if lower == name || enc == outbox.EncodingProto {
+	if lower == name || enc.Codec().KeepsCase {
 		return ""
 	}
 	return fmt.Sprintf(" (sent as %q: i explains)", lower)

@@ -53,7 +53,7 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "L")
-	if m.mode != modeLearn || !m.tour.active {
+	if m.mode != modeBrowse || !m.lesson.active() {
 		t.Fatalf("L must enter learn mode, mode=%v", m.mode)
 	}
 	// before: groups of keys that must not complete the lesson; do: the
@@ -75,32 +75,32 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 		// The sampler is still never (lesson 7): an unsampled call alone is not enough.
 		{[][]string{{"K", "n", "enter", "H", "shop:enter"}}, []string{"S", "up", "enter", "K", "n", "enter", "H", "shop:enter"}},
 	}
-	if len(steps) != len(m.tour.lessons) {
-		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.tour.lessons))
+	if len(steps) != len(m.lesson.tour.lessons) {
+		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.lesson.tour.lessons))
 	}
 	for i, st := range steps {
-		if m.tour.current != i {
-			t.Fatalf("at lesson %d, want %d", m.tour.current+1, i+1)
+		if m.lesson.tour.current != i {
+			t.Fatalf("at lesson %d, want %d", m.lesson.tour.current+1, i+1)
 		}
-		if m.tour.Done() {
+		if m.lesson.tour.Done() {
 			t.Fatalf("lesson %d is done before anything was pressed", i+1)
 		}
 		for _, group := range st.before {
 			m = pressAll(t, m, group)
-			if m.tour.Done() {
+			if m.lesson.tour.Done() {
 				t.Fatalf("lesson %d passed after only %v", i+1, group)
 			}
 		}
 		m = pressAll(t, m, st.do)
-		if !m.tour.Done() {
-			t.Fatalf("lesson %d %q: not done after %v (status %q)", i+1, m.tour.Lesson().Title, st.do, m.status)
+		if !m.lesson.tour.Done() {
+			t.Fatalf("lesson %d %q: not done after %v (status %q)", i+1, m.lesson.tour.Lesson().Title, st.do, m.status)
 		}
 		if view := m.View(); !strings.Contains(view, "What just happened") {
 			t.Fatalf("lesson %d: the panel must explain what happened:\n%s", i+1, view)
 		}
 		m, _ = press(t, m, "]")
 	}
-	if want, have := len(steps), m.tour.completed(); want != have {
+	if want, have := len(steps), m.lesson.tour.completed(); want != have {
 		t.Errorf("completed: want %d, have %d", want, have)
 	}
 }
@@ -141,22 +141,22 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 		t.Fatalf("the lesson must stay visible under the prompt:\n%s", v)
 	}
 	m, _ = press(t, m, "enter")
-	if m.mode != modeLearn {
+	if m.mode != modeBrowse || !m.lesson.active() {
 		t.Fatalf("closing the prompt must return to learn mode, have %v", m.mode)
 	}
 	m, _ = press(t, m, "]", "L")
-	if m.mode != modeBrowse || m.tour.active || strings.Contains(m.View(), "Lesson 2/11") {
+	if m.mode != modeBrowse || m.lesson.tour.active || strings.Contains(m.View(), "Lesson 2/11") {
 		t.Fatal("L must leave the tour and hide the panel")
 	}
 	if !strings.Contains(m.status, "lesson 2/11") {
 		t.Errorf("leaving says where the tour stopped: %q", m.status)
 	}
 	m, _ = press(t, m, "L")
-	if m.tour.current != 1 || !m.tour.done[0] || !strings.Contains(m.View(), "Lesson 2/11") {
-		t.Fatalf("L must resume at lesson 2 with lesson 1 done: current %d", m.tour.current+1)
+	if m.lesson.tour.current != 1 || !m.lesson.tour.done[0] || !strings.Contains(m.View(), "Lesson 2/11") {
+		t.Fatalf("L must resume at lesson 2 with lesson 1 done: current %d", m.lesson.tour.current+1)
 	}
 	m, _ = press(t, m, "esc")
-	if m.mode != modeBrowse {
+	if m.mode != modeBrowse || m.lesson.active() {
 		t.Error("esc must leave the tour")
 	}
 }

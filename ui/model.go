@@ -23,11 +23,10 @@ const (
 type mode int
 
 const (
-	modeBrowse      mode = iota // keys go to the actions, then the focused pane
+	modeBrowse      mode = iota // keys go to the tour (when on), the actions, then the focused pane
 	modeDialog                  // the dialog slot takes every key
 	modeConfirmQuit             // the dialog slot holds the quit question
 	modeHelp                    // every key, full screen
-	modeLearn                   // browse with the lesson panel (L): keys act as in browse
 )
 
 // Model is the root of the playground: it routes global keys first, sizes to
@@ -37,7 +36,7 @@ type Model struct {
 	*common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
-	help    help.Model
+	screen  *screen                 // lays out and draws the panes below
 
 	tree      *treePane
 	inspector *inspectorPane
@@ -49,8 +48,7 @@ type Model struct {
 	dialog   dialog // the open prompt, picker or question; nil in browse and help
 	helpView *helpPane
 
-	tour   *tour // the guided tour's progress; nil when the lessons failed to load
-	lesson *learnPane
+	lesson *learnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
 
 	shop *shopDesk // the demo shop H calls and M maps
 
@@ -58,9 +56,8 @@ type Model struct {
 	statusBad bool
 	ticking   bool
 
-	width, height int
-	quitting      bool
-	quitReason    func() string // besides undelivered spans, why q asks first ("" for none)
+	quitting bool
+	quitter  *quitter // q and ctrl+c, and what has them ask first
 
 	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
@@ -70,7 +67,7 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	styles := DefaultStyles()
 	keys := DefaultKeyMap()
 	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
-	m := &Model{common: c, help: help.New(), reasons: map[*key.Binding]string{}}
+	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -82,11 +79,11 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.received = &receivedPane{paneBase: paneBase{common: c}}
 	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() dialog { return m.dialog })
 	m.received.refresh()
-	m.helpView = &helpPane{paneBase: paneBase{common: c}}
-	if ls, err := builtinLessons(); err == nil {
-		m.tour = newTour(ls)
-	}
-	m.lesson = &learnPane{paneBase: paneBase{common: c}, tour: m.tour, lastResult: m.log.lastResult}
+	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component { return m.screen.focusedPane() })
+	m.quitter = &quitter{common: c, cancelFlush: m.log.Cancel}
+	m.lesson = newLearnPane(c, m.tree, m.log, func() []answeredCall { return m.shop.answered })
+	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
+		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
 	m.refreshKeys()
@@ -109,9 +106,9 @@ func (m *Model) Session() *tracing.Session { return m.session }
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := tea.Batch(m.update(msg), m.carryOut())
-	m.checkLesson()
+	m.lesson.check()
 	m.refreshKeys()
-	m.resize() // the status and the B3 headers change the layout
+	m.screen.resize(m.status) // the status and the B3 headers change the layout
 	return m, cmd
 }
 
@@ -119,7 +116,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.setSize(msg.Width, msg.Height)
+		m.screen.setSize(msg.Width, msg.Height, m.dialog)
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
@@ -139,12 +136,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return verifier{m.common}.tick()
 	case verifyDoneMsg:
 		return m.verifyDone(msg)
-	case receivedMsg, receivedLayoutMsg:
+	case receivedMsg, receivedLayoutMsg, receiverStartedMsg:
 		var cmd tea.Cmd
 		m.received, cmd = update(m.received, msg)
 		return cmd
-	case receiverStartedMsg:
-		return m.receiverStarted(msg)
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -152,7 +147,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return tick()
 	case fileMsg:
-		return m.fileDone(msg)
+		return tea.Batch(filesOf(m).done(msg), m.ensureTick())
 	case clipboardDoneMsg:
 		m.clipboard.done(msg)
 	case shopMsg:
@@ -196,26 +191,26 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
-	case modeLearn:
-		if cmd, ok := m.learnKey(msg); ok {
+	case modeBrowse:
+		if cmd, ok := m.lesson.key(msg); ok {
 			return cmd
 		}
 	case modeHelp:
 		switch {
 		case key.Matches(msg, m.keys.CloseHelp):
-			m.mode = m.baseMode()
+			m.mode = modeBrowse
 			return nil
 		case handles(m.helpView, msg):
 			var cmd tea.Cmd
 			m.helpView, cmd = update(m.helpView, msg)
 			return cmd
 		}
-		m.mode = m.baseMode() // any other key closes help and acts
+		m.mode = modeBrowse // any other key closes help and acts
 	}
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
 	}
-	if p := m.focusedPane(); handles(p, msg) {
+	if p := m.screen.focusedPane(); handles(p, msg) {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
@@ -232,14 +227,14 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 		m.dialog = d
 	}
 	if d.Closed() && m.dialog == d {
-		m.dialog, m.mode = nil, m.baseMode()
+		m.dialog, m.mode = nil, modeBrowse
 	}
 	return tea.Batch(cmd, m.ensureTick())
 }
 
 // openDialog puts d in the slot.
 func (m *Model) openDialog(d dialog, md mode) {
-	d.SetSize(min(m.width, 100), m.height)
+	m.screen.sizeDialog(d)
 	d.Focus()
 	m.dialog, m.mode = d, md
 }
@@ -249,20 +244,12 @@ func (m *Model) setStatus(format string, args ...any) {
 	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
 }
 
-func (m *Model) setError(err error) { m.setErrorText(err.Error()) }
-
 func (m *Model) setErrorText(s string) {
 	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
 }
 
 // runningSpans counts spans not finished yet.
 func (m *Model) runningSpans() int { return m.session.Tree().Running() }
-
-// undelivered counts spans that would be lost on quit: queued, sending or
-// failed in the outbox, and running sampled spans.
-func (m *Model) undelivered() int {
-	return m.session.Outbox().Counts().Undelivered() + m.session.Tree().RunningSampled()
-}
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.
 func (m *Model) ensureTick() tea.Cmd {

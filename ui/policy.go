@@ -124,10 +124,13 @@ type Progress struct {
 }
 
 // Progress counts the spans built, delivered and verified.
-func (m *Model) Progress() Progress {
-	p := Progress{Spans: m.session.Tree().Len(), Delivered: m.session.Outbox().Counts().Delivered}
-	for _, c := range m.verify.checks {
-		if c.State == verify.StateVerified {
+func (m *Model) Progress() Progress { return m.progress() }
+
+// progress counts the spans built, delivered and verified.
+func (c *common) progress() Progress {
+	p := Progress{Spans: c.session.Tree().Len(), Delivered: c.session.Outbox().Counts().Delivered}
+	for _, v := range c.verify.checks {
+		if v.State == verify.StateVerified {
 			p.Verified++
 		}
 	}
@@ -136,7 +139,7 @@ func (m *Model) Progress() Progress {
 
 // AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
 // sentence: a workshop's presenter quitting ends every attendee's session.
-func (m *Model) AskBeforeQuit(reason func() string) { m.quitReason = reason }
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitter.reason = reason }
 
 // Lessons is how many lessons the guided tour has (none if they do not load).
 func Lessons() int {
@@ -145,15 +148,11 @@ func Lessons() int {
 }
 
 // GotoLesson opens the guided tour at lesson n (1-based, clamped): the
-// presenter moves everyone to the same lesson; L or esc still leaves it.
+// presenter moves everyone to the same lesson; L or esc still leaves it. An
+// open dialog or help closes into the tour. It is laid out for this
+// lesson's text and status at once: it comes from outside Update.
 func (m *Model) GotoLesson(n int) {
-	if m.tour == nil {
-		return
-	}
-	m.tour.active = true
-	if m.mode == modeBrowse { // an open dialog or help closes into the tour
-		m.mode = modeLearn
-	}
-	m.gotoLesson(n - 1)
-	m.setSize(m.width, m.height) // laid out for this lesson's text and status
+	m.lesson.open(n - 1)
+	m.carryOut()
+	m.screen.resize(m.status)
 }

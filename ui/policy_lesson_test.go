@@ -28,7 +28,7 @@ func TestGotoLessonLaysOutThatLesson(t *testing.T) {
 	}
 	// As after a read-back: a status of three lines takes room from the panes.
 	m.setStatus("%s", strings.Repeat("A status long enough to wrap over three lines at eighty columns. ", 3))
-	m.setSize(m.width, m.height)
+	m.screen.resize(m.status)
 	m.GotoLesson(i + 1)
 	view := m.View()
 	for _, want := range []string{"declined", "○ waiting"} {

@@ -143,15 +143,15 @@ func TestGotoLessonOpensTheTourThere(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m.GotoLesson(3)
-	if m.mode != modeLearn || m.tour.current != 2 {
-		t.Fatalf("mode %v, lesson %d", m.mode, m.tour.current+1)
+	if m.mode != modeBrowse || !m.lesson.active() || m.lesson.tour.current != 2 {
+		t.Fatalf("mode %v, lesson %d", m.mode, m.lesson.tour.current+1)
 	}
 	m, _ = press(t, m, "L") // the attendee can still leave it
-	if m.mode != modeBrowse || m.tour.current != 2 {
-		t.Errorf("after L: mode %v, lesson %d", m.mode, m.tour.current+1)
+	if m.mode != modeBrowse || m.lesson.active() || m.lesson.tour.current != 2 {
+		t.Errorf("after L: mode %v, lesson %d", m.mode, m.lesson.tour.current+1)
 	}
 	m.GotoLesson(999) // clamped
-	if m.tour.current != len(m.tour.lessons)-1 {
-		t.Errorf("lesson 999 went to %d", m.tour.current+1)
+	if m.lesson.tour.current != len(m.lesson.tour.lessons)-1 {
+		t.Errorf("lesson 999 went to %d", m.lesson.tour.current+1)
 	}
 }

@@ -11,7 +11,7 @@ func lessonDoneText(t *testing.T, p Policy, n int) string {
 	t.Helper()
 	m := attendeeModel(t, p)
 	m.GotoLesson(n)
-	m.tour.done[m.tour.current] = true
+	m.lesson.tour.done[m.lesson.tour.current] = true
 	return flat(strings.Join(m.lesson.parts(60).body, "\n"))
 }
 

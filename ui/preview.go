@@ -131,12 +131,8 @@ func (d *previewDialog) text() string {
 	default:
 		fmt.Fprintf(&b, "State: %s. %s sends it in a batch of up to %s; its bytes in the list are these.\n", state, keyName(d.keys.Flush), plural(d.session.Config().Batch, "span"))
 	}
-	if p.Binary() {
-		fmt.Fprintf(&b, "The wire is binary proto3 (%s); below, the same span read back by zipkin-go's proto3 decoder, as Zipkin v2 JSON.\n",
-			plural(len(p.Body), "byte"))
-		if d.node.Context.ParentID == nil {
-			b.WriteString("A root's parent_id travels as 8 zero bytes (zipkin-go's encoder); Zipkin reads them as no parent.\n")
-		}
+	if p.Note != "" {
+		b.WriteString(p.Note + "\n")
 	}
 	b.WriteString("\n" + p.JSON + "\n\nThe same POST with curl:\n")
 	b.WriteString(d.session.CurlFor(p, true)) // masked with the rest at view time

@@ -108,6 +108,8 @@ func (v *receivedPane) Update(msg tea.Msg) (component, tea.Cmd) {
 	case receivedLayoutMsg:
 		v.deferred = false
 		v.refresh()
+	case receiverStartedMsg:
+		return v, v.adopt(msg)
 	case tea.KeyMsg:
 		listH, _ := v.split()
 		v.cursor = navigate(v.keys, msg, v.cursor, max(1, listH-1), len(v.rows)-1)

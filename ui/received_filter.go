@@ -46,8 +46,8 @@ func (m *Model) ShowReceivedOf(service string) {
 // for a presenter watching traces arrive.
 func (m *Model) FocusReceived() {
 	if m.received.available() {
-		m.focus(m.received)
-		m.resize()
+		m.screen.focus(m.received)
+		m.screen.resize(m.status)
 	}
 }
 

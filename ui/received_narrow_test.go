@@ -18,7 +18,7 @@ func TestANarrowReceivedPaneNamesEachShopSpanByItsService(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.received.refresh()
 	m, _ = press(t, m, "tab") // the Received pane, as a person reaches it
-	if m.focusedPane() != component(m.received) {
+	if m.screen.focusedPane() != component(m.received) {
 		t.Fatal("tab should focus the Received pane")
 	}
 	v := m.View()

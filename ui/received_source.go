@@ -154,8 +154,8 @@ func (m *Model) switchSource() tea.Cmd {
 	v.source = 1 - v.source
 	v.cursor, v.offset = 0, 0
 	v.refresh()
-	m.focus(v)
-	m.resize()
+	m.screen.focus(v)
+	m.screen.resize(m.status)
 	if v.showsBackend() {
 		m.status = fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], safe(v.backend.query))
 	} else {
@@ -163,4 +163,20 @@ func (m *Model) switchSource() tea.Cmd {
 	}
 	m.statusBad = false
 	return nil
+}
+
+// adopt takes the receiver a command started (E → local): the outbox sends
+// to it, and the pane follows what arrives from now.
+func (v *receivedPane) adopt(msg receiverStartedMsg) tea.Cmd {
+	if msg.err != nil {
+		v.sayError(fmt.Sprintf("the embedded receiver did not start: %v", msg.err))
+		return nil
+	}
+	if err := v.session.UseReceiver(msg.receiver); err != nil {
+		v.sayError(err.Error())
+		return nil
+	}
+	v.refresh()
+	endpointEditor{v.common}.changed()
+	return waitReceived(v.session.Receiver())
 }

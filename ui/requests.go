@@ -12,8 +12,19 @@ import (
 // shared context, which the root carries out as soon as the component's
 // Update returns, in the same frame. So no component holds the root.
 
-// openDialogMsg puts a dialog in the slot.
-type openDialogMsg struct{ d dialog }
+// openDialogMsg puts a dialog in the slot; quit marks the quit question,
+// which ctrl+c answers and a verification's status does not overwrite.
+type openDialogMsg struct {
+	d    dialog
+	quit bool
+}
+
+// showHelpMsg puts the full help on the screen (the help pane has listed
+// the keys already).
+type showHelpMsg struct{}
+
+// quitMsg ends the program (the root stops drawing).
+type quitMsg struct{}
 
 // statusMsg says text on the status line; bad marks (and masks) an error.
 type statusMsg struct {
@@ -35,14 +46,11 @@ type runKeyMsg struct {
 // unlessDialogMsg runs f unless a dialog is open by then.
 type unlessDialogMsg struct{ f func() }
 
-// gotoLessonMsg makes lesson i (0-based, clamped) the tour's current one.
-type gotoLessonMsg struct{ i int }
-
 // send queues a request for the root.
 func (c *common) send(msg tea.Msg) { c.requests = append(c.requests, msg) }
 
 // open asks for d in the dialog slot.
-func (c *common) open(d dialog) { c.send(openDialogMsg{d}) }
+func (c *common) open(d dialog) { c.send(openDialogMsg{d: d}) }
 
 // say asks for a status (format's {Field} keys filled in from the bindings).
 func (c *common) say(format string, args ...any) {
@@ -70,7 +78,16 @@ func (m *Model) carryOut() tea.Cmd {
 		m.requests = m.requests[1:]
 		switch msg := msg.(type) {
 		case openDialogMsg:
-			m.openDialog(msg.d, modeDialog)
+			md := modeDialog
+			if msg.quit {
+				md = modeConfirmQuit
+			}
+			m.openDialog(msg.d, md)
+		case showHelpMsg:
+			m.mode = modeHelp
+		case quitMsg:
+			m.quitting = true
+			cmds = append(cmds, tea.Quit)
 		case statusMsg:
 			if msg.bad {
 				m.setErrorText(msg.text)
@@ -87,15 +104,13 @@ func (m *Model) carryOut() tea.Cmd {
 			}
 			m.verify.status = m.status // a flush's summary stays, the result follows it
 		case focusMsg:
-			m.focus(msg.c)
+			m.screen.focus(msg.c)
 		case runKeyMsg:
 			cmds = append(cmds, m.runKey(msg))
 		case unlessDialogMsg:
 			if m.dialog == nil {
 				msg.f()
 			}
-		case gotoLessonMsg:
-			m.gotoLesson(msg.i)
 		}
 	}
 	return tea.Batch(cmds...)

@@ -46,17 +46,17 @@ func TestARunningClientSpanOffersH(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "K", "n", "enter")
-	if !strings.Contains(m.status, "H calls the demo shop") || !strings.Contains(m.helpLine(), "H call the demo shop") {
-		t.Errorf("a new CLIENT span should offer H: status %q, help %q", m.status, m.helpLine())
+	if !strings.Contains(m.status, "H calls the demo shop") || !strings.Contains(m.screen.helpLine(m.mode, m.dialog), "H call the demo shop") {
+		t.Errorf("a new CLIENT span should offer H: status %q, help %q", m.status, m.screen.helpLine(m.mode, m.dialog))
 	}
 	m, _ = press(t, m, "f")
-	if strings.Contains(m.helpLine(), "demo shop") {
-		t.Errorf("a finished span cannot call: help %q", m.helpLine())
+	if strings.Contains(m.screen.helpLine(m.mode, m.dialog), "demo shop") {
+		t.Errorf("a finished span cannot call: help %q", m.screen.helpLine(m.mode, m.dialog))
 	}
 	plain := newModel(t, 80, 24)
 	plain, _ = press(t, plain, "n", "enter")
-	if strings.Contains(plain.status+plain.helpLine(), "demo shop") {
-		t.Errorf("a span of no kind does not offer H: status %q, help %q", plain.status, plain.helpLine())
+	if strings.Contains(plain.status+plain.screen.helpLine(plain.mode, plain.dialog), "demo shop") {
+		t.Errorf("a span of no kind does not offer H: status %q, help %q", plain.status, plain.screen.helpLine(plain.mode, plain.dialog))
 	}
 }
 

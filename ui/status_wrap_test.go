@@ -19,7 +19,7 @@ func TestLongStatusWrapsWholeAt80x24(t *testing.T) {
 		t.Fatalf("the status is not the long endpoint with its warning: %q", m.status)
 	}
 	lines := viewLines(m)
-	status := strings.Join(lines[len(lines)-1-m.layout().statusH:len(lines)-1], "\n")
+	status := strings.Join(lines[len(lines)-1-m.screen.layout().statusH:len(lines)-1], "\n")
 	if strings.Contains(status, "…") {
 		t.Errorf("the status is cut:\n%s", status)
 	}

@@ -132,8 +132,8 @@ func (m topBar) counts(w int) string {
 // URL) takes the lines it needs, up to a quarter of the screen (three lines
 // at least, two on a small screen): at 80×24, six lines of 80 columns. Only
 // text longer than that is cut.
-func (m *Model) statusLines(w, h int) []string {
-	lines := wrap(safe(m.status), w)
+func statusLines(status string, w, h int) []string {
+	lines := wrap(safe(status), w)
 	limit := 3
 	if h < borderlessH {
 		limit = 2
@@ -146,21 +146,21 @@ func (m *Model) statusLines(w, h int) []string {
 	return lines
 }
 
-// helpLine is the bottom line: the open dialog's keys, or the enabled
-// browse keys by rank as they fit, always ending with the help key.
-func (m *Model) helpLine() string {
-	k := m.keys
-	switch m.mode {
+// helpLine is the bottom line in mode md: the open dialog d's keys, or the
+// enabled browse keys by rank as they fit, always ending with the help key.
+func (s *screen) helpLine(md mode, d dialog) string {
+	k := s.keys
+	switch md {
 	case modeDialog, modeConfirmQuit:
-		return m.help.ShortHelpView(m.dialog.ShortHelp())
+		return s.help.ShortHelpView(d.ShortHelp())
 	case modeHelp:
-		return m.help.ShortHelpView(m.helpView.ShortHelp())
+		return s.help.ShortHelpView(s.helpView.ShortHelp())
 	}
 	var candidates []key.Binding
-	if m.mode == modeLearn { // the tour's own keys first
-		candidates = m.lesson.ShortHelp()
+	if s.touring() { // the tour's own keys first
+		candidates = s.lesson.ShortHelp()
 	}
-	for _, b := range rankedBindings(m.actions, k) {
+	for _, b := range rankedBindings(s.actions, k) {
 		if b != &k.Help && b != &k.Interrupt {
 			candidates = append(candidates, *b)
 		}
@@ -168,15 +168,17 @@ func (m *Model) helpLine() string {
 	// Measure instead of rendering each candidate line: "key desc" items
 	// joined by the separator, as bubbles/help draws them.
 	itemW := func(b key.Binding) int { return lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc) }
-	sepW := lipgloss.Width(m.help.ShortSeparator)
+	sepW := lipgloss.Width(s.help.ShortSeparator)
 	used := itemW(k.Help)
 	var chosen []key.Binding
+	shown := map[string]bool{} // the tour's keys and the browse keys share some (L)
 	for _, b := range candidates {
-		if w := itemW(b) + sepW; b.Enabled() && used+w <= m.width {
+		if w := itemW(b) + sepW; b.Enabled() && !shown[b.Help().Key] && used+w <= s.width {
 			chosen, used = append(chosen, b), used+w
+			shown[b.Help().Key] = true
 		}
 	}
-	return m.help.ShortHelpView(append(chosen, k.Help))
+	return s.help.ShortHelpView(append(chosen, k.Help))
 }
 
 // helpRank orders the browse keys for the bottom line, most useful first:

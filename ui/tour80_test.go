@@ -36,11 +36,11 @@ var tourSteps = [][]string{
 func TestTourAt80x24(t *testing.T) {
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "L")
-	if len(tourSteps) != len(m.tour.lessons) {
-		t.Fatalf("%d steps for %d lessons", len(tourSteps), len(m.tour.lessons))
+	if len(tourSteps) != len(m.lesson.tour.lessons) {
+		t.Fatalf("%d steps for %d lessons", len(tourSteps), len(m.lesson.tour.lessons))
 	}
 	for i, keys := range tourSteps {
-		l := m.tour.lessons[i]
+		l := m.lesson.tour.lessons[i]
 		w := m.lesson.width
 		view := m.View()
 		for _, want := range append(wrap(l.Title, w), wrap("Do: "+l.Do, w)...) {
@@ -64,7 +64,7 @@ func TestTourAt80x24(t *testing.T) {
 			m = settle(t, m, cmd)
 			fixLogClock(m)
 		}
-		if !m.tour.done[i] {
+		if !m.lesson.tour.done[i] {
 			t.Fatalf("lesson %d is not done after %q:\n%s", i+1, keys, m.View())
 		}
 		view = m.View()
@@ -86,7 +86,7 @@ func TestTourAt80x24(t *testing.T) {
 // follows durations, and other tests check them.
 func bodyOf(m *Model, view string) string {
 	lines := strings.Split(view, "\n")
-	return strings.Join(lines[:len(lines)-m.layout().statusH-1], "\n")
+	return strings.Join(lines[:len(lines)-m.screen.layout().statusH-1], "\n")
 }
 
 // fixLogClock gives the delivery log's results a fixed time, latency and

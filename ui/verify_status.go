@@ -13,7 +13,7 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 	text, bad, explained, next := verifier{m.common}.done(msg)
 	if msg.err == nil {
 		m.received.readBack(msg.report, msg.local, m.now())
-		m.resize() // the first read-back from a backend may bring the pane
+		m.screen.resize(m.status) // the first read-back from a backend may bring the pane
 	}
 	if m.mode == modeConfirmQuit {
 		return next

@@ -10,31 +10,37 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	if m.width == 0 {
+	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.seq})
+}
+
+// view draws the frame: the top bar, the panes (or the help, or a dialog
+// over them), the status and the bottom line.
+func (s *screen) view(f frame) string {
+	if s.width == 0 {
 		return "starting…"
 	}
-	if m.width < MinWidth || m.height < MinHeight {
-		return fitBlock(fmt.Sprintf("terminal too small: %d×%d\nneed at least %d×%d", m.width, m.height, MinWidth, MinHeight), m.width, m.height)
+	if s.width < MinWidth || s.height < MinHeight {
+		return fitBlock(fmt.Sprintf("terminal too small: %d×%d\nneed at least %d×%d", s.width, s.height, MinWidth, MinHeight), s.width, s.height)
 	}
-	l := m.layout()
+	l := s.layoutFor(f.status)
 	var body string
-	switch m.mode {
+	switch f.mode {
 	case modeHelp:
-		body = fitBlock(m.styles.Status.Render(m.helpView.Title())+"\n\n"+m.helpView.View(), m.width, l.bodyH)
+		body = fitBlock(s.styles.Status.Render(s.helpView.Title())+"\n\n"+s.helpView.View(), s.width, l.bodyH)
 	case modeDialog:
-		body = m.overlay(m.mainBody(l), m.dialog.View())
+		body = s.overlay(s.mainBody(l), f.dialog.View())
 	default:
-		body = m.mainBody(l)
+		body = s.mainBody(l)
 	}
-	parts := append(topBar{m.common, m.tree.NextKind()}.lines(m.width, m.height), body)
-	style := m.styles.Status
-	if m.statusBad {
-		style = m.styles.Bad
+	parts := append(topBar{s.common, s.tree.NextKind()}.lines(s.width, s.height), body)
+	style := s.styles.Status
+	if f.bad {
+		style = s.styles.Bad
 	}
-	for _, s := range m.statusLines(m.width, m.height) {
-		parts = append(parts, fitLine(style.Render(s), m.width))
+	for _, line := range statusLines(f.status, s.width, s.height) {
+		parts = append(parts, fitLine(style.Render(line), s.width))
 	}
-	return m.clipboard.seq + strings.Join(append(parts, fitLine(m.helpLine(), m.width)), "\n")
+	return f.lead + strings.Join(append(parts, fitLine(s.helpLine(f.mode, f.dialog), s.width)), "\n")
 }
 
 // focusMark marks the focused pane's title, so focus shows without colour.
@@ -42,44 +48,44 @@ const focusMark = "▸ "
 
 // box draws a component in a titled box of outer size w×h: the title in the
 // top border, or on a line of its own when compact.
-func (m *Model) box(l layoutSizes, c component, w, h int) string {
+func (s *screen) box(l layoutSizes, c component, w, h int) string {
 	content := c.View() // first: a pane's title may count what its view measured
-	return m.boxOf(l, c.Title(), content, w, h, c.Focused())
+	return s.boxOf(l, c.Title(), content, w, h, c.Focused())
 }
 
-func (m *Model) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
-	titleStyle := m.styles.Title
+func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
+	titleStyle := s.styles.Title
 	if focused {
-		title, titleStyle = focusMark+title, m.styles.FocusTitle
+		title, titleStyle = focusMark+title, s.styles.FocusTitle
 	}
 	if l.compact {
 		return fitBlock(titleStyle.Render(fitLine(title, w))+"\n"+content, w, h)
 	}
-	return pane(m.styles, titleStyle.Render(title), content, w, h, focused)
+	return pane(s.styles, titleStyle.Render(title), content, w, h, focused)
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
 // received), then the delivery log.
-func (m *Model) mainBody(l layoutSizes) string {
+func (s *screen) mainBody(l layoutSizes) string {
 	var upper string
 	if l.stacked {
-		upper = m.box(l, m.tree, m.width, l.treeH) + "\n" + m.detailsOrLesson(l)
+		upper = s.box(l, s.tree, s.width, l.treeH) + "\n" + s.detailsOrLesson(l)
 	} else {
-		left := m.box(l, m.tree, l.leftW, l.treeH) + m.lessonBox(l)
+		left := s.box(l, s.tree, l.leftW, l.treeH) + s.lessonBox(l)
 		if l.hdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
-			left += "\n" + m.box(l, m.headers, l.leftW, l.hdrH)
+			left += "\n" + s.box(l, s.headers, l.leftW, l.hdrH)
 		}
-		right := m.box(l, m.inspector, l.inspW, l.upperH)
-		if m.received.Focused() && !l.beside {
-			right = m.box(l, m.received, l.inspW, l.upperH)
+		right := s.box(l, s.inspector, l.inspW, l.upperH)
+		if s.received.Focused() && !l.beside {
+			right = s.box(l, s.received, l.inspW, l.upperH)
 		}
 		cols := []string{left, right}
 		if l.beside {
-			cols = append(cols, m.box(l, m.received, l.recvW, l.upperH))
+			cols = append(cols, s.box(l, s.received, l.recvW, l.upperH))
 		}
 		upper = besides(cols...)
 	}
-	return upper + "\n" + m.box(l, m.log, m.width, l.logH)
+	return upper + "\n" + s.box(l, s.log, s.width, l.logH)
 }
 
 // besides puts blocks of the same height side by side. Every block is
@@ -107,30 +113,30 @@ func besides(blocks ...string) string {
 // details is the stacked screen's lower section: the focused one of
 // inspector, B3 headers and received spans, or the headers then the
 // inspector when none of them has focus.
-func (m *Model) details(l layoutSizes) string {
-	for _, c := range []component{m.inspector, m.headers, m.received} {
+func (s *screen) details(l layoutSizes) string {
+	for _, c := range []component{s.inspector, s.headers, s.received} {
 		if c.Focused() {
-			return m.box(l, c, m.width, l.hdrH)
+			return s.box(l, c, s.width, l.hdrH)
 		}
 	}
-	w, h := l.inner(m.width, l.hdrH)
-	lines := append(m.headers.lines(), m.styles.Title.Render("Inspector"))
-	lines = append(lines, m.inspector.lines()...)
+	w, h := l.inner(s.width, l.hdrH)
+	lines := append(s.headers.lines(), s.styles.Title.Render("Inspector"))
+	lines = append(lines, s.inspector.lines()...)
 	more := ""
 	if len(lines) > h {
-		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(m.keys.Tab))
+		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(s.keys.Tab))
 	}
-	b3 := fmt.Sprintf("B3 headers · %s", m.session.Config().B3)
+	b3 := fmt.Sprintf("B3 headers · %s", s.session.Config().B3)
 	short := b3
 	if more != "" {
 		short += fmt.Sprintf(" ↓%d", len(lines)-h)
 	}
-	title := fitTitle(w, b3+" ("+keyName(m.keys.B3)+" cycles)"+more, b3+more, short)
-	return m.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), m.width, l.hdrH, false)
+	title := fitTitle(w, b3+" ("+keyName(s.keys.B3)+" cycles)"+more, b3+more, short)
+	return s.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), s.width, l.hdrH, false)
 }
 
 // overlay puts a dialog over the lower part of the body.
-func (m *Model) overlay(body, dialog string) string {
+func (s *screen) overlay(body, dialog string) string {
 	if dialog == "" {
 		return body
 	}
@@ -139,7 +145,7 @@ func (m *Model) overlay(body, dialog string) string {
 	start := max(0, len(lines)-len(dl))
 	for i, d := range dl {
 		if start+i < len(lines) {
-			lines[start+i] = fitLine(d, m.width)
+			lines[start+i] = fitLine(d, s.width)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -10,7 +10,7 @@ import (
 // is split without re-serializing span by span).
 func BenchmarkEncodeBatch(b *testing.B) {
 	spans := burstSpans(10, 10)
-	t := deliveryTarget{serializer: EncodingJSON.Serializer()}
+	t := deliveryTarget{serializer: SerializerFor(EncodingJSON)}
 	entries := func(poison bool) []*outboxEntry {
 		out := make([]*outboxEntry, len(spans))
 		for i := range spans {

@@ -129,7 +129,7 @@ func New(opts Options) *Outbox {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Outbox{
 		opts:       opts,
-		serializer: opts.Encoding.Serializer(),
+		serializer: SerializerFor(opts.Encoding),
 		states:     map[SpanKey]DeliveryState{},
 		ctx:        ctx,
 		cancel:     cancel,
@@ -148,7 +148,7 @@ func (o *Outbox) SetEndpoint(ep secret.Endpoint, masker *secret.Masker) {
 // picks it from the endpoint's path).
 func (o *Outbox) SetEncoding(enc Encoding) {
 	o.mu.Lock()
-	o.opts.Encoding, o.serializer = enc, enc.Serializer()
+	o.opts.Encoding, o.serializer = enc, SerializerFor(enc)
 	o.mu.Unlock()
 }
 

@@ -13,11 +13,12 @@ import (
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
 	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/decode"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/zipkinv1"
 )
 
-// chunkSpans are n spans of one trace with a 300-byte tag: over streamAbove
+// chunkSpans are n spans of one trace with a 300-byte tag: over decode.StreamAbove
 // in every format.
 func chunkSpans(n int) []*model.SpanModel {
 	out := make([]*model.SpanModel, n)
@@ -90,7 +91,7 @@ func TestReceiverDecodesLargeBodiesInChunks(t *testing.T) {
 			mu.Unlock()
 		}))
 		url := "http://" + r.Addr() + c.path
-		if len(c.body) <= streamAbove {
+		if len(c.body) <= decode.StreamAbove {
 			t.Fatalf("%s: %d bytes is not a large body", c.name, len(c.body))
 		}
 		bad := bytes.Clone(c.body[:len(c.body)-3])
@@ -105,7 +106,7 @@ func TestReceiverDecodesLargeBodiesInChunks(t *testing.T) {
 		for _, b := range batches {
 			largest = max(largest, b)
 		}
-		if st := r.Stats(); st.Spans != n || len(batches) < 2 || largest > streamChunk {
+		if st := r.Stats(); st.Spans != n || len(batches) < 2 || largest > decode.ChunkSpans {
 			t.Errorf("%s: %d spans stored in batches %v", c.name, st.Spans, batches)
 		}
 		mu.Unlock()

@@ -7,6 +7,9 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/linker"
+	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
+	"zipkin-playground/tracing/zipkinv1"
 )
 
 // FuzzReceiverIngest feeds any body, as any format, through decoding,
@@ -26,17 +29,18 @@ func FuzzReceiverIngest(f *testing.F) {
 	}
 	r := &Receiver{opts: config{maxSpans: 50}, traces: map[model.TraceID]*storedTrace{}, changed: make(chan struct{})}
 	f.Fuzz(func(t *testing.T, body []byte, ct uint8) {
-		decode, contentType := decodeV2, "application/json"
+		path, contentType := secret.V2Path, "application/json"
 		switch ct % 4 {
 		case 1:
 			contentType = "application/x-protobuf"
 		case 2:
-			decode = decodeV1
+			path = zipkinv1.Path
 		case 3:
-			decode, contentType = decodeV1, "application/x-thrift"
+			path, contentType = zipkinv1.Path, "application/x-thrift"
 		}
+		c, _ := wire.ForBody(path, contentType)
 		var got []model.SpanModel
-		if err := decode(body, contentType, func(s []model.SpanModel) { r.accept(s); got = append(got, s...) }); err != nil {
+		if err := c.Decode(body, func(s []model.SpanModel) { r.accept(s); got = append(got, s...) }); err != nil {
 			return
 		}
 		for _, s := range got {

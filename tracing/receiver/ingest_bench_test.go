@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"net/http"
 	"testing"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // BenchmarkReceiverIngestDemo posts 100,000 demo spans (25,000 traces) in
@@ -14,7 +16,7 @@ func BenchmarkReceiverIngestDemo(b *testing.B) {
 	bodies := make([][]byte, 0, traces/perPost)
 	for first := 0; first < traces; first += perPost {
 		var body bytes.Buffer
-		writeDemoBatch(&body, first, perPost)
+		testkit.WriteDemoBatch(&body, first, perPost)
 		bodies = append(bodies, body.Bytes())
 	}
 	b.ResetTimer()

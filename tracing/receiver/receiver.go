@@ -15,6 +15,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // DefaultListen is the embedded receiver's address when none is given; it is
@@ -260,10 +261,14 @@ func (r *Receiver) Trace(id model.TraceID) []model.SpanModel {
 // routes is the receiver's HTTP surface: Zipkin's collector and query API.
 func (r *Receiver) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/v2/spans", r.handleSpans) // OPTIONS: with GET /api/v2/spans below
-	mux.HandleFunc("POST /api/v1/spans", r.handleSpansV1)
-	mux.HandleFunc("OPTIONS /api/v1/spans", handlePreflight)
-	for path, h := range withLensRoutes(r.queryRoutes()) {
+	query := withLensRoutes(r.queryRoutes())
+	for _, path := range wire.SpanPaths() {
+		mux.HandleFunc("POST "+path, r.handleSpansAt(path))
+		if _, ok := query[path]; !ok { // else OPTIONS comes with its GET below
+			mux.HandleFunc("OPTIONS "+path, handlePreflight)
+		}
+	}
+	for path, h := range query {
 		mux.HandleFunc("GET "+path, r.withQuerySlot(h))
 		mux.HandleFunc("OPTIONS "+path, handlePreflight)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/decode"
 )
 
 // batchOf is n v2 JSON spans of one trace, IDs from first.
@@ -50,9 +51,9 @@ func TestReceiverSpanBudgetEvictsOldestTraces(t *testing.T) {
 func TestReceiverLargeBodyAllOrNothing(t *testing.T) {
 	t.Parallel()
 	r := startTestReceiver(t)
-	good := batchOf(5, 1, 12_000) // over streamAbove
-	if len(good) <= streamAbove {
-		t.Fatalf("body of %d bytes is not over %d", len(good), streamAbove)
+	good := batchOf(5, 1, 12_000) // over decode.StreamAbove
+	if len(good) <= decode.StreamAbove {
+		t.Fatalf("body of %d bytes is not over %d", len(good), decode.StreamAbove)
 	}
 	bad := append(good[:len(good)-1:len(good)-1], []byte(`,{"traceId":"zz","id":"0000000000000001"}]`)...)
 	if status, _ := testkit.PostSpans(t, r.URL(), "application/json", "", bad); status != 400 {

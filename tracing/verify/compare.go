@@ -92,13 +92,13 @@ func compareTrace(sent, stored []model.SpanModel, api string, enc outbox.Encodin
 	ctx := traceContext{api: api, enc: enc, reID: m.reID, sharedIDs: sharedIDs(distinct), v1Halves: map[model.ID]model.SpanModel{},
 		stored: stored, storedByID: m.byID, sentIDs: idSet(distinct)}
 	for i, s := range distinct {
-		if enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
+		if enc.Codec().MergesShared && mergedInV1(distinct, i) {
 			ctx.v1Halves[s.ID] = s
 		}
 	}
 	for i, s := range distinct {
 		c := SpanCheck{Key: outbox.KeyOf(s), Name: s.Name, State: StateMissing}
-		if j := m.pairs[i]; j < 0 && enc == outbox.EncodingV1 && mergedInV1(distinct, i) {
+		if j := m.pairs[i]; j < 0 && enc.Codec().MergesShared && mergedInV1(distinct, i) {
 			// Not stored as a span of its own, so not counted as found;
 			// the difference says where it went.
 			c.State = StateChanged
@@ -152,7 +152,7 @@ func allStored(sent, stored []model.SpanModel, enc outbox.Encoding) bool {
 	distinct := distinctSpans(sent)
 	m := matchSpans(distinct, stored)
 	for i, j := range m.pairs {
-		if j < 0 && !(enc == outbox.EncodingV1 && mergedInV1(distinct, i)) {
+		if j < 0 && !(enc.Codec().MergesShared && mergedInV1(distinct, i)) {
 			return false
 		}
 	}
@@ -172,7 +172,7 @@ func idSet(spans []model.SpanModel) map[model.ID]bool {
 func expectedSpans(sent []model.SpanModel, enc outbox.Encoding) int {
 	d := distinctSpans(sent)
 	n := len(d)
-	if enc == outbox.EncodingV1 {
+	if enc.Codec().MergesShared {
 		for i := range d {
 			if mergedInV1(d, i) {
 				n--

@@ -205,7 +205,7 @@ func (c traceContext) wireDuration(d time.Duration) int64 {
 	switch {
 	case d <= 0:
 		return 0
-	case c.enc == outbox.EncodingProto:
+	case c.enc.Codec().Truncates:
 		return int64(d / time.Microsecond)
 	case d < time.Microsecond:
 		return 1
@@ -214,7 +214,7 @@ func (c traceContext) wireDuration(d time.Duration) int64 {
 }
 
 func (c traceContext) wireAnnotation(t time.Time) int64 {
-	if c.enc == outbox.EncodingProto {
+	if c.enc.Codec().Truncates {
 		return t.UnixNano() / 1e3
 	}
 	return t.Round(time.Microsecond).UnixNano() / 1e3

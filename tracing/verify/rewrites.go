@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/openzipkin/zipkin-go/model"
-
-	"zipkin-playground/tracing/outbox"
 )
 
 // unknownRewrite is the reason given for a difference no known rewrite
@@ -35,6 +33,10 @@ type diffCase struct {
 }
 
 func (d diffCase) jaeger() bool { return d.api == QueryKindJaeger }
+
+// v1 reports spans sent in a Zipkin v1 format, which a backend reads back
+// through its v1 converter.
+func (d diffCase) v1() bool { return d.enc.Codec().Version == 1 }
 
 // fromV1Half reports whether a value stored on a CLIENT span but not sent
 // with it came from its SERVER half, merged into one v1 span.
@@ -116,7 +118,7 @@ var knownRewrites = []Rewrite{
 		Explain: "Zipkin's v1 format has no duration for PRODUCER and CONSUMER spans: the playground wrote the PRODUCER's end as a ws annotation and the CONSUMER's start as wr, and this backend stored them as annotations.",
 		match: func(d diffCase) bool {
 			kind := d.sentSpan.Kind
-			return d.enc == outbox.EncodingV1 && d.field == "annotations" && d.sent == "" &&
+			return d.v1() && d.field == "annotations" && d.sent == "" &&
 				(kind == model.Producer && strings.HasSuffix(d.stored, " ws") || kind == model.Consumer && strings.HasSuffix(d.stored, " wr"))
 		},
 	},
@@ -130,20 +132,20 @@ var knownRewrites = []Rewrite{
 		Name:    "v1-merged-shared",
 		Why:     "Zipkin v1 has one span for both halves of an RPC: the shared SERVER span went out merged into its CLIENT span",
 		Explain: "In Zipkin's v1 format the client and the server of one call are a single span with cs/sr/ss/cr annotations; the playground merged this SERVER half into its CLIENT's v1 span, and the backend kept it that way.",
-		match:   func(d diffCase) bool { return d.enc == outbox.EncodingV1 && d.field == "span" && d.storedSpan == nil },
+		match:   func(d diffCase) bool { return d.v1() && d.field == "span" && d.storedSpan == nil },
 	},
 	{
 		Name:    "v1-merged-fields",
 		Why:     "carried by the SERVER half merged into this CLIENT span's v1 span",
 		Explain: "Zipkin v1 sends both halves of an RPC as one span, so the tags and annotations of the SERVER half read back on the CLIENT span.",
-		match:   func(d diffCase) bool { return d.enc == outbox.EncodingV1 && d.sent == "" && d.fromV1Half() },
+		match:   func(d diffCase) bool { return d.v1() && d.sent == "" && d.fromV1Half() },
 	},
 	{
 		Name:    "jaeger-v1-error",
 		Why:     "Jaeger's Zipkin v1 decoder turns the error tag into OpenTelemetry's error status and drops its message: error=true",
 		Explain: "Received as Zipkin v1, the error tag became OpenTelemetry's error status without the message; Jaeger shows it as error=true.",
 		match: func(d diffCase) bool {
-			return d.jaeger() && d.enc == outbox.EncodingV1 && d.field == "tags.error" && d.stored == "true" && d.sent != ""
+			return d.jaeger() && d.v1() && d.field == "tags.error" && d.stored == "true" && d.sent != ""
 		},
 	},
 	{
@@ -153,7 +155,7 @@ var knownRewrites = []Rewrite{
 		match: func(d diffCase) bool {
 			code, err := strconv.Atoi(d.sentSpan.Tags["http.status_code"])
 			errorTag := (d.field == "tags.error" && d.stored == "true") || (d.field == "tags.otel.status_code" && d.stored == "ERROR")
-			return d.jaeger() && d.enc == outbox.EncodingV1 && d.sent == "" && errorTag && err == nil && code >= 400
+			return d.jaeger() && d.v1() && d.sent == "" && errorTag && err == nil && code >= 400
 		},
 	},
 	{
@@ -161,7 +163,7 @@ var knownRewrites = []Rewrite{
 		Why:     "Jaeger's Zipkin v1 decoder keeps a local address only when a core annotation (cs, sr, ms…) names the endpoint",
 		Explain: "Received as Zipkin v1, the local endpoint's address is read from the endpoint of a core annotation; a span without a kind has none, so only the service name is kept.",
 		match: func(d diffCase) bool {
-			return d.jaeger() && d.enc == outbox.EncodingV1 && strings.HasPrefix(d.field, "localEndpoint.") && d.field != "localEndpoint.serviceName" && d.stored == ""
+			return d.jaeger() && d.v1() && strings.HasPrefix(d.field, "localEndpoint.") && d.field != "localEndpoint.serviceName" && d.stored == ""
 		},
 	},
 	{
@@ -169,7 +171,7 @@ var knownRewrites = []Rewrite{
 		Why:     "Jaeger's Zipkin v1 decoder keeps an address annotation (sa, ca, ma) only as a tag and drops the remote endpoint",
 		Explain: "In v1 the remote endpoint travels as the binary annotation sa (or ca, ma); Jaeger's v1 decoder keeps its key as a tag and loses the address.",
 		match: func(d diffCase) bool {
-			if !d.jaeger() || d.enc != outbox.EncodingV1 {
+			if !d.jaeger() || !d.v1() {
 				return false
 			}
 			lost := strings.HasPrefix(d.field, "remoteEndpoint.") && d.stored == ""
@@ -200,7 +202,7 @@ var knownRewrites = []Rewrite{
 		Name:    "json-lowercase",
 		Why:     "zipkin-go's JSON serializer lowercases span and service names (its proto3 serializer keeps the case)",
 		Explain: "The name went out in lowercase: zipkin-go's JSON encoding lowercases span and service names, as Zipkin's own storage does. Send with proto to keep the case (Jaeger keeps it).",
-		match:   func(d diffCase) bool { return d.enc != outbox.EncodingProto && d.lowercased() },
+		match:   func(d diffCase) bool { return !d.enc.Codec().KeepsCase && d.lowercased() },
 	},
 	{
 		Name:    "zipkin-lowercase",

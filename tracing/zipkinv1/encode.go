@@ -327,3 +327,6 @@ func v1JSONEndpointOf(e *model.Endpoint) *v1JSONEndpoint {
 	}
 	return out
 }
+
+// Path is where Zipkin's collector takes v1 spans.
+const Path = "/api/v1/spans"

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"mime"
 	"strconv"
 
-	"github.com/openzipkin/zipkin-go/model"
 	"zipkin-playground/tracing/zipkinspan"
+
+	"github.com/openzipkin/zipkin-go/model"
 )
 
 // ErrV1JSONOnV2 is the error Zipkin answers (400) when a v1 JSON list is
@@ -17,25 +17,6 @@ import (
 //
 //lint:ignore ST1005 Zipkin's collector answers with this text
 var ErrV1JSONOnV2 = errors.New("Expected a JSON_V2 encoded list, but received: JSON_V1")
-
-// errV2JSONOnV1 is the error Zipkin answers (400) when a v2 JSON list is
-// POSTed to /api/v1/spans.
-//
-//lint:ignore ST1005 Zipkin's collector answers with this text
-var errV2JSONOnV1 = errors.New("Expected a JSON_V1 encoded list, but received: JSON_V2")
-
-// decodeV1 decodes a body POSTed to /api/v1/spans as Zipkin's collector
-// does: Content-Type application/x-thrift is v1 Thrift, anything else v1
-// JSON, and a v2 JSON list is refused with errV2JSONOnV1.
-func decodeV1(contentType string, body []byte) ([]model.SpanModel, error) {
-	if mt, _, _ := mime.ParseMediaType(contentType); mt == "application/x-thrift" {
-		return DecodeV1Thrift(body)
-	}
-	if LooksLikeV2JSON(body) {
-		return nil, errV2JSONOnV1
-	}
-	return DecodeV1JSON(body)
-}
 
 // LooksLikeV1JSON reports whether body is v1 JSON by Zipkin's own test
 // (ZipkinHttpCollector.testForUnexpectedFormat): only v1 has a

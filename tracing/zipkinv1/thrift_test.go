@@ -3,7 +3,6 @@ package zipkinv1
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"sort"
 	"strconv"
@@ -332,28 +331,4 @@ func FuzzDecodeV1Thrift(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		_, _ = DecodeV1Thrift(body)
 	})
-}
-
-// TestDecodeV1Dispatch: /api/v1/spans reads Thrift by Content-Type, JSON
-// otherwise, and refuses v2 JSON with Zipkin's message.
-func TestDecodeV1Dispatch(t *testing.T) {
-	t.Parallel()
-	py, err := os.ReadFile("testdata/py_zipkin_v1.thrift")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if spans, err := decodeV1("application/x-thrift", py); err != nil || len(spans) != 4 {
-		t.Errorf("thrift: %d spans, %v", len(spans), err)
-	}
-	js, err := os.ReadFile("testdata/py_zipkin_v1.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if spans, err := decodeV1("application/json; charset=utf-8", js); err != nil || len(spans) != 4 {
-		t.Errorf("json: %d spans, %v", len(spans), err)
-	}
-	v2 := []byte(`[{"traceId":"1","id":"2","localEndpoint":{"serviceName":"a"}}]`)
-	if _, err := decodeV1("application/json", v2); !errors.Is(err, errV2JSONOnV1) {
-		t.Errorf("v2 on the v1 path: %v", err)
-	}
 }

@@ -7,9 +7,9 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
-	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // table is every setting. Its order is usage's, O's (rows changed by their
@@ -30,16 +30,11 @@ var table = []Setting{
 		Parse: func(c *tracing.Config, v string) (err error) { c.Sampler, err = tracing.ParseSamplerSpec(v); return },
 		Name:  "sampler", About: "zipkin-go's samplers, for new traces", Edit: OwnKey, Top: "sampler",
 		Value: func(c tracing.Config) string { return c.Sampler.String() }},
-	{Flag: "encoding", Arg: "ENC", Env: "ZIPKIN_ENCODING", Default: "json (v1 when the path is /api/v1/spans)", Field: tracing.FieldEncoding, Commands: Session | Workshop,
-		Usage: "json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, for /api/v1/spans)",
-		Parse: func(c *tracing.Config, v string) (err error) { c.Encoding, err = outbox.ParseEncoding(v); return },
+	{Flag: "encoding", Arg: "ENC", Env: "ZIPKIN_ENCODING", Default: encodingDefault(), Field: tracing.FieldEncoding, Commands: Session | Workshop,
+		Usage: encodingList(),
+		Parse: func(c *tracing.Config, v string) (err error) { c.Encoding, err = wire.Parse(v); return },
 		Name:  "encoding", Edit: Choose, Top: "enc", Value: encodingValue, Example: "proto",
-		About: "how the next flush serializes: json (Zipkin v2 JSON), proto (Zipkin v2 proto3) or v1 (Zipkin v1 JSON, /api/v1/spans only)",
-		Choices: []Choice{
-			{string(outbox.EncodingJSON), "Zipkin v2 JSON (zipkin-go's JSON serializer)"},
-			{string(outbox.EncodingProto), "Zipkin v2 proto3 (zipkin-go's proto3 serializer; binary)"},
-			{string(outbox.EncodingV1), "Zipkin v1 JSON, for /api/v1/spans"},
-		}},
+		About: "how the next flush serializes: " + encodingList(), Choices: encodingChoices()},
 	switchRow(Setting{Flag: "trace-id-128", Env: "ZIPKIN_TRACE_ID_128", Commands: Session, Usage: "128-bit trace IDs",
 		Name: "128-bit trace IDs", About: "trace IDs of 32 hex digits instead of 16, for traces started from now on", Edit: Toggle,
 		Changed: shownWhenOn("128-bit IDs", traceID128)}, traceID128),
@@ -166,14 +161,6 @@ func revealSecrets(c *tracing.Config) *bool { return &c.RevealSecrets }
 func verifyField(c *tracing.Config) *bool   { return &c.Verify }
 func insecureField(c *tracing.Config) *bool { return &c.Insecure }
 func shopField(c *tracing.Config) *bool     { return &c.Shop }
-
-// encodingValue says when the path chose v1 rather than the person.
-func encodingValue(c tracing.Config) string {
-	if c.Encoding == outbox.EncodingV1 && tracing.IsV1Path(c.Endpoint) {
-		return "v1 (the /api/v1/spans path)"
-	}
-	return string(c.Encoding)
-}
 
 // wholeNumber reads a whole number; its range is tracing.Config.Validate's,
 // which names the bounds.

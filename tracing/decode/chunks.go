@@ -1,4 +1,4 @@
-package receiver
+package decode
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
-// A large proto3, Thrift or v1 JSON body is decoded a chunk of streamChunk
+// A large proto3, Thrift or v1 JSON body is decoded a chunk of ChunkSpans
 // spans at a time, as v2 JSON is: decoding multiplies a body (a 30-byte
 // proto3 span becomes a whole SpanModel), so decoding 16 MiB at once can
 // cost a GB. Each chunk is a valid body of the same format on its own.
@@ -62,7 +62,7 @@ func protoChunks(data []byte) []chunk {
 			return nil
 		}
 		off += tagLen + vLen
-		if n++; n == streamChunk || off == len(data) {
+		if n++; n == ChunkSpans || off == len(data) {
 			out = append(out, chunk{spans: data[start:off]})
 			start, n = off, 0
 		}
@@ -71,7 +71,7 @@ func protoChunks(data []byte) []chunk {
 }
 
 // thriftChunks cuts a TBinaryProtocol list of spans into lists of at most
-// streamChunk; nil when the list cannot be walked.
+// ChunkSpans; nil when the list cannot be walked.
 func thriftChunks(data []byte) []chunk {
 	buf := &thrift.TMemoryBuffer{Buffer: bytes.NewBuffer(data)}
 	p := thrift.NewTBinaryProtocolConf(buf, &thrift.TConfiguration{MaxMessageSize: int32(min(len(data), math.MaxInt32))})
@@ -86,7 +86,7 @@ func thriftChunks(data []byte) []chunk {
 		if thrift.SkipDefaultDepth(ctx, p, elem) != nil {
 			return nil
 		}
-		if n++; n == streamChunk || i == total-1 {
+		if n++; n == ChunkSpans || i == total-1 {
 			end := len(data) - buf.Len()
 			header := []byte{byte(elem), byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}
 			out = append(out, chunk{prefix: header, spans: data[start:end]})
@@ -99,7 +99,7 @@ func thriftChunks(data []byte) []chunk {
 	return out
 }
 
-// jsonListChunks cuts a JSON list into lists of at most streamChunk
+// jsonListChunks cuts a JSON list into lists of at most ChunkSpans
 // elements; nil when it is not a well-formed list.
 func jsonListChunks(data []byte) []chunk {
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -113,7 +113,7 @@ func jsonListChunks(data []byte) []chunk {
 		if err := dec.Decode(&skip); err != nil {
 			return nil
 		}
-		if n++; n == streamChunk || !dec.More() {
+		if n++; n == ChunkSpans || !dec.More() {
 			end := int(dec.InputOffset())
 			out = append(out, chunk{prefix: []byte("["), spans: bytes.TrimLeft(data[start:end], " \t\r\n,"), suffix: []byte("]")})
 			start, n = end, 0
@@ -131,7 +131,7 @@ func jsonListChunks(data []byte) []chunk {
 // inChunks decodes data whole when it is small or cannot be cut, else a
 // chunk at a time.
 func inChunks(data []byte, cut func([]byte) []chunk, decode func([]byte) ([]model.SpanModel, error), emit func([]model.SpanModel)) error {
-	if len(data) > streamAbove {
+	if len(data) > StreamAbove {
 		if chunks := cut(data); chunks != nil {
 			return decodeChunks(chunks, decode, emit)
 		}

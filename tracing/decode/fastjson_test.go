@@ -1,4 +1,4 @@
-package receiver
+package decode
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // walkBoth decodes data with the fast reader and with walkJSONV2; fastOK
@@ -22,8 +24,8 @@ func walkBoth(data []byte) (fast, slow []model.SpanModel, fastOK bool, slowErr e
 func TestFastWalkJSONV2ReadsWhatZipkinGoWrites(t *testing.T) {
 	t.Parallel()
 	var demo bytes.Buffer
-	writeDemoBatch(&demo, 0, 5)
-	all := compactCases()
+	testkit.WriteDemoBatch(&demo, 0, 5)
+	all := testkit.EveryFieldSpans()
 	odd := all[1]
 	odd.Annotations = nil // zipkin-go writes a negative time for an annotation without one
 	cases := [][]model.SpanModel{all[:1], {all[0], odd, all[2], all[3]}}
@@ -67,7 +69,7 @@ func TestFastWalkJSONV2LeavesTheRest(t *testing.T) {
 // Every fixture and every fuzzed body: when the fast reader reads it, the
 // spans are walkJSONV2's.
 func FuzzFastWalkJSONV2(f *testing.F) {
-	for _, spans := range [][]model.SpanModel{compactCases()[:1], compactCases()[2:]} {
+	for _, spans := range [][]model.SpanModel{testkit.EveryFieldSpans()[:1], testkit.EveryFieldSpans()[2:]} {
 		if b, err := (reporter.JSONSerializer{}).Serialize(ptrs(spans)); err == nil {
 			f.Add(b)
 		}
@@ -76,7 +78,7 @@ func FuzzFastWalkJSONV2(f *testing.F) {
 		f.Add([]byte(b))
 	}
 	var demo bytes.Buffer
-	writeDemoBatch(&demo, 0, 2)
+	testkit.WriteDemoBatch(&demo, 0, 2)
 	f.Add(demo.Bytes())
 	f.Fuzz(func(t *testing.T, body []byte) {
 		fast, slow, ok, err := walkBoth(body)

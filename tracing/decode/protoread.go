@@ -1,6 +1,6 @@
 //lint:file-ignore ST1005 the error texts are Zipkin collector answers, capitalised as Zipkin writes them
 
-package receiver
+package decode
 
 import (
 	"encoding/hex"
@@ -8,10 +8,11 @@ import (
 	"net"
 	"time"
 
+	"zipkin-playground/tracing/zipkinspan"
+
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
-	"zipkin-playground/tracing/zipkinspan"
 )
 
 // protoKinds are zipkin.proto3's kind numbers Zipkin reads; any other number

@@ -1,4 +1,4 @@
-package receiver
+package decode
 
 import (
 	"encoding/json"
@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
 	"zipkin-playground/tracing/zipkinspan"
+
+	"github.com/openzipkin/zipkin-go/model"
 )
 
 // spanIn is a v2 JSON span as Zipkin's V2SpanReader reads it: a JSON null is

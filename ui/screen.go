@@ -1,0 +1,93 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/help"
+
+// screen lays out and draws the panes. One list of placements decides where
+// each pane goes, its size and the order tab visits them in, so a new pane
+// cannot be drawn and skipped by tab, or the other way round. The screen
+// knows the terminal size and the status it last laid out for (a long
+// status takes rows from the panes); what else a frame shows (the mode, the
+// dialog, the status) the root hands it as plain values.
+type screen struct {
+	*common
+	tree      *treePane
+	inspector *inspectorPane
+	headers   *headersPane
+	log       *deliveryLog
+	received  *receivedPane
+	lesson    *learnPane
+	helpView  *helpPane
+	actions   []actionGroup // the bottom line offers their keys
+	help      help.Model
+
+	width, height int
+	status        string // the status last laid out for
+}
+
+// frame is what the root shows around the panes.
+type frame struct {
+	mode   mode
+	dialog dialog // the open dialog; nil when none
+	status string
+	bad    bool   // the status tells of a failure
+	lead   string // an escape sequence leading the frame (an OSC 52 copy)
+}
+
+// touring says whether the lesson panel has a place on the screen: the
+// tour is on.
+func (s *screen) touring() bool { return s.lesson.active() }
+
+// focusRing is the components tab visits, in the placements' order.
+func (s *screen) focusRing() []placement {
+	var ring []placement
+	for _, p := range s.placements(s.layout()) {
+		if p.name != "" {
+			ring = append(ring, p)
+		}
+	}
+	return ring
+}
+
+// focusedPane is the pane that gets the keys no action takes.
+func (s *screen) focusedPane() component {
+	for _, stop := range s.focusRing() {
+		if stop.c.Focused() {
+			return stop.c
+		}
+	}
+	return s.tree
+}
+
+// focus gives c the keys and takes them from every other component.
+func (s *screen) focus(c component) {
+	for _, p := range s.placements(s.layout()) {
+		p.c.Blur()
+	}
+	c.Focus()
+}
+
+// setSize sizes every component in one loop, and the open dialog d (nil
+// when none).
+func (s *screen) setSize(w, h int, d dialog) {
+	s.width, s.height = w, h
+	s.resize(s.status)
+	s.help.Width = w
+	if d != nil {
+		s.sizeDialog(d)
+	}
+}
+
+// sizeDialog gives a dialog the screen's height and up to 100 columns.
+func (s *screen) sizeDialog(d dialog) { d.SetSize(min(s.width, 100), s.height) }
+
+// resize sizes the panes again for status: the status and the B3 headers
+// change the layout as they grow and shrink.
+func (s *screen) resize(status string) {
+	s.status = status
+	if s.width == 0 {
+		return
+	}
+	for _, p := range s.placements(s.layout()) {
+		p.c.SetSize(p.w, p.h)
+	}
+}
