@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,29 +20,49 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-var binary string
+var (
+	binary   string                // the program, built by TestMain
+	built    = make(chan struct{}) // closed once the build has ended
+	buildErr error
+)
 
+// TestMain builds the program beside the in-process tests: the tests that
+// run it wait for the build (program). They are in this file, named to
+// come after most others, so that they are not the first to take the
+// parallel slots and wait there.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "zp-bin-")
 	if err != nil {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "zipkin-playground")
-	build := exec.Command("go", "build", "-o", binary, "zipkin-playground")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		os.Stderr.WriteString("cannot build the binary: " + err.Error() + "\n")
-		os.Exit(1)
-	}
+	go func() {
+		defer close(built)
+		if out, err := exec.Command("go", "build", "-o", binary, "zipkin-playground").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("%v\n%s", err, out)
+		}
+	}()
 	code := m.Run()
+	<-built
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// program waits for the build and returns the program's path; a failed
+// build fails t.
+func program(t testing.TB) string {
+	t.Helper()
+	<-built
+	if buildErr != nil {
+		t.Fatalf("cannot build the binary: %v", buildErr)
+	}
+	return binary
 }
 
 // run executes the built binary with no terminal and a clean environment.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	o := runBinary(args)
+	o := runBinary(program(t), args)
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
@@ -56,8 +77,8 @@ type outcome struct {
 	err            error
 }
 
-func runBinary(args []string) (o outcome) {
-	cmd := exec.Command(binary, args...)
+func runBinary(bin string, args []string) (o outcome) {
+	cmd := exec.Command(bin, args...)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -76,13 +97,14 @@ func runBinary(args []string) (o outcome) {
 // run's index and outcome on the test's goroutine.
 func runAll(t *testing.T, runs [][]string, check func(i, code int, stdout, stderr string)) {
 	t.Helper()
+	bin := program(t)
 	outs := make([]outcome, len(runs))
 	var wg sync.WaitGroup
 	for i, args := range runs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			outs[i] = runBinary(args)
+			outs[i] = runBinary(bin, args)
 		}()
 	}
 	wg.Wait()
@@ -189,7 +211,7 @@ func TestBinaryCheck(t *testing.T) {
 
 func TestBinaryReceive(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(binary, "receive", "--json", "--listen", "127.0.0.1:0")
+	cmd := exec.Command(program(t), "receive", "--json", "--listen", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
@@ -334,7 +356,7 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 		once.Do(func() { close(first) })
 	}))
 	defer srv.Close()
-	cmd := exec.Command(binary, "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
+	cmd := exec.Command(program(t), "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
