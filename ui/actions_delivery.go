@@ -4,31 +4,32 @@ import (
 	"fmt"
 
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/ui/component"
 )
 
 // deliveryActions are the keys that send: F, r, and esc during a flush.
-func deliveryActions(k *KeyMap) []action {
+func deliveryActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Flush, canFlush, with(logOf, (*deliveryLog).flush)},
-		{&k.Retry, canRetry, with(logOf, (*deliveryLog).flush)},
-		{&k.StopFlush, flushRuns, with(logOf, (*deliveryLog).stop)},
+		{&k.Flush, canFlush, with(logOf, (*component.DeliveryLog).Flush)},
+		{&k.Retry, canRetry, with(logOf, (*component.DeliveryLog).Flush)},
+		{&k.StopFlush, flushRuns, with(logOf, (*component.DeliveryLog).Stop)},
 	}
 }
 
 // flushRunning is why F and r wait.
-func flushRunning(k *KeyMap) string {
-	return "a flush is already running; wait for its results (" + keyName(k.StopFlush) + " cancels it)"
+func flushRunning(k *component.KeyMap) string {
+	return "a flush is already running; wait for its results (" + component.KeyName(k.StopFlush) + " cancels it)"
 }
 
 func canFlush(m *Model) string {
 	if m.log.Flushing() {
-		return flushRunning(m.keys)
+		return flushRunning(m.common.Keys)
 	}
-	if m.session.Outbox().Counts().Pending() > 0 {
+	if m.common.Session.Outbox().Counts().Pending() > 0 {
 		return ""
 	}
 	if running := m.runningSpans(); running > 0 {
-		return fmt.Sprintf("nothing to send yet: %s %s running — %s finishes the selected one (running spans are not sent)", plural(running, "span"), isAre(running), keyName(m.keys.Finish))
+		return fmt.Sprintf("nothing to send yet: %s %s running — %s finishes the selected one (running spans are not sent)", component.Plural(running, "span"), component.IsAre(running), component.KeyName(m.common.Keys.Finish))
 	}
 	return "nothing to send: every finished sampled span is delivered"
 }
@@ -38,9 +39,9 @@ func canFlush(m *Model) string {
 // nothing pending nothing failed either.
 func canRetry(m *Model) string {
 	if m.log.Flushing() {
-		return flushRunning(m.keys)
+		return flushRunning(m.common.Keys)
 	}
-	if m.session.Outbox().Counts().Pending() == 0 {
+	if m.common.Session.Outbox().Counts().Pending() == 0 {
 		return "nothing failed, nothing to retry"
 	}
 	return ""
@@ -60,20 +61,20 @@ func (m *Model) flushDone(sum outbox.FlushSummary) {
 	}
 	switch {
 	case m.log.Cancelled():
-		pending := m.session.Outbox().Counts().Pending()
+		pending := m.common.Session.Outbox().Counts().Pending()
 		m.status, m.statusBad = fmt.Sprintf("Flush cancelled: %s delivered, %s queued — %s sends them.",
-			plural(sum.Delivered, "span"), plural(pending, "span")+" "+stays(pending), keyName(m.keys.Flush)), true
+			component.Plural(sum.Delivered, "span"), component.Plural(pending, "span")+" "+stays(pending), component.KeyName(m.common.Keys.Flush)), true
 	case sum.Failed == 0:
-		m.setStatus("Delivered %s in %s (%s).", plural(sum.Delivered, "span"), plural(sum.Batches, "batch"), shortDur(sum.Elapsed))
+		m.setStatus("Delivered %s in %s (%s).", component.Plural(sum.Delivered, "span"), component.Plural(sum.Batches, "batch"), component.ShortDur(sum.Elapsed))
 		switch {
-		case !m.session.Endpoint().Local || m.received.Focused():
-		case m.screen.layout().beside:
+		case !m.common.Session.Endpoint().Local || m.received.Focused():
+		case m.screen.layout().Beside:
 			m.status += " What arrived is in the Received pane, right."
 		default:
-			m.status += " " + keyName(m.keys.Tab) + " → what the receiver got."
+			m.status += " " + component.KeyName(m.common.Keys.Tab) + " → what the receiver got."
 		}
 	default:
-		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (%s) and press %s to retry.", sum.Failed, plural(sum.Spans, "span"), stays(sum.Failed), keyName(m.keys.Endpoint), keyName(m.keys.Retry)), true
+		m.status, m.statusBad = fmt.Sprintf("%d of %s failed and %s queued — fix the endpoint (%s) and press %s to retry.", sum.Failed, component.Plural(sum.Spans, "span"), stays(sum.Failed), component.KeyName(m.common.Keys.Endpoint), component.KeyName(m.common.Keys.Retry)), true
 	}
 }
 

@@ -72,8 +72,8 @@ func BenchmarkReceivedKeyFrame(b *testing.B) {
 			for sent := 0; sent < n; sent += 5000 {
 				postSpans(b, m, receivedBody(sent, min(5000, n-sent)))
 			}
-			m.received.refresh() // arrivals may have been coalesced
-			if got := m.received.stats.Stored; got != n {
+			m.received.Refresh() // arrivals may have been coalesced
+			if got := m.received.Stats.Stored; got != n {
 				b.Fatalf("the receiver holds %d spans", got)
 			}
 			var tm tea.Model = m
@@ -101,7 +101,7 @@ func BenchmarkReceivedRefresh(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m.received.refresh()
+				m.received.Refresh()
 			}
 		})
 	}
@@ -125,7 +125,7 @@ func BenchmarkKeyFrameLearning(b *testing.B) {
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			mm := m.(*Model)
 			m, _ = m.Update(keyMsg("L"))
-			mm.lesson.gotoLesson(2) // "finished": a pass over every span
+			mm.lesson.GotoLesson(2) // "finished": a pass over every span
 			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

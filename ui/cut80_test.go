@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/component"
 )
 
 // At 80 columns a tree row cuts the name, never the markers: kind, shared,
@@ -25,9 +26,9 @@ func TestTreeRowsKeepTheirMarkersAt80(t *testing.T) {
 		{"client", []string{"[CLIENT]", "failed"}},
 	} {
 		n := spans[c.span]
-		row := m.tree.row(n, m.session.Outbox(), m.now(), false)
-		if w := len([]rune(row)); w > m.tree.width {
-			t.Errorf("%s: row %q is %d wide, the pane %d", c.span, row, w, m.tree.width)
+		row := m.tree.Row(n, m.common.Session.Outbox(), m.common.Now(), false)
+		if w := len([]rune(row)); w > m.tree.Width {
+			t.Errorf("%s: row %q is %d wide, the pane %d", c.span, row, w, m.tree.Width)
 		}
 		for _, want := range c.markers {
 			if !strings.Contains(row, " "+want) {
@@ -50,13 +51,13 @@ func TestPaneTitlesFit(t *testing.T) {
 	for _, w := range []int{80, 120, 160} {
 		m := newModel(t, w, 40)
 		m, _ = press(t, m, "n", "enter", "c", "enter", "b", "b") // B3 in both forms: more lines than room
-		m.received.stats.Spans, m.received.stats.Batches, m.received.stats.Duplicates = 12, 3, 1
+		m.received.Stats.Spans, m.received.Stats.Batches, m.received.Stats.Duplicates = 12, 3, 1
 		m, _ = press(t, m, "tab") // the Received pane, beside the tree
 		if !m.received.Focused() {
 			t.Fatalf("%d: tab must focus the Received pane", w)
 		}
 		view := m.View()
-		for _, c := range []component{m.tree, m.headers, m.received, m.log} {
+		for _, c := range []component.Component{m.tree, m.headers, m.received, m.log} {
 			title := c.Title()
 			if !strings.Contains(view, title+" ") {
 				t.Errorf("%d columns: title %q is not whole on screen:\n%s", w, title, view)
@@ -76,7 +77,7 @@ func TestTopBarWrapsRatherThanDrops(t *testing.T) {
 		c.Endpoint = "https://collector.tracing.example.com:9411/zipkin-collector/api/v2/spans"
 	})
 	where := func(field string) (int, int) {
-		for i, l := range (topBar{m.common, m.tree.NextKind()}).lines(80, 24) {
+		for i, l := range (component.TopBar{Common: m.common, NextKind: m.tree.NextKind()}).Lines(80, 24) {
 			if at := strings.Index(l, field); at >= 0 {
 				return i, len([]rune(l[:at]))
 			}
@@ -88,7 +89,7 @@ func TestTopBarWrapsRatherThanDrops(t *testing.T) {
 	for _, f := range fields {
 		line, col := where(f)
 		if line < 0 {
-			t.Errorf("%q is not in the top bar:\n%s", f, strings.Join((topBar{m.common, m.tree.NextKind()}).lines(80, 24), "\n"))
+			t.Errorf("%q is not in the top bar:\n%s", f, strings.Join((component.TopBar{Common: m.common, NextKind: m.tree.NextKind()}).Lines(80, 24), "\n"))
 		}
 		before[f] = [2]int{line, col}
 	}

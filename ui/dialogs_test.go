@@ -20,19 +20,19 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 		m, _ = press(t, m, "backspace")
 	}
 	m = typeText(t, m, "collector:9411/api/v2/spans")
-	if !strings.Contains(promptOf(m).err, "http://") {
-		t.Errorf("missing scheme not explained while typing: %q", promptOf(m).err)
+	if !strings.Contains(promptOf(m).Err, "http://") {
+		t.Errorf("missing scheme not explained while typing: %q", promptOf(m).Err)
 	}
 	m, _ = press(t, m, "enter")
 	if promptOf(m) == nil {
 		t.Fatal("bad endpoint accepted")
 	}
-	promptOf(m).input.SetValue("")
+	promptOf(m).Input.SetValue("")
 	m = typeText(t, m, "http://127.0.0.1:9/api/v1/spans")
-	if !strings.Contains(promptOf(m).note, "v1") {
-		t.Errorf("v1 path not explained: %q", promptOf(m).note)
+	if !strings.Contains(promptOf(m).Note, "v1") {
+		t.Errorf("v1 path not explained: %q", promptOf(m).Note)
 	}
-	promptOf(m).input.SetValue("")
+	promptOf(m).Input.SetValue("")
 	m = typeText(t, m, armsURL)
 	// Masked as it is typed, since someone may be watching the screen: the
 	// prompt keeps the text, the screen never shows the token.
@@ -59,7 +59,7 @@ func TestEndpointPromptValidatesAndMasks(t *testing.T) {
 		t.Error("the endpoint prompt shows the token while masked")
 	}
 	m, _ = press(t, m, "enter")
-	if m.session.Endpoint().String() != armsURL {
+	if m.common.Session.Endpoint().String() != armsURL {
 		t.Error("accepting the masked value changed the endpoint")
 	}
 }
@@ -72,25 +72,25 @@ func TestSamplerPicker(t *testing.T) {
 		t.Fatal("S did not show the sampler list with descriptions")
 	}
 	m, _ = press(t, m, "down", "enter") // never
-	if m.session.Config().Sampler.Kind != tracing.SamplerNever {
-		t.Fatalf("sampler: %v", m.session.Config().Sampler)
+	if m.common.Session.Config().Sampler.Kind != tracing.SamplerNever {
+		t.Fatalf("sampler: %v", m.common.Session.Config().Sampler)
 	}
 	m, _ = press(t, m, "S", "down", "down", "enter") // boundary, asks for RATE
 	if promptOf(m) == nil || !strings.Contains(promptOf(m).Title(), "Sampler boundary") {
 		t.Fatal("boundary did not ask for its rate")
 	}
-	if v := promptOf(m).input.Value(); v != "" {
+	if v := promptOf(m).Input.Value(); v != "" {
 		t.Fatalf("the rate prompt is prefilled with %q: typing would append to it", v)
 	}
 	m = typeText(t, m, "2")
 	m, _ = press(t, m, "enter")
-	if promptOf(m) == nil || promptOf(m).err == "" {
+	if promptOf(m) == nil || promptOf(m).Err == "" {
 		t.Fatal("boundary:2 not refused")
 	}
 	m, _ = press(t, m, "backspace")
 	m = typeText(t, m, "0.5")
 	m, _ = press(t, m, "enter")
-	if got := m.session.Config().Sampler.String(); got != "boundary:0.5" {
+	if got := m.common.Session.Config().Sampler.String(); got != "boundary:0.5" {
 		t.Errorf("sampler %q", got)
 	}
 	m, _ = press(t, m, "n", "enter")
@@ -98,7 +98,7 @@ func TestSamplerPicker(t *testing.T) {
 		t.Error("the inspector does not explain the decision")
 	}
 	m, _ = press(t, m, "S", "up", "enter", "enter") // modulo, enter alone: the placeholder's N
-	if got := m.session.Config().Sampler.String(); got != "modulo:10" {
+	if got := m.common.Session.Config().Sampler.String(); got != "modulo:10" {
 		t.Errorf("enter on the empty modulo prompt: sampler %q, want the default modulo:10", got)
 	}
 }

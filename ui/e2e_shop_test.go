@@ -14,6 +14,7 @@ import (
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/shop"
 	"zipkin-playground/tracing/verify"
+	"zipkin-playground/ui/component"
 )
 
 // jaegerModel is a model reporting to the running Jaeger (and reading back
@@ -40,15 +41,15 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatalf("gateway answered %d", res.Status)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.shop.stop() // the services' seven spans are sent before the playground's
-	if p := m.shop.running.ReportProblems(); len(p) > 0 {
+	m.shop.Stop() // the services' seven spans are sent before the playground's
+	if p := m.shop.Running.ReportProblems(); len(p) > 0 {
 		t.Fatalf("the services' reporters failed: %v", p)
 	}
 	if _, err := jaegertest.WaitTrace(ctx, tid.String(), 7); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = press(t, m, "f")
-	settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
+	settle(t, m, component.StartFlush(ctx, m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +75,7 @@ func TestShopCallReachesJaegerAsOneTrace(t *testing.T) {
 		t.Fatalf("unsampled call: status %d, received %+v", res.Status, res.Answer.Received)
 	}
 	unsampled := never.tree.Selected().Context.TraceID
-	never.shop.stop() // flushes whatever the services would have reported
+	never.shop.Stop() // flushes whatever the services would have reported
 	// Stop returned after the services' last POST; give Jaeger's storage a
 	// few seconds before saying it holds nothing.
 	absent, cancelAbsent := context.WithTimeout(ctx, 5*time.Second)
@@ -137,22 +138,22 @@ func TestShopWithChildServerSpansDrawsJaegersGraph(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	m := jaegerModel(t, tracing.SamplerAlways)
-	rep, err := m.session.ShopReporting()
+	rep, err := m.common.Session.ShopReporting()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.shop.running, err = shop.StartWith(shop.Options{Reporting: rep, ChildServerSpans: true}); err != nil {
+	if m.shop.Running, err = shop.StartWith(shop.Options{Reporting: rep, ChildServerSpans: true}); err != nil {
 		t.Fatal(err)
 	}
-	m.shop.reportingTo = reportingKey(rep)
+	m.shop.ReportingTo = component.ReportingKey(rep)
 	m, res := callGateway(t, m)
 	if res.Status != 200 {
 		t.Fatalf("gateway answered %d", res.Status)
 	}
 	tid := m.tree.Selected().Context.TraceID
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(ctx, m.session.Outbox(), 0, m.session.Endpoint()))
-	m.shop.stop()
+	m = settle(t, m, component.StartFlush(ctx, m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
+	m.shop.Stop()
 	tr, err := jaegertest.WaitTrace(ctx, tid.String(), 8)
 	if err != nil {
 		t.Fatal(err)

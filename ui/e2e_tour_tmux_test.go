@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/ui/component"
 )
 
 // tmuxKeyNames are tourSteps' named keys as tmux send-keys spells them.
@@ -30,7 +31,7 @@ var tourWire = map[int][]string{
 func TestTmuxTourAt80x24(t *testing.T) {
 	bin := buildBinary(t)
 	ref, _ := press(t, newModel(t, 80, 24), "L") // the same lessons, wrapped as the binary wraps them
-	lessons, width := ref.lesson.tour.lessons, ref.lesson.width
+	lessons, width := ref.lesson.Tour.Lessons, ref.lesson.Width
 	// Every trace sampled, as in TestTourAt80x24's session: lesson 7's keys
 	// move the sampler picker from always down to never.
 	ts := startTmux(t, "env NO_COLOR=1 "+bin+" --listen 127.0.0.1:0 --sampler always")
@@ -39,13 +40,13 @@ func TestTmuxTourAt80x24(t *testing.T) {
 	ts.keys("L")
 	for i, steps := range tourSteps {
 		l := lessons[i]
-		start := append([]string{fmt.Sprintf("Lesson %d/%d", i+1, len(lessons))}, wrap(l.Title, width)...)
-		ts.waitForAll(fmt.Sprintf("lesson %d at its start", i+1), append(start, wrap("Do: "+l.Do, width)...))
+		start := append([]string{fmt.Sprintf("Lesson %d/%d", i+1, len(lessons))}, component.Wrap(l.Title, width)...)
+		ts.waitForAll(fmt.Sprintf("lesson %d at its start", i+1), append(start, component.Wrap("Do: "+l.Do, width)...))
 		for _, k := range steps {
 			ts.press(k)
 		}
 		ts.waitForAll(fmt.Sprintf("lesson %d done", i+1), append([]string{"What just happened"}, tourWire[i]...))
-		ts.readLesson(i+1, wrap(l.Done, width))
+		ts.readLesson(i+1, component.Wrap(l.Done, width))
 		ts.keys("]")
 	}
 }

@@ -32,7 +32,7 @@ func TestEditingAMaskedEndpointShowsWhatIsEdited(t *testing.T) {
 			t.Errorf("%s: E shows the secret:\n%s", raw, view)
 		}
 		m, _ = press(t, m, strings.Split(strings.Repeat("left,", 14)+"backspace,enter", ",")...)
-		if got := m.session.Config().Endpoint; got != raw {
+		if got := m.common.Session.Config().Endpoint; got != raw {
 			t.Errorf("keys typed blind changed the endpoint to %s", got)
 		}
 		m, _ = press(t, m, "E")
@@ -41,7 +41,7 @@ func TestEditingAMaskedEndpointShowsWhatIsEdited(t *testing.T) {
 			t.Errorf("%s: typing does not say what it replaces:\n%s", raw, m.View())
 		}
 		m, _ = press(t, m, "enter")
-		if got := m.session.Config().Endpoint; got != "http://127.0.0.1:9411/n3w/api/v2/spans" {
+		if got := m.common.Session.Config().Endpoint; got != "http://127.0.0.1:9411/n3w/api/v2/spans" {
 			t.Errorf("typed URL did not replace %s: %s", raw, got)
 		}
 	}
@@ -57,7 +57,7 @@ func TestEditingARevealedEndpointEditsInPlace(t *testing.T) {
 		t.Fatalf("revealed, E does not hold the endpoint to edit:\n%s", m.View())
 	}
 	m, _ = press(t, m, strings.Split(strings.Repeat("left,", 14)+"backspace,enter", ",")...)
-	if got := m.session.Config().Endpoint; got != "http://127.0.0.1:9411/tokn/api/v2/spans" {
+	if got := m.common.Session.Config().Endpoint; got != "http://127.0.0.1:9411/tokn/api/v2/spans" {
 		t.Errorf("edited in place: %s", got)
 	}
 }

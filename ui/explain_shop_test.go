@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 
 	"github.com/openzipkin/zipkin-go/model"
 )
@@ -11,10 +12,10 @@ import (
 // accepts and gives it focus.
 func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	t.Helper()
-	m.received.refresh()
-	for i, r := range m.received.rows {
-		if r.span >= 0 && accept(m.received.traces[r.trace].Spans[r.span]) {
-			m.received.cursor = i
+	m.received.Refresh()
+	for i, r := range m.received.Rows {
+		if r.Span >= 0 && accept(m.received.Traces[r.Trace].Spans[r.Span]) {
+			m.received.Cursor = i
 			m.screen.focus(m.received)
 			return
 		}
@@ -22,13 +23,13 @@ func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	t.Fatal("no such span received")
 }
 
-func itemOf(e explanation, label string) (explainItem, bool) {
-	for _, it := range e.items {
-		if it.label == label {
+func itemOf(e component.Explanation, label string) (component.ExplainItem, bool) {
+	for _, it := range e.Items {
+		if it.Label == label {
 			return it, true
 		}
 	}
-	return explainItem{}, false
+	return component.ExplainItem{}, false
 }
 
 func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
@@ -36,8 +37,8 @@ func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.shop.stop()
+	m = settle(t, m, component.StartFlush(t.Context(), m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
+	m.shop.Stop()
 	of := func(service string, kind model.Kind) func(model.SpanModel) bool {
 		return func(s model.SpanModel) bool { return s.LocalEndpoint.ServiceName == service && s.Kind == kind }
 	}
@@ -45,24 +46,24 @@ func TestIExplainsAShopSpanSharedWithTheCallersSpan(t *testing.T) {
 	selectReceived(t, m, of("gateway", model.Server))
 	e := m.explainTarget()
 	shared, ok := itemOf(e, "shared")
-	if !ok || !strings.Contains(shared.value, "playground's CLIENT") || !strings.Contains(shared.means, "shared spans on") {
-		t.Errorf("gateway's SERVER span: want it explained as sharing playground's CLIENT span, have %+v", e.items)
+	if !ok || !strings.Contains(shared.Value, "playground's CLIENT") || !strings.Contains(shared.Means, "shared spans on") {
+		t.Errorf("gateway's SERVER span: want it explained as sharing playground's CLIENT span, have %+v", e.Items)
 	}
-	if svc, _ := itemOf(e, "service"); svc.value != "gateway" {
+	if svc, _ := itemOf(e, "service"); svc.Value != "gateway" {
 		t.Errorf("want the service named, have %+v", svc)
 	}
 
 	selectReceived(t, m, of("checkout", model.Client))
-	if call, ok := itemOf(m.explainTarget(), "call"); !ok || !strings.Contains(call.value, "inventory") && !strings.Contains(call.value, "payments") {
+	if call, ok := itemOf(m.explainTarget(), "call"); !ok || !strings.Contains(call.Value, "inventory") && !strings.Contains(call.Value, "payments") {
 		t.Errorf("checkout's CLIENT span: want the call it made, have %+v", call)
 	}
 
 	selectReceived(t, m, of("playground", model.Client))
-	if e := m.explainTarget(); strings.Contains(e.title, "demo shop") {
+	if e := m.explainTarget(); strings.Contains(e.Title, "demo shop") {
 		t.Error("the playground's own span is not from the shop")
 	}
 	m, _ = press(t, m, "i")
-	if _, ok := m.dialog.(*explainDialog); !ok {
+	if _, ok := m.dialog.(*component.ExplainDialog); !ok {
 		t.Errorf("i should open the explanation, dialog is %T", m.dialog)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
@@ -21,13 +22,13 @@ func TestServerChildRefusedUnlessParentIsClient(t *testing.T) {
 	}
 	m = typeText(t, m, "fetch") // the name meant for the prompt: f would finish the root
 	m, _ = press(t, m, "enter")
-	if root := m.session.Tree().At(0); root.Finished || m.dialog != nil {
+	if root := m.common.Session.Tree().At(0); root.Finished || m.dialog != nil {
 		t.Fatalf("the typing after a refusal ran as commands: root finished %v, dialog %v", root.Finished, m.dialog)
 	}
-	if want, have := 1, m.session.Tree().Len(); want != have {
+	if want, have := 1, m.common.Session.Tree().Len(); want != have {
 		t.Fatalf("nothing may be added: want %d spans, have %d", want, have)
 	}
-	if m.keys.Child.Enabled() {
+	if m.common.Keys.Child.Enabled() {
 		t.Error("c must be disabled (with the reason in the help) while it would be refused")
 	}
 	// Back to none, then a CLIENT child, then its SERVER side.
@@ -52,7 +53,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 		t.Fatal("R must open the remote endpoint prompt")
 	}
 	m = typeText(t, m, "payments example.com")
-	if p := promptOf(m); p == nil || !strings.Contains(p.err, "not an IP address") {
+	if p := promptOf(m); p == nil || !strings.Contains(p.Err, "not an IP address") {
 		t.Fatalf("a host name is refused live (no DNS): %+v", p)
 	}
 	m, _ = press(t, m, "enter")
@@ -65,7 +66,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 	m = typeText(t, m, "10.0.0.7:8080")
 	m, _ = press(t, m, "enter")
 	n := m.tree.Selected()
-	if n.RemoteEndpoint == nil || endpointText(n.RemoteEndpoint) != "payments 10.0.0.7:8080" {
+	if n.RemoteEndpoint == nil || component.EndpointText(n.RemoteEndpoint) != "payments 10.0.0.7:8080" {
 		t.Fatalf("remote endpoint: %+v", n.RemoteEndpoint)
 	}
 	if v := m.inspector.View(); !strings.Contains(v, "payments 10.0.0.7:8080") {
@@ -86,26 +87,26 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 	m, _ = press(t, m, "n")
 	m = typeText(t, m, "GET /checkout")
 	m, _ = press(t, m, "enter", "i")
-	d, ok := m.dialog.(*explainDialog)
+	d, ok := m.dialog.(*component.ExplainDialog)
 	if !ok {
 		t.Fatalf("i must open the explain dialog, have %T", m.dialog)
 	}
 	n := m.tree.Selected()
-	all := strings.Join(d.lines(), "\n")
+	all := strings.Join(d.Lines(), "\n")
 	for _, want := range []string{n.Context.TraceID.String(), `"GET /checkout" arrives as "get /checkout"`, "trace's root", "Sampled"} {
 		if !strings.Contains(strings.Join(strings.Fields(all), " "), want) {
 			t.Errorf("explanation lacks %q:\n%s", want, all)
 		}
 	}
 	m, _ = press(t, m, "tab")
-	if !strings.Contains(d.View(), "Glossary") || !strings.Contains(strings.Join(d.lines(), " "), "remote endpoint") {
+	if !strings.Contains(d.View(), "Glossary") || !strings.Contains(strings.Join(d.Lines(), " "), "remote endpoint") {
 		t.Errorf("tab shows the glossary:\n%s", d.View())
 	}
 	for range 40 {
 		m, _ = press(t, m, "down") // scrolls, never past the end
 	}
-	if d.scroll == 0 || d.scroll > len(d.lines()) {
-		t.Errorf("scroll %d of %d lines", d.scroll, len(d.lines()))
+	if d.Scroll == 0 || d.Scroll > len(d.Lines()) {
+		t.Errorf("scroll %d of %d lines", d.Scroll, len(d.Lines()))
 	}
 	m, _ = press(t, m, "esc")
 	if m.dialog != nil || m.mode != modeBrowse {
@@ -113,14 +114,14 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 	}
 	m.screen.focus(m.log)
 	m, _ = press(t, m, "i")
-	if d, ok := m.dialog.(*explainDialog); !ok || !strings.Contains(d.Title(), "delivery log") ||
-		!strings.Contains(strings.Join(d.lines(), " "), "HTTP status") {
+	if d, ok := m.dialog.(*component.ExplainDialog); !ok || !strings.Contains(d.Title(), "delivery log") ||
+		!strings.Contains(strings.Join(d.Lines(), " "), "HTTP status") {
 		t.Errorf("i on the delivery log explains its columns")
 	}
 	m, _ = press(t, m, "esc")
 	m.screen.focus(m.headers)
 	m, _ = press(t, m, "i")
-	if d, ok := m.dialog.(*explainDialog); !ok || !strings.Contains(strings.Join(d.lines(), " "), "X-B3-ParentSpanId") {
+	if d, ok := m.dialog.(*component.ExplainDialog); !ok || !strings.Contains(strings.Join(d.Lines(), " "), "X-B3-ParentSpanId") {
 		t.Errorf("i on the B3 headers explains each header")
 	}
 }
@@ -135,11 +136,11 @@ func TestPasteMultiLineB3(t *testing.T) {
 	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(paste), Paste: true})
 	m = next.(*Model)
 	p := promptOf(m)
-	if p == nil || p.err != "" {
-		t.Fatalf("a multi-line paste must be understood: %v", p != nil && p.err == "")
+	if p == nil || p.Err != "" {
+		t.Fatalf("a multi-line paste must be understood: %v", p != nil && p.Err == "")
 	}
-	if want := "understood: trace 80f198ee56343ba864fe8b2a57d3eff7, parent span e457b5a2e4d86bd1, sampled"; !strings.HasPrefix(p.note, want) {
-		t.Errorf("preview: want %q…, have %q", want, p.note)
+	if want := "understood: trace 80f198ee56343ba864fe8b2a57d3eff7, parent span e457b5a2e4d86bd1, sampled"; !strings.HasPrefix(p.Note, want) {
+		t.Errorf("preview: want %q…, have %q", want, p.Note)
 	}
 	m, _ = press(t, m, "enter")
 	n := m.tree.Selected()
@@ -148,7 +149,7 @@ func TestPasteMultiLineB3(t *testing.T) {
 	}
 	m, _ = press(t, m, "P")
 	m = typeText(t, m, "b3: 80F198EE56343BA864FE8B2A57D3EFF7-e457b5a2e4d86bd1-1")
-	if p := promptOf(m); p == nil || !strings.Contains(p.err, "lower") {
+	if p := promptOf(m); p == nil || !strings.Contains(p.Err, "lower") {
 		t.Errorf("uppercase hex is refused with the reason")
 	}
 }
@@ -170,8 +171,8 @@ func TestLowercasingAndServerPasteAreSaid(t *testing.T) {
 	}
 	m, _ = press(t, m, "K", "K", "P")
 	m = typeText(t, m, "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1")
-	if p := promptOf(m); p == nil || !strings.Contains(p.note, "joins the pasted span") {
-		t.Fatalf("SERVER paste preview: %v", p != nil && p.note != "")
+	if p := promptOf(m); p == nil || !strings.Contains(p.Note, "joins the pasted span") {
+		t.Fatalf("SERVER paste preview: %v", p != nil && p.Note != "")
 	}
 	m, _ = press(t, m, "enter")
 	if n := m.tree.Selected(); n == nil || !n.Key.Shared || n.Context.ID.String() != "e457b5a2e4d86bd1" {

@@ -9,6 +9,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
 func TestSaveOpenExport(t *testing.T) {
@@ -23,7 +24,7 @@ func TestSaveOpenExport(t *testing.T) {
 
 	save := filepath.Join(dir, "mine.json")
 	m, _ = press(t, m, "w")
-	promptOf(m).input.SetValue(save)
+	promptOf(m).Input.SetValue(save)
 	m, cmd := press(t, m, "enter")
 	m = settle(t, m, cmd)
 	data, err := os.ReadFile(save)
@@ -36,7 +37,7 @@ func TestSaveOpenExport(t *testing.T) {
 
 	export := filepath.Join(dir, "spans.json")
 	m, _ = press(t, m, "x")
-	promptOf(m).input.SetValue(export)
+	promptOf(m).Input.SetValue(export)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
 	if b, err := os.ReadFile(export); err != nil || strings.Count(string(b), `"traceId"`) != 2 {
@@ -49,20 +50,20 @@ func TestSaveOpenExport(t *testing.T) {
 	// A corrupt file is a clear error and the session is untouched.
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte(`{"version":1,"traces":[{"name":`), 0o644)
-	before := m.session.Tree().Len()
+	before := m.common.Session.Tree().Len()
 	m, _ = press(t, m, "o", "G", "enter") // the last item: a file
-	promptOf(m).input.SetValue(bad)
+	promptOf(m).Input.SetValue(bad)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
-	if !m.statusBad || !strings.Contains(m.status, "bad scenario") || m.session.Tree().Len() != before {
-		t.Fatalf("corrupt open: status %q, spans %d→%d", m.status, before, m.session.Tree().Len())
+	if !m.statusBad || !strings.Contains(m.status, "bad scenario") || m.common.Session.Tree().Len() != before {
+		t.Fatalf("corrupt open: status %q, spans %d→%d", m.status, before, m.common.Session.Tree().Len())
 	}
 	// The saved file opens with fresh IDs and the same shape.
 	m, _ = press(t, m, "o", "G", "enter")
-	promptOf(m).input.SetValue(save)
+	promptOf(m).Input.SetValue(save)
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
-	tree := m.session.Tree()
+	tree := m.common.Session.Tree()
 	if tree.Len() != 2*before || tree.At(before).Name != tree.At(0).Name || tree.At(before).Context.ID == tree.At(0).Context.ID {
 		t.Errorf("open: %d spans (status %q)", tree.Len(), m.status)
 	}
@@ -82,7 +83,7 @@ func TestFilesSavedSafely(t *testing.T) {
 	// The prompt starts empty, the default is a placeholder: typing is the
 	// whole name (no "scenario.jsonork/…").
 	m, _ = press(t, m, "w")
-	if p := promptOf(m); p == nil || p.Value() != "" || p.input.Placeholder != defaultScenarioFile {
+	if p := promptOf(m); p == nil || p.Value() != "" || p.Input.Placeholder != component.DefaultScenarioFile {
 		t.Fatalf("save prompt: %+v", p)
 	}
 	m = typeText(t, m, "~/mine.json")
@@ -100,7 +101,7 @@ func TestFilesSavedSafely(t *testing.T) {
 	m = typeText(t, m, "~/mine.json")
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
-	if _, ok := m.dialog.(*confirm); !ok || !strings.Contains(m.status, "already exists — replace it?") {
+	if _, ok := m.dialog.(*component.Confirm); !ok || !strings.Contains(m.status, "already exists — replace it?") {
 		t.Fatalf("no overwrite question: status %q", m.status)
 	}
 	m, _ = press(t, m, "n")
@@ -154,7 +155,7 @@ func TestOpenBuiltinExample(t *testing.T) {
 	}
 	m, cmd := press(t, m, "enter")
 	m = settle(t, m, cmd)
-	if m.session.Tree().Len() == 0 || !strings.Contains(m.status, "built-in example") {
+	if m.common.Session.Tree().Len() == 0 || !strings.Contains(m.status, "built-in example") {
 		t.Errorf("built-in example not opened: status %q", m.status)
 	}
 }

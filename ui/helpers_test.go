@@ -14,6 +14,7 @@ import (
 
 	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/component"
 )
 
 func TestMain(m *testing.M) {
@@ -38,14 +39,14 @@ func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {
 }
 
 // promptOf is the text prompt in the dialog slot, nil when there is none.
-func promptOf(m *Model) *prompt {
-	p, _ := m.dialog.(*prompt)
+func promptOf(m *Model) *component.Prompt {
+	p, _ := m.dialog.(*component.Prompt)
 	return p
 }
 
 // pickerOf is the sampler picker in the dialog slot, nil when there is none.
-func pickerOf(m *Model) *samplerPicker {
-	p, _ := m.dialog.(*samplerPicker)
+func pickerOf(m *Model) *component.SamplerPicker {
+	p, _ := m.dialog.(*component.SamplerPicker)
 	return p
 }
 
@@ -127,7 +128,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 			for _, c := range msg {
 				run(c)
 			}
-		case flushResultMsg, flushRetryMsg, flushDoneMsg, fileMsg, verifyDoneMsg, shopStartedMsg, shopCallDoneMsg:
+		case component.FlushResultMsg, component.FlushRetryMsg, component.FlushDoneMsg, component.FileMsg, component.VerifyDoneMsg, component.ShopStartedMsg, component.ShopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			run(c)
@@ -168,7 +169,7 @@ type cmdDone struct {
 var waitingCmds = map[string]bool{
 	"github.com/charmbracelet/bubbletea.Tick.func1":                   true,
 	"github.com/charmbracelet/bubbles/cursor.(*Model).BlinkCmd.func1": true,
-	"zipkin-playground/ui.waitReceived.func1":                         true,
+	"zipkin-playground/ui/component.WaitReceived.func1":               true,
 }
 
 // waitsOnly says whether c is one of waitingCmds.

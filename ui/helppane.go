@@ -1,167 +1,26 @@
 package ui
 
 import (
-	"strings"
+	"zipkin-playground/ui/component"
 
 	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 )
-
-// helpPane is the full help (?): every binding of the action table and of
-// the focused pane, those that do not apply now dimmed with the reason. It
-// lists them when it opens, from the root's table and the reasons the root
-// keeps current, so it cannot disagree with what the keys do.
-type helpPane struct {
-	paneBase
-	groups []helpGroup
-	scroll int
-
-	table   []helpSource            // the action table's keys by theme
-	reasons map[*key.Binding]string // why each disabled action does not apply now
-	focused func() component        // the pane whose keys come first
-}
-
-// helpSource is one theme of the action table as the help reads it: the
-// bindings themselves, which the root enables as their actions apply.
-type helpSource struct {
-	title string
-	keys  []*key.Binding
-}
 
 // newHelpPane is the help over the action table; reasons is the root's map
 // of why a binding is disabled, kept current as the session changes.
-func newHelpPane(c *common, table []actionGroup, reasons map[*key.Binding]string, focused func() component) *helpPane {
-	h := &helpPane{paneBase: paneBase{common: c}, reasons: reasons, focused: focused}
+func newHelpPane(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component) *component.HelpPane {
+	h := &component.HelpPane{PaneBase: component.PaneBase{Common: c}, Reasons: reasons, FocusedPane: focused}
 	for _, g := range table {
-		src := helpSource{title: g.title}
+		src := component.HelpSource{Title: g.title}
 		for _, a := range g.actions {
-			if a.binding != &c.keys.Tab { // listed with the focused pane's keys
-				src.keys = append(src.keys, a.binding)
+			if a.binding != &c.Keys.Tab { // listed with the focused pane's keys
+				src.Keys = append(src.Keys, a.binding)
 			}
 		}
-		h.table = append(h.table, src)
+		h.Table = append(h.Table, src)
 	}
 	return h
 }
 
-// helpGroup is one block of the help: a title, its keys, and why each one
-// that is disabled does not apply now.
-type helpGroup struct {
-	title string
-	keys  []key.Binding
-	why   []string // by key: "" when it applies
-}
-
-func (g helpGroup) whyNot(i int) string {
-	if i < len(g.why) {
-		return g.why[i]
-	}
-	return ""
-}
-
-// open is ?: the help lists, from the top, the focused pane's keys, each
-// theme of the action table with why a key does not apply now, and the
-// dialogs' keys; then the root shows it.
-func (h *helpPane) open() tea.Cmd {
-	k := h.keys
-	h.groups = []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, h.focused().ShortHelp()...), k.Tab)}}
-	for _, src := range h.table {
-		g := helpGroup{title: src.title}
-		for _, b := range src.keys {
-			g.keys, g.why = append(g.keys, *b), append(g.why, h.reasons[b])
-		}
-		h.groups = append(h.groups, g)
-	}
-	h.groups = append(h.groups, helpGroup{title: "in a prompt, list or question", keys: []key.Binding{k.Accept, k.Cancel, k.Close, k.Yes, k.No}},
-		helpGroup{title: "in the tour (" + keyName(k.Learn) + ")", keys: []key.Binding{k.NextLesson, k.PrevLesson, k.Tab}})
-	h.scroll = 0
-	h.send(showHelpMsg{})
-	return nil
-}
-
 // helpOf is the help, for the action that opens it.
-func helpOf(m *Model) *helpPane { return m.helpView }
-
-// Title names the view.
-func (h *helpPane) Title() string {
-	return "All keys (" + keyHelp(as(h.keys.CloseHelp, "closes")) + ") — a key that does not apply now says why"
-}
-
-// Update scrolls (the root closes help on ? or esc).
-func (h *helpPane) Update(msg tea.Msg) (component, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
-		last := max(0, strings.Count(h.content(), "\n")+1-h.height)
-		h.scroll = navigate(h.keys, km, h.scroll, max(1, h.height-1), last)
-	}
-	return h, nil
-}
-
-// ShortHelp is how to move and close it.
-func (h *helpPane) ShortHelp() []key.Binding {
-	return []key.Binding{h.keys.Down, h.keys.Up, h.keys.CloseHelp}
-}
-
-// FullHelp is how to move and close it.
-func (h *helpPane) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp(), navKeys(h.keys)} }
-
-// View is the lines that fit, from the scroll position.
-func (h *helpPane) View() string {
-	lines := strings.Split(h.content(), "\n")
-	start := min(h.scroll, max(0, len(lines)-1))
-	return strings.Join(lines[start:], "\n")
-}
-
-// content lists the groups in two columns when the screen is wide enough.
-func (h *helpPane) content() string {
-	colW := h.width
-	if h.width >= 80 {
-		colW = (h.width - 2) / 2
-	}
-	var blocks []string
-	for _, g := range h.groups {
-		blocks = append(blocks, h.block(g, colW))
-	}
-	if h.width < 80 {
-		return strings.Join(blocks, "\n\n")
-	}
-	var left, right []string
-	leftH, rightH := 0, 0
-	for _, b := range blocks { // fill the shorter column
-		n := strings.Count(b, "\n") + 2
-		if leftH <= rightH {
-			left, leftH = append(left, b), leftH+n
-		} else {
-			right, rightH = append(right, b), rightH+n
-		}
-	}
-	col := func(bs []string) string { return fitBlock(strings.Join(bs, "\n\n"), colW, max(leftH, rightH)) }
-	return lipgloss.JoinHorizontal(lipgloss.Top, col(left), "  ", col(right))
-}
-
-// block is one group: a title, then "key  description", dimmed with the
-// reason (wrapped under it) when the key does not apply now.
-func (h *helpPane) block(g helpGroup, colW int) string {
-	st := h.styles
-	lines := []string{st.Title.Render(g.title)}
-	for i, b := range g.keys {
-		k, desc := padRight(b.Help().Key, 7), b.Help().Desc
-		if b.Enabled() {
-			lines = append(lines, st.Label.Render(k)+" "+desc)
-			continue
-		}
-		lines = append(lines, st.Dim.Render(k+" "+desc+" —"))
-		why := lipgloss.NewStyle().Width(max(10, colW-10)).Render(g.whyNot(i))
-		for _, l := range strings.Split(why, "\n") {
-			lines = append(lines, st.Dim.Render("          "+strings.TrimRight(l, " ")))
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-func padRight(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
+func helpOf(m *Model) *component.HelpPane { return m.helpView }

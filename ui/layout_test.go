@@ -14,6 +14,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/ui/component"
 )
 
 // t0 is the demo's clock: spans start from it, the screen's now is after it.
@@ -30,8 +31,8 @@ func demoModel(t *testing.T, w, h int, mutate ...func(*tracing.Config)) (*Model,
 		c.Retries = 0 // one attempt: the screens show the refusal, not the backoff
 	}
 	m := newModel(t, w, h, append([]func(*tracing.Config){remote}, mutate...)...)
-	m.common.now = func() time.Time { return t0.Add(1500 * time.Millisecond) }
-	s := m.session
+	m.common.Now = func() time.Time { return t0.Add(1500 * time.Millisecond) }
+	s := m.common.Session
 	kind := func(k model.Kind) *model.Kind { return &k }
 	start := func(parent *tracing.Node, name string, k *model.Kind, at time.Duration) *tracing.Node {
 		n, err := s.Start(parent, tracing.SpanOptions{Name: name, Kind: k, Start: t0.Add(at)})
@@ -64,9 +65,9 @@ func demoModel(t *testing.T, w, h int, mutate ...func(*tracing.Config)) (*Model,
 	}
 	m, cmd := press(t, m, "b", "F")
 	m = settle(t, m, cmd)
-	for _, e := range m.log.entries { // the clock of the log, fixed
-		if e.result != nil {
-			e.result.At, e.result.Latency = t0.Add(2*time.Second), 2*time.Millisecond
+	for _, e := range m.log.Entries { // the clock of the log, fixed
+		if e.Result != nil {
+			e.Result.At, e.Result.Latency = t0.Add(2*time.Second), 2*time.Millisecond
 		}
 	}
 	m.tree.Select(spans["client"])
@@ -123,7 +124,7 @@ func TestDemoScreens(t *testing.T) {
 			}
 			b3 := fmt.Sprintf("b3: %s-%s-1-%s", client.Context.TraceID, client.Context.ID, *client.Context.ParentID)
 			// Whole: wrapped in the pane, every line of it on screen.
-			if hdr := m.headers.lines(); !strings.Contains(strings.Join(hdr, ""), b3) {
+			if hdr := m.headers.Lines(); !strings.Contains(strings.Join(hdr, ""), b3) {
 				t.Errorf("the single b3 header is not whole: %s in %q", b3, hdr)
 			} else {
 				for _, l := range hdr {
@@ -175,8 +176,8 @@ func TestNoColourSelectionAndFocus(t *testing.T) {
 	}
 	focusedTitle := func(view string) string {
 		for _, l := range strings.Split(view, "\n") {
-			if i := strings.Index(l, focusMark); i >= 0 {
-				return strings.Fields(l[i+len(focusMark):])[0]
+			if i := strings.Index(l, component.FocusMark); i >= 0 {
+				return strings.Fields(l[i+len(component.FocusMark):])[0]
 			}
 		}
 		return ""
@@ -189,7 +190,7 @@ func TestNoColourSelectionAndFocus(t *testing.T) {
 		if have := focusedTitle(m.View()); have != want {
 			t.Errorf("after tab: focus marker on %q, want %q", have, want)
 		}
-		if n := strings.Count(m.View(), focusMark); n != 1 {
+		if n := strings.Count(m.View(), component.FocusMark); n != 1 {
 			t.Errorf("%d focus markers", n)
 		}
 	}
@@ -230,7 +231,7 @@ func TestSmallScreensKeepCountsAndHelp(t *testing.T) {
 		{40, 12, "run 1 · queued 0 · deliv. 0 · failed 3"},
 	} {
 		m, spans := demoModel(t, c.w, c.h)
-		if l := m.screen.layout(); !l.stacked || !l.compact {
+		if l := m.screen.layout(); !l.Stacked || !l.Compact {
 			t.Errorf("%d×%d: panes side by side", c.w, c.h)
 		}
 		lines := viewLines(m)
@@ -267,7 +268,7 @@ func TestReceivedBesideWhenWide(t *testing.T) {
 		m = typeText(t, m, "checkout")
 		d.press("enter", "f", "F")
 		d.until("flushed and received", 5*time.Second, func(m *Model) bool {
-			return !m.log.Flushing() && m.received.stats.Spans == 1
+			return !m.log.Flushing() && m.received.Stats.Spans == 1
 		})
 		if !strings.Contains(m.status, c.status) {
 			t.Errorf("%d×%d: status %q", c.w, c.h, m.status)
@@ -276,7 +277,7 @@ func TestReceivedBesideWhenWide(t *testing.T) {
 		if have := strings.Contains(v, "Received by the embedded receiver · 1 span"); have != c.beside {
 			t.Errorf("%d×%d: Received pane shown without tab: %v\n%s", c.w, c.h, have, v)
 		}
-		if c.beside && !strings.Contains(v, "trace "+m.session.Tree().At(0).Context.TraceID.String()) {
+		if c.beside && !strings.Contains(v, "trace "+m.common.Session.Tree().At(0).Context.TraceID.String()) {
 			t.Errorf("the Received pane does not show the trace:\n%s", v)
 		}
 	}
@@ -290,7 +291,7 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 	m := newModel(t, 120, 40)
 	// As a loaded scenario or a pasted name brings them (the text input
 	// drops control keys, so they do not come from typing).
-	s := m.session
+	s := m.common.Session
 	n, err := s.NewTrace("evil\x1b[2J")
 	if err != nil {
 		t.Fatal(err)
@@ -302,7 +303,7 @@ func TestNothingFromOutsideRaw(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.tree.Select(n)
-	m.Update(flushResultMsg{result: outbox.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
+	m.Update(component.FlushResultMsg{Result: outbox.DeliveryResult{Batch: 1, Batches: 1, Status: 400, At: t0,
 		Message: "rejected \x1b[2J\x9b31m", Class: outbox.ClassBadRequest, Hint: "the server rejected the payload"}})
 	v := m.View()
 	if strings.ContainsAny(v, "\x1b\x07\u009b") || !utf8.ValidString(v) {
@@ -326,7 +327,7 @@ var (
 func TestReceivedBesideGolden(t *testing.T) {
 	t.Parallel()
 	m, spans := demoModel(t, 200, 60, func(c *tracing.Config) { c.Endpoint = "" })
-	m.received.refresh() // the stream's wait is not run here
+	m.received.Refresh() // the stream's wait is not run here
 	m.Update(nil)
 	v := m.View()
 	for _, want := range []string{"Received by the embedded receiver · 3 spans in 1 batch", "validate", "12.0ms",

@@ -44,7 +44,7 @@ func TestFlowTourTeatest(t *testing.T) {
 	waitFor("get /checkout") // the receiver's pane: the name as stored
 	send("L", "q", "y")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if want, have := []bool{true, true, true, false, false, false, false, false, true, true, false}, fm.lesson.tour.done; !equalBools(want, have) {
+	if want, have := []bool{true, true, true, false, false, false, false, false, true, true, false}, fm.lesson.Tour.Passed; !equalBools(want, have) {
 		t.Errorf("lessons done: want %v, have %v", want, have)
 	}
 }

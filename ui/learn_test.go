@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 
 	"github.com/charmbracelet/bubbles/key"
 )
@@ -11,7 +12,7 @@ import (
 // has.
 func TestLessonsAreValidData(t *testing.T) {
 	t.Parallel()
-	ls, err := builtinLessons()
+	ls, err := component.BuiltinLessons()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +20,7 @@ func TestLessonsAreValidData(t *testing.T) {
 		t.Fatalf("want at least the issue's 10 lessons, have %d", len(ls))
 	}
 	known := map[string]bool{"enter": true, "esc": true}
-	km := DefaultKeyMap()
+	km := component.DefaultKeyMap()
 	for _, b := range allBindings(&km) {
 		for _, k := range b.Keys() {
 			known[k] = true
@@ -32,19 +33,19 @@ func TestLessonsAreValidData(t *testing.T) {
 			}
 		}
 	}
-	if _, err := loadLessons([]byte(`[{"title":"x","teach":"x","do":"x","done":"x","check":"nope"}]`)); err == nil {
+	if _, err := component.LoadLessons([]byte(`[{"title":"x","teach":"x","do":"x","done":"x","check":"nope"}]`)); err == nil {
 		t.Error("an unknown check must be refused")
 	}
 }
 
-func allBindings(k *KeyMap) []key.Binding {
+func allBindings(k *component.KeyMap) []key.Binding {
 	var out []key.Binding
 	for _, g := range actionTable(k) {
 		for _, a := range g.actions {
 			out = append(out, *a.binding)
 		}
 	}
-	return append(out, navKeys(k)...)
+	return append(out, component.NavKeys(k)...)
 }
 
 // The whole tour by direct Update calls: each lesson's check passes when its
@@ -53,7 +54,7 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "L")
-	if m.mode != modeBrowse || !m.lesson.active() {
+	if m.mode != modeBrowse || !m.lesson.Active() {
 		t.Fatalf("L must enter learn mode, mode=%v", m.mode)
 	}
 	// before: groups of keys that must not complete the lesson; do: the
@@ -75,32 +76,32 @@ func TestTourEachLessonPassesWhenDoneAndNotBefore(t *testing.T) {
 		// The sampler is still never (lesson 7): an unsampled call alone is not enough.
 		{[][]string{{"K", "n", "enter", "H", "shop:enter"}}, []string{"S", "up", "enter", "K", "n", "enter", "H", "shop:enter"}},
 	}
-	if len(steps) != len(m.lesson.tour.lessons) {
-		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.lesson.tour.lessons))
+	if len(steps) != len(m.lesson.Tour.Lessons) {
+		t.Fatalf("the test covers %d lessons, the tour has %d", len(steps), len(m.lesson.Tour.Lessons))
 	}
 	for i, st := range steps {
-		if m.lesson.tour.current != i {
-			t.Fatalf("at lesson %d, want %d", m.lesson.tour.current+1, i+1)
+		if m.lesson.Tour.Current != i {
+			t.Fatalf("at lesson %d, want %d", m.lesson.Tour.Current+1, i+1)
 		}
-		if m.lesson.tour.Done() {
+		if m.lesson.Tour.Done() {
 			t.Fatalf("lesson %d is done before anything was pressed", i+1)
 		}
 		for _, group := range st.before {
 			m = pressAll(t, m, group)
-			if m.lesson.tour.Done() {
+			if m.lesson.Tour.Done() {
 				t.Fatalf("lesson %d passed after only %v", i+1, group)
 			}
 		}
 		m = pressAll(t, m, st.do)
-		if !m.lesson.tour.Done() {
-			t.Fatalf("lesson %d %q: not done after %v (status %q)", i+1, m.lesson.tour.Lesson().Title, st.do, m.status)
+		if !m.lesson.Tour.Done() {
+			t.Fatalf("lesson %d %q: not done after %v (status %q)", i+1, m.lesson.Tour.Lesson().Title, st.do, m.status)
 		}
 		if view := m.View(); !strings.Contains(view, "What just happened") {
 			t.Fatalf("lesson %d: the panel must explain what happened:\n%s", i+1, view)
 		}
 		m, _ = press(t, m, "]")
 	}
-	if want, have := len(steps), m.lesson.tour.completed(); want != have {
+	if want, have := len(steps), m.lesson.Tour.Completed(); want != have {
 		t.Errorf("completed: want %d, have %d", want, have)
 	}
 }
@@ -116,7 +117,7 @@ func pressAll(t *testing.T, m *Model, keys []string) *Model {
 		if k == "shop:enter" {
 			m, c := press(t, m, "enter")
 			m, _ = runShop(t, m, c)
-			t.Cleanup(m.shop.stop)
+			t.Cleanup(m.shop.Stop)
 			continue
 		}
 		next, c := press(t, m, k)
@@ -141,22 +142,22 @@ func TestLearnModeIsResumableAndStaysVisible(t *testing.T) {
 		t.Fatalf("the lesson must stay visible under the prompt:\n%s", v)
 	}
 	m, _ = press(t, m, "enter")
-	if m.mode != modeBrowse || !m.lesson.active() {
+	if m.mode != modeBrowse || !m.lesson.Active() {
 		t.Fatalf("closing the prompt must return to learn mode, have %v", m.mode)
 	}
 	m, _ = press(t, m, "]", "L")
-	if m.mode != modeBrowse || m.lesson.tour.active || strings.Contains(m.View(), "Lesson 2/11") {
+	if m.mode != modeBrowse || m.lesson.Tour.Active || strings.Contains(m.View(), "Lesson 2/11") {
 		t.Fatal("L must leave the tour and hide the panel")
 	}
 	if !strings.Contains(m.status, "lesson 2/11") {
 		t.Errorf("leaving says where the tour stopped: %q", m.status)
 	}
 	m, _ = press(t, m, "L")
-	if m.lesson.tour.current != 1 || !m.lesson.tour.done[0] || !strings.Contains(m.View(), "Lesson 2/11") {
-		t.Fatalf("L must resume at lesson 2 with lesson 1 done: current %d", m.lesson.tour.current+1)
+	if m.lesson.Tour.Current != 1 || !m.lesson.Tour.Passed[0] || !strings.Contains(m.View(), "Lesson 2/11") {
+		t.Fatalf("L must resume at lesson 2 with lesson 1 done: current %d", m.lesson.Tour.Current+1)
 	}
 	m, _ = press(t, m, "esc")
-	if m.mode != modeBrowse || m.lesson.active() {
+	if m.mode != modeBrowse || m.lesson.Active() {
 		t.Error("esc must leave the tour")
 	}
 }

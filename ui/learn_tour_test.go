@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 	"time"
+	"zipkin-playground/ui/component"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -14,43 +15,43 @@ import (
 func TestTourRunsWithoutTheRoot(t *testing.T) {
 	t.Parallel()
 	s := newSession(t)
-	st, keys := DefaultStyles(), DefaultKeyMap()
-	c := &common{session: s, styles: &st, keys: &keys, now: time.Now, verify: newVerification()}
-	tree := &treePane{paneBase: paneBase{common: c}}
-	p := newLearnPane(c, tree, newDeliveryLog(c), func() []answeredCall { return nil })
+	st, keys := component.DefaultStyles(), component.DefaultKeyMap()
+	c := &component.Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Verify: newVerification()}
+	tree := &component.TreePane{PaneBase: component.PaneBase{Common: c}}
+	p := newLearnPane(c, tree, newDeliveryLog(c), func() []component.AnsweredCall { return nil })
 
-	p.toggle()
-	if !p.active() || p.tour.current != 0 {
-		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.active(), p.tour.current+1)
+	p.Toggle()
+	if !p.Active() || p.Tour.Current != 0 {
+		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.Active(), p.Tour.Current+1)
 	}
-	if said := statusOf(c.requests); said != "Lesson 1/11: A trace and its root span" {
+	if said := statusOf(c.Requests); said != "Lesson 1/11: A trace and its root span" {
 		t.Errorf("starting says %q", said)
 	}
-	p.check()
-	if p.tour.Done() {
+	p.Check()
+	if p.Tour.Done() {
 		t.Fatal("lesson 1 passed before any span started")
 	}
 	if _, err := s.NewTrace("GET /checkout"); err != nil {
 		t.Fatal(err)
 	}
-	p.check()
-	if !p.tour.Done() {
+	p.Check()
+	if !p.Tour.Done() {
 		t.Fatal("lesson 1 must pass once a root span started")
 	}
 
-	c.requests = nil
+	c.Requests = nil
 	p.Focus()
-	p.toggle()
-	if p.active() {
+	p.Toggle()
+	if p.Active() {
 		t.Fatal("toggle must leave the tour")
 	}
-	if len(c.requests) == 0 {
+	if len(c.Requests) == 0 {
 		t.Fatal("leaving asked nothing of the root")
 	}
-	if f, ok := c.requests[0].(focusMsg); !ok || f.c != component(tree) {
-		t.Errorf("leaving with the keys must give them to the tree, asked %#v", c.requests[0])
+	if f, ok := c.Requests[0].(component.FocusMsg); !ok || f.C != component.Component(tree) {
+		t.Errorf("leaving with the keys must give them to the tree, asked %#v", c.Requests[0])
 	}
-	if said := statusOf(c.requests); said != "Left the tour at lesson 1/11 (1 done); L resumes it." {
+	if said := statusOf(c.Requests); said != "Left the tour at lesson 1/11 (1 done); L resumes it." {
 		t.Errorf("leaving says %q", said)
 	}
 }
@@ -59,8 +60,8 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 func statusOf(requests []tea.Msg) string {
 	said := ""
 	for _, r := range requests {
-		if s, ok := r.(statusMsg); ok {
-			said = s.text
+		if s, ok := r.(component.StatusMsg); ok {
+			said = s.Text
 		}
 	}
 	return said

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/component"
 )
 
 // Minimum usable terminal size: below it the screen says "terminal too
@@ -33,59 +34,59 @@ const (
 // every pane, keys to the focused pane, and async results to their owner
 // whatever has focus.
 type Model struct {
-	*common
+	common  *component.Common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
 	screen  *screen                 // lays out and draws the panes below
 
-	tree      *treePane
-	inspector *inspectorPane
-	headers   *headersPane
-	log       *deliveryLog
-	received  *receivedPane
+	tree      *component.TreePane
+	inspector *component.InspectorPane
+	headers   *component.HeadersPane
+	log       *component.DeliveryLog
+	received  *component.ReceivedPane
 
 	mode     mode
-	dialog   dialog // the open prompt, picker or question; nil in browse and help
-	helpView *helpPane
+	dialog   component.Dialog // the open prompt, picker or question; nil in browse and help
+	helpView *component.HelpPane
 
-	lesson *learnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	lesson *component.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
 
-	shop *shopDesk // the demo shop H calls and M maps
+	shop *component.ShopDesk // the demo shop H calls and M maps
 
 	status    string
 	statusBad bool
 	ticking   bool
 
 	quitting bool
-	quitter  *quitter // q and ctrl+c, and what has them ask first
+	quitter  *component.Quitter // q and ctrl+c, and what has them ask first
 
-	clipboard clipboard // an OSC 52 sequence leading the frame for a while (y)
+	clipboard component.Clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
 
 // New is the playground over session s, adjusted by opts.
 func New(s *tracing.Session, opts ...Option) *Model {
-	styles := DefaultStyles()
-	keys := DefaultKeyMap()
-	c := &common{session: s, styles: &styles, keys: &keys, now: time.Now, reveal: s.Config().RevealSecrets, verify: newVerification()}
+	styles := component.DefaultStyles()
+	keys := component.DefaultKeyMap()
+	c := &component.Common{Session: s, Styles: &styles, Keys: &keys, Now: time.Now, Reveal: s.Config().RevealSecrets, Verify: newVerification()}
 	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
-	m.actions = m.policy.restricted(actionTable(c.keys), c.keys)
-	m.tree = &treePane{paneBase: paneBase{common: c}}
-	m.inspector = &inspectorPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
-	m.headers = &headersPane{paneBase: paneBase{common: c}, selected: m.tree.Selected}
+	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
+	m.tree = &component.TreePane{PaneBase: component.PaneBase{Common: c}}
+	m.inspector = &component.InspectorPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
+	m.headers = &component.HeadersPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
 	m.log = newDeliveryLog(c)
-	m.received = &receivedPane{paneBase: paneBase{common: c}}
-	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() dialog { return m.dialog })
-	m.received.refresh()
-	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component { return m.screen.focusedPane() })
-	m.quitter = &quitter{common: c, cancelFlush: m.log.Cancel}
-	m.lesson = newLearnPane(c, m.tree, m.log, func() []answeredCall { return m.shop.answered })
-	m.screen = &screen{common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
+	m.received = &component.ReceivedPane{PaneBase: component.PaneBase{Common: c}}
+	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
+	m.received.Refresh()
+	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() })
+	m.quitter = &component.Quitter{Common: c, CancelFlush: m.log.Cancel}
+	m.lesson = newLearnPane(c, m.tree, m.log, func() []component.AnsweredCall { return m.shop.Answered })
+	m.screen = &screen{Common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
 		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
 	m.tree.Focus()
-	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", keyName(keys.NewTrace), keyName(keys.Help)) + receiverNotes(s)
+	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", component.KeyName(keys.NewTrace), component.KeyName(keys.Help)) + component.ReceiverNotes(s)
 	m.refreshKeys()
 	return m
 }
@@ -94,19 +95,19 @@ func New(s *tracing.Session, opts ...Option) *Model {
 // starts the demo shop when asked to at launch.
 func (m *Model) Init() tea.Cmd {
 	var shop tea.Cmd
-	if m.session.Config().Shop {
-		shop = m.shop.ensure()
+	if m.common.Session.Config().Shop {
+		shop = m.shop.Ensure()
 	}
-	return tea.Batch(waitReceived(m.session.Receiver()), shop, m.carryOut())
+	return tea.Batch(component.WaitReceived(m.common.Session.Receiver()), shop, m.carryOut())
 }
 
 // Session is the model's session (tests inspect it).
-func (m *Model) Session() *tracing.Session { return m.session }
+func (m *Model) Session() *tracing.Session { return m.common.Session }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := tea.Batch(m.update(msg), m.carryOut())
-	m.lesson.check()
+	m.lesson.Check()
 	m.refreshKeys()
 	m.screen.resize(m.status) // the status and the B3 headers change the layout
 	return m, cmd
@@ -120,23 +121,23 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return m.handleKeyMsg(msg)
-	case flushResultMsg, flushRetryMsg, spinner.TickMsg:
-		if r, ok := msg.(flushResultMsg); ok {
-			m.verify.sentTo.record(r)
+	case component.FlushResultMsg, component.FlushRetryMsg, spinner.TickMsg:
+		if r, ok := msg.(component.FlushResultMsg); ok {
+			m.common.Verify.SentTo.Record(r)
 		}
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)
 		return cmd
-	case flushDoneMsg:
+	case component.FlushDoneMsg:
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)
-		m.flushDone(msg.summary)
-		return tea.Batch(cmd, verifier{m.common}.afterFlush(msg.summary))
-	case verifyTickMsg:
-		return verifier{m.common}.tick()
-	case verifyDoneMsg:
+		m.flushDone(msg.Summary)
+		return tea.Batch(cmd, component.Verifier{Common: m.common}.AfterFlush(msg.Summary))
+	case component.VerifyTickMsg:
+		return component.Verifier{Common: m.common}.Tick()
+	case component.VerifyDoneMsg:
 		return m.verifyDone(msg)
-	case receivedMsg, receivedLayoutMsg, receiverStartedMsg:
+	case component.ReceivedMsg, component.ReceivedLayoutMsg, component.ReceiverStartedMsg:
 		var cmd tea.Cmd
 		m.received, cmd = update(m.received, msg)
 		return cmd
@@ -146,11 +147,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return tick()
-	case fileMsg:
-		return tea.Batch(filesOf(m).done(msg), m.ensureTick())
-	case clipboardDoneMsg:
-		m.clipboard.done(msg)
-	case shopMsg:
+	case component.FileMsg:
+		return tea.Batch(filesOf(m).Done(msg), m.ensureTick())
+	case component.ClipboardDoneMsg:
+		m.clipboard.Done(msg)
+	case component.ShopMsg:
 		return m.shop.Update(msg)
 	}
 	return nil
@@ -192,15 +193,15 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	case modeDialog, modeConfirmQuit:
 		return m.dialogKey(msg)
 	case modeBrowse:
-		if cmd, ok := m.lesson.key(msg); ok {
+		if cmd, ok := m.lesson.Key(msg); ok {
 			return cmd
 		}
 	case modeHelp:
 		switch {
-		case key.Matches(msg, m.keys.CloseHelp):
+		case key.Matches(msg, m.common.Keys.CloseHelp):
 			m.mode = modeBrowse
 			return nil
-		case handles(m.helpView, msg):
+		case component.Handles(m.helpView, msg):
 			var cmd tea.Cmd
 			m.helpView, cmd = update(m.helpView, msg)
 			return cmd
@@ -210,11 +211,11 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := m.runAction(msg); ok {
 		return tea.Batch(cmd, m.ensureTick())
 	}
-	if p := m.screen.focusedPane(); handles(p, msg) {
+	if p := m.screen.focusedPane(); component.Handles(p, msg) {
 		_, cmd := p.Update(msg)
 		return cmd
 	}
-	m.setErrorText(fmt.Sprintf("%s does nothing here — %s lists the keys", msg.String(), keyName(m.keys.Help)))
+	m.setErrorText(fmt.Sprintf("%s does nothing here — %s lists the keys", msg.String(), component.KeyName(m.common.Keys.Help)))
 	return nil
 }
 
@@ -233,7 +234,7 @@ func (m *Model) dialogKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // openDialog puts d in the slot.
-func (m *Model) openDialog(d dialog, md mode) {
+func (m *Model) openDialog(d component.Dialog, md mode) {
 	m.screen.sizeDialog(d)
 	d.Focus()
 	m.dialog, m.mode = d, md
@@ -241,15 +242,15 @@ func (m *Model) openDialog(d dialog, md mode) {
 
 // setStatus says format (its {Field} keys filled in from the bindings).
 func (m *Model) setStatus(format string, args ...any) {
-	m.status, m.statusBad = fmt.Sprintf(keyText(m.keys, format), args...), false
+	m.status, m.statusBad = fmt.Sprintf(component.KeyText(m.common.Keys, format), args...), false
 }
 
 func (m *Model) setErrorText(s string) {
-	m.status, m.statusBad = m.session.Masker().Mask(keyText(m.keys, s)), true
+	m.status, m.statusBad = m.common.Session.Masker().Mask(component.KeyText(m.common.Keys, s)), true
 }
 
 // runningSpans counts spans not finished yet.
-func (m *Model) runningSpans() int { return m.session.Tree().Running() }
+func (m *Model) runningSpans() int { return m.common.Session.Tree().Running() }
 
 // ensureTick starts the elapsed-time clock if spans run and it is stopped.
 func (m *Model) ensureTick() tea.Cmd {
@@ -261,6 +262,6 @@ func (m *Model) ensureTick() tea.Cmd {
 }
 
 // noSpan is why a span key does nothing yet.
-func noSpan(k *KeyMap) string {
-	return "no span selected: press " + keyName(k.NewTrace) + " to start a trace first"
+func noSpan(k *component.KeyMap) string {
+	return "no span selected: press " + component.KeyName(k.NewTrace) + " to start a trace first"
 }

@@ -14,6 +14,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
 func TestFirstScreenSaysWhatToPress(t *testing.T) {
@@ -101,7 +102,7 @@ func TestTagPromptRefusesInline(t *testing.T) {
 	m, _ = press(t, m, "n", "enter", "t")
 	m = typeText(t, m, "novalue")
 	m, _ = press(t, m, "enter")
-	if promptOf(m) == nil || !strings.Contains(promptOf(m).err, "= is missing") {
+	if promptOf(m) == nil || !strings.Contains(promptOf(m).Err, "= is missing") {
 		t.Fatalf("missing = not refused inline: %+v", promptOf(m))
 	}
 	for range "novalue" {
@@ -109,7 +110,7 @@ func TestTagPromptRefusesInline(t *testing.T) {
 	}
 	m = typeText(t, m, "=x")
 	m, _ = press(t, m, "enter")
-	if promptOf(m) == nil || !strings.Contains(promptOf(m).err, "needs a key") {
+	if promptOf(m) == nil || !strings.Contains(promptOf(m).Err, "needs a key") {
 		t.Fatalf("empty key not refused: %+v", promptOf(m))
 	}
 	m, _ = press(t, m, "backspace", "backspace")
@@ -153,7 +154,7 @@ func TestKindCycleAndSharedServer(t *testing.T) {
 	want := []model.Kind{model.Client, model.Server, model.Producer, model.Consumer, model.Undetermined}
 	for _, k := range want {
 		m, _ = press(t, m, "K")
-		if have := m.tree.kind; have != k {
+		if have := m.tree.NextKind(); have != k {
 			t.Fatalf("K: want %q, have %q", k, have)
 		}
 	}
@@ -207,7 +208,7 @@ func TestFlushDeliversAndShowsEachBatch(t *testing.T) {
 	if m.log.Flushing() || !strings.Contains(m.status, "Delivered 2 spans in 1 batch") {
 		t.Fatalf("after flush: %q", m.status)
 	}
-	if got := m.session.Receiver().Stats().Spans; got != 2 {
+	if got := m.common.Session.Receiver().Stats().Spans; got != 2 {
 		t.Errorf("receiver got %d spans, want 2", got)
 	}
 	if !strings.Contains(m.View(), "HTTP 202") || !strings.Contains(m.View(), "delivered") {
@@ -247,7 +248,7 @@ func TestFailedFlushThenRetryDeliversOnce(t *testing.T) {
 	if want, have := int32(2), got.Load(); want != have {
 		t.Errorf("retry delivered %d spans, want %d exactly once", have, want)
 	}
-	if c := m.session.Outbox().Counts(); c.Delivered != 2 || c.Undelivered() != 0 {
+	if c := m.common.Session.Outbox().Counts(); c.Delivered != 2 || c.Undelivered() != 0 {
 		t.Errorf("counts after retry: %+v", c)
 	}
 }
@@ -265,7 +266,7 @@ func TestQuitAsksWhenUndelivered(t *testing.T) {
 		t.Fatalf("no confirmation: %q", m.status)
 	}
 	m, _ = press(t, m, "n")
-	if (m.mode == modeConfirmQuit) || m.session.Tree().Len() != 1 {
+	if (m.mode == modeConfirmQuit) || m.common.Session.Tree().Len() != 1 {
 		t.Fatal("n did not cancel the quit (or started a trace)")
 	}
 	m, _ = press(t, m, "q")
@@ -282,8 +283,8 @@ func TestSeveralRunesActAsKeys(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "KK") // one message, as tmux sends it
-	if m.tree.kind != model.Server {
-		t.Fatalf("KK as one message: next kind %q", m.tree.kind)
+	if m.tree.NextKind() != model.Server {
+		t.Fatalf("KK as one message: next kind %q", m.tree.NextKind())
 	}
 	// n opens the prompt; the rest of the paste is typed into it.
 	m, _ = press(t, m, "nabc")
@@ -325,7 +326,7 @@ func TestSmallTerminals(t *testing.T) {
 
 func TestNavigate(t *testing.T) {
 	t.Parallel()
-	k := DefaultKeyMap()
+	k := component.DefaultKeyMap()
 	for _, c := range []struct {
 		key            string
 		pos, page, end int
@@ -334,7 +335,7 @@ func TestNavigate(t *testing.T) {
 		{"j", 0, 5, 9, 1}, {"k", 0, 5, 9, 0}, {"down", 9, 5, 9, 9}, {"pgdown", 2, 5, 9, 7},
 		{"pgup", 2, 5, 9, 0}, {"G", 3, 5, 9, 9}, {"g", 3, 5, 9, 0}, {"x", 3, 5, 9, 3}, {"j", 0, 5, -1, 0},
 	} {
-		if have := navigate(&k, keyMsg(c.key), c.pos, c.page, c.end); have != c.want {
+		if have := component.Navigate(&k, keyMsg(c.key), c.pos, c.page, c.end); have != c.want {
 			t.Errorf("%s from %d: want %d, have %d", c.key, c.pos, c.want, have)
 		}
 	}
@@ -344,11 +345,11 @@ func TestNavigate(t *testing.T) {
 		m.log.Add(fmt.Sprintf("line %d", i))
 	}
 	m, _ = press(t, m, "tab", "tab", "tab", "tab", "k", "k") // tree → received → inspector → B3 → log
-	if m.log.scroll != 2 {
-		t.Errorf("log scroll after k k: %d", m.log.scroll)
+	if m.log.Scroll != 2 {
+		t.Errorf("log scroll after k k: %d", m.log.Scroll)
 	}
 	m, _ = press(t, m, "G")
-	if m.log.scroll != 0 || !strings.Contains(m.View(), "line 29") {
-		t.Errorf("G did not return to the newest line (scroll %d)", m.log.scroll)
+	if m.log.Scroll != 0 || !strings.Contains(m.View(), "line 29") {
+		t.Errorf("G did not return to the newest line (scroll %d)", m.log.Scroll)
 	}
 }

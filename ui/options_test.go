@@ -9,6 +9,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
 // newCollector is a collector on a free port and its spans URL.
@@ -18,8 +19,8 @@ func newCollector(t *testing.T) (*testkit.Collector, string) {
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.
-func optionsOf(m *Model) *optionsDialog {
-	d, _ := m.dialog.(*optionsDialog)
+func optionsOf(m *Model) *component.OptionsDialog {
+	d, _ := m.dialog.(*component.OptionsDialog)
 	return d
 }
 
@@ -30,9 +31,9 @@ func selectOption(t *testing.T, m *Model, name string) {
 	if d == nil {
 		t.Fatalf("the options are not open (dialog %T, status %q)", m.dialog, m.status)
 	}
-	for i, r := range optionRows(m.common) {
-		if r.name == name {
-			d.cursor = i
+	for i, r := range component.OptionRows(m.common) {
+		if r.Name == name {
+			d.Cursor = i
 			return
 		}
 	}
@@ -60,7 +61,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "enter") // json → proto
-	if enc := m.session.Outbox().Encoding(); enc != outbox.EncodingProto || optionsOf(m) == nil {
+	if enc := m.common.Session.Outbox().Encoding(); enc != outbox.EncodingProto || optionsOf(m) == nil {
 		t.Fatalf("encoding %s, back in the options: %v", enc, optionsOf(m) != nil)
 	}
 	selectOption(t, m, "128-bit trace IDs")
@@ -76,7 +77,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 			t.Errorf("%s: status %q", c.name, m.status)
 		}
 	}
-	cfg := m.session.Config()
+	cfg := m.common.Session.Config()
 	if !cfg.TraceID128 || cfg.Batch != 2 || cfg.Timeout.String() != "2s" || cfg.Retries != 0 || cfg.Query != "http://127.0.0.1:16686" {
 		t.Fatalf("config after O: %+v", cfg)
 	}
@@ -95,7 +96,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 		t.Errorf("header row missing or unmasked:\n%s", v)
 	}
 	want := []string{"128-bit IDs", "1 header", "batch 2", "timeout 2s", "retries 0", "query http://127.0.0.1:16686"}
-	if have := nonDefaultSettings(m.session.Config()); strings.Join(have, "|") != strings.Join(want, "|") {
+	if have := component.NonDefaultSettings(m.common.Session.Config()); strings.Join(have, "|") != strings.Join(want, "|") {
 		t.Errorf("non-default settings: want %q, have %q", want, have)
 	}
 	if top := strings.Join(viewLines(m)[:2], "\n"); !strings.Contains(top, "set 128-bit IDs · 1 header") || !strings.Contains(top, "more in O") {
@@ -127,8 +128,8 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 	m, _ = press(t, m, "O")
 	selectOption(t, m, "header X-Api-Key")
 	m, _ = press(t, m, "d")
-	if len(m.session.Config().Headers) != 0 || !strings.Contains(m.status, "removed") {
-		t.Errorf("d: headers %v, status %q", m.session.Config().Headers, m.status)
+	if len(m.common.Session.Config().Headers) != 0 || !strings.Contains(m.status, "removed") {
+		t.Errorf("d: headers %v, status %q", m.common.Session.Config().Headers, m.status)
 	}
 }
 
@@ -151,7 +152,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 		selectOption(t, m, c.name)
 		m, _ = press(t, m, "enter")
 		m = typeText(t, m, c.text)
-		if p := promptOf(m); p == nil || !strings.Contains(p.err, c.want) {
+		if p := promptOf(m); p == nil || !strings.Contains(p.Err, c.want) {
 			t.Errorf("%s %q: want %q inline, have %+v", c.name, c.text, c.want, p)
 			continue
 		}
@@ -161,14 +162,14 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 		}
 		m, _ = press(t, m, "esc")
 	}
-	if cfg := m.session.Config(); cfg.Batch != 100 || cfg.Timeout.String() != "5s" || cfg.Retries != 3 || cfg.Query != "" {
+	if cfg := m.common.Session.Config(); cfg.Batch != 100 || cfg.Timeout.String() != "5s" || cfg.Retries != 3 || cfg.Query != "" {
 		t.Errorf("a refused value changed the session: %+v", cfg)
 	}
 	// v1 on a v2 path is refused in the list, which stays open.
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "down", "enter")
-	list, _ := m.dialog.(*listDialog)
-	if list == nil || !strings.Contains(list.err, "/api/v1/spans") || m.session.Outbox().Encoding() != outbox.EncodingJSON {
+	list, _ := m.dialog.(*component.ListDialog)
+	if list == nil || !strings.Contains(list.Err, "/api/v1/spans") || m.common.Session.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("v1 on /api/v2/spans: dialog %T %+v", m.dialog, list)
 	}
 }

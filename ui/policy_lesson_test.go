@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 )
 
 // TestGotoLessonLaysOutThatLesson: moved to a lesson from outside (the
@@ -13,7 +14,7 @@ func TestGotoLessonLaysOutThatLesson(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "n", "enter", "c", "enter", "f", "up", "f")
-	lessons, err := builtinLessons()
+	lessons, err := component.BuiltinLessons()
 	if err != nil {
 		t.Fatal(err)
 	}

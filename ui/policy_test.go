@@ -8,6 +8,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
 var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
@@ -43,7 +44,7 @@ func TestPolicyLocksTheWorkshopsSettings(t *testing.T) {
 		if m.dialog != nil && !isRefusal(m, want) || !m.statusBad || m.status != want {
 			t.Errorf("%s: dialog %T, status %q (bad %v), want %q", k, m.dialog, m.status, m.statusBad, want)
 		}
-		if m.reveal {
+		if m.common.Reveal {
 			t.Errorf("%s revealed the secrets", k)
 		}
 		if view := m.View(); strings.Contains(view, "s3cret") || strings.Contains(view, "hunter2") {
@@ -56,9 +57,9 @@ func TestPolicyOptionRowsSayWhy(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "O")
-	rows := map[string]optionRow{}
-	for _, r := range optionRows(m.common) {
-		rows[r.name] = r
+	rows := map[string]component.OptionRow{}
+	for _, r := range component.OptionRows(m.common) {
+		rows[r.Name] = r
 	}
 	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "listen", "CA certificates", "TLS not verified", "max spans", "service"} {
 		r, ok := rows[name]
@@ -66,7 +67,7 @@ func TestPolicyOptionRowsSayWhy(t *testing.T) {
 			t.Errorf("no row %q", name)
 			continue
 		}
-		if v := r.value(m.common); v != "set by the workshop" {
+		if v := r.Value(m.common); v != "set by the workshop" {
 			t.Errorf("%s shows %q", name, v)
 		}
 	}
@@ -94,16 +95,16 @@ func TestPolicyOpensBuiltinExamplesOnly(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "o")
-	d, ok := m.dialog.(*listDialog)
+	d, ok := m.dialog.(*component.ListDialog)
 	if !ok {
 		t.Fatalf("o opened %T (status %q)", m.dialog, m.status)
 	}
-	for _, it := range d.items {
-		if strings.HasPrefix(it.label, "a file") {
-			t.Errorf("an attendee is offered %q", it.label)
+	for _, it := range d.Items {
+		if strings.HasPrefix(it.Label, "a file") {
+			t.Errorf("an attendee is offered %q", it.Label)
 		}
 	}
-	if len(d.items) == 0 {
+	if len(d.Items) == 0 {
 		t.Error("no built-in example offered")
 	}
 }
@@ -118,7 +119,7 @@ func TestPolicyHelpListsTheLockedKeysWithTheReason(t *testing.T) {
 			t.Errorf("the help does not say %q:\n%s", want, view)
 		}
 	}
-	if reason := m.reasons[&m.keys.Endpoint]; reason != "set by the workshop" {
+	if reason := m.reasons[&m.common.Keys.Endpoint]; reason != "set by the workshop" {
 		t.Errorf("E's reason: %q", reason)
 	}
 }
@@ -143,15 +144,15 @@ func TestGotoLessonOpensTheTourThere(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m.GotoLesson(3)
-	if m.mode != modeBrowse || !m.lesson.active() || m.lesson.tour.current != 2 {
-		t.Fatalf("mode %v, lesson %d", m.mode, m.lesson.tour.current+1)
+	if m.mode != modeBrowse || !m.lesson.Active() || m.lesson.Tour.Current != 2 {
+		t.Fatalf("mode %v, lesson %d", m.mode, m.lesson.Tour.Current+1)
 	}
 	m, _ = press(t, m, "L") // the attendee can still leave it
-	if m.mode != modeBrowse || m.lesson.active() || m.lesson.tour.current != 2 {
-		t.Errorf("after L: mode %v, lesson %d", m.mode, m.lesson.tour.current+1)
+	if m.mode != modeBrowse || m.lesson.Active() || m.lesson.Tour.Current != 2 {
+		t.Errorf("after L: mode %v, lesson %d", m.mode, m.lesson.Tour.Current+1)
 	}
 	m.GotoLesson(999) // clamped
-	if m.lesson.tour.current != len(m.lesson.tour.lessons)-1 {
-		t.Errorf("lesson 999 went to %d", m.lesson.tour.current+1)
+	if m.lesson.Tour.Current != len(m.lesson.Tour.Lessons)-1 {
+		t.Errorf("lesson 999 went to %d", m.lesson.Tour.Current+1)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 )
 
 // lessonDoneText is what the panel of lesson n (1-based) says once done,
@@ -11,8 +12,8 @@ func lessonDoneText(t *testing.T, p Policy, n int) string {
 	t.Helper()
 	m := attendeeModel(t, p)
 	m.GotoLesson(n)
-	m.lesson.tour.done[m.lesson.tour.current] = true
-	return flat(strings.Join(m.lesson.parts(60).body, "\n"))
+	m.lesson.Tour.Passed[m.lesson.Tour.Current] = true
+	return flat(strings.Join(m.lesson.Parts(60).Body, "\n"))
 }
 
 // TestAttendeeLessonsNameOnlyTheirKeys: lessons 9 and 10 tell the local
@@ -51,11 +52,11 @@ func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
 	} {
 		m := attendeeModel(t, tc.p)
 		m, _ = press(t, m, "M")
-		p, ok := m.dialog.(*serviceMap)
+		p, ok := m.dialog.(*component.ServiceMap)
 		if !ok {
 			t.Fatalf("M opened %T", m.dialog)
 		}
-		p.loaded = true
+		p.Loaded = true
 		v := flat(m.View())
 		if !strings.Contains(v, tc.want) || strings.Contains(v, tc.nope) {
 			t.Errorf("locked %q: want %q, not %q:\n%s", tc.p.Locked, tc.want, tc.nope, v)

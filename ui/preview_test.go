@@ -15,10 +15,11 @@ import (
 	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
-func previewOf(m *Model) *previewDialog {
-	d, _ := m.dialog.(*previewDialog)
+func previewOf(m *Model) *component.PreviewDialog {
+	d, _ := m.dialog.(*component.PreviewDialog)
 	return d
 }
 
@@ -40,7 +41,7 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			m = typeText(t, m, "order=42")
 			m, _ = press(t, m, "enter", "f", "p")
 			d := previewOf(m)
-			if d == nil || d.err != nil {
+			if d == nil || d.Err != nil {
 				t.Fatalf("p: %T %+v", m.dialog, d)
 			}
 			v := m.View()
@@ -61,8 +62,8 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			m, cmd := press(t, m, "F")
 			m = settle(t, m, cmd)
 			posts := coll.Take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].Body, d.payload.Body) || m.session.Outbox().Counts().Delivered != 1 {
-				t.Fatalf("the preview's bytes are not the POST's:\npreview %q\nposts %+v", d.payload.Body, posts)
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, d.Payload.Body) || m.common.Session.Outbox().Counts().Delivered != 1 {
+				t.Fatalf("the preview's bytes are not the POST's:\npreview %q\nposts %+v", d.Payload.Body, posts)
 			}
 		})
 	}
@@ -78,8 +79,8 @@ func TestPreviewOfARunningSpanScrolls(t *testing.T) {
 	}
 	d := previewOf(m)
 	m, _ = press(t, m, "G")
-	if d.view.YOffset == 0 || !strings.Contains(m.View(), "--data-raw") {
-		t.Errorf("G did not scroll to the curl command (offset %d):\n%s", d.view.YOffset, m.View())
+	if d.Viewport.YOffset == 0 || !strings.Contains(m.View(), "--data-raw") {
+		t.Errorf("G did not scroll to the curl command (offset %d):\n%s", d.Viewport.YOffset, m.View())
 	}
 	m, _ = press(t, m, "p")
 	if m.dialog != nil {

@@ -1,65 +1,22 @@
 package ui
 
 import (
-	"fmt"
-
-	"github.com/openzipkin/zipkin-go/model"
-
-	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/ui/component"
 )
-
-// serviceFilter keeps the traces one service took part in ("" keeps all):
-// a workshop's presenter looks at one attendee's traces.
-type serviceFilter string
-
-func (f serviceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
-	if f == "" {
-		return traces
-	}
-	out := traces[:0:0]
-	for _, t := range traces {
-		if f.in(t.Spans) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-func (f serviceFilter) in(spans []model.SpanModel) bool {
-	for _, sp := range spans {
-		if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName == string(f) {
-			return true
-		}
-	}
-	return false
-}
 
 // ShowReceivedOf shows in the Received pane only the traces service took
 // part in; "" shows every trace again.
 func (m *Model) ShowReceivedOf(service string) {
-	m.received.only = serviceFilter(service)
-	m.received.cursor, m.received.offset = 0, 0
-	m.received.refresh()
+	m.received.Only = component.ServiceFilter(service)
+	m.received.Cursor, m.received.Offset = 0, 0
+	m.received.Refresh()
 }
 
 // FocusReceived gives the Received pane the keys (and the most room), as
 // for a presenter watching traces arrive.
 func (m *Model) FocusReceived() {
-	if m.received.available() {
+	if m.received.Available() {
 		m.screen.focus(m.received)
 		m.screen.resize(m.status)
 	}
-}
-
-// empty says why the pane has no rows: nothing arrived, or nothing of the
-// service shown (whose built-in examples name services of their own, so
-// their traces are not that service's).
-func (v *receivedPane) empty() string {
-	if v.only != "" && v.stats.Spans > 0 {
-		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", safe(string(v.only)), keyName(v.keys.Load), safe(string(v.only)))
-	}
-	if len(v.backend.traces) > 0 && !v.showsBackend() {
-		return keyText(v.keys, "Nothing arrived at the embedded receiver since the spans went to another backend: {Source} shows what that backend stored, as verification read it back.")
-	}
-	return keyText(v.keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}): what the receiver decodes shows up here.")
 }

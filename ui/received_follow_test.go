@@ -13,13 +13,13 @@ func TestReceivedCursorOnTheNewestFollowsArrivals(t *testing.T) {
 	m := newModel(t, 80, 24)
 	postSpans(t, m, envoyLike)
 	m, _ = press(t, m, "tab")
-	if m.received.cursor != 0 {
-		t.Fatalf("the cursor starts on row %d", m.received.cursor)
+	if m.received.Cursor != 0 {
+		t.Fatalf("the cursor starts on row %d", m.received.Cursor)
 	}
 	postSpans(t, m, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	got, _ := m.received.rowID(m.received.cursor)
-	if got.trace.String() != "00000000000000e3" || m.received.offset != 0 {
-		t.Errorf("after an arrival the cursor is on %+v (offset %d), not the newest trace", got, m.received.offset)
+	got, _ := m.received.RowID(m.received.Cursor)
+	if got.Trace.String() != "00000000000000e3" || m.received.Offset != 0 {
+		t.Errorf("after an arrival the cursor is on %+v (offset %d), not the newest trace", got, m.received.Offset)
 	}
 }
 
@@ -33,9 +33,9 @@ func TestShowReceivedOfStartsAtTheNewest(t *testing.T) {
 	postSpans(t, m, `[{"traceId":"00000000000000b1","id":"00000000000000b1","name":"bob's","timestamp":1700000000000000,"duration":5,"localEndpoint":{"serviceName":"bob"}}]`)
 	m.ShowReceivedOf("ann")
 	m.ShowReceivedOf("")
-	got, _ := m.received.rowID(m.received.cursor)
-	if got.trace.String() != "00000000000000b1" || m.received.offset != 0 {
-		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, m.received.offset)
+	got, _ := m.received.RowID(m.received.Cursor)
+	if got.Trace.String() != "00000000000000b1" || m.received.Offset != 0 {
+		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, m.received.Offset)
 	}
 }
 

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
-
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/verify"
@@ -42,7 +40,7 @@ func storeSpan(t *testing.T, url, span string) {
 // receivedText is the Received pane's title and every row, as drawn.
 func paneText(m *Model) string {
 	v := m.received
-	return v.Title() + "\n" + strings.Join(v.rowLines(0, len(v.rows)), "\n")
+	return v.Title() + "\n" + strings.Join(v.RowLines(0, len(v.Rows)), "\n")
 }
 
 // TestReceivedSwitchesToBackend: the endpoint moved from the embedded
@@ -54,33 +52,33 @@ func TestReceivedSwitchesToBackend(t *testing.T) {
 	t.Parallel()
 	backend := remoteBackend(t)
 	m := newModel(t, 120, 40)
-	if err := m.session.SetEndpoint(backend.URL()); err != nil {
+	if err := m.common.Session.SetEndpoint(backend.URL()); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.session.Reconfigure(func(c *tracing.Config) {
+	if err := m.common.Session.Reconfigure(func(c *tracing.Config) {
 		c.Query = "http://" + backend.Addr()
 		c.VerifyTimeout = 2 * time.Second
 	}); err != nil {
 		t.Fatal(err)
 	}
 	m.Update(nil)
-	if m.keys.Source.Enabled() {
+	if m.common.Keys.Source.Enabled() {
 		t.Error("s is enabled before anything was read back")
 	}
 	n := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	if ch := m.verify.check(n.Key); ch == nil || ch.State != verify.StateVerified {
+	if ch := m.common.Verify.Check(n.Key); ch == nil || ch.State != verify.StateVerified {
 		t.Fatalf("read-back after the flush: %+v (status %q)", ch, m.status)
 	}
 	if got := paneText(m); !strings.HasPrefix(got, "Received") || strings.Contains(got, "checkout") {
 		t.Fatalf("before s, the pane shows the embedded receiver (which got nothing):\n%s", got)
 	}
-	if hint := m.received.empty(); !strings.Contains(hint, "s shows what that backend stored") {
+	if hint := m.received.Empty(); !strings.Contains(hint, "s shows what that backend stored") {
 		t.Errorf("the empty receiver's pane does not point at the backend: %q", hint)
 	}
-	if !m.keys.Source.Enabled() {
-		t.Fatalf("s is disabled with a backend read back: %q", m.reasons[&m.keys.Source])
+	if !m.common.Keys.Source.Enabled() {
+		t.Fatalf("s is disabled with a backend read back: %q", m.reasons[&m.common.Keys.Source])
 	}
 
 	m, _ = press(t, m, "s")
@@ -128,10 +126,10 @@ func TestReceivedBackendOnly(t *testing.T) {
 		c.Query = "http://" + backend.Addr()
 		c.VerifyTimeout = 2 * time.Second
 	})
-	if m.session.Receiver() != nil {
+	if m.common.Session.Receiver() != nil {
 		t.Fatal("a remote endpoint started the embedded receiver")
 	}
-	if m.received.available() {
+	if m.received.Available() {
 		t.Fatal("the Received pane is there with nothing to show")
 	}
 	oneSpan(t, m, "checkout")
@@ -150,43 +148,5 @@ func TestReceivedBackendOnly(t *testing.T) {
 	m, _ = press(t, m, "s")
 	if !m.statusBad || !strings.Contains(m.status, "embedded receiver does not run") {
 		t.Errorf("s without a receiver: status %q", m.status)
-	}
-}
-
-// TestBackendTracesKeep: a trace read back again replaces its copy and keeps
-// when it was first read back; a trace not found adds nothing; past the
-// bound the oldest go.
-func TestBackendTracesKeep(t *testing.T) {
-	t.Parallel()
-	span := func(trace uint64, name string) model.SpanModel {
-		return model.SpanModel{SpanContext: model.SpanContext{TraceID: model.TraceID{Low: trace}, ID: model.ID(trace)}, Name: name}
-	}
-	report := func(traces ...[]model.SpanModel) verify.Report {
-		rep := verify.Report{Kind: verify.QueryKindJaeger, Query: "http://jaeger:16686"}
-		for i, spans := range traces {
-			rep.Traces = append(rep.Traces, verify.TraceReport{ID: model.TraceID{Low: uint64(100 + i)}, Stored: spans})
-		}
-		return rep
-	}
-	var b backendTraces
-	first, later := time.Unix(100, 0), time.Unix(200, 0)
-	b.keep(report([]model.SpanModel{span(100, "a")}, nil), first)
-	if len(b.traces) != 1 {
-		t.Fatalf("a trace not found was kept: %d traces", len(b.traces))
-	}
-	b.keep(report([]model.SpanModel{span(100, "a"), span(100, "b")}), later)
-	if len(b.traces) != 1 || len(b.traces[0].Spans) != 2 || !b.traces[0].First.Equal(first) {
-		t.Fatalf("read again: %+v", b.traces)
-	}
-	if st := b.stats(); st.Spans != 2 || st.Traces != 1 || b.kind != verify.QueryKindJaeger {
-		t.Errorf("stats %+v, kind %q", st, b.kind)
-	}
-	many := make([][]model.SpanModel, maxBackendTraces+5)
-	for i := range many {
-		many[i] = []model.SpanModel{span(uint64(100+i), "x")}
-	}
-	b.keep(report(many...), later)
-	if len(b.traces) != maxBackendTraces || b.traces[0].TraceID.Low != 105 {
-		t.Errorf("bounded: %d traces, oldest %s", len(b.traces), b.traces[0].TraceID)
 	}
 }

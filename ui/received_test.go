@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/ui/component"
 )
 
 // postSpans POSTs a v2 JSON body to the model's embedded receiver and lays
@@ -13,7 +14,7 @@ import (
 // slow-layout threshold and defer this layout.
 func postSpans(t testing.TB, m *Model, body string) {
 	t.Helper()
-	resp, err := http.Post(m.session.Receiver().URL(), "application/json", strings.NewReader(body))
+	resp, err := http.Post(m.common.Session.Receiver().URL(), "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,8 +22,8 @@ func postSpans(t testing.TB, m *Model, body string) {
 	if resp.StatusCode != http.StatusAccepted {
 		t.Fatalf("POST: %s", resp.Status)
 	}
-	m.received.layoutCost = 0
-	m.Update(receivedMsg{})
+	m.received.LayoutCost = 0
+	m.Update(component.ReceivedMsg{})
 }
 
 // envoyLike is, as in Zipkin's envoy.json, a shared SERVER span whose CLIENT
@@ -44,14 +45,14 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
 	postSpans(t, m, envoyLike[:strings.Index(envoyLike, ",\n {")]+"]") // the shared span again
-	if got := m.received.stats.Duplicates; got != 1 {
+	if got := m.received.Stats.Duplicates; got != 1 {
 		t.Errorf("duplicates: %d", got)
 	}
 	m, _ = press(t, m, "tab") // tree → received
 	if !m.received.Focused() {
 		t.Fatal("tab does not focus the Received pane")
 	}
-	lines := m.received.rowLines(0, len(m.received.rows))
+	lines := m.received.RowLines(0, len(m.received.Rows))
 	if len(lines) != 5 { // two titles, three spans
 		t.Fatalf("rows:\n%s", strings.Join(lines, "\n"))
 	}
@@ -78,7 +79,7 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 	if !strings.Contains(v, "── selected") || !strings.Contains(v, "front-proxy 172.18.0.6") {
 		t.Errorf("no details of the selected span on screen:\n%s", v)
 	}
-	detail := flat(strings.Join(m.received.detail(m.received.rows[m.received.cursor]), "\n"))
+	detail := flat(strings.Join(m.received.Detail(m.received.Rows[m.received.Cursor]), "\n"))
 	for _, want := range []string{"name ingress", "kind SERVER", "span ID 0000000000000002", "0000000000000001 (not received: shown as a root)",
 		"error=upstream reset", "http.status_code=503", "+1.0ms retry", "shared", "remote 172.18.0.1:51234"} {
 		if !strings.Contains(detail, want) {
@@ -97,10 +98,10 @@ func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
 	m, _ = press(t, m, "tab", "G")
-	before, _ := m.received.rowID(m.received.cursor)
+	before, _ := m.received.RowID(m.received.Cursor)
 	postSpans(t, m, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	after, _ := m.received.rowID(m.received.cursor)
-	if before != after || m.received.rows[0].trace != 2 {
+	after, _ := m.received.RowID(m.received.Cursor)
+	if before != after || m.received.Rows[0].Trace != 2 {
 		t.Errorf("cursor moved from %+v to %+v", before, after)
 	}
 }
@@ -112,20 +113,20 @@ func TestReceivedSlowLayoutCoalesces(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	postSpans(t, m, envoyLike)
-	m.received.layoutCost, m.received.laidOut = time.Second, time.Now() // as if it were slow
-	resp, err := http.Post(m.session.Receiver().URL(), "application/json",
+	m.received.LayoutCost, m.received.LaidOut = time.Second, time.Now() // as if it were slow
+	resp, err := http.Post(m.common.Session.Receiver().URL(), "application/json",
 		strings.NewReader(`[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	_, cmd := m.Update(receivedMsg{})
-	_, again := m.Update(receivedMsg{})
-	if cmd == nil || again == nil || len(m.received.traces) != 2 || !m.received.deferred {
-		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(m.received.traces), m.received.deferred)
+	_, cmd := m.Update(component.ReceivedMsg{})
+	_, again := m.Update(component.ReceivedMsg{})
+	if cmd == nil || again == nil || len(m.received.Traces) != 2 || !m.received.Deferred {
+		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(m.received.Traces), m.received.Deferred)
 	}
-	m.Update(receivedLayoutMsg{})
-	if len(m.received.traces) != 3 || m.received.deferred {
-		t.Errorf("the deferred layout: %d traces, deferred %v", len(m.received.traces), m.received.deferred)
+	m.Update(component.ReceivedLayoutMsg{})
+	if len(m.received.Traces) != 3 || m.received.Deferred {
+		t.Errorf("the deferred layout: %d traces, deferred %v", len(m.received.Traces), m.received.Deferred)
 	}
 }

@@ -54,7 +54,7 @@ func TestRetryAfterShowsInTheLog(t *testing.T) {
 	m, _ = press(t, m, "n", "enter", "f")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	log := strings.Join(m.log.lines(-1), "\n")
+	log := strings.Join(m.log.Lines(-1), "\n")
 	for _, want := range []string{"HTTP 503", "waiting 1.00s (Retry-After), attempt 2 of 4", "HTTP 202"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("%q is not in the log:\n%s", want, log)
@@ -106,14 +106,14 @@ func TestPasteLinesWithoutBracketedPaste(t *testing.T) {
 		}
 	}
 	m, _ = press(t, m, "enter")
-	if m.dialog != nil || m.session.Tree().Len() != 1 {
-		t.Fatalf("the paste must continue one trace: dialog %v, %d spans, status %q", m.dialog, m.session.Tree().Len(), m.status)
+	if m.dialog != nil || m.common.Session.Tree().Len() != 1 {
+		t.Fatalf("the paste must continue one trace: dialog %v, %d spans, status %q", m.dialog, m.common.Session.Tree().Len(), m.status)
 	}
 	n := m.tree.Selected()
 	if want, have := "80f198ee56343ba864fe8b2a57d3eff7", n.Context.TraceID.String(); want != have {
 		t.Errorf("trace ID: want %s, have %s", want, have)
 	}
-	row := m.tree.row(n, m.session.Outbox(), m.now(), true)
+	row := m.tree.Row(n, m.common.Session.Outbox(), m.common.Now(), true)
 	if strings.Contains(row, "◆") || !strings.Contains(row, "↳") {
 		t.Errorf("a span with a remote parent is not a root: %q", row)
 	}
@@ -136,7 +136,7 @@ func TestHelpListsLessonKeys(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "?")
-	view := m.helpView.Title() + "\n" + m.helpView.content() // all of it, scrolled or not
+	view := m.helpView.Title() + "\n" + m.helpView.Content() // all of it, scrolled or not
 	for _, want := range []string{"next lesson", "previous lesson", "in the tour"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("%q is not in the help:\n%s", want, view)
@@ -160,12 +160,12 @@ func TestWebPageAnswerIsOneLine(t *testing.T) {
 	m, _ = press(t, m, "n", "enter", "f")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	last := m.log.entries[len(m.log.entries)-1]
-	lines := strings.Split(m.log.render(last), "\n")
+	last := m.log.Entries[len(m.log.Entries)-1]
+	lines := strings.Split(m.log.Render(last), "\n")
 	if len(lines) != 2 || !strings.Contains(lines[0], "a web page") || !strings.Contains(lines[1], "not a Zipkin collector") {
 		t.Errorf("want one line and the hint, have %q", lines)
 	}
-	if log := strings.Join(m.log.lines(-1), "\n"); strings.Contains(log, "<html") {
+	if log := strings.Join(m.log.Lines(-1), "\n"); strings.Contains(log, "<html") {
 		t.Errorf("the page's HTML is in the log:\n%s", log)
 	}
 }
@@ -176,7 +176,7 @@ func TestOpenScenarioUnderNeverSaysSo(t *testing.T) {
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
 	m, cmd := press(t, m, "o", "enter")
 	m = settle(t, m, cmd)
-	if m.session.Tree().Len() == 0 {
+	if m.common.Session.Tree().Len() == 0 {
 		t.Fatalf("nothing opened: %q", m.status)
 	}
 	if !strings.Contains(m.status, "keeps none of them: they will not be sent") {
@@ -193,7 +193,7 @@ func TestV1EndpointFromProtoExplainsTheTwoSteps(t *testing.T) {
 	m = typeText(t, m, "http://127.0.0.1:9/api/v1/spans")
 	m, _ = press(t, m, "enter")
 	p := promptOf(m)
-	if p == nil || !strings.Contains(p.err, "two steps: esc, O and set the encoding to v1 first, then E this URL again") {
+	if p == nil || !strings.Contains(p.Err, "two steps: esc, O and set the encoding to v1 first, then E this URL again") {
 		t.Fatalf("the refusal must say the two steps: %+v", p)
 	}
 }

@@ -28,7 +28,7 @@ func Run(cfg tracing.Config, scenario string) error {
 	}
 	defer s.Close()
 	m := New(s)
-	defer m.shop.stop()
+	defer m.shop.Stop()
 	if sc != nil {
 		if _, err := s.Replay(*sc); err != nil {
 			return err

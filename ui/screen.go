@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/help"
+import (
+	"zipkin-playground/ui/component"
+
+	"github.com/charmbracelet/bubbles/help"
+)
 
 // screen lays out and draws the panes. One list of placements decides where
 // each pane goes, its size and the order tab visits them in, so a new pane
@@ -9,14 +13,14 @@ import "github.com/charmbracelet/bubbles/help"
 // status takes rows from the panes); what else a frame shows (the mode, the
 // dialog, the status) the root hands it as plain values.
 type screen struct {
-	*common
-	tree      *treePane
-	inspector *inspectorPane
-	headers   *headersPane
-	log       *deliveryLog
-	received  *receivedPane
-	lesson    *learnPane
-	helpView  *helpPane
+	*component.Common
+	tree      *component.TreePane
+	inspector *component.InspectorPane
+	headers   *component.HeadersPane
+	log       *component.DeliveryLog
+	received  *component.ReceivedPane
+	lesson    *component.LearnPane
+	helpView  *component.HelpPane
 	actions   []actionGroup // the bottom line offers their keys
 	help      help.Model
 
@@ -27,7 +31,7 @@ type screen struct {
 // frame is what the root shows around the panes.
 type frame struct {
 	mode   mode
-	dialog dialog // the open dialog; nil when none
+	dialog component.Dialog // the open dialog; nil when none
 	status string
 	bad    bool   // the status tells of a failure
 	lead   string // an escape sequence leading the frame (an OSC 52 copy)
@@ -35,13 +39,13 @@ type frame struct {
 
 // touring says whether the lesson panel has a place on the screen: the
 // tour is on.
-func (s *screen) touring() bool { return s.lesson.active() }
+func (s *screen) touring() bool { return s.lesson.Active() }
 
 // focusRing is the components tab visits, in the placements' order.
-func (s *screen) focusRing() []placement {
-	var ring []placement
+func (s *screen) focusRing() []component.Placement {
+	var ring []component.Placement
 	for _, p := range s.placements(s.layout()) {
-		if p.name != "" {
+		if p.Name != "" {
 			ring = append(ring, p)
 		}
 	}
@@ -49,26 +53,26 @@ func (s *screen) focusRing() []placement {
 }
 
 // focusedPane is the pane that gets the keys no action takes.
-func (s *screen) focusedPane() component {
+func (s *screen) focusedPane() component.Component {
 	for _, stop := range s.focusRing() {
-		if stop.c.Focused() {
-			return stop.c
+		if stop.C.Focused() {
+			return stop.C
 		}
 	}
 	return s.tree
 }
 
 // focus gives c the keys and takes them from every other component.
-func (s *screen) focus(c component) {
+func (s *screen) focus(c component.Component) {
 	for _, p := range s.placements(s.layout()) {
-		p.c.Blur()
+		p.C.Blur()
 	}
 	c.Focus()
 }
 
 // setSize sizes every component in one loop, and the open dialog d (nil
 // when none).
-func (s *screen) setSize(w, h int, d dialog) {
+func (s *screen) setSize(w, h int, d component.Dialog) {
 	s.width, s.height = w, h
 	s.resize(s.status)
 	s.help.Width = w
@@ -78,7 +82,7 @@ func (s *screen) setSize(w, h int, d dialog) {
 }
 
 // sizeDialog gives a dialog the screen's height and up to 100 columns.
-func (s *screen) sizeDialog(d dialog) { d.SetSize(min(s.width, 100), s.height) }
+func (s *screen) sizeDialog(d component.Dialog) { d.SetSize(min(s.width, 100), s.height) }
 
 // resize sizes the panes again for status: the status and the B3 headers
 // change the layout as they grow and shrink.
@@ -88,6 +92,6 @@ func (s *screen) resize(status string) {
 		return
 	}
 	for _, p := range s.placements(s.layout()) {
-		p.c.SetSize(p.w, p.h)
+		p.C.SetSize(p.W, p.H)
 	}
 }

@@ -1,54 +1,56 @@
 package ui
 
+import "zipkin-playground/ui/component"
+
 // learnLayout gives the lesson panel its place in learn mode: under the
 // tree, above the B3 headers, when side by side; the details' place when
 // stacked. The lesson never gives way: it keeps its title, what to press and
 // three rows of its text; the tree and the B3 headers shrink first (the tree
 // to one row, which follows the selection), then the B3 headers go.
-func (s *screen) learnLayout(l *layoutSizes) {
+func (s *screen) learnLayout(l *component.LayoutSizes) {
 	if !s.touring() {
 		return
 	}
-	if l.stacked {
-		l.treeH = max(3, l.upperH/3)
-		l.hdrH = l.upperH - l.treeH
-		l.lessonH = l.hdrH
+	if l.Stacked {
+		l.TreeH = max(3, l.UpperH/3)
+		l.HdrH = l.UpperH - l.TreeH
+		l.LessonH = l.HdrH
 		return
 	}
 	chrome := 2
-	if l.compact {
+	if l.Compact {
 		chrome = 1
 	}
-	w, _ := l.inner(l.leftW, 0)
-	least := s.lesson.linesAtLeast(w) + chrome
-	need := s.lesson.linesNeeded(w) + chrome
-	treeWant := min(max(1, s.session.Tree().Len()), 6) + chrome
-	l.lessonH = min(l.upperH-chrome-1, max(least, min(need, l.upperH-l.hdrH-treeWant))) // the tree keeps a row
-	rest := l.upperH - l.lessonH
-	l.hdrH = min(l.hdrH, max(chrome+1, rest-treeWant))
-	if rest-l.hdrH < chrome+1 {
-		l.hdrH = max(0, rest-chrome-1)
+	w, _ := l.Inner(l.LeftW, 0)
+	least := s.lesson.LinesAtLeast(w) + chrome
+	need := s.lesson.LinesNeeded(w) + chrome
+	treeWant := min(max(1, s.Session.Tree().Len()), 6) + chrome
+	l.LessonH = min(l.UpperH-chrome-1, max(least, min(need, l.UpperH-l.HdrH-treeWant))) // the tree keeps a row
+	rest := l.UpperH - l.LessonH
+	l.HdrH = min(l.HdrH, max(chrome+1, rest-treeWant))
+	if rest-l.HdrH < chrome+1 {
+		l.HdrH = max(0, rest-chrome-1)
 	}
-	if l.hdrH < chrome+1 {
-		l.hdrH = 0
+	if l.HdrH < chrome+1 {
+		l.HdrH = 0
 	}
-	l.treeH = rest - l.hdrH
+	l.TreeH = rest - l.HdrH
 }
 
 // lessonBox is the lesson panel under the tree (side by side), "" when the
 // tour is off.
-func (s *screen) lessonBox(l layoutSizes) string {
-	if l.lessonH == 0 || l.stacked {
+func (s *screen) lessonBox(l component.LayoutSizes) string {
+	if l.LessonH == 0 || l.Stacked {
 		return ""
 	}
-	return "\n" + s.box(l, s.lesson, l.leftW, l.lessonH)
+	return "\n" + s.box(l, s.lesson, l.LeftW, l.LessonH)
 }
 
 // detailsOrLesson is the stacked screen's lower section: the lesson in learn
 // mode, the details otherwise.
-func (s *screen) detailsOrLesson(l layoutSizes) string {
-	if l.lessonH > 0 {
-		return s.box(l, s.lesson, s.width, l.hdrH)
+func (s *screen) detailsOrLesson(l component.LayoutSizes) string {
+	if l.LessonH > 0 {
+		return s.box(l, s.lesson, s.width, l.HdrH)
 	}
 	return s.details(l)
 }

@@ -12,6 +12,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
 // A collector behind an ARMS-like path token that wants a bearer token.
@@ -49,7 +50,7 @@ func TestRevealThenHideRemasksTheLog(t *testing.T) {
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
 	m, _ = press(t, m, "x")
-	promptOf(m).input.SetValue(filepath.Join(t.TempDir(), "spans.json"))
+	promptOf(m).Input.SetValue(filepath.Join(t.TempDir(), "spans.json"))
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
 	revealed := logText(m)
@@ -89,16 +90,16 @@ func TestLongErrorWrapsWhole(t *testing.T) {
 	}
 
 	m := newModel(t, 120, 40)
-	m.Update(flushResultMsg{result: res})
+	m.Update(component.FlushResultMsg{Result: res})
 	if view := m.View(); !seesAll(view) {
 		t.Errorf("the error is not whole at 120×40:\n%s", view)
 	}
-	if n := len(m.log.lines(-1)); n < 4 {
+	if n := len(m.log.Lines(-1)); n < 4 {
 		t.Errorf("the error takes %d lines: not wrapped", n)
 	}
 
 	m = newModel(t, 80, 24)
-	m.Update(flushResultMsg{result: res})
+	m.Update(component.FlushResultMsg{Result: res})
 	for !m.log.Focused() {
 		m, _ = press(t, m, "tab")
 	}

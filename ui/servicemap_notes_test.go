@@ -6,6 +6,7 @@ import (
 
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/verify"
+	"zipkin-playground/ui/component"
 )
 
 // openMapWith opens M and shows links as if the query API of kind returned them.
@@ -13,11 +14,11 @@ func openMapWith(t *testing.T, kind string, links []receiver.DependencyLink) str
 	t.Helper()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "M")
-	p, ok := m.dialog.(*serviceMap)
+	p, ok := m.dialog.(*component.ServiceMap)
 	if !ok {
 		t.Fatalf("M opened %T", m.dialog)
 	}
-	p.loaded, p.links, p.kind = true, links, kind
+	p.Loaded, p.Links, p.Kind = true, links, kind
 	return m.View()
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/shop"
+	"zipkin-playground/ui/component"
 )
 
 func TestServiceMapBeforeAnyCallSaysHowToMakeOne(t *testing.T) {
@@ -25,13 +26,13 @@ func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
 	m, _ = callGateway(t, m)
-	if err := m.shop.running.SetKnobs("payments", shop.Knobs{ErrorRate: 1}); err != nil {
+	if err := m.shop.Running.SetKnobs("payments", shop.Knobs{ErrorRate: 1}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = callGateway(t, m)
 	m, _ = press(t, m, "f") // the playground's CLIENT span is the first arrow's caller
-	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.shop.stop() // every service's spans are in the receiver now
+	m = settle(t, m, component.StartFlush(t.Context(), m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
+	m.shop.Stop() // every service's spans are in the receiver now
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, cmd := press(t, m, "M")
 	m, _ = runShop(t, m, cmd)
@@ -54,7 +55,7 @@ func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
 	if m.dialog != nil {
 		t.Fatal("esc should close the map")
 	}
-	m.Update(serviceMapMsg{gen: m.shop.mapGen, links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
+	m.Update(component.ServiceMapMsg{Gen: m.shop.MapGen, Links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
 	if strings.Contains(m.View(), "a → b") {
 		t.Error("a read that comes back after the map closed must not reopen it")
 	}
@@ -64,12 +65,12 @@ func TestServiceMapIsReadAgainWhileOpenOnly(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "M")
-	gen := m.shop.mapGen
-	_, cmd := m.Update(serviceMapMsg{gen: gen})
+	gen := m.shop.MapGen
+	_, cmd := m.Update(component.ServiceMapMsg{Gen: gen})
 	if cmd == nil {
 		t.Error("an open map should ask again")
 	}
-	_, cmd = m.Update(serviceMapTickMsg{gen: gen})
+	_, cmd = m.Update(component.ServiceMapTickMsg{Gen: gen})
 	if cmd == nil {
 		t.Error("a tick on the open map should read the graph again")
 	}
@@ -77,7 +78,7 @@ func TestServiceMapIsReadAgainWhileOpenOnly(t *testing.T) {
 	if m.dialog != nil {
 		t.Fatal("M again should close the map")
 	}
-	if _, cmd = m.Update(serviceMapTickMsg{gen: gen}); cmd != nil {
+	if _, cmd = m.Update(component.ServiceMapTickMsg{Gen: gen}); cmd != nil {
 		t.Error("a tick after the map closed should read nothing")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/component"
 	"zipkin-playground/ui/settings"
 )
 
@@ -16,8 +17,8 @@ func TestEverySettingIsInOptions(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	names := map[string]bool{}
-	for _, r := range optionRows(m.common) {
-		names[r.name] = true
+	for _, r := range component.OptionRows(m.common) {
+		names[r.Name] = true
 	}
 	for _, s := range settings.Table() {
 		name := s.Name
@@ -40,8 +41,8 @@ func TestGzipFromOptions(t *testing.T) {
 	m, _ = press(t, m, "O")
 	selectOption(t, m, "gzip")
 	m, _ = press(t, m, "enter")
-	if !m.session.Config().Gzip || !strings.Contains(m.status, "Gzip: off → on") || optionsOf(m) == nil {
-		t.Fatalf("gzip: config %v, status %q", m.session.Config().Gzip, m.status)
+	if !m.common.Session.Config().Gzip || !strings.Contains(m.status, "Gzip: off → on") || optionsOf(m) == nil {
+		t.Fatalf("gzip: config %v, status %q", m.common.Session.Config().Gzip, m.status)
 	}
 	m, _ = press(t, m, "esc")
 	if top := strings.Join(viewLines(m)[:2], "\n"); !strings.Contains(top, "set gzip") {
@@ -50,11 +51,11 @@ func TestGzipFromOptions(t *testing.T) {
 
 	m, _ = press(t, m, "n", "enter", "f", "p")
 	d := previewOf(m)
-	if d == nil || d.err != nil || d.payload.Gzipped == nil {
+	if d == nil || d.Err != nil || d.Payload.Gzipped == nil {
 		t.Fatalf("p: %T %+v", m.dialog, d)
 	}
-	v := m.View() + d.text() // the curl is wrapped on screen
-	for _, want := range []string{"Content-Encoding: gzip ·", plural(len(d.payload.Gzipped), "byte") + " on the wire", "gzip -c |", "'Content-Encoding: gzip'"} {
+	v := m.View() + d.Text() // the curl is wrapped on screen
+	for _, want := range []string{"Content-Encoding: gzip ·", component.Plural(len(d.Payload.Gzipped), "byte") + " on the wire", "gzip -c |", "'Content-Encoding: gzip'"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, v)
 		}
@@ -66,15 +67,15 @@ func TestGzipFromOptions(t *testing.T) {
 	if len(posts) != 1 || posts[0].Header.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("posts %+v (status %q)", posts, m.status)
 	}
-	if !bytes.Equal(posts[0].Body, d.payload.Gzipped) {
+	if !bytes.Equal(posts[0].Body, d.Payload.Gzipped) {
 		t.Errorf("the POST's bytes are not the preview's gzip")
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(posts[0].Body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body, _ := io.ReadAll(zr); !bytes.Equal(body, d.payload.Body) {
-		t.Errorf("gunzipped POST %q, preview %q", body, d.payload.Body)
+	if body, _ := io.ReadAll(zr); !bytes.Equal(body, d.Payload.Body) {
+		t.Errorf("gunzipped POST %q, preview %q", body, d.Payload.Body)
 	}
 }
 
@@ -91,8 +92,8 @@ func TestOptionsRunTheSettingsKey(t *testing.T) {
 	m, _ = press(t, m, "esc")
 	m, _ = press(t, m, "O")
 	selectOption(t, m, "B3 view")
-	before := m.session.Config().B3
-	if m, _ = press(t, m, "enter"); m.session.Config().B3 == before || optionsOf(m) == nil {
-		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.session.Config().B3, optionsOf(m) != nil)
+	before := m.common.Session.Config().B3
+	if m, _ = press(t, m, "enter"); m.common.Session.Config().B3 == before || optionsOf(m) == nil {
+		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.common.Session.Config().B3, optionsOf(m) != nil)
 	}
 }

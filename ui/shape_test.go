@@ -89,16 +89,16 @@ func TestEndpointToLocalArmsTheReceivedStream(t *testing.T) {
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/api/v2/spans" })
 	d := newDriver(t, m)
 	d.press("E")
-	promptOf(m).input.SetValue("")
+	promptOf(m).Input.SetValue("")
 	d.m = typeText(t, m, "local")
 	d.press("enter")
-	if m.session.Receiver() != nil && !m.session.Endpoint().Local {
+	if m.common.Session.Receiver() != nil && !m.common.Session.Endpoint().Local {
 		t.Fatal("half switched")
 	}
-	d.until("receiver started", 5*time.Second, func(m *Model) bool { return m.session.Endpoint().Local })
+	d.until("receiver started", 5*time.Second, func(m *Model) bool { return m.common.Session.Endpoint().Local })
 	d.press("n", "enter", "f", "F")
 	d.until("flush done", 5*time.Second, func(m *Model) bool { return !m.log.Flushing() })
-	d.until("received pane refreshed", 5*time.Second, func(m *Model) bool { return m.received.stats.Spans == 1 })
+	d.until("received pane refreshed", 5*time.Second, func(m *Model) bool { return m.received.Stats.Spans == 1 })
 	d.press("tab") // tree → received
 	if v := m.View(); !m.received.Focused() || !strings.Contains(v, m.received.Title()) ||
 		!strings.Contains(v, "operation") || !strings.HasSuffix(m.received.Title(), "1 span in 1 batch") {
@@ -112,14 +112,14 @@ func TestEndpointToLocalStartsTheReceiverInACommand(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:9/api/v2/spans" })
 	m, _ = press(t, m, "E")
-	promptOf(m).input.SetValue("local")
+	promptOf(m).Input.SetValue("local")
 	m, cmd := press(t, m, "enter")
-	if m.session.Receiver() != nil || cmd == nil {
-		t.Fatalf("the receiver started inside Update (receiver %v, command %v)", m.session.Receiver() != nil, cmd != nil)
+	if m.common.Session.Receiver() != nil || cmd == nil {
+		t.Fatalf("the receiver started inside Update (receiver %v, command %v)", m.common.Session.Receiver() != nil, cmd != nil)
 	}
 	m.Update(cmd())
-	if !m.session.Endpoint().Local || !strings.Contains(m.status, "Endpoint: http://127.0.0.1:") {
-		t.Errorf("after the command: local %v, status %q", m.session.Endpoint().Local, m.status)
+	if !m.common.Session.Endpoint().Local || !strings.Contains(m.status, "Endpoint: http://127.0.0.1:") {
+		t.Errorf("after the command: local %v, status %q", m.common.Session.Endpoint().Local, m.status)
 	}
 }
 
@@ -139,7 +139,7 @@ func TestEscCancelsAFlush(t *testing.T) {
 	if !strings.Contains(m.status, "Flush cancelled: 0 spans delivered, 1 span stays queued") {
 		t.Errorf("status after esc: %q", m.status)
 	}
-	if c := m.session.Outbox().Counts(); c.Pending() != 1 || c.Delivered != 0 {
+	if c := m.common.Session.Outbox().Counts(); c.Pending() != 1 || c.Delivered != 0 {
 		t.Errorf("counts after cancel: %+v", c)
 	}
 	m, _ = press(t, m, "esc")
@@ -157,8 +157,8 @@ func TestKindAppliesToTheNextSpanOnly(t *testing.T) {
 	}
 	m, _ = press(t, m, "enter")
 	root := m.tree.Selected()
-	if root.Kind != model.Client || m.tree.kind != model.Undetermined {
-		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.kind)
+	if root.Kind != model.Client || m.tree.NextKind() != model.Undetermined {
+		t.Fatalf("root %q, next kind after it %q", root.Kind, m.tree.NextKind())
 	}
 	if !strings.Contains(m.View(), "next kind none") {
 		t.Error("the top bar does not show the reset")
@@ -190,14 +190,14 @@ func TestCtrlCInEveryState(t *testing.T) {
 	})
 	t.Run("prompt closes", func(t *testing.T) {
 		m, _ := press(t, newModel(t, 120, 40), "n", "ctrl+c")
-		if m.dialog != nil || m.mode != modeBrowse || m.quitting || m.session.Tree().Len() != 0 {
+		if m.dialog != nil || m.mode != modeBrowse || m.quitting || m.common.Session.Tree().Len() != 0 {
 			t.Fatalf("prompt: dialog %v, mode %d, quitting %v", m.dialog != nil, m.mode, m.quitting)
 		}
 	})
 	t.Run("picker closes", func(t *testing.T) {
 		m, _ := press(t, newModel(t, 120, 40), "S", "down", "ctrl+c")
-		if m.dialog != nil || m.quitting || m.session.Config().Sampler.Kind != tracing.SamplerAlways {
-			t.Fatalf("picker: dialog %v, quitting %v, sampler %v", m.dialog != nil, m.quitting, m.session.Config().Sampler)
+		if m.dialog != nil || m.quitting || m.common.Session.Config().Sampler.Kind != tracing.SamplerAlways {
+			t.Fatalf("picker: dialog %v, quitting %v, sampler %v", m.dialog != nil, m.quitting, m.common.Session.Config().Sampler)
 		}
 	})
 	t.Run("quit dialog means yes", func(t *testing.T) {
@@ -213,8 +213,8 @@ func TestCtrlCInEveryState(t *testing.T) {
 		m, _ = press(t, m, "n", "enter", "f")
 		m, flush := press(t, m, "F")
 		m, cmd := press(t, m, "ctrl+c")
-		if cmd != nil || !m.log.cancelled || m.mode != modeConfirmQuit || !strings.Contains(m.status, "1 span not delivered") {
-			t.Fatalf("ctrl+c in a flush: cancelled %v, mode %d, status %q", m.log.cancelled, m.mode, m.status)
+		if cmd != nil || !m.log.Cancelled() || m.mode != modeConfirmQuit || !strings.Contains(m.status, "1 span not delivered") {
+			t.Fatalf("ctrl+c in a flush: cancelled %v, mode %d, status %q", m.log.Cancelled(), m.mode, m.status)
 		}
 		d := newDriver(t, m)
 		d.run(flush)
@@ -301,12 +301,12 @@ func TestQuitDuringAFlushDoesNotWait(t *testing.T) {
 	d := newDriver(t, m)
 	d.run(flush)
 	m, _ = press(t, m, "q")
-	if m.mode != modeConfirmQuit || m.log.cancelled {
-		t.Fatalf("q in a flush: mode %d, cancelled %v", m.mode, m.log.cancelled)
+	if m.mode != modeConfirmQuit || m.log.Cancelled() {
+		t.Fatalf("q in a flush: mode %d, cancelled %v", m.mode, m.log.Cancelled())
 	}
 	m, cmd := press(t, m, "y")
-	if cmd == nil || !m.quitting || !m.log.cancelled {
-		t.Fatalf("y: quitting %v, flush cancelled %v", m.quitting, m.log.cancelled)
+	if cmd == nil || !m.quitting || !m.log.Cancelled() {
+		t.Fatalf("y: quitting %v, flush cancelled %v", m.quitting, m.log.Cancelled())
 	}
 	// The collector never answers (timeout 5s): the flush ends now only because it was cancelled.
 	d.until("flush ended after quitting", 2*time.Second, func(m *Model) bool { return !m.log.Flushing() })

@@ -19,9 +19,9 @@ func TestEInThePickerMakesPaymentsFailAndTheErrorTravels(t *testing.T) {
 		t.Fatalf("payments fails: the gateway should answer 502, have %+v (%s)", res, m.status)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.shop.stop()
+	m.shop.Stop()
 	errs := map[string]string{}
-	for _, s := range m.session.Receiver().Trace(tid) {
+	for _, s := range m.common.Session.Receiver().Trace(tid) {
 		errs[s.LocalEndpoint.ServiceName+" "+string(s.Kind)] = s.Tags["error"]
 	}
 	if errs["payments SERVER"] != "500" || errs["gateway SERVER"] != "502" {
@@ -65,18 +65,18 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m) // shared spans, the default
 	m, _ = press(t, m, "H", "c")
-	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.shop.serverSpansLine(), "enter restarts the shop") {
+	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.shop.ServerSpansLine(), "enter restarts the shop") {
 		t.Fatalf("the picker should say the SERVER spans become children and the shop restarts:\n%s", v)
 	}
 	m, cmd := press(t, m, "enter")
 	m, res := runShop(t, m, cmd)
-	if res == nil || res.Status != 200 || !m.shop.runningChild {
-		t.Fatalf("after c: want a 200 from a shop with child spans, have %+v, child %v (%s)", res, m.shop.runningChild, m.status)
+	if res == nil || res.Status != 200 || !m.shop.RunningChild {
+		t.Fatalf("after c: want a 200 from a shop with child spans, have %+v, child %v (%s)", res, m.shop.RunningChild, m.status)
 	}
 	n := m.tree.Selected()
-	m.shop.stop()
+	m.shop.Stop()
 	var shared, child int
-	for _, s := range m.session.Receiver().Trace(n.Context.TraceID) {
+	for _, s := range m.common.Session.Receiver().Trace(n.Context.TraceID) {
 		switch {
 		case s.LocalEndpoint.ServiceName != "gateway" || s.Kind != "SERVER":
 		case s.Shared && s.ID == n.Context.ID:
@@ -90,7 +90,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	if shared != 1 || child != 1 {
 		t.Errorf("want the gateway's SERVER spans: 1 shared (before c), 1 child (after); have %d and %d", shared, child)
 	}
-	if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), "demo shop started (child SERVER spans)") {
+	if !strings.Contains(strings.Join(m.log.Lines(-1), "\n"), "demo shop started (child SERVER spans)") {
 		t.Error("the log should say the shop restarted with child SERVER spans")
 	}
 }
@@ -98,7 +98,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 func TestTheCallsRequestLineStaysInSightAt80x24(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
-	t.Cleanup(m.shop.stop)
+	t.Cleanup(m.shop.Stop)
 	m, _ = press(t, m, "K", "n", "enter")
 	m, _ = callGateway(t, m)
 	v := m.View()

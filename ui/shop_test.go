@@ -10,6 +10,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/shop"
+	"zipkin-playground/ui/component"
 )
 
 // runShop runs cmd and feeds back the shop's results (not the map's
@@ -30,13 +31,13 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 		switch msg := finish(t, c).(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case shopStartedMsg, shopCallDoneMsg, serviceMapMsg:
-			if d, ok := msg.(shopCallDoneMsg); ok {
-				last = &d.result
+		case component.ShopStartedMsg, component.ShopCallDoneMsg, component.ServiceMapMsg:
+			if d, ok := msg.(component.ShopCallDoneMsg); ok {
+				last = &d.Result
 			}
 			next, c := m.Update(msg)
 			m = next.(*Model)
-			if _, isMap := msg.(serviceMapMsg); !isMap {
+			if _, isMap := msg.(component.ServiceMapMsg); !isMap {
 				queue = append(queue, c)
 			}
 		}
@@ -49,7 +50,7 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 func clientModel(t *testing.T, mutate ...func(*tracing.Config)) *Model {
 	t.Helper()
 	m := newModel(t, 120, 40, mutate...)
-	t.Cleanup(m.shop.stop)
+	t.Cleanup(m.shop.Stop)
 	m, _ = press(t, m, "K", "n", "enter")
 	if n := m.tree.Selected(); n == nil || n.Kind != model.Client {
 		t.Fatal("no CLIENT span selected")
@@ -61,7 +62,7 @@ func clientModel(t *testing.T, mutate ...func(*tracing.Config)) *Model {
 func callGateway(t *testing.T, m *Model) (*Model, *shop.CallResult) {
 	t.Helper()
 	m, _ = press(t, m, "H")
-	if _, ok := m.dialog.(*routePicker); !ok {
+	if _, ok := m.dialog.(*component.RoutePicker); !ok {
 		t.Fatalf("H opened no route picker: %s", m.status)
 	}
 	m, cmd := press(t, m, "enter")
@@ -95,7 +96,7 @@ func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
 	for _, f := range []b3.Format{b3.Multi, b3.Single, b3.Both} {
-		if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = f }); err != nil {
+		if err := m.common.Session.Reconfigure(func(c *tracing.Config) { c.B3 = f }); err != nil {
 			t.Fatal(err)
 		}
 		var res *shop.CallResult
@@ -108,7 +109,7 @@ func TestHSendsTheB3PanesHeadersAndTheServiceReceivesThem(t *testing.T) {
 			t.Errorf("%v: the B3 pane shows\n%s\nthe gateway received\n%s", f, want, have)
 		}
 		for _, h := range res.Answer.Received {
-			if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), h.Name+": "+h.Value) {
+			if !strings.Contains(strings.Join(m.log.Lines(-1), "\n"), h.Name+": "+h.Value) {
 				t.Errorf("%v: the log does not show %s as received", f, h.Name)
 			}
 		}
@@ -138,7 +139,7 @@ func receivedText(hs []shop.HeaderLine) string {
 func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
-	if err := m.session.Reconfigure(func(c *tracing.Config) { c.B3 = b3.GRPC }); err != nil {
+	if err := m.common.Session.Reconfigure(func(c *tracing.Config) { c.B3 = b3.GRPC }); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = press(t, m, "H")
@@ -150,18 +151,18 @@ func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 	if res == nil || headerValue(res.Answer.Received, "X-B3-Traceid") == "" || headerValue(res.Answer.Received, "B3") != "" {
 		t.Errorf("want multi headers received, have %+v", res)
 	}
-	if log := strings.Join(m.log.lines(-1), "\n"); !strings.Contains(log, "the HTTP request carried multi headers") {
+	if log := strings.Join(m.log.Lines(-1), "\n"); !strings.Contains(log, "the HTTP request carried multi headers") {
 		t.Errorf("the log should say the gRPC view called with multi headers:\n%s", log)
 	}
 }
 
 // pickerNotes are the open route picker's notes, as drawn (unwrapped).
 func pickerNotes(m *Model) string {
-	p, ok := m.dialog.(*routePicker)
+	p, ok := m.dialog.(*component.RoutePicker)
 	if !ok {
 		return "no route picker open"
 	}
-	return strings.Join(p.notes, " ")
+	return strings.Join(p.Notes, " ")
 }
 
 func headerValue(hs []shop.HeaderLine, name string) string {
@@ -188,8 +189,8 @@ func TestHUnderSamplerNeverSaysTheServicesReportNothing(t *testing.T) {
 	if !strings.Contains(m.status, "the services report nothing") {
 		t.Errorf("status: %q", m.status)
 	}
-	m.shop.stop() // flushes what the services hold
-	if n := m.session.Receiver().Stats().Spans; n != 0 {
+	m.shop.Stop() // flushes what the services hold
+	if n := m.common.Session.Receiver().Stats().Spans; n != 0 {
 		t.Errorf("sampler never: %d spans arrived", n)
 	}
 }
@@ -197,7 +198,7 @@ func TestHUnderSamplerNeverSaysTheServicesReportNothing(t *testing.T) {
 func TestHOnADebugTraceSaysEveryServiceReports(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
-	t.Cleanup(m.shop.stop)
+	t.Cleanup(m.shop.Stop)
 	m, _ = press(t, m, "K", "D", "enter", "H")
 	if notes := pickerNotes(m); !strings.Contains(notes, "X-B3-Flags: 1 — every service reports") {
 		t.Errorf("the picker should say the debug flag travels: %s", notes)
@@ -208,8 +209,8 @@ func TestHOnADebugTraceSaysEveryServiceReports(t *testing.T) {
 		t.Fatalf("the gateway should receive X-B3-Flags: 1, got %+v", res)
 	}
 	tid := m.tree.Selected().Context.TraceID
-	m.shop.stop()
-	if n := len(m.session.Receiver().Trace(tid)); n < 6 {
+	m.shop.Stop()
+	if n := len(m.common.Session.Receiver().Trace(tid)); n < 6 {
 		t.Errorf("a debug trace under sampler never: want the services' 6 spans, have %d", n)
 	}
 }
@@ -218,7 +219,7 @@ func TestAFailingPaymentsMarksTheClientSpanAsZipkinGoWould(t *testing.T) {
 	t.Parallel()
 	m := clientModel(t)
 	m, _ = callGateway(t, m) // starts the shop
-	if err := m.shop.running.SetKnobs("payments", shop.Knobs{ErrorRate: 1}); err != nil {
+	if err := m.shop.Running.SetKnobs("payments", shop.Knobs{ErrorRate: 1}); err != nil {
 		t.Fatal(err)
 	}
 	m, res := callGateway(t, m)
@@ -237,9 +238,9 @@ func TestTheShopsSpansJoinThePlaygroundsTraceInTheReceiver(t *testing.T) {
 	m, _ = callGateway(t, m)
 	n := m.tree.Selected()
 	m, _ = press(t, m, "f")
-	m = settle(t, m, startFlush(t.Context(), m.session.Outbox(), 0, m.session.Endpoint()))
-	m.shop.stop()
-	spans := m.session.Receiver().Trace(n.Context.TraceID)
+	m = settle(t, m, component.StartFlush(t.Context(), m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
+	m.shop.Stop()
+	spans := m.common.Session.Receiver().Trace(n.Context.TraceID)
 	services := map[string]bool{}
 	for _, s := range spans {
 		services[s.LocalEndpoint.ServiceName] = true
@@ -257,9 +258,9 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 	// Nothing listens on port 1; the path segment before /api/ is a token.
 	m := clientModel(t, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans" })
 	m, _ = callGateway(t, m)
-	m.shop.stop() // the reporters try, fail and say so
-	m.Update(shopProblemsMsg{})
-	log := strings.Join(m.log.lines(-1), "\n")
+	m.shop.Stop() // the reporters try, fail and say so
+	m.Update(component.ShopProblemsMsg{})
+	log := strings.Join(m.log.Lines(-1), "\n")
 	if !strings.Contains(log, "demo shop's reporter") || !strings.Contains(log, "connection refused") {
 		t.Errorf("the log should carry the reporters' failures:\n%s", log)
 	}
@@ -274,17 +275,17 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 func TestShopFlagStartsTheShopAtLaunchOnly(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Shop = true })
-	t.Cleanup(m.shop.stop)
+	t.Cleanup(m.shop.Stop)
 	m, _ = runShop(t, m, m.Init())
-	if m.shop.running == nil || len(m.shop.running.Services()) != 4 {
+	if m.shop.Running == nil || len(m.shop.Running.Services()) != 4 {
 		t.Fatalf("--shop: the shop should run after Init, status %q", m.status)
 	}
-	if !strings.Contains(strings.Join(m.log.lines(-1), "\n"), "demo shop started: gateway 127.0.0.1:") {
+	if !strings.Contains(strings.Join(m.log.Lines(-1), "\n"), "demo shop started: gateway 127.0.0.1:") {
 		t.Error("the log should list the services' ports")
 	}
 	plain := newModel(t, 120, 40)
 	plain, _ = runShop(t, plain, plain.Init())
-	if plain.shop.running != nil || plain.shop.starting {
+	if plain.shop.Running != nil || plain.shop.Starting {
 		t.Error("without --shop nothing starts before H")
 	}
 }
@@ -293,7 +294,7 @@ func TestAWorkshopAttendeeCannotStartTheShop(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "K", "n", "enter", "H")
-	if m.dialog != nil || m.shop.starting || !strings.Contains(m.status, "not available here (set by the workshop)") {
+	if m.dialog != nil || m.shop.Starting || !strings.Contains(m.status, "not available here (set by the workshop)") {
 		t.Errorf("H under the workshop's policy: dialog %T, status %q", m.dialog, m.status)
 	}
 }

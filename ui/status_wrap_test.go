@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/component"
 )
 
 // A long status at 80×24 (the endpoint just set, a long URL with its
@@ -15,11 +16,11 @@ func TestLongStatusWrapsWholeAt80x24(t *testing.T) {
 	m, _ = press(t, m, "E", "ctrl+u")
 	m = typeText(t, m, long)
 	m, _ = press(t, m, "enter")
-	if !strings.HasPrefix(m.status, "Endpoint: "+long) || len(wrap(m.status, 80)) <= 3 {
+	if !strings.HasPrefix(m.status, "Endpoint: "+long) || len(component.Wrap(m.status, 80)) <= 3 {
 		t.Fatalf("the status is not the long endpoint with its warning: %q", m.status)
 	}
 	lines := viewLines(m)
-	status := strings.Join(lines[len(lines)-1-m.screen.layout().statusH:len(lines)-1], "\n")
+	status := strings.Join(lines[len(lines)-1-m.screen.layout().StatusH:len(lines)-1], "\n")
 	if strings.Contains(status, "…") {
 		t.Errorf("the status is cut:\n%s", status)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/ui/component"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -37,20 +38,20 @@ func TestTourAt80x24(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "L")
-	if len(tourSteps) != len(m.lesson.tour.lessons) {
-		t.Fatalf("%d steps for %d lessons", len(tourSteps), len(m.lesson.tour.lessons))
+	if len(tourSteps) != len(m.lesson.Tour.Lessons) {
+		t.Fatalf("%d steps for %d lessons", len(tourSteps), len(m.lesson.Tour.Lessons))
 	}
 	for i, keys := range tourSteps {
-		l := m.lesson.tour.lessons[i]
-		w := m.lesson.width
+		l := m.lesson.Tour.Lessons[i]
+		w := m.lesson.Width
 		view := m.View()
-		for _, want := range append(wrap(l.Title, w), wrap("Do: "+l.Do, w)...) {
+		for _, want := range append(component.Wrap(l.Title, w), component.Wrap("Do: "+l.Do, w)...) {
 			if !strings.Contains(view, want) {
 				t.Errorf("lesson %d at its start: %q is not on screen:\n%s", i+1, want, view)
 			}
 		}
 		shown := 0
-		for _, line := range wrap(l.Teach, w) {
+		for _, line := range component.Wrap(l.Teach, w) {
 			if strings.Contains(view, line) {
 				shown++
 			}
@@ -65,7 +66,7 @@ func TestTourAt80x24(t *testing.T) {
 			m = settle(t, m, cmd)
 			fixLogClock(m)
 		}
-		if !m.lesson.tour.done[i] {
+		if !m.lesson.Tour.Passed[i] {
 			t.Fatalf("lesson %d is not done after %q:\n%s", i+1, keys, m.View())
 		}
 		view = m.View()
@@ -74,7 +75,7 @@ func TestTourAt80x24(t *testing.T) {
 		}
 		checkGolden(t, fmt.Sprintf("lesson%02d-done-80x24", i+1), normalScreen(bodyOf(m, view)))
 		seen := scrollLesson(t, m)
-		for _, want := range wrap(l.Done, m.lesson.width) {
+		for _, want := range component.Wrap(l.Done, m.lesson.Width) {
 			if !strings.Contains(seen, want) {
 				t.Errorf("lesson %d: %q of what just happened cannot be reached:\n%s", i+1, want, seen)
 			}
@@ -87,15 +88,15 @@ func TestTourAt80x24(t *testing.T) {
 // follows durations, and other tests check them.
 func bodyOf(m *Model, view string) string {
 	lines := strings.Split(view, "\n")
-	return strings.Join(lines[:len(lines)-m.screen.layout().statusH-1], "\n")
+	return strings.Join(lines[:len(lines)-m.screen.layout().StatusH-1], "\n")
 }
 
 // fixLogClock gives the delivery log's results a fixed time, latency and
 // size, so where its lines wrap does not change from run to run.
 func fixLogClock(m *Model) {
-	for _, e := range m.log.entries {
-		if e.result != nil {
-			e.result.At, e.result.Latency, e.result.Bytes = t0, 2*time.Millisecond, 900
+	for _, e := range m.log.Entries {
+		if e.Result != nil {
+			e.Result.At, e.Result.Latency, e.Result.Bytes = t0, 2*time.Millisecond, 900
 		}
 	}
 }

@@ -22,15 +22,15 @@ func TestDeleteTakesBackASubtree(t *testing.T) {
 		t.Fatalf("delete must ask with what goes: %q", m.status)
 	}
 	m, _ = press(t, m, "n")
-	if m.session.Tree().Len() != 3 || m.dialog != nil {
-		t.Fatalf("n must keep every span: %d", m.session.Tree().Len())
+	if m.common.Session.Tree().Len() != 3 || m.dialog != nil {
+		t.Fatalf("n must keep every span: %d", m.common.Session.Tree().Len())
 	}
 	m, _ = press(t, m, "backspace", "y")
-	if want, have := 1, m.session.Tree().Len(); want != have {
+	if want, have := 1, m.common.Session.Tree().Len(); want != have {
 		t.Fatalf("spans after delete: want %d, have %d", want, have)
 	}
-	if c := m.session.Outbox().Counts(); c.Queued != 0 || m.session.Tree().Running() != 1 {
-		t.Errorf("the queued span must leave the outbox and the running one end: %+v, running %d", c, m.session.Tree().Running())
+	if c := m.common.Session.Outbox().Counts(); c.Queued != 0 || m.common.Session.Tree().Running() != 1 {
+		t.Errorf("the queued span must leave the outbox and the running one end: %+v, running %d", c, m.common.Session.Tree().Running())
 	}
 	if sel := m.tree.Selected(); sel == nil || sel.Parent != nil {
 		t.Errorf("the parent is selected after a delete: %+v", sel)
@@ -51,7 +51,7 @@ func TestDeleteRefusesWhatWasSent(t *testing.T) {
 	if m.dialog != nil || !m.statusBad || !strings.Contains(m.status, "already sent") {
 		t.Fatalf("delete of a delivered span: dialog %v, status %q", m.dialog, m.status)
 	}
-	if want, have := 1, m.session.Tree().Len(); want != have {
+	if want, have := 1, m.common.Session.Tree().Len(); want != have {
 		t.Errorf("spans: want %d, have %d", want, have)
 	}
 }
@@ -69,10 +69,10 @@ func TestNewSessionClearsWhatWasNotSent(t *testing.T) {
 		t.Fatalf("N must ask first: %q", m.status)
 	}
 	m, _ = press(t, m, "y")
-	if want, have := 1, m.session.Tree().Len(); want != have || m.session.Tree().At(0) != sent {
+	if want, have := 1, m.common.Session.Tree().Len(); want != have || m.common.Session.Tree().At(0) != sent {
 		t.Fatalf("after N: want only the delivered span, have %d spans", have)
 	}
-	if c := m.session.Outbox().Counts(); c.Queued != 0 || c.Delivered != 1 {
+	if c := m.common.Session.Outbox().Counts(); c.Queued != 0 || c.Delivered != 1 {
 		t.Errorf("outbox after N: %+v", c)
 	}
 	if !strings.Contains(m.status, "3 spans deleted") || m.tree.NextKind() != "" {

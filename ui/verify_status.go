@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"zipkin-playground/ui/component"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -9,10 +10,10 @@ import (
 // verifyDone says what a read-back found, unless the quit question holds
 // the status line. A short result follows the flush's summary that was on
 // the line when the read-back started.
-func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
-	text, bad, explained, next := verifier{m.common}.done(msg)
-	if msg.err == nil {
-		m.received.readBack(msg.report, msg.local, m.now())
+func (m *Model) verifyDone(msg component.VerifyDoneMsg) tea.Cmd {
+	text, bad, explained, next := component.Verifier{Common: m.common}.Done(msg)
+	if msg.Err == nil {
+		m.received.ReadBack(msg.Report, msg.Local, m.common.Now())
 		m.screen.resize(m.status) // the first read-back from a backend may bring the pane
 	}
 	if m.mode == modeConfirmQuit {
@@ -22,10 +23,10 @@ func (m *Model) verifyDone(msg verifyDoneMsg) tea.Cmd {
 	if bad {
 		m.setErrorText(text)
 	} else {
-		m.status, m.statusBad = keyText(m.keys, text), false
+		m.status, m.statusBad = component.KeyText(m.common.Keys, text), false
 	}
-	v := m.verify
-	if msg.err == nil && before == v.status && !wasBad && !explained && v.status != "" && !strings.HasPrefix(before, "Verifying") {
+	v := m.common.Verify
+	if msg.Err == nil && before == v.Status && !wasBad && !explained && v.Status != "" && !strings.HasPrefix(before, "Verifying") {
 		m.status = before + " " + m.status
 	}
 	return next

@@ -1,65 +1,11 @@
 package ui
 
 import (
-	"fmt"
-
-	"github.com/openzipkin/zipkin-go/model"
-
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/ui/component"
 )
 
-// sentTo remembers which endpoint each delivered span went to, so that a
-// trace is read back from the backend it was delivered to: after the
-// endpoint changes, V does not ask the new backend for traces it never got
-// (they would all read "missing").
-type sentTo struct {
-	byKey map[outbox.SpanKey]string  // span → its endpoint's identity
-	eps   map[string]secret.Endpoint // identity → the endpoint
-}
-
-func newSentTo() sentTo {
-	return sentTo{byKey: map[outbox.SpanKey]string{}, eps: map[string]secret.Endpoint{}}
-}
-
-// endpointID tells endpoints apart by their full (unmasked) URL; it is never
-// shown.
-func endpointID(ep secret.Endpoint) string { return fmt.Sprintf("%t %s", ep.Local, ep.String()) }
-
-// record notes where a batch that arrived (2xx) was delivered.
-func (s sentTo) record(msg flushResultMsg) {
-	if !msg.result.OK() {
-		return
-	}
-	id := endpointID(msg.target)
-	s.eps[id] = msg.target
-	for _, k := range msg.result.Keys {
-		s.byKey[k] = id
-	}
-}
-
-// split parts delivered spans into those sent to ep (or sent before this
-// was noted) and, by trace, the endpoint the others went to.
-func (s sentTo) split(spans []model.SpanModel, ep secret.Endpoint) (here []model.SpanModel, elsewhere map[model.TraceID]secret.Endpoint) {
-	current := endpointID(ep)
-	elsewhere = map[model.TraceID]secret.Endpoint{}
-	for _, sp := range spans {
-		id, known := s.byKey[outbox.KeyOf(sp)]
-		if !known || id == current {
-			here = append(here, sp)
-			continue
-		}
-		elsewhere[sp.TraceID] = s.eps[id]
-	}
-	return here, elsewhere
-}
-
-// noteElsewhere logs, for each trace delivered to another endpoint and not
-// verified here, where it went; a trace with a verdict keeps it.
-func (v verifier) noteElsewhere(elsewhere map[model.TraceID]secret.Endpoint) {
-	for id, ep := range elsewhere {
-		// The log keeps the endpoint in clear and masks it when it draws.
-		v.send(logMsg{fmt.Sprintf("verify: trace %s was sent to %s, not checked here (the endpoint is now %s); it keeps its verdict",
-			id, ep.Display(true), v.session.Endpoint().Display(true))})
-	}
+func newSentTo() component.SentTo {
+	return component.SentTo{ByKey: map[outbox.SpanKey]string{}, Eps: map[string]secret.Endpoint{}}
 }

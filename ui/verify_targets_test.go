@@ -20,10 +20,10 @@ func TestVerifyChecksEachTraceWhereItWasSent(t *testing.T) {
 	first := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	if ch := m.verify.check(first.Key); ch == nil || ch.State != verify.StateVerified {
+	if ch := m.common.Verify.Check(first.Key); ch == nil || ch.State != verify.StateVerified {
 		t.Fatalf("on the embedded receiver: %+v (status %q)", ch, m.status)
 	}
-	if err := m.session.SetEndpoint(srv.URL + "/api/v2/spans"); err != nil {
+	if err := m.common.Session.SetEndpoint(srv.URL + "/api/v2/spans"); err != nil {
 		t.Fatal(err)
 	}
 	second := oneSpan(t, m, "pay")
@@ -31,13 +31,13 @@ func TestVerifyChecksEachTraceWhereItWasSent(t *testing.T) {
 	m = settle(t, m, cmd)
 	m, cmd = press(t, m, "V")
 	m = settle(t, m, cmd)
-	if ch := m.verify.check(first.Key); ch == nil || ch.State != verify.StateVerified {
+	if ch := m.common.Verify.Check(first.Key); ch == nil || ch.State != verify.StateVerified {
 		t.Errorf("the trace sent to the embedded receiver: %+v, want it still verified", ch)
 	}
-	if ch := m.verify.check(second.Key); ch == nil || ch.State != verify.StateMissing {
+	if ch := m.common.Verify.Check(second.Key); ch == nil || ch.State != verify.StateMissing {
 		t.Errorf("the trace sent to the black hole: %+v, want missing", ch)
 	}
-	log := flat(strings.Join(m.log.lines(-1), "\n"))
+	log := flat(strings.Join(m.log.Lines(-1), "\n"))
 	for _, want := range []string{"trace " + first.Context.TraceID.String() + " was sent to http://", "not checked here"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("%q is not in the log:\n%s", want, log)

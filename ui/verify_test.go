@@ -12,6 +12,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/verify"
+	"zipkin-playground/ui/component"
 )
 
 // flat collapses runs of white space, so that wrapped text reads as one line.
@@ -20,11 +21,11 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 // oneSpan starts and finishes one span named name, selected.
 func oneSpan(t *testing.T, m *Model, name string) *tracing.Node {
 	t.Helper()
-	n, err := m.session.NewTrace(name)
+	n, err := m.common.Session.NewTrace(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := m.session.Finish(n); err != nil {
+	if err := m.common.Session.Finish(n); err != nil {
 		t.Fatal(err)
 	}
 	m.tree.Select(n)
@@ -39,17 +40,17 @@ func TestFlushToReceiverVerifies(t *testing.T) {
 	n := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	ch := m.verify.check(n.Key)
+	ch := m.common.Verify.Check(n.Key)
 	if ch == nil || ch.State != verify.StateVerified {
 		t.Fatalf("check after a flush to the receiver: %+v (status %q)", ch, m.status)
 	}
-	if m.verifiedCount() != 1 || m.checkedCount() != 1 {
-		t.Errorf("verifiedCount %d, checkedCount %d", m.verifiedCount(), m.checkedCount())
+	if m.common.VerifiedCount() != 1 || m.common.CheckedCount() != 1 {
+		t.Errorf("verifiedCount %d, checkedCount %d", m.common.VerifiedCount(), m.common.CheckedCount())
 	}
-	if row := m.tree.row(n, m.session.Outbox(), m.now(), true); !strings.Contains(row, "verified") {
+	if row := m.tree.Row(n, m.common.Session.Outbox(), m.common.Now(), true); !strings.Contains(row, "verified") {
 		t.Errorf("tree row: %q", row)
 	}
-	v := flat(m.View() + strings.Join(m.inspector.lines(), "\n"))
+	v := flat(m.View() + strings.Join(m.inspector.Lines(), "\n"))
 	for _, want := range []string{"verified: read back from the query API exactly as sent", "verified 1/1 spans in", "Verified: 1 span read back exactly as sent"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("%q is not on screen:\n%s", want, m.View())
@@ -67,7 +68,7 @@ func TestVerifyDisabledBeforeDelivery(t *testing.T) {
 	m := newModel(t, 120, 40)
 	oneSpan(t, m, "checkout")
 	m.Update(nil)
-	if m.keys.Verify.Enabled() {
+	if m.common.Keys.Verify.Enabled() {
 		t.Error("V is enabled with nothing delivered")
 	}
 	m, cmd := press(t, m, "V")
@@ -106,25 +107,25 @@ func TestVerifyMissing(t *testing.T) {
 	n := oneSpan(t, m, "checkout")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	if m.verify.check(n.Key) != nil || m.verify.running() {
+	if m.common.Verify.Check(n.Key) != nil || m.common.Verify.Running() {
 		t.Fatal("verification ran by itself against a remote endpoint with no query URL")
 	}
-	if !m.keys.Verify.Enabled() {
-		t.Fatalf("V is disabled after a delivery: %q", m.reasons[&m.keys.Verify])
+	if !m.common.Keys.Verify.Enabled() {
+		t.Fatalf("V is disabled after a delivery: %q", m.reasons[&m.common.Keys.Verify])
 	}
 	m, cmd = press(t, m, "V")
-	if !m.verify.running() || !strings.Contains(m.status, "Verifying 1 trace") {
-		t.Fatalf("V: running %v, status %q", m.verify.running(), m.status)
+	if !m.common.Verify.Running() || !strings.Contains(m.status, "Verifying 1 trace") {
+		t.Fatalf("V: running %v, status %q", m.common.Verify.Running(), m.status)
 	}
 	m = settle(t, m, cmd)
-	ch := m.verify.check(n.Key)
+	ch := m.common.Verify.Check(n.Key)
 	if ch == nil || ch.State != verify.StateMissing {
 		t.Fatalf("check: %+v", ch)
 	}
-	if row := m.tree.row(n, m.session.Outbox(), m.now(), true); !strings.Contains(row, "missing") {
+	if row := m.tree.Row(n, m.common.Session.Outbox(), m.common.Now(), true); !strings.Contains(row, "missing") {
 		t.Errorf("tree row: %q", row)
 	}
-	v := flat(m.View() + strings.Join(m.inspector.lines(), "\n"))
+	v := flat(m.View() + strings.Join(m.inspector.Lines(), "\n"))
 	for _, want := range []string{"missing after 300ms", "accepted (2xx) but the query API does not have it", "1 span of 1 missing"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("%q is not on screen:\n%s", want, m.View())
@@ -188,25 +189,25 @@ func TestVerifyChangedShowsStoredAs(t *testing.T) {
 		c.Query = srv.URL
 		c.VerifyTimeout = 2 * time.Second
 	})
-	n, err := m.session.NewTrace("Checkout")
+	n, err := m.common.Session.NewTrace("Checkout")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := m.session.Error(n, "card declined"); err != nil {
+	if err := m.common.Session.Error(n, "card declined"); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.session.Finish(n); err != nil {
+	if err := m.common.Session.Finish(n); err != nil {
 		t.Fatal(err)
 	}
 	m.tree.Select(n)
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	ch := m.verify.check(n.Key)
+	ch := m.common.Verify.Check(n.Key)
 	if ch == nil || ch.State != verify.StateChanged {
 		t.Fatalf("check: %+v (status %q)", ch, m.status)
 	}
 	lower, _ := verify.RewriteNamed("json-lowercase")
-	insp := flat(strings.Join(m.inspector.lines(), "\n"))
+	insp := flat(strings.Join(m.inspector.Lines(), "\n"))
 	for _, want := range []string{"changed: read back, but stored otherwise (2 differences, below)",
 		`stored as name "checkout" (sent "Checkout")`, "↳ " + lower.Why,
 		`tags.error "true" (sent "card declined")`, "↳ not a known rewrite"} {
@@ -214,22 +215,22 @@ func TestVerifyChangedShowsStoredAs(t *testing.T) {
 			t.Errorf("%q is not in the inspector:\n%s", want, insp)
 		}
 	}
-	if row := m.tree.row(n, m.session.Outbox(), m.now(), true); !strings.Contains(row, "changed") {
+	if row := m.tree.Row(n, m.common.Session.Outbox(), m.common.Now(), true); !strings.Contains(row, "changed") {
 		t.Errorf("tree row: %q", row)
 	}
 	if !strings.Contains(m.status, "New: "+lower.Explain) || !strings.Contains(m.status, "1 of 1 span changed. New: ") {
 		t.Errorf("status: %q", m.status)
 	}
-	if got := m.rewriteExplanations(n); len(got) != 2 || got[0] != lower.Explain || !strings.Contains(got[1], "not a known rewrite") {
+	if got := m.common.RewriteExplanations(n); len(got) != 2 || got[0] != lower.Explain || !strings.Contains(got[1], "not a known rewrite") {
 		t.Errorf("rewriteExplanations: %q", got)
 	}
 	// i on the span explains the rewrite again, with the stored value.
 	m, _ = press(t, m, "i")
-	d, ok := m.dialog.(*explainDialog)
+	d, ok := m.dialog.(*component.ExplainDialog)
 	if !ok {
 		t.Fatalf("i opens no explanation: %T", m.dialog)
 	}
-	said := flat(strings.Join(d.lines(), "\n"))
+	said := flat(strings.Join(d.Lines(), "\n"))
 	for _, want := range []string{"verified changed", `stored as name "checkout" (sent "Checkout")`, flat(lower.Explain)} {
 		if !strings.Contains(said, want) {
 			t.Errorf("%q is not in i's explanation:\n%s", want, said)

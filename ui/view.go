@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"zipkin-playground/ui/component"
 )
 
 // View draws the screen.
@@ -10,7 +11,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.seq})
+	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Seq})
 }
 
 // view draws the frame: the top bar, the panes (or the help, or a dialog
@@ -20,76 +21,73 @@ func (s *screen) view(f frame) string {
 		return "starting…"
 	}
 	if s.width < MinWidth || s.height < MinHeight {
-		return fitBlock(fmt.Sprintf("terminal too small: %d×%d\nneed at least %d×%d", s.width, s.height, MinWidth, MinHeight), s.width, s.height)
+		return component.FitBlock(fmt.Sprintf("terminal too small: %d×%d\nneed at least %d×%d", s.width, s.height, MinWidth, MinHeight), s.width, s.height)
 	}
 	l := s.layoutFor(f.status)
 	var body string
 	switch f.mode {
 	case modeHelp:
-		body = fitBlock(s.styles.Status.Render(s.helpView.Title())+"\n\n"+s.helpView.View(), s.width, l.bodyH)
+		body = component.FitBlock(s.Styles.Status.Render(s.helpView.Title())+"\n\n"+s.helpView.View(), s.width, l.BodyH)
 	case modeDialog:
 		body = s.overlay(s.mainBody(l), f.dialog.View())
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(topBar{s.common, s.tree.NextKind()}.lines(s.width, s.height), body)
-	style := s.styles.Status
+	parts := append(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(s.width, s.height), body)
+	style := s.Styles.Status
 	if f.bad {
-		style = s.styles.Bad
+		style = s.Styles.Bad
 	}
 	for _, line := range statusLines(f.status, s.width, s.height) {
-		parts = append(parts, fitLine(style.Render(line), s.width))
+		parts = append(parts, component.FitLine(style.Render(line), s.width))
 	}
-	return f.lead + strings.Join(append(parts, fitLine(s.helpLine(f.mode, f.dialog), s.width)), "\n")
+	return f.lead + strings.Join(append(parts, component.FitLine(s.helpLine(f.mode, f.dialog), s.width)), "\n")
 }
-
-// focusMark marks the focused pane's title, so focus shows without colour.
-const focusMark = "▸ "
 
 // box draws a component in a titled box of outer size w×h: the title in the
 // top border, or on a line of its own when compact.
-func (s *screen) box(l layoutSizes, c component, w, h int) string {
+func (s *screen) box(l component.LayoutSizes, c component.Component, w, h int) string {
 	content := c.View() // first: a pane's title may count what its view measured
 	return s.boxOf(l, c.Title(), content, w, h, c.Focused())
 }
 
-func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
-	titleStyle := s.styles.Title
+func (s *screen) boxOf(l component.LayoutSizes, title, content string, w, h int, focused bool) string {
+	titleStyle := s.Styles.Title
 	if focused {
-		title, titleStyle = focusMark+title, s.styles.FocusTitle
+		title, titleStyle = component.FocusMark+title, s.Styles.FocusTitle
 	}
-	if l.compact {
-		return fitBlock(titleStyle.Render(fitLine(title, w))+"\n"+content, w, h)
+	if l.Compact {
+		return component.FitBlock(titleStyle.Render(component.FitLine(title, w))+"\n"+content, w, h)
 	}
-	return pane(s.styles, titleStyle.Render(title), content, w, h, focused)
+	return pane(s.Styles, titleStyle.Render(title), content, w, h, focused)
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
 // received), then the delivery log.
-func (s *screen) mainBody(l layoutSizes) string {
+func (s *screen) mainBody(l component.LayoutSizes) string {
 	var upper string
-	if l.stacked {
-		upper = s.box(l, s.tree, s.width, l.treeH) + "\n" + s.detailsOrLesson(l)
+	if l.Stacked {
+		upper = s.box(l, s.tree, s.width, l.TreeH) + "\n" + s.detailsOrLesson(l)
 	} else {
-		left := s.box(l, s.tree, l.leftW, l.treeH) + s.lessonBox(l)
-		if l.hdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
-			left += "\n" + s.box(l, s.headers, l.leftW, l.hdrH)
+		left := s.box(l, s.tree, l.LeftW, l.TreeH) + s.lessonBox(l)
+		if l.HdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
+			left += "\n" + s.box(l, s.headers, l.LeftW, l.HdrH)
 		}
-		right := s.box(l, s.inspector, l.inspW, l.upperH)
-		if s.received.Focused() && !l.beside {
-			right = s.box(l, s.received, l.inspW, l.upperH)
+		right := s.box(l, s.inspector, l.InspW, l.UpperH)
+		if s.received.Focused() && !l.Beside {
+			right = s.box(l, s.received, l.InspW, l.UpperH)
 		}
 		cols := []string{left, right}
-		if l.beside {
-			cols = append(cols, s.box(l, s.received, l.recvW, l.upperH))
+		if l.Beside {
+			cols = append(cols, s.box(l, s.received, l.RecvW, l.UpperH))
 		}
 		upper = besides(cols...)
 	}
-	return upper + "\n" + s.box(l, s.log, s.width, l.logH)
+	return upper + "\n" + s.box(l, s.log, s.width, l.LogH)
 }
 
 // besides puts blocks of the same height side by side. Every block is
-// already exactly its size (fitBlock), so lines are joined as they are:
+// already exactly its size (FitBlock), so lines are joined as they are:
 // cheaper than measuring them again as lipgloss.JoinHorizontal does.
 func besides(blocks ...string) string {
 	cols := make([][]string, len(blocks))
@@ -113,26 +111,26 @@ func besides(blocks ...string) string {
 // details is the stacked screen's lower section: the focused one of
 // inspector, B3 headers and received spans, or the headers then the
 // inspector when none of them has focus.
-func (s *screen) details(l layoutSizes) string {
-	for _, c := range []component{s.inspector, s.headers, s.received} {
+func (s *screen) details(l component.LayoutSizes) string {
+	for _, c := range []component.Component{s.inspector, s.headers, s.received} {
 		if c.Focused() {
-			return s.box(l, c, s.width, l.hdrH)
+			return s.box(l, c, s.width, l.HdrH)
 		}
 	}
-	w, h := l.inner(s.width, l.hdrH)
-	lines := append(s.headers.lines(), s.styles.Title.Render("Inspector"))
-	lines = append(lines, s.inspector.lines()...)
+	w, h := l.Inner(s.width, l.HdrH)
+	lines := append(s.headers.Lines(), s.Styles.Title.Render("Inspector"))
+	lines = append(lines, s.inspector.Lines()...)
 	more := ""
 	if len(lines) > h {
-		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, keyName(s.keys.Tab))
+		more = fmt.Sprintf(" · ↓%d more (%s)", len(lines)-h, component.KeyName(s.Keys.Tab))
 	}
-	b3 := fmt.Sprintf("B3 headers · %s", s.session.Config().B3)
+	b3 := fmt.Sprintf("B3 headers · %s", s.Session.Config().B3)
 	short := b3
 	if more != "" {
 		short += fmt.Sprintf(" ↓%d", len(lines)-h)
 	}
-	title := fitTitle(w, b3+" ("+keyName(s.keys.B3)+" cycles)"+more, b3+more, short)
-	return s.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), s.width, l.hdrH, false)
+	title := component.FitTitle(w, b3+" ("+component.KeyName(s.Keys.B3)+" cycles)"+more, b3+more, short)
+	return s.boxOf(l, title, strings.Join(lines[:min(h, len(lines))], "\n"), s.width, l.HdrH, false)
 }
 
 // overlay puts a dialog over the lower part of the body.
@@ -145,7 +143,7 @@ func (s *screen) overlay(body, dialog string) string {
 	start := max(0, len(lines)-len(dl))
 	for i, d := range dl {
 		if start+i < len(lines) {
-			lines[start+i] = fitLine(d, s.width)
+			lines[start+i] = component.FitLine(d, s.width)
 		}
 	}
 	return strings.Join(lines, "\n")

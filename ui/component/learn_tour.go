@@ -1,0 +1,107 @@
+package component
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Active says whether the tour is on: the lesson on screen, its keys first.
+func (p *LearnPane) Active() bool { return p.Tour != nil && p.Tour.Active }
+
+// Unavailable is why L cannot start the tour ("" when it can).
+func (p *LearnPane) Unavailable() string {
+	if p.Tour != nil {
+		return ""
+	}
+	_, err := BuiltinLessons()
+	return fmt.Sprintf("the lessons could not be loaded: %v", err)
+}
+
+// Toggle enters the tour where it was left, or leaves it (progress kept).
+func (p *LearnPane) Toggle() tea.Cmd {
+	t := p.Tour
+	if t.Active {
+		t.Active = false
+		if p.Focused() {
+			p.Send(FocusMsg{p.Tree})
+		}
+		p.Say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.Current+1, len(t.Lessons), t.Completed())
+		return nil
+	}
+	t.Active = true
+	p.GotoLesson(t.Current)
+	return nil
+}
+
+// Open turns the tour on at lesson i (0-based, clamped): a workshop's
+// presenter moves everyone to the same lesson.
+func (p *LearnPane) Open(i int) {
+	if p.Tour == nil {
+		return
+	}
+	p.Tour.Active = true
+	p.GotoLesson(i)
+}
+
+// GotoLesson makes lesson i current; a lesson not done yet starts watching
+// from now.
+func (p *LearnPane) GotoLesson(i int) {
+	t := p.Tour
+	t.Current = max(0, min(i, len(t.Lessons)-1))
+	p.scroll.offset = 0
+	if !t.Done() {
+		t.snap = p.world().snapshot()
+		if t.Lesson().Select == "running" {
+			p.selectRunning()
+		}
+	}
+	p.Say("Lesson %d/%d: %s", t.Current+1, len(t.Lessons), t.Lesson().Title)
+}
+
+// world is what the checks watch.
+func (p *LearnPane) world() lessonWorld {
+	return lessonWorld{Common: p.Common, selected: p.Tree.Selected, shopCalls: p.ShopCalls}
+}
+
+// selectRunning selects the latest running span unless a running one is
+// selected already.
+func (p *LearnPane) selectRunning() {
+	if n := p.Tree.Selected(); n != nil && !n.Finished {
+		return
+	}
+	nodes := p.Session.Tree().Nodes()
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if !nodes[i].Finished {
+			p.Tree.Select(nodes[i])
+			return
+		}
+	}
+}
+
+// Key handles the tour's own keys while it is on: L and esc leave (esc
+// still cancels a running flush first), → and ← move between lessons, the
+// text scrolls when the pane has focus. ok is false for every other key.
+func (p *LearnPane) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
+	if !p.Active() {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, p.Keys.Learn),
+		key.Matches(msg, p.Keys.Cancel) && !p.Flushing():
+		return p.Toggle(), true
+	case Handles(p, msg):
+		_, cmd = p.Update(msg)
+		return cmd, true
+	}
+	return nil, false
+}
+
+// Check runs the current lesson's check (after every message); a lesson
+// just done shows what happened from its first line.
+func (p *LearnPane) Check() {
+	if p.Tour != nil && p.Tour.check(p.world()) {
+		p.scroll.offset = 0
+	}
+}

@@ -1,0 +1,48 @@
+package component
+
+import (
+	"fmt"
+
+	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/tracing/receiver"
+)
+
+// ServiceFilter keeps the traces one service took part in ("" keeps all):
+// a workshop's presenter looks at one attendee's traces.
+type ServiceFilter string
+
+func (f ServiceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
+	if f == "" {
+		return traces
+	}
+	out := traces[:0:0]
+	for _, t := range traces {
+		if f.in(t.Spans) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (f ServiceFilter) in(spans []model.SpanModel) bool {
+	for _, sp := range spans {
+		if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName == string(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// Empty says why the pane has no rows: nothing arrived, or nothing of the
+// service shown (whose built-in examples name services of their own, so
+// their traces are not that service's).
+func (v *ReceivedPane) Empty() string {
+	if v.Only != "" && v.Stats.Spans > 0 {
+		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", Safe(string(v.Only)), KeyName(v.Keys.Load), Safe(string(v.Only)))
+	}
+	if len(v.Backend.Traces) > 0 && !v.ShowsBackend() {
+		return KeyText(v.Keys, "Nothing arrived at the embedded receiver since the spans went to another backend: {Source} shows what that backend stored, as verification read it back.")
+	}
+	return KeyText(v.Keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}): what the receiver decodes shows up here.")
+}

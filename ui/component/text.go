@@ -1,0 +1,45 @@
+package component
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zipkin-playground/tracing/secret"
+)
+
+// Safe is text from outside (span and service names, tags, annotations,
+// server messages) made harmless for the terminal: control characters and
+// escape sequences are shown escaped, never interpreted, so a hostile span
+// cannot clear the screen or retitle the window.
+func Safe(s string) string { return secret.Sanitize(s) }
+
+// Wrap breaks s (which may hold styles) into lines of at most w columns, at
+// spaces where it can and inside a word that is longer than a line. Facts are
+// wrapped, never cut.
+func Wrap(s string, w int) []string {
+	w = max(1, w)
+	if !strings.Contains(s, "\n") && lipgloss.Width(s) <= w {
+		return []string{s}
+	}
+	out := strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+	for i, l := range out {
+		out[i] = strings.TrimRight(l, " ")
+	}
+	return out
+}
+
+// wrapIndent wraps value to w columns after a label column of indent
+// columns: the first line goes beside the label, the rest under the value.
+func wrapIndent(label, value string, indent, w int) []string {
+	lines := Wrap(value, w-indent)
+	pad := strings.Repeat(" ", indent)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return lines
+}

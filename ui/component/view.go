@@ -1,0 +1,4 @@
+package component
+
+// FocusMark marks the focused pane's title, so focus shows without colour.
+const FocusMark = "▸ "
