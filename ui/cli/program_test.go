@@ -245,16 +245,25 @@ func TestBinaryReceive(t *testing.T) {
 			t.Errorf("line %d: %q (%v)", i, lines.Text(), err)
 		}
 	}
-	cmd.Process.Signal(syscall.SIGINT)
+	if err := interrupt(t, cmd, 5*time.Second); err != nil {
+		t.Errorf("receive after ctrl+c: %v", err)
+	}
+}
+
+// interrupt sends cmd ctrl+c (SIGINT) and returns how it ended; one still
+// running after limit is killed and fails t.
+func interrupt(t *testing.T, cmd *exec.Cmd, limit time.Duration) error {
+	t.Helper()
+	_ = cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		if err != nil {
-			t.Errorf("receive after ctrl+c: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("receive did not stop on SIGINT")
+		return err
+	case <-time.After(limit):
+		_ = cmd.Process.Kill()
+		t.Fatalf("%s did not stop on SIGINT", filepath.Base(cmd.Args[0])+" "+cmd.Args[1])
+		return nil
 	}
 }
 
@@ -369,17 +378,8 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("no batch reached the collector: %s", errb.String())
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("send after ctrl+c: %v: %s", err, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("send did not stop on SIGINT")
+	if err := interrupt(t, cmd, 10*time.Second); err != nil {
+		t.Fatalf("send after ctrl+c: %v: %s", err, errb.String())
 	}
 	var rep SendReport
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
