@@ -23,19 +23,26 @@ type Burst struct {
 	sample []model.SpanModel
 }
 
-// burstSpan is a scenario span resolved once: its tracer, kind and times.
+// burstSpan is a scenario span resolved once: its tracer, kind and times,
+// and what each replay would otherwise build again (the kind option, the
+// tags in a slice, the error annotation's JSON).
 type burstSpan struct {
 	tracer      *zipkin.Tracer
 	name        string
-	kind        model.Kind
+	kind        zipkin.SpanOption
 	start, dur  time.Duration // relative to the trace's base
 	running     bool
 	debug       bool
-	tags        map[string]string
+	tags        []burstTag
 	errMsg      string
+	errNote     string        // ErrorAnnotation(errMsg)
+	errAt       time.Duration // when errNote is annotated: the span's end, as Session.Replay does
 	annotations []ScenarioAnnotation
 	children    []burstSpan
 }
+
+// burstTag is one of a scenario span's tags.
+type burstTag struct{ key, value string }
 
 // BurstCounts totals what replays built.
 type BurstCounts struct {
@@ -81,11 +88,17 @@ func (s *Session) burstSpan(sp ScenarioSpan) (burstSpan, error) {
 	}
 	kind, _ := parseKind(sp.Kind)
 	bs := burstSpan{
-		tracer: tracer, name: sp.Name, kind: kind, start: ms(sp.StartMs), dur: max(ms(sp.DurationMs), time.Microsecond),
-		running: sp.Running, debug: sp.Debug, tags: sp.Tags, errMsg: sp.Error, annotations: sp.Annotations,
+		tracer: tracer, name: sp.Name, kind: zipkin.Kind(kind), start: ms(sp.StartMs), dur: max(ms(sp.DurationMs), time.Microsecond),
+		running: sp.Running, debug: sp.Debug, errMsg: sp.Error, annotations: sp.Annotations,
 	}
 	if bs.name == "" {
 		bs.name = DefaultSpanName
+	}
+	for k, v := range sp.Tags {
+		bs.tags = append(bs.tags, burstTag{k, v})
+	}
+	if bs.errMsg != "" {
+		bs.errNote, bs.errAt = ErrorAnnotation(bs.errMsg), ms(sp.StartMs+sp.DurationMs)
 	}
 	for _, c := range sp.Children {
 		cs, err := s.burstSpan(c)
@@ -133,17 +146,19 @@ func (b *Burst) Replay(ids []model.TraceID) (BurstCounts, []model.TraceID) {
 // replay starts the span under parent (the zero context for a root),
 // replays its children and finishes it; it returns the trace ID.
 func (bs *burstSpan) replay(parent model.SpanContext, base time.Time, c *BurstCounts) model.TraceID {
-	opts := []zipkin.SpanOption{zipkin.Kind(bs.kind), zipkin.StartTime(base.Add(bs.start))}
+	opts := [3]zipkin.SpanOption{bs.kind, zipkin.StartTime(base.Add(bs.start))}
+	n := 2
 	if parent != (model.SpanContext{}) {
-		opts = append(opts, zipkin.Parent(parent))
+		opts[n] = zipkin.Parent(parent)
+		n++
 	}
-	span := bs.tracer.StartSpan(bs.name, opts...)
-	for k, v := range bs.tags {
-		span.Tag(k, v) // the error tag is first-write-wins in zipkin-go: a tag beats Error
+	span := bs.tracer.StartSpan(bs.name, opts[:n]...)
+	for _, t := range bs.tags {
+		span.Tag(t.key, t.value) // the error tag is first-write-wins in zipkin-go: a tag beats Error
 	}
 	if bs.errMsg != "" {
 		span.Tag(string(zipkin.TagError), bs.errMsg)
-		span.Annotate(time.Now(), ErrorAnnotation(bs.errMsg))
+		span.Annotate(base.Add(bs.errAt), bs.errNote)
 	}
 	for _, a := range bs.annotations {
 		span.Annotate(base.Add(ms(a.AtMs)), a.Value)

@@ -43,7 +43,7 @@ func shapes(spans []model.SpanModel) []spanShape {
 			sh.Parent = index[*s.ParentID]
 		}
 		for _, a := range s.Annotations {
-			sh.Annotations = append(sh.Annotations, a.Value)
+			sh.Annotations = append(sh.Annotations, fmt.Sprintf("%dµs %s", a.Timestamp.Sub(root.Timestamp).Microseconds(), a.Value))
 		}
 		out[i] = sh
 	}
@@ -52,7 +52,8 @@ func shapes(spans []model.SpanModel) []spanShape {
 
 // TestBurstBuildsWhatReplayBuilds: a burst's spans are the spans Replay
 // reports for the same scenario — same names, kinds, services, shared
-// SERVER span, parents, relative times, tags, error and annotations — made
+// SERVER span, parents, relative times, tags, error and annotations (and
+// their times: an error's at its span's end) — made
 // by zipkin-go, but with nothing kept in the tree.
 func TestBurstBuildsWhatReplayBuilds(t *testing.T) {
 	t.Parallel()

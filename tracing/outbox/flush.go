@@ -144,7 +144,7 @@ func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
 	}
 	r.Bytes = len(body)
 	t.gzip = false // an empty list is not worth compressing
-	t.attempt(ctx, body, &r)
+	t.attempt(ctx, plainBody(body), &r)
 	return r
 }
 

@@ -20,10 +20,15 @@ var _ reporter.SpanSerializer = jsonV2Serializer{}
 // refuses makes it call that serializer, so the error is zipkin-go's, word
 // for word.
 func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
+	return jsonV2Serializer{}.appendSerialize(make([]byte, 0, 2+len(spans)*400), spans)
+}
+
+// appendSerialize is Serialize, appending to buf (bufferSerializer).
+func (jsonV2Serializer) appendSerialize(buf []byte, spans []*model.SpanModel) ([]byte, error) {
 	if spans == nil {
 		return reporter.JSONSerializer{}.Serialize(spans) // "null", as json.Marshal says
 	}
-	buf := make([]byte, 0, 2+len(spans)*400)
+	var memo endpointMemo
 	buf = append(buf, '[')
 	for i, s := range spans {
 		if i > 0 {
@@ -34,7 +39,7 @@ func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
 			continue
 		}
 		var ok bool
-		if buf, ok = appendModelJSON(buf, s); ok {
+		if buf, ok = memo.appendModelJSON(buf, s); ok {
 			continue
 		}
 		b, err := s.MarshalJSON()

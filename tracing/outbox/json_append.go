@@ -19,13 +19,20 @@ import (
 // MarshalJSON's order is its wrapper's: timestamp and duration first, then
 // the span context (traceId, id, parentId, debug) and the model's fields.
 func appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
+	var memo endpointMemo
+	return memo.appendModelJSON(dst, s)
+}
+
+// appendModelJSON is appendModelJSON, with the endpoints written before in
+// dst remembered (see endpointMemo): m is for one buffer only.
+func (m *endpointMemo) appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
 	if !modelJSONFast(s) {
 		return dst, false
 	}
 	dst = append(dst, '{')
 	if !s.Timestamp.IsZero() {
 		dst = append(dst, `"timestamp":`...)
-		dst = strconv.AppendInt(dst, s.Timestamp.Round(time.Microsecond).UnixNano()/1e3, 10)
+		dst = appendMicros(dst, unixMicros(s.Timestamp))
 		dst = append(dst, ',')
 	}
 	if d := marshalDuration(s.Duration); d != 0 {
@@ -48,7 +55,7 @@ func appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
 	}
 	if s.Name != "" {
 		dst = append(dst, `,"name":`...)
-		dst = appendHTMLSafeString(dst, strings.ToLower(s.Name))
+		dst = appendLowerHTMLSafeString(dst, s.Name)
 	}
 	if s.Kind != "" {
 		dst = append(dst, `,"kind":`...)
@@ -57,8 +64,8 @@ func appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
 	if s.Shared {
 		dst = append(dst, `,"shared":true`...)
 	}
-	dst = appendModelEndpoint(dst, `,"localEndpoint":`, s.LocalEndpoint)
-	dst = appendModelEndpoint(dst, `,"remoteEndpoint":`, s.RemoteEndpoint)
+	dst = m.appendEndpoint(dst, `,"localEndpoint":`, s.LocalEndpoint)
+	dst = m.appendEndpoint(dst, `,"remoteEndpoint":`, s.RemoteEndpoint)
 	if len(s.Annotations) > 0 {
 		dst = append(dst, `,"annotations":[`...)
 		for i := range s.Annotations {
@@ -66,7 +73,7 @@ func appendModelJSON(dst []byte, s *model.SpanModel) ([]byte, bool) {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"timestamp":`...)
-			dst = strconv.AppendInt(dst, s.Annotations[i].Timestamp.Round(time.Microsecond).UnixNano()/1e3, 10)
+			dst = appendMicros(dst, unixMicros(s.Annotations[i].Timestamp))
 			dst = append(dst, `,"value":`...)
 			dst = appendHTMLSafeString(dst, s.Annotations[i].Value)
 			dst = append(dst, '}')
@@ -117,6 +124,31 @@ func marshalDuration(d time.Duration) int64 {
 	return (d + 500*time.Nanosecond).Nanoseconds() / 1e3
 }
 
+// unixMicros is t.Round(time.Microsecond).UnixNano()/1e3, MarshalJSON's
+// microseconds, for a t after 1970 (halves round up, as Round does).
+func unixMicros(t time.Time) int64 {
+	return t.Unix()*1e6 + int64((t.Nanosecond()+500)/1e3)
+}
+
+// appendMicros appends v in decimal, as strconv.AppendInt does; the
+// microseconds of a time between 2001 and 2286 (16 digits) are written
+// two digits at a time without strconv's general path.
+func appendMicros(dst []byte, v int64) []byte {
+	if v < 1e15 || v >= 1e16 {
+		return strconv.AppendInt(dst, v, 10)
+	}
+	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+		"404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+	var b [16]byte
+	u := uint64(v)
+	for i := len(b) - 2; i >= 0; i -= 2 {
+		r := u % 100
+		u /= 100
+		b[i], b[i+1] = pairs[2*r], pairs[2*r+1]
+	}
+	return append(dst, b[:]...)
+}
+
 func appendTraceIDHex(dst []byte, t model.TraceID) []byte {
 	if t.High != 0 {
 		dst = appendHexID(dst, t.High)
@@ -124,11 +156,9 @@ func appendTraceIDHex(dst []byte, t model.TraceID) []byte {
 	return appendHexID(dst, t.Low)
 }
 
-func appendModelEndpoint(dst []byte, key string, e *model.Endpoint) []byte {
-	if e.Empty() {
-		return dst
-	}
-	dst = append(dst, key...)
+// appendEndpointObject appends the JSON object MarshalJSON writes for a
+// non-empty endpoint.
+func appendEndpointObject(dst []byte, e *model.Endpoint) []byte {
 	dst = append(dst, '{')
 	mark := len(dst)
 	sep := func() {
@@ -138,7 +168,7 @@ func appendModelEndpoint(dst []byte, key string, e *model.Endpoint) []byte {
 	}
 	if e.ServiceName != "" {
 		dst = append(dst, `"serviceName":`...)
-		dst = appendHTMLSafeString(dst, strings.ToLower(e.ServiceName))
+		dst = appendLowerHTMLSafeString(dst, e.ServiceName)
 	}
 	if len(e.IPv4) > 0 {
 		sep()
@@ -161,31 +191,48 @@ func appendModelEndpoint(dst []byte, key string, e *model.Endpoint) []byte {
 }
 
 func appendSortedTags(dst []byte, tags map[string]string) []byte {
-	var small [16]string
-	keys := small[:0]
-	for k := range tags {
-		keys = append(keys, k)
+	var small [16]tagPair
+	pairs := small[:0]
+	for k, v := range tags {
+		pairs = append(pairs, tagPair{k, v})
 	}
-	sortStrings(keys)
+	sortTags(pairs)
 	dst = append(dst, `,"tags":{`...)
-	for i, k := range keys {
+	for i, p := range pairs {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendHTMLSafeString(dst, k)
+		dst = appendHTMLSafeString(dst, p.key)
 		dst = append(dst, ':')
-		dst = appendHTMLSafeString(dst, tags[k])
+		dst = appendHTMLSafeString(dst, p.value)
 	}
 	return append(dst, '}')
 }
 
-// sortStrings is an insertion sort: a span has a few tags.
-func sortStrings(s []string) {
+// tagPair is a tag, taken from the map in one pass (no lookup per key).
+type tagPair struct{ key, value string }
+
+// sortTags sorts by key with an insertion sort: a span has a few tags.
+func sortTags(s []tagPair) {
 	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+		for j := i; j > 0 && s[j].key < s[j-1].key; j-- {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// appendLowerHTMLSafeString is appendHTMLSafeString(dst, strings.ToLower(s))
+// (how MarshalJSON writes names), in one pass when s is plain lower-case
+// ASCII, as span and service names usually are.
+func appendLowerHTMLSafeString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !plainJSON[c] || ('A' <= c && c <= 'Z') {
+			return appendHTMLSafeString(dst, strings.ToLower(s))
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }
 
 // appendHTMLSafeString appends s quoted as json.Marshal does (HTML
@@ -193,6 +240,15 @@ func sortStrings(s []string) {
 // a string with other control characters or beyond ASCII is left to
 // json.Marshal so every escape is its own.
 func appendHTMLSafeString(dst []byte, s string) []byte {
+	plain := 0
+	for plain < len(s) && plainJSON[s[plain]] {
+		plain++
+	}
+	if plain == len(s) { // the usual string: copied whole
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	mark := len(dst)
 	dst = append(dst, '"')
 	for i := 0; i < len(s); i++ {
@@ -224,8 +280,19 @@ var asciiEscapes = [utf8.RuneSelf]string{
 // appendHexID appends id as 16 lower-hex digits, as model.ID.String does.
 func appendHexID(dst []byte, id uint64) []byte {
 	const digits = "0123456789abcdef"
-	for shift := 60; shift >= 0; shift -= 4 {
-		dst = append(dst, digits[id>>uint(shift)&0xf])
+	var b [16]byte
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = digits[id&0xf]
+		id >>= 4
 	}
-	return dst
+	return append(dst, b[:]...)
 }
+
+// plainJSON are the bytes encoding/json writes as they are (HTML escaping
+// on): printable ASCII but for the quote, the backslash and <, >, &.
+var plainJSON = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = asciiEscapes[c] == ""
+	}
+	return t
+}()

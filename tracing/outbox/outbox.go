@@ -82,6 +82,9 @@ type Outbox struct {
 	counts   [5]int
 	flushes  int
 	wake     chan struct{} // a Stream's: signalled when a full batch is queued
+	// free are entries a Stream delivered in Forget mode, cleared, for Send
+	// to fill again: a burst then allocates none per span once it runs.
+	free []*outboxEntry
 
 	ctx    context.Context // cancelled by Close
 	cancel context.CancelFunc
@@ -162,8 +165,9 @@ func (o *Outbox) Encoding() Encoding {
 // Send queues a finished span (zipkin-go calls it from Span.Finish). It never
 // blocks on the network and never drops.
 func (o *Outbox) Send(s model.SpanModel) {
-	e := &outboxEntry{key: KeyOf(s), span: s}
 	o.mu.Lock()
+	e := o.newEntryLocked()
+	e.key, e.span = KeyOf(s), s
 	o.pending = append(o.pending, e)
 	o.move(e, Queued)
 	if o.wake != nil && len(o.pending) >= o.opts.Batch {
@@ -173,6 +177,31 @@ func (o *Outbox) Send(s model.SpanModel) {
 		}
 	}
 	o.mu.Unlock()
+}
+
+// newEntryLocked is a cleared entry, reused when there is one; o.mu must be
+// held.
+func (o *Outbox) newEntryLocked() *outboxEntry {
+	if n := len(o.free); n > 0 {
+		e := o.free[n-1]
+		o.free[n-1] = nil
+		o.free = o.free[:n-1]
+		return e
+	}
+	return &outboxEntry{}
+}
+
+// recycleLocked keeps delivered entries for newEntryLocked, cleared so they
+// hold no span, up to as many as the Stream's workers have in flight; o.mu
+// must be held. Only entries nothing else refers to may be recycled.
+func (o *Outbox) recycleLocked(entries []*outboxEntry) {
+	for _, e := range entries {
+		if len(o.free) >= o.opts.Batch*o.opts.InFlight {
+			return
+		}
+		*e = outboxEntry{}
+		o.free = append(o.free, e)
+	}
 }
 
 // move changes an entry's state and keeps the counts; o.mu must be held. In

@@ -58,6 +58,7 @@ func (t deliveryTarget) cancelled(i, n int, batch []*outboxEntry) DeliveryResult
 // transient failures as p says.
 func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEntry, p RetryPolicy) []outcome {
 	body, good, bad, err := t.encode(batch)
+	defer func() { body.release() }()
 	var out []outcome
 	if len(bad) > 0 {
 		out = append(out, outcome{bad, t.rejected(i, n, bad)})
@@ -71,12 +72,15 @@ func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEn
 		return append(out, outcome{good, r})
 	}
 	if t.gzip {
-		if body, err = gzipBody(body); err != nil {
+		zipped, err := gzipBody(body.b)
+		if err != nil {
 			r.Err, r.Class, r.Hint = err, ClassSerialize, hintFor(ClassSerialize)
 			return append(out, outcome{good, r})
 		}
+		body.release()
+		body = plainBody(zipped)
 	}
-	r.Bytes = len(body)
+	r.Bytes = len(body.b)
 	return append(out, outcome{good, t.postRetrying(ctx, body, r, p)})
 }
 
@@ -84,9 +88,9 @@ func (t deliveryTarget) deliver(ctx context.Context, i, n int, batch []*outboxEn
 // no Zipkin accepts (SpanProblem: the proto3 encoder would send a start
 // before 1970 as a wrapped-around number). When the serializer still fails,
 // it serializes span by span to find the ones it refuses.
-func (t deliveryTarget) encode(batch []*outboxEntry) (body []byte, good, bad []*outboxEntry, err error) {
+func (t deliveryTarget) encode(batch []*outboxEntry) (body *sendBody, good, bad []*outboxEntry, err error) {
 	good, bad = splitSpans(batch, func(e *outboxEntry) error {
-		if reason := spanReason(e.span); reason != "" {
+		if reason := spanReason(&e.span); reason != "" {
 			return SpanProblem(e.span, nil)
 		}
 		return nil
@@ -94,7 +98,7 @@ func (t deliveryTarget) encode(batch []*outboxEntry) (body []byte, good, bad []*
 	if len(good) == 0 {
 		return nil, nil, bad, nil
 	}
-	if body, err = t.serializer.Serialize(modelsOf(good)); err == nil {
+	if body, err = serialize(t.serializer, modelsOf(good)); err == nil {
 		return body, good, bad, nil
 	}
 	good, refused := splitSpans(good, func(e *outboxEntry) error {
@@ -107,7 +111,7 @@ func (t deliveryTarget) encode(batch []*outboxEntry) (body []byte, good, bad []*
 	if len(good) == 0 {
 		return nil, nil, bad, nil
 	}
-	body, err = t.serializer.Serialize(modelsOf(good))
+	body, err = serialize(t.serializer, modelsOf(good))
 	return body, good, bad, err
 }
 
@@ -161,19 +165,21 @@ func (t deliveryTarget) rejected(i, n int, bad []*outboxEntry) DeliveryResult {
 
 // attempt POSTs body once with the headers zipkin-go's HTTP reporter sends,
 // plus the user's, and fills r with the classified answer.
-func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryResult) {
+func (t deliveryTarget) attempt(ctx context.Context, body *sendBody, r *DeliveryResult) {
 	if t.endpoint.URL() == nil {
 		r.Err, r.Class, r.Hint = secret.ErrMalformedEndpoint, ClassMalformedURL, hintFor(ClassMalformedURL)
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, t.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.endpoint.String(), bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(body.watch(ctx), http.MethodPost, t.endpoint.String(), bytes.NewReader(body.b))
 	if err != nil {
 		r.Err, r.Class = errors.New(t.masker.Mask(err.Error())), ClassMalformedURL
 		r.Hint = hintFor(r.Class)
+		body.answered(false)
 		return
 	}
+	body.watchRewind(req)
 	req.Header.Set("b3", "0")
 	req.Header.Set("Content-Type", t.serializer.ContentType())
 	if t.gzip {
@@ -194,10 +200,12 @@ func (t deliveryTarget) attempt(ctx context.Context, body []byte, r *DeliveryRes
 			r.Hint = "cancelled while waiting for the answer: the collector may have it; it stays queued and F sends it again"
 		}
 		t.refineTransportFailure(req, err, r)
+		body.answered(false)
 		return
 	}
 	defer resp.Body.Close()
 	t.readAnswer(resp, r)
+	body.answered(r.OK())
 	r.Latency = time.Since(began)
 }
 

@@ -108,7 +108,7 @@ func (r DeliveryResult) Retryable() bool {
 
 // postRetrying POSTs body until it is accepted, fails for good, or p's
 // retries run out; the result counts the attempts and the time waited.
-func (t deliveryTarget) postRetrying(ctx context.Context, body []byte, r DeliveryResult, p RetryPolicy) DeliveryResult {
+func (t deliveryTarget) postRetrying(ctx context.Context, body *sendBody, r DeliveryResult, p RetryPolicy) DeliveryResult {
 	for attempt := 1; ; attempt++ {
 		t.attempt(ctx, body, &r)
 		r.Attempts = attempt

@@ -12,7 +12,7 @@ import (
 // refuses it: `span "charge": duration 1.8e+12 ms is out of range: …`. It
 // falls back to the serializer's own error (serr) when no rule below fits.
 func SpanProblem(s model.SpanModel, serr error) error {
-	if reason := spanReason(s); reason != "" {
+	if reason := spanReason(&s); reason != "" {
 		return fmt.Errorf("span %q: %s", s.Name, reason)
 	}
 	if serr == nil {
@@ -25,7 +25,7 @@ func SpanProblem(s model.SpanModel, serr error) error {
 // MarshalJSON, the proto3 encoder), so the reason points at the cause rather
 // than at zipkin-go's message ("valid annotation timestamp required" for a
 // span that starts before 1970 because its duration is absurd).
-func spanReason(s model.SpanModel) string {
+func spanReason(s *model.SpanModel) string {
 	ms := func() string { return strconv.FormatFloat(float64(s.Duration)/float64(time.Millisecond), 'g', 4, 64) }
 	switch {
 	case s.TraceID.Empty():

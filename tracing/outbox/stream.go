@@ -236,6 +236,9 @@ func (st *Stream) settle(entries []*outboxEntry, r DeliveryResult) {
 	switch {
 	case state == Delivered:
 		st.failedSinceOK = 0
+		if o.opts.Forget {
+			o.recycleLocked(entries) // forgotten: the worker drops them after this
+		}
 	case r.RetryStopped != "":
 		// The server asked for a wait this run does not make: sending the
 		// next batch at once would only be refused again.
