@@ -51,6 +51,7 @@ func (c *Collector) Serve(t testing.TB) string {
 	return srv.URL
 }
 
+// ServeHTTP keeps the POST and answers it.
 func (c *Collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	n := int(c.n.Add(1))
