@@ -17,8 +17,12 @@ func TestServiceMapBeforeAnyCallSaysHowToMakeOne(t *testing.T) {
 	m := newModel(t, 80, 24)
 	m, cmd := press(t, m, "M")
 	m, _ = runShop(t, m, cmd)
-	if v := m.View(); !strings.Contains(v, "No calls between services yet") {
+	v := m.View()
+	if !strings.Contains(v, "No calls between services yet") {
 		t.Errorf("an empty map should say what draws it:\n%s", v)
+	}
+	if lines := strings.Split(v, "\n"); !strings.Contains(lines[len(lines)-1], "esc/M close") {
+		t.Errorf("the bottom line should say esc or M closes the map, as the map does: %q", lines[len(lines)-1])
 	}
 }
 

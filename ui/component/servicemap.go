@@ -44,8 +44,10 @@ func (p *ServiceMap) Update(msg tea.Msg) (Component, tea.Cmd) {
 	return p, nil
 }
 
-// ShortHelp is the map's keys.
-func (p *ServiceMap) ShortHelp() []key.Binding { return []key.Binding{p.Keys.Cancel} }
+// ShortHelp is the map's keys: esc or M closes it, as its last line says.
+func (p *ServiceMap) ShortHelp() []key.Binding {
+	return []key.Binding{Both(p.Keys.Cancel, p.Keys.ServiceMap, "close")}
+}
 
 // FullHelp is the map's keys.
 func (p *ServiceMap) FullHelp() [][]key.Binding {
