@@ -14,7 +14,7 @@ func fileActions(k *component.KeyMap) []action {
 }
 
 // filesOf is the file desk, for the actions and the results it handles.
-func filesOf(m *Model) component.FileDesk { return component.FileDesk{Common: m.common, Tree: m.tree} }
+func filesOf(m *Model) component.FileDesk { return component.NewFileDesk(m.common, m.tree) }
 
 func needSpans(m *Model) string {
 	if m.common.Session.Tree().Len() == 0 {

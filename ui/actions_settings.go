@@ -11,7 +11,7 @@ func settingsActions(k *component.KeyMap) []action {
 		{&k.B3, nil, with(headersOf, (*component.HeadersPane).Cycle)},
 		{&k.Tab, nil, with(focusOf, component.FocusCycle.Next)},
 		{&k.Endpoint, nil, with(endpointOf, component.EndpointEditor.Edit)},
-		{&k.Sampler, nil, opens(newSamplerPicker)},
+		{&k.Sampler, nil, opens(component.NewSamplerPicker)},
 		{&k.Reveal, hasSecrets, with(commonOf, (*component.Common).ToggleReveal)},
 		{&k.Help, nil, with(helpOf, (*component.HelpPane).Open)},
 		{&k.Quit, nil, with(quitterOf, (*component.Quitter).Quit)},
@@ -20,7 +20,7 @@ func settingsActions(k *component.KeyMap) []action {
 }
 
 func hasSecrets(m *Model) string {
-	if m.common.Session.Endpoint().HasSecrets() || len(m.common.Session.Config().Headers) > 0 || m.log.Hidden {
+	if m.common.Session.Endpoint().HasSecrets() || len(m.common.Session.Config().Headers) > 0 || m.log.HidesASecret() {
 		return ""
 	}
 	return "no secrets to hide: the endpoint has no token and no header values are set"

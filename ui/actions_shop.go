@@ -14,3 +14,6 @@ func shopActions(k *component.KeyMap) []action {
 
 // needRunningClient is why H does not apply now.
 func needRunningClient(m *Model) string { return m.shop.WhyNoCall() }
+
+// shopOf is the demo shop, for the actions it does.
+func shopOf(m *Model) *component.ShopDesk { return m.shop }

@@ -15,4 +15,4 @@ func undoActions(k *component.KeyMap) []action {
 }
 
 // undoOf is the undo desk, for the actions it does.
-func undoOf(m *Model) component.UndoDesk { return component.UndoDesk{Common: m.common, Tree: m.tree} }
+func undoOf(m *Model) component.UndoDesk { return component.NewUndoDesk(m.common, m.tree) }

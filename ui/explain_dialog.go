@@ -5,5 +5,5 @@ import (
 )
 
 func newExplainDialog(c *component.Common, e component.Explanation) *component.ExplainDialog {
-	return &component.ExplainDialog{PaneBase: component.PaneBase{Common: c}, Pages: [2]component.Explanation{e.WithKeys(c.Keys), glossary().WithKeys(c.Keys)}}
+	return component.NewExplainDialog(c, e, glossary())
 }

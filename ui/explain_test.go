@@ -66,7 +66,7 @@ func TestRemoteEndpointKey(t *testing.T) {
 	m = typeText(t, m, "10.0.0.7:8080")
 	m, _ = press(t, m, "enter")
 	n := m.tree.Selected()
-	if n.RemoteEndpoint == nil || component.EndpointText(n.RemoteEndpoint) != "payments 10.0.0.7:8080" {
+	if e := n.RemoteEndpoint; e == nil || e.ServiceName != "payments" || e.IPv4.String() != "10.0.0.7" || e.Port != 8080 {
 		t.Fatalf("remote endpoint: %+v", n.RemoteEndpoint)
 	}
 	if v := m.inspector.View(); !strings.Contains(v, "payments 10.0.0.7:8080") {

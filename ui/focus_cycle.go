@@ -6,5 +6,5 @@ import (
 
 // focusOf is the focus ring as the screen is laid out now, for tab.
 func focusOf(m *Model) component.FocusCycle {
-	return component.FocusCycle{Common: m.common, Ring: m.screen.focusRing(), Current: m.screen.focusedPane()}
+	return component.NewFocusCycle(m.common, m.screen.focusRing(), m.screen.focusedPane())
 }

@@ -9,17 +9,15 @@ import (
 // newHelpPane is the help over the action table; reasons is the root's map
 // of why a binding is disabled, kept current as the session changes.
 func newHelpPane(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component) *component.HelpPane {
-	h := &component.HelpPane{PaneBase: component.PaneBase{Common: c}, Reasons: reasons, FocusedPane: focused}
+	var groups []component.HelpSource
 	for _, g := range table {
 		src := component.HelpSource{Title: g.title}
 		for _, a := range g.actions {
-			if a.binding != &c.Keys.Tab { // listed with the focused pane's keys
-				src.Keys = append(src.Keys, a.binding)
-			}
+			src.Keys = append(src.Keys, a.binding)
 		}
-		h.Table = append(h.Table, src)
+		groups = append(groups, src)
 	}
-	return h
+	return component.NewHelpPane(c, groups, reasons, focused)
 }
 
 // helpOf is the help, for the action that opens it.

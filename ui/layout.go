@@ -4,14 +4,14 @@ import "zipkin-playground/ui/component"
 
 // layout measures the screen for the current window, the status it last
 // laid out for and the content.
-func (s *screen) layout() component.LayoutSizes { return s.layoutFor(s.status) }
+func (s *screen) layout() layoutSizes { return s.layoutFor(s.status) }
 
 // layoutFor measures the screen for the current window, status and content.
-func (s *screen) layoutFor(status string) component.LayoutSizes {
+func (s *screen) layoutFor(status string) layoutSizes {
 	w, h := s.width, s.height
-	l := component.LayoutSizes{Stacked: w < component.StackBelowW, Compact: w < component.StackBelowW || h < component.BorderlessH}
-	l.Beside = !l.Stacked && w >= component.ReceivedBeside && s.received.Available()
-	l.TopH = len(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(w, h)) // two lines, or more when a field wraps
+	l := layoutSizes{Stacked: w < stackBelowW, Compact: w < stackBelowW || h < borderlessH}
+	l.Beside = !l.Stacked && w >= receivedBeside && s.received.Available()
+	l.TopH = len(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(w, h)) // two lines, or more when a field wraps
 	l.StatusH = len(statusLines(status, w, h))
 	l.BodyH = max(3, h-l.TopH-l.StatusH-1) // and the help line
 	switch {
@@ -53,7 +53,7 @@ func (s *screen) layoutFor(status string) component.LayoutSizes {
 
 // stack shares the height of stacked panes: the focused one gets the most,
 // the others keep their title and a line or two.
-func (s *screen) stack(l *component.LayoutSizes) {
+func (s *screen) stack(l *layoutSizes) {
 	l.LeftW = s.width
 	switch {
 	case s.log.Focused():
@@ -72,12 +72,12 @@ func (s *screen) stack(l *component.LayoutSizes) {
 }
 
 // placements is the layout and the focus order: every component with its
-// inner size, in the order tab visits them. A new pane is one line here (and
-// one in mainBody, where it is drawn).
-func (s *screen) placements(l component.LayoutSizes) []component.Placement {
-	at := func(c component.Component, w, h int, name string) component.Placement {
+// size, in the order tab visits them. A new pane is one line here (and one
+// in mainBody, where it is drawn at the size given here).
+func (s *screen) placements(l layoutSizes) []component.Placement {
+	at := func(c component.Pane, w, h int, name string) component.Placement {
 		iw, ih := l.Inner(w, h)
-		return component.Placement{C: c, W: iw, H: ih, Name: name}
+		return component.Placement{C: c, W: iw, H: ih, OuterW: w, OuterH: h, Name: name}
 	}
 	scroll := " (" + component.KeyHelp(component.Both(s.Keys.Down, s.Keys.Up, "scroll")) + ")"
 	received := "" // tab visits what arrived only when there is any source of it

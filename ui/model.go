@@ -37,19 +37,11 @@ type Model struct {
 	common  *component.Common
 	actions []actionGroup
 	reasons map[*key.Binding]string // why a disabled action does not apply
-	screen  *screen                 // lays out and draws the panes below
+	screen  *screen                 // lays out and draws the panes
+	*panes                          // shared with the screen (panes.go)
 
-	tree      *component.TreePane
-	inspector *component.InspectorPane
-	headers   *component.HeadersPane
-	log       *component.DeliveryLog
-	received  *component.ReceivedPane
-
-	mode     mode
-	dialog   component.Dialog // the open prompt, picker or question; nil in browse and help
-	helpView *component.HelpPane
-
-	lesson *component.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	mode   mode
+	dialog component.Dialog // the open prompt, picker or question; nil in browse and help
 
 	shop *component.ShopDesk // the demo shop H calls and M maps
 
@@ -67,24 +59,17 @@ type Model struct {
 func New(s *tracing.Session, opts ...Option) *Model {
 	styles := component.DefaultStyles()
 	keys := component.DefaultKeyMap()
-	c := &component.Common{Session: s, Styles: &styles, Keys: &keys, Now: time.Now, Reveal: s.Config().RevealSecrets, Verify: newVerification()}
+	c := &component.Common{Session: s, Styles: &styles, Keys: &keys, Now: time.Now, Reveal: s.Config().RevealSecrets, Verify: component.NewVerification()}
 	m := &Model{common: c, reasons: map[*key.Binding]string{}}
 	for _, o := range opts {
 		o(m)
 	}
 	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
-	m.tree = &component.TreePane{PaneBase: component.PaneBase{Common: c}}
-	m.inspector = &component.InspectorPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
-	m.headers = &component.HeadersPane{PaneBase: component.PaneBase{Common: c}, Selected: m.tree.Selected}
-	m.log = newDeliveryLog(c)
-	m.received = &component.ReceivedPane{PaneBase: component.PaneBase{Common: c}}
-	m.shop = newShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
-	m.received.Refresh()
-	m.helpView = newHelpPane(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() })
-	m.quitter = &component.Quitter{Common: c, CancelFlush: m.log.Cancel}
-	m.lesson = newLearnPane(c, m.tree, m.log, func() []component.AnsweredCall { return m.shop.Answered })
-	m.screen = &screen{Common: c, tree: m.tree, inspector: m.inspector, headers: m.headers, log: m.log, received: m.received,
-		lesson: m.lesson, helpView: m.helpView, actions: m.actions, help: help.New()}
+	m.panes = newPanes(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() },
+		func() []component.AnsweredCall { return m.shop.AnsweredCalls() })
+	m.shop = component.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
+	m.quitter = component.NewQuitter(c, m.log.Cancel)
+	m.screen = &screen{Common: c, panes: m.panes, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", component.KeyName(keys.NewTrace), component.KeyName(keys.Help)) + component.ReceiverNotes(s)
 	m.refreshKeys()
@@ -123,7 +108,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKeyMsg(msg)
 	case component.FlushResultMsg, component.FlushRetryMsg, spinner.TickMsg:
 		if r, ok := msg.(component.FlushResultMsg); ok {
-			m.common.Verify.SentTo.Record(r)
+			m.common.Verify.Record(r)
 		}
 		var cmd tea.Cmd
 		m.log, cmd = update(m.log, msg)
@@ -137,10 +122,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return component.Verifier{Common: m.common}.Tick()
 	case component.VerifyDoneMsg:
 		return m.verifyDone(msg)
-	case component.ReceivedMsg, component.ReceivedLayoutMsg, component.ReceiverStartedMsg:
-		var cmd tea.Cmd
-		m.received, cmd = update(m.received, msg)
-		return cmd
 	case tickMsg:
 		if m.runningSpans() == 0 {
 			m.ticking = false
@@ -153,6 +134,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.clipboard.Done(msg)
 	case component.ShopMsg:
 		return m.shop.Update(msg)
+	default:
+		if p := m.screen.owner(msg); p != nil { // a pane's own async result
+			_, cmd := p.Update(msg)
+			return cmd
+		}
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 // headers).
 func optionActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Options, nil, opens(newOptions)},
+		{&k.Options, nil, opens(component.NewOptions)},
 		{&k.Preview, needSelection, with(treeOf, (*component.TreePane).Preview)},
 		{&k.Copy, needSelection, with(headersOf, (*component.HeadersPane).Copy)},
 	}

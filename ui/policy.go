@@ -76,7 +76,7 @@ func (m *Model) Progress() Progress { return m.common.Progress() }
 
 // AskBeforeQuit has q and ctrl+c ask first whenever reason returns a
 // sentence: a workshop's presenter quitting ends every attendee's session.
-func (m *Model) AskBeforeQuit(reason func() string) { m.quitter.Reason = reason }
+func (m *Model) AskBeforeQuit(reason func() string) { m.quitter.AskFirst(reason) }
 
 // Lessons is how many lessons the guided tour has (none if they do not load).
 func Lessons() int {

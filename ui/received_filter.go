@@ -1,15 +1,9 @@
 package ui
 
-import (
-	"zipkin-playground/ui/component"
-)
-
 // ShowReceivedOf shows in the Received pane only the traces service took
 // part in; "" shows every trace again.
 func (m *Model) ShowReceivedOf(service string) {
-	m.received.Only = component.ServiceFilter(service)
-	m.received.Cursor, m.received.Offset = 0, 0
-	m.received.Refresh()
+	m.received.ShowOnly(service)
 }
 
 // FocusReceived gives the Received pane the keys (and the most room), as

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/ui/component"
@@ -15,7 +13,7 @@ func sourceActions(k *component.KeyMap) []action {
 
 func canSwitchSource(m *Model) string {
 	switch {
-	case len(m.received.Backend.Traces) == 0:
+	case !m.received.HasBackendTraces():
 		return "no trace read back from another backend yet: with a query URL ({Options}), {Verify} reads what Zipkin or Jaeger stored"
 	case m.common.Session.Receiver() == nil:
 		return "the embedded receiver does not run: the Received pane ({Tab}) shows the backend's traces"
@@ -26,17 +24,9 @@ func canSwitchSource(m *Model) string {
 // switchSource toggles the Received pane between the embedded receiver and
 // the backend, and gives it the keys so it is in view.
 func (m *Model) switchSource() tea.Cmd {
-	v := m.received
-	v.Source = 1 - v.Source
-	v.Cursor, v.Offset = 0, 0
-	v.Refresh()
-	m.screen.focus(v)
+	said := m.received.SwitchSource()
+	m.screen.focus(m.received)
 	m.screen.resize(m.status)
-	if v.ShowsBackend() {
-		m.status = fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", component.KindNames[v.Backend.Kind], component.Safe(v.Backend.Query))
-	} else {
-		m.status = "Received pane: what the embedded receiver got."
-	}
-	m.statusBad = false
+	m.status, m.statusBad = said, false
 	return nil
 }

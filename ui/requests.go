@@ -42,7 +42,7 @@ func (m *Model) carryOut() tea.Cmd {
 			if m.mode != modeConfirmQuit && !msg.Auto {
 				m.status, m.statusBad = msg.Text, false
 			}
-			m.common.Verify.Status = m.status // a flush's summary stays, the result follows it
+			m.common.Verify.Started(m.status) // a flush's summary stays, the result follows it
 		case component.FocusMsg:
 			m.screen.focus(msg.C)
 		case component.RunKeyMsg:

@@ -4,6 +4,7 @@ import (
 	"zipkin-playground/ui/component"
 
 	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // screen lays out and draws the panes. One list of placements decides where
@@ -14,15 +15,9 @@ import (
 // dialog, the status) the root hands it as plain values.
 type screen struct {
 	*component.Common
-	tree      *component.TreePane
-	inspector *component.InspectorPane
-	headers   *component.HeadersPane
-	log       *component.DeliveryLog
-	received  *component.ReceivedPane
-	lesson    *component.LearnPane
-	helpView  *component.HelpPane
-	actions   []actionGroup // the bottom line offers their keys
-	help      help.Model
+	*panes                // shared with the root (panes.go)
+	actions []actionGroup // the bottom line offers their keys
+	help    help.Model
 
 	width, height int
 	status        string // the status last laid out for
@@ -53,7 +48,7 @@ func (s *screen) focusRing() []component.Placement {
 }
 
 // focusedPane is the pane that gets the keys no action takes.
-func (s *screen) focusedPane() component.Component {
+func (s *screen) focusedPane() component.Pane {
 	for _, stop := range s.focusRing() {
 		if stop.C.Focused() {
 			return stop.C
@@ -94,4 +89,15 @@ func (s *screen) resize(status string) {
 	for _, p := range s.placements(s.layout()) {
 		p.C.SetSize(p.W, p.H)
 	}
+}
+
+// owner is the pane that owns msg, one of its own async results; nil when
+// no pane does.
+func (s *screen) owner(msg tea.Msg) component.Component {
+	for _, p := range s.placements(layoutSizes{}) { // the panes, whatever their sizes
+		if o, ok := p.C.(component.Owner); ok && o.Owns(msg) {
+			return p.C
+		}
+	}
+	return nil
 }

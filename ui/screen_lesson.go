@@ -7,7 +7,7 @@ import "zipkin-playground/ui/component"
 // stacked. The lesson never gives way: it keeps its title, what to press and
 // three rows of its text; the tree and the B3 headers shrink first (the tree
 // to one row, which follows the selection), then the B3 headers go.
-func (s *screen) learnLayout(l *component.LayoutSizes) {
+func (s *screen) learnLayout(l *layoutSizes) {
 	if !s.touring() {
 		return
 	}
@@ -39,18 +39,18 @@ func (s *screen) learnLayout(l *component.LayoutSizes) {
 
 // lessonBox is the lesson panel under the tree (side by side), "" when the
 // tour is off.
-func (s *screen) lessonBox(l component.LayoutSizes) string {
+func (s *screen) lessonBox(l layoutSizes, at func(component.Component) string) string {
 	if l.LessonH == 0 || l.Stacked {
 		return ""
 	}
-	return "\n" + s.box(l, s.lesson, l.LeftW, l.LessonH)
+	return "\n" + at(s.lesson)
 }
 
 // detailsOrLesson is the stacked screen's lower section: the lesson in learn
 // mode, the details otherwise.
-func (s *screen) detailsOrLesson(l component.LayoutSizes) string {
+func (s *screen) detailsOrLesson(l layoutSizes, at func(component.Component) string) string {
 	if l.LessonH > 0 {
-		return s.box(l, s.lesson, s.width, l.HdrH)
+		return at(s.lesson)
 	}
-	return s.details(l)
+	return s.details(l, at)
 }

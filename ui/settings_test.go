@@ -9,27 +9,7 @@ import (
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/ui/component"
-	"zipkin-playground/ui/settings"
 )
-
-// Every setting the TUI takes has its row in O, under its name.
-func TestEverySettingIsInOptions(t *testing.T) {
-	t.Parallel()
-	m := newModel(t, 120, 40)
-	names := map[string]bool{}
-	for _, r := range component.OptionRows(m.common) {
-		names[r.Name] = true
-	}
-	for _, s := range settings.Table() {
-		name := s.Name
-		if s.Edit == settings.Repeat {
-			name = "+ add a " + s.Name
-		}
-		if s.Edit != settings.NotInTUI && !names[name] {
-			t.Errorf("--%s: no row %q in O", s.Flag, name)
-		}
-	}
-}
 
 // --gzip is a row of O: turned on there, the top bar says so, p shows the
 // gzipped size and a curl that sends Content-Encoding: gzip, and the next

@@ -17,7 +17,7 @@ import (
 func statusLines(status string, w, h int) []string {
 	lines := component.Wrap(component.Safe(status), w)
 	limit := 3
-	if h < component.BorderlessH {
+	if h < borderlessH {
 		limit = 2
 	}
 	limit = max(limit, h/4)

@@ -1,14 +1,8 @@
 package ui
 
 import (
-	"zipkin-playground/tracing/outbox"
-	"zipkin-playground/tracing/verify"
 	"zipkin-playground/ui/component"
 )
-
-func newVerification() *component.Verification {
-	return &component.Verification{Checks: map[outbox.SpanKey]*verify.SpanCheck{}, Seen: map[string]bool{}, SentTo: newSentTo()}
-}
 
 // verifyActions is V.
 func verifyActions(k *component.KeyMap) []action {

@@ -25,8 +25,7 @@ func (m *Model) verifyDone(msg component.VerifyDoneMsg) tea.Cmd {
 	} else {
 		m.status, m.statusBad = component.KeyText(m.common.Keys, text), false
 	}
-	v := m.common.Verify
-	if msg.Err == nil && before == v.Status && !wasBad && !explained && v.Status != "" && !strings.HasPrefix(before, "Verifying") {
+	if msg.Err == nil && m.common.Verify.Follows(before) && !wasBad && !explained && !strings.HasPrefix(before, "Verifying") {
 		m.status = before + " " + m.status
 	}
 	return next

@@ -11,7 +11,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Seq})
+	return m.screen.view(frame{mode: m.mode, dialog: m.dialog, status: m.status, bad: m.statusBad, lead: m.clipboard.Lead()})
 }
 
 // view draws the frame: the top bar, the panes (or the help, or a dialog
@@ -33,7 +33,7 @@ func (s *screen) view(f frame) string {
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(component.TopBar{Common: s.Common, NextKind: s.tree.NextKind()}.Lines(s.width, s.height), body)
+	parts := append(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
 	style := s.Styles.Status
 	if f.bad {
 		style = s.Styles.Bad
@@ -46,12 +46,12 @@ func (s *screen) view(f frame) string {
 
 // box draws a component in a titled box of outer size w×h: the title in the
 // top border, or on a line of its own when compact.
-func (s *screen) box(l component.LayoutSizes, c component.Component, w, h int) string {
+func (s *screen) box(l layoutSizes, c component.Component, w, h int) string {
 	content := c.View() // first: a pane's title may count what its view measured
 	return s.boxOf(l, c.Title(), content, w, h, c.Focused())
 }
 
-func (s *screen) boxOf(l component.LayoutSizes, title, content string, w, h int, focused bool) string {
+func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused bool) string {
 	titleStyle := s.Styles.Title
 	if focused {
 		title, titleStyle = component.FocusMark+title, s.Styles.FocusTitle
@@ -63,27 +63,42 @@ func (s *screen) boxOf(l component.LayoutSizes, title, content string, w, h int,
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was
-// received), then the delivery log.
-func (s *screen) mainBody(l component.LayoutSizes) string {
+// received), then the delivery log, each in its box at the size placements
+// gave it.
+func (s *screen) mainBody(l layoutSizes) string {
+	at := s.boxes(l)
 	var upper string
 	if l.Stacked {
-		upper = s.box(l, s.tree, s.width, l.TreeH) + "\n" + s.detailsOrLesson(l)
+		upper = at(s.tree) + "\n" + s.detailsOrLesson(l, at)
 	} else {
-		left := s.box(l, s.tree, l.LeftW, l.TreeH) + s.lessonBox(l)
+		left := at(s.tree) + s.lessonBox(l, at)
 		if l.HdrH > 0 { // a short screen in learn mode gives the B3 headers' room to the lesson
-			left += "\n" + s.box(l, s.headers, l.LeftW, l.HdrH)
+			left += "\n" + at(s.headers)
 		}
-		right := s.box(l, s.inspector, l.InspW, l.UpperH)
+		right := at(s.inspector)
 		if s.received.Focused() && !l.Beside {
-			right = s.box(l, s.received, l.InspW, l.UpperH)
+			right = at(s.received)
 		}
 		cols := []string{left, right}
 		if l.Beside {
-			cols = append(cols, s.box(l, s.received, l.RecvW, l.UpperH))
+			cols = append(cols, at(s.received))
 		}
 		upper = besides(cols...)
 	}
-	return upper + "\n" + s.box(l, s.log, s.width, l.LogH)
+	return upper + "\n" + at(s.log)
+}
+
+// boxes draws a pane in its box at the outer size placements gives it, so
+// each pane's size is decided in one place.
+func (s *screen) boxes(l layoutSizes) func(component.Component) string {
+	placed := map[component.Component]component.Placement{}
+	for _, p := range s.placements(l) {
+		placed[p.C] = p
+	}
+	return func(c component.Component) string {
+		p := placed[c]
+		return s.box(l, c, p.OuterW, p.OuterH)
+	}
 }
 
 // besides puts blocks of the same height side by side. Every block is
@@ -111,10 +126,10 @@ func besides(blocks ...string) string {
 // details is the stacked screen's lower section: the focused one of
 // inspector, B3 headers and received spans, or the headers then the
 // inspector when none of them has focus.
-func (s *screen) details(l component.LayoutSizes) string {
+func (s *screen) details(l layoutSizes, at func(component.Component) string) string {
 	for _, c := range []component.Component{s.inspector, s.headers, s.received} {
 		if c.Focused() {
-			return s.box(l, c, s.width, l.HdrH)
+			return at(c)
 		}
 	}
 	w, h := l.Inner(s.width, l.HdrH)

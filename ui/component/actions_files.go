@@ -17,7 +17,7 @@ import (
 // scenario's first trace is selected.
 type FileDesk struct {
 	*Common
-	Tree *TreePane
+	tree *TreePane
 }
 
 // Default file names, shown as the prompts' placeholders: enter on an empty
@@ -111,7 +111,7 @@ func (f FileDesk) Load() tea.Cmd {
 				},
 			}), nil
 		},
-		cancel: func() { f.Say("Nothing opened.") },
+		cancel: func() { f.say("Nothing opened.") },
 	})
 	return nil
 }
@@ -129,7 +129,7 @@ func (f FileDesk) Done(msg FileMsg) tea.Cmd {
 		for _, l := range msg.write.log {
 			f.Send(LogMsg{l})
 		}
-		f.Say("%s %s to %s (mode 0600).", strings.ToUpper(msg.op[:1])+msg.op[1:], msg.write.detail, msg.path)
+		f.say("%s %s to %s (mode 0600).", strings.ToUpper(msg.op[:1])+msg.op[1:], msg.write.detail, msg.path)
 		return nil
 	}
 	roots, err := f.Session.Replay(msg.scenario)
@@ -138,9 +138,9 @@ func (f FileDesk) Done(msg FileMsg) tea.Cmd {
 		return nil
 	}
 	if len(roots) > 0 {
-		f.Tree.Select(roots[0])
+		f.tree.Select(roots[0])
 	}
-	f.Say("Opened %s: %s with fresh IDs; %s flushes them.%s", msg.path, Plural(len(roots), "trace"), KeyName(f.Keys.Flush), f.unsampledNote(roots))
+	f.say("Opened %s: %s with fresh IDs; %s flushes them.%s", msg.path, Plural(len(roots), "trace"), KeyName(f.Keys.Flush), f.unsampledNote(roots))
 	return nil
 }
 
@@ -167,15 +167,18 @@ func (f FileDesk) unsampledNote(roots []*tracing.Node) string {
 
 func (f FileDesk) askOverwrite(w fileWrite) tea.Cmd {
 	q := fmt.Sprintf("%s already exists — replace it? (%s)", w.path, KeyName(Both(f.Keys.Yes, f.Keys.No, "")))
-	f.Say("%s", q)
+	f.say("%s", q)
 	f.open(&Confirm{PaneBase: PaneBase{Common: f.Common}, question: q,
 		yes: func() tea.Cmd {
 			w.overwrite = true
 			return writeFileCmd(w)
 		},
 		no: func() tea.Cmd {
-			f.Say("Not %s: %s is unchanged.", w.op, w.path)
+			f.say("Not %s: %s is unchanged.", w.op, w.path)
 			return nil
 		}})
 	return nil
 }
+
+// NewFileDesk is s, w, x and l over the tree's selection.
+func NewFileDesk(c *Common, tree *TreePane) FileDesk { return FileDesk{Common: c, tree: tree} }

@@ -10,9 +10,9 @@ import (
 func (c *Common) ToggleReveal() tea.Cmd {
 	c.Reveal = !c.Reveal
 	if c.Reveal {
-		c.Say("Secrets revealed — press %s again before you share the screen.", KeyName(c.Keys.Reveal))
+		c.say("Secrets revealed — press %s again before you share the screen.", KeyName(c.Keys.Reveal))
 	} else {
-		c.Say("Secrets masked.")
+		c.say("Secrets masked.")
 	}
 	return nil
 }

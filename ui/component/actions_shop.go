@@ -24,7 +24,7 @@ var errNoServiceGraph = errors.New("this query API serves no service graph")
 
 // WhyNoCall: H makes the call a running CLIENT span stands for.
 func (d *ShopDesk) WhyNoCall() string {
-	n := d.Selected()
+	n := d.selected()
 	switch {
 	case d.Policy.Locked != "":
 		// Its services would listen on the host's machine and send where the
@@ -55,7 +55,7 @@ func (d *ShopDesk) routes() []shop.Route {
 // PickRoute opens the route picker for the selected CLIENT span (H);
 // enter calls the route chosen with the span's B3 headers.
 func (d *ShopDesk) PickRoute() tea.Cmd {
-	n := d.Selected()
+	n := d.selected()
 	notes := shopCallNotes(n, d.Session.Config().B3, d.Running == nil)
 	if d.called[n] > 0 {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
@@ -101,7 +101,7 @@ func (d *ShopDesk) request(c shopCall) tea.Cmd {
 	if d.Running != nil {
 		return d.restart()
 	}
-	d.Say("Starting the demo shop…")
+	d.say("Starting the demo shop…")
 	return d.Ensure()
 }
 
@@ -112,28 +112,28 @@ func (d *ShopDesk) call(c shopCall) tea.Cmd {
 	if rep, err := d.Session.ShopReporting(); err == nil && ReportingKey(rep) != d.ReportingTo {
 		move, d.ReportingTo = &rep, ReportingKey(rep)
 	}
-	d.Say("Calling %s %s (%s)…", c.route.Method, c.route.Path, c.route.Service)
+	d.say("Calling %s %s (%s)…", c.route.Method, c.route.Path, c.route.Service)
 	return callShop(d.Running, c, move)
 }
 
 // callDone logs the call and tags the span as zipkin-go's client would.
 func (d *ShopDesk) callDone(msg ShopCallDoneMsg) {
 	c, r := msg.call, msg.Result
-	d.Log.AddTop(shopLogEntry(c, r))
+	d.log.AddTop(shopLogEntry(c, r))
 	if r.Status != 0 {
 		sampled := c.sc.Debug || (c.sc.Sampled != nil && *c.sc.Sampled)
-		d.Answered = append(d.Answered, AnsweredCall{service: c.route.Service, sampled: sampled})
+		d.answered = append(d.answered, AnsweredCall{service: c.route.Service, sampled: sampled})
 	}
 	tagged := d.tag(c, r)
 	switch {
 	case r.Err != nil:
 		d.sayError(fmt.Sprintf("%s %s: %v", c.route.Method, c.route.Path, r.Err))
 	case !c.sc.Debug && c.sc.Sampled != nil && !*c.sc.Sampled:
-		d.Say("%s answered %d. X-B3-Sampled: 0 went along: the services report nothing.", c.route.Service, r.Status)
+		d.say("%s answered %d. X-B3-Sampled: 0 went along: the services report nothing.", c.route.Service, r.Status)
 	case r.Status >= 500:
 		d.sayError(fmt.Sprintf("%s answered %d: the span got error=%d; its services' spans arrive in Received.", c.route.Service, r.Status, r.Status))
 	default:
-		d.Say("%s answered %d in %s; %s the services' spans arrive in Received, {ServiceMap} draws the map.", c.route.Service, r.Status, ShortDur(r.Took), tagged)
+		d.say("%s answered %d in %s; %s the services' spans arrive in Received, {ServiceMap} draws the map.", c.route.Service, r.Status, ShortDur(r.Took), tagged)
 	}
 }
 

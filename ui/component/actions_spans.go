@@ -67,7 +67,7 @@ func (t *TreePane) ContinueTrace() tea.Cmd {
 				return nil, err
 			}
 			t.started(n)
-			t.Say("Continued trace %s as a child of the pasted span.", n.Context.TraceID)
+			t.say("Continued trace %s as a child of the pasted span.", n.Context.TraceID)
 			return nil, nil
 		},
 	})
@@ -96,14 +96,14 @@ func (t *TreePane) started(n *tracing.Node) {
 	name := quoted(n.Name) + lowercaseNote(n.Name, t.Session.Outbox().Encoding())
 	switch {
 	case n.Key.Shared:
-		t.Say("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). %s finishes it.", name, KeyName(t.Keys.Finish))
+		t.say("Started %s as a SERVER span sharing its client's span ID (zipkin-go shared span). %s finishes it.", name, KeyName(t.Keys.Finish))
 	case !n.Sampled():
-		t.Say("Started %s — not sampled: %s.", name, n.SamplerReason)
+		t.say("Started %s — not sampled: %s.", name, n.SamplerReason)
 	case n.Kind == model.Client && t.Policy.Locked == "":
-		t.Say("Started %s — %s calls the demo shop with its B3 headers (a real HTTP request); %s adds a child, %s finishes.", name,
+		t.say("Started %s — %s calls the demo shop with its B3 headers (a real HTTP request); %s adds a child, %s finishes.", name,
 			KeyName(t.Keys.Shop), KeyName(t.Keys.Child), KeyName(t.Keys.Finish))
 	default:
-		t.Say("Started %s — %s adds a child, %s tags, %s errors, %s finishes.", name,
+		t.say("Started %s — %s adds a child, %s tags, %s errors, %s finishes.", name,
 			KeyName(t.Keys.Child), KeyName(t.Keys.Tag), KeyName(t.Keys.Error), KeyName(t.Keys.Finish))
 	}
 }
@@ -116,9 +116,9 @@ func (t *TreePane) Finish() tea.Cmd {
 		return nil
 	}
 	if !n.Sampled() {
-		t.Say("Finished %q in %s — not sampled, so it stays here and is never sent.", n.Name, ShortDur(n.Duration))
+		t.say("Finished %q in %s — not sampled, so it stays here and is never sent.", n.Name, ShortDur(n.Duration))
 	} else {
-		t.Say("Finished %q in %s — queued; %s flushes it to the endpoint.", n.Name, ShortDur(n.Duration), KeyName(t.Keys.Flush))
+		t.say("Finished %q in %s — queued; %s flushes it to the endpoint.", n.Name, ShortDur(n.Duration), KeyName(t.Keys.Flush))
 	}
 	return nil
 }
@@ -134,7 +134,7 @@ func (t *TreePane) Tag() tea.Cmd {
 			if err := t.Session.Tag(n, k, v); err != nil {
 				return nil, err
 			}
-			t.Say("Tagged %q with %s=%s.", n.Name, k, v)
+			t.say("Tagged %q with %s=%s.", n.Name, k, v)
 			return nil, nil
 		},
 	})
@@ -150,7 +150,7 @@ func (t *TreePane) MarkError() tea.Cmd {
 			if err := t.Session.Error(n, value); err != nil {
 				return nil, err
 			}
-			t.Say("Error on %q: tag error=%s and annotation %s.", n.Name, value, tracing.ErrorAnnotation(value))
+			t.say("Error on %q: tag error=%s and annotation %s.", n.Name, value, tracing.ErrorAnnotation(value))
 			return nil, nil
 		},
 	})
@@ -166,7 +166,7 @@ func (t *TreePane) Annotate() tea.Cmd {
 			if err := t.Session.Annotate(n, value); err != nil {
 				return nil, err
 			}
-			t.Say("Annotated %q: %s.", n.Name, value)
+			t.say("Annotated %q: %s.", n.Name, value)
 			return nil, nil
 		},
 	})
@@ -184,7 +184,7 @@ func (t *TreePane) CycleKind() tea.Cmd {
 		}
 	}
 	t.kind = next
-	t.Say("The next span started will be %s (then back to none).", kindName(next))
+	t.say("The next span started will be %s (then back to none).", kindName(next))
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 // what is gone. It keeps nothing between keys.
 type UndoDesk struct {
 	*Common
-	Tree *TreePane
+	tree *TreePane
 }
 
 // unsent says whether none of the spans was handed to a collector: running,
@@ -34,7 +34,7 @@ func (u UndoDesk) unsent(nodes []*tracing.Node) (bool, string) {
 
 // AskDelete asks before deleting the selected span and its subtree.
 func (u UndoDesk) AskDelete() tea.Cmd {
-	n := u.Tree.Selected()
+	n := u.tree.Selected()
 	nodes := u.Session.Tree().Subtree(n)
 	if ok, why := u.unsent(nodes); !ok {
 		u.sayError("Not deleted: " + why + ".")
@@ -58,9 +58,9 @@ func (u UndoDesk) AskDelete() tea.Cmd {
 			u.sayError(fmt.Errorf("not deleted: %w", err).Error())
 			return nil
 		}
-		u.Tree.Select(parent)
-		u.Tree.clamp()
-		u.Say("Deleted %s: %s, none of it sent.", quoted(n.Name), Plural(count, "span"))
+		u.tree.Select(parent)
+		u.tree.clamp()
+		u.say("Deleted %s: %s, none of it sent.", quoted(n.Name), Plural(count, "span"))
 		return nil
 	})
 	return nil
@@ -72,12 +72,12 @@ func (u UndoDesk) AskNewSession() tea.Cmd {
 		KeyName(Both(u.Keys.Yes, u.Keys.No, "")))
 	u.askYesNo(q, func() tea.Cmd {
 		count, kept := u.clearUnsent(u.Session.Tree().Roots())
-		u.Tree.kind = model.Undetermined // K applies to one span: a new session has none waiting
-		u.Tree.clamp()
+		u.tree.kind = model.Undetermined // K applies to one span: a new session has none waiting
+		u.tree.clamp()
 		if kept > 0 {
-			u.Say("New session: %s deleted; %s already sent stay listed.", Plural(count, "span"), Plural(kept, "span"))
+			u.say("New session: %s deleted; %s already sent stay listed.", Plural(count, "span"), Plural(kept, "span"))
 		} else {
-			u.Say("New session: %s deleted. %s starts a trace.", Plural(count, "span"), KeyName(u.Keys.NewTrace))
+			u.say("New session: %s deleted. %s starts a trace.", Plural(count, "span"), KeyName(u.Keys.NewTrace))
 		}
 		return nil
 	})
@@ -104,10 +104,13 @@ func (u UndoDesk) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 // askYesNo puts a yes/no question on the status line; no leaves things as they
 // are.
 func (u UndoDesk) askYesNo(question string, yes func() tea.Cmd) {
-	u.Say("%s", question)
+	u.say("%s", question)
 	u.open(&Confirm{PaneBase: PaneBase{Common: u.Common}, question: question, yes: yes,
 		no: func() tea.Cmd {
-			u.Say("Nothing deleted.")
+			u.say("Nothing deleted.")
 			return nil
 		}})
 }
+
+// NewUndoDesk is u and D over the tree's selection.
+func NewUndoDesk(c *Common, tree *TreePane) UndoDesk { return UndoDesk{Common: c, tree: tree} }

@@ -68,9 +68,9 @@ func FitLine(l string, w int) string {
 	return l
 }
 
-// Navigate applies a movement key (up, down, page up/down, top, bottom) to
+// navigate applies a movement key (up, down, page up/down, top, bottom) to
 // pos within [0, last]; other keys leave it as it is.
-func Navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
+func navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
 	switch {
 	case key.Matches(msg, k.Up):
 		pos--

@@ -38,14 +38,14 @@ type logEntry struct {
 type DeliveryLog struct {
 	PaneBase
 	Entries   []logEntry
-	Scroll    int // lines scrolled up from the bottom
-	Spinner   spinner.Model
+	scroll    int // lines scrolled up from the bottom
+	spinner   spinner.Model
 	cancel    context.CancelFunc // non-nil while a flush runs
 	cancelled bool               // the running (or last) flush was cancelled
 	done      int                // batches answered in the running flush
-	// Hidden says a result holds a secret of its own, masked (a redirect's
+	// hidden says a result holds a secret of its own, masked (a redirect's
 	// target with a token in it): v has something to reveal.
-	Hidden bool
+	hidden bool
 }
 
 // Flushing says whether a flush runs.
@@ -60,9 +60,9 @@ func (l *DeliveryLog) Add(note string) {
 	l.push(logEntry{note: note, masker: l.Session.Masker()})
 }
 
-// AddResult logs one batch.
-func (l *DeliveryLog) AddResult(r outbox.DeliveryResult) {
-	l.Hidden = l.Hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
+// addResult logs one batch.
+func (l *DeliveryLog) addResult(r outbox.DeliveryResult) {
+	l.hidden = l.hidden || r.RedirectTo != "" && secret.MaskURL(r.RedirectTo) != r.RedirectTo
 	l.push(logEntry{Result: &r})
 	l.done++
 }
@@ -72,7 +72,7 @@ func (l *DeliveryLog) push(e logEntry) {
 	if over := len(l.Entries) - maxLogEntries; over > 0 {
 		l.Entries = append([]logEntry(nil), l.Entries[over:]...)
 	}
-	l.Scroll = 0
+	l.scroll = 0
 }
 
 // Render draws one entry as it is to be seen now: masked unless revealed.
@@ -121,9 +121,9 @@ func (l *DeliveryLog) Render(e logEntry) string {
 	return line
 }
 
-// LastResult is the newest batch's line (its hint on a second line), ""
+// lastResult is the newest batch's line (its hint on a second line), ""
 // before any POST.
-func (l *DeliveryLog) LastResult() string {
+func (l *DeliveryLog) lastResult() string {
 	for i := len(l.Entries) - 1; i >= 0; i-- {
 		if l.Entries[i].Result != nil {
 			return l.Render(l.Entries[i])
@@ -152,12 +152,12 @@ func (l *DeliveryLog) Lines(want int) []string {
 	return out
 }
 
-// Start runs flush (a command streaming FlushResultMsg then FlushDoneMsg)
+// start runs flush (a command streaming FlushResultMsg then FlushDoneMsg)
 // with a context this pane can cancel; it returns the commands to run.
-func (l *DeliveryLog) Start(flush func(context.Context) tea.Cmd) tea.Cmd {
+func (l *DeliveryLog) start(flush func(context.Context) tea.Cmd) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel, l.cancelled, l.done = cancel, false, 0
-	return tea.Batch(l.Spinner.Tick, flush(ctx))
+	return tea.Batch(l.spinner.Tick, flush(ctx))
 }
 
 // Cancel stops the running flush: batches not answered yet stay queued. It
@@ -175,7 +175,7 @@ func (l *DeliveryLog) Cancel() bool {
 func (l *DeliveryLog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case FlushResultMsg:
-		l.AddResult(msg.Result)
+		l.addResult(msg.Result)
 		return l, waitFor(msg.next)
 	case FlushRetryMsg:
 		l.push(logEntry{Result: &msg.failed, wait: msg.wait, of: msg.of})
@@ -190,12 +190,12 @@ func (l *DeliveryLog) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return l, nil
 		}
 		var cmd tea.Cmd
-		l.Spinner, cmd = l.Spinner.Update(msg)
+		l.spinner, cmd = l.spinner.Update(msg)
 		return l, cmd
 	case tea.KeyMsg:
 		// Only a key in the focused log measures every entry.
 		maxScroll := max(0, len(l.Lines(-1))-l.height)
-		l.Scroll = maxScroll - Navigate(l.Keys, msg, maxScroll-min(l.Scroll, maxScroll), l.height, maxScroll)
+		l.scroll = maxScroll - navigate(l.Keys, msg, maxScroll-min(l.scroll, maxScroll), l.height, maxScroll)
 	}
 	return l, nil
 }
@@ -210,10 +210,10 @@ func (l *DeliveryLog) FullHelp() [][]key.Binding { return [][]key.Binding{NavKey
 func (l *DeliveryLog) Title() string {
 	t := "Delivery log"
 	if l.Flushing() {
-		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.Spinner.View(), Plural(l.done, "batch"), KeyName(l.Keys.StopFlush))
+		t = fmt.Sprintf("Delivery log %s flushing… %s answered (%s cancels)", l.spinner.View(), Plural(l.done, "batch"), KeyName(l.Keys.StopFlush))
 	}
-	if l.Scroll > 0 {
-		t += fmt.Sprintf(" · %s below (%s)", Plural(l.Scroll, "line"), KeyName(l.Keys.Bottom))
+	if l.scroll > 0 {
+		t += fmt.Sprintf(" · %s below (%s)", Plural(l.scroll, "line"), KeyName(l.Keys.Bottom))
 	}
 	return t
 }
@@ -223,8 +223,17 @@ func (l *DeliveryLog) View() string {
 	if len(l.Entries) == 0 {
 		return l.Styles.Dim.Render("One line per POST appears here when you flush (" + KeyName(l.Keys.Flush) + ").")
 	}
-	lines := l.Lines(l.Scroll + l.height)
-	end := max(0, len(lines)-l.Scroll)
+	lines := l.Lines(l.scroll + l.height)
+	end := max(0, len(lines)-l.scroll)
 	start := max(0, end-l.height)
 	return strings.Join(lines[start:end], "\n")
 }
+
+// NewDeliveryLog is the delivery log, empty, its spinner the dot.
+func NewDeliveryLog(c *Common) *DeliveryLog {
+	return &DeliveryLog{PaneBase: PaneBase{Common: c}, spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}
+
+// HidesASecret says a logged result holds a secret of its own, masked (a
+// redirect's target): r has something to reveal even without a token.
+func (l *DeliveryLog) HidesASecret() bool { return l.hidden }

@@ -15,17 +15,17 @@ func (l *DeliveryLog) Flush() tea.Cmd {
 		note = fmt.Sprintf(" (%s %s not sent until finished)", Plural(running, "running span"), IsAre(running))
 	}
 	to := l.Session.Endpoint().Display(l.Reveal)
-	l.Say("Flushing %s to %s%s… %s cancels.", Plural(pending, "span"), to, note, KeyName(l.Keys.StopFlush))
+	l.say("Flushing %s to %s%s… %s cancels.", Plural(pending, "span"), to, note, KeyName(l.Keys.StopFlush))
 	// The log keeps the endpoint in clear and masks it when it draws.
 	l.Add(fmt.Sprintf("— flush of %s to %s", Plural(pending, "span"), l.Session.Endpoint().Display(true)))
 	out, retries, target := l.Session.Outbox(), l.Session.Config().Retries, l.Session.Endpoint()
-	return l.Start(func(ctx context.Context) tea.Cmd { return StartFlush(ctx, out, retries, target) })
+	return l.start(func(ctx context.Context) tea.Cmd { return StartFlush(ctx, out, retries, target) })
 }
 
 // Stop cancels the running flush (esc): batches not answered yet stay
 // queued; the summary follows when the flush has wound down.
 func (l *DeliveryLog) Stop() tea.Cmd {
 	l.Cancel()
-	l.Say("Cancelling the flush: batches not answered yet stay queued.")
+	l.say("Cancelling the flush: batches not answered yet stay queued.")
 	return nil
 }

@@ -5,5 +5,5 @@ package component
 // small screen, the headers under them are j or G away.
 func (l *DeliveryLog) AddTop(note string) {
 	l.Add(note)
-	l.Scroll = max(0, len(l.Lines(1))-l.height)
+	l.scroll = max(0, len(l.Lines(1))-l.height)
 }

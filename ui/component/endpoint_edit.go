@@ -74,18 +74,18 @@ func (e EndpointEditor) maskTyped(s string) string {
 func (e EndpointEditor) accept(value string) (tea.Cmd, error) {
 	value = strings.TrimSpace(value)
 	if value == "" { // enter alone on a masked endpoint keeps it
-		e.Say("Endpoint unchanged.")
+		e.say("Endpoint unchanged.")
 		return nil, nil
 	}
 	if strings.Contains(value, secret.MaskText) {
 		if value == e.Session.Endpoint().Mask(e.Session.Config().Endpoint) {
-			e.Say("Endpoint unchanged.")
+			e.say("Endpoint unchanged.")
 			return nil, nil
 		}
 		return nil, fmt.Errorf("the masked part (****) cannot be edited: press %s, %s to reveal, then %s again — or type the whole URL", KeyName(e.Keys.Cancel), KeyName(e.Keys.Reveal), KeyName(e.Keys.Endpoint))
 	}
 	if secret.IsLocalSpec(value) && e.Session.Receiver() == nil {
-		e.Say("Starting the embedded receiver…")
+		e.say("Starting the embedded receiver…")
 		return startReceiver(e.Session.Config()), nil
 	}
 	if err := e.Session.SetEndpoint(value); err != nil {

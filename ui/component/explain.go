@@ -16,7 +16,7 @@ import (
 func (t *TreePane) Explain() Explanation { return explainSelected(t.Common, t.Selected()) }
 
 // Explain is i on the inspector: the span it shows, field by field.
-func (v *InspectorPane) Explain() Explanation { return explainSelected(v.Common, v.Selected()) }
+func (v *InspectorPane) Explain() Explanation { return explainSelected(v.Common, v.selected()) }
 
 // Explain is i on the B3 headers.
 func (v *HeadersPane) Explain() Explanation { return explainHeaders(v.Session.Config().B3) }
@@ -51,10 +51,10 @@ func explainSpan(n *tracing.Node, s *tracing.Session, f b3.Format) Explanation {
 		items = append(items, ExplainItem{"shared", "yes", "This SERVER span joined its CLIENT's span ID, as zipkin-go does for a SERVER span with a parent: one call, recorded by both sides. Zipkin merges the two halves; Jaeger stores the server half under a new ID, re-parented under the client."})
 	}
 	items = append(items, sampledItem(n), ExplainItem{"why", n.SamplerReason, "Why the trace is (not) sampled. Sampler arithmetic is shown with integers, so you can check it by hand."})
-	items = append(items, ExplainItem{"local", EndpointText(n.LocalEndpoint), "The local endpoint: the service (and IP) that recorded this span. Zipkin lists and groups traces by this service name."})
+	items = append(items, ExplainItem{"local", endpointText(n.LocalEndpoint), "The local endpoint: the service (and IP) that recorded this span. Zipkin lists and groups traces by this service name."})
 	remote := "none ({Remote} sets it while a span runs)"
 	if n.RemoteEndpoint != nil {
-		remote = EndpointText(n.RemoteEndpoint)
+		remote = endpointText(n.RemoteEndpoint)
 	}
 	items = append(items, ExplainItem{"remote", remote, "The remote endpoint: the other side of the call — for a CLIENT the service it called, for a SERVER its caller. Sent as remoteEndpoint; Zipkin's dependency graph uses it for a callee that is not traced itself."})
 	items = append(items, timingItems(n)...)
@@ -225,4 +225,23 @@ func sharedParentText(n *tracing.Node) string {
 		return fmt.Sprintf("%s — copied from its CLIENT %s (shared span)", id, n.Parent.Context.ID)
 	}
 	return fmt.Sprintf("%s — copied from the pasted caller %s (shared span)", id, n.Context.ID)
+}
+
+// Explain says what the lesson panel is and how the tour moves.
+func (p *LearnPane) Explain() Explanation {
+	return Explanation{Title: "Explain · lesson ({Glossary}: glossary)", Items: []ExplainItem{
+		{"lesson n/N", "", "The guided tour: one Zipkin idea per lesson, taught on the spans you make here. {Learn} leaves it and comes back to the same lesson."},
+		{"Do:", "", "What to press. The lesson watches the playground and passes when you have done it, not before."},
+		{"○ waiting", "", "Not done yet. {NextLesson} skips ahead and {PrevLesson} goes back; a lesson passed stays passed."},
+		{"✓ Done.", "", "You did it: below it, what just happened, in the words of what the screen shows."},
+		{"↓ n more", "", "The lesson is longer than the panel: tab gives it the keys, then {Down} and {Up} scroll."},
+	}}
+}
+
+// Explain says what the full help lists.
+func (h *HelpPane) Explain() Explanation {
+	return Explanation{Title: "Explain · all keys ({Glossary}: glossary)", Items: []ExplainItem{
+		{"all keys", "", "Every key the playground has, grouped as the screen is: moving in the focused pane, then each group of actions."},
+		{"— why", "", "A key that does not apply now says why beside it, so nothing is pressed for nothing."},
+	}}
 }

@@ -25,7 +25,7 @@ type Explanation struct {
 // scrollable; esc or i closes it.
 type ExplainDialog struct {
 	PaneBase
-	Pages    [2]Explanation
+	pages    [2]Explanation
 	page     int
 	Scroll   int
 	closed   bool
@@ -33,7 +33,7 @@ type ExplainDialog struct {
 }
 
 // Title names the page shown.
-func (d *ExplainDialog) Title() string { return d.Pages[d.page].Title }
+func (d *ExplainDialog) Title() string { return d.pages[d.page].Title }
 
 // Closed says the dialog was closed.
 func (d *ExplainDialog) Closed() bool { return d.closed }
@@ -57,7 +57,7 @@ func (d *ExplainDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		d.page, d.Scroll = 1-d.page, 0
 	default:
 		last := max(0, len(d.Lines())-d.maxLines)
-		d.Scroll = Navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
+		d.Scroll = navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
 	}
 	return d, nil
 }
@@ -82,7 +82,7 @@ func (d *ExplainDialog) Lines() []string {
 	st := d.Styles
 	w := max(10, d.Width-4)
 	var out []string
-	for _, it := range d.Pages[d.page].Items {
+	for _, it := range d.pages[d.page].Items {
 		head := st.Label.Render(it.Label)
 		if it.Value != "" {
 			head += "  " + it.Value
@@ -114,4 +114,9 @@ func (d *ExplainDialog) View() string {
 		lines[i] = FitLine(l, inner)
 	}
 	return st.Prompt.Render(strings.Join(lines, "\n"))
+}
+
+// NewExplainDialog is i on e, with the glossary as its second page.
+func NewExplainDialog(c *Common, e, glossary Explanation) *ExplainDialog {
+	return &ExplainDialog{PaneBase: PaneBase{Common: c}, pages: [2]Explanation{e.withKeys(c.Keys), glossary.withKeys(c.Keys)}}
 }

@@ -6,19 +6,24 @@ import tea "github.com/charmbracelet/bubbletea"
 // the order the panes are placed on the screen.
 type FocusCycle struct {
 	*Common
-	Ring    []Placement
-	Current Component // the pane that has the keys now
+	ring    []Placement
+	current Component // the pane that has the keys now
 }
 
 // Next gives the keys to the pane after the current one, and says which.
 func (f FocusCycle) Next() tea.Cmd {
-	for i, stop := range f.Ring {
-		if stop.C == f.Current {
-			next := f.Ring[(i+1)%len(f.Ring)]
+	for i, stop := range f.ring {
+		if stop.C == f.current {
+			next := f.ring[(i+1)%len(f.ring)]
 			f.Send(FocusMsg{next.C})
-			f.Say("Focus: %s.", next.Name)
+			f.say("Focus: %s.", next.Name)
 			break
 		}
 	}
 	return nil
+}
+
+// NewFocusCycle is tab over ring, current having the keys now.
+func NewFocusCycle(c *Common, ring []Placement, current Component) FocusCycle {
+	return FocusCycle{Common: c, ring: ring, current: current}
 }

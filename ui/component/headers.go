@@ -16,7 +16,7 @@ import (
 // cycles it), read at each frame.
 type HeadersPane struct {
 	PaneBase
-	Selected func() *tracing.Node
+	selected func() *tracing.Node
 	scroll   scroller
 	memoKey  headersKey
 	memo     []string
@@ -65,7 +65,7 @@ type headersKey struct {
 // before it sizes the pane). The last result is kept: a frame asks for it
 // several times.
 func (v *HeadersPane) LinesAt(w int) []string {
-	k := headersKey{v.Selected(), v.Session.Config().B3, w}
+	k := headersKey{v.selected(), v.Session.Config().B3, w}
 	if k != v.memoKey || v.memo == nil {
 		v.memoKey, v.memo = k, v.render(k.n, w)
 	}
@@ -91,4 +91,9 @@ func (v *HeadersPane) render(n *tracing.Node, w int) []string {
 		out = append(out, Wrap(v.Styles.Dim.Render("Sampled 0: downstream services do not record this trace"), w)...)
 	}
 	return out
+}
+
+// NewHeadersPane is the headers of the span selected answers.
+func NewHeadersPane(c *Common, selected func() *tracing.Node) *HeadersPane {
+	return &HeadersPane{PaneBase: PaneBase{Common: c}, selected: selected}
 }

@@ -16,7 +16,7 @@ func (v *HeadersPane) Cycle() tea.Cmd {
 		v.sayError(err.Error())
 		return nil
 	}
-	v.Say("B3 view: %s.", v.Session.Config().B3)
+	v.say("B3 view: %s.", v.Session.Config().B3)
 	return nil
 }
 
@@ -24,7 +24,7 @@ func (v *HeadersPane) Cycle() tea.Cmd {
 // with OSC 52 (it works over SSH: the terminal on the person's side does the
 // copy).
 func (v *HeadersPane) Copy() tea.Cmd {
-	n := v.Selected()
+	n := v.selected()
 	format := v.Session.Config().B3
 	lines, err := b3.Headers(n.Context, format)
 	if err != nil {
@@ -38,7 +38,7 @@ func (v *HeadersPane) Copy() tea.Cmd {
 	v.Send(ClipboardMsg{osc52.New(strings.Join(text, "\n")).String()})
 	// The terminal decides: many honour OSC 52, some ignore it silently, so
 	// the status says what was sent, not that the clipboard holds it.
-	v.Say("Sent the %s B3 headers of %q (%s) to your terminal as OSC 52, a clipboard request; terminals may ignore it: %s",
+	v.say("Sent the %s B3 headers of %q (%s) to your terminal as OSC 52, a clipboard request; terminals may ignore it: %s",
 		format, escapeTitle(n.Name), Plural(len(lines), "line"), strings.Join(text, " · "))
 	return nil
 }

@@ -2,10 +2,14 @@ package component
 
 import (
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"zipkin-playground/tracing"
 )
 
 func TestMain(m *testing.M) {
@@ -13,3 +17,27 @@ func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	os.Exit(m.Run())
 }
+
+// newTestCommon is the context a component shares, on a session of its own
+// (the embedded receiver on a free port, every trace sampled, adjusted by
+// mutate), under policy p.
+func newTestCommon(t testing.TB, p Policy, mutate ...func(*tracing.Config)) *Common {
+	t.Helper()
+	cfg := tracing.DefaultConfig()
+	cfg.Listen = "127.0.0.1:0"
+	cfg.IP = "10.0.0.1"
+	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
+	for _, f := range mutate {
+		f(&cfg)
+	}
+	s, err := tracing.NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	st, keys := DefaultStyles(), DefaultKeyMap()
+	return &Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Policy: p}
+}
+
+// flat is s with its runs of white space made one space.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }

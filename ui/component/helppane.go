@@ -17,9 +17,9 @@ type HelpPane struct {
 	groups []helpGroup
 	scroll int
 
-	Table       []HelpSource            // the action table's keys by theme
-	Reasons     map[*key.Binding]string // why each disabled action does not apply now
-	FocusedPane func() Component        // the pane whose keys come first
+	table       []HelpSource            // the action table's keys by theme
+	reasons     map[*key.Binding]string // why each disabled action does not apply now
+	focusedPane func() Component        // the pane whose keys come first
 }
 
 // HelpSource is one theme of the action table as the help reads it: the
@@ -49,11 +49,11 @@ func (g helpGroup) whyNot(i int) string {
 // dialogs' keys; then the root shows it.
 func (h *HelpPane) Open() tea.Cmd {
 	k := h.Keys
-	h.groups = []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, h.FocusedPane().ShortHelp()...), k.Tab)}}
-	for _, src := range h.Table {
+	h.groups = []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, h.focusedPane().ShortHelp()...), k.Tab)}}
+	for _, src := range h.table {
 		g := helpGroup{title: src.Title}
 		for _, b := range src.Keys {
-			g.keys, g.why = append(g.keys, *b), append(g.why, h.Reasons[b])
+			g.keys, g.why = append(g.keys, *b), append(g.why, h.reasons[b])
 		}
 		h.groups = append(h.groups, g)
 	}
@@ -73,7 +73,7 @@ func (h *HelpPane) Title() string {
 func (h *HelpPane) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		last := max(0, strings.Count(h.Content(), "\n")+1-h.height)
-		h.scroll = Navigate(h.Keys, km, h.scroll, max(1, h.height-1), last)
+		h.scroll = navigate(h.Keys, km, h.scroll, max(1, h.height-1), last)
 	}
 	return h, nil
 }
@@ -145,4 +145,21 @@ func padRight(s string, w int) string {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
+}
+
+// NewHelpPane is the help over table (its groups of keys, tab left out: it
+// is listed with the focused pane's keys); reasons is the root's map of why
+// a binding is disabled, kept current as the session changes.
+func NewHelpPane(c *Common, table []HelpSource, reasons map[*key.Binding]string, focused func() Component) *HelpPane {
+	h := &HelpPane{PaneBase: PaneBase{Common: c}, reasons: reasons, focusedPane: focused}
+	for _, g := range table {
+		src := HelpSource{Title: g.Title}
+		for _, b := range g.Keys {
+			if b != &c.Keys.Tab {
+				src.Keys = append(src.Keys, b)
+			}
+		}
+		h.table = append(h.table, src)
+	}
+	return h
 }

@@ -22,7 +22,7 @@ const labelW = 10
 // asks for it when it draws.
 type InspectorPane struct {
 	PaneBase
-	Selected func() *tracing.Node
+	selected func() *tracing.Node
 	scroll   scroller
 	shownKey outbox.SpanKey // the span scrolled: another span starts at the top
 	total    int            // lines the last View had
@@ -57,7 +57,7 @@ func (v *InspectorPane) View() string {
 
 // Lines is the selected span, wrapped to the pane's width.
 func (v *InspectorPane) Lines() []string {
-	n := v.Selected()
+	n := v.selected()
 	if n == nil {
 		return Wrap(v.Styles.Dim.Render("Select a span to see its IDs, tags, annotations and sampling decision."), v.Width)
 	}
@@ -133,9 +133,9 @@ func (v *InspectorPane) timing(n *tracing.Node, line func(label, value string)) 
 	} else {
 		line("duration", v.Styles.Running.Render("running "+ShortDur(n.Elapsed(v.Now())))+" ("+KeyName(v.Keys.Finish)+" finishes)")
 	}
-	line("local", EndpointText(n.LocalEndpoint))
+	line("local", endpointText(n.LocalEndpoint))
 	if n.RemoteEndpoint != nil {
-		line("remote", EndpointText(n.RemoteEndpoint))
+		line("remote", endpointText(n.RemoteEndpoint))
 	}
 	line("start", n.Start.Format("15:04:05.000000"))
 }
@@ -180,8 +180,8 @@ func (v *InspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, val
 	}
 }
 
-// EndpointText is e as one line: service, IP and port ("-" for none).
-func EndpointText(e *model.Endpoint) string {
+// endpointText is e as one line: service, IP and port ("-" for none).
+func endpointText(e *model.Endpoint) string {
 	if e == nil {
 		return "-"
 	}
@@ -195,4 +195,9 @@ func EndpointText(e *model.Endpoint) string {
 		s += fmt.Sprintf(":%d", e.Port)
 	}
 	return strings.TrimSpace(s)
+}
+
+// NewInspectorPane is the inspector of the span selected answers.
+func NewInspectorPane(c *Common, selected func() *tracing.Node) *InspectorPane {
+	return &InspectorPane{PaneBase: PaneBase{Common: c}, selected: selected}
 }

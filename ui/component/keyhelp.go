@@ -63,8 +63,8 @@ func KeyText(k *KeyMap, s string) string {
 	})
 }
 
-// WithKeys is e with its keys filled in.
-func (e Explanation) WithKeys(k *KeyMap) Explanation {
+// withKeys is e with its keys filled in.
+func (e Explanation) withKeys(k *KeyMap) Explanation {
 	out := Explanation{Title: KeyText(k, e.Title), Items: make([]ExplainItem, len(e.Items))}
 	for i, it := range e.Items {
 		it.Means = KeyText(k, it.Means)

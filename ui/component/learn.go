@@ -42,9 +42,9 @@ func (l Lesson) doneFor(p Policy) string {
 	return l.Done
 }
 
-// LoadLessons parses the embedded lessons and checks that every check name
+// loadLessons parses the embedded lessons and checks that every check name
 // exists.
-func LoadLessons(data []byte) ([]Lesson, error) {
+func loadLessons(data []byte) ([]Lesson, error) {
 	var ls []Lesson
 	if err := json.Unmarshal(data, &ls); err != nil {
 		return nil, fmt.Errorf("lessons: %v", err)
@@ -65,39 +65,39 @@ func LoadLessons(data []byte) ([]Lesson, error) {
 
 // BuiltinLessons are the embedded lessons. A broken file is a bug the tests
 // catch; should one ship, L says why instead of starting.
-func BuiltinLessons() ([]Lesson, error) { return LoadLessons(lessonsJSON) }
+func BuiltinLessons() ([]Lesson, error) { return loadLessons(lessonsJSON) }
 
 // Tour is the progress through the lessons; it survives leaving learn mode.
 type Tour struct {
 	Lessons []Lesson
-	Current int
+	current int
 	Passed  []bool
 	snap    learnSnapshot
-	Active  bool
+	active  bool
 }
 
-// Lesson is the current lesson.
-func (t *Tour) Lesson() Lesson { return t.Lessons[t.Current] }
+// lesson is the current lesson.
+func (t *Tour) lesson() Lesson { return t.Lessons[t.current] }
 
 // Done says whether the current lesson's check has passed.
-func (t *Tour) Done() bool { return t.Passed[t.Current] }
+func (t *Tour) Done() bool { return t.Passed[t.current] }
 
 // check runs the current lesson's check on w once it is pending; it
 // reports whether the lesson has just been completed.
 func (t *Tour) check(w lessonWorld) bool {
-	if !t.Active || t.Passed[t.Current] {
+	if !t.active || t.Passed[t.current] {
 		return false
 	}
 	t.snap.refresh(w)
-	if lessonChecks[t.Lesson().Check](w, t.snap) {
-		t.Passed[t.Current] = true
+	if lessonChecks[t.lesson().Check](w, t.snap) {
+		t.Passed[t.current] = true
 		return true
 	}
 	return false
 }
 
-// Completed counts the lessons passed.
-func (t *Tour) Completed() int {
+// completed counts the lessons passed.
+func (t *Tour) completed() int {
 	n := 0
 	for _, d := range t.Passed {
 		if d {
@@ -105,4 +105,9 @@ func (t *Tour) Completed() int {
 		}
 	}
 	return n
+}
+
+// newTour is a tour of ls, at lesson 1, none passed.
+func newTour(ls []Lesson) *Tour {
+	return &Tour{Lessons: ls, Passed: make([]bool, len(ls))}
 }

@@ -20,17 +20,17 @@ import (
 type LearnPane struct {
 	PaneBase
 	Tour       *Tour                 // the progress; nil when the lessons failed to load
-	Tree       *TreePane             // the selection the checks watch, and where focus goes on leaving
-	LastResult func() string         // the delivery log's newest line, for the lessons that quote it
-	Flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
-	ShopCalls  func() []AnsweredCall // the calls the demo shop answered, for its lesson
+	tree       *TreePane             // the selection the checks watch, and where focus goes on leaving
+	lastResult func() string         // the delivery log's newest line, for the lessons that quote it
+	flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
+	shopCalls  func() []AnsweredCall // the calls the demo shop answered, for its lesson
 	scroll     scroller
 }
 
 // lessonParts are a lesson's lines at one width: pinned above the text, the
 // text that scrolls, pinned below it, and the way on.
 type lessonParts struct {
-	top, Body, bottom, foot []string
+	top, body, bottom, foot []string
 }
 
 // Title is the progress and the lesson's title, or the progress alone when
@@ -40,9 +40,9 @@ func (p *LearnPane) Title() string {
 	if t == nil {
 		return "Learn"
 	}
-	progress := fmt.Sprintf("Lesson %d/%d", t.Current+1, len(t.Lessons))
+	progress := fmt.Sprintf("Lesson %d/%d", t.current+1, len(t.Lessons))
 	if p.titleFits(p.Width) {
-		return progress + " · " + t.Lesson().Title
+		return progress + " · " + t.lesson().Title
 	}
 	return progress
 }
@@ -51,7 +51,7 @@ func (p *LearnPane) Title() string {
 // w columns wide inside (corners, spaces and the focus mark around it).
 func (p *LearnPane) titleFits(w int) bool {
 	t := p.Tour
-	title := fmt.Sprintf("Lesson %d/%d · %s", t.Current+1, len(t.Lessons), t.Lesson().Title)
+	title := fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.Lessons), t.lesson().Title)
 	return lipgloss.Width(FocusMark+title)+5 <= w+2
 }
 
@@ -64,12 +64,12 @@ func (p *LearnPane) Update(msg tea.Msg) (Component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.Keys.NextLesson):
-		p.GotoLesson(p.Tour.Current + 1)
+		p.GotoLesson(p.Tour.current + 1)
 	case key.Matches(km, p.Keys.PrevLesson):
-		p.GotoLesson(p.Tour.Current - 1)
+		p.GotoLesson(p.Tour.current - 1)
 	default:
-		parts := p.Parts(max(10, p.Width))
-		p.scroll.key(p.Keys, km, len(parts.Body), p.textRows(parts))
+		parts := p.parts(max(10, p.Width))
+		p.scroll.key(p.Keys, km, len(parts.body), p.textRows(parts))
 	}
 	return p, nil
 }
@@ -88,25 +88,25 @@ func (p *LearnPane) FullHelp() [][]key.Binding {
 	return keys
 }
 
-// Parts lays the lesson out at width w: while pending, the teaching text
+// parts lays the lesson out at width w: while pending, the teaching text
 // scrolls above what to press (pinned); once done, what just happened
 // scrolls under its heading.
-func (p *LearnPane) Parts(w int) lessonParts {
+func (p *LearnPane) parts(w int) lessonParts {
 	t := p.Tour
 	st := p.Styles
-	l := t.Lesson()
+	l := t.lesson()
 	var parts lessonParts
 	if !p.titleFits(w) {
 		parts.top = styled(st.Title.Render, Wrap(l.Title, w))
 	}
 	if t.Done() {
 		parts.top = append(parts.top, st.Delivered.Render("✓ Done. What just happened:"))
-		parts.Body = Wrap(l.doneFor(p.Policy), w)
+		parts.body = Wrap(l.doneFor(p.Policy), w)
 		if q := p.quote(l); q != "" {
-			parts.Body = append(append(Wrap(q, w), ""), parts.Body...)
+			parts.body = append(append(Wrap(q, w), ""), parts.body...)
 		}
 	} else {
-		parts.Body = Wrap(l.Teach, w)
+		parts.body = Wrap(l.Teach, w)
 		parts.bottom = Wrap(st.Label.Render("Do: ")+l.Do, w)
 	}
 	// The way on fits 40 columns: each key by its first symbol.
@@ -117,8 +117,8 @@ func (p *LearnPane) Parts(w int) lessonParts {
 	if !t.Done() {
 		nav = "○ waiting · " + next + " · " + back + " · " + leave
 	}
-	if t.Current == len(t.Lessons)-1 {
-		nav = fmt.Sprintf("last · %d/%d done · %s · %s", t.Completed(), len(t.Lessons), back, leave)
+	if t.current == len(t.Lessons)-1 {
+		nav = fmt.Sprintf("last · %d/%d done · %s · %s", t.completed(), len(t.Lessons), back, leave)
 	}
 	parts.foot = styled(st.Dim.Render, Wrap(nav, w))
 	return parts
@@ -127,7 +127,7 @@ func (p *LearnPane) Parts(w int) lessonParts {
 // quote is the line the lesson's done text points at, as that pane shows it.
 func (p *LearnPane) quote(l Lesson) string {
 	if l.Quote == "delivery" {
-		if line := p.LastResult(); line != "" {
+		if line := p.lastResult(); line != "" {
 			return "The delivery log's last line: " + line
 		}
 	}
@@ -153,7 +153,7 @@ func (p *LearnPane) View() string {
 	if p.Tour == nil {
 		return ""
 	}
-	parts := p.Parts(max(10, p.Width))
+	parts := p.parts(max(10, p.Width))
 	// Below the least the layout gives (a screen under 24 rows), what to
 	// press stays longest: the way on goes first, then the title.
 	if len(parts.top)+len(parts.bottom)+len(parts.foot) > p.height {
@@ -163,7 +163,7 @@ func (p *LearnPane) View() string {
 		parts.top = nil
 	}
 	rows := p.textRows(parts)
-	body := parts.Body
+	body := parts.body
 	if rows > 0 {
 		start := min(p.scroll.offset, max(0, len(body)-rows))
 		p.scroll.offset = start
@@ -188,8 +188,8 @@ func (p *LearnPane) LinesNeeded(w int) int {
 	if p.Tour == nil {
 		return 0
 	}
-	parts := p.Parts(max(10, w))
-	return len(parts.top) + len(parts.Body) + len(parts.bottom) + len(parts.foot)
+	parts := p.parts(max(10, w))
+	return len(parts.top) + len(parts.body) + len(parts.bottom) + len(parts.foot)
 }
 
 // LinesAtLeast is the least the lesson keeps at width w: its pinned lines
@@ -198,10 +198,21 @@ func (p *LearnPane) LinesAtLeast(w int) int {
 	if p.Tour == nil {
 		return 0
 	}
-	parts := p.Parts(max(10, w))
-	rows := len(parts.Body)
+	parts := p.parts(max(10, w))
+	rows := len(parts.body)
 	if rows > 3 {
 		rows = 4
 	}
 	return len(parts.top) + rows + len(parts.bottom) + len(parts.foot)
+}
+
+// NewLearnPane is the lesson pane over the embedded lessons (without a tour
+// when they fail to load: L then says why). It watches the tree's selection,
+// quotes and waits for the delivery log, and counts the shop's calls.
+func NewLearnPane(c *Common, tree *TreePane, log *DeliveryLog, shopCalls func() []AnsweredCall) *LearnPane {
+	p := &LearnPane{PaneBase: PaneBase{Common: c}, tree: tree, lastResult: log.lastResult, flushing: log.Flushing, shopCalls: shopCalls}
+	if ls, err := BuiltinLessons(); err == nil {
+		p.Tour = newTour(ls)
+	}
+	return p
 }

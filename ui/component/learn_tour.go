@@ -8,7 +8,7 @@ import (
 )
 
 // Active says whether the tour is on: the lesson on screen, its keys first.
-func (p *LearnPane) Active() bool { return p.Tour != nil && p.Tour.Active }
+func (p *LearnPane) Active() bool { return p.Tour != nil && p.Tour.active }
 
 // Unavailable is why L cannot start the tour ("" when it can).
 func (p *LearnPane) Unavailable() string {
@@ -22,16 +22,16 @@ func (p *LearnPane) Unavailable() string {
 // Toggle enters the tour where it was left, or leaves it (progress kept).
 func (p *LearnPane) Toggle() tea.Cmd {
 	t := p.Tour
-	if t.Active {
-		t.Active = false
+	if t.active {
+		t.active = false
 		if p.Focused() {
-			p.Send(FocusMsg{p.Tree})
+			p.Send(FocusMsg{p.tree})
 		}
-		p.Say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.Current+1, len(t.Lessons), t.Completed())
+		p.say("Left the tour at lesson %d/%d (%d done); {Learn} resumes it.", t.current+1, len(t.Lessons), t.completed())
 		return nil
 	}
-	t.Active = true
-	p.GotoLesson(t.Current)
+	t.active = true
+	p.GotoLesson(t.current)
 	return nil
 }
 
@@ -41,7 +41,7 @@ func (p *LearnPane) Open(i int) {
 	if p.Tour == nil {
 		return
 	}
-	p.Tour.Active = true
+	p.Tour.active = true
 	p.GotoLesson(i)
 }
 
@@ -49,32 +49,32 @@ func (p *LearnPane) Open(i int) {
 // from now.
 func (p *LearnPane) GotoLesson(i int) {
 	t := p.Tour
-	t.Current = max(0, min(i, len(t.Lessons)-1))
+	t.current = max(0, min(i, len(t.Lessons)-1))
 	p.scroll.offset = 0
 	if !t.Done() {
 		t.snap = p.world().snapshot()
-		if t.Lesson().Select == "running" {
+		if t.lesson().Select == "running" {
 			p.selectRunning()
 		}
 	}
-	p.Say("Lesson %d/%d: %s", t.Current+1, len(t.Lessons), t.Lesson().Title)
+	p.say("Lesson %d/%d: %s", t.current+1, len(t.Lessons), t.lesson().Title)
 }
 
 // world is what the checks watch.
 func (p *LearnPane) world() lessonWorld {
-	return lessonWorld{Common: p.Common, selected: p.Tree.Selected, shopCalls: p.ShopCalls}
+	return lessonWorld{Common: p.Common, selected: p.tree.Selected, shopCalls: p.shopCalls}
 }
 
 // selectRunning selects the latest running span unless a running one is
 // selected already.
 func (p *LearnPane) selectRunning() {
-	if n := p.Tree.Selected(); n != nil && !n.Finished {
+	if n := p.tree.Selected(); n != nil && !n.Finished {
 		return
 	}
 	nodes := p.Session.Tree().Nodes()
 	for i := len(nodes) - 1; i >= 0; i-- {
 		if !nodes[i].Finished {
-			p.Tree.Select(nodes[i])
+			p.tree.Select(nodes[i])
 			return
 		}
 	}
@@ -89,7 +89,7 @@ func (p *LearnPane) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	}
 	switch {
 	case key.Matches(msg, p.Keys.Learn),
-		key.Matches(msg, p.Keys.Cancel) && !p.Flushing():
+		key.Matches(msg, p.Keys.Cancel) && !p.flushing():
 		return p.Toggle(), true
 	case Handles(p, msg):
 		_, cmd = p.Update(msg)

@@ -49,7 +49,7 @@ func (d *OptionsDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch {
 	case key.Matches(km, d.Keys.Cancel), key.Matches(km, d.Keys.Close):
 		d.closed = true
-		d.Say("Options closed.")
+		d.say("Options closed.")
 	case key.Matches(km, d.Keys.Accept):
 		d.closed = true // the row's dialog takes the slot, and brings the options back
 		if row.set != nil {
@@ -63,7 +63,7 @@ func (d *OptionsDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		return d, row.remove(d)
 	default:
-		d.Cursor = Navigate(d.Keys, km, d.Cursor, 5, len(rows)-1)
+		d.Cursor = navigate(d.Keys, km, d.Cursor, 5, len(rows)-1)
 	}
 	return d, nil
 }
@@ -89,7 +89,7 @@ func (d *OptionsDialog) View() string {
 	d.Cursor = min(d.Cursor, len(rows)-1)
 	const nameW = 20
 	rowText := func(r OptionRow) string {
-		v := r.Value(m)
+		v := r.value(m)
 		if !m.Reveal {
 			v = m.Session.Masker().Mask(v)
 		}
@@ -121,7 +121,7 @@ func (d *OptionsDialog) View() string {
 // typed, with the flag's validation.
 func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 	m := d.Common
-	current := row.Value(m)
+	current := row.value(m)
 	check := func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
 			return KeyName(m.Keys.Accept) + " keeps " + current, ""
@@ -140,7 +140,7 @@ func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 		placeholder: current, check: check, ownsEmpty: true,
 		accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
-				m.Say("%s unchanged: %s.", capitalize(row.Name), current)
+				m.say("%s unchanged: %s.", capitalize(row.Name), current)
 				return d.reopen(), nil
 			}
 			var parseErr error
@@ -151,10 +151,10 @@ func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 			if err != nil {
 				return nil, err
 			}
-			m.Say("%s: %s → %s (%s).", capitalize(row.Name), current, row.Value(m), row.about)
+			m.say("%s: %s → %s (%s).", capitalize(row.Name), current, row.value(m), row.about)
 			return d.reopen(), nil
 		},
-		cancelled: func() { m.Say("%s unchanged.", capitalize(row.Name)); d.reopen() },
+		cancelled: func() { m.say("%s unchanged.", capitalize(row.Name)); d.reopen() },
 	})
 }
 
@@ -172,10 +172,10 @@ func (d *OptionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
 			if err = errors.Join(parseErr, err); err != nil {
 				return nil, err
 			}
-			m.Say("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
+			m.say("%s: %s → %s (%s).", capitalize(s.Name), current, s.Value(m.liveConfig()), s.Choices[i].Note)
 			return d.reopen(), nil
 		},
-		cancel: func() { m.Say("%s unchanged: %s.", capitalize(s.Name), current); d.reopen() },
+		cancel: func() { m.say("%s unchanged: %s.", capitalize(s.Name), current); d.reopen() },
 	}
 	for i, c := range s.Choices {
 		items[i] = listItem{Label: c.Value, note: c.Note}
@@ -208,7 +208,7 @@ func (d *OptionsDialog) headerNamePrompt() tea.Cmd {
 			}
 			return d.headerValuePrompt(name, -1), nil
 		},
-		cancelled: func() { m.Say("No header added."); d.reopen() },
+		cancelled: func() { m.say("No header added."); d.reopen() },
 	})
 }
 
@@ -240,10 +240,10 @@ func (d *OptionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
 			if err := m.Session.Reconfigure(func(c *tracing.Config) { set(s, c) }); err != nil {
 				return nil, err
 			}
-			m.Say("Header %s set: every POST from now carries it (value masked).", name)
+			m.say("Header %s set: every POST from now carries it (value masked).", name)
 			return d.reopen(), nil
 		},
-		cancelled: func() { m.Say("Header %s unchanged.", name); d.reopen() },
+		cancelled: func() { m.say("Header %s unchanged.", name); d.reopen() },
 	})
 }
 
@@ -259,7 +259,7 @@ func (d *OptionsDialog) removeHeader(i int) tea.Cmd {
 		m.sayError(err.Error())
 		return nil
 	}
-	m.Say("Header %s removed: the next POST goes without it (its old value stays masked).", name)
+	m.say("Header %s removed: the next POST goes without it (its old value stays masked).", name)
 	return nil
 }
 
@@ -268,4 +268,10 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// NewOptions is O, which says how to use it.
+func NewOptions(c *Common) Dialog {
+	c.say("Options: {Accept} changes the selected setting; {Cancel} closes.")
+	return &OptionsDialog{PaneBase: PaneBase{Common: c}}
 }

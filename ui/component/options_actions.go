@@ -27,13 +27,13 @@ type ClipboardMsg struct{ seq string }
 
 // Clipboard is the sequence that leads the frame, and which copy it is.
 type Clipboard struct {
-	Seq string
+	seq string
 	id  int
 }
 
 // Set puts the sequence in the frame until its time is up.
 func (c *Clipboard) Set(msg ClipboardMsg) tea.Cmd {
-	c.Seq = msg.seq
+	c.seq = msg.seq
 	c.id++
 	id := c.id
 	return tea.Tick(clipboardLife, func(time.Time) tea.Msg { return ClipboardDoneMsg{id} })
@@ -43,7 +43,7 @@ func (c *Clipboard) Set(msg ClipboardMsg) tea.Cmd {
 // replaced it).
 func (c *Clipboard) Done(msg ClipboardDoneMsg) {
 	if msg.id == c.id {
-		c.Seq = ""
+		c.seq = ""
 	}
 }
 
@@ -66,3 +66,6 @@ func hintWithKeys(r outbox.DeliveryResult) string {
 	}
 	return fmt.Sprintf("%s — %s", r.Hint, where)
 }
+
+// Lead is the sequence that leads the frame now, "" when there is none.
+func (c *Clipboard) Lead() string { return c.seq }

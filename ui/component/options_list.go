@@ -54,7 +54,7 @@ func (d *ListDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		d.closed = true
 		return d, cmd
 	default:
-		d.cursor = Navigate(d.Keys, km, d.cursor, max(1, d.height-4), len(d.Items)-1)
+		d.cursor = navigate(d.Keys, km, d.cursor, max(1, d.height-4), len(d.Items)-1)
 		d.Err = ""
 	}
 	return d, nil

@@ -22,7 +22,7 @@ import (
 type OptionRow struct {
 	Name, flag string
 	about      string // what it is, and from when a change applies
-	Value      func(*Common) string
+	value      func(*Common) string
 	set        func(c *tracing.Config, text string) error
 	act        func(*OptionsDialog) tea.Cmd
 	remove     func(*OptionsDialog) tea.Cmd // headers only
@@ -34,7 +34,7 @@ func OptionRows(m *Common) []OptionRow {
 	var own, byKey, fixed []OptionRow
 	for _, s := range settings.Table() {
 		row := OptionRow{Name: s.Name, flag: "--" + s.Flag, about: s.About,
-			Value: func(c *Common) string { return s.Value(c.liveConfig()) }}
+			value: func(c *Common) string { return s.Value(c.liveConfig()) }}
 		switch s.Edit {
 		case settings.Prompt:
 			row.set = s.Parse
@@ -83,7 +83,7 @@ func headerRows(m *Common, s settings.Setting) []OptionRow {
 	for i, h := range m.Session.Config().Headers {
 		rows = append(rows, OptionRow{
 			Name: "header " + h.Name, flag: flag,
-			Value: func(m *Common) string {
+			value: func(m *Common) string {
 				if m.Reveal {
 					return h.Value
 				}
@@ -94,7 +94,7 @@ func headerRows(m *Common, s settings.Setting) []OptionRow {
 			about:  fmt.Sprintf("%s; %s changes the value, %s removes the header", s.About, m.Keys.Accept.Help().Key, m.Keys.Remove.Help().Key),
 		})
 	}
-	return append(rows, OptionRow{Name: "+ add a " + s.Name, flag: flag, Value: func(*Common) string { return "" },
+	return append(rows, OptionRow{Name: "+ add a " + s.Name, flag: flag, value: func(*Common) string { return "" },
 		act: (*OptionsDialog).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
 }
 
@@ -106,7 +106,7 @@ func (d *OptionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
 		d.sayError(err.Error())
 		return d.reopen()
 	}
-	d.Say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
+	d.say("%s: %s → %s (%s).", capitalize(s.Name), before, s.Value(d.liveConfig()), s.About)
 	return d.reopen()
 }
 

@@ -14,7 +14,7 @@ import (
 // (sampler.go).
 type SamplerPicker struct {
 	PaneBase
-	Cursor int
+	cursor int
 	closed bool
 }
 
@@ -32,19 +32,19 @@ func (p *SamplerPicker) Update(msg tea.Msg) (Component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.Keys.Up), key.Matches(km, p.Keys.Down):
-		p.Cursor = Navigate(p.Keys, km, p.Cursor, 1, len(tracing.SamplerKinds)-1)
+		p.cursor = navigate(p.Keys, km, p.cursor, 1, len(tracing.SamplerKinds)-1)
 	case key.Matches(km, p.Keys.Cancel), key.Matches(km, p.Keys.Close):
 		p.closed = true
-		p.Say("Sampler unchanged.")
+		p.say("Sampler unchanged.")
 	case key.Matches(km, p.Keys.Accept):
 		p.closed = true
-		return p, p.chosen(p.Selected())
+		return p, p.chosen(p.selected())
 	}
 	return p, nil
 }
 
-// Selected is the highlighted kind.
-func (p *SamplerPicker) Selected() tracing.SamplerKind { return tracing.SamplerKinds[p.Cursor] }
+// selected is the highlighted kind.
+func (p *SamplerPicker) selected() tracing.SamplerKind { return tracing.SamplerKinds[p.cursor] }
 
 // ShortHelp is the picker's keys.
 func (p *SamplerPicker) ShortHelp() []key.Binding {
@@ -68,7 +68,7 @@ func (p *SamplerPicker) View() string {
 			if j == 0 {
 				l = string(k) + "  " + strings.TrimLeft(l, " ")
 			}
-			if i == p.Cursor {
+			if i == p.cursor {
 				mark := "  "
 				if j == 0 {
 					mark = "› "
@@ -126,3 +126,14 @@ func (c *Confirm) ShortHelp() []key.Binding { return []key.Binding{c.Keys.Yes, c
 
 // FullHelp is y/n.
 func (c *Confirm) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+
+// NewSamplerPicker is S: it starts on the session's sampler.
+func NewSamplerPicker(c *Common) Dialog {
+	p := &SamplerPicker{PaneBase: PaneBase{Common: c}}
+	for i, k := range tracing.SamplerKinds {
+		if k == c.Session.Config().Sampler.Kind {
+			p.cursor = i
+		}
+	}
+	return p
+}

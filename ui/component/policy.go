@@ -43,7 +43,7 @@ func (p Policy) restrictRows(rows []OptionRow) []OptionRow {
 			continue
 		}
 		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
-			Value: func(*Common) string { return reason },
+			value: func(*Common) string { return reason },
 			act: func(d *OptionsDialog) tea.Cmd {
 				d.sayError(r.Name + ": " + reason)
 				return d.reopen()
@@ -61,7 +61,7 @@ type Progress struct {
 // Progress counts the spans built, delivered and verified.
 func (c *Common) Progress() Progress {
 	p := Progress{Spans: c.Session.Tree().Len(), Delivered: c.Session.Outbox().Counts().Delivered}
-	for _, v := range c.Verify.Checks {
+	for _, v := range c.Verify.checks {
 		if v.State == verify.StateVerified {
 			p.Verified++
 		}

@@ -35,7 +35,7 @@ func newPreview(c *Common, n *tracing.Node) *PreviewDialog {
 func (t *TreePane) Preview() tea.Cmd {
 	d := newPreview(t.Common, t.Selected())
 	t.open(d)
-	t.Say("Payload preview: %s.", KeyHelp(d.ShortHelp()...))
+	t.say("Payload preview: %s.", KeyHelp(d.ShortHelp()...))
 	return nil
 }
 

@@ -11,10 +11,10 @@ import (
 // else asks. A running flush never holds the exit up: leaving cancels it.
 type Quitter struct {
 	*Common
-	CancelFlush func() bool // stops a running flush (false when none ran)
-	// Reason is why q asks first besides undelivered spans ("" for none):
+	cancelFlush func() bool // stops a running flush (false when none ran)
+	// reason is why q asks first besides undelivered spans ("" for none):
 	// a workshop's presenter quitting ends every attendee's session.
-	Reason func() string
+	reason func() string
 }
 
 // Quit leaves, or asks first when spans are undelivered or reason says so.
@@ -25,8 +25,8 @@ func (q *Quitter) Quit() tea.Cmd {
 		why = append(why, Plural(n, "span")+" not delivered")
 		stay += " " + KeyName(q.Keys.Flush) + " flushes what is queued."
 	}
-	if q.Reason != nil {
-		if r := q.Reason(); r != "" {
+	if q.reason != nil {
+		if r := q.reason(); r != "" {
 			why = append(why, r)
 		}
 	}
@@ -34,11 +34,11 @@ func (q *Quitter) Quit() tea.Cmd {
 		return q.exit()
 	}
 	question := fmt.Sprintf("%s — quit anyway? (%s)", strings.Join(why, "; "), KeyName(Both(q.Keys.Yes, q.Keys.No, "")))
-	q.Say("%s", question)
+	q.say("%s", question)
 	q.Send(OpenDialogMsg{D: &Confirm{PaneBase: PaneBase{Common: q.Common}, question: question, interruptOK: true,
 		yes: q.exit,
 		no: func() tea.Cmd {
-			q.Say("%s", stay)
+			q.say("%s", stay)
 			return nil
 		}}, Quit: true})
 	return nil
@@ -47,13 +47,13 @@ func (q *Quitter) Quit() tea.Cmd {
 // Interrupt is ctrl+c in browse: it cancels a running flush, then quits
 // like q (asking when spans are undelivered).
 func (q *Quitter) Interrupt() tea.Cmd {
-	q.CancelFlush()
+	q.cancelFlush()
 	return q.Quit()
 }
 
 // exit cancels a running flush and ends the program.
 func (q *Quitter) exit() tea.Cmd {
-	q.CancelFlush()
+	q.cancelFlush()
 	q.Send(QuitMsg{})
 	return nil
 }
@@ -63,3 +63,12 @@ func (q *Quitter) exit() tea.Cmd {
 func (q *Quitter) undelivered() int {
 	return q.Session.Outbox().Counts().Undelivered() + q.Session.Tree().RunningSampled()
 }
+
+// NewQuitter is q and ctrl+c; cancelFlush stops a flush under way (and
+// says whether one was).
+func NewQuitter(c *Common, cancelFlush func() bool) *Quitter {
+	return &Quitter{Common: c, cancelFlush: cancelFlush}
+}
+
+// AskFirst makes q ask first whenever reason says why ("" lets it quit).
+func (q *Quitter) AskFirst(reason func() string) { q.reason = reason }

@@ -25,17 +25,17 @@ type ReceivedPane struct {
 	Traces         []recvTrace
 	Rows           []recvRow
 	Stats          receiver.Stats
-	Cursor, Offset int
+	Cursor, offset int
 	// A layout of 100,000 spans takes ~80ms: arrivals in a stream are laid
 	// out at most every few layout-times, so keys keep most of the time.
-	LayoutCost time.Duration
-	LaidOut    time.Time
-	Deferred   bool // a ReceivedLayoutMsg is on its way
-	Only       ServiceFilter
-	// Backend is what verification read back from another backend; source
+	layoutCost time.Duration
+	laidOut    time.Time
+	deferred   bool // a ReceivedLayoutMsg is on its way
+	only       serviceFilter
+	// backend is what verification read back from another backend; source
 	// chooses it or the receiver when both exist.
-	Backend backendTraces
-	Source  recvSource
+	backend backendTraces
+	source  recvSource
 }
 
 // slowLayout is the layout cost from which arrivals are coalesced.
@@ -52,19 +52,19 @@ func (v *ReceivedPane) Refresh() {
 	if !ok {
 		return
 	}
-	was, had := v.RowID(v.Cursor)
+	was, had := v.rowID(v.Cursor)
 	had = had && v.Cursor > 0
 	start := time.Now()
-	v.Traces, v.Rows = flattenReceived(v.Only.keep(traces))
+	v.Traces, v.Rows = flattenReceived(v.only.keep(traces))
 	v.Stats = stats
-	v.LaidOut = time.Now()
-	v.LayoutCost = v.LaidOut.Sub(start)
+	v.laidOut = time.Now()
+	v.layoutCost = v.laidOut.Sub(start)
 	if !had {
 		return
 	}
 	for i := range v.Rows {
-		if id, _ := v.RowID(i); id == was {
-			v.Offset += i - v.Cursor
+		if id, _ := v.rowID(i); id == was {
+			v.offset += i - v.Cursor
 			v.Cursor = i
 			return
 		}
@@ -73,22 +73,32 @@ func (v *ReceivedPane) Refresh() {
 
 // recvRowID identifies a row across refreshes.
 type recvRowID struct {
-	Trace model.TraceID
+	trace model.TraceID
 	span  outbox.SpanKey
 	title bool
 }
 
-// RowID identifies row i across refreshes; false when there is no row i.
-func (v *ReceivedPane) RowID(i int) (recvRowID, bool) {
+// rowID identifies row i across refreshes; false when there is no row i.
+func (v *ReceivedPane) rowID(i int) (recvRowID, bool) {
 	if i < 0 || i >= len(v.Rows) {
 		return recvRowID{}, false
 	}
 	r := v.Rows[i]
 	t := v.Traces[r.Trace]
 	if r.Span < 0 {
-		return recvRowID{Trace: t.TraceID, title: true}, true
+		return recvRowID{trace: t.TraceID, title: true}, true
 	}
-	return recvRowID{Trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.Span])}, true
+	return recvRowID{trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.Span])}, true
+}
+
+// Owns says msg is the receiver's news: an arrival, a deferred layout, the
+// receiver started.
+func (v *ReceivedPane) Owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case ReceivedMsg, ReceivedLayoutMsg, ReceiverStartedMsg:
+		return true
+	}
+	return false
 }
 
 // Update lays the rows out again on an arrival (and waits for the next), and
@@ -97,23 +107,23 @@ func (v *ReceivedPane) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ReceivedMsg:
 		wait := WaitReceived(v.Session.Receiver())
-		if v.Deferred {
+		if v.deferred {
 			return v, wait
 		}
-		if gap := 4*v.LayoutCost - time.Since(v.LaidOut); v.LayoutCost > slowLayout && gap > 0 {
-			v.Deferred = true
+		if gap := 4*v.layoutCost - time.Since(v.laidOut); v.layoutCost > slowLayout && gap > 0 {
+			v.deferred = true
 			return v, tea.Batch(wait, tea.Tick(gap, func(time.Time) tea.Msg { return ReceivedLayoutMsg{} }))
 		}
 		v.Refresh()
 		return v, wait
 	case ReceivedLayoutMsg:
-		v.Deferred = false
+		v.deferred = false
 		v.Refresh()
 	case ReceiverStartedMsg:
 		return v, v.adopt(msg)
 	case tea.KeyMsg:
 		listH, _ := v.split()
-		v.Cursor = Navigate(v.Keys, msg, v.Cursor, max(1, listH-1), len(v.Rows)-1)
+		v.Cursor = navigate(v.Keys, msg, v.Cursor, max(1, listH-1), len(v.Rows)-1)
 		v.clamp(listH)
 	}
 	return v, nil
@@ -127,7 +137,7 @@ func (v *ReceivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{NavKe
 
 // Title names the pane with the receiver's counts.
 func (v *ReceivedPane) Title() string {
-	if v.ShowsBackend() {
+	if v.showsBackend() {
 		return v.backendTitle()
 	}
 	counts := fmt.Sprintf(" · %s in %s", Plural(v.Stats.Spans, "span"), Plural(v.Stats.Batches, "batch"))
@@ -154,7 +164,7 @@ func (v *ReceivedPane) split() (listH, detailH int) {
 	if !v.focused || v.height < 8 || len(v.Rows) == 0 {
 		return v.height, 0
 	}
-	need := 1 + len(v.Detail(v.Rows[max(0, min(v.Cursor, len(v.Rows)-1))])) // the rule, then the lines
+	need := 1 + len(v.detail(v.Rows[max(0, min(v.Cursor, len(v.Rows)-1))])) // the rule, then the lines
 	listH = min(len(v.Rows), v.height-need)
 	listH = max(listH, min(len(v.Rows), max(3, v.height/3)))
 	listH = max(3, listH)
@@ -165,13 +175,13 @@ func (v *ReceivedPane) split() (listH, detailH int) {
 func (v *ReceivedPane) clamp(h int) {
 	v.Cursor = max(0, min(v.Cursor, len(v.Rows)-1))
 	h = max(1, h)
-	if v.Cursor < v.Offset {
-		v.Offset = v.Cursor
+	if v.Cursor < v.offset {
+		v.offset = v.Cursor
 	}
-	if v.Cursor >= v.Offset+h {
-		v.Offset = v.Cursor - h + 1
+	if v.Cursor >= v.offset+h {
+		v.offset = v.Cursor - h + 1
 	}
-	v.Offset = max(0, min(v.Offset, max(0, len(v.Rows)-h)))
+	v.offset = max(0, min(v.offset, max(0, len(v.Rows)-h)))
 }
 
 // View renders the visible rows, and the selected row's details when focused.
@@ -181,14 +191,14 @@ func (v *ReceivedPane) View() string {
 	}
 	listH, detailH := v.split()
 	v.clamp(listH)
-	lines := v.RowLines(v.Offset, min(len(v.Rows), v.Offset+listH))
+	lines := v.RowLines(v.offset, min(len(v.Rows), v.offset+listH))
 	if detailH == 0 {
 		return strings.Join(lines, "\n")
 	}
 	for len(lines) < listH {
 		lines = append(lines, "")
 	}
-	detail := v.Detail(v.Rows[v.Cursor])
+	detail := v.detail(v.Rows[v.Cursor])
 	if len(detail) > detailH-1 {
 		more := len(detail) - (detailH - 2)
 		detail = append(detail[:max(0, detailH-2)], v.Styles.Dim.Render("… "+Plural(more, "more line")))
@@ -311,4 +321,11 @@ func (v *ReceivedPane) bar(offset, d, total time.Duration, w int, isErr, plain b
 		bar = style.Render(bar)
 	}
 	return strings.Repeat(" ", from) + bar
+}
+
+// NewReceivedPane is the Received pane, showing what the receiver holds.
+func NewReceivedPane(c *Common) *ReceivedPane {
+	p := &ReceivedPane{PaneBase: PaneBase{Common: c}}
+	p.Refresh()
+	return p
 }

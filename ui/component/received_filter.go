@@ -8,11 +8,11 @@ import (
 	"zipkin-playground/tracing/receiver"
 )
 
-// ServiceFilter keeps the traces one service took part in ("" keeps all):
+// serviceFilter keeps the traces one service took part in ("" keeps all):
 // a workshop's presenter looks at one attendee's traces.
-type ServiceFilter string
+type serviceFilter string
 
-func (f ServiceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
+func (f serviceFilter) keep(traces []receiver.ReceivedTrace) []receiver.ReceivedTrace {
 	if f == "" {
 		return traces
 	}
@@ -25,7 +25,7 @@ func (f ServiceFilter) keep(traces []receiver.ReceivedTrace) []receiver.Received
 	return out
 }
 
-func (f ServiceFilter) in(spans []model.SpanModel) bool {
+func (f serviceFilter) in(spans []model.SpanModel) bool {
 	for _, sp := range spans {
 		if sp.LocalEndpoint != nil && sp.LocalEndpoint.ServiceName == string(f) {
 			return true
@@ -38,10 +38,10 @@ func (f ServiceFilter) in(spans []model.SpanModel) bool {
 // service shown (whose built-in examples name services of their own, so
 // their traces are not that service's).
 func (v *ReceivedPane) Empty() string {
-	if v.Only != "" && v.Stats.Spans > 0 {
-		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", Safe(string(v.Only)), KeyName(v.Keys.Load), Safe(string(v.Only)))
+	if v.only != "" && v.Stats.Spans > 0 {
+		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", Safe(string(v.only)), KeyName(v.Keys.Load), Safe(string(v.only)))
 	}
-	if len(v.Backend.Traces) > 0 && !v.ShowsBackend() {
+	if len(v.backend.traces) > 0 && !v.showsBackend() {
 		return KeyText(v.Keys, "Nothing arrived at the embedded receiver since the spans went to another backend: {Source} shows what that backend stored, as verification read it back.")
 	}
 	return KeyText(v.Keys, "Nothing arrived yet. Finish spans ({Finish}) and flush ({Flush}): what the receiver decodes shows up here.")

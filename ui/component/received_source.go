@@ -25,8 +25,8 @@ const (
 // again replaces its earlier copy. Kept from the verification's report, so
 // drawing them costs no request of its own.
 type backendTraces struct {
-	Kind, Query string // the query API's kind and masked URL, of the last read-back
-	Traces      []receiver.ReceivedTrace
+	kind, query string // the query API's kind and masked URL, of the last read-back
+	traces      []receiver.ReceivedTrace
 }
 
 // keep takes the stored copy of each trace rep found (a trace not found adds
@@ -36,16 +36,16 @@ func (b *backendTraces) keep(rep verify.Report, at time.Time) {
 		if len(t.Stored) == 0 {
 			continue
 		}
-		b.Kind, b.Query = rep.Kind, rep.Query
+		b.kind, b.query = rep.Kind, rep.Query
 		rt := receiver.ReceivedTrace{TraceID: t.ID, Spans: t.Stored, First: at}
 		if i := b.index(t.ID.String()); i >= 0 {
-			rt.First = b.Traces[i].First
-			b.Traces = append(b.Traces[:i], b.Traces[i+1:]...)
+			rt.First = b.traces[i].First
+			b.traces = append(b.traces[:i], b.traces[i+1:]...)
 		}
-		b.Traces = append(b.Traces, rt)
+		b.traces = append(b.traces, rt)
 	}
-	if over := len(b.Traces) - maxBackendTraces; over > 0 {
-		b.Traces = append(b.Traces[:0:0], b.Traces[over:]...)
+	if over := len(b.traces) - maxBackendTraces; over > 0 {
+		b.traces = append(b.traces[:0:0], b.traces[over:]...)
 	}
 }
 
@@ -53,11 +53,11 @@ func (b *backendTraces) keep(rep verify.Report, at time.Time) {
 // as the receiver bounds what it holds: V after a burst reads many.
 const maxBackendTraces = 1000
 
-// KindNames are the query APIs' kinds as a title says them.
-var KindNames = map[string]string{verify.QueryKindZipkin: "Zipkin", verify.QueryKindJaeger: "Jaeger"}
+// kindNames are the query APIs' kinds as a title says them.
+var kindNames = map[string]string{verify.QueryKindZipkin: "Zipkin", verify.QueryKindJaeger: "Jaeger"}
 
 func (b *backendTraces) index(id string) int {
-	for i, t := range b.Traces {
+	for i, t := range b.traces {
 		if t.TraceID.String() == id {
 			return i
 		}
@@ -67,8 +67,8 @@ func (b *backendTraces) index(id string) int {
 
 // stats counts the read-back traces as the title shows the receiver's.
 func (b *backendTraces) stats() receiver.Stats {
-	st := receiver.Stats{Traces: len(b.Traces), Batches: len(b.Traces)}
-	for _, t := range b.Traces {
+	st := receiver.Stats{Traces: len(b.traces), Batches: len(b.traces)}
+	for _, t := range b.traces {
 		st.Spans += len(t.Spans)
 	}
 	return st
@@ -77,7 +77,7 @@ func (b *backendTraces) stats() receiver.Stats {
 // firstLabel names a trace's time in the details: when it arrived at the
 // receiver, or when verification first read it back.
 func (v *ReceivedPane) firstLabel() string {
-	if v.ShowsBackend() {
+	if v.showsBackend() {
 		return "read back"
 	}
 	return "arrived"
@@ -86,20 +86,20 @@ func (v *ReceivedPane) firstLabel() string {
 // Available says whether the pane has anything to show: the receiver runs,
 // or a backend's traces were read back.
 func (v *ReceivedPane) Available() bool {
-	return v.Session.Receiver() != nil || len(v.Backend.Traces) > 0
+	return v.Session.Receiver() != nil || len(v.backend.traces) > 0
 }
 
-// ShowsBackend says whether the pane draws the backend's traces: when chosen,
+// showsBackend says whether the pane draws the backend's traces: when chosen,
 // or when no receiver runs.
-func (v *ReceivedPane) ShowsBackend() bool {
-	return len(v.Backend.Traces) > 0 && (v.Source == sourceBackend || v.Session.Receiver() == nil)
+func (v *ReceivedPane) showsBackend() bool {
+	return len(v.backend.traces) > 0 && (v.source == sourceBackend || v.Session.Receiver() == nil)
 }
 
 // current is the traces and counts of the source shown; ok is false when
 // there is none.
 func (v *ReceivedPane) current() (traces []receiver.ReceivedTrace, stats receiver.Stats, ok bool) {
-	if v.ShowsBackend() {
-		return v.Backend.Traces, v.Backend.stats(), true
+	if v.showsBackend() {
+		return v.backend.traces, v.backend.stats(), true
 	}
 	r := v.Session.Receiver()
 	if r == nil {
@@ -111,11 +111,11 @@ func (v *ReceivedPane) current() (traces []receiver.ReceivedTrace, stats receive
 // backendTitle names the pane when it shows a backend's copy.
 func (v *ReceivedPane) backendTitle() string {
 	counts := fmt.Sprintf(" · %s in %s", Plural(v.Stats.Spans, "span"), Plural(v.Stats.Traces, "trace"))
-	kind := KindNames[v.Backend.Kind]
+	kind := kindNames[v.backend.kind]
 	if kind == "" {
-		kind = Safe(v.Backend.Kind)
+		kind = Safe(v.backend.kind)
 	}
-	return FitTitle(v.Width, "Stored in the "+kind+" backend at "+Safe(v.Backend.Query)+counts,
+	return FitTitle(v.Width, "Stored in the "+kind+" backend at "+Safe(v.backend.query)+counts,
 		"Stored in the "+kind+" backend"+counts, "Stored in "+kind+counts, kind+counts, kind)
 }
 
@@ -126,8 +126,8 @@ func (v *ReceivedPane) ReadBack(rep verify.Report, local bool, at time.Time) {
 	if local {
 		return
 	}
-	v.Backend.keep(rep, at)
-	if v.ShowsBackend() {
+	v.backend.keep(rep, at)
+	if v.showsBackend() {
 		v.Refresh()
 	}
 }
@@ -146,4 +146,28 @@ func (v *ReceivedPane) adopt(msg ReceiverStartedMsg) tea.Cmd {
 	v.Refresh()
 	EndpointEditor{v.Common}.changed()
 	return WaitReceived(v.Session.Receiver())
+}
+
+// HasBackendTraces says verification has read traces back from another
+// backend, so the pane has a second source to show.
+func (v *ReceivedPane) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
+
+// SwitchSource toggles the pane between the embedded receiver and the
+// backend, from the top, and says what it shows now.
+func (v *ReceivedPane) SwitchSource() string {
+	v.source = 1 - v.source
+	v.Cursor, v.offset = 0, 0
+	v.Refresh()
+	if v.showsBackend() {
+		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], Safe(v.backend.query))
+	}
+	return "Received pane: what the embedded receiver got."
+}
+
+// ShowOnly shows only the traces service took part in, from the top; ""
+// shows every trace again.
+func (v *ReceivedPane) ShowOnly(service string) {
+	v.only = serviceFilter(service)
+	v.Cursor, v.offset = 0, 0
+	v.Refresh()
 }

@@ -27,22 +27,22 @@ func TestBackendTracesKeep(t *testing.T) {
 	var b backendTraces
 	first, later := time.Unix(100, 0), time.Unix(200, 0)
 	b.keep(report([]model.SpanModel{span(100, "a")}, nil), first)
-	if len(b.Traces) != 1 {
-		t.Fatalf("a trace not found was kept: %d traces", len(b.Traces))
+	if len(b.traces) != 1 {
+		t.Fatalf("a trace not found was kept: %d traces", len(b.traces))
 	}
 	b.keep(report([]model.SpanModel{span(100, "a"), span(100, "b")}), later)
-	if len(b.Traces) != 1 || len(b.Traces[0].Spans) != 2 || !b.Traces[0].First.Equal(first) {
-		t.Fatalf("read again: %+v", b.Traces)
+	if len(b.traces) != 1 || len(b.traces[0].Spans) != 2 || !b.traces[0].First.Equal(first) {
+		t.Fatalf("read again: %+v", b.traces)
 	}
-	if st := b.stats(); st.Spans != 2 || st.Traces != 1 || b.Kind != verify.QueryKindJaeger {
-		t.Errorf("stats %+v, kind %q", st, b.Kind)
+	if st := b.stats(); st.Spans != 2 || st.Traces != 1 || b.kind != verify.QueryKindJaeger {
+		t.Errorf("stats %+v, kind %q", st, b.kind)
 	}
 	many := make([][]model.SpanModel, maxBackendTraces+5)
 	for i := range many {
 		many[i] = []model.SpanModel{span(uint64(100+i), "x")}
 	}
 	b.keep(report(many...), later)
-	if len(b.Traces) != maxBackendTraces || b.Traces[0].TraceID.Low != 105 {
-		t.Errorf("bounded: %d traces, oldest %s", len(b.Traces), b.Traces[0].TraceID)
+	if len(b.traces) != maxBackendTraces || b.traces[0].TraceID.Low != 105 {
+		t.Errorf("bounded: %d traces, oldest %s", len(b.traces), b.traces[0].TraceID)
 	}
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// Detail is the Received pane's own inspector: everything the receiver
+// detail is the Received pane's own inspector: everything the receiver
 // stored of the selected span (IDs, kind, endpoints, timing, tags,
 // annotations), or a summary of the selected trace. All of it came from
 // outside, so every text goes through safe.
-func (v *ReceivedPane) Detail(r recvRow) []string {
+func (v *ReceivedPane) detail(r recvRow) []string {
 	var out []string
 	line := func(label, value string) {
 		l := v.Styles.Label.Render(fmt.Sprintf("%-*s", labelW, label))
@@ -47,9 +47,9 @@ func (v *ReceivedPane) Detail(r recvRow) []string {
 	if len(flags) > 0 {
 		line("flags", strings.Join(flags, ", "))
 	}
-	line("local", EndpointText(s.LocalEndpoint))
+	line("local", endpointText(s.LocalEndpoint))
 	if s.RemoteEndpoint != nil {
-		line("remote", EndpointText(s.RemoteEndpoint))
+		line("remote", endpointText(s.RemoteEndpoint))
 	}
 	if s.Timestamp.IsZero() {
 		line("start", v.Styles.Dim.Render("none: sent without timestamp"))

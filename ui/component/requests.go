@@ -49,8 +49,8 @@ func (c *Common) Send(msg tea.Msg) { c.Requests = append(c.Requests, msg) }
 // open asks for d in the dialog slot.
 func (c *Common) open(d Dialog) { c.Send(OpenDialogMsg{D: d}) }
 
-// Say asks for a status (format's {Field} keys filled in from the bindings).
-func (c *Common) Say(format string, args ...any) {
+// say asks for a status (format's {Field} keys filled in from the bindings).
+func (c *Common) say(format string, args ...any) {
 	c.Send(StatusMsg{Text: fmt.Sprintf(KeyText(c.Keys, format), args...)})
 }
 
@@ -60,7 +60,7 @@ func (c *Common) sayError(text string) { c.Send(StatusMsg{Text: text, Bad: true}
 // ask opens a text prompt; esc says "Cancelled." unless spec says otherwise.
 func (c *Common) ask(spec promptSpec) tea.Cmd {
 	if spec.cancelled == nil {
-		spec.cancelled = func() { c.Say("Cancelled.") }
+		spec.cancelled = func() { c.say("Cancelled.") }
 	}
 	c.open(newPrompt(c, spec))
 	return nil

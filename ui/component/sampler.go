@@ -51,7 +51,7 @@ func (p *SamplerPicker) set(kind tracing.SamplerKind, param string) error {
 	if err := p.Session.SetSampler(spec); err != nil {
 		return err
 	}
-	p.Say("Sampler %s: new traces use it; spans already started keep their decision.", spec)
+	p.say("Sampler %s: new traces use it; spans already started keep their decision.", spec)
 	return nil
 }
 

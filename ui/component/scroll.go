@@ -17,7 +17,7 @@ type scroller struct {
 // key moves the offset with a movement key over total lines shown h at a time.
 func (s *scroller) key(k *KeyMap, msg tea.KeyMsg, total, h int) {
 	last := max(0, total-h)
-	s.offset = Navigate(k, msg, min(s.offset, last), max(1, h-1), last)
+	s.offset = navigate(k, msg, min(s.offset, last), max(1, h-1), last)
 }
 
 // window is the lines from the offset that fit in h.

@@ -12,30 +12,30 @@ import (
 	"zipkin-playground/tracing/verify"
 )
 
-// ServiceMap is the dependency graph of what the receiver or backend holds
+// serviceMap is the dependency graph of what the receiver or backend holds
 // (a dialog): boxes and arrows when they fit, the links in words always. It
 // reads the graph again every second while it is open.
-type ServiceMap struct {
+type serviceMap struct {
 	PaneBase
 	gen    int
 	source string          // the query API's base, masked
 	api    verify.QueryAPI // found on the first read, asked again after
-	Kind   string          // the API's kind: Jaeger's map gets a note
-	Links  []receiver.DependencyLink
+	kind   string          // the API's kind: Jaeger's map gets a note
+	links  []receiver.DependencyLink
 	err    error
 	at     time.Time
-	Loaded bool
+	loaded bool
 	closed bool
 }
 
 // Title names the dialog.
-func (p *ServiceMap) Title() string { return "Service map" }
+func (p *serviceMap) Title() string { return "Service map" }
 
 // Closed says the map was closed.
-func (p *ServiceMap) Closed() bool { return p.closed }
+func (p *serviceMap) Closed() bool { return p.closed }
 
 // Update closes on esc, ctrl+c or M.
-func (p *ServiceMap) Update(msg tea.Msg) (Component, tea.Cmd) {
+func (p *serviceMap) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		if key.Matches(km, p.Keys.Cancel) || key.Matches(km, p.Keys.Close) || MatchesDeclared(km, p.Keys.ServiceMap) {
 			p.closed = true
@@ -45,17 +45,17 @@ func (p *ServiceMap) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 // ShortHelp is the map's keys: esc or M closes it, as its last line says.
-func (p *ServiceMap) ShortHelp() []key.Binding {
+func (p *serviceMap) ShortHelp() []key.Binding {
 	return []key.Binding{Both(p.Keys.Cancel, p.Keys.ServiceMap, "close")}
 }
 
 // FullHelp is the map's keys.
-func (p *ServiceMap) FullHelp() [][]key.Binding {
+func (p *serviceMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{p.Keys.Cancel, p.Keys.Close}}
 }
 
 // View draws the title, the picture (if it fits) and the list.
-func (p *ServiceMap) View() string {
+func (p *serviceMap) View() string {
 	st := p.Styles
 	w := max(20, p.Width)
 	head := "Service map · " + p.sourceText()
@@ -63,9 +63,9 @@ func (p *ServiceMap) View() string {
 	switch {
 	case p.err != nil:
 		lines = append(lines, wrapStyled(st.Bad.Render, Safe(p.err.Error()), w)...)
-	case !p.Loaded:
+	case !p.loaded:
 		lines = append(lines, "reading the service graph…")
-	case len(p.Links) == 0:
+	case len(p.links) == 0:
 		lines = append(lines, Wrap(p.noLinks(), w)...)
 	default:
 		lines = append(lines, p.graphLines(w)...)
@@ -75,28 +75,28 @@ func (p *ServiceMap) View() string {
 }
 
 // noLinks is what the map says while it has no links: how to make some.
-func (p *ServiceMap) noLinks() string {
+func (p *serviceMap) noLinks() string {
 	if p.Policy.Locked != "" { // the demo shop is off for an attendee
 		return "No calls between services yet: the demo shop (" + KeyName(p.Keys.Shop) + ") that draws this map is not available here (" + p.Policy.Locked + ")."
 	}
 	return "No calls between services yet. H on a running CLIENT span calls the demo shop; its services' spans draw the map."
 }
 
-func (p *ServiceMap) sourceText() string {
+func (p *serviceMap) sourceText() string {
 	s := p.source
 	if s == "" {
 		s = "the query API"
 	}
-	if p.Loaded && !p.at.IsZero() {
+	if p.loaded && !p.at.IsZero() {
 		s += " · " + p.at.Format("15:04:05")
 	}
 	return s
 }
 
 // graphLines are the picture and the links in words, safe to print.
-func (p *ServiceMap) graphLines(w int) []string {
-	safeLinks := make([]receiver.DependencyLink, len(p.Links))
-	for i, l := range p.Links {
+func (p *serviceMap) graphLines(w int) []string {
+	safeLinks := make([]receiver.DependencyLink, len(p.links))
+	for i, l := range p.links {
 		l.Parent, l.Child = Safe(l.Parent), Safe(l.Child)
 		safeLinks[i] = l
 	}
@@ -115,7 +115,7 @@ func (p *ServiceMap) graphLines(w int) []string {
 		}
 		out = append(out, FitLine(l, w))
 	}
-	for _, n := range mapNotes(p.Kind) {
+	for _, n := range mapNotes(p.kind) {
 		out = append(out, wrapStyled(p.Styles.Dim.Render, n, w)...)
 	}
 	return out
@@ -132,15 +132,15 @@ func wrapStyled(style func(...string) string, s string, w int) []string {
 // OpenMap opens a new map (M) and reads the graph for it.
 func (d *ShopDesk) OpenMap() tea.Cmd {
 	d.MapGen++
-	p := &ServiceMap{PaneBase: PaneBase{Common: d.Common}, gen: d.MapGen}
+	p := &serviceMap{PaneBase: PaneBase{Common: d.Common}, gen: d.MapGen}
 	d.open(p)
-	d.Say("Service map: what the query API's dependency links say, read again every second.")
+	d.say("Service map: what the query API's dependency links say, read again every second.")
 	return fetchServiceMap(p.gen, nil, d.Session.Config(), d.Session.Endpoint())
 }
 
 // shownMap is the open service map of generation gen, nil when it closed.
-func (d *ShopDesk) shownMap(gen int) *ServiceMap {
-	if p, ok := d.Slot().(*ServiceMap); ok && p.gen == gen && !p.closed {
+func (d *ShopDesk) shownMap(gen int) *serviceMap {
+	if p, ok := d.slot().(*serviceMap); ok && p.gen == gen && !p.closed {
 		return p
 	}
 	return nil
@@ -154,10 +154,10 @@ func (d *ShopDesk) mapMsg(msg ShopMsg) tea.Cmd {
 		if p == nil {
 			return nil
 		}
-		p.Loaded, p.err, p.Links, p.at = true, msg.err, msg.Links, msg.at
+		p.loaded, p.err, p.links, p.at = true, msg.err, msg.Links, msg.at
 		if msg.api != nil {
 			p.source = fmt.Sprintf("%s (%s)", msg.api.Masked(), msg.api.Kind())
-			p.api, p.Kind = msg.api, msg.api.Kind()
+			p.api, p.kind = msg.api, msg.api.Kind()
 		}
 		return serviceMapTick(msg.Gen)
 	case ServiceMapTickMsg:

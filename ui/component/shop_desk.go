@@ -15,9 +15,9 @@ import (
 // the service map in the dialog slot and asks the root for the status line.
 type ShopDesk struct {
 	*Common
-	Selected func() *tracing.Node // the tree's span: H calls for it
-	Log      ShopLog
-	Slot     func() Dialog // what the dialog slot shows: the map reads again while it is there
+	selected func() *tracing.Node // the tree's span: H calls for it
+	log      ShopLog
+	slot     func() Dialog // what the dialog slot shows: the map reads again while it is there
 
 	Running  *shop.Shop
 	Starting bool
@@ -29,9 +29,9 @@ type ShopDesk struct {
 	problems    int // reporter complaints already logged
 	// called counts the calls each span made: a second one reuses its ID.
 	called map[*tracing.Node]int
-	// Answered are the calls the shop answered, oldest first (the tour
+	// answered are the calls the shop answered, oldest first (the tour
 	// checks them).
-	Answered []AnsweredCall
+	answered []AnsweredCall
 	// failing is what the picker's e set: service → answers 500. Only
 	// services toggled are applied to the shop, before the next call.
 	failing map[string]bool
@@ -109,8 +109,8 @@ func (d *ShopDesk) started(msg ShopStartedMsg) tea.Cmd {
 	for _, s := range msg.shop.Services() {
 		ports = append(ports, s.Route.Service+" "+strings.TrimPrefix(strings.TrimSuffix(s.URL, s.Route.Path), "http://"))
 	}
-	d.Log.Add("demo shop started" + serverSpansNote(msg.child) + ": " + strings.Join(ports, " · "))
-	d.Say("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
+	d.log.Add("demo shop started" + serverSpansNote(msg.child) + ": " + strings.Join(ports, " · "))
+	d.say("The demo shop runs: %d services on loopback. H on a running CLIENT span calls it.", len(ports))
 	var cmds []tea.Cmd
 	for _, c := range queued {
 		cmds = append(cmds, d.call(c))
@@ -128,7 +128,7 @@ func (d *ShopDesk) logProblems() {
 	lines, total := d.Running.ReportProblemsSince(d.problems)
 	d.problems = total
 	for _, l := range lines {
-		d.Log.Add("demo shop's reporter: " + Safe(l))
+		d.log.Add("demo shop's reporter: " + Safe(l))
 	}
 	if len(lines) > 0 {
 		d.sayError("The demo shop's services could not deliver all their spans: see the delivery log.")
@@ -141,3 +141,12 @@ func (d *ShopDesk) Stop() {
 		d.Running.Stop()
 	}
 }
+
+// NewShopDesk is the shop before its first start: selected is the tree's
+// selection, log the delivery log it writes to, slot the root's dialog.
+func NewShopDesk(c *Common, selected func() *tracing.Node, log ShopLog, slot func() Dialog) *ShopDesk {
+	return &ShopDesk{Common: c, selected: selected, log: log, slot: slot}
+}
+
+// AnsweredCalls are the shop's calls answered so far.
+func (d *ShopDesk) AnsweredCalls() []AnsweredCall { return d.answered }

@@ -46,6 +46,6 @@ func (d *ShopDesk) restart() tea.Cmd {
 	}
 	old := d.Running
 	d.Running, d.Starting, d.ReportingTo = nil, true, ReportingKey(rep)
-	d.Say("Restarting the demo shop: its SERVER spans change mode…")
+	d.say("Restarting the demo shop: its SERVER spans change mode…")
 	return startShop(rep, d.childSpans, old)
 }

@@ -41,7 +41,7 @@ func (p *RoutePicker) Update(msg tea.Msg) (Component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.Keys.Up), key.Matches(km, p.Keys.Down):
-		p.cursor = Navigate(p.Keys, km, p.cursor, 1, len(p.routes)-1)
+		p.cursor = navigate(p.Keys, km, p.cursor, 1, len(p.routes)-1)
 	case key.Matches(km, p.Keys.Cancel), key.Matches(km, p.Keys.Close):
 		p.closed = true
 	case key.Matches(km, p.Keys.Error) && p.toggle != nil:

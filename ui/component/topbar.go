@@ -18,7 +18,7 @@ import (
 // fit is left out.
 type TopBar struct {
 	*Common
-	NextKind model.Kind
+	nextKind model.Kind
 }
 
 // Lines draws the bar w columns wide.
@@ -37,7 +37,7 @@ func (m TopBar) Lines(w, h int) []string {
 			rest = append(rest, kv(s.Top, Safe(s.Value(cfg))))
 		}
 	}
-	rest = append(rest, kv("next kind", kindName(m.NextKind)))
+	rest = append(rest, kv("next kind", kindName(m.nextKind)))
 	var lines [][]string
 	if h < oneTopLineH {
 		lines = [][]string{{counts}}
@@ -124,3 +124,7 @@ func (m TopBar) counts(w int) string {
 	}
 	return fmt.Sprintf("%d/%d/%d/%d", n...)
 }
+
+// NewTopBar is the bar over the session; next is the kind the next span
+// will be.
+func NewTopBar(c *Common, next model.Kind) TopBar { return TopBar{Common: c, nextKind: next} }

@@ -73,7 +73,7 @@ func (t *TreePane) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if !ok {
 		return t, nil
 	}
-	t.cursor = Navigate(t.Keys, km, t.cursor, max(1, t.height-1), t.Session.Tree().Len()-1)
+	t.cursor = navigate(t.Keys, km, t.cursor, max(1, t.height-1), t.Session.Tree().Len()-1)
 	t.clamp()
 	return t, nil
 }
@@ -226,3 +226,6 @@ func deliveryStyle(st *Styles, s outbox.DeliveryState) lipgloss.Style {
 	}
 	return st.Dim
 }
+
+// NewTreePane is the tree of the session's traces.
+func NewTreePane(c *Common) *TreePane { return &TreePane{PaneBase: PaneBase{Common: c}} }

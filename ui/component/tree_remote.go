@@ -14,7 +14,7 @@ func (t *TreePane) RemoteEndpoint() tea.Cmd {
 	n := t.Selected()
 	value := ""
 	if e := n.RemoteEndpoint; e != nil {
-		value = strings.TrimSpace(EndpointText(e))
+		value = strings.TrimSpace(endpointText(e))
 	}
 	return t.ask(promptSpec{
 		title:       "Remote endpoint of " + quoted(n.Name) + " — the other side of the call: service [ip[:port]]",
@@ -29,7 +29,7 @@ func (t *TreePane) RemoteEndpoint() tea.Cmd {
 			if err := t.Session.SetRemoteEndpoint(n, service, hostPort); err != nil {
 				return nil, err
 			}
-			t.Say("Remote endpoint of %q: %s — sent as remoteEndpoint.", n.Name, EndpointText(n.RemoteEndpoint))
+			t.say("Remote endpoint of %q: %s — sent as remoteEndpoint.", n.Name, endpointText(n.RemoteEndpoint))
 			return nil, nil
 		},
 	})
@@ -58,5 +58,5 @@ func checkRemote(s string) (string, string) {
 	if err != nil {
 		return "", err.Error()
 	}
-	return "remoteEndpoint: " + EndpointText(ep), ""
+	return "remoteEndpoint: " + endpointText(ep), ""
 }

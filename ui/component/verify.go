@@ -19,20 +19,20 @@ import (
 // place verification results live (the tracing session keeps none). The root
 // owns it; the panes read it through common.
 type Verification struct {
-	Checks map[outbox.SpanKey]*verify.SpanCheck
+	checks map[outbox.SpanKey]*verify.SpanCheck
 	cancel context.CancelFunc // non-nil while a verification runs
 	again  bool               // a flush ended while one ran: verify its traces next
 	traces int                // traces being read back
 	frame  int                // spinner frame while running
-	Status string             // the status when it started (a flush's summary)
-	// Seen are the rewrites already explained: each is explained in the
+	status string             // the status when it started (a flush's summary)
+	// seen are the rewrites already explained: each is explained in the
 	// status once, on first sight (i explains it again on the span).
-	Seen map[string]bool
+	seen map[string]bool
 	// reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
 	reports int
-	// SentTo is where each delivered span went.
-	SentTo SentTo
+	// sentTo is where each delivered span went.
+	sentTo sentTo
 }
 
 // Running says whether a verification runs.
@@ -43,7 +43,7 @@ func (v *Verification) Check(k outbox.SpanKey) *verify.SpanCheck {
 	if v == nil {
 		return nil
 	}
-	return v.Checks[k]
+	return v.checks[k]
 }
 
 var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
@@ -69,7 +69,7 @@ func (c *Common) countChecks(state verify.State) int {
 		return 0
 	}
 	n := 0
-	for _, ch := range c.Verify.Checks {
+	for _, ch := range c.Verify.checks {
 		if state == "" || ch.State == state {
 			n++
 		}
@@ -85,10 +85,10 @@ type Verifier struct{ *Common }
 // ReadBack reads every trace delivered to the current endpoint back (V);
 // one delivered elsewhere keeps its verdict, and the log says where it went.
 func (v Verifier) ReadBack() tea.Cmd {
-	here, elsewhere := v.Verify.SentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
+	here, elsewhere := v.Verify.sentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
 	v.noteElsewhere(elsewhere)
 	if len(here) == 0 && len(elsewhere) > 0 {
-		v.Say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+		v.say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
 			v.Session.Endpoint().Display(v.Reveal), Plural(len(elsewhere), "trace"))
 		return nil
 	}
@@ -113,7 +113,7 @@ func (v Verifier) AfterFlush(sum outbox.FlushSummary) tea.Cmd {
 // unchecked reads back the delivered traces that hold a span not verified
 // yet (a new span in a verified trace checks the trace again).
 func (v Verifier) unchecked() tea.Cmd {
-	delivered, _ := v.Verify.SentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
+	delivered, _ := v.Verify.sentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
 	fresh := map[model.TraceID]bool{}
 	for _, s := range delivered {
 		if v.Verify.Check(outbox.KeyOf(s)) == nil {
@@ -197,7 +197,7 @@ func (v Verifier) keep(rep verify.Report) {
 	for _, t := range rep.Traces {
 		for j := range t.Checks {
 			c := t.Checks[j]
-			v.Verify.Checks[c.Key] = &c
+			v.Verify.checks[c.Key] = &c
 		}
 		v.Send(LogMsg{fmt.Sprintf("%s  trace %s  %s", at, t.TraceID, t.Summary(rep.Timeout))})
 	}
@@ -245,10 +245,10 @@ func (v Verifier) firstSight(rep verify.Report) []string {
 	var out []string
 	for _, t := range rep.Traces {
 		for _, d := range t.Differences {
-			if d.Rewrite == "" || v.Verify.Seen[d.Rewrite] {
+			if d.Rewrite == "" || v.Verify.seen[d.Rewrite] {
 				continue
 			}
-			v.Verify.Seen[d.Rewrite] = true
+			v.Verify.seen[d.Rewrite] = true
 			if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 				out = append(out, r.Explain)
 			}

@@ -1,4 +1,4 @@
-package ui
+package component
 
 import (
 	"strings"
@@ -6,20 +6,16 @@ import (
 
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/verify"
-	"zipkin-playground/ui/component"
 )
 
-// openMapWith opens M and shows links as if the query API of kind returned them.
+// openMapWith is the map, 80 columns wide, showing links as if the query
+// API of kind returned them.
 func openMapWith(t *testing.T, kind string, links []receiver.DependencyLink) string {
 	t.Helper()
-	m := newModel(t, 80, 24)
-	m, _ = press(t, m, "M")
-	p, ok := m.dialog.(*component.ServiceMap)
-	if !ok {
-		t.Fatalf("M opened %T", m.dialog)
-	}
-	p.Loaded, p.Links, p.Kind = true, links, kind
-	return m.View()
+	p := &serviceMap{PaneBase: PaneBase{Common: newTestCommon(t, Policy{})}}
+	p.SetSize(80, 24)
+	p.loaded, p.links, p.kind = true, links, kind
+	return p.View()
 }
 
 var playgroundCallsPayments = []receiver.DependencyLink{
@@ -47,5 +43,26 @@ func TestAJaegerMapWarnsOfSharedSpanEdges(t *testing.T) {
 	v := openMapWith(t, verify.QueryKindJaeger, playgroundCallsPayments[:2])
 	if !strings.Contains(v, "Jaeger links Zipkin's shared spans by arrival order") {
 		t.Errorf("a Jaeger map should warn that shared spans make its edges vary:\n%s", v)
+	}
+}
+
+// TestAttendeeServiceMapDoesNotSendToH: the empty map tells the local
+// playground to press H; an attendee's H is off, so the map says so.
+func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		p          Policy
+		want, nope string
+	}{
+		{Policy{}, "H on a running CLIENT span calls the demo shop", "not available here"},
+		{attendeePolicy, "not available here (set by the workshop)", "H on a running CLIENT span"},
+	} {
+		p := &serviceMap{PaneBase: PaneBase{Common: newTestCommon(t, tc.p)}}
+		p.SetSize(116, 36)
+		p.loaded = true
+		v := flat(p.View())
+		if !strings.Contains(v, tc.want) || strings.Contains(v, tc.nope) {
+			t.Errorf("locked %q: want %q, not %q:\n%s", tc.p.Locked, tc.want, tc.nope, v)
+		}
 	}
 }

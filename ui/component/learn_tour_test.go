@@ -1,9 +1,7 @@
-package ui
+package component
 
 import (
 	"testing"
-	"time"
-	"zipkin-playground/ui/component"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -14,15 +12,15 @@ import (
 // span starts, and leaving hands the focus back to the tree by a request.
 func TestTourRunsWithoutTheRoot(t *testing.T) {
 	t.Parallel()
-	s := newSession(t)
-	st, keys := component.DefaultStyles(), component.DefaultKeyMap()
-	c := &component.Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Verify: newVerification()}
-	tree := &component.TreePane{PaneBase: component.PaneBase{Common: c}}
-	p := newLearnPane(c, tree, newDeliveryLog(c), func() []component.AnsweredCall { return nil })
+	c := newTestCommon(t, Policy{})
+	c.Verify = NewVerification()
+	s := c.Session
+	tree := NewTreePane(c)
+	p := NewLearnPane(c, tree, NewDeliveryLog(c), func() []AnsweredCall { return nil })
 
 	p.Toggle()
-	if !p.Active() || p.Tour.Current != 0 {
-		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.Active(), p.Tour.Current+1)
+	if !p.Active() || p.Tour.current != 0 {
+		t.Fatalf("toggle must start the tour at lesson 1: active %v, lesson %d", p.Active(), p.Tour.current+1)
 	}
 	if said := statusOf(c.Requests); said != "Lesson 1/11: A trace and its root span" {
 		t.Errorf("starting says %q", said)
@@ -48,7 +46,7 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 	if len(c.Requests) == 0 {
 		t.Fatal("leaving asked nothing of the root")
 	}
-	if f, ok := c.Requests[0].(component.FocusMsg); !ok || f.C != component.Component(tree) {
+	if f, ok := c.Requests[0].(FocusMsg); !ok || f.C != Component(tree) {
 		t.Errorf("leaving with the keys must give them to the tree, asked %#v", c.Requests[0])
 	}
 	if said := statusOf(c.Requests); said != "Left the tour at lesson 1/11 (1 done); L resumes it." {
@@ -60,7 +58,7 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 func statusOf(requests []tea.Msg) string {
 	said := ""
 	for _, r := range requests {
-		if s, ok := r.(component.StatusMsg); ok {
+		if s, ok := r.(StatusMsg); ok {
 			said = s.Text
 		}
 	}

@@ -1,20 +1,28 @@
-package ui
+package component
 
 import (
 	"strings"
 	"testing"
-	"zipkin-playground/ui/component"
+	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/secret"
 )
 
 // lessonDoneText is what the panel of lesson n (1-based) says once done,
 // as the person under policy p sees it, its lines joined.
 func lessonDoneText(t *testing.T, p Policy, n int) string {
 	t.Helper()
-	m := attendeeModel(t, p)
-	m.GotoLesson(n)
-	m.lesson.Tour.Passed[m.lesson.Tour.Current] = true
-	return flat(strings.Join(m.lesson.Parts(60).Body, "\n"))
+	c := newTestCommon(t, p, func(c *tracing.Config) {
+		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
+	})
+	l := NewLearnPane(c, NewTreePane(c), NewDeliveryLog(c), func() []AnsweredCall { return nil })
+	l.Open(n - 1)
+	l.Tour.Passed[l.Tour.current] = true
+	return flat(strings.Join(l.parts(60).body, "\n"))
 }
+
+// attendeePolicy is the workshop's policy for an attendee.
+var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
 
 // TestAttendeeLessonsNameOnlyTheirKeys: lessons 9 and 10 tell the local
 // playground to press E and tab to the Received pane; an attendee has
@@ -35,31 +43,6 @@ func TestAttendeeLessonsNameOnlyTheirKeys(t *testing.T) {
 		v := lessonDoneText(t, attendeePolicy, tc.lesson)
 		if strings.Contains(v, tc.local) || !strings.Contains(v, tc.them) {
 			t.Errorf("lesson %d, attendee: want %q and not %q:\n%s", tc.lesson, tc.them, tc.local, v)
-		}
-	}
-}
-
-// TestAttendeeServiceMapDoesNotSendToH: the empty map tells the local
-// playground to press H; an attendee's H is off, so the map says so.
-func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		p          Policy
-		want, nope string
-	}{
-		{Policy{}, "H on a running CLIENT span calls the demo shop", "not available here"},
-		{attendeePolicy, "not available here (set by the workshop)", "H on a running CLIENT span"},
-	} {
-		m := attendeeModel(t, tc.p)
-		m, _ = press(t, m, "M")
-		p, ok := m.dialog.(*component.ServiceMap)
-		if !ok {
-			t.Fatalf("M opened %T", m.dialog)
-		}
-		p.Loaded = true
-		v := flat(m.View())
-		if !strings.Contains(v, tc.want) || strings.Contains(v, tc.nope) {
-			t.Errorf("locked %q: want %q, not %q:\n%s", tc.p.Locked, tc.want, tc.nope, v)
 		}
 	}
 }

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"zipkin-playground/ui/component"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// panes is every pane the screen draws, declared and built here once: the
+// screen and the root share them by pointer, so the root reaches a pane as
+// m.tree and the screen as s.tree.
+//
+// Adding a pane takes its file in ui/component (PaneBase, Component, a NewX
+// constructor; Owns too when it has async messages of its own, which update
+// then hands it) and three places in the root: its field and construction
+// below, its line in placements (layout.go: its size and tab order) and its
+// line in mainBody (view.go: where its box goes, at that size).
+type panes struct {
+	tree      *component.TreePane
+	inspector *component.InspectorPane
+	headers   *component.HeadersPane
+	log       *component.DeliveryLog
+	received  *component.ReceivedPane
+	lesson    *component.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	helpView  *component.HelpPane  // every key, full screen (?)
+}
+
+// newPanes builds the panes over c. The help lists table (reasons says why
+// a key is off) and explains the focused pane; the lesson checks the calls
+// shopCalls says the demo shop answered.
+func newPanes(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component, shopCalls func() []component.AnsweredCall) *panes {
+	p := &panes{
+		tree:     component.NewTreePane(c),
+		log:      component.NewDeliveryLog(c),
+		received: component.NewReceivedPane(c),
+		helpView: newHelpPane(c, table, reasons, focused),
+	}
+	p.inspector = component.NewInspectorPane(c, p.tree.Selected)
+	p.headers = component.NewHeadersPane(c, p.tree.Selected)
+	p.lesson = component.NewLearnPane(c, p.tree, p.log, shopCalls)
+	return p
+}
