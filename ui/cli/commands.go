@@ -12,8 +12,9 @@ import (
 // name cmd, and those every command takes (--help, --version).
 type commandDef struct {
 	name string // "" is the interactive TUI
-	// cmd is the command as the flag and settings tables name it; ui/settings
-	// declares one per command, so no two rows share one.
+	// cmd is the command as the flag and settings tables name it: one that
+	// ui/settings declares, so no two rows share one. Zero is a command that
+	// takes no flag but those every command takes.
 	cmd settings.Commands
 	// args is the positional arguments as usage shows them ("" for none);
 	// takeArgs reads them into Options, nil when the command takes none.
@@ -29,7 +30,8 @@ type commandDef struct {
 }
 
 // commandTable is every command, in the order of usage. A new command is
-// its file, a row here and its line in the README's commands block.
+// its file, a row here and its line in the README's commands block; one
+// with flags of its own (or settings) also declares itself in ui/settings.
 var commandTable = []commandDef{
 	{name: "", cmd: settings.TUI, summary: "interactive TUI",
 		examples: []string{
