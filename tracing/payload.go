@@ -61,12 +61,12 @@ func (s *Session) Payload(n *Node, now time.Time) (Payload, error) {
 		m, running = &preview, true
 	}
 	enc := s.outbox.Encoding()
-	codec, ser := enc.Codec(), outbox.SerializerFor(enc)
-	body, err := ser.Serialize([]*model.SpanModel{m})
+	codec := enc.Codec()
+	body, err := codec.Serializer.Serialize([]*model.SpanModel{m})
 	if err != nil {
 		return Payload{}, outbox.SpanProblem(*m, err)
 	}
-	p := Payload{Encoding: enc, ContentType: ser.ContentType(), Body: body, Running: running}
+	p := Payload{Encoding: enc, ContentType: codec.ContentType, Body: body, Running: running}
 	p.Note = previewNote(codec.Preview, len(body), n.Context.ParentID == nil)
 	if s.cfg.Gzip {
 		if p.Gzipped, err = outbox.Gzip(body); err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 
-	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/shop"
 )
 
@@ -31,7 +30,7 @@ func (s *Session) ShopReporting() (shop.Reporting, error) {
 		URL:        u.String(),
 		Header:     header,
 		Client:     opts.HTTPClient(),
-		Serializer: outbox.SerializerFor(s.outbox.Encoding()),
+		Serializer: s.outbox.Encoding().Serializer(),
 		Gzip:       s.cfg.Gzip,
 	}, nil
 }

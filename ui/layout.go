@@ -75,7 +75,7 @@ func (s *screen) stack(l *layoutSizes) {
 // size, in the order tab visits them. A new pane is one line here (and one
 // in mainBody, where it is drawn at the size given here).
 func (s *screen) placements(l layoutSizes) []component.Placement {
-	at := func(c component.Component, w, h int, name string) component.Placement {
+	at := func(c component.Pane, w, h int, name string) component.Placement {
 		iw, ih := l.Inner(w, h)
 		return component.Placement{C: c, W: iw, H: ih, OuterW: w, OuterH: h, Name: name}
 	}

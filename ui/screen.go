@@ -48,7 +48,7 @@ func (s *screen) focusRing() []component.Placement {
 }
 
 // focusedPane is the pane that gets the keys no action takes.
-func (s *screen) focusedPane() component.Component {
+func (s *screen) focusedPane() component.Pane {
 	for _, stop := range s.focusRing() {
 		if stop.C.Focused() {
 			return stop.C

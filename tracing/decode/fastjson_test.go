@@ -30,7 +30,7 @@ func TestFastWalkJSONV2ReadsWhatZipkinGoWrites(t *testing.T) {
 	cases := [][]model.SpanModel{all[:1], {all[0], odd, all[2], all[3]}}
 	bodies := [][]byte{demo.Bytes(), []byte(`[{"traceId":"1","id":"2","name":"\u00e9\ud83d\ude00\ud800x\/"}]`), []byte(" [ ] "), []byte(`[{"traceId":"a","id":"b","parentId":"0","annotations":[],"tags":{},"localEndpoint":{"ipv4":""},"debug":false}]`)}
 	for _, spans := range cases {
-		b, err := reporter.JSONSerializer{}.Serialize(ptrs(spans))
+		b, err := reporter.JSONSerializer{}.Serialize(testkit.Ptrs(spans))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func TestFastWalkJSONV2LeavesTheRest(t *testing.T) {
 // spans are walkJSONV2's.
 func FuzzFastWalkJSONV2(f *testing.F) {
 	for _, spans := range [][]model.SpanModel{testkit.EveryFieldSpans()[:1], testkit.EveryFieldSpans()[2:]} {
-		if b, err := (reporter.JSONSerializer{}).Serialize(ptrs(spans)); err == nil {
+		if b, err := (reporter.JSONSerializer{}).Serialize(testkit.Ptrs(spans)); err == nil {
 			f.Add(b)
 		}
 	}
@@ -85,12 +85,4 @@ func FuzzFastWalkJSONV2(f *testing.F) {
 			t.Fatalf("fast read %q\nslow error %v\nfast %+v\nslow %+v", body, err, fast, slow)
 		}
 	})
-}
-
-func ptrs(spans []model.SpanModel) []*model.SpanModel {
-	out := make([]*model.SpanModel, len(spans))
-	for i := range spans {
-		out[i] = &spans[i]
-	}
-	return out
 }

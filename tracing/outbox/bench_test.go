@@ -3,14 +3,15 @@ package outbox
 import (
 	"testing"
 	"time"
+	"zipkin-playground/tracing/internal/testkit"
 )
 
 // BenchmarkEncodeBatch is the cost of serializing one 100-span batch: clean,
 // and with one span no Zipkin accepts (found by the pre-check, so the batch
 // is split without re-serializing span by span).
 func BenchmarkEncodeBatch(b *testing.B) {
-	spans := burstSpans(10, 10)
-	t := deliveryTarget{serializer: SerializerFor(EncodingJSON)}
+	spans := testkit.BurstSpans(10, 10)
+	t := deliveryTarget{codec: EncodingJSON.Codec()}
 	entries := func(poison bool) []*outboxEntry {
 		out := make([]*outboxEntry, len(spans))
 		for i := range spans {

@@ -13,10 +13,10 @@ import (
 )
 
 // bufferSerializer is a serializer that can write a batch into a buffer it
-// is given (jsonV2Serializer): the outbox then reuses one buffer after
+// is given (encode.JSONV2): the outbox then reuses one buffer after
 // another instead of allocating (and zeroing) a new body per POST.
 type bufferSerializer interface {
-	appendSerialize(dst []byte, spans []*model.SpanModel) ([]byte, error)
+	AppendSerialize(dst []byte, spans []*model.SpanModel) ([]byte, error)
 }
 
 // maxPooledBody is the largest buffer kept for reuse: a batch of huge spans
@@ -66,7 +66,7 @@ func serialize(s reporter.SpanSerializer, spans []*model.SpanModel) (*sendBody, 
 	sb.pooled, sb.attempts = true, 0
 	sb.wrote.Store(0)
 	sb.odd.Store(false)
-	b, err := bs.appendSerialize(sb.b[:0], spans)
+	b, err := bs.AppendSerialize(sb.b[:0], spans)
 	if err != nil {
 		return nil, err
 	}

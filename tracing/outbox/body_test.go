@@ -16,6 +16,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -79,7 +80,7 @@ func streamBodiesAreZipkinGos(t *testing.T, gz bool) {
 	defer o.Close()
 	noWait := func(context.Context, time.Duration) error { return nil }
 	st := o.Stream(context.Background(), StreamOptions{Retry: RetryPolicy{Sleep: noWait}}) // a refused batch goes back to the queue
-	spans := burstSpans(200, 10)
+	spans := testkit.BurstSpans(200, 10)
 	for _, s := range spans {
 		o.Send(s)
 	}
@@ -92,7 +93,7 @@ func streamBodiesAreZipkinGos(t *testing.T, gz bool) {
 		if err := json.Unmarshal(b, &got); err != nil {
 			t.Fatalf("%v: %s", err, b)
 		}
-		want, err := reporter.JSONSerializer{}.Serialize(ptrs(got))
+		want, err := reporter.JSONSerializer{}.Serialize(testkit.Ptrs(got))
 		if err != nil || !bytes.Equal(b, want) {
 			t.Fatalf("body is not zipkin-go's (%v):\n got %s\nwant %s", err, b, want)
 		}

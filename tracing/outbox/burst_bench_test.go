@@ -11,38 +11,16 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
-
-// burstSpans builds 10,000 traces × 10 spans as zipkin-go span models.
-func burstSpans(traces, perTrace int) []model.SpanModel {
-	ep := &model.Endpoint{ServiceName: "bench"}
-	start := time.Now()
-	spans := make([]model.SpanModel, 0, traces*perTrace)
-	for i := 0; i < traces; i++ {
-		tid := model.TraceID{Low: uint64(i + 1)}
-		for j := 0; j < perTrace; j++ {
-			sc := model.SpanContext{TraceID: tid, ID: model.ID(uint64(i)<<8 | uint64(j) + 1)}
-			if j > 0 {
-				parent := model.ID(uint64(i)<<8 + 1)
-				sc.ParentID = &parent
-			}
-			spans = append(spans, model.SpanModel{
-				SpanContext: sc, Name: "op", LocalEndpoint: ep,
-				Timestamp: start, Duration: time.Millisecond,
-				Tags: map[string]string{"i": "v"},
-			})
-		}
-	}
-	return spans
-}
 
 // BenchmarkOutboxBurst flushes 100,000 spans to the embedded receiver through
 // the Outbox and, for comparison, through zipkin-go's reporter/http with its
 // defaults and with MaxBacklog raised. It reports spans/s and spans lost.
 func BenchmarkOutboxBurst(b *testing.B) {
-	spans := burstSpans(10_000, 10)
+	spans := testkit.BurstSpans(10_000, 10)
 	run := func(b *testing.B, send func(url string, spans []model.SpanModel)) {
 		var lost, total float64
 		var elapsed time.Duration
@@ -111,19 +89,11 @@ func BenchmarkOutboxBurst(b *testing.B) {
 		t0 := time.Now()
 		for i := 0; i < b.N; i++ {
 			for j := 0; j < len(spans); j += 100 {
-				if _, err := (reporter.JSONSerializer{}).Serialize(ptrs(spans[j : j+100])); err != nil {
+				if _, err := (reporter.JSONSerializer{}).Serialize(testkit.Ptrs(spans[j : j+100])); err != nil {
 					b.Fatal(err)
 				}
 			}
 		}
 		b.ReportMetric(float64(b.N*len(spans))/time.Since(t0).Seconds(), "spans/s")
 	})
-}
-
-func ptrs(spans []model.SpanModel) []*model.SpanModel {
-	out := make([]*model.SpanModel, len(spans))
-	for i := range spans {
-		out[i] = &spans[i]
-	}
-	return out
 }

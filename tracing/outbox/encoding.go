@@ -1,8 +1,6 @@
 package outbox
 
 import (
-	"github.com/openzipkin/zipkin-go/reporter"
-
 	"zipkin-playground/tracing/wire"
 )
 
@@ -16,14 +14,3 @@ const (
 	EncodingProto = wire.Proto
 	EncodingV1    = wire.V1
 )
-
-// SerializerFor is enc's serializer as its row gives it, except that
-// zipkin-go's JSON serializer is replaced by jsonV2Serializer, which writes
-// the same bytes in a third less time (json.go).
-func SerializerFor(enc Encoding) reporter.SpanSerializer {
-	s := enc.Codec().Serializer
-	if _, ok := s.(reporter.JSONSerializer); ok {
-		return jsonV2Serializer{}
-	}
-	return s
-}

@@ -124,7 +124,7 @@ func (o *Outbox) takeBatches() ([][]*outboxEntry, deliveryTarget) {
 func (o *Outbox) targetLocked() deliveryTarget {
 	return deliveryTarget{
 		flush: o.flushes, endpoint: o.endpoint, masker: o.masker, headers: o.opts.Headers,
-		serializer: o.serializer, client: o.opts.Client, timeout: o.opts.Timeout, proxy: o.opts.Proxy,
+		codec: o.codec, client: o.opts.Client, timeout: o.opts.Timeout, proxy: o.opts.Proxy,
 		gzip: o.opts.Gzip,
 	}
 }
@@ -137,7 +137,7 @@ func (o *Outbox) Probe(ctx context.Context) DeliveryResult {
 	t := o.targetLocked()
 	o.mu.Unlock()
 	r := DeliveryResult{Flush: t.flush, Batch: 1, Batches: 1, At: time.Now()}
-	body, err := t.serializer.Serialize([]*model.SpanModel{}) // "[]": JSON of a nil slice is "null", which Zipkin refuses
+	body, err := t.codec.Serializer.Serialize([]*model.SpanModel{}) // "[]": JSON of a nil slice is "null", which Zipkin refuses
 	if err != nil {
 		r.Err, r.Class, r.Hint = err, ClassSerialize, hintFor(ClassSerialize)
 		return r

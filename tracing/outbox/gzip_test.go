@@ -8,6 +8,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
@@ -31,7 +32,7 @@ func TestGzipBodies(t *testing.T) {
 		return http.DefaultTransport.RoundTrip(r)
 	})}
 	ep, _ := secret.ParseEndpoint(rcv.URL())
-	spans := burstSpans(20, 10)
+	spans := testkit.BurstSpans(20, 10)
 	sizes := map[bool]int{}
 	for _, gz := range []bool{false, true} {
 		o := New(Options{Gzip: gz, Batch: 200, Client: front})

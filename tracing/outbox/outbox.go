@@ -13,6 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // DeliveryState is where a span is on its way to the collector.
@@ -71,8 +72,8 @@ type Options struct {
 // span until a collector answers 2xx for it. Nothing is ever dropped: failed
 // batches stay queued for the next flush. Safe for concurrent use.
 type Outbox struct {
-	opts       Options
-	serializer reporter.SpanSerializer
+	opts  Options
+	codec wire.Codec // how batches are written: serializer and Content-Type
 
 	mu       sync.Mutex
 	endpoint secret.Endpoint
@@ -131,11 +132,11 @@ func New(opts Options) *Outbox {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Outbox{
-		opts:       opts,
-		serializer: SerializerFor(opts.Encoding),
-		states:     map[SpanKey]DeliveryState{},
-		ctx:        ctx,
-		cancel:     cancel,
+		opts:   opts,
+		codec:  opts.Encoding.Codec(),
+		states: map[SpanKey]DeliveryState{},
+		ctx:    ctx,
+		cancel: cancel,
 	}
 }
 
@@ -151,7 +152,7 @@ func (o *Outbox) SetEndpoint(ep secret.Endpoint, masker *secret.Masker) {
 // picks it from the endpoint's path).
 func (o *Outbox) SetEncoding(enc Encoding) {
 	o.mu.Lock()
-	o.opts.Encoding, o.serializer = enc, SerializerFor(enc)
+	o.opts.Encoding, o.codec = enc, enc.Codec()
 	o.mu.Unlock()
 }
 

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
-	"github.com/openzipkin/zipkin-go/reporter"
 
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/wire"
 )
 
 // MaxServerMessage is how much of a server's answer a DeliveryResult keeps.
@@ -22,15 +22,15 @@ const MaxServerMessage = 512
 
 // deliveryTarget is what one flush needs, copied under the lock.
 type deliveryTarget struct {
-	flush      int
-	endpoint   secret.Endpoint
-	masker     *secret.Masker
-	headers    []secret.Header
-	serializer reporter.SpanSerializer
-	client     *http.Client
-	timeout    time.Duration
-	proxy      func(*http.Request) (*url.URL, error)
-	gzip       bool
+	flush    int
+	endpoint secret.Endpoint
+	masker   *secret.Masker
+	headers  []secret.Header
+	codec    wire.Codec
+	client   *http.Client
+	timeout  time.Duration
+	proxy    func(*http.Request) (*url.URL, error)
+	gzip     bool
 }
 
 func stopAtFirstRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
@@ -98,11 +98,11 @@ func (t deliveryTarget) encode(batch []*outboxEntry) (body *sendBody, good, bad 
 	if len(good) == 0 {
 		return nil, nil, bad, nil
 	}
-	if body, err = serialize(t.serializer, modelsOf(good)); err == nil {
+	if body, err = serialize(t.codec.Serializer, modelsOf(good)); err == nil {
 		return body, good, bad, nil
 	}
 	good, refused := splitSpans(good, func(e *outboxEntry) error {
-		if _, err := t.serializer.Serialize([]*model.SpanModel{&e.span}); err != nil {
+		if _, err := t.codec.Serializer.Serialize([]*model.SpanModel{&e.span}); err != nil {
 			return SpanProblem(e.span, err)
 		}
 		return nil
@@ -111,7 +111,7 @@ func (t deliveryTarget) encode(batch []*outboxEntry) (body *sendBody, good, bad 
 	if len(good) == 0 {
 		return nil, nil, bad, nil
 	}
-	body, err = serialize(t.serializer, modelsOf(good))
+	body, err = serialize(t.codec.Serializer, modelsOf(good))
 	return body, good, bad, err
 }
 
@@ -181,7 +181,7 @@ func (t deliveryTarget) attempt(ctx context.Context, body *sendBody, r *Delivery
 	}
 	body.watchRewind(req)
 	req.Header.Set("b3", "0")
-	req.Header.Set("Content-Type", t.serializer.ContentType())
+	req.Header.Set("Content-Type", t.codec.ContentType)
 	if t.gzip {
 		req.Header.Set("Content-Encoding", "gzip")
 	}

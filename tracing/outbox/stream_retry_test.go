@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/secret"
 )
 
@@ -30,7 +31,7 @@ func TestStreamStopsOnLongRetryAfter(t *testing.T) {
 			stopped.Store(r.RetryStopped)
 		}
 	}})
-	for _, s := range burstSpans(20, 10) {
+	for _, s := range testkit.BurstSpans(20, 10) {
 		o.Send(s)
 	}
 	_ = st.Close()

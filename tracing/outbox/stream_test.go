@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
@@ -23,7 +24,7 @@ func TestForgetKeepsOnlyCounts(t *testing.T) {
 	}
 	defer rcv.Close()
 	ep, _ := secret.ParseEndpoint(rcv.URL())
-	spans := burstSpans(50, 4)
+	spans := testkit.BurstSpans(50, 4)
 	for _, forget := range []bool{false, true} {
 		o := New(Options{Forget: forget})
 		o.SetEndpoint(ep, secret.NewMasker(ep, nil))
@@ -67,7 +68,7 @@ func TestStreamRequeuesFailedBatches(t *testing.T) {
 			failed.Add(1)
 		}
 	}})
-	for _, s := range burstSpans(5, 10) {
+	for _, s := range testkit.BurstSpans(5, 10) {
 		o.Send(s)
 	}
 	if err := st.Close(); err != nil {
@@ -99,7 +100,7 @@ func TestStreamSetsAsidePoisonSpans(t *testing.T) {
 			invalid.Add(1)
 		}
 	}})
-	spans := burstSpans(3, 10)
+	spans := testkit.BurstSpans(3, 10)
 	spans[5].Timestamp = time.Unix(0, 0).Add(-time.Hour) // before 1970: refused
 	for _, s := range spans {
 		o.Send(s)

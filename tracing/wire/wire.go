@@ -9,6 +9,7 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 
 	"zipkin-playground/tracing/decode"
+	"zipkin-playground/tracing/encode"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/zipkinv1"
 )
@@ -83,7 +84,7 @@ type Preview struct {
 var codecs = []Codec{
 	{Name: JSON, Title: "Zipkin v2 JSON", Source: "zipkin-go's JSON serializer",
 		ContentType: "application/json", Paths: []string{secret.V2Path}, Version: 2,
-		Serializer: reporter.JSONSerializer{}, // the outbox writes its bytes faster (outbox.SerializerFor)
+		Serializer: encode.JSONV2{}, // zipkin-go's JSONSerializer's bytes, faster
 		Decode:     decode.JSONV2},
 	{Name: Proto, Aliases: []string{"proto3", "protobuf"}, Title: "Zipkin v2 proto3", Source: "zipkin-go's proto3 serializer; binary",
 		ContentType: "application/x-protobuf", Marker: "protobuf", Paths: []string{secret.V2Path}, Version: 2,
@@ -123,7 +124,7 @@ func (e Encoding) Codec() Codec {
 	return codecs[0]
 }
 
-// Serializer is the encoding's serializer (zipkin-go's for v2, ours for v1).
+// Serializer is the encoding's serializer, as its row names it.
 func (e Encoding) Serializer() reporter.SpanSerializer { return e.Codec().Serializer }
 
 // Parse parses an encoding name (or alias) of a format the outbox

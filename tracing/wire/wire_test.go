@@ -35,6 +35,7 @@ func TestCodecRowsComplete(t *testing.T) {
 			if c.Marker != "" && !strings.Contains(c.ContentType, c.Marker) {
 				t.Errorf("marker %q is not in its own content type %q", c.Marker, c.ContentType)
 			}
+			// The outbox sends the row's Content-Type; the shop's zipkin-go reporter sends the serializer's.
 			if c.Sends() && c.Serializer.ContentType() != c.ContentType {
 				t.Errorf("the serializer says %q, the row %q", c.Serializer.ContentType(), c.ContentType)
 			}

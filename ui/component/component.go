@@ -21,11 +21,17 @@ type Component interface {
 	FullHelp() [][]key.Binding
 	// Title names the component in its box.
 	Title() string
-	// Explain is what i says of the component and what it shows.
-	Explain() Explanation
 	Focus()
 	Blur()
 	Focused() bool
+}
+
+// Pane is a component with a place on the screen: i explains it and what
+// it shows, so every pane must say something (there is no default).
+type Pane interface {
+	Component
+	// Explain is what i says of the pane and what it shows.
+	Explain() Explanation
 }
 
 // Dialog is a component that takes every key while it is open and says when
@@ -60,9 +66,6 @@ func (p *PaneBase) Blur() { p.focused = false }
 
 // Focused says whether the component has the keys.
 func (p *PaneBase) Focused() bool { return p.focused }
-
-// Explain is nothing to explain; panes override it.
-func (p *PaneBase) Explain() Explanation { return Explanation{} }
 
 // ShortHelp is no keys; components that handle keys override it.
 func (p *PaneBase) ShortHelp() []key.Binding { return nil }

@@ -226,3 +226,22 @@ func sharedParentText(n *tracing.Node) string {
 	}
 	return fmt.Sprintf("%s — copied from the pasted caller %s (shared span)", id, n.Context.ID)
 }
+
+// Explain says what the lesson panel is and how the tour moves.
+func (p *LearnPane) Explain() Explanation {
+	return Explanation{Title: "Explain · lesson ({Glossary}: glossary)", Items: []ExplainItem{
+		{"lesson n/N", "", "The guided tour: one Zipkin idea per lesson, taught on the spans you make here. {Learn} leaves it and comes back to the same lesson."},
+		{"Do:", "", "What to press. The lesson watches the playground and passes when you have done it, not before."},
+		{"○ waiting", "", "Not done yet. {NextLesson} skips ahead and {PrevLesson} goes back; a lesson passed stays passed."},
+		{"✓ Done.", "", "You did it: below it, what just happened, in the words of what the screen shows."},
+		{"↓ n more", "", "The lesson is longer than the panel: tab gives it the keys, then {Down} and {Up} scroll."},
+	}}
+}
+
+// Explain says what the full help lists.
+func (h *HelpPane) Explain() Explanation {
+	return Explanation{Title: "Explain · all keys ({Glossary}: glossary)", Items: []ExplainItem{
+		{"all keys", "", "Every key the playground has, grouped as the screen is: moving in the focused pane, then each group of actions."},
+		{"— why", "", "A key that does not apply now says why beside it, so nothing is pressed for nothing."},
+	}}
+}

@@ -8,7 +8,7 @@ const oneTopLineH = 16
 // of the box drawn around it, and how the status names it when tab gives it
 // the focus ("" for one tab skips).
 type Placement struct {
-	C              Component
+	C              Pane
 	W, H           int
 	OuterW, OuterH int
 	Name           string

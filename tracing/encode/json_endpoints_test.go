@@ -1,4 +1,4 @@
-package outbox
+package encode
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func TestSharedEndpointsAreZipkinGos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := jsonV2Serializer{}.Serialize(spans)
+	got, err := JSONV2{}.Serialize(spans)
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("(%v)\n got %s\nwant %s", err, got, want)
 	}

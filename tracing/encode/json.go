@@ -1,30 +1,31 @@
-package outbox
+package encode
 
 import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
 )
 
-// jsonV2Serializer is zipkin-go's reporter.JSONSerializer, byte for byte,
+// JSONV2 is zipkin-go's reporter.JSONSerializer, byte for byte,
 // without its second pass: json.Marshal of a []*SpanModel calls each span's
 // MarshalJSON and then re-reads the result to compact and HTML-escape it,
 // which MarshalJSON's own json.Marshal already did — a third of a burst's
 // CPU. Here each span is written by appendModelJSON (MarshalJSON's bytes
 // without reflection, the rest of a burst's serialising), or by its own
 // MarshalJSON for the shapes that one leaves alone, and joined into the array.
-type jsonV2Serializer struct{}
+type JSONV2 struct{}
 
-var _ reporter.SpanSerializer = jsonV2Serializer{}
+var _ reporter.SpanSerializer = JSONV2{}
 
 // Serialize is reporter.JSONSerializer's Serialize. A span MarshalJSON
 // refuses makes it call that serializer, so the error is zipkin-go's, word
 // for word.
-func (jsonV2Serializer) Serialize(spans []*model.SpanModel) ([]byte, error) {
-	return jsonV2Serializer{}.appendSerialize(make([]byte, 0, 2+len(spans)*400), spans)
+func (JSONV2) Serialize(spans []*model.SpanModel) ([]byte, error) {
+	return JSONV2{}.AppendSerialize(make([]byte, 0, 2+len(spans)*400), spans)
 }
 
-// appendSerialize is Serialize, appending to buf (bufferSerializer).
-func (jsonV2Serializer) appendSerialize(buf []byte, spans []*model.SpanModel) ([]byte, error) {
+// AppendSerialize is Serialize, appending to buf: a sender can reuse one
+// buffer after another instead of allocating a body per POST.
+func (JSONV2) AppendSerialize(buf []byte, spans []*model.SpanModel) ([]byte, error) {
 	if spans == nil {
 		return reporter.JSONSerializer{}.Serialize(spans) // "null", as json.Marshal says
 	}
@@ -52,4 +53,4 @@ func (jsonV2Serializer) appendSerialize(buf []byte, spans []*model.SpanModel) ([
 }
 
 // ContentType is reporter.JSONSerializer's.
-func (jsonV2Serializer) ContentType() string { return reporter.JSONSerializer{}.ContentType() }
+func (JSONV2) ContentType() string { return reporter.JSONSerializer{}.ContentType() }

@@ -1,9 +1,10 @@
-package outbox
+package encode
 
 import (
 	"bytes"
 	"testing"
 	"time"
+	"zipkin-playground/tracing/internal/testkit"
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
@@ -15,7 +16,7 @@ import (
 // errors are zipkin-go's, word for word.
 func TestJSONSerializerIsZipkinGos(t *testing.T) {
 	t.Parallel()
-	spans := burstSpans(3, 3)
+	spans := testkit.BurstSpans(3, 3)
 	parent := model.ID(7)
 	odd := model.SpanModel{
 		SpanContext: model.SpanContext{TraceID: model.TraceID{High: 1, Low: 2}, ID: 3, ParentID: &parent},
@@ -26,10 +27,10 @@ func TestJSONSerializerIsZipkinGos(t *testing.T) {
 		Annotations:    []model.Annotation{{Timestamp: time.Unix(1700000001, 0), Value: "</html>"}},
 	}
 	spans = append(spans, odd)
-	cases := map[string][]*model.SpanModel{"batch": ptrs(spans), "one": {&odd}, "empty": {}, "nil": nil, "nil element": {&odd, nil}}
+	cases := map[string][]*model.SpanModel{"batch": testkit.Ptrs(spans), "one": {&odd}, "empty": {}, "nil": nil, "nil element": {&odd, nil}}
 	for name, in := range cases {
 		want, wantErr := reporter.JSONSerializer{}.Serialize(in)
-		got, err := jsonV2Serializer{}.Serialize(in)
+		got, err := JSONV2{}.Serialize(in)
 		if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) {
 			t.Errorf("%s:\n got %s (%v)\nwant %s (%v)", name, got, err, want, wantErr)
 		}
@@ -37,7 +38,7 @@ func TestJSONSerializerIsZipkinGos(t *testing.T) {
 	bad := odd
 	bad.Timestamp = time.Unix(0, 0).Add(-time.Hour)
 	_, wantErr := reporter.JSONSerializer{}.Serialize([]*model.SpanModel{&odd, &bad})
-	_, err := jsonV2Serializer{}.Serialize([]*model.SpanModel{&odd, &bad})
+	_, err := JSONV2{}.Serialize([]*model.SpanModel{&odd, &bad})
 	if err == nil || err.Error() != wantErr.Error() {
 		t.Errorf("error %v, want %v", err, wantErr)
 	}
