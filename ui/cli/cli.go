@@ -39,6 +39,9 @@ type Env struct {
 	// Workshop is the workshop server; main passes the UI's, since this
 	// package imports no UI code.
 	Workshop Workshop
+	// printDrain, when set, replaces printDrain: a test whose stdout takes
+	// nothing need not wait the full drain for the lines to count as dropped.
+	printDrain time.Duration
 }
 
 // OSEnv is the real process environment.
