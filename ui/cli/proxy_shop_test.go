@@ -17,7 +17,7 @@ import (
 // password.
 func TestShopReporterProxyFailureMasked(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(binary, "shop", "--sampler", "always", "--endpoint", "https://collector.invalid/api/v2/spans")
+	cmd := exec.Command(program(t), "shop", "--sampler", "always", "--endpoint", "https://collector.invalid/api/v2/spans")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "HTTPS_PROXY=" + proxyURLAt(authProxy(t))}
 	stdout, _ := cmd.StdoutPipe()
 	var stderr strings.Builder

@@ -67,7 +67,7 @@ func deadPort(t *testing.T) string {
 // runWithEnv executes the built binary as run does, with env added.
 func runWithEnv(t *testing.T, env []string, args ...string) (stdout, stderr string) {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(program(t), args...)
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}, env...)
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb
