@@ -73,7 +73,7 @@ var table = []Setting{
 		About:   "a flush retries a batch that failed transiently (refused, reset, timeout, 429, 5xx) this many times, with backoff",
 		Value:   func(c tracing.Config) string { return strconv.Itoa(c.Retries) },
 		Changed: shownWhen("retries %d", func(c tracing.Config) int { return c.Retries })},
-	switchRow(Setting{Flag: "gzip", Commands: TUI | Send,
+	switchRow(Setting{Flag: "gzip", Commands: TUI | Send | Shop,
 		Usage: "gzip the POST bodies (Content-Encoding: gzip; Zipkin, Jaeger and the embedded receiver read it)",
 		Name:  "gzip", About: "gzip the POST bodies (Content-Encoding: gzip), from the next flush", Edit: Toggle,
 		Changed: shownWhenOn("gzip", gzipField)}, gzipField),
