@@ -7,6 +7,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 )
 
@@ -36,11 +37,7 @@ func TestDemoShape(t *testing.T) {
 	}
 	cfg := tracing.DefaultConfig()
 	cfg.Endpoint, cfg.Listen = "http://127.0.0.1:1/api/v2/spans", "127.0.0.1:0"
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sessiontest.Open(t, cfg)
 	roots, err := s.Replay(sc)
 	if err != nil || len(roots) != 1 {
 		t.Fatalf("replay: %v %d", err, len(roots))

@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -25,8 +27,8 @@ func TestCancelledFlushSaysWhatWasSent(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
-	fillSession(t, s, 10, 1)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 1; c.Timeout = time.Minute })
+	sessiontest.Fill(t, s, 10, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-arrived; cancel() }() // once a batch is on the wire
 	var results []outbox.DeliveryResult

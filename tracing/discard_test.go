@@ -1,9 +1,11 @@
-package tracing
+package tracing_test
 
 import (
 	"errors"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 )
 
@@ -11,9 +13,9 @@ import (
 // ones leave the outbox, and the tree closes up around the gap.
 func TestDiscardTakesBackWhatWasNotSent(t *testing.T) {
 	t.Parallel()
-	s := newTestSession(t, "always")
-	start := func(parent *Node, name string) *Node {
-		n, err := s.Start(parent, SpanOptions{Name: name})
+	s := sessiontest.New(t)
+	start := func(parent *tracing.Node, name string) *tracing.Node {
+		n, err := s.Start(parent, tracing.SpanOptions{Name: name})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +61,7 @@ func TestDiscardTakesBackWhatWasNotSent(t *testing.T) {
 	if n, err := s.Discard(root); err != nil || n != 2 {
 		t.Fatalf("discard root: %d, %v", n, err)
 	}
-	for i, want := range []*Node{first, last} {
+	for i, want := range []*tracing.Node{first, last} {
 		if have := s.Tree().At(i); have != want {
 			t.Errorf("row %d: want %q, have %v", i, want.Name, have)
 		}
@@ -80,19 +82,19 @@ func TestDiscardTakesBackWhatWasNotSent(t *testing.T) {
 // A span a collector took cannot be taken back: nothing changes.
 func TestDiscardRefusesWhatWasSent(t *testing.T) {
 	t.Parallel()
-	s := newTestSession(t, "always") // the embedded receiver answers 202
-	root, err := s.Start(nil, SpanOptions{Name: "root"})
+	s := sessiontest.New(t) // the embedded receiver answers 202
+	root, err := s.Start(nil, tracing.SpanOptions{Name: "root"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	child, err := s.Start(root, SpanOptions{Name: "child"})
+	child, err := s.Start(root, tracing.SpanOptions{Name: "child"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Finish(child); err != nil {
 		t.Fatal(err)
 	}
-	if _, sum := flushAll(s); sum.Delivered != 1 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 1 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	if _, err := s.Discard(root); !errors.Is(err, outbox.ErrAlreadySent) {

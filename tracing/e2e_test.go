@@ -1,6 +1,6 @@
 //go:build e2e
 
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -11,7 +11,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 )
@@ -42,32 +44,32 @@ func TestJaegerEndToEnd(t *testing.T) {
 	jaegertest.Start(t)
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
-			s := sessionTo(t, jaegertest.ZipkinURL, func(c *Config) {
+			s := sessiontest.To(t, jaegertest.ZipkinURL, func(c *tracing.Config) {
 				c.Encoding = enc
 				c.Service = "e2e-" + string(enc)
 				c.Batch = 2 // several batches
 			})
 			root, _ := s.NewTrace("checkout")
 			clientKind := model.Client // the session keeps no "next kind": each span gets its own
-			client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
-			grand, _ := s.Start(client, SpanOptions{Name: "validate", Kind: &clientKind})
+			client, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: &clientKind})
+			grand, _ := s.Start(client, tracing.SpanOptions{Name: "validate", Kind: &clientKind})
 			testkit.Must(t, s.Tag(root, "order.id", "42"))
 			testkit.Must(t, s.Error(grand, "card declined"))
 			testkit.Must(t, s.Annotate(client, "retrying"))
-			for _, n := range []*Node{grand, client, root} {
+			for _, n := range []*tracing.Node{grand, client, root} {
 				testkit.Must(t, s.Finish(n))
 			}
 			debug, _ := s.DebugTrace("debug me")
 			testkit.Must(t, s.Finish(debug))
 
-			_, sum := flushAll(s)
+			_, sum := sessiontest.FlushAll(s)
 			if sum.Delivered != 4 || sum.Failed != 0 {
 				t.Fatalf("flush to Jaeger: %+v", sum)
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			tr, byID := readBackJaeger(ctx, t, root.Context.TraceID, 3)
-			check := func(n *Node, parent *Node) jaegertest.Span {
+			check := func(n *tracing.Node, parent *tracing.Node) jaegertest.Span {
 				t.Helper()
 				sp, ok := byID[n.Context.ID.String()]
 				if !ok {
@@ -104,7 +106,7 @@ func TestJaegerEndToEnd(t *testing.T) {
 			if !hasTag(gs, "error", "card declined") {
 				t.Errorf("error tag card declined missing: %+v", gs.Tags)
 			}
-			if !containsText(gs.LogValues(), ErrorAnnotation("card declined")) {
+			if !containsText(gs.LogValues(), tracing.ErrorAnnotation("card declined")) {
 				t.Errorf("error annotation missing: %q", gs.LogValues())
 			}
 			if !containsText(cs.LogValues(), "retrying") {

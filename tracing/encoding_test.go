@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/wire"
@@ -24,12 +26,12 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+V1Path)
+	s := sessiontest.To(t, srv.URL+tracing.V1Path)
 	if want, have := outbox.EncodingV1, s.Outbox().Encoding(); want != have {
 		t.Fatalf("encoding: want %q, have %q", want, have)
 	}
-	fillSession(t, s, 1, 3)
-	if _, sum := flushAll(s); sum.Delivered != 3 {
+	sessiontest.Fill(t, s, 1, 3)
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 3 {
 		t.Fatalf("%+v", sum)
 	}
 	body := <-bodies
@@ -42,10 +44,10 @@ func TestSessionV1PathSendsV1(t *testing.T) {
 		t.Errorf("back to v2: %v %q", err, s.Outbox().Encoding())
 	}
 
-	cfg := DefaultConfig()
-	cfg.Endpoint, cfg.Encoding = srv.URL+V1Path, outbox.EncodingProto
-	var ce *ConfigError
-	if _, err := NewSession(cfg); !errors.As(err, &ce) || ce.Field != FieldEncoding {
+	cfg := tracing.DefaultConfig()
+	cfg.Endpoint, cfg.Encoding = srv.URL+tracing.V1Path, outbox.EncodingProto
+	var ce *tracing.ConfigError
+	if _, err := tracing.NewSession(cfg); !errors.As(err, &ce) || ce.Field != tracing.FieldEncoding {
 		t.Errorf("proto to /api/v1/spans: want an encoding ConfigError, have %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"zipkin-playground/internal/testkit"
 )
 
 func TestWriteFileSafely(t *testing.T) {
@@ -23,10 +25,10 @@ func TestWriteFileSafely(t *testing.T) {
 		{"symlink to another file", linkToOther, false, errSymlink},
 		{"symlink to another file, confirmed", linkToOther, true, errSymlink},
 		{"dangling symlink", func(t *testing.T, dir, path string) {
-			must(t, os.Symlink(filepath.Join(dir, "nowhere"), path))
+			testkit.Must(t, os.Symlink(filepath.Join(dir, "nowhere"), path))
 		}, true, errSymlink},
-		{"directory", func(t *testing.T, dir, path string) { must(t, os.Mkdir(path, 0o700)) }, true, errNotRegular},
-		{"FIFO", func(t *testing.T, dir, path string) { must(t, syscall.Mkfifo(path, 0o600)) }, true, errNotRegular},
+		{"directory", func(t *testing.T, dir, path string) { testkit.Must(t, os.Mkdir(path, 0o700)) }, true, errNotRegular},
+		{"FIFO", func(t *testing.T, dir, path string) { testkit.Must(t, syscall.Mkfifo(path, 0o600)) }, true, errNotRegular},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -57,16 +59,18 @@ func TestWriteFileSafely(t *testing.T) {
 	}
 }
 
-func writeOld(t *testing.T, dir, path string) { must(t, os.WriteFile(path, []byte("old"), 0o644)) }
+func writeOld(t *testing.T, dir, path string) {
+	testkit.Must(t, os.WriteFile(path, []byte("old"), 0o644))
+}
 
 func linkToOther(t *testing.T, dir, path string) {
-	must(t, os.WriteFile(filepath.Join(dir, "other"), []byte("other"), 0o644))
-	must(t, os.Symlink(filepath.Join(dir, "other"), path))
+	testkit.Must(t, os.WriteFile(filepath.Join(dir, "other"), []byte("other"), 0o644))
+	testkit.Must(t, os.Symlink(filepath.Join(dir, "other"), path))
 }
 
 func leftovers(t *testing.T, dir string) []string {
 	entries, err := os.ReadDir(dir)
-	must(t, err)
+	testkit.Must(t, err)
 	var out []string
 	for _, e := range entries {
 		if strings.Contains(e.Name(), ".tmp-") {
@@ -74,13 +78,6 @@ func leftovers(t *testing.T, dir string) []string {
 		}
 	}
 	return out
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestWriteFileSafelyMissingFolder(t *testing.T) {

@@ -2,6 +2,7 @@ package tracing
 
 import (
 	"strings"
+
 	"zipkin-playground/tracing/secret"
 )
 

@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -23,7 +25,7 @@ func TestServerMessageMaskedBeforeTruncation(t *testing.T) {
 			w.WriteHeader(http.StatusUnauthorized)
 			_, _ = io.WriteString(w, strings.Repeat("x", at)+token+" is not valid")
 		}))
-		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "X-Api-Key", Value: token}} })
+		s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Headers = []secret.Header{{Name: "X-Api-Key", Value: token}} })
 		r := s.Outbox().Probe(context.Background())
 		srv.Close()
 		if len(r.Message) > outbox.MaxServerMessage {

@@ -1,6 +1,6 @@
 //go:build e2e
 
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -21,9 +23,9 @@ import (
 // collector's 2xx means the spans arrived.
 func TestJaegerUIPortIsNotACollector(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, jaegertest.QueryURL+secret.V2Path)
-	fillSession(t, s, 1, 3)
-	results, sum := flushAll(s)
+	s := sessiontest.To(t, jaegertest.QueryURL+secret.V2Path)
+	sessiontest.Fill(t, s, 1, 3)
+	results, sum := sessiontest.FlushAll(s)
 	if sum.Delivered != 0 || len(results) != 1 {
 		t.Fatalf("flush to the UI port: %+v", sum)
 	}
@@ -45,17 +47,17 @@ func TestJaegerUIPortIsNotACollector(t *testing.T) {
 // unknown-service with no tags).
 func TestJaegerV1PathStoresServiceAndTags(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, strings.Replace(jaegertest.ZipkinURL, secret.V2Path, V1Path, 1), func(c *Config) { c.Service = "e2e-v1-path" })
+	s := sessiontest.To(t, strings.Replace(jaegertest.ZipkinURL, secret.V2Path, tracing.V1Path, 1), func(c *tracing.Config) { c.Service = "e2e-v1-path" })
 	if s.Outbox().Encoding() != outbox.EncodingV1 {
 		t.Fatalf("encoding %q", s.Outbox().Encoding())
 	}
 	root, _ := s.NewTrace("checkout")
 	clientKind := model.Client
-	client, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &clientKind})
+	client, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: &clientKind})
 	testkit.Must(t, s.Tag(root, "order.id", "42"))
 	testkit.Must(t, s.Finish(client))
 	testkit.Must(t, s.Finish(root))
-	if _, sum := flushAll(s); sum.Delivered != 2 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 2 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

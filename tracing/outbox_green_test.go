@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -54,11 +56,11 @@ func TestOutboxNeverFollowsRedirects(t *testing.T) {
 				http.Redirect(w, r, location, code)
 			}))
 			defer src.Close()
-			s := sessionTo(t, src.URL+"/tenant42/api/v2/spans?token=hunter22", func(c *Config) {
+			s := sessiontest.To(t, src.URL+"/tenant42/api/v2/spans?token=hunter22", func(c *tracing.Config) {
 				c.Headers = []secret.Header{{Name: "X-Api-Key", Value: "key-0123456789"}}
 			})
-			fillSession(t, s, 2, 2)
-			results, sum := flushAll(s)
+			sessiontest.Fill(t, s, 2, 2)
+			results, sum := sessiontest.FlushAll(s)
 			if target.count() != 0 {
 				t.Fatalf("the redirect target got %d requests", target.count())
 			}
@@ -117,9 +119,9 @@ func TestOutboxRefusesHTMLAnswers(t *testing.T) {
 				_, _ = io.WriteString(w, c.body)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path)
-			fillSession(t, s, 1, 3)
-			results, sum := flushAll(s)
+			s := sessiontest.To(t, srv.URL+secret.V2Path)
+			sessiontest.Fill(t, s, 1, 3)
+			results, sum := sessiontest.FlushAll(s)
 			r := results[0]
 			if r.Class != c.want || r.OK() != (c.want == outbox.ClassOK) {
 				t.Fatalf("class: want %q, have %q (ok %v)", c.want, r.Class, r.OK())

@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -19,12 +21,12 @@ import (
 // start before 1970) used to fail its whole batch on every flush.
 func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(int) int { return 202 })
+	c := &testkit.Collector{Answer: func(int) int { return 202 }}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
 		t.Run(string(enc), func(t *testing.T) {
-			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
+			s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Encoding = enc })
 			if enc != outbox.EncodingJSON { // the counter reads JSON: only check the outbox
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(202) }))
 				defer srv.Close()
@@ -32,15 +34,15 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			fillSession(t, s, 33, 3) // 99 good spans
+			sessiontest.Fill(t, s, 33, 3) // 99 good spans
 			long := time.Duration(1.8e12 * float64(time.Millisecond))
-			bad, err := s.Start(nil, SpanOptions{Name: "charge", Start: time.Now().Add(-long)})
+			bad, err := s.Start(nil, tracing.SpanOptions{Name: "charge", Start: time.Now().Add(-long)})
 			if err != nil {
 				t.Fatal(err)
 			}
 			_ = s.FinishWithDuration(bad, long)
 
-			results, sum := flushAll(s)
+			results, sum := sessiontest.FlushAll(s)
 			if sum.Delivered != 99 || sum.Failed != 1 {
 				t.Fatalf("want 99 delivered and 1 failed, have %+v", sum)
 			}
@@ -61,13 +63,13 @@ func TestOutboxIsolatesPoisonSpan(t *testing.T) {
 				t.Errorf("the bad span stays in the outbox as failed, is %v", st)
 			}
 			// It never blocks later flushes either.
-			fillSession(t, s, 1, 1)
-			if _, sum := flushAll(s); sum.Delivered != 1 || sum.Failed != 1 {
+			sessiontest.Fill(t, s, 1, 1)
+			if _, sum := sessiontest.FlushAll(s); sum.Delivered != 1 || sum.Failed != 1 {
 				t.Errorf("second flush: %+v", sum)
 			}
 		})
 	}
-	c.check(t, 100)
+	c.OnceEach(t, 100)
 }
 
 // waits is an injected RetryPolicy.Sleep: it records and returns at once.
@@ -83,7 +85,7 @@ func (w *waits) sleep(_ context.Context, d time.Duration) error {
 	return nil
 }
 
-func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
+func flushRetrying(s *tracing.Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, outbox.FlushSummary) {
 	var results []outbox.DeliveryResult
 	sum := s.Outbox().FlushRetrying(context.Background(), p, func(r outbox.DeliveryResult) { results = append(results, r) })
 	return results, sum
@@ -91,23 +93,23 @@ func flushRetrying(s *Session, p outbox.RetryPolicy) ([]outbox.DeliveryResult, o
 
 func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(n int) int {
+	c := &testkit.Collector{Answer: func(n int) int {
 		if n <= 2 {
 			return 503
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 2, 2)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 2, 2)
 	w := &waits{}
 	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: 100 * time.Millisecond, Sleep: w.sleep, Jitter: testkit.NoJitter})
 	if sum.Delivered != 4 || len(results) != 1 {
 		t.Fatalf("summary %+v, %d results", sum, len(results))
 	}
 	r := results[0]
-	if want, have := int64(3), c.posts.Load(); want != have {
+	if want, have := 3, c.Count(); want != have {
 		t.Errorf("POSTs: want %d, have %d", want, have)
 	}
 	if r.Attempts != 3 || r.Status != 202 || !r.OK() {
@@ -119,7 +121,7 @@ func TestFlushRetryingTransientThenDelivered(t *testing.T) {
 	if r.Waited != 300*time.Millisecond {
 		t.Errorf("waited: %v", r.Waited)
 	}
-	c.check(t, 4)
+	c.OnceEach(t, 4)
 }
 
 func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
@@ -144,8 +146,8 @@ func TestFlushRetryingHonoursRetryAfter(t *testing.T) {
 				w.WriteHeader(202)
 			}))
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path)
-			fillSession(t, s, 1, 1)
+			s := sessiontest.To(t, srv.URL+secret.V2Path)
+			sessiontest.Fill(t, s, 1, 1)
 			w := &waits{}
 			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Base: time.Millisecond, Sleep: w.sleep})
 			if sum.Delivered != 1 || posts != 2 {
@@ -168,14 +170,14 @@ func TestFlushRetryingStopsOnPermanentAndWhenOut(t *testing.T) {
 		{408, 3}, {429, 3}, {500, 3}, {502, 3}, {503, 3},
 	} {
 		t.Run(fmt.Sprint(c.status), func(t *testing.T) {
-			col := newSpanCounter(func(int) int { return c.status })
+			col := &testkit.Collector{Answer: func(int) int { return c.status }}
 			srv := httptest.NewServer(col)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path)
-			fillSession(t, s, 1, 2)
+			s := sessiontest.To(t, srv.URL+secret.V2Path)
+			sessiontest.Fill(t, s, 1, 2)
 			w := &waits{}
 			results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 2, Sleep: w.sleep})
-			if have := int(col.posts.Load()); have != c.posts {
+			if have := col.Count(); have != c.posts {
 				t.Errorf("POSTs: want %d, have %d", c.posts, have)
 			}
 			if sum.Failed != 2 || results[0].Attempts != c.posts {
@@ -193,8 +195,8 @@ func TestFlushRetryingRefused(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + secret.V2Path
 	srv.Close() // nothing listens there now
-	s := sessionTo(t, url)
-	fillSession(t, s, 1, 1)
+	s := sessiontest.To(t, url)
+	sessiontest.Fill(t, s, 1, 1)
 	w := &waits{}
 	results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	if r := results[0]; r.Class != outbox.ClassRefused || r.Attempts != 4 || len(w.d) != 3 {
@@ -206,19 +208,19 @@ func TestFlushRetryingRefused(t *testing.T) {
 // result says how long it asked for, and nothing is dropped.
 func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 	t.Parallel()
-	col := newSpanCounter(func(int) int { return 503 })
+	col := &testkit.Collector{Answer: func(int) int { return 503 }}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")
 		col.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 1, 1)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 1, 1)
 	w := &waits{}
 	results, sum := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 	r := results[0]
-	if col.posts.Load() != 1 || len(w.d) != 0 || sum.Failed != 1 {
-		t.Errorf("%d POSTs, waits %v, %+v", col.posts.Load(), w.d, sum)
+	if col.Count() != 1 || len(w.d) != 0 || sum.Failed != 1 {
+		t.Errorf("%d POSTs, waits %v, %+v", col.Count(), w.d, sum)
 	}
 	if r.RetryAfter != time.Hour || !strings.Contains(r.Hint, "asks to wait 1h0m0s") || !strings.Contains(r.Summary(), "Retry-After 1h0m0s") {
 		t.Errorf("result: %v %q\n%s", r.RetryAfter, r.Hint, r.Summary())
@@ -230,18 +232,18 @@ func TestFlushRetryingTooLongRetryAfter(t *testing.T) {
 func TestFlushRetryingUnreadableRetryAfterStops(t *testing.T) {
 	t.Parallel()
 	for _, header := range []string{"99999999999999999999", "in a while"} {
-		col := newSpanCounter(func(int) int { return 503 })
+		col := &testkit.Collector{Answer: func(int) int { return 503 }}
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header()["Retry-After"] = []string{header}
 			col.ServeHTTP(w, r)
 		}))
-		s := sessionTo(t, srv.URL+secret.V2Path)
-		fillSession(t, s, 1, 1)
+		s := sessiontest.To(t, srv.URL+secret.V2Path)
+		sessiontest.Fill(t, s, 1, 1)
 		w := &waits{}
 		results, _ := flushRetrying(s, outbox.RetryPolicy{Retries: 3, Sleep: w.sleep})
 		srv.Close()
-		if r := results[0]; col.posts.Load() != 1 || len(w.d) != 0 || r.RetryStopped == "" || !strings.Contains(r.Hint, r.RetryStopped) || strings.Contains(r.RetryStopped, "\x1b") {
-			t.Errorf("Retry-After %q: %d POSTs, waits %v, stopped %q, hint %q", header, col.posts.Load(), w.d, r.RetryStopped, r.Hint)
+		if r := results[0]; col.Count() != 1 || len(w.d) != 0 || r.RetryStopped == "" || !strings.Contains(r.Hint, r.RetryStopped) || strings.Contains(r.RetryStopped, "\x1b") {
+			t.Errorf("Retry-After %q: %d POSTs, waits %v, stopped %q, hint %q", header, col.Count(), w.d, r.RetryStopped, r.Hint)
 		}
 	}
 }

@@ -1,121 +1,34 @@
-package tracing
+package tracing_test
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/openzipkin/zipkin-go/model"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
-// spanCounter is a collector that counts every span ID it accepts.
-type spanCounter struct {
-	mu     sync.Mutex
-	seen   map[outbox.SpanKey]int
-	status func(n int) int // answer for the n-th POST (1-based)
-	posts  atomic.Int64
-}
-
-func newSpanCounter(status func(n int) int) *spanCounter {
-	return &spanCounter{seen: map[outbox.SpanKey]int{}, status: status}
-}
-
-func (c *spanCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	n := int(c.posts.Add(1))
-	code := c.status(n)
-	body, _ := io.ReadAll(r.Body)
-	if code/100 == 2 {
-		var spans []model.SpanModel
-		if err := json.Unmarshal(body, &spans); err != nil {
-			http.Error(w, err.Error(), 400)
-			return
-		}
-		c.mu.Lock()
-		for _, s := range spans {
-			c.seen[outbox.KeyOf(s)]++
-		}
-		c.mu.Unlock()
-	}
-	if code != 202 {
-		http.Error(w, fmt.Sprintf("answer %d", code), code)
-		return
-	}
-	w.WriteHeader(code)
-}
-
-func (c *spanCounter) check(t *testing.T, want int) {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.seen) != want {
-		t.Errorf("collector got %d distinct spans, want %d", len(c.seen), want)
-	}
-	for k, n := range c.seen {
-		if n != 1 {
-			t.Fatalf("span %s/%s accepted %d times", k.TraceID, k.ID, n)
-		}
-	}
-}
-
-// fillSession builds traces×perTrace finished sampled spans.
-func fillSession(t testing.TB, s *Session, traces, perTrace int) {
-	for i := 0; i < traces; i++ {
-		root, err := s.NewTrace(fmt.Sprintf("trace %d", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for j := 1; j < perTrace; j++ {
-			c, _ := s.Child(root, fmt.Sprintf("child %d", j))
-			_ = s.Finish(c)
-		}
-		_ = s.Finish(root)
-	}
-}
-
-func sessionTo(t testing.TB, url string, mutate ...func(*Config)) *Session {
-	cfg := DefaultConfig()
-	cfg.Endpoint = url
-	cfg.Sampler = SamplerSpec{Kind: SamplerAlways}
-	cfg.Listen = "127.0.0.1:0"
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	s, err := NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	return s
-}
-
-func flushAll(s *Session) ([]outbox.DeliveryResult, outbox.FlushSummary) {
-	var results []outbox.DeliveryResult
-	sum := s.Outbox().Flush(context.Background(), func(r outbox.DeliveryResult) { results = append(results, r) })
-	return results, sum
-}
-
 func TestOutboxDelivers202(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(int) int { return 202 })
+	c := &testkit.Collector{Answer: func(int) int { return 202 }}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 7 })
-	fillSession(t, s, 5, 10)
-	results, sum := flushAll(s)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 7 })
+	sessiontest.Fill(t, s, 5, 10)
+	results, sum := sessiontest.FlushAll(s)
 	if want, have := 8, len(results); want != have { // 50 spans / 7
 		t.Fatalf("batches: want %d, have %d", want, have)
 	}
@@ -127,31 +40,31 @@ func TestOutboxDelivers202(t *testing.T) {
 	if sum.Delivered != 50 || sum.Failed != 0 {
 		t.Errorf("summary: %+v", sum)
 	}
-	c.check(t, 50)
+	c.OnceEach(t, 50)
 	if counts := s.Outbox().Counts(); counts.Delivered != 50 || counts.Undelivered() != 0 {
 		t.Errorf("counts after success: %+v", counts)
 	}
-	if _, sum := flushAll(s); sum.Spans != 0 {
+	if _, sum := sessiontest.FlushAll(s); sum.Spans != 0 {
 		t.Errorf("a second flush resent %d spans", sum.Spans)
 	}
-	c.check(t, 50)
+	c.OnceEach(t, 50)
 }
 
 func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	t.Parallel()
 	var fail atomic.Bool
 	fail.Store(true)
-	c := newSpanCounter(func(int) int {
+	c := &testkit.Collector{Answer: func(int) int {
 		if fail.Load() {
 			return 403
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 10 })
-	fillSession(t, s, 3, 10)
-	results, sum := flushAll(s)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 10 })
+	sessiontest.Fill(t, s, 3, 10)
+	results, sum := sessiontest.FlushAll(s)
 	if sum.Failed != 30 || sum.Delivered != 0 {
 		t.Fatalf("403 flush summary: %+v", sum)
 	}
@@ -161,13 +74,13 @@ func TestOutboxKeeps403ThenDeliversOnceOnRetry(t *testing.T) {
 	if counts := s.Outbox().Counts(); counts.Failed != 30 {
 		t.Errorf("after 403 the spans stay, failed: %+v", counts)
 	}
-	c.check(t, 0)
+	c.OnceEach(t, 0)
 	fail.Store(false)
-	_, sum = flushAll(s)
+	_, sum = sessiontest.FlushAll(s)
 	if sum.Delivered != 30 {
 		t.Errorf("retry summary: %+v", sum)
 	}
-	c.check(t, 30)
+	c.OnceEach(t, 30)
 }
 
 func TestOutboxFailuresKeepSpans(t *testing.T) {
@@ -198,9 +111,9 @@ func TestOutboxFailuresKeepSpans(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(tc.handler)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Timeout = 300 * time.Millisecond })
-			fillSession(t, s, 2, 3)
-			results, sum := flushAll(s)
+			s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Timeout = 300 * time.Millisecond })
+			sessiontest.Fill(t, s, 2, 3)
+			results, sum := sessiontest.FlushAll(s)
 			if sum.Failed != 6 || len(results) != 1 {
 				t.Fatalf("summary %+v", sum)
 			}
@@ -221,8 +134,8 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Batch = 1; c.Timeout = time.Minute })
-	fillSession(t, s, 10, 1)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Batch = 1; c.Timeout = time.Minute })
+	sessiontest.Fill(t, s, 10, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	sum := s.Outbox().Flush(ctx, nil)
@@ -246,25 +159,25 @@ func TestOutboxCancelledFlushRequeues(t *testing.T) {
 // 1,000: every span arrives exactly once.
 func TestOutboxBurstLosesNothing(t *testing.T) {
 	t.Parallel()
-	c := newSpanCounter(func(n int) int {
+	c := &testkit.Collector{Answer: func(n int) int {
 		if n%7 == 0 { // every 7th POST fails the first time round
 			return 503
 		}
 		return 202
-	})
+	}}
 	srv := httptest.NewServer(c)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 2000, 10)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 2000, 10)
 	total := 0
 	for i := 0; i < 10 && s.Outbox().Counts().Pending() > 0; i++ {
-		_, sum := flushAll(s)
+		_, sum := sessiontest.FlushAll(s)
 		total += sum.Delivered
 	}
 	if want, have := 20000, total; want != have {
 		t.Errorf("delivered %d of %d", have, want)
 	}
-	c.check(t, 20000)
+	c.OnceEach(t, 20000)
 }
 
 // The outbox's POST is byte for byte what zipkin-go's reporter/http sends.
@@ -282,10 +195,10 @@ func TestWireMatchesZipkinHTTPReporter(t *testing.T) {
 	}))
 	defer srv.Close()
 	for _, enc := range []outbox.Encoding{outbox.EncodingJSON, outbox.EncodingProto} {
-		s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Encoding = enc })
-		fillSession(t, s, 2, 3)
+		s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Encoding = enc })
+		sessiontest.Fill(t, s, 2, 3)
 		spans := s.Outbox().PendingSpans()
-		flushAll(s)
+		sessiontest.FlushAll(s)
 		ours := <-got
 
 		rep := zipkinhttp.NewReporter(srv.URL+secret.V2Path, zipkinhttp.Serializer(enc.Serializer()), zipkinhttp.BatchInterval(time.Hour))
@@ -313,9 +226,11 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer tok-123456"}} })
-	fillSession(t, s, 1, 1)
-	flushAll(s)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) {
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer tok-123456"}}
+	})
+	sessiontest.Fill(t, s, 1, 1)
+	sessiontest.FlushAll(s)
 	if want, have := "Bearer tok-123456", auth.Load(); want != have {
 		t.Errorf("Authorization: want %q, have %v", want, have)
 	}
@@ -323,9 +238,9 @@ func TestOutboxSendsUserHeadersAndMasksErrors(t *testing.T) {
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	dead := ln.Addr().String()
 	ln.Close()
-	s = sessionTo(t, "http://"+dead+"/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans")
-	fillSession(t, s, 1, 1)
-	results, _ := flushAll(s)
+	s = sessiontest.To(t, "http://"+dead+"/adapt_aokcdqnxyz@123456ff_abcdef123@abcdef123/api/v2/spans")
+	sessiontest.Fill(t, s, 1, 1)
+	results, _ := sessiontest.FlushAll(s)
 	r := results[0]
 	if r.Class != outbox.ClassRefused || strings.Contains(r.Err.Error(), "adapt_") || !strings.Contains(r.Err.Error(), secret.MaskText) {
 		t.Errorf("refused result must be classified and masked: %q %v", r.Class, r.Err)

@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"bytes"
@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -20,26 +23,26 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 	for _, c := range []struct {
 		enc  outbox.Encoding
 		path string
-	}{{outbox.EncodingJSON, secret.V2Path}, {outbox.EncodingProto, secret.V2Path}, {outbox.EncodingV1, V1Path}} {
+	}{{outbox.EncodingJSON, secret.V2Path}, {outbox.EncodingProto, secret.V2Path}, {outbox.EncodingV1, tracing.V1Path}} {
 		t.Run(string(c.enc), func(t *testing.T) {
-			capture := &postCapture{}
+			capture := &testkit.Collector{}
 			srv := httptest.NewServer(capture)
 			defer srv.Close()
-			s := sessionTo(t, srv.URL+c.path, func(cfg *Config) {
+			s := sessiontest.To(t, srv.URL+c.path, func(cfg *tracing.Config) {
 				cfg.Encoding = c.enc
 				cfg.Headers = []secret.Header{{Name: "X-Token", Value: "abc123secret"}}
 			})
 			root, _ := s.NewTrace("Checkout")
-			must(t, s.Tag(root, "order", "42"))
-			must(t, s.Annotate(root, "paid"))
-			must(t, s.Finish(root))
+			testkit.Must(t, s.Tag(root, "order", "42"))
+			testkit.Must(t, s.Annotate(root, "paid"))
+			testkit.Must(t, s.Finish(root))
 			p, err := s.Payload(root, time.Now())
 			if err != nil || p.Encoding != c.enc || p.Running {
 				t.Fatalf("payload: %+v %v", p, err)
 			}
-			flushAll(s)
-			posts := capture.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, p.Body) || posts[0].header.Get("Content-Type") != p.ContentType {
+			sessiontest.FlushAll(s)
+			posts := capture.Take()
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, p.Body) || posts[0].Header.Get("Content-Type") != p.ContentType {
 				t.Fatalf("the preview differs from the POST:\npreview %q\nposted  %+v", p.Body, posts)
 			}
 			name := `"checkout"` // the JSON serializers lowercase names; proto3 keeps them
@@ -54,9 +57,9 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 			if out, err := exec.Command("sh", "-c", curl).CombinedOutput(); err != nil {
 				t.Fatalf("%v: %s\n%s", err, out, curl)
 			}
-			posts = capture.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, p.Body) || posts[0].header.Get("X-Token") != "abc123secret" ||
-				posts[0].header.Get("Content-Type") != p.ContentType || posts[0].header.Get("b3") != "0" {
+			posts = capture.Take()
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, p.Body) || posts[0].Header.Get("X-Token") != "abc123secret" ||
+				posts[0].Header.Get("Content-Type") != p.ContentType || posts[0].Header.Get("b3") != "0" {
 				t.Errorf("curl posted something else: %+v\n%s", posts, curl)
 			}
 			if masked := s.CurlFor(p, false); strings.Contains(masked, "abc123secret") {
@@ -68,22 +71,22 @@ func TestPayloadIsWhatTheOutboxPosts(t *testing.T) {
 
 func TestPayloadOfRunningAndUnsampledSpans(t *testing.T) {
 	t.Parallel()
-	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
+	s := sessiontest.To(t, "http://127.0.0.1:9"+secret.V2Path)
 	root, _ := s.NewTrace("running")
-	must(t, s.Tag(root, "k", "v"))
+	testkit.Must(t, s.Tag(root, "k", "v"))
 	p, err := s.Payload(root, root.Start.Add(3*time.Millisecond))
 	if err != nil || !p.Running || !strings.Contains(p.JSON, `"duration": 3000`) || !strings.Contains(p.JSON, `"k": "v"`) {
 		t.Fatalf("running preview: %v\n%s", err, p.JSON)
 	}
-	must(t, s.Finish(root))
+	testkit.Must(t, s.Finish(root))
 	final, _ := s.Payload(root, time.Now())
 	if final.Running || !strings.Contains(final.JSON, root.Context.ID.String()) {
 		t.Errorf("finished payload: %+v", final)
 	}
 
-	never := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path, func(c *Config) { c.Sampler = SamplerSpec{Kind: SamplerNever} })
+	never := sessiontest.To(t, "http://127.0.0.1:9"+secret.V2Path, func(c *tracing.Config) { c.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerNever} })
 	n, _ := never.NewTrace("dropped")
-	if _, err := never.Payload(n, time.Now()); !errors.Is(err, errNotSampled) {
+	if _, err := never.Payload(n, time.Now()); !errors.Is(err, tracing.ErrNotSampled) {
 		t.Errorf("unsampled: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"encoding/json"
@@ -9,29 +9,22 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 )
 
-// startTestReceiver is a receiver on a free loopback port, closed with t.
-func startTestReceiver(t testing.TB, opts ...receiver.Option) *receiver.Receiver {
-	t.Helper()
-	r, err := receiver.Start("127.0.0.1:0", opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
-}
-
 func TestReceiverDecodesAndServes(t *testing.T) {
 	t.Parallel()
-	r := startTestReceiver(t, receiver.MaxTraces(3))
+	r, err := receiver.Start("127.0.0.1:0", receiver.MaxTraces(3))
+	testkit.Must(t, err)
+	t.Cleanup(func() { r.Close() })
 	post := func(ct, ce string, body []byte) (int, string) { return testkit.PostSpans(t, r.URL(), ct, ce, body) }
 	// Real spans from a session, serialized by zipkin-go.
-	s := sessionTo(t, "local", func(c *Config) { c.Listen = "127.0.0.1:0" })
-	fillSession(t, s, 2, 2)
+	s := sessiontest.To(t, "local", func(c *tracing.Config) { c.Listen = "127.0.0.1:0" })
+	sessiontest.Fill(t, s, 2, 2)
 	spans := s.Outbox().PendingSpans()
 	ptrs := []*model.SpanModel{&spans[0], &spans[1], &spans[2], &spans[3]}
 	jsonBody, _ := outbox.EncodingJSON.Serializer().Serialize(ptrs[:2])
@@ -94,7 +87,7 @@ func TestReceiverDecodesAndServes(t *testing.T) {
 		t.Errorf("services: %v", services)
 	}
 	// Bounded memory: 4 more traces with MaxTraces 3 evict the oldest.
-	fillSession(t, s, 4, 1)
+	sessiontest.Fill(t, s, 4, 1)
 	more := s.Outbox().PendingSpans()[4:]
 	var mp []*model.SpanModel
 	for i := range more {

@@ -1,6 +1,6 @@
 //go:build e2e
 
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 )
 
@@ -19,18 +21,18 @@ import (
 // the trace has one root, and no span ID is stored twice.
 func TestJaegerClientServerWithRemoteEndpoint(t *testing.T) {
 	jaegertest.Start(t)
-	s := sessionTo(t, jaegertest.ZipkinURL, func(c *Config) { c.Service = "e2e-frontend" })
-	client, err := s.Start(nil, SpanOptions{Name: "charge card", Kind: kindPtr(model.Client)})
+	s := sessiontest.To(t, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Service = "e2e-frontend" })
+	client, err := s.Start(nil, tracing.SpanOptions{Name: "charge card", Kind: tracing.KindPtr(model.Client)})
 	testkit.Must(t, err)
 	testkit.Must(t, s.SetRemoteEndpoint(client, "payments", "10.0.0.7:8080"))
-	server, err := s.Start(client, SpanOptions{Name: "charge card", Kind: kindPtr(model.Server), Service: "e2e-payments"})
+	server, err := s.Start(client, tracing.SpanOptions{Name: "charge card", Kind: tracing.KindPtr(model.Server), Service: "e2e-payments"})
 	testkit.Must(t, err)
 	if !server.Key.Shared {
 		t.Fatal("the SERVER side must share the CLIENT's span ID")
 	}
 	testkit.Must(t, s.Finish(server))
 	testkit.Must(t, s.Finish(client))
-	if _, sum := flushAll(s); sum.Delivered != 2 || sum.Failed != 0 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 2 || sum.Failed != 0 {
 		t.Fatalf("flush to Jaeger: %+v", sum)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

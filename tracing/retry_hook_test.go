@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -25,8 +26,8 @@ func TestFlushRetryingTellsEachRetry(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 1, 1)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 1, 1)
 	type retry struct {
 		attempt, status int
 		wait            time.Duration

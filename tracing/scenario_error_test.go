@@ -1,7 +1,10 @@
-package tracing
+package tracing_test
 
 import (
 	"testing"
+
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 )
 
 // A replayed error's annotation lies inside its span, not at the wall-clock
@@ -9,10 +12,10 @@ import (
 // is after the span ended).
 func TestReplayStampsErrorInsideItsSpan(t *testing.T) {
 	t.Parallel()
-	s := sessionTo(t, "")
-	sc := Scenario{Version: scenarioVersion, Name: "err", Traces: []ScenarioSpan{{
+	s := sessiontest.To(t, "")
+	sc := tracing.Scenario{Version: tracing.ScenarioVersion, Name: "err", Traces: []tracing.ScenarioSpan{{
 		Name: "checkout", StartMs: 0, DurationMs: 100,
-		Children: []ScenarioSpan{{Name: "charge", StartMs: 10, DurationMs: 20, Error: "card declined"}},
+		Children: []tracing.ScenarioSpan{{Name: "charge", StartMs: 10, DurationMs: 20, Error: "card declined"}},
 	}}}
 	if _, err := s.Replay(sc); err != nil {
 		t.Fatal(err)

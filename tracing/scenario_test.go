@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"bytes"
@@ -12,16 +12,18 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
 )
 
 func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
 	t.Parallel()
-	sc, err := LoadScenario("../examples/checkout.json")
+	sc, err := tracing.LoadScenario("../examples/checkout.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := sessionTo(t, "http://127.0.0.1:9/api/v2/spans")
+	s := sessiontest.To(t, "http://127.0.0.1:9/api/v2/spans")
 	roots, err := s.Replay(sc)
 	if err != nil || len(roots) != 1 {
 		t.Fatalf("replay: %v", err)
@@ -41,15 +43,15 @@ func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {
 	if shared != 2 || errs != 2 {
 		t.Errorf("shared SERVER spans %d (want 2), error spans %d (want 2)", shared, errs)
 	}
-	data, err := MarshalScenario(s.Scenario("again"))
+	data, err := tracing.MarshalScenario(s.Scenario("again"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := ParseScenario(data)
+	again, err := tracing.ParseScenario(data)
 	if err != nil {
 		t.Fatalf("saved scenario does not parse: %v\n%s", err, data)
 	}
-	s2 := sessionTo(t, "http://127.0.0.1:9/api/v2/spans")
+	s2 := sessiontest.To(t, "http://127.0.0.1:9/api/v2/spans")
 	if _, err := s2.Replay(again); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +79,7 @@ func TestParseScenarioRejects(t *testing.T) {
 		"empty name":    `{"version":1,"traces":[{"name":" "}]}`,
 		"trailing":      `{"version":1,"traces":[{"name":"a"}]} {}`,
 	} {
-		if _, err := ParseScenario([]byte(body)); err == nil || !strings.Contains(err.Error(), "bad scenario") {
+		if _, err := tracing.ParseScenario([]byte(body)); err == nil || !strings.Contains(err.Error(), "bad scenario") {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -93,13 +95,15 @@ func TestExportIsWhatWasSent(t *testing.T) {
 		w.WriteHeader(202)
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2hunter2"}} })
-	fillSession(t, s, 2, 3)
+	s := sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) {
+		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2hunter2"}}
+	})
+	sessiontest.Fill(t, s, 2, 3)
 	exported, err := s.ExportJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	flushAll(s)
+	sessiontest.FlushAll(s)
 	var a, b []model.SpanModel
 	if err := json.Unmarshal(exported, &a); err != nil {
 		t.Fatal(err)

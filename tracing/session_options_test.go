@@ -1,55 +1,28 @@
-package tracing
+package tracing_test
 
 import (
 	"errors"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
-// postCapture is a collector that records every POST and answers 202.
-type postCapture struct {
-	mu    sync.Mutex
-	posts []capturedPost
-}
-
-type capturedPost struct {
-	header http.Header
-	body   []byte
-}
-
-func (c *postCapture) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	c.mu.Lock()
-	c.posts = append(c.posts, capturedPost{r.Header.Clone(), b})
-	c.mu.Unlock()
-	w.WriteHeader(http.StatusAccepted)
-}
-
-func (c *postCapture) take() []capturedPost {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := c.posts
-	c.posts = nil
-	return out
-}
-
 func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	t.Parallel()
-	capture := &postCapture{}
+	capture := &testkit.Collector{}
 	srv := httptest.NewServer(capture)
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
 	old, _ := s.NewTrace("before")
 
-	err := s.Reconfigure(func(c *Config) {
+	err := s.Reconfigure(func(c *tracing.Config) {
 		c.Encoding = outbox.EncodingProto
 		c.TraceID128 = true
 		c.Batch = 2
@@ -73,15 +46,15 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 	if old.Context.TraceID.High != 0 || child.Context.TraceID != old.Context.TraceID || fresh.Context.TraceID.High == 0 {
 		t.Errorf("trace IDs: old %s, its child %s, new %s", old.Context.TraceID, child.Context.TraceID, fresh.Context.TraceID)
 	}
-	for _, n := range []*Node{child, old, fresh} {
-		must(t, s.Finish(n))
+	for _, n := range []*tracing.Node{child, old, fresh} {
+		testkit.Must(t, s.Finish(n))
 	}
-	if _, sum := flushAll(s); sum.Delivered != 3 || sum.Batches != 2 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 3 || sum.Batches != 2 {
 		t.Fatalf("flush: %+v", sum)
 	}
-	for _, p := range capture.take() {
-		if p.header.Get("Content-Type") != "application/x-protobuf" || p.header.Get("Authorization") != "Bearer s3cr3t-token" {
-			t.Errorf("POST headers: %v", p.header)
+	for _, p := range capture.Take() {
+		if p.Header.Get("Content-Type") != "application/x-protobuf" || p.Header.Get("Authorization") != "Bearer s3cr3t-token" {
+			t.Errorf("POST headers: %v", p.Header)
 		}
 	}
 	if strings.Contains(s.Masker().Mask("got Bearer s3cr3t-token"), "s3cr3t") {
@@ -90,10 +63,10 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 
 	// Removing the header: the next POST goes without it, and its value
 	// stays masked (the log may quote it).
-	must(t, s.Reconfigure(func(c *Config) { c.Headers = nil }))
-	fillSession(t, s, 1, 1)
-	flushAll(s)
-	if posts := capture.take(); len(posts) != 1 || posts[0].header.Get("Authorization") != "" {
+	testkit.Must(t, s.Reconfigure(func(c *tracing.Config) { c.Headers = nil }))
+	sessiontest.Fill(t, s, 1, 1)
+	sessiontest.FlushAll(s)
+	if posts := capture.Take(); len(posts) != 1 || posts[0].Header.Get("Authorization") != "" {
 		t.Errorf("after removal: %+v", posts)
 	}
 	if strings.Contains(s.Masker().Mask("401: token s3cr3t-token"), "s3cr3t") {
@@ -103,30 +76,30 @@ func TestReconfigureAppliesToTheLiveSession(t *testing.T) {
 
 func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 	t.Parallel()
-	s := sessionTo(t, "http://127.0.0.1:9"+secret.V2Path)
-	v1 := sessionTo(t, "http://127.0.0.1:9"+V1Path)
+	s := sessiontest.To(t, "http://127.0.0.1:9"+secret.V2Path)
+	v1 := sessiontest.To(t, "http://127.0.0.1:9"+tracing.V1Path)
 	before := s.Config()
 	for _, c := range []struct {
 		name    string
-		s       *Session
-		change  func(*Config)
+		s       *tracing.Session
+		change  func(*tracing.Config)
 		field   string // the ConfigError's field; "" for another error
 		message string
 	}{
-		{"batch 0", s, func(c *Config) { c.Batch = 0 }, FieldBatch, "between 1 and"},
-		{"huge batch", s, func(c *Config) { c.Batch = maxBatch + 1 }, FieldBatch, "between 1 and"},
-		{"timeout 0", s, func(c *Config) { c.Timeout = 0 }, FieldTimeout, "more than 0"},
-		{"retries -1", s, func(c *Config) { c.Retries = -1 }, FieldRetries, "between 0 and"},
-		{"query without scheme", s, func(c *Config) { c.Query = "localhost:16686" }, FieldQuery, "malformed"},
-		{"header with CR", s, func(c *Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\rb"}} }, FieldHeader, "control character"},
-		{"v1 on a v2 path", s, func(c *Config) { c.Encoding = outbox.EncodingV1 }, FieldEncoding, V1Path},
-		{"json on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingJSON }, FieldEncoding, V1Path},
-		{"proto on a v1 path", v1, func(c *Config) { c.Encoding = outbox.EncodingProto }, FieldEncoding, V1Path},
-		{"endpoint", s, func(c *Config) { c.Endpoint = "http://other:9411/api/v2/spans" }, "", "SetEndpoint"},
-		{"TLS", s, func(c *Config) { c.Insecure = true }, "", "TLS"},
+		{"batch 0", s, func(c *tracing.Config) { c.Batch = 0 }, tracing.FieldBatch, "between 1 and"},
+		{"huge batch", s, func(c *tracing.Config) { c.Batch = tracing.MaxBatch + 1 }, tracing.FieldBatch, "between 1 and"},
+		{"timeout 0", s, func(c *tracing.Config) { c.Timeout = 0 }, tracing.FieldTimeout, "more than 0"},
+		{"retries -1", s, func(c *tracing.Config) { c.Retries = -1 }, tracing.FieldRetries, "between 0 and"},
+		{"query without scheme", s, func(c *tracing.Config) { c.Query = "localhost:16686" }, tracing.FieldQuery, "malformed"},
+		{"header with CR", s, func(c *tracing.Config) { c.Headers = []secret.Header{{Name: "X", Value: "a\rb"}} }, tracing.FieldHeader, "control character"},
+		{"v1 on a v2 path", s, func(c *tracing.Config) { c.Encoding = outbox.EncodingV1 }, tracing.FieldEncoding, tracing.V1Path},
+		{"json on a v1 path", v1, func(c *tracing.Config) { c.Encoding = outbox.EncodingJSON }, tracing.FieldEncoding, tracing.V1Path},
+		{"proto on a v1 path", v1, func(c *tracing.Config) { c.Encoding = outbox.EncodingProto }, tracing.FieldEncoding, tracing.V1Path},
+		{"endpoint", s, func(c *tracing.Config) { c.Endpoint = "http://other:9411/api/v2/spans" }, "", "SetEndpoint"},
+		{"TLS", s, func(c *tracing.Config) { c.Insecure = true }, "", "TLS"},
 	} {
 		err := c.s.Reconfigure(c.change)
-		var ce *ConfigError
+		var ce *tracing.ConfigError
 		isConfig := errors.As(err, &ce)
 		if err == nil || !strings.Contains(err.Error(), c.message) || isConfig != (c.field != "") || (isConfig && ce.Field != c.field) {
 			t.Errorf("%s: want a %q error about %q, have %v", c.name, c.field, c.message, err)
@@ -136,7 +109,7 @@ func TestReconfigureRefusesAsTheFlagsDo(t *testing.T) {
 		t.Errorf("a refused change changed the session: %+v", after)
 	}
 	// v1 is what a v1 path sends already: choosing it is no change.
-	if err := v1.Reconfigure(func(c *Config) { c.Encoding = outbox.EncodingV1 }); err != nil || v1.Outbox().Encoding() != outbox.EncodingV1 {
+	if err := v1.Reconfigure(func(c *tracing.Config) { c.Encoding = outbox.EncodingV1 }); err != nil || v1.Outbox().Encoding() != outbox.EncodingV1 {
 		t.Errorf("v1 on a v1 path: %v %s", err, v1.Outbox().Encoding())
 	}
 }

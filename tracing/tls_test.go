@@ -1,4 +1,4 @@
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -15,7 +15,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -27,26 +29,26 @@ func TestTLSPrivateCA(t *testing.T) {
 	ca := testkit.NewPrivateCA(t)
 	srv := ca.Server(t, http.HandlerFunc(accept202))
 
-	s := sessionTo(t, srv.URL+secret.V2Path)
-	fillSession(t, s, 1, 2)
-	results, _ := flushAll(s)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
+	sessiontest.Fill(t, s, 1, 2)
+	results, _ := sessiontest.FlushAll(s)
 	r := results[0]
 	if r.Class != outbox.ClassTLS || !strings.Contains(r.Hint, "not signed by a trusted CA") || strings.Contains(r.Hint, "http vs https") {
 		t.Errorf("unknown authority: class %q, hint %q", r.Class, r.Hint)
 	}
 
-	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.CACert = ca.PEMFile })
-	fillSession(t, s, 1, 2)
-	if _, sum := flushAll(s); sum.Delivered != 2 {
+	s = sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.CACert = ca.PEMFile })
+	sessiontest.Fill(t, s, 1, 2)
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 2 {
 		t.Errorf("with the CA trusted: %+v", sum)
 	}
 	if w := s.Outbox().Warnings(); len(w) != 0 {
 		t.Errorf("no warning without insecure: %v", w)
 	}
 
-	s = sessionTo(t, srv.URL+secret.V2Path, func(c *Config) { c.Insecure = true })
-	fillSession(t, s, 1, 2)
-	if _, sum := flushAll(s); sum.Delivered != 2 {
+	s = sessiontest.To(t, srv.URL+secret.V2Path, func(c *tracing.Config) { c.Insecure = true })
+	sessiontest.Fill(t, s, 1, 2)
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 2 {
 		t.Errorf("insecure: %+v", sum)
 	}
 	if w := s.Outbox().Warnings(); len(w) != 1 || !strings.Contains(w[0], "TLS verification is off") {
@@ -60,10 +62,10 @@ func TestTLSBadCACertFileIsNamed(t *testing.T) {
 	garbage := filepath.Join(dir, "garbage.pem")
 	_ = os.WriteFile(garbage, []byte("not a certificate"), 0o600)
 	for _, path := range []string{filepath.Join(dir, "missing.pem"), garbage, dir} {
-		cfg := DefaultConfig()
+		cfg := tracing.DefaultConfig()
 		cfg.Endpoint = "https://127.0.0.1:1/api/v2/spans"
 		cfg.CACert = path
-		_, err := NewSession(cfg)
+		_, err := tracing.NewSession(cfg)
 		if err == nil || !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: want an error naming the file, have %v", path, err)
 		}
@@ -80,7 +82,7 @@ func TestTLSProtocolMismatchHints(t *testing.T) {
 		{"https://" + plain.Listener.Addr().String() + secret.V2Path, "use http:// instead of https://"},
 		{"http://" + secure.Listener.Addr().String() + secret.V2Path, "use https:// instead of http://"},
 	} {
-		s := sessionTo(t, c.url)
+		s := sessiontest.To(t, c.url)
 		p := s.Outbox().Probe(context.Background())
 		if p.Class != outbox.ClassTLS || !strings.Contains(p.Hint, c.hint) {
 			t.Errorf("%s: class %q, hint %q; want %q", c.url, p.Class, p.Hint, c.hint)

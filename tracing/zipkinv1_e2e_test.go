@@ -1,6 +1,6 @@
 //go:build e2e
 
-package tracing
+package tracing_test
 
 import (
 	"context"
@@ -11,7 +11,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 )
@@ -24,17 +26,17 @@ import (
 func TestJaegerV1EndToEnd(t *testing.T) {
 	jaegertest.Start(t)
 	v1URL := strings.Replace(jaegertest.ZipkinURL, "/api/v2/spans", "/api/v1/spans", 1)
-	s := sessionTo(t, v1URL, func(c *Config) {
+	s := sessiontest.To(t, v1URL, func(c *tracing.Config) {
 		c.Encoding = outbox.EncodingV1
 		c.Service = "v1-front"
 	})
 	client, server := model.Client, model.Server
 	producer := model.Producer
 	root, _ := s.NewTrace("checkout")
-	call, _ := s.Start(root, SpanOptions{Name: "charge card", Kind: &client})
+	call, _ := s.Start(root, tracing.SpanOptions{Name: "charge card", Kind: &client})
 	testkit.Must(t, s.SetRemoteEndpoint(call, "payments", "10.0.0.2:8080"))
-	srv, _ := s.Start(call, SpanOptions{Name: "charge card", Kind: &server, Service: "v1-back"})
-	pub, _ := s.Start(root, SpanOptions{Name: "publish", Kind: &producer})
+	srv, _ := s.Start(call, tracing.SpanOptions{Name: "charge card", Kind: &server, Service: "v1-back"})
+	pub, _ := s.Start(root, tracing.SpanOptions{Name: "publish", Kind: &producer})
 	testkit.Must(t, s.Tag(root, "order.id", "42"))
 	testkit.Must(t, s.Tag(call, "card", "visa"))
 	testkit.Must(t, s.Tag(srv, "db.rows", "1"))
@@ -42,10 +44,10 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	if !srv.Key.Shared {
 		t.Fatalf("the SERVER child of a CLIENT should be shared")
 	}
-	for _, n := range []*Node{srv, call, pub, root} {
+	for _, n := range []*tracing.Node{srv, call, pub, root} {
 		testkit.Must(t, s.Finish(n))
 	}
-	results, sum := flushAll(s)
+	results, sum := sessiontest.FlushAll(s)
 	if sum.Delivered != 4 || sum.Failed != 0 {
 		t.Fatalf("flush to Jaeger's v1 path: %+v %+v", sum, results)
 	}
@@ -54,7 +56,7 @@ func TestJaegerV1EndToEnd(t *testing.T) {
 	defer cancel()
 	// The shared SERVER span travels inside its CLIENT's v1 span: 3 v1 spans.
 	tr, byID := readBackJaeger(ctx, t, root.Context.TraceID, 3)
-	check := func(n *Node, parent *Node, kind string) jaegertest.Span {
+	check := func(n *tracing.Node, parent *tracing.Node, kind string) jaegertest.Span {
 		t.Helper()
 		sp, ok := byID[n.Context.ID.String()]
 		if !ok {

@@ -8,64 +8,36 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 )
 
-// tmuxSession is the binary running in a detached tmux session.
+// tmuxSession is the binary running in a detached 120×40 tmux terminal, "z".
 type tmuxSession struct {
-	t    *testing.T
-	sock string
+	*testkit.Tmux
+	t *testing.T
 }
 
 func startTmux(t *testing.T, command string) *tmuxSession {
-	// The socket is named after the test's temporary folder (TestName and
-	// random digits), not its "001" subfolder, which every test and every
-	// process shares: one test's kill-server would end another's terminals.
-	ts := &tmuxSession{t: t, sock: "zp-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
-	ts.tmux("new-session", "-d", "-s", "z", "-x", "120", "-y", "40", command)
-	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
+	ts := &tmuxSession{Tmux: testkit.NewTmux(t, "zp-e2e-"), t: t}
+	ts.Open("z", 120, 40, command)
 	return ts
 }
 
-func (ts *tmuxSession) tmux(args ...string) string {
-	out, err := exec.Command("tmux", append([]string{"-L", ts.sock}, args...)...).CombinedOutput()
-	if err != nil {
-		ts.t.Fatalf("tmux %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
+func (ts *tmuxSession) tmux(args ...string) string { return ts.Run(args...) }
 
-func (ts *tmuxSession) screen() string { return ts.tmux("capture-pane", "-p", "-t", "z") }
+func (ts *tmuxSession) screen() string { return ts.Screen("z") }
 
 // waitFor polls the screen until it shows want.
-func (ts *tmuxSession) waitFor(want string) string {
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		if s := ts.screen(); strings.Contains(s, want) {
-			return s
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	ts.t.Fatalf("screen never showed %q:\n%s", want, ts.screen())
-	return ""
-}
+func (ts *tmuxSession) waitFor(want string) string { return ts.WaitFor("z", want, 15*time.Second) }
 
 // keys sends one key per call, as a person types.
-func (ts *tmuxSession) keys(ks ...string) {
-	for _, k := range ks {
-		ts.tmux("send-keys", "-t", "z", k)
-		time.Sleep(120 * time.Millisecond)
-	}
-}
+func (ts *tmuxSession) keys(ks ...string) { ts.Keys("z", ks...) }
 
-func (ts *tmuxSession) typeText(text string) {
-	ts.tmux("send-keys", "-t", "z", "-l", text)
-	time.Sleep(120 * time.Millisecond)
-}
+func (ts *tmuxSession) typeText(text string) { ts.Type("z", text) }
 
 // buildWithJaeger builds the binary the tmux tests drive and starts Jaeger.
 func buildWithJaeger(t *testing.T) string {
@@ -105,8 +77,8 @@ func TestTmuxAgainstJaeger(t *testing.T) {
 	checkJaegerTrace(t, final, childScreen)
 	keys("q")
 	time.Sleep(500 * time.Millisecond)
-	if out, err := exec.Command("tmux", "-L", ts.sock, "has-session", "-t", "z").CombinedOutput(); err == nil {
-		t.Errorf("q with everything delivered did not quit: %s\n%s", out, screen())
+	if ts.Has("z") {
+		t.Errorf("q with everything delivered did not quit:\n%s", screen())
 	}
 	_ = os.Remove(bin)
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"os"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/ui/component"
 )
@@ -24,19 +27,8 @@ func TestMain(m *testing.M) {
 // sampled, a fixed local IP.
 func newSession(t testing.TB, mutate ...func(*tracing.Config)) *tracing.Session {
 	t.Helper()
-	cfg := tracing.DefaultConfig()
-	cfg.Listen = "127.0.0.1:0"
-	cfg.IP = "10.0.0.1"
-	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
-	for _, f := range mutate {
-		f(&cfg)
-	}
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	ip := func(c *tracing.Config) { c.IP = "10.0.0.1" }
+	return sessiontest.New(t, append([]func(*tracing.Config){ip}, mutate...)...)
 }
 
 func newModel(t testing.TB, w, h int, mutate ...func(*tracing.Config)) *Model {
@@ -95,43 +87,43 @@ func typeText(t testing.TB, m *Model, s string) *Model {
 }
 
 // settle runs cmd and feeds back the messages of finite work (flush
-// results, read-backs, files); clocks, spinners and receiver waits are
-// dropped. While a flush or a read-back runs, settle waits for its messages
-// however long a loaded machine takes; once neither runs, the commands left
-// get a grace period (a receiver wait never returns).
+// results, read-backs, files, the shop); it returns once every command has
+// returned. The commands that only wait (clock and spinner ticks, the
+// receiver's next arrival: see waitsOnly) are not run, since nothing they
+// bring is fed back; a command that has not returned after hangAfter fails
+// the test, naming it.
 func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 	t.Helper()
-	msgs := make(chan tea.Msg)
+	msgs := make(chan cmdDone)
 	done := make(chan struct{})
 	defer close(done)
-	running := 0 // commands not returned yet
+	running := map[string]int{} // commands not returned yet, by name
 	run := func(c tea.Cmd) {
-		if c == nil {
+		if c == nil || waitsOnly(c) {
 			return
 		}
-		running++
+		name := cmdName(c)
+		running[name]++
 		go func() {
 			msg := c()
 			select {
-			case msgs <- msg:
+			case msgs <- cmdDone{name, msg}:
 			case <-done:
 			}
 		}()
 	}
 	run(cmd)
-	for running > 0 {
-		var grace <-chan time.Time
-		if !m.log.Flushing() && !m.common.Verify.Running() {
-			grace = time.After(2 * time.Second)
-		}
-		var msg tea.Msg
+	for len(running) > 0 {
+		var got cmdDone
 		select {
-		case msg = <-msgs:
-			running--
-		case <-grace:
-			return m
+		case got = <-msgs:
+		case <-time.After(hangAfter):
+			t.Fatalf("settle: %v have not returned after %s; list a command that only waits in waitingCmds", running, hangAfter)
 		}
-		switch msg := msg.(type) {
+		if running[got.name]--; running[got.name] == 0 {
+			delete(running, got.name)
+		}
+		switch msg := got.msg.(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
 				run(c)
@@ -143,6 +135,49 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 		}
 	}
 	return m
+}
+
+// finish runs c and returns its message; a command that has not returned
+// after hangAfter fails the test, naming it.
+func finish(t testing.TB, c tea.Cmd) tea.Msg {
+	t.Helper()
+	done := make(chan tea.Msg, 1)
+	go func() { done <- c() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(hangAfter):
+		t.Fatalf("%s has not returned after %s; list a command that only waits in waitingCmds", cmdName(c), hangAfter)
+		return nil
+	}
+}
+
+// hangAfter is how long settle waits for one command before failing the
+// test: far beyond any finite command on a loaded machine.
+const hangAfter = time.Minute
+
+// cmdDone is a command's message and the command's name.
+type cmdDone struct {
+	name string
+	msg  tea.Msg
+}
+
+// waitingCmds are the functions behind the commands that only wait: a
+// timer (tea.Tick, which the spinner, the clock, the map and the shop's
+// problems use; the text input's cursor blink) or the receiver's next
+// arrival, which may never come.
+var waitingCmds = map[string]bool{
+	"github.com/charmbracelet/bubbletea.Tick.func1":                   true,
+	"github.com/charmbracelet/bubbles/cursor.(*Model).BlinkCmd.func1": true,
+	"zipkin-playground/ui/component.WaitReceived.func1":               true,
+}
+
+// waitsOnly says whether c is one of waitingCmds.
+func waitsOnly(c tea.Cmd) bool { return waitingCmds[cmdName(c)] }
+
+// cmdName is the name of the function behind a command.
+func cmdName(c tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name()
 }
 
 func viewLines(m *Model) []string { return strings.Split(m.View(), "\n") }

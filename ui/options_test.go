@@ -1,56 +1,21 @@
 package ui
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/ui/component"
 )
 
-// collector is a Zipkin stand-in that keeps every POST and answers status.
-type collector struct {
-	mu     sync.Mutex
-	status int
-	posts  []post
-}
-
-type post struct {
-	header http.Header
-	body   []byte
-}
-
-func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	c.mu.Lock()
-	c.posts = append(c.posts, post{r.Header.Clone(), b})
-	status := c.status
-	c.mu.Unlock()
-	if status == 0 {
-		status = http.StatusAccepted
-	}
-	w.WriteHeader(status)
-}
-
-func (c *collector) take() []post {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := c.posts
-	c.posts = nil
-	return out
-}
-
-func newCollector(t *testing.T) (*collector, string) {
-	c := &collector{}
-	srv := httptest.NewServer(c)
-	t.Cleanup(srv.Close)
-	return c, srv.URL + secret.V2Path
+// newCollector is a collector on a free port and its spans URL.
+func newCollector(t *testing.T) (*testkit.Collector, string) {
+	c := &testkit.Collector{}
+	return c, c.Serve(t) + secret.V2Path
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.
@@ -146,13 +111,13 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 	m, _ = press(t, m, "n", "enter", "c", "enter", "c", "enter", "f", "up", "f", "up", "f")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	posts := coll.take()
+	posts := coll.Take()
 	if len(posts) != 2 { // 3 spans, batch 2
 		t.Fatalf("%d POSTs, want 2 (status %q)", len(posts), m.status)
 	}
 	for _, p := range posts {
-		if p.header.Get("Content-Type") != "application/x-protobuf" || p.header.Get("X-Api-Key") != "s3cr3tvalue" {
-			t.Errorf("POST headers: %v", p.header)
+		if p.Header.Get("Content-Type") != "application/x-protobuf" || p.Header.Get("X-Api-Key") != "s3cr3tvalue" {
+			t.Errorf("POST headers: %v", p.Header)
 		}
 	}
 	if id := m.tree.Selected().Context.TraceID.String(); len(id) != 32 {
@@ -213,7 +178,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 func TestHintsNameTheKey(t *testing.T) {
 	t.Parallel()
 	coll, url := newCollector(t)
-	coll.status = http.StatusRequestEntityTooLarge
+	coll.SetStatus(http.StatusRequestEntityTooLarge)
 	m := newModel(t, 120, 40, func(c *tracing.Config) { c.Endpoint = url })
 	m, _ = press(t, m, "n", "enter", "f")
 	m, cmd := press(t, m, "F")

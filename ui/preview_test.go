@@ -61,8 +61,8 @@ func TestPreviewIsWhatWasPosted(t *testing.T) {
 			m, _ = press(t, m, "esc")
 			m, cmd := press(t, m, "F")
 			m = settle(t, m, cmd)
-			posts := coll.take()
-			if len(posts) != 1 || !bytes.Equal(posts[0].body, d.Payload.Body) || m.common.Session.Outbox().Counts().Delivered != 1 {
+			posts := coll.Take()
+			if len(posts) != 1 || !bytes.Equal(posts[0].Body, d.Payload.Body) || m.common.Session.Outbox().Counts().Delivered != 1 {
 				t.Fatalf("the preview's bytes are not the POST's:\npreview %q\nposts %+v", d.Payload.Body, posts)
 			}
 		})

@@ -43,14 +43,14 @@ func TestGzipFromOptions(t *testing.T) {
 	m, _ = press(t, m, "esc")
 	m, cmd := press(t, m, "F")
 	m = settle(t, m, cmd)
-	posts := coll.take()
-	if len(posts) != 1 || posts[0].header.Get("Content-Encoding") != "gzip" {
+	posts := coll.Take()
+	if len(posts) != 1 || posts[0].Header.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("posts %+v (status %q)", posts, m.status)
 	}
-	if !bytes.Equal(posts[0].body, d.Payload.Gzipped) {
+	if !bytes.Equal(posts[0].Body, d.Payload.Gzipped) {
 		t.Errorf("the POST's bytes are not the preview's gzip")
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(posts[0].body))
+	zr, err := gzip.NewReader(bytes.NewReader(posts[0].Body))
 	if err != nil {
 		t.Fatal(err)
 	}

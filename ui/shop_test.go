@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
@@ -26,15 +25,10 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 		if c == nil {
 			continue
 		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(1500 * time.Millisecond):
+		if waitsOnly(c) {
 			continue // a wait that would block (receiver, clock, the problems tick)
 		}
-		switch msg := msg.(type) {
+		switch msg := finish(t, c).(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case component.ShopStartedMsg, component.ShopCallDoneMsg, component.ServiceMapMsg:

@@ -35,6 +35,7 @@ var tourSteps = [][]string{
 // lesson the keys (tab) and scrolling it (j). Each screen is kept as a
 // golden (IDs, port, times and sizes normalised).
 func TestTourAt80x24(t *testing.T) {
+	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "L")
 	if len(tourSteps) != len(m.lesson.Tour.Lessons) {

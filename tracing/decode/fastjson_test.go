@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"reflect"
 	"testing"
-	"zipkin-playground/tracing/internal/testkit"
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // walkBoth decodes data with the fast reader and with walkJSONV2; fastOK

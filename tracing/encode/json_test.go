@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 	"time"
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"

@@ -3,7 +3,7 @@ package outbox
 import (
 	"testing"
 	"time"
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // BenchmarkEncodeBatch is the cost of serializing one 100-span batch: clean,

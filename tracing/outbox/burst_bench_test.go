@@ -11,7 +11,7 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )

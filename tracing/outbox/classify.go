@@ -160,6 +160,7 @@ func classifyError(err error) FailureClass {
 		invErr  x509.CertificateInvalidError
 		alert   tls.AlertError
 		netErr  net.Error
+		refused *ProxyRefusedError
 	)
 	msg := err.Error()
 	switch {
@@ -167,6 +168,8 @@ func classifyError(err error) FailureClass {
 		return ClassOK
 	case errors.Is(err, context.Canceled):
 		return ClassCancelled
+	case errors.As(err, &refused):
+		return ClassProxy
 	case errors.As(err, &dnsErr):
 		return ClassDNS
 	case errors.Is(err, syscall.ECONNREFUSED):
@@ -202,6 +205,8 @@ func ClassifyStatus(status int, message string) FailureClass {
 		return ClassAuth
 	case status == 404, status == 405:
 		return ClassNotFound
+	case status == 407: // only a proxy answers 407
+		return ClassProxy
 	case status == 413:
 		return ClassTooLarge
 	case status == 415:

@@ -8,7 +8,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )

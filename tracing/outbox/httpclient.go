@@ -44,6 +44,7 @@ func NewHTTPClient(o ClientOptions) *http.Client {
 	if t.Proxy == nil {
 		t.Proxy = http.ProxyFromEnvironment
 	}
+	t.OnProxyConnectResponse = refuseProxyConnect
 	t.TLSClientConfig = &tls.Config{
 		RootCAs:            o.RootCAs,
 		InsecureSkipVerify: o.Insecure, //nolint:gosec // asked for, and warned about on every run

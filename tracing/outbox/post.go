@@ -234,6 +234,8 @@ func (t deliveryTarget) readAnswer(resp *http.Response, r *DeliveryResult) {
 		r.Hint, r.RedirectTo = t.redirectHint(resp)
 	case ClassTLS:
 		r.Hint = tlsHint(nil, r.Status)
+	case ClassProxy:
+		r.Hint = proxyStatusHint(r.Status)
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 func TestParseRetryAfter(t *testing.T) {

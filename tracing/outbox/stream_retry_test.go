@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/secret"
 )
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 
@@ -90,6 +91,10 @@ func (t deliveryTarget) refineTransportFailure(req *http.Request, err error, r *
 	if r.Class == ClassTLS {
 		r.Hint = tlsHint(err, 0)
 	}
+	if refused := (*ProxyRefusedError)(nil); errors.As(err, &refused) {
+		r.Hint = proxyStatusHint(refused.Status)
+		return
+	}
 	if t.proxy == nil || r.Class == ClassCancelled || r.Class == ClassTimeout {
 		return
 	}
@@ -107,5 +112,21 @@ func (t deliveryTarget) refineTransportFailure(req *http.Request, err error, r *
 	}
 	r.Class = ClassProxy
 	r.Hint = fmt.Sprintf("the proxy %s (%s) failed, not the collector: start or fix the proxy, or list the host in NO_PROXY",
-		t.masker.Mask(secret.MaskURL(proxy.String())), env)
+		t.masker.Mask(shownProxy(proxy)), env)
+}
+
+// shownProxy is a proxy URL as it may be shown: scheme, a mask for its
+// userinfo, host. A path is dropped: a proxy has none, and a proxy variable
+// net/url cannot read is read again with http:// in front, which leaves its
+// user and password in the path ("http://http://user:pw@…").
+func shownProxy(proxy *url.URL) string {
+	shown := proxy.Scheme + "://"
+	if proxy.User != nil {
+		shown += secret.MaskText + "@"
+	}
+	shown += proxy.Host
+	if strings.Trim(proxy.Path, "/") != "" || proxy.RawQuery != "" {
+		shown += " (as Go read a proxy URL it could not parse: check the variable)"
+	}
+	return shown
 }

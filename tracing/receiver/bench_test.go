@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // BenchmarkReceiverMillionSpansOneTrace posts 1,000,000 distinct spans of one

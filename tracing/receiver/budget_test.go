@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // bigTagSpan is one span of trace n (v2 JSON) with a tag of size bytes.

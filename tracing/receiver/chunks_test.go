@@ -12,8 +12,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/decode"
-	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/zipkinv1"
 )

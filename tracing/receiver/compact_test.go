@@ -4,9 +4,10 @@ import (
 	"hash/maphash"
 	"testing"
 	"time"
-	"zipkin-playground/tracing/internal/testkit"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // The compact store serves each span byte for byte as its model span was

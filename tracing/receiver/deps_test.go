@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // /api/v2/dependencies links as Zipkin's DependencyLinker: messaging through

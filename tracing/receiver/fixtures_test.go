@@ -3,14 +3,11 @@ package receiver
 import (
 	"encoding/json"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"zipkin-playground/tracing/internal/testkit"
 )
 
 // zipkinreceiverModule holds v2 JSON fixtures nobody here wrote: the
@@ -38,16 +35,7 @@ func TestReceiverZipkinreceiverFixtures(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := startTestReceiver(t)
-			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
-				t.Fatalf("POST: %d %s", status, msg)
-			}
-			var sent []map[string]any
-			mustUnmarshal(t, body, &sent)
+			r, sent := postFile(t, f)
 			for _, s := range sent {
 				want := zipkinNormalised(s)
 				var back []map[string]any

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"net/http"
 	"testing"
-	"zipkin-playground/tracing/internal/testkit"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // BenchmarkReceiverIngestDemo posts 100,000 demo spans (25,000 traces) in

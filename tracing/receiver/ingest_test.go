@@ -13,7 +13,7 @@ import (
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 )
 

@@ -6,7 +6,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
-	"zipkin-playground/tracing/internal/testkit"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // BenchmarkReceiverMemoryPerSpan stores 200,000 spans (50,000 demo traces,

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // queryFixture posts four traces, as v2 JSON, and returns "now" in ms:

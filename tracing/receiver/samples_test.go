@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 )
 
 // Zipkin's own sample traces (openzipkin/zipkin zipkin-lens/testdata, one of
@@ -21,16 +21,7 @@ func TestReceiverStoresZipkinsSampleTraces(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			t.Parallel()
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := startTestReceiver(t)
-			if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
-				t.Fatalf("POST: %d %s", status, msg)
-			}
-			var sent []map[string]any
-			mustUnmarshal(t, body, &sent)
+			r, sent := postFile(t, f)
 			want := map[string]int{} // distinct spans per trace
 			var seen []map[string]any
 			for _, s := range sent {
@@ -48,4 +39,21 @@ func TestReceiverStoresZipkinsSampleTraces(t *testing.T) {
 			}
 		})
 	}
+}
+
+// postFile POSTs the JSON spans in file f to a fresh receiver, which must
+// accept them (202), and returns the receiver and the spans as sent.
+func postFile(t *testing.T, f string) (*Receiver, []map[string]any) {
+	t.Helper()
+	body, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startTestReceiver(t)
+	if status, msg := testkit.PostSpans(t, r.URL(), "application/json", "", body); status != 202 {
+		t.Fatalf("POST: %d %s", status, msg)
+	}
+	var sent []map[string]any
+	mustUnmarshal(t, body, &sent)
+	return r, sent
 }

@@ -3,6 +3,7 @@ package secret
 import (
 	"encoding/base64"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,21 +38,33 @@ func NewMasker(ep Endpoint, headers []Header) *Masker {
 		if ep.url != nil {
 			forms = append(forms, ep.url.String(), ep.url.Redacted())
 		}
-		seen := map[string]bool{}
-		for _, f := range append(forms, shellQuoted(ep.raw)) {
-			if f != "" && !seen[f] {
-				seen[f] = true
-				m.urls = append(m.urls, f)
-				m.masked = append(m.masked, masked)
-			}
-		}
+		m.addURL(append(forms, shellQuoted(ep.raw)), masked)
 	}
 	m.secrets = append(m.secrets, ep.secrets...)
+	// The HTTP client takes its proxy from the environment: a proxy's
+	// credentials reach errors (an unparsable proxy URL is quoted whole) and
+	// a proxy's answers (echoed Proxy-Authorization) as the endpoint's do.
+	for _, raw := range envProxies() {
+		if secrets := proxySecrets(raw); len(secrets) > 0 {
+			m.addURL(proxyForms(raw), maskURL(raw))
+			m.secrets = append(m.secrets, secrets...)
+		}
+	}
 	for _, h := range headers {
 		m.secrets = append(m.secrets, headerSecrets(h.Value)...)
 	}
 	m.secrets = sortSecrets(m.secrets)
 	return m
+}
+
+// addURL has every form of one URL replaced by masked.
+func (m *Masker) addURL(forms []string, masked string) {
+	for _, f := range forms {
+		if f != "" && !slices.Contains(m.urls, f) {
+			m.urls = append(m.urls, f)
+			m.masked = append(m.masked, masked)
+		}
+	}
 }
 
 // headerSecrets is a header value and the parts of it a server may echo

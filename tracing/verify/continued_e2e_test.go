@@ -10,6 +10,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 )
@@ -19,8 +20,8 @@ import (
 // "verified" or "changed", never "missing", in 20 runs of 20.
 func TestVerifyContinuedTraceAgainstJaeger(t *testing.T) {
 	jaegertest.Start(t)
-	gateway := sessionTo(t, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Service = "e2e-gateway" })
-	s := sessionTo(t, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Service = "e2e-shop"; c.Query = jaegertest.QueryURL })
+	gateway := sessiontest.To(t, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Service = "e2e-gateway" })
+	s := sessiontest.To(t, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Service = "e2e-shop"; c.Query = jaegertest.QueryURL })
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	mustOK(t, err)
 	for run := 1; run <= 20; run++ {
@@ -32,7 +33,7 @@ func TestVerifyContinuedTraceAgainstJaeger(t *testing.T) {
 		mustOK(t, err)
 		mustOK(t, gateway.Finish(call))
 		mustOK(t, gateway.Finish(root))
-		if _, sum := flushAll(gateway); sum.Delivered != 2 {
+		if _, sum := sessiontest.FlushAll(gateway); sum.Delivered != 2 {
 			t.Fatalf("run %d: gateway flush %+v", run, sum)
 		}
 		headers := fmt.Sprintf("X-B3-TraceId: %s\nX-B3-SpanId: %s\nX-B3-ParentSpanId: %s\nX-B3-Sampled: 1",
@@ -44,7 +45,7 @@ func TestVerifyContinuedTraceAgainstJaeger(t *testing.T) {
 		mustOK(t, s.Finish(child))
 		mustOK(t, s.Finish(server))
 		sent := []model.SpanModel{*server.Reported, *child.Reported}
-		if _, sum := flushAll(s); sum.Delivered != 2 {
+		if _, sum := sessiontest.FlushAll(s); sum.Delivered != 2 {
 			t.Fatalf("run %d: flush %+v", run, sum)
 		}
 		rep := NewVerifier(api, Options{Timeout: 10 * time.Second, Encoding: s.Outbox().Encoding()}).Verify(context.Background(), sent)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
@@ -42,7 +43,7 @@ func TestVerifyReportsRetryDuplicates(t *testing.T) {
 		_, _ = w.Write(append(append([]byte("["), bytes.Join(toBytes(stored), []byte(","))...), ']'))
 	}))
 	defer srv.Close()
-	s := sessionTo(t, srv.URL+secret.V2Path)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
 	sent := demoTrace(t, s, "retried")
 	noWait := func(context.Context, time.Duration) error { return nil }
 	if sum := s.Outbox().FlushRetrying(context.Background(), outbox.RetryPolicy{Retries: 1, Sleep: noWait}, nil); sum.Delivered != len(sent) || posts != 2 {

@@ -11,8 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -38,7 +39,7 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				url = strings.Replace(url, "/api/v2/", "/api/v1/", 1)
 			}
 			t.Run(name, func(t *testing.T) {
-				s := sessionTo(t, url, func(c *tracing.Config) {
+				s := sessiontest.To(t, url, func(c *tracing.Config) {
 					c.Encoding, c.TraceID128 = enc, wide
 					c.Service = "verify-" + name
 					c.Query = jaegertest.QueryURL
@@ -46,7 +47,7 @@ func TestVerifyAgainstJaeger(t *testing.T) {
 				demoTrace(t, s, "Checkout")
 				_, err := s.Replay(checkout)
 				testkit.Must(t, err)
-				_, sum := flushAll(s)
+				_, sum := sessiontest.FlushAll(s)
 				sent := DeliveredSpans(s)
 				if sum.Failed != 0 || len(sent) != sum.Delivered {
 					t.Fatalf("flush: %+v, %d delivered spans", sum, len(sent))
@@ -99,9 +100,9 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 	jaegertest.Start(t)
 	drop := httptest.NewServer(&zipkinLike{drop: true})
 	defer drop.Close()
-	s := sessionTo(t, drop.URL+secret.V2Path, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
+	s := sessiontest.To(t, drop.URL+secret.V2Path, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
 	demoTrace(t, s, "checkout")
-	if _, sum := flushAll(s); sum.Delivered != 4 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 4 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
@@ -112,7 +113,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 	}
 	t.Log(rep.Traces[0].Summary(rep.Timeout))
 
-	origin := sessionTo(t, jaegertest.ZipkinURL)
+	origin := sessiontest.To(t, jaegertest.ZipkinURL)
 	_, err = QueryAPIFor(context.Background(), origin.Config(), origin.Endpoint(), QueryOptions{})
 	if !errors.Is(err, errNoQueryAPI) || !strings.Contains(err.Error(), "(Jaeger: http://127.0.0.1:16686)") {
 		t.Errorf("query API at Jaeger's Zipkin receiver: %v", err)
@@ -124,7 +125,7 @@ func TestVerifyAgainstJaegerMissing(t *testing.T) {
 // storage lag plus the GETs), polls the GETs it took.
 func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	jaegertest.Start(b)
-	s := sessionTo(b, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
+	s := sessiontest.To(b, jaegertest.ZipkinURL, func(c *tracing.Config) { c.Query = jaegertest.QueryURL })
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -136,7 +137,7 @@ func BenchmarkVerifyAgainstJaeger(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sent := demoTrace(b, s, "checkout")
 		began := time.Now()
-		if _, sum := flushAll(s); sum.Delivered != len(sent) {
+		if _, sum := sessiontest.FlushAll(s); sum.Delivered != len(sent) {
 			b.Fatalf("flush: %+v", sum)
 		}
 		flush += time.Since(began)

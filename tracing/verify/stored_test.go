@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/openzipkin/zipkin-go/model"
+
+	"zipkin-playground/internal/sessiontest"
 )
 
 // TestReportCarriesStoredTrace: a trace report carries the trace as the
@@ -16,11 +18,11 @@ import (
 // names — so a screen can draw the backend's copy without asking again.
 func TestReportCarriesStoredTrace(t *testing.T) {
 	t.Parallel()
-	s := sessionTo(t, "")
+	s := sessiontest.To(t, "")
 	root, err := s.NewTrace("checkout")
 	mustOK(t, err)
 	mustOK(t, s.Finish(root))
-	if _, sum := flushAll(s); sum.Delivered != 1 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 1 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	other := fmt.Sprintf(`[{"traceId":%q,"parentId":%q,"id":"00000000000000c1","name":"charge","timestamp":%d,"duration":10,"localEndpoint":{"serviceName":"payments"}}]`,

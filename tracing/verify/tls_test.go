@@ -6,8 +6,9 @@ import (
 	"net/url"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
-	"zipkin-playground/tracing/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
 )
@@ -36,9 +37,9 @@ func TestVerificationTrustsWhatDeliveryTrusts(t *testing.T) {
 		"cacert":   func(c *tracing.Config) { c.CACert = caFile },
 		"insecure": func(c *tracing.Config) { c.Insecure = true },
 	} {
-		s := sessionTo(t, base+secret.V2Path, mutate)
+		s := sessiontest.To(t, base+secret.V2Path, mutate)
 		sent := demoTrace(t, s, "trusted")
-		if _, sum := flushAll(s); sum.Delivered != len(sent) {
+		if _, sum := sessiontest.FlushAll(s); sum.Delivered != len(sent) {
 			t.Fatalf("%s: delivery %+v", name, sum)
 		}
 		api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})

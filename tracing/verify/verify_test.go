@@ -13,6 +13,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
@@ -66,10 +67,10 @@ func TestVerifyAgainstEmbeddedReceiver(t *testing.T) {
 }
 
 func verifyEmbedded(t *testing.T, enc outbox.Encoding, rewrite string) {
-	s := sessionTo(t, "", func(c *tracing.Config) { c.Encoding = enc })
+	s := sessiontest.To(t, "", func(c *tracing.Config) { c.Encoding = enc })
 	sent := demoTrace(t, s, "checkout")
 	sent = append(sent, demoTrace(t, s, "Checkout")...)
-	if _, sum := flushAll(s); sum.Delivered != 8 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 8 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})
@@ -156,9 +157,9 @@ func verifyThrough(t *testing.T, z *zipkinLike, opts Options) Report {
 	t.Helper()
 	srv := httptest.NewServer(z)
 	t.Cleanup(srv.Close)
-	s := sessionTo(t, srv.URL+secret.V2Path)
+	s := sessiontest.To(t, srv.URL+secret.V2Path)
 	sent := demoTrace(t, s, "checkout")
-	if _, sum := flushAll(s); sum.Delivered != 4 {
+	if _, sum := sessiontest.FlushAll(s); sum.Delivered != 4 {
 		t.Fatalf("flush: %+v", sum)
 	}
 	api, err := QueryAPIFor(context.Background(), s.Config(), s.Endpoint(), QueryOptions{})

@@ -15,7 +15,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/tracing/internal/testkit"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"

@@ -15,6 +15,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/examples"
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
@@ -61,12 +62,7 @@ func burstSession(t testing.TB, args ...string) (*tracing.Session, Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := tracing.NewSession(opts.Config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, opts
+	return sessiontest.Open(t, opts.Config), opts
 }
 
 // TestBurstMemoryDoesNotGrow: after a 5,000-trace burst the session's tree,
@@ -143,24 +139,23 @@ func (s *spanTally) record(spans []model.SpanModel) {
 // under -race beside the other bursts it saw spans twice with no failure
 // reported (not understood yet).
 func TestBurstSurvivesReceiverRestart(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	// The first receiver takes a free port and the restart takes the same:
+	// a port freed and bound again would be another process's in between.
+	addr := "127.0.0.1:0"
 	tally := &spanTally{killAt: 2000}
 	var rcv *receiver.Receiver
 	start := func() {
 		tally.seen = append(tally.seen, map[outbox.SpanKey]int{})
 		r, err := receiver.Start(addr, receiver.MaxTraces(10), receiver.OnSpans(tally.record))
-		if err != nil || r.Addr() != addr {
-			t.Errorf("restart on %s: %v (%v)", addr, err, r)
+		if err != nil || (addr != "127.0.0.1:0" && r.Addr() != addr) {
+			t.Errorf("start on %s: %v (%v)", addr, err, r)
+			return
 		}
-		rcv = r
+		addr, rcv = r.Addr(), r
 	}
-	restarted := make(chan struct{})
+	killed, restarted := false, make(chan struct{})
 	tally.kill = func() {
+		killed = true
 		go func() {
 			defer close(restarted)
 			// Gracefully: the answers to kept batches go out, however slow
@@ -176,7 +171,20 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 	tally.mu.Lock()
 	start()
 	tally.mu.Unlock()
-	defer func() { <-restarted; rcv.Close() }()
+	if rcv == nil {
+		t.FailNow()
+	}
+	defer func() {
+		tally.mu.Lock()
+		wait := killed
+		tally.mu.Unlock()
+		if wait {
+			<-restarted
+		}
+		if rcv != nil {
+			rcv.Close()
+		}
+	}()
 
 	var stdout, stderr bytes.Buffer
 	sleep := func(ctx context.Context, d time.Duration) error { // real backoff, shortened
@@ -192,6 +200,12 @@ func TestBurstSurvivesReceiverRestart(t *testing.T) {
 	var rep SendReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s %s", err, stdout.String(), stderr.String())
+	}
+	tally.mu.Lock()
+	wasKilled := killed
+	tally.mu.Unlock()
+	if !wasKilled {
+		t.Fatalf("the burst ended (exit %d) and the receiver never died: %s", code, stderr.String())
 	}
 	<-restarted
 	tally.mu.Lock()

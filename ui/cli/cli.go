@@ -1,6 +1,8 @@
-// Package cli is zipkin-playground's command line: flags and environment,
-// and the headless commands send, check, receive and shop, and the workshop command. The interactive TUI is
-// passed in by main, so this package imports no UI code.
+// Package cli is zipkin-playground's command line: one table of commands
+// (commandTable: the headless commands, the workshop server, and the
+// interactive TUI that main passes in, so this package imports no UI code)
+// and one of flags (flagTable, the session settings of ui/settings
+// included), from which parsing, the environment and usage are built.
 package cli
 
 import (
@@ -37,6 +39,9 @@ type Env struct {
 	// Workshop is the workshop server; main passes the UI's, since this
 	// package imports no UI code.
 	Workshop Workshop
+	// printDrain, when set, replaces printDrain: a test whose stdout takes
+	// nothing need not wait the full drain for the lines to count as dropped.
+	printDrain time.Duration
 }
 
 // OSEnv is the real process environment.
@@ -85,21 +90,15 @@ func Main(args []string, env Env, interactive Interactive) int {
 
 // runCommand starts the command with its positional arguments.
 func runCommand(c commandDef, opts Options, rest []string, env Env, interactive Interactive) int {
-	if c.name == "send" && len(rest) > 1 {
-		return fail(env, usagef("send takes at most one scenario FILE, got %d arguments", len(rest)), "run zipkin-playground help send")
+	if err := c.takeArguments(&opts, rest); err != nil {
+		return fail(env, err, "run "+strings.TrimSpace("zipkin-playground help "+c.name))
 	}
-	if c.name == "send" && len(rest) == 1 {
-		opts.Load, rest = rest[0], nil
-	}
-	if len(rest) > 0 {
-		return fail(env, usagef("%s takes no arguments, got %q", c.label(), rest[0]), "run "+strings.TrimSpace("zipkin-playground help "+c.name))
-	}
-	if c.name != "" {
+	if c.run != nil {
+		// A headless command tells the choices made for the person
+		// before it starts.
 		for _, note := range opts.Notes {
 			fmt.Fprintf(env.Stderr, "note: %s\n", note)
 		}
-	}
-	if c.run != nil {
 		env.Stdout = safeOutput{w: env.Stdout, json: opts.JSON}
 		return c.run(opts, env)
 	}
@@ -117,7 +116,7 @@ func help(args []string, env Env) int {
 	}
 	c, ok := commandByName(name)
 	if !ok || len(args) > 1 {
-		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are send, check, receive, workshop and shop")
+		return fail(env, usagef("help: unknown command %q", strings.Join(args, " ")), "the commands are "+namedCommands())
 	}
 	printUsage(env.Stdout, c)
 	return ExitOK

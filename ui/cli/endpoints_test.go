@@ -11,73 +11,22 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
 )
 
-// collector counts spans by ID and answers `status` until it is set to 202.
-type collector struct {
-	status atomic.Int32
-	msg    string
-	mu     sync.Mutex
-	seen   map[string]int
-}
-
-func newCollector(status int, msg string) *collector {
-	c := &collector{msg: msg, seen: map[string]int{}}
-	c.status.Store(int32(status))
+// newCollector is a collector on the v2 path answering status (with msg
+// as the body of an error) until told otherwise.
+func newCollector(status int, msg string) *testkit.Collector {
+	c := &testkit.Collector{Path: secret.V2Path, Message: msg}
+	c.SetStatus(status)
 	return c
-}
-
-func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	if st := int(c.status.Load()); st != http.StatusAccepted {
-		http.Error(w, c.msg, st)
-		return
-	}
-	if r.URL.Path != secret.V2Path {
-		http.NotFound(w, r)
-		return
-	}
-	var spans []struct {
-		TraceID string `json:"traceId"`
-		ID      string `json:"id"`
-		Shared  bool   `json:"shared"`
-	}
-	if err := json.Unmarshal(body, &spans); err != nil {
-		http.Error(w, err.Error(), 400)
-		return
-	}
-	c.mu.Lock()
-	for _, s := range spans {
-		key := s.TraceID + "/" + s.ID
-		if s.Shared {
-			key += "/shared"
-		}
-		c.seen[key]++
-	}
-	c.mu.Unlock()
-	w.WriteHeader(http.StatusAccepted)
-}
-
-// onceEach reports whether exactly want spans arrived, each once.
-func (c *collector) onceEach(t *testing.T, want int) {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.seen) != want {
-		t.Errorf("collector saw %d distinct spans, want %d", len(c.seen), want)
-	}
-	for k, n := range c.seen {
-		if n != 1 {
-			t.Errorf("span %s arrived %d times", k, n)
-		}
-	}
 }
 
 // silentListener accepts connections and never answers.
@@ -208,7 +157,7 @@ func TestEveryBadEndpoint(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			col := newCollector(c.status, c.msg)
 			if c.status == 0 {
-				col.status.Store(202)
+				col.SetStatus(202)
 			}
 			srv := httptest.NewServer(col)
 			defer srv.Close()
@@ -220,7 +169,13 @@ func TestEveryBadEndpoint(t *testing.T) {
 				}
 				url = srv.URL + path
 			}
-			code, rep, stderr := runSend(t, "--endpoint", url)
+			args := []string{"--endpoint", url}
+			if c.class == outbox.ClassTimeout {
+				// Nothing there ever answers: a shorter timeout is as sure, and
+				// the four attempts take 0.4 s, not 2 s.
+				args = append(args, "--timeout", "100ms")
+			}
+			code, rep, stderr := runSend(t, args...)
 			if code != c.exit {
 				t.Fatalf("exit: want %d, have %d (stderr %q)", c.exit, code, stderr)
 			}
@@ -258,15 +213,11 @@ func TestEveryBadEndpoint(t *testing.T) {
 
 // retryAfterFix: a session flushes to the broken endpoint (nothing leaves
 // the outbox), the endpoint is fixed, a retry delivers every span once.
-func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) {
+func retryAfterFix(t *testing.T, badURL string, col *testkit.Collector, goodURL string) {
 	t.Helper()
 	cfg := tracing.DefaultConfig()
 	cfg.Endpoint, cfg.Listen, cfg.Timeout = badURL, "127.0.0.1:0", 500*time.Millisecond
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := sessiontest.Open(t, cfg)
 	demo, err := loadScenario("")
 	if err != nil {
 		t.Fatal(err)
@@ -279,7 +230,7 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 	if sum.Delivered != 0 || s.Outbox().Counts().Failed != total {
 		t.Fatalf("broken endpoint: %+v, counts %+v", sum, s.Outbox().Counts())
 	}
-	col.status.Store(202)                          // a status case is fixed on the server...
+	col.SetStatus(202)                             // a status case is fixed on the server...
 	if err := s.SetEndpoint(goodURL); err != nil { // ...the others by the URL
 		t.Fatal(err)
 	}
@@ -287,5 +238,5 @@ func retryAfterFix(t *testing.T, badURL string, col *collector, goodURL string) 
 	if sum.Delivered != total || s.Outbox().Counts().Undelivered() != 0 {
 		t.Fatalf("retry: %+v", sum)
 	}
-	col.onceEach(t, total)
+	col.OnceEach(t, total)
 }

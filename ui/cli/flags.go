@@ -10,18 +10,6 @@ import (
 	"zipkin-playground/ui/settings"
 )
 
-// commandSet is the commands a flag applies to.
-type commandSet uint8
-
-const (
-	inTUI      = commandSet(settings.TUI)
-	inSend     = commandSet(settings.Send)
-	inCheck    = commandSet(settings.Check)
-	inReceive  = commandSet(settings.Receive)
-	inWorkshop = commandSet(settings.Workshop)
-	inAll      = commandSet(settings.All)
-)
-
 // flagDef is one row of the command line's single table: the flag, its
 // environment variable, its default and help, the commands that accept it,
 // and how its value lands in Options. Parsing, the environment and the
@@ -35,7 +23,10 @@ type flagDef struct {
 	// field is the tracing.ConfigError field the flag sets, so that a
 	// library error can be told with the flag's name.
 	field string
-	cmds  commandSet
+	// cmds is the commands that take the flag; every says all of them do
+	// (--help, --version), whatever commands the table holds.
+	cmds  settings.Commands
+	every bool
 	apply func(o *Options, v string) error
 	// applyEnv reads the environment variable when its form differs from
 	// the flag's (ZIPKIN_HEADERS is ;-separated); nil means apply.
@@ -43,6 +34,9 @@ type flagDef struct {
 }
 
 func (d flagDef) isSwitch() bool { return d.arg == "" }
+
+// takenBy reports whether command c accepts the flag.
+func (d flagDef) takenBy(c commandDef) bool { return d.every || d.cmds&c.cmd != 0 }
 
 // flagTable is every flag: the session settings (ui/settings, which the TUI
 // reads too), then the flags only a command uses.
@@ -54,7 +48,7 @@ func settingFlags() []flagDef {
 	var defs []flagDef
 	for _, s := range settings.Table() {
 		d := flagDef{name: s.Flag, arg: s.Arg, env: s.Env, def: s.Default, usage: s.Usage, field: s.Field,
-			cmds: commandSet(s.Commands), apply: func(o *Options, v string) error { return s.Parse(&o.Config, v) }}
+			cmds: s.Commands, apply: func(o *Options, v string) error { return s.Parse(&o.Config, v) }}
 		if s.ParseEnv != nil {
 			d.applyEnv = func(o *Options, v string) error { return s.ParseEnv(&o.Config, v) }
 		}
@@ -66,40 +60,40 @@ func settingFlags() []flagDef {
 // commandFlags are the flags that are no session setting: what a command
 // does, not how the session delivers.
 var commandFlags = []flagDef{
-	{name: "json", def: "off", cmds: inSend | inCheck | inReceive,
+	{name: "json", def: "off", cmds: settings.Send | settings.Check | settings.Receive,
 		usage: "send/check: one JSON report on stdout; receive: one JSON line per span",
 		apply: func(o *Options, v string) (err error) { o.JSON, err = parseSwitch(v); return }},
-	{name: "count", arg: "N", def: "0", cmds: inSend,
+	{name: "count", arg: "N", def: "0", cmds: settings.Send,
 		usage: "burst: number of traces to build and send",
 		apply: func(o *Options, v string) (err error) { o.Count, err = parseCount(v); return }},
-	{name: "rate", arg: "N", def: "0 = as fast as delivery allows", cmds: inSend,
+	{name: "rate", arg: "N", def: "0 = as fast as delivery allows", cmds: settings.Send,
 		usage: "burst: traces per second",
 		apply: func(o *Options, v string) (err error) { o.Rate, err = parseRate(v); return }},
-	{name: "duration", arg: "DUR", cmds: inSend,
+	{name: "duration", arg: "DUR", cmds: settings.Send,
 		usage: "burst: keep sending at --rate for this long (instead of, or as well as, --count)",
 		apply: func(o *Options, v string) (err error) { o.Duration, err = parseBurstDuration(v); return }},
-	{name: "ssh", arg: "ADDR", env: "ZIPKIN_WORKSHOP_SSH", def: "127.0.0.1:2222", cmds: inWorkshop,
+	{name: "ssh", arg: "ADDR", env: "ZIPKIN_WORKSHOP_SSH", def: "127.0.0.1:2222", cmds: settings.Workshop,
 		usage: "the SSH server's address (beyond loopback it needs --code)",
 		apply: func(o *Options, v string) error { o.Workshop.SSH = strings.TrimSpace(v); return nil }},
-	{name: "code", arg: "CODE", env: "ZIPKIN_WORKSHOP_CODE", def: "none", cmds: inWorkshop,
+	{name: "code", arg: "CODE", env: "ZIPKIN_WORKSHOP_CODE", def: "none", cmds: settings.Workshop,
 		usage: "join code attendees type when ssh asks (password or join screen); required beyond loopback",
 		apply: func(o *Options, v string) error { o.Workshop.Code = v; return nil }},
-	{name: "max-attendees", arg: "N", def: "50", cmds: inWorkshop,
+	{name: "max-attendees", arg: "N", def: "50", cmds: settings.Workshop,
 		usage: "connections past it get one sentence and are closed",
 		apply: func(o *Options, v string) (err error) { o.Workshop.MaxAttendees, err = parseCount(v); return }},
-	{name: "host-key", arg: "FILE", def: "created in the user's config dir", cmds: inWorkshop,
+	{name: "host-key", arg: "FILE", def: "created in the user's config dir", cmds: settings.Workshop,
 		usage: "the SSH host key (created 0600 on first run, reused after)",
 		apply: func(o *Options, v string) error { o.Workshop.HostKey = v; return nil }},
-	{name: "allow-duplicates", def: "off", cmds: inWorkshop,
+	{name: "allow-duplicates", def: "off", cmds: settings.Workshop,
 		usage: "let one name connect more than once (the next gets a suffix: ann-2)",
 		apply: func(o *Options, v string) (err error) { o.Workshop.AllowDuplicates, err = parseSwitch(v); return }},
-	{name: "load", arg: "FILE", cmds: inTUI,
+	{name: "load", arg: "FILE", cmds: settings.TUI,
 		usage: "scenario to open: a file, or an embedded example such as checkout",
 		apply: func(o *Options, v string) error { o.Load = v; return nil }},
-	{name: "version", cmds: inAll,
+	{name: "version", every: true,
 		usage: "print the version and exit",
 		apply: func(o *Options, v string) (err error) { o.Version, err = parseSwitch(v); return }},
-	{name: "help", cmds: inAll,
+	{name: "help", every: true,
 		usage: "show this help (also -h)",
 		apply: func(o *Options, v string) (err error) { o.Help, err = parseSwitch(v); return }},
 }

@@ -9,7 +9,6 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"io"
-	"log"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +18,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"zipkin-playground/internal/testkit"
 )
 
 // hostile is text a server or a file may carry: an OSC that sets the window
@@ -81,11 +82,7 @@ func hostileTLS(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
-	srv.StartTLS()
-	t.Cleanup(srv.Close)
+	srv := testkit.TLSServer(t, http.NotFoundHandler(), tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key})
 	return strings.Replace(srv.URL, "127.0.0.1", "localhost", 1) // by name: the error lists the names it has
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/ui/settings"
 )
 
 // Options is everything the command line says: the session configuration
@@ -107,7 +108,7 @@ func newFlagSet(c commandDef, opts *Options, setBy map[string]string, lastErr *e
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	for _, d := range flagTable {
-		if d.cmds&c.set == 0 {
+		if !d.takenBy(c) {
 			continue
 		}
 		fs.Var(flagValue{def: d, opts: opts, setBy: setBy, err: lastErr}, d.name, d.usage)
@@ -189,7 +190,7 @@ func lookupFlag(name string) (flagDef, bool) {
 // shared by all commands, so a variable a command does not use is ignored.
 func applyEnv(c commandDef, opts *Options, getenv func(string) string, setBy map[string]string) error {
 	for _, d := range flagTable {
-		if d.env == "" || d.cmds&c.set == 0 {
+		if d.env == "" || !d.takenBy(c) {
 			continue
 		}
 		v := getenv(d.env)
@@ -216,13 +217,13 @@ func validate(c commandDef, opts *Options, setBy map[string]string) error {
 	if opts.Count > maxCount {
 		return usagef("--count: must be at most %d, got %d", maxCount, opts.Count)
 	}
-	if c.set&inWorkshop != 0 {
+	if c.cmd == settings.Workshop {
 		if err := validateWorkshop(opts.Workshop); err != nil {
 			return err
 		}
 	}
 	cfg := opts.Config
-	if c.set&inReceive != 0 {
+	if c.cmd == settings.Receive {
 		// receive builds no session: only its own settings matter.
 		cfg = tracing.DefaultConfig()
 		cfg.Listen, cfg.MaxSpans, cfg.MaxBytes = opts.Config.Listen, opts.Config.MaxSpans, opts.Config.MaxBytes

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -28,7 +29,7 @@ func TestReadmeFlagTable(t *testing.T) {
 		if d.env != "" && !strings.Contains(env, d.env) || d.env == "" && env != "" {
 			t.Errorf("--%s: README says env %q, the table %q", name, env, d.env)
 		}
-		if want := readmeCommands(d.cmds); cmds != want {
+		if want := readmeCommands(d); cmds != want {
 			t.Errorf("--%s: README says %q, the table %q", name, cmds, want)
 		}
 	}
@@ -39,9 +40,47 @@ func TestReadmeFlagTable(t *testing.T) {
 	}
 }
 
-func readmeCommands(set commandSet) string {
-	if set == inAll {
+// readmeCommands is the README's commands column: "all" for a flag every
+// command takes, else the commands' names.
+func readmeCommands(d flagDef) string {
+	if d.every {
 		return "all"
 	}
-	return strings.Replace(commandNames(set), "the TUI", "TUI", 1)
+	return strings.Replace(commandNames(d.cmds), "the TUI", "TUI", 1)
 }
+
+// TestReadmeCommands: the README's commands block has one line per row of
+// the command table, in its order, with its synopsis and summary, and the
+// lines for help and --version.
+func TestReadmeCommands(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(data), "\n## Commands\n")
+	_, block, _ := strings.Cut(section, "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	var want []string
+	for _, c := range commandTable {
+		want = append(want, fmt.Sprintf("%-39s %s", c.synopsis(), c.summary))
+	}
+	want = append(want, readmeHelpLine, readmeVersionLine)
+	got := strings.Split(strings.TrimSpace(block), "\n")
+	for i := range max(len(got), len(want)) {
+		switch {
+		case i >= len(got):
+			t.Errorf("README's commands block lacks %q", want[i])
+		case i >= len(want):
+			t.Errorf("README's commands block has %q, which no command table row gives", got[i])
+		case strings.Join(strings.Fields(got[i]), " ") != strings.Join(strings.Fields(want[i]), " "):
+			t.Errorf("README's commands block line %d:\n got %q\nwant %q", i+1, got[i], want[i])
+		}
+	}
+}
+
+// The README's lines for what is no row of the command table.
+const (
+	readmeHelpLine    = "zipkin-playground help [COMMAND]        a command's flags and examples (also COMMAND --help)"
+	readmeVersionLine = "zipkin-playground --version             module version and VCS revision"
+)

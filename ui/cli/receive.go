@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -53,7 +54,7 @@ func receive(ctx context.Context, opts Options, env Env, ready func(url string))
 	}
 	<-ctx.Done()
 	rcv.Close()
-	dropped := out.Close(printDrain)
+	dropped := out.Close(cmp.Or(env.printDrain, printDrain))
 	st := rcv.Stats()
 	fmt.Fprintf(env.Stderr, "received %d spans in %d batches, rejected %d, duplicates %d\n", st.Spans, st.Batches, st.Rejected, st.Duplicates)
 	if st.EvictedSpans > 0 {

@@ -52,6 +52,7 @@ func startReceive(t *testing.T, stdout *syncBuffer, out ...blockingWriter) (url 
 	env := Env{Stdout: stdout, Stderr: &syncBuffer{}}
 	if len(out) > 0 {
 		env.Stdout = out[0]
+		env.printDrain = 200 * time.Millisecond // it never takes a byte: 2 s would tell no more
 	}
 	stderr = env.Stderr.(*syncBuffer)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -13,7 +13,7 @@ func TestTUIFlagsAreSettings(t *testing.T) {
 	t.Parallel()
 	atStart := map[string]bool{"load": true, "version": true, "help": true}
 	for _, d := range flagTable {
-		if d.cmds&inTUI == 0 || atStart[d.name] {
+		if d.cmds&settings.TUI == 0 || atStart[d.name] {
 			continue
 		}
 		s, ok := settings.Lookup(d.name)

@@ -15,11 +15,7 @@ import (
 	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/secret"
 	"zipkin-playground/tracing/shop"
-	"zipkin-playground/ui/settings"
 )
-
-// inShop is the shop command's bit in the flag table's command sets.
-const inShop = commandSet(settings.Shop)
 
 // Shop runs the demo shop alone: it prints each service's URL and a curl
 // that calls the gateway with fresh B3 headers, and serves until interrupted.

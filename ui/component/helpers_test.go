@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 )
 
@@ -23,18 +24,8 @@ func TestMain(m *testing.M) {
 // mutate), under policy p.
 func newTestCommon(t testing.TB, p Policy, mutate ...func(*tracing.Config)) *Common {
 	t.Helper()
-	cfg := tracing.DefaultConfig()
-	cfg.Listen = "127.0.0.1:0"
-	cfg.IP = "10.0.0.1"
-	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
-	for _, f := range mutate {
-		f(&cfg)
-	}
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	ip := func(c *tracing.Config) { c.IP = "10.0.0.1" }
+	s := sessiontest.New(t, append([]func(*tracing.Config){ip}, mutate...)...)
 	st, keys := DefaultStyles(), DefaultKeyMap()
 	return &Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Policy: p}
 }

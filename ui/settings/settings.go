@@ -17,10 +17,14 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// Commands is the set of commands that take a setting's flag.
-type Commands uint8
+// Commands is a set of the program's commands: those that take a setting's
+// flag. Each command is declared below, once, and has its own bit there, so
+// no command picks a bit by hand and no two share one; ui/cli's command
+// table gives each a row (a test there checks it).
+type Commands uint16
 
-// The commands, and the sets the table uses.
+// The commands, one bit each. A new command is a new line before
+// endOfCommands.
 const (
 	TUI Commands = 1 << iota
 	Send
@@ -28,9 +32,18 @@ const (
 	Receive
 	Workshop
 	Shop
+	endOfCommands // not a command: the first bit no command has
+)
 
-	Session = TUI | Send | Check | Shop // everything that builds a session
-	All     = Session | Receive | Workshop
+// The sets the table uses.
+const (
+	// Declared is every command above.
+	Declared = endOfCommands - 1
+	// Session is the commands that build a session.
+	Session = TUI | Send | Check | Shop
+	// WithReceiver is the commands that may run the embedded receiver (a
+	// session without --endpoint, receive, workshop): they take its flags.
+	WithReceiver = Session | Receive | Workshop
 )
 
 // Edit is how the options dialog (O) changes a setting while the session

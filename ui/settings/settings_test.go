@@ -1,10 +1,10 @@
 package settings
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
+	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
 )
@@ -31,16 +31,9 @@ func TestEveryTUIFlagHasAnOptionsRow(t *testing.T) {
 // newSession is a session posting to a server that accepts everything.
 func newSession(t *testing.T) *tracing.Session {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusAccepted) }))
-	t.Cleanup(srv.Close)
 	cfg := tracing.DefaultConfig()
-	cfg.Endpoint = srv.URL + secret.V2Path
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	return s
+	cfg.Endpoint = (&testkit.Collector{}).Serve(t) + secret.V2Path
+	return sessiontest.Open(t, cfg)
 }
 
 // What O applies live, a running session takes (and the top bar then shows

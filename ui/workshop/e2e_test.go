@@ -12,70 +12,32 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"zipkin-playground/internal/testkit"
 )
 
-// tmuxServer is a tmux server of the test's own, one window per terminal.
-type tmuxServer struct {
-	t    *testing.T
-	sock string
-}
+// tmuxServer is a tmux server of the test's own, one 80×24 window per
+// terminal.
+type tmuxServer struct{ *testkit.Tmux }
 
 func newTmux(t *testing.T) *tmuxServer {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is not installed (.ci/run installs it)")
-	}
+	ts := &tmuxServer{testkit.NewTmux(t, "zp-ws-e2e-")}
 	if _, err := exec.LookPath("ssh"); err != nil {
 		t.Fatal("ssh is not installed (.ci/run installs openssh-client)")
 	}
-	// The socket is named after the test's temporary folder (TestName and
-	// random digits), not its "001" subfolder, which every test and every
-	// process shares: one test's kill-server would end another's terminals.
-	ts := &tmuxServer{t: t, sock: "zp-ws-e2e-" + filepath.Base(filepath.Dir(t.TempDir()))}
-	t.Cleanup(func() { exec.Command("tmux", "-L", ts.sock, "kill-server").Run() })
 	return ts
 }
 
-func (ts *tmuxServer) run(args ...string) string {
-	out, err := exec.Command("tmux", append([]string{"-L", ts.sock}, args...)...).CombinedOutput()
-	if err != nil {
-		ts.t.Fatalf("tmux %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
-
 // open starts command in a new 80×24 terminal called name.
-func (ts *tmuxServer) open(name, command string) {
-	ts.run("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
-}
+func (ts *tmuxServer) open(name, command string) { ts.Open(name, 80, 24, command) }
 
-func (ts *tmuxServer) screen(name string) string {
-	return ts.run("capture-pane", "-p", "-t", name)
-}
+func (ts *tmuxServer) screen(name string) string { return ts.Screen(name) }
 
-func (ts *tmuxServer) waitFor(name, want string) string {
-	ts.t.Helper()
-	deadline := time.Now().Add(waitLimit)
-	for time.Now().Before(deadline) {
-		if s := ts.screen(name); strings.Contains(s, want) {
-			return s
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	ts.t.Fatalf("%s never showed %q:\n%s", name, want, ts.screen(name))
-	return ""
-}
+func (ts *tmuxServer) waitFor(name, want string) string { return ts.WaitFor(name, want, waitLimit) }
 
-func (ts *tmuxServer) keys(name string, keys ...string) {
-	for _, k := range keys {
-		ts.run("send-keys", "-t", name, k)
-		time.Sleep(120 * time.Millisecond)
-	}
-}
+func (ts *tmuxServer) keys(name string, keys ...string) { ts.Keys(name, keys...) }
 
-func (ts *tmuxServer) typeText(name, text string) {
-	ts.run("send-keys", "-t", name, "-l", text)
-	time.Sleep(120 * time.Millisecond)
-}
+func (ts *tmuxServer) typeText(name, text string) { ts.Type(name, text) }
 
 // TestWorkshopWithOpenSSH: two real ssh clients each build a trace and
 // flush it; the receiver holds both services, the board lists both, and

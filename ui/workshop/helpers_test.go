@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,6 +16,11 @@ import (
 
 	"zipkin-playground/tracing"
 )
+
+func TestMain(m *testing.M) {
+	wrongCodeDelay = 10 * time.Millisecond // the half second would only slow the tests that type wrong codes
+	os.Exit(m.Run())
+}
 
 // waitLimit bounds every wait for the server: generous, since the machine
 // may be busy; a test that reaches it has failed.

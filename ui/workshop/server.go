@@ -35,7 +35,10 @@ const leftSentence = "You left the workshop; ssh again to come back."
 // wrongCodeDelay is how long a wrong join code is answered after: it slows
 // guessing (one connection may try a few times) and not a person who
 // mistyped.
-const wrongCodeDelay = 500 * time.Millisecond
+//
+// A variable only so that the tests, which type wrong codes on purpose, can
+// shorten it before any server starts.
+var wrongCodeDelay = 500 * time.Millisecond
 
 // defaultIdle is how long an attendee may press no key before their
 // session is closed (a forgotten laptop holds a place and memory).

@@ -63,8 +63,14 @@ func NewPrivateCA(t *testing.T) PrivateCA {
 // Server serves h over TLS with the CA's leaf certificate until t ends.
 // Handshake failures are what such tests provoke, so they are not logged.
 func (ca PrivateCA) Server(t *testing.T, h http.Handler) *httptest.Server {
+	return TLSServer(t, h, ca.leaf)
+}
+
+// TLSServer serves h over TLS with cert until t ends, without logging
+// handshake failures (what such tests provoke).
+func TLSServer(t testing.TB, h http.Handler, cert tls.Certificate) *httptest.Server {
 	srv := httptest.NewUnstartedServer(h)
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{ca.leaf}}
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	srv.StartTLS()
 	t.Cleanup(srv.Close)

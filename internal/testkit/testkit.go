@@ -1,8 +1,9 @@
-// Package testkit holds the small helpers that the tests of several tracing
-// packages share: a gzipped body, a raw POST, a backoff without jitter, a
-// fatal check, a private CA and its TLS server, spans with every field and
-// the demo's batch as v2 JSON. It imports none of the playground's packages, so the tests of
-// every package, the lowest included, can use it without an import cycle.
+// Package testkit holds the small helpers that the tests of several packages
+// share: a collector stand-in, spans with every field, a burst's spans and the
+// demo's batch as v2 JSON, a gzipped body, a raw POST, a backoff without
+// jitter, a fatal check, a private CA and its TLS server, a tmux driver. It
+// imports none of the playground's packages, so the tests of every package,
+// the lowest included, can use it without an import cycle.
 package testkit
 
 import (

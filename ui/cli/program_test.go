@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,39 +20,100 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-var binary string
+var (
+	binary   string                // the program, built by TestMain
+	built    = make(chan struct{}) // closed once the build has ended
+	buildErr error
+)
 
+// TestMain builds the program beside the in-process tests: the tests that
+// run it wait for the build (program). They are in this file, named to
+// come after most others, so that they are not the first to take the
+// parallel slots and wait there.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "zp-bin-")
 	if err != nil {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "zipkin-playground")
-	build := exec.Command("go", "build", "-o", binary, "zipkin-playground")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		os.Stderr.WriteString("cannot build the binary: " + err.Error() + "\n")
-		os.Exit(1)
-	}
+	go func() {
+		defer close(built)
+		if out, err := exec.Command("go", "build", "-o", binary, "zipkin-playground").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("%v\n%s", err, out)
+		}
+	}()
 	code := m.Run()
+	<-built
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// program waits for the build and returns the program's path; a failed
+// build fails t.
+func program(t testing.TB) string {
+	t.Helper()
+	<-built
+	if buildErr != nil {
+		t.Fatalf("cannot build the binary: %v", buildErr)
+	}
+	return binary
 }
 
 // run executes the built binary with no terminal and a clean environment.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	o := runBinary(program(t), args)
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	return o.code, o.stdout, o.stderr
+}
+
+// outcome is how one run of the binary ended; err is set when it could not
+// run at all.
+type outcome struct {
+	code           int
+	stdout, stderr string
+	err            error
+}
+
+func runBinary(bin string, args []string) (o outcome) {
+	cmd := exec.Command(bin, args...)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
+		o.code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatal(err)
+		o.err = err
 	}
-	return code, out.String(), errb.String()
+	o.stdout, o.stderr = out.String(), errb.String()
+	return o
+}
+
+// runAll runs the binary once per args, all at once (most runs wait on the
+// network or on send's retries, not on the CPU), then gives check each
+// run's index and outcome on the test's goroutine.
+func runAll(t *testing.T, runs [][]string, check func(i, code int, stdout, stderr string)) {
+	t.Helper()
+	bin := program(t)
+	outs := make([]outcome, len(runs))
+	var wg sync.WaitGroup
+	for i, args := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i] = runBinary(bin, args)
+		}()
+	}
+	wg.Wait()
+	for i, o := range outs {
+		if o.err != nil {
+			t.Fatalf("%v: %v", runs[i], o.err)
+		}
+		check(i, o.code, o.stdout, o.stderr)
+	}
 }
 
 func TestBinarySendToEmbeddedReceiver(t *testing.T) {
@@ -84,12 +146,13 @@ func TestBinaryExitStatuses(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
+	cases := []struct {
 		args []string
 		code int
 		err  string
 	}{
-		{[]string{"send", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "nothing listens"},
+		// No retries: the exit status after them is the same, and their backoff takes 2.6 s.
+		{[]string{"send", "--retries", "0", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "nothing listens"},
 		{[]string{"send", fifo}, 2, "not a regular file"},
 		{[]string{"send", "--ip", "not an ip"}, 2, "--ip"},
 		{[]string{"send", "--sampler", "counting:NaN"}, 2, "--sampler"},
@@ -102,8 +165,13 @@ func TestBinaryExitStatuses(t *testing.T) {
 		{[]string{"check", "--endpoint", "http://" + closedPort(t) + "/api/v2/spans"}, 1, "not healthy"},
 		{[]string{"bogus"}, 2, "unknown command"},
 		{[]string{"--no-such-flag"}, 2, "flag"},
-	} {
-		code, stdout, stderr := run(t, c.args...)
+	}
+	runs := make([][]string, len(cases))
+	for i, c := range cases {
+		runs[i] = c.args
+	}
+	runAll(t, runs, func(i, code int, stdout, stderr string) {
+		c := cases[i]
 		if code != c.code {
 			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.code, stderr)
 		}
@@ -113,7 +181,7 @@ func TestBinaryExitStatuses(t *testing.T) {
 		if strings.Contains(stdout+stderr, "goroutine ") || strings.Contains(stdout+stderr, "panic") {
 			t.Errorf("%v: stack trace in output", c.args)
 		}
-	}
+	})
 	if code, stdout, _ := run(t, "--version"); code != 0 || !strings.HasPrefix(stdout, "zipkin-playground ") {
 		t.Errorf("--version: %d %q", code, stdout)
 	}
@@ -143,7 +211,7 @@ func TestBinaryCheck(t *testing.T) {
 
 func TestBinaryReceive(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(binary, "receive", "--json", "--listen", "127.0.0.1:0")
+	cmd := exec.Command(program(t), "receive", "--json", "--listen", "127.0.0.1:0")
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
@@ -177,16 +245,25 @@ func TestBinaryReceive(t *testing.T) {
 			t.Errorf("line %d: %q (%v)", i, lines.Text(), err)
 		}
 	}
-	cmd.Process.Signal(syscall.SIGINT)
+	if err := interrupt(t, cmd, 5*time.Second); err != nil {
+		t.Errorf("receive after ctrl+c: %v", err)
+	}
+}
+
+// interrupt sends cmd ctrl+c (SIGINT) and returns how it ended; one still
+// running after limit is killed and fails t.
+func interrupt(t *testing.T, cmd *exec.Cmd, limit time.Duration) error {
+	t.Helper()
+	_ = cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		if err != nil {
-			t.Errorf("receive after ctrl+c: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("receive did not stop on SIGINT")
+		return err
+	case <-time.After(limit):
+		_ = cmd.Process.Kill()
+		t.Fatalf("%s did not stop on SIGINT", filepath.Base(cmd.Args[0])+" "+cmd.Args[1])
+		return nil
 	}
 }
 
@@ -216,20 +293,25 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		"http://" + host + "/98765432/api/v2/spans",
 		"http://" + strings.Split(host, ":")[0] + ":99x/shorttok/api/v2/spans?token=qtok3nvalue",
 	}
+	var runs [][]string
 	for _, ep := range endpoints {
-		for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {
-			full := append(append([]string{}, args...), "--endpoint", ep, "--listen", "127.0.0.1:0", "--header", "Authorization: Bearer s3cr3tbearer")
-			code, stdout, stderr := run(t, full...)
-			if code == 0 {
-				t.Errorf("%v: exit 0 against a 403", args)
-			}
-			for _, s := range secrets {
-				if strings.Contains(stdout+stderr, s) {
-					t.Errorf("%v %s: secret %q printed:\n%s\n%s", args, ep, s, stdout, stderr)
-				}
-			}
+		// send makes no retries: what it prints of a refused connection is the
+		// same after them, and their backoff takes 2.6 s.
+		for _, args := range [][]string{{"send", "--retries", "0"}, {"send", "--json", "--retries", "0"}, {"check"}, {"check", "--json"}} {
+			runs = append(runs, append(append([]string{}, args...), "--endpoint", ep, "--listen", "127.0.0.1:0", "--header", "Authorization: Bearer s3cr3tbearer"))
 		}
 	}
+	runAll(t, runs, func(i, code int, stdout, stderr string) {
+		args := runs[i]
+		if code == 0 {
+			t.Errorf("%v: exit 0 against a 403", args)
+		}
+		for _, s := range secrets {
+			if strings.Contains(stdout+stderr, s) {
+				t.Errorf("%v: secret %q printed:\n%s\n%s", args, s, stdout, stderr)
+			}
+		}
+	})
 	// --reveal-secrets shows them: the masking above is not an accident of the output.
 	_, stdout, _ := run(t, "send", "--json", "--reveal-secrets", "--endpoint", endpoints[0], "--listen", "127.0.0.1:0")
 	if !strings.Contains(stdout, "aokcdqnxyz") {
@@ -283,7 +365,7 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 		once.Do(func() { close(first) })
 	}))
 	defer srv.Close()
-	cmd := exec.Command(binary, "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
+	cmd := exec.Command(program(t), "send", "--json", "--endpoint", srv.URL+secret.V2Path, "--duration", "30s", "--rate", "200")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -296,17 +378,8 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("no batch reached the collector: %s", errb.String())
 	}
-	cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("send after ctrl+c: %v: %s", err, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("send did not stop on SIGINT")
+	if err := interrupt(t, cmd, 10*time.Second); err != nil {
+		t.Fatalf("send after ctrl+c: %v: %s", err, errb.String())
 	}
 	var rep SendReport
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
@@ -315,5 +388,5 @@ func TestBinaryBurstInterrupt(t *testing.T) {
 	if !rep.Interrupted || rep.TraceCount < 1 || rep.TraceCount >= 6000 || rep.Delivered != 4*rep.TraceCount || rep.Failed != 0 {
 		t.Errorf("interrupted %v, %d traces, %d delivered, %d failed", rep.Interrupted, rep.TraceCount, rep.Delivered, rep.Failed)
 	}
-	col.onceEach(t, rep.Delivered)
+	col.OnceEach(t, rep.Delivered)
 }
