@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // View draws the screen.
@@ -33,7 +34,7 @@ func (s *screen) view(f frame) string {
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
+	parts := append(pane.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
 	style := s.Styles.Status
 	if f.bad {
 		style = s.Styles.Bad

@@ -31,9 +31,9 @@ func Wrap(s string, w int) []string {
 	return out
 }
 
-// wrapIndent wraps value to w columns after a label column of indent
+// WrapIndent wraps value to w columns after a label column of indent
 // columns: the first line goes beside the label, the rest under the value.
-func wrapIndent(label, value string, indent, w int) []string {
+func WrapIndent(label, value string, indent, w int) []string {
 	lines := Wrap(value, w-indent)
 	pad := strings.Repeat(" ", indent)
 	for i := range lines {
@@ -46,11 +46,11 @@ func wrapIndent(label, value string, indent, w int) []string {
 	return lines
 }
 
-// quoted is s in Go quotes, escapes shown.
-func quoted(s string) string { return fmt.Sprintf("%q", s) }
+// Quoted is s in Go quotes, escapes shown.
+func Quoted(s string) string { return fmt.Sprintf("%q", s) }
 
-// kindName is a span kind as the screen writes it ("none" for no kind).
-func kindName(k model.Kind) string {
+// KindName is a span kind as the screen writes it ("none" for no kind).
+func KindName(k model.Kind) string {
 	if k == model.Undetermined {
 		return "none"
 	}
