@@ -11,7 +11,7 @@ import (
 )
 
 // Every lesson loads and asks only for keys the app has (a check that does
-// not exist is refused as they load: ui/component's tests).
+// not exist is refused as they load: ui/pane's tests).
 func TestLessonsAreValidData(t *testing.T) {
 	t.Parallel()
 	ls, err := pane.BuiltinLessons()

@@ -11,7 +11,7 @@ import (
 // screen and the root share them by pointer, so the root reaches a pane as
 // m.tree and the screen as s.tree.
 //
-// Adding a pane takes its file in ui/component (PaneBase, Component, a NewX
+// Adding a pane takes its file in ui/pane (component.PaneBase, Component, a NewX
 // constructor; Owns too when it has async messages of its own, which update
 // then hands it) and three places in the root: its field and construction
 // below, its line in placements (layout.go: its size and tab order) and its
