@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/ui/component"
 )
@@ -31,18 +32,8 @@ var AttendeePolicy = component.Policy{Locked: "set by the workshop", NoFiles: "o
 // mutate), under policy p.
 func NewCommon(t testing.TB, p component.Policy, mutate ...func(*tracing.Config)) *component.Common {
 	t.Helper()
-	cfg := tracing.DefaultConfig()
-	cfg.Listen = "127.0.0.1:0"
-	cfg.IP = "10.0.0.1"
-	cfg.Sampler = tracing.SamplerSpec{Kind: tracing.SamplerAlways}
-	for _, f := range mutate {
-		f(&cfg)
-	}
-	s, err := tracing.NewSession(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	ip := func(c *tracing.Config) { c.IP = "10.0.0.1" }
+	s := sessiontest.New(t, append([]func(*tracing.Config){ip}, mutate...)...)
 	st, keys := component.DefaultStyles(), component.DefaultKeyMap()
 	return &component.Common{Session: s, Styles: &st, Keys: &keys, Now: time.Now, Policy: p}
 }
