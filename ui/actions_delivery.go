@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"zipkin-playground/ui/pane"
 
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/ui/component"
@@ -10,9 +11,9 @@ import (
 // deliveryActions are the keys that send: F, r, and esc during a flush.
 func deliveryActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Flush, canFlush, with(logOf, (*component.DeliveryLog).Flush)},
-		{&k.Retry, canRetry, with(logOf, (*component.DeliveryLog).Flush)},
-		{&k.StopFlush, flushRuns, with(logOf, (*component.DeliveryLog).Stop)},
+		{&k.Flush, canFlush, with(logOf, (*pane.DeliveryLog).Flush)},
+		{&k.Retry, canRetry, with(logOf, (*pane.DeliveryLog).Flush)},
+		{&k.StopFlush, flushRuns, with(logOf, (*pane.DeliveryLog).Stop)},
 	}
 }
 

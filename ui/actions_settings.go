@@ -2,20 +2,23 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/desk"
+	"zipkin-playground/ui/dialog"
+	"zipkin-playground/ui/pane"
 )
 
 // settingsActions are the keys that change the screen or the session's
 // settings, and leave: b, tab, E, S, v, ?, q, ctrl+c.
 func settingsActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.B3, nil, with(headersOf, (*component.HeadersPane).Cycle)},
-		{&k.Tab, nil, with(focusOf, component.FocusCycle.Next)},
-		{&k.Endpoint, nil, with(endpointOf, component.EndpointEditor.Edit)},
-		{&k.Sampler, nil, opens(component.NewSamplerPicker)},
+		{&k.B3, nil, with(headersOf, (*pane.HeadersPane).Cycle)},
+		{&k.Tab, nil, with(focusOf, pane.FocusCycle.Next)},
+		{&k.Endpoint, nil, with(endpointOf, dialog.EndpointEditor.Edit)},
+		{&k.Sampler, nil, opens(dialog.NewSamplerPicker)},
 		{&k.Reveal, hasSecrets, with(commonOf, (*component.Common).ToggleReveal)},
-		{&k.Help, nil, with(helpOf, (*component.HelpPane).Open)},
-		{&k.Quit, nil, with(quitterOf, (*component.Quitter).Quit)},
-		{&k.Interrupt, nil, with(quitterOf, (*component.Quitter).Interrupt)},
+		{&k.Help, nil, with(helpOf, (*pane.HelpPane).Open)},
+		{&k.Quit, nil, with(quitterOf, (*desk.Quitter).Quit)},
+		{&k.Interrupt, nil, with(quitterOf, (*desk.Quitter).Interrupt)},
 	}
 }
 

@@ -2,13 +2,14 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/desk"
 )
 
 // shopActions are the keys of the demo shop: H calls it, M draws the map.
 func shopActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Shop, needRunningClient, with(shopOf, (*component.ShopDesk).PickRoute)},
-		{&k.ServiceMap, nil, with(shopOf, (*component.ShopDesk).OpenMap)},
+		{&k.Shop, needRunningClient, with(shopOf, (*desk.ShopDesk).PickRoute)},
+		{&k.ServiceMap, nil, with(shopOf, (*desk.ShopDesk).OpenMap)},
 	}
 }
 
@@ -16,4 +17,4 @@ func shopActions(k *component.KeyMap) []action {
 func needRunningClient(m *Model) string { return m.shop.WhyNoCall() }
 
 // shopOf is the demo shop, for the actions it does.
-func shopOf(m *Model) *component.ShopDesk { return m.shop }
+func shopOf(m *Model) *desk.ShopDesk { return m.shop }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"zipkin-playground/ui/pane"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/ui/component"
@@ -11,16 +12,16 @@ import (
 // They belong to the span tree, which does them.
 func spanActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.NewTrace, nil, with(treeOf, (*component.TreePane).NewTrace)},
-		{&k.Child, childAllowed, with(treeOf, (*component.TreePane).NewChild)},
-		{&k.Finish, needRunning, with(treeOf, (*component.TreePane).Finish)},
-		{&k.Tag, needEditable, with(treeOf, (*component.TreePane).Tag)},
-		{&k.Error, needEditable, with(treeOf, (*component.TreePane).MarkError)},
-		{&k.Annotate, needEditable, with(treeOf, (*component.TreePane).Annotate)},
-		{&k.Kind, nil, with(treeOf, (*component.TreePane).CycleKind)},
-		{&k.Debug, nil, with(treeOf, (*component.TreePane).DebugTrace)},
-		{&k.Continue, nil, with(treeOf, (*component.TreePane).ContinueTrace)},
-		{&k.Remote, needEditable, with(treeOf, (*component.TreePane).RemoteEndpoint)},
+		{&k.NewTrace, nil, with(treeOf, (*pane.TreePane).NewTrace)},
+		{&k.Child, childAllowed, with(treeOf, (*pane.TreePane).NewChild)},
+		{&k.Finish, needRunning, with(treeOf, (*pane.TreePane).Finish)},
+		{&k.Tag, needEditable, with(treeOf, (*pane.TreePane).Tag)},
+		{&k.Error, needEditable, with(treeOf, (*pane.TreePane).MarkError)},
+		{&k.Annotate, needEditable, with(treeOf, (*pane.TreePane).Annotate)},
+		{&k.Kind, nil, with(treeOf, (*pane.TreePane).CycleKind)},
+		{&k.Debug, nil, with(treeOf, (*pane.TreePane).DebugTrace)},
+		{&k.Continue, nil, with(treeOf, (*pane.TreePane).ContinueTrace)},
+		{&k.Remote, needEditable, with(treeOf, (*pane.TreePane).RemoteEndpoint)},
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/desk"
 )
 
 // undoActions take back what was not meant: delete (the selected span and
@@ -9,10 +10,10 @@ import (
 // question, and only what no collector may hold yet.
 func undoActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Delete, needSelected, with(undoOf, component.UndoDesk.AskDelete)},
-		{&k.NewSession, nil, with(undoOf, component.UndoDesk.AskNewSession)},
+		{&k.Delete, needSelected, with(undoOf, desk.UndoDesk.AskDelete)},
+		{&k.NewSession, nil, with(undoOf, desk.UndoDesk.AskNewSession)},
 	}
 }
 
 // undoOf is the undo desk, for the actions it does.
-func undoOf(m *Model) component.UndoDesk { return component.NewUndoDesk(m.common, m.tree) }
+func undoOf(m *Model) desk.UndoDesk { return desk.NewUndoDesk(m.common, m.tree) }

@@ -8,10 +8,10 @@ import (
 	"zipkin-playground/ui/component"
 )
 
-// pane draws a bordered box of outer size w×h around body, the title set in
+// bordered draws a bordered box of outer size w×h around body, the title set in
 // the top border (a line saved for content on small screens). The focused
 // pane has a heavy border, which shows without colour too.
-func pane(st *component.Styles, title, body string, w, h int, focused bool) string {
+func bordered(st *component.Styles, title, body string, w, h int, focused bool) string {
 	if w < 4 || h < 3 {
 		return component.FitBlock("", w, h)
 	}

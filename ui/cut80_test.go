@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/pane"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/ui/component"
@@ -77,7 +78,7 @@ func TestTopBarWrapsRatherThanDrops(t *testing.T) {
 		c.Endpoint = "https://collector.tracing.example.com:9411/zipkin-collector/api/v2/spans"
 	})
 	where := func(field string) (int, int) {
-		for i, l := range component.NewTopBar(m.common, m.tree.NextKind()).Lines(80, 24) {
+		for i, l := range pane.NewTopBar(m.common, m.tree.NextKind()).Lines(80, 24) {
 			if at := strings.Index(l, field); at >= 0 {
 				return i, len([]rune(l[:at]))
 			}
@@ -89,7 +90,7 @@ func TestTopBarWrapsRatherThanDrops(t *testing.T) {
 	for _, f := range fields {
 		line, col := where(f)
 		if line < 0 {
-			t.Errorf("%q is not in the top bar:\n%s", f, strings.Join(component.NewTopBar(m.common, m.tree.NextKind()).Lines(80, 24), "\n"))
+			t.Errorf("%q is not in the top bar:\n%s", f, strings.Join(pane.NewTopBar(m.common, m.tree.NextKind()).Lines(80, 24), "\n"))
 		}
 		before[f] = [2]int{line, col}
 	}

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // The delivery log's own keys: F and r start a flush it runs and records,
 // esc cancels it.
 
 // logOf is the delivery log, for the actions it does.
-func logOf(m *Model) *component.DeliveryLog { return m.log }
+func logOf(m *Model) *pane.DeliveryLog { return m.log }

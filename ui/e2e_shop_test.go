@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"zipkin-playground/ui/desk"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
@@ -145,7 +146,7 @@ func TestShopWithChildServerSpansDrawsJaegersGraph(t *testing.T) {
 	if m.shop.Running, err = shop.StartWith(shop.Options{Reporting: rep, ChildServerSpans: true}); err != nil {
 		t.Fatal(err)
 	}
-	m.shop.ReportingTo = component.ReportingKey(rep)
+	m.shop.ReportingTo = desk.ReportingKey(rep)
 	m, res := callGateway(t, m)
 	if res.Status != 200 {
 		t.Fatalf("gateway answered %d", res.Status)

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/dialog"
 )
 
 // endpointOf is the endpoint editor, for the action that opens it.
-func endpointOf(m *Model) component.EndpointEditor { return component.EndpointEditor{Common: m.common} }
+func endpointOf(m *Model) dialog.EndpointEditor { return dialog.EndpointEditor{Common: m.common} }

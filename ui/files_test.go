@@ -6,10 +6,11 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"zipkin-playground/ui/desk"
+	"zipkin-playground/ui/dialog"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
-	"zipkin-playground/ui/component"
 )
 
 func TestSaveOpenExport(t *testing.T) {
@@ -83,7 +84,7 @@ func TestFilesSavedSafely(t *testing.T) {
 	// The prompt starts empty, the default is a placeholder: typing is the
 	// whole name (no "scenario.jsonork/…").
 	m, _ = press(t, m, "w")
-	if p := promptOf(m); p == nil || p.Value() != "" || p.Input.Placeholder != component.DefaultScenarioFile {
+	if p := promptOf(m); p == nil || p.Value() != "" || p.Input.Placeholder != desk.DefaultScenarioFile {
 		t.Fatalf("save prompt: %+v", p)
 	}
 	m = typeText(t, m, "~/mine.json")
@@ -101,7 +102,7 @@ func TestFilesSavedSafely(t *testing.T) {
 	m = typeText(t, m, "~/mine.json")
 	m, cmd = press(t, m, "enter")
 	m = settle(t, m, cmd)
-	if _, ok := m.dialog.(*component.Confirm); !ok || !strings.Contains(m.status, "already exists — replace it?") {
+	if _, ok := m.dialog.(*dialog.Confirm); !ok || !strings.Contains(m.status, "already exists — replace it?") {
 		t.Fatalf("no overwrite question: status %q", m.status)
 	}
 	m, _ = press(t, m, "n")

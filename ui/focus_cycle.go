@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // focusOf is the focus ring as the screen is laid out now, for tab.
-func focusOf(m *Model) component.FocusCycle {
-	return component.NewFocusCycle(m.common, m.screen.focusRing(), m.screen.focusedPane())
+func focusOf(m *Model) pane.FocusCycle {
+	return pane.NewFocusCycle(m.common, m.screen.focusRing(), m.screen.focusedPane())
 }

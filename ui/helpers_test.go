@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/ui/desk"
+	"zipkin-playground/ui/dialog"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -45,8 +47,8 @@ func promptOf(m *Model) *component.Prompt {
 }
 
 // pickerOf is the sampler picker in the dialog slot, nil when there is none.
-func pickerOf(m *Model) *component.SamplerPicker {
-	p, _ := m.dialog.(*component.SamplerPicker)
+func pickerOf(m *Model) *dialog.SamplerPicker {
+	p, _ := m.dialog.(*dialog.SamplerPicker)
 	return p
 }
 
@@ -128,7 +130,7 @@ func settle(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 			for _, c := range msg {
 				run(c)
 			}
-		case component.FlushResultMsg, component.FlushRetryMsg, component.FlushDoneMsg, component.FileMsg, component.VerifyDoneMsg, component.ShopStartedMsg, component.ShopCallDoneMsg:
+		case component.FlushResultMsg, component.FlushRetryMsg, component.FlushDoneMsg, component.FileMsg, component.VerifyDoneMsg, desk.ShopStartedMsg, desk.ShopCallDoneMsg:
 			next, c := m.Update(msg)
 			m = next.(*Model)
 			run(c)

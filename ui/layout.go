@@ -1,6 +1,9 @@
 package ui
 
-import "zipkin-playground/ui/component"
+import (
+	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
+)
 
 // layout measures the screen for the current window, the status it last
 // laid out for and the content.
@@ -11,7 +14,7 @@ func (s *screen) layoutFor(status string) layoutSizes {
 	w, h := s.width, s.height
 	l := layoutSizes{Stacked: w < stackBelowW, Compact: w < stackBelowW || h < borderlessH}
 	l.Beside = !l.Stacked && w >= receivedBeside && s.received.Available()
-	l.TopH = len(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(w, h)) // two lines, or more when a field wraps
+	l.TopH = len(pane.NewTopBar(s.Common, s.tree.NextKind()).Lines(w, h)) // two lines, or more when a field wraps
 	l.StatusH = len(statusLines(status, w, h))
 	l.BodyH = max(3, h-l.TopH-l.StatusH-1) // and the help line
 	switch {

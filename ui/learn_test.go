@@ -5,15 +5,16 @@ import (
 	"strings"
 	"testing"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 
 	"github.com/charmbracelet/bubbles/key"
 )
 
 // Every lesson loads and asks only for keys the app has (a check that does
-// not exist is refused as they load: ui/component's tests).
+// not exist is refused as they load: ui/pane's tests).
 func TestLessonsAreValidData(t *testing.T) {
 	t.Parallel()
-	ls, err := component.BuiltinLessons()
+	ls, err := pane.BuiltinLessons()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestLessonKeepsWhatToPressAt80x24(t *testing.T) {
 // lessonCount is how many lessons the tour has.
 func lessonCount(t *testing.T) int {
 	t.Helper()
-	ls, err := component.BuiltinLessons()
+	ls, err := pane.BuiltinLessons()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,9 @@ package ui
 import (
 	"fmt"
 	"time"
+	"zipkin-playground/ui/desk"
+	"zipkin-playground/ui/dialog"
+	"zipkin-playground/ui/pane"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -43,16 +46,16 @@ type Model struct {
 	mode   mode
 	dialog component.Dialog // the open prompt, picker or question; nil in browse and help
 
-	shop *component.ShopDesk // the demo shop H calls and M maps
+	shop *desk.ShopDesk // the demo shop H calls and M maps
 
 	status    string
 	statusBad bool
 	ticking   bool
 
 	quitting bool
-	quitter  *component.Quitter // q and ctrl+c, and what has them ask first
+	quitter  *desk.Quitter // q and ctrl+c, and what has them ask first
 
-	clipboard component.Clipboard // an OSC 52 sequence leading the frame for a while (y)
+	clipboard dialog.Clipboard // an OSC 52 sequence leading the frame for a while (y)
 }
 
 // New is the playground over session s, adjusted by opts.
@@ -66,9 +69,9 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	}
 	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
 	m.panes = newPanes(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() },
-		func() []component.AnsweredCall { return m.shop.AnsweredCalls() })
-	m.shop = component.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
-	m.quitter = component.NewQuitter(c, m.log.Cancel)
+		func() []pane.AnsweredCall { return m.shop.AnsweredCalls() })
+	m.shop = desk.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
+	m.quitter = desk.NewQuitter(c, m.log.Cancel)
 	m.screen = &screen{Common: c, panes: m.panes, actions: m.actions, help: help.New()}
 	m.tree.Focus()
 	m.status = fmt.Sprintf("Welcome! Press %s to start a new trace; %s shows every key.", component.KeyName(keys.NewTrace), component.KeyName(keys.Help)) + component.ReceiverNotes(s)
@@ -130,9 +133,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tick()
 	case component.FileMsg:
 		return tea.Batch(filesOf(m).Done(msg), m.ensureTick())
-	case component.ClipboardDoneMsg:
+	case dialog.ClipboardDoneMsg:
 		m.clipboard.Done(msg)
-	case component.ShopMsg:
+	case desk.ShopMsg:
 		return m.shop.Update(msg)
 	default:
 		if p := m.screen.owner(msg); p != nil { // a pane's own async result

@@ -2,15 +2,17 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/dialog"
+	"zipkin-playground/ui/pane"
 )
 
 // optionActions are O (options), p (payload preview) and y (copy the B3
 // headers).
 func optionActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Options, nil, opens(component.NewOptions)},
-		{&k.Preview, needSelection, with(treeOf, (*component.TreePane).Preview)},
-		{&k.Copy, needSelection, with(headersOf, (*component.HeadersPane).Copy)},
+		{&k.Options, nil, opens(dialog.NewOptions)},
+		{&k.Preview, needSelection, with(treeOf, (*pane.TreePane).Preview)},
+		{&k.Copy, needSelection, with(headersOf, (*pane.HeadersPane).Copy)},
 	}
 }
 

@@ -4,12 +4,12 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"zipkin-playground/ui/dialog"
 
 	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
-	"zipkin-playground/ui/component"
 )
 
 // newCollector is a collector on a free port and its spans URL.
@@ -19,8 +19,8 @@ func newCollector(t *testing.T) (*testkit.Collector, string) {
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.
-func optionsOf(m *Model) *component.OptionsDialog {
-	d, _ := m.dialog.(*component.OptionsDialog)
+func optionsOf(m *Model) *dialog.OptionsDialog {
+	d, _ := m.dialog.(*dialog.OptionsDialog)
 	return d
 }
 
@@ -31,7 +31,7 @@ func selectOption(t *testing.T, m *Model, name string) {
 	if d == nil {
 		t.Fatalf("the options are not open (dialog %T, status %q)", m.dialog, m.status)
 	}
-	for i, r := range component.OptionRows(m.common) {
+	for i, r := range dialog.OptionRows(m.common) {
 		if r.Name == name {
 			d.Cursor = i
 			return
@@ -96,7 +96,7 @@ func TestOptionsChangeTheLiveSession(t *testing.T) {
 		t.Errorf("header row missing or unmasked:\n%s", v)
 	}
 	want := []string{"128-bit IDs", "1 header", "batch 2", "timeout 2s", "retries 0", "query http://127.0.0.1:16686"}
-	if have := component.NonDefaultSettings(m.common.Session.Config()); strings.Join(have, "|") != strings.Join(want, "|") {
+	if have := dialog.NonDefaultSettings(m.common.Session.Config()); strings.Join(have, "|") != strings.Join(want, "|") {
 		t.Errorf("non-default settings: want %q, have %q", want, have)
 	}
 	if top := strings.Join(viewLines(m)[:2], "\n"); !strings.Contains(top, "set 128-bit IDs · 1 header") || !strings.Contains(top, "more in O") {
@@ -168,7 +168,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 	// v1 on a v2 path is refused in the list, which stays open.
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "down", "enter")
-	list, _ := m.dialog.(*component.ListDialog)
+	list, _ := m.dialog.(*dialog.ListDialog)
 	if list == nil || !strings.Contains(list.Err, "/api/v1/spans") || m.common.Session.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("v1 on /api/v2/spans: dialog %T %+v", m.dialog, list)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 
 	"github.com/charmbracelet/bubbles/key"
 )
@@ -10,33 +11,33 @@ import (
 // screen and the root share them by pointer, so the root reaches a pane as
 // m.tree and the screen as s.tree.
 //
-// Adding a pane takes its file in ui/component (PaneBase, Component, a NewX
+// Adding a pane takes its file in ui/pane (component.PaneBase, Component, a NewX
 // constructor; Owns too when it has async messages of its own, which update
 // then hands it) and three places in the root: its field and construction
 // below, its line in placements (layout.go: its size and tab order) and its
 // line in mainBody (view.go: where its box goes, at that size).
 type panes struct {
-	tree      *component.TreePane
-	inspector *component.InspectorPane
-	headers   *component.HeadersPane
-	log       *component.DeliveryLog
-	received  *component.ReceivedPane
-	lesson    *component.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
-	helpView  *component.HelpPane  // every key, full screen (?)
+	tree      *pane.TreePane
+	inspector *pane.InspectorPane
+	headers   *pane.HeadersPane
+	log       *pane.DeliveryLog
+	received  *pane.ReceivedPane
+	lesson    *pane.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	helpView  *pane.HelpPane  // every key, full screen (?)
 }
 
 // newPanes builds the panes over c. The help lists table (reasons says why
 // a key is off) and explains the focused pane; the lesson checks the calls
 // shopCalls says the demo shop answered.
-func newPanes(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component, shopCalls func() []component.AnsweredCall) *panes {
+func newPanes(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component, shopCalls func() []pane.AnsweredCall) *panes {
 	p := &panes{
-		tree:     component.NewTreePane(c),
-		log:      component.NewDeliveryLog(c),
-		received: component.NewReceivedPane(c),
+		tree:     pane.NewTreePane(c),
+		log:      pane.NewDeliveryLog(c),
+		received: pane.NewReceivedPane(c),
 		helpView: newHelpPane(c, table, reasons, focused),
 	}
-	p.inspector = component.NewInspectorPane(c, p.tree.Selected)
-	p.headers = component.NewHeadersPane(c, p.tree.Selected)
-	p.lesson = component.NewLearnPane(c, p.tree, p.log, shopCalls)
+	p.inspector = pane.NewInspectorPane(c, p.tree.Selected)
+	p.headers = pane.NewHeadersPane(c, p.tree.Selected)
+	p.lesson = pane.NewLearnPane(c, p.tree, p.log, shopCalls)
 	return p
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"zipkin-playground/ui/pane"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
@@ -80,7 +81,7 @@ func (m *Model) AskBeforeQuit(reason func() string) { m.quitter.AskFirst(reason)
 
 // Lessons is how many lessons the guided tour has (none if they do not load).
 func Lessons() int {
-	ls, _ := component.BuiltinLessons()
+	ls, _ := pane.BuiltinLessons()
 	return len(ls)
 }
 

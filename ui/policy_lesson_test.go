@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // TestGotoLessonLaysOutThatLesson: moved to a lesson from outside (the
@@ -14,7 +14,7 @@ func TestGotoLessonLaysOutThatLesson(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
 	m, _ = press(t, m, "n", "enter", "c", "enter", "f", "up", "f")
-	lessons, err := component.BuiltinLessons()
+	lessons, err := pane.BuiltinLessons()
 	if err != nil {
 		t.Fatal(err)
 	}

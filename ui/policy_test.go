@@ -3,12 +3,12 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/dialog"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
-	"zipkin-playground/ui/component"
 )
 
 var attendeePolicy = Policy{Locked: "set by the workshop", NoFiles: "off in a workshop", MaxSpans: 2}
@@ -81,7 +81,7 @@ func TestPolicyOpensBuiltinExamplesOnly(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "o")
-	d, ok := m.dialog.(*component.ListDialog)
+	d, ok := m.dialog.(*dialog.ListDialog)
 	if !ok {
 		t.Fatalf("o opened %T (status %q)", m.dialog, m.status)
 	}

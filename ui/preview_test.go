@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zipkin-playground/ui/pane"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -15,11 +16,10 @@ import (
 	"zipkin-playground/tracing/b3"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
-	"zipkin-playground/ui/component"
 )
 
-func previewOf(m *Model) *component.PreviewDialog {
-	d, _ := m.dialog.(*component.PreviewDialog)
+func previewOf(m *Model) *pane.PreviewDialog {
+	d, _ := m.dialog.(*pane.PreviewDialog)
 	return d
 }
 

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/desk"
 )
 
 // quitterOf is the quitter, for the actions it does.
-func quitterOf(m *Model) *component.Quitter { return m.quitter }
+func quitterOf(m *Model) *desk.Quitter { return m.quitter }

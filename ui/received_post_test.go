@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // postSpans POSTs a v2 JSON body to the model's embedded receiver and lays
@@ -21,5 +21,5 @@ func postSpans(t testing.TB, m *Model, body string) {
 	if resp.StatusCode != http.StatusAccepted {
 		t.Fatalf("POST: %s", resp.Status)
 	}
-	m.Update(component.ReceivedLayoutMsg{})
+	m.Update(pane.ReceivedLayoutMsg{})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/dialog"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -34,7 +35,7 @@ func (m *Model) carryOut() tea.Cmd {
 			} else {
 				m.status, m.statusBad = msg.Text, false
 			}
-		case component.ClipboardMsg:
+		case dialog.ClipboardMsg:
 			cmds = append(cmds, m.clipboard.Set(msg))
 		case component.LogMsg:
 			m.log.Add(msg.Line)

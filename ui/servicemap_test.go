@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/desk"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -59,7 +60,7 @@ func TestServiceMapDrawsTheShopWithErrorsAt80x24(t *testing.T) {
 	if m.dialog != nil {
 		t.Fatal("esc should close the map")
 	}
-	m.Update(component.ServiceMapMsg{Gen: m.shop.MapGen, Links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
+	m.Update(desk.ServiceMapMsg{Gen: m.shop.MapGen, Links: []receiver.DependencyLink{{Parent: "a", Child: "b", CallCount: 1}}})
 	if strings.Contains(m.View(), "a → b") {
 		t.Error("a read that comes back after the map closed must not reopen it")
 	}
@@ -70,11 +71,11 @@ func TestServiceMapIsReadAgainWhileOpenOnly(t *testing.T) {
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "M")
 	gen := m.shop.MapGen
-	_, cmd := m.Update(component.ServiceMapMsg{Gen: gen})
+	_, cmd := m.Update(desk.ServiceMapMsg{Gen: gen})
 	if cmd == nil {
 		t.Error("an open map should ask again")
 	}
-	_, cmd = m.Update(component.ServiceMapTickMsg{Gen: gen})
+	_, cmd = m.Update(desk.ServiceMapTickMsg{Gen: gen})
 	if cmd == nil {
 		t.Error("a tick on the open map should read the graph again")
 	}
@@ -82,7 +83,7 @@ func TestServiceMapIsReadAgainWhileOpenOnly(t *testing.T) {
 	if m.dialog != nil {
 		t.Fatal("M again should close the map")
 	}
-	if _, cmd = m.Update(component.ServiceMapTickMsg{Gen: gen}); cmd != nil {
+	if _, cmd = m.Update(desk.ServiceMapTickMsg{Gen: gen}); cmd != nil {
 		t.Error("a tick after the map closed should read nothing")
 	}
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zipkin-playground/ui/desk"
+	"zipkin-playground/ui/dialog"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
@@ -31,13 +33,13 @@ func runShop(t *testing.T, m *Model, cmd tea.Cmd) (*Model, *shop.CallResult) {
 		switch msg := finish(t, c).(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case component.ShopStartedMsg, component.ShopCallDoneMsg, component.ServiceMapMsg:
-			if d, ok := msg.(component.ShopCallDoneMsg); ok {
+		case desk.ShopStartedMsg, desk.ShopCallDoneMsg, desk.ServiceMapMsg:
+			if d, ok := msg.(desk.ShopCallDoneMsg); ok {
 				last = &d.Result
 			}
 			next, c := m.Update(msg)
 			m = next.(*Model)
-			if _, isMap := msg.(component.ServiceMapMsg); !isMap {
+			if _, isMap := msg.(desk.ServiceMapMsg); !isMap {
 				queue = append(queue, c)
 			}
 		}
@@ -62,7 +64,7 @@ func clientModel(t *testing.T, mutate ...func(*tracing.Config)) *Model {
 func callGateway(t *testing.T, m *Model) (*Model, *shop.CallResult) {
 	t.Helper()
 	m, _ = press(t, m, "H")
-	if _, ok := m.dialog.(*component.RoutePicker); !ok {
+	if _, ok := m.dialog.(*dialog.RoutePicker); !ok {
 		t.Fatalf("H opened no route picker: %s", m.status)
 	}
 	m, cmd := press(t, m, "enter")
@@ -158,7 +160,7 @@ func TestTheGRPCViewCallsWithMultiHeadersAndSaysSo(t *testing.T) {
 
 // pickerNotes are the open route picker's notes, as drawn (unwrapped).
 func pickerNotes(m *Model) string {
-	p, ok := m.dialog.(*component.RoutePicker)
+	p, ok := m.dialog.(*dialog.RoutePicker)
 	if !ok {
 		return "no route picker open"
 	}
@@ -259,7 +261,7 @@ func TestTheServicesReportingProblemsReachTheLogMasked(t *testing.T) {
 	m := clientModel(t, func(c *tracing.Config) { c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans" })
 	m, _ = callGateway(t, m)
 	m.shop.Stop() // the reporters try, fail and say so
-	m.Update(component.ShopProblemsMsg{})
+	m.Update(desk.ShopProblemsMsg{})
 	log := strings.Join(m.log.Lines(-1), "\n")
 	if !strings.Contains(log, "demo shop's reporter") || !strings.Contains(log, "connection refused") {
 		t.Errorf("the log should carry the reporters' failures:\n%s", log)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // View draws the screen.
@@ -33,7 +34,7 @@ func (s *screen) view(f frame) string {
 	default:
 		body = s.mainBody(l)
 	}
-	parts := append(component.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
+	parts := append(pane.NewTopBar(s.Common, s.tree.NextKind()).Lines(s.width, s.height), body)
 	style := s.Styles.Status
 	if f.bad {
 		style = s.Styles.Bad
@@ -59,7 +60,7 @@ func (s *screen) boxOf(l layoutSizes, title, content string, w, h int, focused b
 	if l.Compact {
 		return component.FitBlock(titleStyle.Render(component.FitLine(title, w))+"\n"+content, w, h)
 	}
-	return pane(s.Styles, titleStyle.Render(title), content, w, h, focused)
+	return bordered(s.Styles, titleStyle.Render(title), content, w, h, focused)
 }
 
 // mainBody is the panes: tree and B3 headers, inspector (and what was

@@ -10,9 +10,9 @@ import (
 func (c *Common) ToggleReveal() tea.Cmd {
 	c.Reveal = !c.Reveal
 	if c.Reveal {
-		c.say("Secrets revealed — press %s again before you share the screen.", KeyName(c.Keys.Reveal))
+		c.Say("Secrets revealed — press %s again before you share the screen.", KeyName(c.Keys.Reveal))
 	} else {
-		c.say("Secrets masked.")
+		c.Say("Secrets masked.")
 	}
 	return nil
 }

@@ -20,17 +20,17 @@ import (
 // FlushResultMsg is one batch's result, streamed while a flush runs.
 type FlushResultMsg struct {
 	Result outbox.DeliveryResult
-	next   <-chan tea.Msg
+	Next   <-chan tea.Msg
 	target secret.Endpoint // where the flush sent it
 }
 
 // FlushRetryMsg is a failed attempt that will be retried, streamed before
 // the wait: of is how many attempts the batch may take.
 type FlushRetryMsg struct {
-	failed outbox.DeliveryResult
-	wait   time.Duration
-	of     int
-	next   <-chan tea.Msg
+	Failed outbox.DeliveryResult
+	Wait   time.Duration
+	Of     int
+	Next   <-chan tea.Msg
 }
 
 // FlushDoneMsg ends a flush.
@@ -42,11 +42,11 @@ type FlushDoneMsg struct{ Summary outbox.FlushSummary }
 func StartFlush(ctx context.Context, out *outbox.Outbox, retries int, target secret.Endpoint) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
 	policy := outbox.RetryPolicy{Retries: retries, OnRetry: func(r outbox.DeliveryResult, wait time.Duration) {
-		ch <- FlushRetryMsg{failed: r, wait: wait, of: retries + 1, next: ch}
+		ch <- FlushRetryMsg{Failed: r, Wait: wait, Of: retries + 1, Next: ch}
 	}}
 	return func() tea.Msg {
 		go func() {
-			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- FlushResultMsg{Result: r, next: ch, target: target} })
+			sum := out.FlushRetrying(ctx, policy, func(r outbox.DeliveryResult) { ch <- FlushResultMsg{Result: r, Next: ch, target: target} })
 			ch <- FlushDoneMsg{Summary: sum}
 			close(ch)
 		}()
@@ -54,8 +54,8 @@ func StartFlush(ctx context.Context, out *outbox.Outbox, retries int, target sec
 	}
 }
 
-// waitFor re-arms the wait on a stream.
-func waitFor(ch <-chan tea.Msg) tea.Cmd {
+// WaitFor re-arms the wait on a stream.
+func WaitFor(ch <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		if msg, ok := <-ch; ok {
 			return msg
@@ -81,60 +81,60 @@ func WaitReceived(r *receiver.Receiver) tea.Cmd {
 
 // ReceiverStartedMsg is the embedded receiver a command started (E → local).
 type ReceiverStartedMsg struct {
-	receiver *receiver.Receiver
-	err      error
+	Receiver *receiver.Receiver
+	Err      error
 }
 
-// startReceiver starts the embedded receiver off the UI loop.
-func startReceiver(cfg tracing.Config) tea.Cmd {
+// StartReceiver starts the embedded receiver off the UI loop.
+func StartReceiver(cfg tracing.Config) tea.Cmd {
 	listen, budget, bytes := cfg.Listen, cfg.MaxSpans, cfg.MaxBytes
 	return func() tea.Msg {
 		r, err := receiver.Start(listen, receiver.MaxSpans(budget), receiver.MaxBytes(bytes))
-		return ReceiverStartedMsg{receiver: r, err: err}
+		return ReceiverStartedMsg{Receiver: r, Err: err}
 	}
 }
 
 // FileMsg reports a file written (save, export) or read (load).
 type FileMsg struct {
-	op       string // "saved", "exported", "loaded"
-	path     string
-	scenario tracing.Scenario
-	write    fileWrite // what was (to be) written, to write again once replacing is agreed
-	err      error
+	Op       string // "saved", "exported", "loaded"
+	Path     string
+	Scenario tracing.Scenario
+	Write    FileWrite // what was (to be) written, to write again once replacing is agreed
+	Err      error
 }
 
-// fileWrite is one save or export: the bytes, where, and what to say and
+// FileWrite is one save or export: the bytes, where, and what to say and
 // log once written.
-type fileWrite struct {
-	op, path, detail string
-	data             []byte
-	log              []string // delivery-log lines once written (export's curl)
-	overwrite        bool
+type FileWrite struct {
+	Op, Path, Detail string
+	Data             []byte
+	Log              []string // delivery-log lines once written (export's curl)
+	Overwrite        bool
 }
 
-// writeFileCmd writes through tracing.WriteFileSafely, so a crash never
+// WriteFileCmd writes through tracing.WriteFileSafely, so a crash never
 // leaves half a file and a symlink is never followed: an existing file comes
 // back as tracing.ErrExists until overwrite is agreed.
-func writeFileCmd(w fileWrite) tea.Cmd {
+func WriteFileCmd(w FileWrite) tea.Cmd {
 	return func() tea.Msg {
-		err := tracing.WriteFileSafely(w.path, w.data, w.overwrite)
-		return FileMsg{op: w.op, path: w.path, write: w, err: err}
+		err := tracing.WriteFileSafely(w.Path, w.Data, w.Overwrite)
+		return FileMsg{Op: w.Op, Path: w.Path, Write: w, Err: err}
 	}
 }
 
-// loadScenarioCmd reads a scenario file, or the built-in example of that
+// LoadScenarioCmd reads a scenario file, or the built-in example of that
 // name when no such file exists (examples.Load).
-func loadScenarioCmd(path string) tea.Cmd {
+func LoadScenarioCmd(path string) tea.Cmd {
 	return func() tea.Msg {
 		sc, err := examples.Load(path) // its errors name the file and the size limit
-		return FileMsg{op: "loaded", path: path, scenario: sc, err: err}
+		return FileMsg{Op: "loaded", Path: path, Scenario: sc, Err: err}
 	}
 }
 
-// loadBuiltinCmd parses an embedded example scenario.
-func loadBuiltinCmd(name string) tea.Cmd {
+// LoadBuiltinCmd parses an embedded example scenario.
+func LoadBuiltinCmd(name string) tea.Cmd {
 	return func() tea.Msg {
 		sc, err := examples.Builtin(name)
-		return FileMsg{op: "loaded", path: "the built-in example " + name, scenario: sc, err: err}
+		return FileMsg{Op: "loaded", Path: "the built-in example " + name, Scenario: sc, Err: err}
 	}
 }

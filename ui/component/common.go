@@ -29,10 +29,10 @@ type Common struct {
 	Requests []tea.Msg
 }
 
-// liveConfig is the configuration as the person sees it: the session's,
+// LiveConfig is the configuration as the person sees it: the session's,
 // with the encoding the outbox sends (the path may have chosen v1) and
 // whether secrets are revealed on this screen.
-func (c *Common) liveConfig() tracing.Config {
+func (c *Common) LiveConfig() tracing.Config {
 	cfg := c.Session.Config()
 	cfg.Encoding = c.Session.Outbox().Encoding()
 	cfg.RevealSecrets = c.Reveal
@@ -68,9 +68,9 @@ func FitLine(l string, w int) string {
 	return l
 }
 
-// navigate applies a movement key (up, down, page up/down, top, bottom) to
+// Navigate applies a movement key (up, down, page up/down, top, bottom) to
 // pos within [0, last]; other keys leave it as it is.
-func navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
+func Navigate(k *KeyMap, msg tea.KeyMsg, pos, page, last int) int {
 	switch {
 	case key.Matches(msg, k.Up):
 		pos--

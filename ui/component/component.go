@@ -51,12 +51,12 @@ type Owner interface {
 // the focus flag.
 type PaneBase struct {
 	*Common
-	Width, height int
+	Width, Height int
 	focused       bool
 }
 
 // SetSize sets the inner size.
-func (p *PaneBase) SetSize(w, h int) { p.Width, p.height = w, h }
+func (p *PaneBase) SetSize(w, h int) { p.Width, p.Height = w, h }
 
 // Focus gives the component the keys.
 func (p *PaneBase) Focus() { p.focused = true }

@@ -40,7 +40,7 @@ func (d *ExplainDialog) Closed() bool { return d.closed }
 
 // SetSize takes the width and the window's height; the dialog uses most of it.
 func (d *ExplainDialog) SetSize(w, h int) {
-	d.Width, d.height = w, h
+	d.Width, d.Height = w, h
 	d.maxLines = max(3, h-8)
 }
 
@@ -57,7 +57,7 @@ func (d *ExplainDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 		d.page, d.Scroll = 1-d.page, 0
 	default:
 		last := max(0, len(d.Lines())-d.maxLines)
-		d.Scroll = navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
+		d.Scroll = Navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
 	}
 	return d, nil
 }
@@ -68,7 +68,7 @@ func (d *ExplainDialog) ShortHelp() []key.Binding {
 	if d.page == 1 {
 		other = "back to the explanation"
 	}
-	return []key.Binding{as(d.Keys.Glossary, other), Both(d.Keys.Up, d.Keys.Down, "scroll"), Both(d.Keys.Cancel, d.Keys.Explain, "closes")}
+	return []key.Binding{As(d.Keys.Glossary, other), Both(d.Keys.Up, d.Keys.Down, "scroll"), Both(d.Keys.Cancel, d.Keys.Explain, "closes")}
 }
 
 // FullHelp is every key of the dialog.

@@ -23,8 +23,8 @@ func KeyHelp(bs ...key.Binding) string {
 	return strings.Join(parts, " · ")
 }
 
-// as is b described for one place (enter "changes" in the options).
-func as(b key.Binding, desc string) key.Binding {
+// As is b described for one place (enter "changes" in the options).
+func As(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
 }

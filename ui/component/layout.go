@@ -1,8 +1,8 @@
 package component
 
-// oneTopLineH is the height below which the top bar is one line (the counts
+// OneTopLineH is the height below which the top bar is one line (the counts
 // first).
-const oneTopLineH = 16
+const OneTopLineH = 16
 
 // Placement is a component, its inner size in the layout, the outer size
 // of the box drawn around it, and how the status names it when tab gives it

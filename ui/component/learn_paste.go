@@ -6,8 +6,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openzipkin/zipkin-go/model"
-
-	"zipkin-playground/tracing/outbox"
 )
 
 // flattenPaste turns the lines of a paste (bracketed paste arrives as one
@@ -46,25 +44,4 @@ func b3Preview(sc model.SpanContext) string {
 		fmt.Fprintf(&b, "; the caller's own parent was %s", sc.ParentID)
 	}
 	return b.String()
-}
-
-// checkPaste is checkB3 plus what the new span will be: with SERVER as the
-// next kind it joins the pasted span (shared span ID), as zipkin-go does.
-func (t *TreePane) checkPaste(s string) (string, string) {
-	note, err := checkB3(s)
-	if err == "" && t.kind == model.Server {
-		note += "; next kind SERVER: the new span joins the pasted span (same span ID, shared)"
-	}
-	return note, err
-}
-
-// lowercaseNote is what the status adds when a name will arrive changed
-// (i explains why):
-// zipkin-go's JSON serializer (and our v1 JSON) lowercase span names.
-func lowercaseNote(name string, enc outbox.Encoding) string {
-	lower := strings.ToLower(name)
-	if lower == name || enc.Codec().KeepsCase {
-		return ""
-	}
-	return fmt.Sprintf(" (sent as %q: i explains)", lower)
 }

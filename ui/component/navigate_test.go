@@ -24,7 +24,7 @@ func TestNavigate(t *testing.T) {
 		if kt, ok := named[c.key]; ok {
 			msg = tea.KeyMsg{Type: kt}
 		}
-		if have := navigate(&k, msg, c.pos, c.page, c.end); have != c.want {
+		if have := Navigate(&k, msg, c.pos, c.page, c.end); have != c.want {
 			t.Errorf("%s from %d: want %d, have %d", c.key, c.pos, c.want, have)
 		}
 	}

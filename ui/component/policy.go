@@ -1,12 +1,7 @@
 package component
 
 import (
-	"strings"
-
-	tea "github.com/charmbracelet/bubbletea"
-
 	"zipkin-playground/tracing/verify"
-	"zipkin-playground/ui/settings"
 )
 
 // Policy is what the person at the keys may not do. The zero Policy is the
@@ -25,31 +20,6 @@ type Policy struct {
 	// MaxSpans, when above 0, is how many spans the person may build: the
 	// keys that start spans are refused past it, with the reason.
 	MaxSpans int
-}
-
-// restrictRows replaces the locked option rows with rows that say why.
-func (p Policy) restrictRows(rows []OptionRow) []OptionRow {
-	if p.Locked == "" {
-		return rows
-	}
-	reason := p.Locked
-	out := rows[:0:0]
-	for _, r := range rows {
-		if s, ok := settings.Lookup(strings.TrimPrefix(r.flag, "--")); !ok || !s.Locked {
-			out = append(out, r)
-			continue
-		}
-		if r.Name == "+ add a header" {
-			continue
-		}
-		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
-			value: func(*Common) string { return reason },
-			act: func(d *OptionsDialog) tea.Cmd {
-				d.sayError(r.Name + ": " + reason)
-				return d.reopen()
-			}})
-	}
-	return out
 }
 
 // Progress is what the model has done so far, for a workshop's board.

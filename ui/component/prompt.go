@@ -9,38 +9,38 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// promptSpec is everything a text prompt needs: what it asks, what it
+// PromptSpec is everything a text prompt needs: what it asks, what it
 // starts with, how it checks the text as it is typed, and what enter does.
-type promptSpec struct {
-	title       string
-	value       string // initial text
-	placeholder string // shown dim while empty; enter on nothing takes it
-	// ownsEmpty gives check and accept the empty text as it is, for a prompt
+type PromptSpec struct {
+	Title       string
+	Value       string // initial text
+	Placeholder string // shown dim while empty; enter on nothing takes it
+	// OwnsEmpty gives check and accept the empty text as it is, for a prompt
 	// that says itself what enter alone does (an option keeps its value).
-	ownsEmpty bool
-	// check validates as the user types: a note (dim) and an error (red;
+	OwnsEmpty bool
+	// Check validates as the user types: a note (dim) and an error (red;
 	// enter is refused while there is one). nil accepts anything.
-	check func(string) (note, err string)
-	// accept acts on the text. An error keeps the prompt open and is shown
+	Check func(string) (note, err string)
+	// Accept acts on the text. An error keeps the prompt open and is shown
 	// in it; otherwise the prompt closes and the command runs.
-	accept func(string) (tea.Cmd, error)
-	// cancelled is the status after esc; "" means "Cancelled.".
-	cancelled func()
-	// moreLines, when set, says whether enter adds a line ("; ") instead of
+	Accept func(string) (tea.Cmd, error)
+	// Cancelled is the status after esc; "" means "Cancelled.".
+	Cancelled func()
+	// MoreLines, when set, says whether enter adds a line ("; ") instead of
 	// accepting: a paste of several header lines without bracketed paste
 	// arrives as lines and enters, and must not be accepted at its first.
-	moreLines func(text string) bool
-	// secret hides the text as it is typed (a header value).
-	secret bool
-	// display, when set, is how the typed text is shown (secrets masked as
+	MoreLines func(text string) bool
+	// Secret hides the text as it is typed (a header value).
+	Secret bool
+	// Display, when set, is how the typed text is shown (secrets masked as
 	// they are typed); the text itself is kept as typed.
-	display func(string) string
+	Display func(string) string
 }
 
 // Prompt is a small modal text input (a dialog).
 type Prompt struct {
 	PaneBase
-	spec   promptSpec
+	spec   PromptSpec
 	Input  textinput.Model
 	Note   string
 	Err    string
@@ -48,16 +48,16 @@ type Prompt struct {
 	pasted bool // the last key was a bracketed paste: the text is whole
 }
 
-func newPrompt(c *Common, spec promptSpec) *Prompt {
-	spec.title = KeyText(c.Keys, spec.title)
+func newPrompt(c *Common, spec PromptSpec) *Prompt {
+	spec.Title = KeyText(c.Keys, spec.Title)
 	in := textinput.New()
 	in.Prompt = "> "
-	in.Placeholder = spec.placeholder
+	in.Placeholder = spec.Placeholder
 	in.CharLimit = 2048
-	in.SetValue(spec.value)
+	in.SetValue(spec.Value)
 	in.CursorEnd()
 	in.Focus()
-	if spec.secret {
+	if spec.Secret {
 		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '*'
 	}
 	p := &Prompt{PaneBase: PaneBase{Common: c}, spec: spec, Input: in}
@@ -67,11 +67,11 @@ func newPrompt(c *Common, spec promptSpec) *Prompt {
 
 func (p *Prompt) validate() {
 	p.Note, p.Err = "", ""
-	if p.spec.check != nil {
-		p.Note, p.Err = p.spec.check(p.text())
+	if p.spec.Check != nil {
+		p.Note, p.Err = p.spec.Check(p.text())
 	}
 	if p.Note == "" && p.Err == "" && p.takesPlaceholder() {
-		p.Note = "enter alone takes " + p.spec.placeholder
+		p.Note = "enter alone takes " + p.spec.Placeholder
 	}
 	if p.linesFollow() {
 		enter := KeyName(p.Keys.Accept)
@@ -83,26 +83,26 @@ func (p *Prompt) validate() {
 // more lines usually follow, and the text was typed or sent key by key (a
 // bracketed paste arrives whole).
 func (p *Prompt) linesFollow() bool {
-	return !p.pasted && p.spec.moreLines != nil && p.spec.moreLines(p.Input.Value())
+	return !p.pasted && p.spec.MoreLines != nil && p.spec.MoreLines(p.Input.Value())
 }
 
 // takesPlaceholder says whether enter now would take the placeholder: one
 // rule for every prompt, so an example shown is an answer, never a trap.
 func (p *Prompt) takesPlaceholder() bool {
-	return !p.spec.ownsEmpty && p.spec.placeholder != "" && strings.TrimSpace(p.Input.Value()) == ""
+	return !p.spec.OwnsEmpty && p.spec.Placeholder != "" && strings.TrimSpace(p.Input.Value()) == ""
 }
 
 // text is what enter would accept: the typed text, or the placeholder.
 func (p *Prompt) text() string {
 	if p.takesPlaceholder() {
-		return p.spec.placeholder
+		return p.spec.Placeholder
 	}
 	return p.Input.Value()
 }
 
 // SetSize sets the outer width of the box.
 func (p *Prompt) SetSize(w, h int) {
-	p.Width, p.height = w, h
+	p.Width, p.Height = w, h
 	p.Input.Width = max(5, w-8)
 }
 
@@ -113,7 +113,7 @@ func (p *Prompt) Value() string { return p.Input.Value() }
 func (p *Prompt) Closed() bool { return p.closed }
 
 // Title is the question.
-func (p *Prompt) Title() string { return p.spec.title }
+func (p *Prompt) Title() string { return p.spec.Title }
 
 // Update types into the input; enter accepts, esc and ctrl+c cancel.
 func (p *Prompt) Update(msg tea.Msg) (Component, tea.Cmd) {
@@ -123,8 +123,8 @@ func (p *Prompt) Update(msg tea.Msg) (Component, tea.Cmd) {
 		switch {
 		case key.Matches(km, p.Keys.Cancel), key.Matches(km, p.Keys.Close):
 			p.closed = true
-			if p.spec.cancelled != nil {
-				p.spec.cancelled()
+			if p.spec.Cancelled != nil {
+				p.spec.Cancelled()
 			}
 			return p, nil
 		case key.Matches(km, p.Keys.Accept) && p.linesFollow():
@@ -152,7 +152,7 @@ func (p *Prompt) accept() tea.Cmd {
 	if p.Err != "" {
 		return nil // refused inline; the prompt stays
 	}
-	cmd, err := p.spec.accept(p.text())
+	cmd, err := p.spec.Accept(p.text())
 	if err != nil {
 		p.Err = p.Session.Masker().Mask(err.Error()) // the prompt stays open
 		return nil
@@ -163,7 +163,7 @@ func (p *Prompt) accept() tea.Cmd {
 
 // ShortHelp is the prompt's keys.
 func (p *Prompt) ShortHelp() []key.Binding {
-	return []key.Binding{as(p.Keys.Accept, "accepts"), as(p.Keys.Cancel, "cancels")}
+	return []key.Binding{As(p.Keys.Accept, "accepts"), As(p.Keys.Cancel, "cancels")}
 }
 
 // FullHelp is the prompt's keys.
@@ -182,7 +182,7 @@ func (p *Prompt) View() string {
 			b.WriteString(FitLine(style(l), inner) + "\n")
 		}
 	}
-	add(st.Status.Render, Safe(p.spec.title))
+	add(st.Status.Render, Safe(p.spec.Title))
 	b.WriteString(FitLine(p.inputView(), inner) + "\n")
 	if p.Err != "" {
 		add(st.PromptError.Render, p.shown(p.Err))
@@ -197,10 +197,10 @@ func (p *Prompt) View() string {
 // inputView is the text input as it is to be seen: through display when the
 // prompt has one (the cursor then stands at the end).
 func (p *Prompt) inputView() string {
-	if p.spec.display == nil {
+	if p.spec.Display == nil {
 		return p.Input.View()
 	}
-	shown := p.spec.display(p.Input.Value())
+	shown := p.spec.Display(p.Input.Value())
 	if shown == p.Input.Value() {
 		return p.Input.View()
 	}
@@ -212,8 +212,8 @@ func (p *Prompt) inputView() string {
 
 // shown is a message about the typed text, with the text in it as displayed.
 func (p *Prompt) shown(msg string) string {
-	if p.spec.display == nil || p.Input.Value() == "" {
+	if p.spec.Display == nil || p.Input.Value() == "" {
 		return msg
 	}
-	return strings.ReplaceAll(msg, p.Input.Value(), p.spec.display(p.Input.Value()))
+	return strings.ReplaceAll(msg, p.Input.Value(), p.spec.Display(p.Input.Value()))
 }

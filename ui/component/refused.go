@@ -21,13 +21,13 @@ func (c *Common) HoldTyping(b *key.Binding, reason string) tea.Cmd {
 		if p != b {
 			continue
 		}
-		return c.ask(promptSpec{
-			title: fmt.Sprintf("%s refused: %s", b.Help().Key, reason),
-			check: func(string) (string, string) {
+		return c.Ask(PromptSpec{
+			Title: fmt.Sprintf("%s refused: %s", b.Help().Key, reason),
+			Check: func(string) (string, string) {
 				return fmt.Sprintf("Typing here runs no command; %s or %s closes.", KeyName(c.Keys.Accept), KeyName(c.Keys.Cancel)), ""
 			},
-			accept:    func(string) (tea.Cmd, error) { return nil, nil },
-			cancelled: func() {},
+			Accept:    func(string) (tea.Cmd, error) { return nil, nil },
+			Cancelled: func() {},
 		})
 	}
 	return nil

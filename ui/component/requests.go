@@ -46,22 +46,22 @@ type RunKeyMsg struct {
 // Send queues a request for the root.
 func (c *Common) Send(msg tea.Msg) { c.Requests = append(c.Requests, msg) }
 
-// open asks for d in the dialog slot.
-func (c *Common) open(d Dialog) { c.Send(OpenDialogMsg{D: d}) }
+// Open asks for d in the dialog slot.
+func (c *Common) Open(d Dialog) { c.Send(OpenDialogMsg{D: d}) }
 
-// say asks for a status (format's {Field} keys filled in from the bindings).
-func (c *Common) say(format string, args ...any) {
+// Say asks for a status (format's {Field} keys filled in from the bindings).
+func (c *Common) Say(format string, args ...any) {
 	c.Send(StatusMsg{Text: fmt.Sprintf(KeyText(c.Keys, format), args...)})
 }
 
-// sayError asks for an error on the status line.
-func (c *Common) sayError(text string) { c.Send(StatusMsg{Text: text, Bad: true}) }
+// SayError asks for an error on the status line.
+func (c *Common) SayError(text string) { c.Send(StatusMsg{Text: text, Bad: true}) }
 
-// ask opens a text prompt; esc says "Cancelled." unless spec says otherwise.
-func (c *Common) ask(spec promptSpec) tea.Cmd {
-	if spec.cancelled == nil {
-		spec.cancelled = func() { c.say("Cancelled.") }
+// Ask opens a text prompt; esc says "Cancelled." unless spec says otherwise.
+func (c *Common) Ask(spec PromptSpec) tea.Cmd {
+	if spec.Cancelled == nil {
+		spec.Cancelled = func() { c.Say("Cancelled.") }
 	}
-	c.open(newPrompt(c, spec))
+	c.Open(newPrompt(c, spec))
 	return nil
 }

@@ -1,9 +1,11 @@
 package component
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/tracing/secret"
 )
@@ -29,9 +31,9 @@ func Wrap(s string, w int) []string {
 	return out
 }
 
-// wrapIndent wraps value to w columns after a label column of indent
+// WrapIndent wraps value to w columns after a label column of indent
 // columns: the first line goes beside the label, the rest under the value.
-func wrapIndent(label, value string, indent, w int) []string {
+func WrapIndent(label, value string, indent, w int) []string {
 	lines := Wrap(value, w-indent)
 	pad := strings.Repeat(" ", indent)
 	for i := range lines {
@@ -42,4 +44,15 @@ func wrapIndent(label, value string, indent, w int) []string {
 		}
 	}
 	return lines
+}
+
+// Quoted is s in Go quotes, escapes shown.
+func Quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// KindName is a span kind as the screen writes it ("none" for no kind).
+func KindName(k model.Kind) string {
+	if k == model.Undetermined {
+		return "none"
+	}
+	return string(k)
 }

@@ -19,9 +19,9 @@ func FitTitle(inner int, forms ...string) string {
 	return forms[len(forms)-1]
 }
 
-// shortMore is scroller.more's short form: the count alone.
-func (s *scroller) shortMore(total, h int) string {
-	below := total - min(s.offset, max(0, total-h)) - h
+// ShortMore is scroller.more's short form: the count alone.
+func (s *Scroller) ShortMore(total, h int) string {
+	below := total - min(s.Offset, max(0, total-h)) - h
 	if below <= 0 {
 		return ""
 	}

@@ -10,7 +10,8 @@ import (
 
 // Live checks for prompts: (note, error). An error refuses enter.
 
-func checkTag(s string) (string, string) {
+// CheckTag refuses a tag that is not key=value.
+func CheckTag(s string) (string, string) {
 	k, _, ok := strings.Cut(s, "=")
 	switch {
 	case !ok:
@@ -21,7 +22,8 @@ func checkTag(s string) (string, string) {
 	return "", ""
 }
 
-func checkNonEmpty(msg string) func(string) (string, string) {
+// CheckNonEmpty refuses empty text, saying msg.
+func CheckNonEmpty(msg string) func(string) (string, string) {
 	return func(s string) (string, string) {
 		if strings.TrimSpace(s) == "" {
 			return "", msg
@@ -30,7 +32,8 @@ func checkNonEmpty(msg string) func(string) (string, string) {
 	}
 }
 
-func checkEndpoint(s string) (string, string) {
+// CheckEndpoint says where an endpoint sends, or why it cannot be read.
+func CheckEndpoint(s string) (string, string) {
 	if secret.IsLocalSpec(s) {
 		return "the embedded receiver on 127.0.0.1 (works offline)", ""
 	}
@@ -44,7 +47,8 @@ func checkEndpoint(s string) (string, string) {
 	return strings.Join(ep.Warnings, "; "), ""
 }
 
-func checkSamplerParam(kind tracing.SamplerKind) func(string) (string, string) {
+// CheckSamplerParam refuses a parameter a sampler of that kind cannot take.
+func CheckSamplerParam(kind tracing.SamplerKind) func(string) (string, string) {
 	return func(s string) (string, string) {
 		if _, err := tracing.ParseSamplerSpec(string(kind) + ":" + strings.TrimSpace(s)); err != nil {
 			return "", err.Error()
@@ -53,7 +57,9 @@ func checkSamplerParam(kind tracing.SamplerKind) func(string) (string, string) {
 	}
 }
 
-func checkB3(s string) (string, string) {
+// CheckB3 says what a pasted B3 header was understood as, or why it
+// cannot be read.
+func CheckB3(s string) (string, string) {
 	if strings.TrimSpace(s) == "" {
 		return "", "paste the b3 header, or the X-B3-TraceId and X-B3-SpanId lines"
 	}

@@ -28,9 +28,9 @@ type Verification struct {
 	// seen are the rewrites already explained: each is explained in the
 	// status once, on first sight (i explains it again on the span).
 	seen map[string]bool
-	// reports counts the read-backs that came back (learn's last lesson
+	// Reports counts the read-backs that came back (learn's last lesson
 	// notices a new one).
-	reports int
+	Reports int
 	// sentTo is where each delivered span went.
 	sentTo sentTo
 }
@@ -48,8 +48,8 @@ func (v *Verification) Check(k outbox.SpanKey) *verify.SpanCheck {
 
 var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
 
-// notice is the tree title's note while verifying: a spinner and the count.
-func (v *Verification) notice() string {
+// Notice is the tree title's note while verifying: a spinner and the count.
+func (v *Verification) Notice() string {
 	if !v.Running() {
 		return ""
 	}
@@ -88,7 +88,7 @@ func (v Verifier) ReadBack() tea.Cmd {
 	here, elsewhere := v.Verify.sentTo.split(verify.DeliveredSpans(v.Session), v.Session.Endpoint())
 	v.noteElsewhere(elsewhere)
 	if len(here) == 0 && len(elsewhere) > 0 {
-		v.say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
+		v.Say("Nothing was delivered to %s: %s sent to another endpoint keep their verdicts (the log says where).",
 			v.Session.Endpoint().Display(v.Reveal), Plural(len(elsewhere), "trace"))
 		return nil
 	}
@@ -191,7 +191,7 @@ func (v Verifier) Done(msg VerifyDoneMsg) (text string, bad, explained bool, nex
 
 // keep records each span's check and logs each trace's summary.
 func (v Verifier) keep(rep verify.Report) {
-	v.Verify.reports++
+	v.Verify.Reports++
 	v.Send(LogMsg{fmt.Sprintf("— verify %s at %s (%s API)", Plural(len(rep.Traces), "trace"), rep.Query, rep.Kind)})
 	at := v.Now().Format("15:04:05")
 	for _, t := range rep.Traces {

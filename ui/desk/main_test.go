@@ -1,0 +1,9 @@
+package desk
+
+import (
+	"testing"
+
+	"zipkin-playground/ui/component/componenttest"
+)
+
+func TestMain(m *testing.M) { componenttest.Main(m) }
