@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -15,9 +17,22 @@ import (
 // a user and password, as a user sets it; the proxy refuses the CONNECT
 // with 407 and echoes the credentials it got in its status line. The
 // delivery log and the screen name the proxy's failure and show neither.
-// Not parallel: it sets the environment, which net/http reads once per
-// process.
+// net/http reads the proxy variables once per process, and any test that
+// POSTs first fixes them: the test runs again in a process of its own,
+// where it sets them before anything reads them.
 func TestProxyCredentialsStayOffTheDeliveryLog(t *testing.T) {
+	const child = "ZP_PROXY_LOG_TEST_PROCESS"
+	if os.Getenv(child) == "" {
+		t.Parallel()
+		name := "TestProxyCredentialsStayOffTheDeliveryLog"
+		cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1", "-test.v")
+		cmd.Env = append(os.Environ(), child+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--- PASS: "+name) {
+			t.Fatalf("in its own process: %v\n%s", err, out)
+		}
+		return
+	}
 	const user, pass = "pxuser7", "s3cr/3t&pw"
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		basic, _ := strings.CutPrefix(r.Header.Get("Proxy-Authorization"), "Basic ")
