@@ -11,13 +11,13 @@ import (
 // pane runs) and i (explain what has focus).
 func learnActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Learn, haveLessons, with(lessonOf, (*pane.LearnPane).Toggle)},
+		{&k.Learn, haveLessons, with(lessonOf, (*pane.Learn).Toggle)},
 		{&k.Explain, nil, opensWith((*Model).explainTarget, newExplainDialog)},
 	}
 }
 
 // lessonOf is the lesson pane, for the action it does.
-func lessonOf(m *Model) *pane.LearnPane { return m.lesson }
+func lessonOf(m *Model) *pane.Learn { return m.lesson }
 
 // haveLessons is L's guard: the lessons loaded.
 func haveLessons(m *Model) string { return m.lesson.Unavailable() }

@@ -11,12 +11,12 @@ import (
 // settings, and leave: b, tab, E, S, v, ?, q, ctrl+c.
 func settingsActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.B3, nil, with(headersOf, (*pane.HeadersPane).Cycle)},
+		{&k.B3, nil, with(headersOf, (*pane.Headers).Cycle)},
 		{&k.Tab, nil, with(focusOf, pane.FocusCycle.Next)},
 		{&k.Endpoint, nil, with(endpointOf, dialog.EndpointEditor.Edit)},
 		{&k.Sampler, nil, opens(dialog.NewSamplerPicker)},
 		{&k.Reveal, hasSecrets, with(commonOf, (*component.Common).ToggleReveal)},
-		{&k.Help, nil, with(helpOf, (*pane.HelpPane).Open)},
+		{&k.Help, nil, with(helpOf, (*pane.Help).Open)},
 		{&k.Quit, nil, with(quitterOf, (*desk.Quitter).Quit)},
 		{&k.Interrupt, nil, with(quitterOf, (*desk.Quitter).Interrupt)},
 	}

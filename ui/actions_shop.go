@@ -8,8 +8,8 @@ import (
 // shopActions are the keys of the demo shop: H calls it, M draws the map.
 func shopActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Shop, needRunningClient, with(shopOf, (*desk.ShopDesk).PickRoute)},
-		{&k.ServiceMap, nil, with(shopOf, (*desk.ShopDesk).OpenMap)},
+		{&k.Shop, needRunningClient, with(shopOf, (*desk.Shop).PickRoute)},
+		{&k.ServiceMap, nil, with(shopOf, (*desk.Shop).OpenMap)},
 	}
 }
 
@@ -17,4 +17,4 @@ func shopActions(k *component.KeyMap) []action {
 func needRunningClient(m *Model) string { return m.shop.WhyNoCall() }
 
 // shopOf is the demo shop, for the actions it does.
-func shopOf(m *Model) *desk.ShopDesk { return m.shop }
+func shopOf(m *Model) *desk.Shop { return m.shop }

@@ -12,16 +12,16 @@ import (
 // They belong to the span tree, which does them.
 func spanActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.NewTrace, nil, with(treeOf, (*pane.TreePane).NewTrace)},
-		{&k.Child, childAllowed, with(treeOf, (*pane.TreePane).NewChild)},
-		{&k.Finish, needRunning, with(treeOf, (*pane.TreePane).Finish)},
-		{&k.Tag, needEditable, with(treeOf, (*pane.TreePane).Tag)},
-		{&k.Error, needEditable, with(treeOf, (*pane.TreePane).MarkError)},
-		{&k.Annotate, needEditable, with(treeOf, (*pane.TreePane).Annotate)},
-		{&k.Kind, nil, with(treeOf, (*pane.TreePane).CycleKind)},
-		{&k.Debug, nil, with(treeOf, (*pane.TreePane).DebugTrace)},
-		{&k.Continue, nil, with(treeOf, (*pane.TreePane).ContinueTrace)},
-		{&k.Remote, needEditable, with(treeOf, (*pane.TreePane).RemoteEndpoint)},
+		{&k.NewTrace, nil, with(treeOf, (*pane.Tree).NewTrace)},
+		{&k.Child, childAllowed, with(treeOf, (*pane.Tree).NewChild)},
+		{&k.Finish, needRunning, with(treeOf, (*pane.Tree).Finish)},
+		{&k.Tag, needEditable, with(treeOf, (*pane.Tree).Tag)},
+		{&k.Error, needEditable, with(treeOf, (*pane.Tree).MarkError)},
+		{&k.Annotate, needEditable, with(treeOf, (*pane.Tree).Annotate)},
+		{&k.Kind, nil, with(treeOf, (*pane.Tree).CycleKind)},
+		{&k.Debug, nil, with(treeOf, (*pane.Tree).DebugTrace)},
+		{&k.Continue, nil, with(treeOf, (*pane.Tree).ContinueTrace)},
+		{&k.Remote, needEditable, with(treeOf, (*pane.Tree).RemoteEndpoint)},
 	}
 }
 

@@ -10,10 +10,10 @@ import (
 // question, and only what no collector may hold yet.
 func undoActions(k *component.KeyMap) []action {
 	return []action{
-		{&k.Delete, needSelected, with(undoOf, desk.UndoDesk.AskDelete)},
-		{&k.NewSession, nil, with(undoOf, desk.UndoDesk.AskNewSession)},
+		{&k.Delete, needSelected, with(undoOf, desk.Undo.AskDelete)},
+		{&k.NewSession, nil, with(undoOf, desk.Undo.AskNewSession)},
 	}
 }
 
 // undoOf is the undo desk, for the actions it does.
-func undoOf(m *Model) desk.UndoDesk { return desk.NewUndoDesk(m.common, m.tree) }
+func undoOf(m *Model) desk.Undo { return desk.NewUndo(m.common, m.tree) }

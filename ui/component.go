@@ -22,7 +22,7 @@ func opens(newDialog func(*component.Common) component.Dialog) func(*Model) tea.
 func commonOf(m *Model) *component.Common { return m.common }
 
 // treeOf is the span tree, for the actions it does.
-func treeOf(m *Model) *pane.TreePane { return m.tree }
+func treeOf(m *Model) *pane.Tree { return m.tree }
 
 // update gives msg to c and returns the component its Update returned (the
 // same concrete type; c itself if it returned another).

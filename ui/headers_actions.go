@@ -8,4 +8,4 @@ import (
 // what it shows.
 
 // headersOf is the B3 headers pane, for the actions it does.
-func headersOf(m *Model) *pane.HeadersPane { return m.headers }
+func headersOf(m *Model) *pane.Headers { return m.headers }

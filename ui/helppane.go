@@ -9,7 +9,7 @@ import (
 
 // newHelpPane is the help over the action table; reasons is the root's map
 // of why a binding is disabled, kept current as the session changes.
-func newHelpPane(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component) *pane.HelpPane {
+func newHelpPane(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component) *pane.Help {
 	var groups []pane.HelpSource
 	for _, g := range table {
 		src := pane.HelpSource{Title: g.title}
@@ -18,8 +18,8 @@ func newHelpPane(c *component.Common, table []actionGroup, reasons map[*key.Bind
 		}
 		groups = append(groups, src)
 	}
-	return pane.NewHelpPane(c, groups, reasons, focused)
+	return pane.NewHelp(c, groups, reasons, focused)
 }
 
 // helpOf is the help, for the action that opens it.
-func helpOf(m *Model) *pane.HelpPane { return m.helpView }
+func helpOf(m *Model) *pane.Help { return m.helpView }

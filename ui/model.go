@@ -46,7 +46,7 @@ type Model struct {
 	mode   mode
 	dialog component.Dialog // the open prompt, picker or question; nil in browse and help
 
-	shop *desk.ShopDesk // the demo shop H calls and M maps
+	shop *desk.Shop // the demo shop H calls and M maps
 
 	status    string
 	statusBad bool
@@ -70,7 +70,7 @@ func New(s *tracing.Session, opts ...Option) *Model {
 	m.actions = restricted(m.common.Policy, actionTable(c.Keys), c.Keys)
 	m.panes = newPanes(c, m.actions, m.reasons, func() component.Component { return m.screen.focusedPane() },
 		func() []pane.AnsweredCall { return m.shop.AnsweredCalls() })
-	m.shop = desk.NewShopDesk(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
+	m.shop = desk.NewShop(c, m.tree.Selected, m.log, func() component.Dialog { return m.dialog })
 	m.quitter = desk.NewQuitter(c, m.log.Cancel)
 	m.screen = &screen{Common: c, panes: m.panes, actions: m.actions, help: help.New()}
 	m.tree.Focus()

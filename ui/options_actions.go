@@ -11,8 +11,8 @@ import (
 func optionActions(k *component.KeyMap) []action {
 	return []action{
 		{&k.Options, nil, opens(dialog.NewOptions)},
-		{&k.Preview, needSelection, with(treeOf, (*pane.TreePane).Preview)},
-		{&k.Copy, needSelection, with(headersOf, (*pane.HeadersPane).Copy)},
+		{&k.Preview, needSelection, with(treeOf, (*pane.Tree).Preview)},
+		{&k.Copy, needSelection, with(headersOf, (*pane.Headers).Copy)},
 	}
 }
 

@@ -19,8 +19,8 @@ func newCollector(t *testing.T) (*testkit.Collector, string) {
 }
 
 // optionsOf is the options dialog in the slot, nil when there is none.
-func optionsOf(m *Model) *dialog.OptionsDialog {
-	d, _ := m.dialog.(*dialog.OptionsDialog)
+func optionsOf(m *Model) *dialog.Options {
+	d, _ := m.dialog.(*dialog.Options)
 	return d
 }
 
@@ -168,7 +168,7 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 	// v1 on a v2 path is refused in the list, which stays open.
 	selectOption(t, m, "encoding")
 	m, _ = press(t, m, "enter", "down", "down", "enter")
-	list, _ := m.dialog.(*dialog.ListDialog)
+	list, _ := m.dialog.(*dialog.List)
 	if list == nil || !strings.Contains(list.Err, "/api/v1/spans") || m.common.Session.Outbox().Encoding() != outbox.EncodingJSON {
 		t.Errorf("v1 on /api/v2/spans: dialog %T %+v", m.dialog, list)
 	}

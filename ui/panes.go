@@ -17,13 +17,13 @@ import (
 // below, its line in placements (layout.go: its size and tab order) and its
 // line in mainBody (view.go: where its box goes, at that size).
 type panes struct {
-	tree      *pane.TreePane
-	inspector *pane.InspectorPane
-	headers   *pane.HeadersPane
+	tree      *pane.Tree
+	inspector *pane.Inspector
+	headers   *pane.Headers
 	log       *pane.DeliveryLog
-	received  *pane.ReceivedPane
-	lesson    *pane.LearnPane // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
-	helpView  *pane.HelpPane  // every key, full screen (?)
+	received  *pane.Received
+	lesson    *pane.Learn // the guided tour (L): while it is on, browse shows the lesson and takes its keys first
+	helpView  *pane.Help  // every key, full screen (?)
 }
 
 // newPanes builds the panes over c. The help lists table (reasons says why
@@ -31,13 +31,13 @@ type panes struct {
 // shopCalls says the demo shop answered.
 func newPanes(c *component.Common, table []actionGroup, reasons map[*key.Binding]string, focused func() component.Component, shopCalls func() []pane.AnsweredCall) *panes {
 	p := &panes{
-		tree:     pane.NewTreePane(c),
+		tree:     pane.NewTree(c),
 		log:      pane.NewDeliveryLog(c),
-		received: pane.NewReceivedPane(c),
+		received: pane.NewReceived(c),
 		helpView: newHelpPane(c, table, reasons, focused),
 	}
-	p.inspector = pane.NewInspectorPane(c, p.tree.Selected)
-	p.headers = pane.NewHeadersPane(c, p.tree.Selected)
-	p.lesson = pane.NewLearnPane(c, p.tree, p.log, shopCalls)
+	p.inspector = pane.NewInspector(c, p.tree.Selected)
+	p.headers = pane.NewHeaders(c, p.tree.Selected)
+	p.lesson = pane.NewLearn(c, p.tree, p.log, shopCalls)
 	return p
 }

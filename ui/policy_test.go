@@ -81,7 +81,7 @@ func TestPolicyOpensBuiltinExamplesOnly(t *testing.T) {
 	t.Parallel()
 	m := attendeeModel(t, attendeePolicy)
 	m, _ = press(t, m, "o")
-	d, ok := m.dialog.(*dialog.ListDialog)
+	d, ok := m.dialog.(*dialog.List)
 	if !ok {
 		t.Fatalf("o opened %T (status %q)", m.dialog, m.status)
 	}

@@ -18,8 +18,8 @@ import (
 	"zipkin-playground/tracing/secret"
 )
 
-func previewOf(m *Model) *pane.PreviewDialog {
-	d, _ := m.dialog.(*pane.PreviewDialog)
+func previewOf(m *Model) *pane.Preview {
+	d, _ := m.dialog.(*pane.Preview)
 	return d
 }
 

@@ -15,12 +15,12 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// FileDesk is w, o and x: the prompts that name a file, and what their
+// Files is w, o and x: the prompts that name a file, and what their
 // results say. It keeps nothing between keys; the tree is where an opened
 // scenario's first trace is selected.
-type FileDesk struct {
+type Files struct {
 	*component.Common
-	tree *pane.TreePane
+	tree *pane.Tree
 }
 
 // Default file names, shown as the prompts' placeholders: enter on an empty
@@ -41,7 +41,7 @@ func filePath(typed, def string) (string, error) {
 }
 
 // Save asks for a file name and saves the trees there as a scenario.
-func (f FileDesk) Save() tea.Cmd {
+func (f Files) Save() tea.Cmd {
 	return f.Ask(component.PromptSpec{
 		Title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
 		Placeholder: DefaultScenarioFile,
@@ -63,7 +63,7 @@ func (f FileDesk) Save() tea.Cmd {
 
 // Export asks for a file name and writes the spans there as Zipkin v2 JSON,
 // with a curl command beside it.
-func (f FileDesk) Export() tea.Cmd {
+func (f Files) Export() tea.Cmd {
 	return f.Ask(component.PromptSpec{
 		Title:       "Export Zipkin v2 JSON (and a curl command) — file name (~ is your home; asks before replacing)",
 		Placeholder: defaultExportFile,
@@ -85,7 +85,7 @@ func (f FileDesk) Export() tea.Cmd {
 
 // Load lists the built-in example scenarios (embedded: they work from any
 // directory) and, last, a file of one's own.
-func (f FileDesk) Load() tea.Cmd {
+func (f Files) Load() tea.Cmd {
 	names := examples.Names()
 	items := make([]dialog.ListItem, 0, len(names)+1)
 	for _, n := range names {
@@ -98,7 +98,7 @@ func (f FileDesk) Load() tea.Cmd {
 	if f.Policy.NoFiles == "" {
 		items = append(items, dialog.ListItem{Label: "a file…", Note: "type a path (~ is your home)"})
 	}
-	f.Open(&dialog.ListDialog{PaneBase: component.PaneBase{Common: f.Common}, Heading: "Open a scenario", Items: items,
+	f.Open(&dialog.List{PaneBase: component.PaneBase{Common: f.Common}, Heading: "Open a scenario", Items: items,
 		Accept: func(i int) (tea.Cmd, error) {
 			if i < len(names) {
 				return component.LoadBuiltinCmd(names[i]), nil
@@ -121,7 +121,7 @@ func (f FileDesk) Load() tea.Cmd {
 
 // Done reports a save, export or load; a file that exists is replaced
 // only once the person says yes.
-func (f FileDesk) Done(msg component.FileMsg) tea.Cmd {
+func (f Files) Done(msg component.FileMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.Err, tracing.ErrExists):
 		return f.askOverwrite(msg.Write)
@@ -150,7 +150,7 @@ func (f FileDesk) Done(msg component.FileMsg) tea.Cmd {
 // unsampledNote says how many of the traces just opened the sampler will
 // not send, "" when it sends them all: a scenario opened under "never"
 // would otherwise look sent and never arrive.
-func (f FileDesk) unsampledNote(roots []*tracing.Node) string {
+func (f Files) unsampledNote(roots []*tracing.Node) string {
 	unsampled := 0
 	for _, r := range roots {
 		if !r.Sampled() {
@@ -168,7 +168,7 @@ func (f FileDesk) unsampledNote(roots []*tracing.Node) string {
 	return fmt.Sprintf(" The sampler (%s) keeps %d of %d: the others will not be sent.", sampler, len(roots)-unsampled, len(roots))
 }
 
-func (f FileDesk) askOverwrite(w component.FileWrite) tea.Cmd {
+func (f Files) askOverwrite(w component.FileWrite) tea.Cmd {
 	q := fmt.Sprintf("%s already exists — replace it? (%s)", w.Path, component.KeyName(component.Both(f.Keys.Yes, f.Keys.No, "")))
 	f.Say("%s", q)
 	f.Open(&dialog.Confirm{PaneBase: component.PaneBase{Common: f.Common}, Question: q,
@@ -183,7 +183,7 @@ func (f FileDesk) askOverwrite(w component.FileWrite) tea.Cmd {
 	return nil
 }
 
-// NewFileDesk is s, w, x and l over the tree's selection.
-func NewFileDesk(c *component.Common, tree *pane.TreePane) FileDesk {
-	return FileDesk{Common: c, tree: tree}
+// NewFiles is s, w, x and l over the tree's selection.
+func NewFiles(c *component.Common, tree *pane.Tree) Files {
+	return Files{Common: c, tree: tree}
 }

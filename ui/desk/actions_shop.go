@@ -20,7 +20,7 @@ import (
 var errNoServiceGraph = errors.New("this query API serves no service graph")
 
 // WhyNoCall: H makes the call a running CLIENT span stands for.
-func (d *ShopDesk) WhyNoCall() string {
+func (d *Shop) WhyNoCall() string {
 	n := d.selected()
 	switch {
 	case d.Policy.Locked != "":
@@ -38,7 +38,7 @@ func (d *ShopDesk) WhyNoCall() string {
 }
 
 // routes are the running shop's routes, or the ones it will have.
-func (d *ShopDesk) routes() []shop.Route {
+func (d *Shop) routes() []shop.Route {
 	if d.Running != nil {
 		return d.Running.Routes()
 	}
@@ -51,7 +51,7 @@ func (d *ShopDesk) routes() []shop.Route {
 
 // PickRoute opens the route picker for the selected CLIENT span (H);
 // enter calls the route chosen with the span's B3 headers.
-func (d *ShopDesk) PickRoute() tea.Cmd {
+func (d *Shop) PickRoute() tea.Cmd {
 	n := d.selected()
 	notes := shopCallNotes(n, d.Session.Config().B3, d.Running == nil)
 	if d.called[n] > 0 {
@@ -90,7 +90,7 @@ func shopCallNotes(n *tracing.Node, f b3.Format, starting bool) []string {
 }
 
 // request calls now, or once the shop has started.
-func (d *ShopDesk) request(c shopCall) tea.Cmd {
+func (d *Shop) request(c shopCall) tea.Cmd {
 	if d.Running != nil && d.RunningChild == d.childSpans {
 		return d.call(c)
 	}
@@ -104,7 +104,7 @@ func (d *ShopDesk) request(c shopCall) tea.Cmd {
 
 // call makes the call, moving the services to the session's
 // endpoint first when it changed.
-func (d *ShopDesk) call(c shopCall) tea.Cmd {
+func (d *Shop) call(c shopCall) tea.Cmd {
 	var move *shop.Reporting
 	if rep, err := d.Session.ShopReporting(); err == nil && ReportingKey(rep) != d.ReportingTo {
 		move, d.ReportingTo = &rep, ReportingKey(rep)
@@ -114,7 +114,7 @@ func (d *ShopDesk) call(c shopCall) tea.Cmd {
 }
 
 // callDone logs the call and tags the span as zipkin-go's client would.
-func (d *ShopDesk) callDone(msg ShopCallDoneMsg) {
+func (d *Shop) callDone(msg ShopCallDoneMsg) {
 	c, r := msg.call, msg.Result
 	d.log.AddTop(shopLogEntry(c, r))
 	if r.Status != 0 {
@@ -135,7 +135,7 @@ func (d *ShopDesk) callDone(msg ShopCallDoneMsg) {
 }
 
 // tag puts zipkin-go's client tags on the span, if it still runs.
-func (d *ShopDesk) tag(c shopCall, r shop.CallResult) string {
+func (d *Shop) tag(c shopCall, r shop.CallResult) string {
 	n := c.node
 	if d.Session.Tree().Index(n) < 0 || n.Finished {
 		return "the span finished before the answer, so it has no HTTP tags;"

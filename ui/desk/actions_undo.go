@@ -13,17 +13,17 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// UndoDesk is delete and N: it asks first, then discards from the session
+// Undo is delete and N: it asks first, then discards from the session
 // only what no collector may hold yet, and moves the tree's selection off
 // what is gone. It keeps nothing between keys.
-type UndoDesk struct {
+type Undo struct {
 	*component.Common
-	tree *pane.TreePane
+	tree *pane.Tree
 }
 
 // unsent says whether none of the spans was handed to a collector: running,
 // not sampled, or queued and never tried. It is why not when it is false.
-func (u UndoDesk) unsent(nodes []*tracing.Node) (bool, string) {
+func (u Undo) unsent(nodes []*tracing.Node) (bool, string) {
 	for _, n := range nodes {
 		if n.Reported == nil {
 			continue
@@ -36,7 +36,7 @@ func (u UndoDesk) unsent(nodes []*tracing.Node) (bool, string) {
 }
 
 // AskDelete asks before deleting the selected span and its subtree.
-func (u UndoDesk) AskDelete() tea.Cmd {
+func (u Undo) AskDelete() tea.Cmd {
 	n := u.tree.Selected()
 	nodes := u.Session.Tree().Subtree(n)
 	if ok, why := u.unsent(nodes); !ok {
@@ -70,7 +70,7 @@ func (u UndoDesk) AskDelete() tea.Cmd {
 }
 
 // AskNewSession asks before clearing every span not sent yet.
-func (u UndoDesk) AskNewSession() tea.Cmd {
+func (u Undo) AskNewSession() tea.Cmd {
 	q := fmt.Sprintf("New session: delete every span not sent yet (running and queued)? Spans already sent stay listed. (%s)",
 		component.KeyName(component.Both(u.Keys.Yes, u.Keys.No, "")))
 	u.askYesNo(q, func() tea.Cmd {
@@ -89,7 +89,7 @@ func (u UndoDesk) AskNewSession() tea.Cmd {
 
 // clearUnsent discards each subtree none of which was sent, and looks
 // inside the others; kept counts the spans that stay.
-func (u UndoDesk) clearUnsent(nodes []*tracing.Node) (count, kept int) {
+func (u Undo) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 	for _, n := range append([]*tracing.Node(nil), nodes...) {
 		if ok, _ := u.unsent(u.Session.Tree().Subtree(n)); ok {
 			if c, err := u.Session.Discard(n); err == nil {
@@ -106,7 +106,7 @@ func (u UndoDesk) clearUnsent(nodes []*tracing.Node) (count, kept int) {
 
 // askYesNo puts a yes/no question on the status line; no leaves things as they
 // are.
-func (u UndoDesk) askYesNo(question string, yes func() tea.Cmd) {
+func (u Undo) askYesNo(question string, yes func() tea.Cmd) {
 	u.Say("%s", question)
 	u.Open(&dialog.Confirm{PaneBase: component.PaneBase{Common: u.Common}, Question: question, Yes: yes,
 		No: func() tea.Cmd {
@@ -115,7 +115,7 @@ func (u UndoDesk) askYesNo(question string, yes func() tea.Cmd) {
 		}})
 }
 
-// NewUndoDesk is u and D over the tree's selection.
-func NewUndoDesk(c *component.Common, tree *pane.TreePane) UndoDesk {
-	return UndoDesk{Common: c, tree: tree}
+// NewUndo is u and D over the tree's selection.
+func NewUndo(c *component.Common, tree *pane.Tree) Undo {
+	return Undo{Common: c, tree: tree}
 }

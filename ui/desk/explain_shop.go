@@ -13,7 +13,7 @@ import (
 
 // ExplainSpan explains span s of a received trace (spans) when a shop
 // service recorded it; ok is false for any other span.
-func (d *ShopDesk) ExplainSpan(s model.SpanModel, spans []model.SpanModel) (e component.Explanation, ok bool) {
+func (d *Shop) ExplainSpan(s model.SpanModel, spans []model.SpanModel) (e component.Explanation, ok bool) {
 	service := pane.ServiceName(s.LocalEndpoint)
 	if !d.isService(service) {
 		return e, false
@@ -50,7 +50,7 @@ func serverRelation(s model.SpanModel, spans []model.SpanModel) component.Explai
 }
 
 // isService says whether a service of the demo shop has that name.
-func (d *ShopDesk) isService(name string) bool {
+func (d *Shop) isService(name string) bool {
 	for _, r := range d.routes() {
 		if r.Service == name {
 			return true

@@ -131,7 +131,7 @@ func wrapStyled(style func(...string) string, s string, w int) []string {
 }
 
 // OpenMap opens a new map (M) and reads the graph for it.
-func (d *ShopDesk) OpenMap() tea.Cmd {
+func (d *Shop) OpenMap() tea.Cmd {
 	d.MapGen++
 	p := &serviceMap{PaneBase: component.PaneBase{Common: d.Common}, gen: d.MapGen}
 	d.Open(p)
@@ -140,7 +140,7 @@ func (d *ShopDesk) OpenMap() tea.Cmd {
 }
 
 // shownMap is the open service map of generation gen, nil when it closed.
-func (d *ShopDesk) shownMap(gen int) *serviceMap {
+func (d *Shop) shownMap(gen int) *serviceMap {
 	if p, ok := d.slot().(*serviceMap); ok && p.gen == gen && !p.closed {
 		return p
 	}
@@ -148,7 +148,7 @@ func (d *ShopDesk) shownMap(gen int) *serviceMap {
 }
 
 // mapMsg shows what was read and asks again in a second, while open.
-func (d *ShopDesk) mapMsg(msg ShopMsg) tea.Cmd {
+func (d *Shop) mapMsg(msg ShopMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ServiceMapMsg:
 		p := d.shownMap(msg.Gen)

@@ -11,11 +11,11 @@ import (
 	"zipkin-playground/tracing/shop"
 )
 
-// ShopDesk is the demo shop as the playground sees it (not started, being
+// Shop is the demo shop as the playground sees it (not started, being
 // started with calls waiting in queued, or running), with what H, M and the
 // shop's messages do to it. It draws nothing: it opens the route picker and
 // the service map in the dialog slot and asks the root for the status line.
-type ShopDesk struct {
+type Shop struct {
 	*component.Common
 	selected func() *tracing.Node // the tree's span: H calls for it
 	log      ShopLog
@@ -49,7 +49,7 @@ type ShopLog interface {
 }
 
 // Ensure starts the shop unless it runs or is starting.
-func (d *ShopDesk) Ensure() tea.Cmd {
+func (d *Shop) Ensure() tea.Cmd {
 	if d.Running != nil || d.Starting {
 		return nil
 	}
@@ -81,7 +81,7 @@ func ReportingKey(rep shop.Reporting) string {
 
 // Update takes every result of the shop's commands (the root routes each
 // ShopMsg here).
-func (d *ShopDesk) Update(msg ShopMsg) tea.Cmd {
+func (d *Shop) Update(msg ShopMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ShopStartedMsg:
 		return d.started(msg)
@@ -98,7 +98,7 @@ func (d *ShopDesk) Update(msg ShopMsg) tea.Cmd {
 
 // started takes the shop a command started (or why it did not) and makes
 // the calls that waited for it.
-func (d *ShopDesk) started(msg ShopStartedMsg) tea.Cmd {
+func (d *Shop) started(msg ShopStartedMsg) tea.Cmd {
 	d.Starting = false
 	queued := d.queued
 	d.queued = nil
@@ -123,7 +123,7 @@ func (d *ShopDesk) started(msg ShopStartedMsg) tea.Cmd {
 // logProblems logs what the services' reporters complained of (a POST
 // refused or failed): their spans did not all arrive. The log masks the
 // endpoint's secrets when it draws.
-func (d *ShopDesk) logProblems() {
+func (d *Shop) logProblems() {
 	if d.Running == nil {
 		return
 	}
@@ -138,17 +138,17 @@ func (d *ShopDesk) logProblems() {
 }
 
 // Stop stops the services and flushes what they still hold.
-func (d *ShopDesk) Stop() {
+func (d *Shop) Stop() {
 	if d.Running != nil {
 		d.Running.Stop()
 	}
 }
 
-// NewShopDesk is the shop before its first start: selected is the tree's
+// NewShop is the shop before its first start: selected is the tree's
 // selection, log the delivery log it writes to, slot the root's dialog.
-func NewShopDesk(c *component.Common, selected func() *tracing.Node, log ShopLog, slot func() component.Dialog) *ShopDesk {
-	return &ShopDesk{Common: c, selected: selected, log: log, slot: slot}
+func NewShop(c *component.Common, selected func() *tracing.Node, log ShopLog, slot func() component.Dialog) *Shop {
+	return &Shop{Common: c, selected: selected, log: log, slot: slot}
 }
 
 // AnsweredCalls are the shop's calls answered so far.
-func (d *ShopDesk) AnsweredCalls() []pane.AnsweredCall { return d.answered }
+func (d *Shop) AnsweredCalls() []pane.AnsweredCall { return d.answered }

@@ -11,10 +11,10 @@ import (
 // callers 502, and each span on the way gets its error tag.
 
 // fails says whether the picker set service to fail.
-func (d *ShopDesk) fails(service string) bool { return d.failing[service] }
+func (d *Shop) fails(service string) bool { return d.failing[service] }
 
 // toggleFail turns failing on or off for service; the next call applies it.
-func (d *ShopDesk) toggleFail(service string) {
+func (d *Shop) toggleFail(service string) {
 	if d.failing == nil {
 		d.failing = map[string]bool{}
 	}
@@ -22,7 +22,7 @@ func (d *ShopDesk) toggleFail(service string) {
 }
 
 // failingNow is a copy for a command: the toggles as they are now.
-func (d *ShopDesk) failingNow() map[string]bool { return maps.Clone(d.failing) }
+func (d *Shop) failingNow() map[string]bool { return maps.Clone(d.failing) }
 
 // applyFailing gives each toggled service an error rate of 1 or 0; the
 // services never toggled keep theirs.

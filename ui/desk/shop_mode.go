@@ -13,10 +13,10 @@ import (
 // shop's edges). A tracer is built with its mode, so the shop restarts.
 
 // toggleChild switches the mode the next start uses.
-func (d *ShopDesk) toggleChild() { d.childSpans = !d.childSpans }
+func (d *Shop) toggleChild() { d.childSpans = !d.childSpans }
 
 // ServerSpansLine is the picker's line on the mode, and what enter does to it.
-func (d *ShopDesk) ServerSpansLine() string {
+func (d *Shop) ServerSpansLine() string {
 	c := component.KeyName(d.Keys.Child)
 	line := "SERVER spans: shared with the caller (zipkin-go's default) · " + c + ": child spans"
 	if d.childSpans {
@@ -38,7 +38,7 @@ func serverSpansNote(child bool) string {
 
 // restart stops the running shop and starts it in the mode the picker
 // chose; the queued call is made once it runs.
-func (d *ShopDesk) restart() tea.Cmd {
+func (d *Shop) restart() tea.Cmd {
 	if d.Starting {
 		return nil
 	}

@@ -15,31 +15,31 @@ import (
 	"zipkin-playground/ui/settings"
 )
 
-// OptionsDialog is O: every setting that is a flag, changed in the running
+// Options is O: every setting that is a flag, changed in the running
 // session with the flag's own validation (a dialog). Changing a value opens
 // a prompt or a list; when that closes, the options come back.
-type OptionsDialog struct {
+type Options struct {
 	component.PaneBase
 	Cursor int
 	closed bool
 }
 
 // reopen brings the options back after a prompt or list they opened.
-func (d *OptionsDialog) reopen() tea.Cmd {
+func (d *Options) reopen() tea.Cmd {
 	d.closed = false
 	d.Open(d)
 	return nil
 }
 
 // Title names the dialog.
-func (d *OptionsDialog) Title() string { return "Options — each is also a flag; changes apply now" }
+func (d *Options) Title() string { return "Options — each is also a flag; changes apply now" }
 
 // Closed says the dialog was left.
-func (d *OptionsDialog) Closed() bool { return d.closed }
+func (d *Options) Closed() bool { return d.closed }
 
 // Update moves the cursor; enter changes the setting, d removes a header,
 // esc and ctrl+c close.
-func (d *OptionsDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (d *Options) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
@@ -70,19 +70,19 @@ func (d *OptionsDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the dialog's keys.
-func (d *OptionsDialog) ShortHelp() []key.Binding {
+func (d *Options) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(d.Keys.Up, d.Keys.Down, "choose"), component.As(d.Keys.Accept, "changes"), d.Keys.Remove, component.As(d.Keys.Cancel, "closes")}
 }
 
 // FullHelp is the dialog's keys.
-func (d *OptionsDialog) FullHelp() [][]key.Binding {
+func (d *Options) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{d.Keys.Up, d.Keys.Down, d.Keys.Accept, d.Keys.Remove, d.Keys.Cancel, d.Keys.PageUp, d.Keys.PageDown, d.Keys.Top, d.Keys.Bottom, d.Keys.Close}}
 }
 
 // View draws the rows (name and value), the selected one marked, and what
 // the selected setting does and its flag, wrapped; a value too long for its
 // row is given whole there too. Rows scroll when the screen is short.
-func (d *OptionsDialog) View() string {
+func (d *Options) View() string {
 	st := d.Styles
 	m := d.Common
 	inner := max(10, d.Width-4)
@@ -120,7 +120,7 @@ func (d *OptionsDialog) View() string {
 // optionPrompt asks for a row's new value: the current value is the
 // placeholder (enter on nothing keeps it); the text is checked as it is
 // typed, with the flag's validation.
-func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
+func (d *Options) optionPrompt(row OptionRow) tea.Cmd {
 	m := d.Common
 	current := row.value(m)
 	check := func(s string) (string, string) {
@@ -162,11 +162,11 @@ func (d *OptionsDialog) optionPrompt(row OptionRow) tea.Cmd {
 // chooseSetting lists a setting's choices; one the session refuses (the
 // endpoint's path does not take an encoding) is refused in the list with
 // the flag's error.
-func (d *OptionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
+func (d *Options) chooseSetting(s settings.Setting) tea.Cmd {
 	m := d.Common
 	current := s.Value(m.LiveConfig())
 	items := make([]ListItem, len(s.Choices))
-	list := &ListDialog{PaneBase: component.PaneBase{Common: m}, Heading: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), Items: items,
+	list := &List{PaneBase: component.PaneBase{Common: m}, Heading: fmt.Sprintf("%s (--%s)", capitalize(s.Name), s.Flag), Items: items,
 		Accept: func(i int) (tea.Cmd, error) {
 			var parseErr error
 			err := m.Session.Reconfigure(func(c *tracing.Config) { parseErr = s.Parse(c, s.Choices[i].Value) })
@@ -189,7 +189,7 @@ func (d *OptionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
 }
 
 // headerNamePrompt asks for a new header's name, then its value.
-func (d *OptionsDialog) headerNamePrompt() tea.Cmd {
+func (d *Options) headerNamePrompt() tea.Cmd {
 	m := d.Common
 	return m.Ask(component.PromptSpec{
 		Title: "New header on every POST (--header) — its name", Placeholder: "Authorization",
@@ -216,7 +216,7 @@ func (d *OptionsDialog) headerNamePrompt() tea.Cmd {
 // headerValuePrompt asks for the value of header name (i is its index, -1
 // for a new one). The value is hidden as it is typed unless secrets are
 // revealed: it is a secret.
-func (d *OptionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
+func (d *Options) headerValuePrompt(name string, i int) tea.Cmd {
 	m := d.Common
 	set := func(value string, c *tracing.Config) {
 		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
@@ -248,7 +248,7 @@ func (d *OptionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
 	})
 }
 
-func (d *OptionsDialog) removeHeader(i int) tea.Cmd {
+func (d *Options) removeHeader(i int) tea.Cmd {
 	m := d.Common
 	hs := m.Session.Config().Headers
 	if i >= len(hs) {
@@ -274,5 +274,5 @@ func capitalize(s string) string {
 // NewOptions is O, which says how to use it.
 func NewOptions(c *component.Common) component.Dialog {
 	c.Say("Options: {Accept} changes the selected setting; {Cancel} closes.")
-	return &OptionsDialog{PaneBase: component.PaneBase{Common: c}}
+	return &Options{PaneBase: component.PaneBase{Common: c}}
 }

@@ -9,15 +9,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// ListItem is one choice of a ListDialog.
+// ListItem is one choice of a List.
 type ListItem struct {
 	Label, Note string
 }
 
-// ListDialog is a short list to choose one item from (a dialog): the
+// List is a short list to choose one item from (a dialog): the
 // scenarios o opens, the encodings of O. accept acts on the chosen index; an
 // error keeps the list open and is shown in it (as a prompt does).
-type ListDialog struct {
+type List struct {
 	component.PaneBase
 	Heading string
 	Items   []ListItem
@@ -29,13 +29,13 @@ type ListDialog struct {
 }
 
 // Title names the list.
-func (d *ListDialog) Title() string { return d.Heading }
+func (d *List) Title() string { return d.Heading }
 
 // Closed says an item was chosen or the list cancelled.
-func (d *ListDialog) Closed() bool { return d.closed }
+func (d *List) Closed() bool { return d.closed }
 
 // Update moves the cursor; enter chooses; esc and ctrl+c cancel.
-func (d *ListDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (d *List) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
@@ -62,18 +62,18 @@ func (d *ListDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the list's keys.
-func (d *ListDialog) ShortHelp() []key.Binding {
+func (d *List) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(d.Keys.Up, d.Keys.Down, "choose"), component.As(d.Keys.Accept, "accepts"), component.As(d.Keys.Cancel, "cancels")}
 }
 
 // FullHelp is the list's keys.
-func (d *ListDialog) FullHelp() [][]key.Binding {
+func (d *List) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{d.Keys.Up, d.Keys.Down, d.Keys.Accept, d.Keys.Cancel, d.Keys.Close}}
 }
 
 // View draws the list in a box, the chosen item marked (visible without
 // colour too).
-func (d *ListDialog) View() string {
+func (d *List) View() string {
 	st := d.Styles
 	inner := max(10, d.Width-4)
 	lines := []string{st.Status.Render(d.Heading)}

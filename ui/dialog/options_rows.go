@@ -26,8 +26,8 @@ type OptionRow struct {
 	about      string // what it is, and from when a change applies
 	value      func(*component.Common) string
 	set        func(c *tracing.Config, text string) error
-	act        func(*OptionsDialog) tea.Cmd
-	remove     func(*OptionsDialog) tea.Cmd // headers only
+	act        func(*Options) tea.Cmd
+	remove     func(*Options) tea.Cmd // headers only
 }
 
 // OptionRows are the rows, in the table's order: the settings O changes
@@ -41,9 +41,9 @@ func OptionRows(m *component.Common) []OptionRow {
 		case settings.Prompt:
 			row.set = s.Parse
 		case settings.Toggle:
-			row.act = func(d *OptionsDialog) tea.Cmd { return d.toggleSetting(s) }
+			row.act = func(d *Options) tea.Cmd { return d.toggleSetting(s) }
 		case settings.Choose:
-			row.act = func(d *OptionsDialog) tea.Cmd { return d.chooseSetting(s) }
+			row.act = func(d *Options) tea.Cmd { return d.chooseSetting(s) }
 		case settings.Repeat:
 			own = append(own, headerRows(m, s)...)
 			continue
@@ -53,12 +53,12 @@ func OptionRows(m *component.Common) []OptionRow {
 				continue // a key not bound yet: TestEverySettingIsInOptions fails
 			}
 			row.about = b.Help().Key + ": " + s.About
-			row.act = func(d *OptionsDialog) tea.Cmd { return d.runSettingKey(b) }
+			row.act = func(d *Options) tea.Cmd { return d.runSettingKey(b) }
 			byKey = append(byKey, row)
 			continue
 		case settings.Fixed:
 			row.about = s.About + "; fixed at start (restart with " + row.flag + " to change it)"
-			row.act = func(d *OptionsDialog) tea.Cmd {
+			row.act = func(d *Options) tea.Cmd {
 				d.SayError(s.Name + " is fixed when the playground starts: restart with " + row.flag)
 				return d.reopen()
 			}
@@ -91,17 +91,17 @@ func headerRows(m *component.Common, s settings.Setting) []OptionRow {
 				}
 				return secret.MaskText
 			},
-			act:    func(d *OptionsDialog) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
-			remove: func(d *OptionsDialog) tea.Cmd { return d.removeHeader(i) },
+			act:    func(d *Options) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
+			remove: func(d *Options) tea.Cmd { return d.removeHeader(i) },
 			about:  fmt.Sprintf("%s; %s changes the value, %s removes the header", s.About, m.Keys.Accept.Help().Key, m.Keys.Remove.Help().Key),
 		})
 	}
 	return append(rows, OptionRow{Name: "+ add a " + s.Name, flag: flag, value: func(*component.Common) string { return "" },
-		act: (*OptionsDialog).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
+		act: (*Options).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
 }
 
 // toggleSetting flips a switch of the table in the running session.
-func (d *OptionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
+func (d *Options) toggleSetting(s settings.Setting) tea.Cmd {
 	before := s.Value(d.LiveConfig())
 	on := strconv.FormatBool(before != settings.OnOff(true))
 	if err := d.Session.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, on) }); err != nil {
@@ -114,7 +114,7 @@ func (d *OptionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
 
 // runSettingKey runs the key that changes a setting; O comes back unless the
 // key opened a dialog of its own.
-func (d *OptionsDialog) runSettingKey(b *key.Binding) tea.Cmd {
+func (d *Options) runSettingKey(b *key.Binding) tea.Cmd {
 	d.Send(component.RunKeyMsg{B: b, Otherwise: func() { d.reopen() }})
 	return nil
 }
@@ -147,7 +147,7 @@ func restrictRows(p component.Policy, rows []OptionRow) []OptionRow {
 		}
 		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
 			value: func(*component.Common) string { return reason },
-			act: func(d *OptionsDialog) tea.Cmd {
+			act: func(d *Options) tea.Cmd {
 				d.SayError(r.Name + ": " + reason)
 				return d.reopen()
 			}})

@@ -13,7 +13,7 @@ import (
 )
 
 // spanNamePrompt asks for a span's name and starts it with the next kind.
-func (t *TreePane) spanNamePrompt(title string, start func(name string, kind model.Kind) (*tracing.Node, error)) tea.Cmd {
+func (t *Tree) spanNamePrompt(title string, start func(name string, kind model.Kind) (*tracing.Node, error)) tea.Cmd {
 	return t.Ask(component.PromptSpec{
 		Title:       title,
 		Placeholder: tracing.DefaultSpanName,
@@ -29,7 +29,7 @@ func (t *TreePane) spanNamePrompt(title string, start func(name string, kind mod
 }
 
 // NewTrace asks for a span name and starts a new trace with it.
-func (t *TreePane) NewTrace() tea.Cmd {
+func (t *Tree) NewTrace() tea.Cmd {
 	return t.spanNamePrompt(fmt.Sprintf("New trace — span name (next kind: %s)", component.KindName(t.Kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
 			return t.Session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind})
@@ -38,7 +38,7 @@ func (t *TreePane) NewTrace() tea.Cmd {
 
 // DebugTrace asks for a span name and starts a debug trace (always
 // sampled) with it.
-func (t *TreePane) DebugTrace() tea.Cmd {
+func (t *Tree) DebugTrace() tea.Cmd {
 	return t.spanNamePrompt(fmt.Sprintf("New debug trace (X-B3-Flags: 1, always sampled) — span name (next kind: %s)", component.KindName(t.Kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
 			return t.Session.Start(nil, tracing.SpanOptions{Name: name, Kind: &kind, Debug: true})
@@ -46,7 +46,7 @@ func (t *TreePane) DebugTrace() tea.Cmd {
 }
 
 // NewChild asks for a span name and starts a child of the selected span.
-func (t *TreePane) NewChild() tea.Cmd {
+func (t *Tree) NewChild() tea.Cmd {
 	parent := t.Selected()
 	return t.spanNamePrompt(fmt.Sprintf("Child of %q — span name (next kind: %s)", parent.Name, component.KindName(t.Kind)),
 		func(name string, kind model.Kind) (*tracing.Node, error) {
@@ -56,7 +56,7 @@ func (t *TreePane) NewChild() tea.Cmd {
 
 // ContinueTrace asks for pasted B3 headers and starts a span in the trace
 // they carry.
-func (t *TreePane) ContinueTrace() tea.Cmd {
+func (t *Tree) ContinueTrace() tea.Cmd {
 	return t.Ask(component.PromptSpec{
 		Title:       fmt.Sprintf("Continue a trace — paste B3 headers (b3: … or X-B3-…: …; separate with ;) (next kind: %s)", component.KindName(t.Kind)),
 		Placeholder: "b3: 80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1",
@@ -91,7 +91,7 @@ func pasteGoesOn(text string) bool {
 
 // started selects a new span, gives the tree focus, puts the kind back to
 // none (K applies to one span) and says what happened.
-func (t *TreePane) started(n *tracing.Node) {
+func (t *Tree) started(n *tracing.Node) {
 	t.Select(n)
 	t.Send(component.FocusMsg{C: t})
 	t.Kind = model.Undetermined
@@ -111,7 +111,7 @@ func (t *TreePane) started(n *tracing.Node) {
 }
 
 // Finish finishes the selected span.
-func (t *TreePane) Finish() tea.Cmd {
+func (t *Tree) Finish() tea.Cmd {
 	n := t.Selected()
 	if err := t.Session.Finish(n); err != nil {
 		t.SayError(err.Error())
@@ -126,7 +126,7 @@ func (t *TreePane) Finish() tea.Cmd {
 }
 
 // Tag asks for key=value and tags the selected span with it.
-func (t *TreePane) Tag() tea.Cmd {
+func (t *Tree) Tag() tea.Cmd {
 	n := t.Selected()
 	return t.Ask(component.PromptSpec{
 		Title: "Tag " + component.Quoted(n.Name) + " — key=value", Placeholder: "http.method=GET", Check: component.CheckTag,
@@ -143,7 +143,7 @@ func (t *TreePane) Tag() tea.Cmd {
 }
 
 // MarkError asks for a message and marks the selected span as failed with it.
-func (t *TreePane) MarkError() tea.Cmd {
+func (t *Tree) MarkError() tea.Cmd {
 	n := t.Selected()
 	return t.Ask(component.PromptSpec{
 		Title:       "Error on " + component.Quoted(n.Name) + " — message (tag error=… plus an error annotation)",
@@ -159,7 +159,7 @@ func (t *TreePane) MarkError() tea.Cmd {
 }
 
 // Annotate asks for an annotation and adds it to the selected span.
-func (t *TreePane) Annotate() tea.Cmd {
+func (t *Tree) Annotate() tea.Cmd {
 	n := t.Selected()
 	return t.Ask(component.PromptSpec{
 		Title:       "Annotate " + component.Quoted(n.Name) + " — annotation",
@@ -178,7 +178,7 @@ var kindCycle = []model.Kind{model.Undetermined, model.Client, model.Server, mod
 
 // CycleKind moves the next span's kind along none → CLIENT → SERVER →
 // PRODUCER → CONSUMER → none.
-func (t *TreePane) CycleKind() tea.Cmd {
+func (t *Tree) CycleKind() tea.Cmd {
 	next := model.Undetermined
 	for i, k := range kindCycle {
 		if k == t.Kind {

@@ -14,21 +14,21 @@ import (
 )
 
 // Explain is i on the tree: the selected span field by field, or the tree.
-func (t *TreePane) Explain() component.Explanation { return explainSelected(t.Common, t.Selected()) }
+func (t *Tree) Explain() component.Explanation { return explainSelected(t.Common, t.Selected()) }
 
 // Explain is i on the inspector: the span it shows, field by field.
-func (v *InspectorPane) Explain() component.Explanation {
+func (v *Inspector) Explain() component.Explanation {
 	return explainSelected(v.Common, v.selected())
 }
 
 // Explain is i on the B3 headers.
-func (v *HeadersPane) Explain() component.Explanation { return explainHeaders(v.Session.Config().B3) }
+func (v *Headers) Explain() component.Explanation { return explainHeaders(v.Session.Config().B3) }
 
 // Explain is i on the delivery log.
 func (l *DeliveryLog) Explain() component.Explanation { return explainLog() }
 
 // Explain is i on the received spans.
-func (v *ReceivedPane) Explain() component.Explanation { return explainReceived() }
+func (v *Received) Explain() component.Explanation { return explainReceived() }
 
 // explainSelected is span n in plain words, with what the backend stored of
 // it; the tree when no span is selected.
@@ -231,7 +231,7 @@ func sharedParentText(n *tracing.Node) string {
 }
 
 // Explain says what the lesson panel is and how the tour moves.
-func (p *LearnPane) Explain() component.Explanation {
+func (p *Learn) Explain() component.Explanation {
 	return component.Explanation{Title: "Explain · lesson ({Glossary}: glossary)", Items: []component.ExplainItem{
 		{Label: "lesson n/N", Value: "", Means: "The guided tour: one Zipkin idea per lesson, taught on the spans you make here. {Learn} leaves it and comes back to the same lesson."},
 		{Label: "Do:", Value: "", Means: "What to press. The lesson watches the playground and passes when you have done it, not before."},
@@ -242,7 +242,7 @@ func (p *LearnPane) Explain() component.Explanation {
 }
 
 // Explain says what the full help lists.
-func (h *HelpPane) Explain() component.Explanation {
+func (h *Help) Explain() component.Explanation {
 	return component.Explanation{Title: "Explain · all keys ({Glossary}: glossary)", Items: []component.ExplainItem{
 		{Label: "all keys", Value: "", Means: "Every key the playground has, grouped as the screen is: moving in the focused pane, then each group of actions."},
 		{Label: "— why", Value: "", Means: "A key that does not apply now says why beside it, so nothing is pressed for nothing."},

@@ -11,11 +11,11 @@ import (
 	"zipkin-playground/tracing/b3"
 )
 
-// HeadersPane renders the B3 headers zipkin-go injects for the selected span,
+// Headers renders the B3 headers zipkin-go injects for the selected span,
 // each wrapped whole (the single b3 header is longer than a narrow pane); it
 // scrolls when focused. The B3 format shown is the session's setting (b
 // cycles it), read at each frame.
-type HeadersPane struct {
+type Headers struct {
 	component.PaneBase
 	selected func() *tracing.Node
 	scroll   component.Scroller
@@ -24,7 +24,7 @@ type HeadersPane struct {
 }
 
 // Title names the pane with its format, and what lies below the window.
-func (v *HeadersPane) Title() string {
+func (v *Headers) Title() string {
 	total := len(v.Lines())
 	more := v.scroll.More(total, v.Height, v.Focused())
 	format := v.Session.Config().B3
@@ -36,7 +36,7 @@ func (v *HeadersPane) Title() string {
 }
 
 // Update scrolls.
-func (v *HeadersPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (v *Headers) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		v.scroll.Key(v.Keys, km, len(v.Lines()), v.Height)
 	}
@@ -44,16 +44,16 @@ func (v *HeadersPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the movement keys.
-func (v *HeadersPane) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
+func (v *Headers) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
 
 // FullHelp is the movement keys.
-func (v *HeadersPane) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
+func (v *Headers) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
 
 // View renders the header lines from the scroll position.
-func (v *HeadersPane) View() string { return v.scroll.Window(v.Lines(), v.Height) }
+func (v *Headers) View() string { return v.scroll.Window(v.Lines(), v.Height) }
 
 // Lines is the headers for the selected span, wrapped to the pane's width.
-func (v *HeadersPane) Lines() []string { return v.LinesAt(v.Width) }
+func (v *Headers) Lines() []string { return v.LinesAt(v.Width) }
 
 // headersKey is what the header lines depend on.
 type headersKey struct {
@@ -65,7 +65,7 @@ type headersKey struct {
 // LinesAt is the headers wrapped to w columns (the layout measures them
 // before it sizes the pane). The last result is kept: a frame asks for it
 // several times.
-func (v *HeadersPane) LinesAt(w int) []string {
+func (v *Headers) LinesAt(w int) []string {
 	k := headersKey{v.selected(), v.Session.Config().B3, w}
 	if k != v.memoKey || v.memo == nil {
 		v.memoKey, v.memo = k, v.render(k.n, w)
@@ -73,7 +73,7 @@ func (v *HeadersPane) LinesAt(w int) []string {
 	return v.memo
 }
 
-func (v *HeadersPane) render(n *tracing.Node, w int) []string {
+func (v *Headers) render(n *tracing.Node, w int) []string {
 	if n == nil {
 		return component.Wrap(v.Styles.Dim.Render("The headers a client would send appear here for the selected span."), w)
 	}
@@ -94,7 +94,7 @@ func (v *HeadersPane) render(n *tracing.Node, w int) []string {
 	return out
 }
 
-// NewHeadersPane is the headers of the span selected answers.
-func NewHeadersPane(c *component.Common, selected func() *tracing.Node) *HeadersPane {
-	return &HeadersPane{PaneBase: component.PaneBase{Common: c}, selected: selected}
+// NewHeaders is the headers of the span selected answers.
+func NewHeaders(c *component.Common, selected func() *tracing.Node) *Headers {
+	return &Headers{PaneBase: component.PaneBase{Common: c}, selected: selected}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Cycle is b: the next B3 format, kept in the session's configuration.
-func (v *HeadersPane) Cycle() tea.Cmd {
+func (v *Headers) Cycle() tea.Cmd {
 	if err := v.Session.Reconfigure(func(c *tracing.Config) { c.B3 = c.B3.Next() }); err != nil {
 		v.SayError(err.Error())
 		return nil
@@ -25,7 +25,7 @@ func (v *HeadersPane) Cycle() tea.Cmd {
 // Copy is y: the B3 headers shown, in the pane's format, to the clipboard
 // with OSC 52 (it works over SSH: the terminal on the person's side does the
 // copy).
-func (v *HeadersPane) Copy() tea.Cmd {
+func (v *Headers) Copy() tea.Cmd {
 	n := v.selected()
 	format := v.Session.Config().B3
 	lines, err := b3.Headers(n.Context, format)

@@ -9,11 +9,11 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// HelpPane is the full help (?): every binding of the action table and of
+// Help is the full help (?): every binding of the action table and of
 // the focused pane, those that do not apply now dimmed with the reason. It
 // lists them when it opens, from the root's table and the reasons the root
 // keeps current, so it cannot disagree with what the keys do.
-type HelpPane struct {
+type Help struct {
 	component.PaneBase
 	groups []helpGroup
 	scroll int
@@ -48,7 +48,7 @@ func (g helpGroup) whyNot(i int) string {
 // Open is ?: the help lists, from the top, the focused pane's keys, each
 // theme of the action table with why a key does not apply now, and the
 // dialogs' keys; then the root shows it.
-func (h *HelpPane) Open() tea.Cmd {
+func (h *Help) Open() tea.Cmd {
 	k := h.Keys
 	h.groups = []helpGroup{{title: "move (in the focused pane)", keys: append(append([]key.Binding{}, h.focusedPane().ShortHelp()...), k.Tab)}}
 	for _, src := range h.table {
@@ -66,12 +66,12 @@ func (h *HelpPane) Open() tea.Cmd {
 }
 
 // Title names the view.
-func (h *HelpPane) Title() string {
+func (h *Help) Title() string {
 	return "All keys (" + component.KeyHelp(component.As(h.Keys.CloseHelp, "closes")) + ") — a key that does not apply now says why"
 }
 
 // Update scrolls (the root closes help on ? or esc).
-func (h *HelpPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (h *Help) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		last := max(0, strings.Count(h.Content(), "\n")+1-h.Height)
 		h.scroll = component.Navigate(h.Keys, km, h.scroll, max(1, h.Height-1), last)
@@ -80,24 +80,24 @@ func (h *HelpPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is how to move and close it.
-func (h *HelpPane) ShortHelp() []key.Binding {
+func (h *Help) ShortHelp() []key.Binding {
 	return []key.Binding{h.Keys.Down, h.Keys.Up, h.Keys.CloseHelp}
 }
 
 // FullHelp is how to move and close it.
-func (h *HelpPane) FullHelp() [][]key.Binding {
+func (h *Help) FullHelp() [][]key.Binding {
 	return [][]key.Binding{h.ShortHelp(), component.NavKeys(h.Keys)}
 }
 
 // View is the lines that fit, from the scroll position.
-func (h *HelpPane) View() string {
+func (h *Help) View() string {
 	lines := strings.Split(h.Content(), "\n")
 	start := min(h.scroll, max(0, len(lines)-1))
 	return strings.Join(lines[start:], "\n")
 }
 
 // Content lists the groups in two columns when the screen is wide enough.
-func (h *HelpPane) Content() string {
+func (h *Help) Content() string {
 	colW := h.Width
 	if h.Width >= 80 {
 		colW = (h.Width - 2) / 2
@@ -127,7 +127,7 @@ func (h *HelpPane) Content() string {
 
 // block is one group: a title, then "key  description", dimmed with the
 // reason (wrapped under it) when the key does not apply now.
-func (h *HelpPane) block(g helpGroup, colW int) string {
+func (h *Help) block(g helpGroup, colW int) string {
 	st := h.Styles
 	lines := []string{st.Title.Render(g.title)}
 	for i, b := range g.keys {
@@ -152,11 +152,11 @@ func padRight(s string, w int) string {
 	return s
 }
 
-// NewHelpPane is the help over table (its groups of keys, tab left out: it
+// NewHelp is the help over table (its groups of keys, tab left out: it
 // is listed with the focused pane's keys); reasons is the root's map of why
 // a binding is disabled, kept current as the session changes.
-func NewHelpPane(c *component.Common, table []HelpSource, reasons map[*key.Binding]string, focused func() component.Component) *HelpPane {
-	h := &HelpPane{PaneBase: component.PaneBase{Common: c}, reasons: reasons, focusedPane: focused}
+func NewHelp(c *component.Common, table []HelpSource, reasons map[*key.Binding]string, focused func() component.Component) *Help {
+	h := &Help{PaneBase: component.PaneBase{Common: c}, reasons: reasons, focusedPane: focused}
 	for _, g := range table {
 		src := HelpSource{Title: g.Title}
 		for _, b := range g.Keys {

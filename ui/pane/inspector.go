@@ -17,11 +17,11 @@ import (
 // labelW is the inspector's label column.
 const labelW = 10
 
-// InspectorPane renders everything known about the selected span, the most
+// Inspector renders everything known about the selected span, the most
 // important first (IDs, parent, kind, sampling, delivery), long values
 // wrapped; it scrolls when focused. The selection is the tree's: the pane
 // asks for it when it draws.
-type InspectorPane struct {
+type Inspector struct {
 	component.PaneBase
 	selected func() *tracing.Node
 	scroll   component.Scroller
@@ -31,12 +31,12 @@ type InspectorPane struct {
 
 // Title names the pane, with what lies below the window (as measured by
 // the last View).
-func (v *InspectorPane) Title() string {
+func (v *Inspector) Title() string {
 	return "Inspector" + v.scroll.More(v.total, v.Height, v.Focused())
 }
 
 // Update scrolls the span's lines.
-func (v *InspectorPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (v *Inspector) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		v.scroll.Key(v.Keys, km, len(v.Lines()), v.Height)
 	}
@@ -44,20 +44,20 @@ func (v *InspectorPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the movement keys.
-func (v *InspectorPane) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
+func (v *Inspector) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
 
 // FullHelp is the movement keys.
-func (v *InspectorPane) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
+func (v *Inspector) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
 
 // View renders the selected span from the scroll position.
-func (v *InspectorPane) View() string {
+func (v *Inspector) View() string {
 	lines := v.Lines()
 	v.total = len(lines)
 	return v.scroll.Window(lines, v.Height)
 }
 
 // Lines is the selected span, wrapped to the pane's width.
-func (v *InspectorPane) Lines() []string {
+func (v *Inspector) Lines() []string {
 	n := v.selected()
 	if n == nil {
 		return component.Wrap(v.Styles.Dim.Render("Select a span to see its IDs, tags, annotations and sampling decision."), v.Width)
@@ -79,7 +79,7 @@ func (v *InspectorPane) Lines() []string {
 }
 
 // identity: name, kind, IDs, parent.
-func (v *InspectorPane) identity(n *tracing.Node, line func(label, value string)) {
+func (v *Inspector) identity(n *tracing.Node, line func(label, value string)) {
 	kind := string(n.Kind)
 	if kind == "" {
 		kind = "none (local span)"
@@ -101,7 +101,7 @@ func (v *InspectorPane) identity(n *tracing.Node, line func(label, value string)
 }
 
 // sampling: the decision and why, delivery, shared.
-func (v *InspectorPane) sampling(n *tracing.Node, line func(label, value string)) {
+func (v *Inspector) sampling(n *tracing.Node, line func(label, value string)) {
 	st := v.Styles
 	sampled := "yes"
 	switch {
@@ -128,7 +128,7 @@ func (v *InspectorPane) sampling(n *tracing.Node, line func(label, value string)
 }
 
 // timing: duration, endpoints, start.
-func (v *InspectorPane) timing(n *tracing.Node, line func(label, value string)) {
+func (v *Inspector) timing(n *tracing.Node, line func(label, value string)) {
 	if n.Finished {
 		line("duration", component.ShortDur(n.Duration))
 	} else {
@@ -166,7 +166,7 @@ func tagLines(st *component.Styles, tags map[string]string, none string, line fu
 }
 
 // tagsAndAnnotations: sorted tags (error in red), then annotations.
-func (v *InspectorPane) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
+func (v *Inspector) tagsAndAnnotations(n *tracing.Node, line func(label, value string)) {
 	st := v.Styles
 	tagLines(st, n.Tags, "none ("+component.KeyName(v.Keys.Tag)+" adds one)", line)
 	if len(n.Annotations) == 0 {
@@ -198,7 +198,7 @@ func endpointText(e *model.Endpoint) string {
 	return strings.TrimSpace(s)
 }
 
-// NewInspectorPane is the inspector of the span selected answers.
-func NewInspectorPane(c *component.Common, selected func() *tracing.Node) *InspectorPane {
-	return &InspectorPane{PaneBase: component.PaneBase{Common: c}, selected: selected}
+// NewInspector is the inspector of the span selected answers.
+func NewInspector(c *component.Common, selected func() *tracing.Node) *Inspector {
+	return &Inspector{PaneBase: component.PaneBase{Common: c}, selected: selected}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// LearnPane shows the current lesson beside the panes it talks about (it
+// Learn shows the current lesson beside the panes it talks about (it
 // takes the lower part of the tree's column, or the details when narrow), so
 // the keys the lesson asks for reach the app, not a modal. What to press
 // stays pinned however small the pane; the teaching text scrolls (tab gives
@@ -18,10 +18,10 @@ import (
 // It owns the tour (learn_tour.go): its progress, the moves between
 // lessons and the checks; it asks the root only for the status line and the
 // focus.
-type LearnPane struct {
+type Learn struct {
 	component.PaneBase
 	Tour       *Tour                 // the progress; nil when the lessons failed to load
-	tree       *TreePane             // the selection the checks watch, and where focus goes on leaving
+	tree       *Tree                 // the selection the checks watch, and where focus goes on leaving
 	lastResult func() string         // the delivery log's newest line, for the lessons that quote it
 	flushing   func() bool           // a flush is running: esc cancels it before it leaves the tour
 	shopCalls  func() []AnsweredCall // the calls the demo shop answered, for its lesson
@@ -36,7 +36,7 @@ type lessonParts struct {
 
 // Title is the progress and the lesson's title, or the progress alone when
 // the title would not fit in the border (the title then leads the text).
-func (p *LearnPane) Title() string {
+func (p *Learn) Title() string {
 	t := p.Tour
 	if t == nil {
 		return "Learn"
@@ -50,7 +50,7 @@ func (p *LearnPane) Title() string {
 
 // titleFits says whether the whole title fits in the top border of a box
 // w columns wide inside (corners, spaces and the focus mark around it).
-func (p *LearnPane) titleFits(w int) bool {
+func (p *Learn) titleFits(w int) bool {
 	t := p.Tour
 	title := fmt.Sprintf("Lesson %d/%d · %s", t.current+1, len(t.Lessons), t.lesson().Title)
 	return lipgloss.Width(component.FocusMark+title)+5 <= w+2
@@ -58,7 +58,7 @@ func (p *LearnPane) titleFits(w int) bool {
 
 // Update moves between lessons and scrolls the text when the pane has
 // focus (key handles leaving).
-func (p *LearnPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (p *Learn) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || p.Tour == nil {
 		return p, nil
@@ -76,12 +76,12 @@ func (p *LearnPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the lesson keys.
-func (p *LearnPane) ShortHelp() []key.Binding {
+func (p *Learn) ShortHelp() []key.Binding {
 	return []key.Binding{p.Keys.NextLesson, p.Keys.PrevLesson, p.Keys.Learn}
 }
 
 // FullHelp is the lesson keys, and the scroll keys when it has focus.
-func (p *LearnPane) FullHelp() [][]key.Binding {
+func (p *Learn) FullHelp() [][]key.Binding {
 	keys := [][]key.Binding{{p.Keys.NextLesson, p.Keys.PrevLesson}}
 	if p.Focused() {
 		keys = append(keys, component.NavKeys(p.Keys))
@@ -92,7 +92,7 @@ func (p *LearnPane) FullHelp() [][]key.Binding {
 // parts lays the lesson out at width w: while pending, the teaching text
 // scrolls above what to press (pinned); once done, what just happened
 // scrolls under its heading.
-func (p *LearnPane) parts(w int) lessonParts {
+func (p *Learn) parts(w int) lessonParts {
 	t := p.Tour
 	st := p.Styles
 	l := t.lesson()
@@ -126,7 +126,7 @@ func (p *LearnPane) parts(w int) lessonParts {
 }
 
 // quote is the line the lesson's done text points at, as that pane shows it.
-func (p *LearnPane) quote(l Lesson) string {
+func (p *Learn) quote(l Lesson) string {
 	if l.Quote == "delivery" {
 		if line := p.lastResult(); line != "" {
 			return "The delivery log's last line: " + line
@@ -144,13 +144,13 @@ func styled(style func(...string) string, lines []string) []string {
 }
 
 // textRows is how many rows the scrolling text gets in the pane's height.
-func (p *LearnPane) textRows(parts lessonParts) int {
+func (p *Learn) textRows(parts lessonParts) int {
 	return max(0, p.Height-len(parts.top)-len(parts.bottom)-len(parts.foot))
 }
 
 // View is the lesson: what it teaches and what to press while pending, what
 // just happened once done, and the way on.
-func (p *LearnPane) View() string {
+func (p *Learn) View() string {
 	if p.Tour == nil {
 		return ""
 	}
@@ -185,7 +185,7 @@ func (p *LearnPane) View() string {
 }
 
 // LinesNeeded is how many lines the whole lesson takes at width w.
-func (p *LearnPane) LinesNeeded(w int) int {
+func (p *Learn) LinesNeeded(w int) int {
 	if p.Tour == nil {
 		return 0
 	}
@@ -195,7 +195,7 @@ func (p *LearnPane) LinesNeeded(w int) int {
 
 // LinesAtLeast is the least the lesson keeps at width w: its pinned lines
 // and three rows of its text (and the line saying how much more there is).
-func (p *LearnPane) LinesAtLeast(w int) int {
+func (p *Learn) LinesAtLeast(w int) int {
 	if p.Tour == nil {
 		return 0
 	}
@@ -207,11 +207,11 @@ func (p *LearnPane) LinesAtLeast(w int) int {
 	return len(parts.top) + rows + len(parts.bottom) + len(parts.foot)
 }
 
-// NewLearnPane is the lesson pane over the embedded lessons (without a tour
+// NewLearn is the lesson pane over the embedded lessons (without a tour
 // when they fail to load: L then says why). It watches the tree's selection,
 // quotes and waits for the delivery log, and counts the shop's calls.
-func NewLearnPane(c *component.Common, tree *TreePane, log *DeliveryLog, shopCalls func() []AnsweredCall) *LearnPane {
-	p := &LearnPane{PaneBase: component.PaneBase{Common: c}, tree: tree, lastResult: log.lastResult, flushing: log.Flushing, shopCalls: shopCalls}
+func NewLearn(c *component.Common, tree *Tree, log *DeliveryLog, shopCalls func() []AnsweredCall) *Learn {
+	p := &Learn{PaneBase: component.PaneBase{Common: c}, tree: tree, lastResult: log.lastResult, flushing: log.Flushing, shopCalls: shopCalls}
 	if ls, err := BuiltinLessons(); err == nil {
 		p.Tour = newTour(ls)
 	}

@@ -17,7 +17,7 @@ func lessonDoneText(t *testing.T, p component.Policy, n int) string {
 		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
 		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
 	})
-	l := NewLearnPane(c, NewTreePane(c), NewDeliveryLog(c), func() []AnsweredCall { return nil })
+	l := NewLearn(c, NewTree(c), NewDeliveryLog(c), func() []AnsweredCall { return nil })
 	l.Open(n - 1)
 	l.Tour.Passed[l.Tour.current] = true
 	return componenttest.Flat(strings.Join(l.parts(60).body, "\n"))

@@ -9,10 +9,10 @@ import (
 )
 
 // Active says whether the tour is on: the lesson on screen, its keys first.
-func (p *LearnPane) Active() bool { return p.Tour != nil && p.Tour.active }
+func (p *Learn) Active() bool { return p.Tour != nil && p.Tour.active }
 
 // Unavailable is why L cannot start the tour ("" when it can).
-func (p *LearnPane) Unavailable() string {
+func (p *Learn) Unavailable() string {
 	if p.Tour != nil {
 		return ""
 	}
@@ -21,7 +21,7 @@ func (p *LearnPane) Unavailable() string {
 }
 
 // Toggle enters the tour where it was left, or leaves it (progress kept).
-func (p *LearnPane) Toggle() tea.Cmd {
+func (p *Learn) Toggle() tea.Cmd {
 	t := p.Tour
 	if t.active {
 		t.active = false
@@ -38,7 +38,7 @@ func (p *LearnPane) Toggle() tea.Cmd {
 
 // Open turns the tour on at lesson i (0-based, clamped): a workshop's
 // presenter moves everyone to the same lesson.
-func (p *LearnPane) Open(i int) {
+func (p *Learn) Open(i int) {
 	if p.Tour == nil {
 		return
 	}
@@ -48,7 +48,7 @@ func (p *LearnPane) Open(i int) {
 
 // GotoLesson makes lesson i current; a lesson not done yet starts watching
 // from now.
-func (p *LearnPane) GotoLesson(i int) {
+func (p *Learn) GotoLesson(i int) {
 	t := p.Tour
 	t.current = max(0, min(i, len(t.Lessons)-1))
 	p.scroll.Offset = 0
@@ -62,13 +62,13 @@ func (p *LearnPane) GotoLesson(i int) {
 }
 
 // world is what the checks watch.
-func (p *LearnPane) world() lessonWorld {
+func (p *Learn) world() lessonWorld {
 	return lessonWorld{Common: p.Common, selected: p.tree.Selected, shopCalls: p.shopCalls}
 }
 
 // selectRunning selects the latest running span unless a running one is
 // selected already.
-func (p *LearnPane) selectRunning() {
+func (p *Learn) selectRunning() {
 	if n := p.tree.Selected(); n != nil && !n.Finished {
 		return
 	}
@@ -84,7 +84,7 @@ func (p *LearnPane) selectRunning() {
 // Key handles the tour's own keys while it is on: L and esc leave (esc
 // still cancels a running flush first), → and ← move between lessons, the
 // text scrolls when the pane has focus. ok is false for every other key.
-func (p *LearnPane) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
+func (p *Learn) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 	if !p.Active() {
 		return nil, false
 	}
@@ -101,7 +101,7 @@ func (p *LearnPane) Key(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 
 // Check runs the current lesson's check (after every message); a lesson
 // just done shows what happened from its first line.
-func (p *LearnPane) Check() {
+func (p *Learn) Check() {
 	if p.Tour != nil && p.Tour.check(p.world()) {
 		p.scroll.Offset = 0
 	}

@@ -17,8 +17,8 @@ func TestTourRunsWithoutTheRoot(t *testing.T) {
 	c := componenttest.NewCommon(t, component.Policy{})
 	c.Verify = component.NewVerification()
 	s := c.Session
-	tree := NewTreePane(c)
-	p := NewLearnPane(c, tree, NewDeliveryLog(c), func() []AnsweredCall { return nil })
+	tree := NewTree(c)
+	p := NewLearn(c, tree, NewDeliveryLog(c), func() []AnsweredCall { return nil })
 
 	p.Toggle()
 	if !p.Active() || p.Tour.current != 0 {

@@ -14,11 +14,11 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// PreviewDialog is p: the exact bytes the selected span is, was or would be
+// Preview is p: the exact bytes the selected span is, was or would be
 // POSTed as with the current encoding, pretty-printed, and the curl command
 // that sends the same bytes (a dialog that scrolls). The text is rendered at
 // view time, so secrets follow v.
-type PreviewDialog struct {
+type Preview struct {
 	component.PaneBase
 	node     *tracing.Node
 	Payload  tracing.Payload
@@ -27,14 +27,14 @@ type PreviewDialog struct {
 	closed   bool
 }
 
-func newPreview(c *component.Common, n *tracing.Node) *PreviewDialog {
-	d := &PreviewDialog{PaneBase: component.PaneBase{Common: c}, node: n, Viewport: viewport.New(0, 0)}
+func newPreview(c *component.Common, n *tracing.Node) *Preview {
+	d := &Preview{PaneBase: component.PaneBase{Common: c}, node: n, Viewport: viewport.New(0, 0)}
 	d.Payload, d.Err = c.Session.Payload(n, c.Now())
 	return d
 }
 
 // Preview is p: the selected span's bytes.
-func (t *TreePane) Preview() tea.Cmd {
+func (t *Tree) Preview() tea.Cmd {
 	d := newPreview(t.Common, t.Selected())
 	t.Open(d)
 	t.Say("Payload preview: %s.", component.KeyHelp(d.ShortHelp()...))
@@ -42,22 +42,22 @@ func (t *TreePane) Preview() tea.Cmd {
 }
 
 // Title names the span.
-func (d *PreviewDialog) Title() string {
+func (d *Preview) Title() string {
 	return fmt.Sprintf("Payload of \"%s\" — what the outbox POSTs", escapeTitle(d.node.Name))
 }
 
 // Closed says the preview was left.
-func (d *PreviewDialog) Closed() bool { return d.closed }
+func (d *Preview) Closed() bool { return d.closed }
 
 // SetSize sizes the box and its scrolling area (the top bar, status and
 // help lines stay visible).
-func (d *PreviewDialog) SetSize(w, h int) {
+func (d *Preview) SetSize(w, h int) {
 	d.Width, d.Height = w, h
 	d.Viewport.Width, d.Viewport.Height = max(10, w-4), max(1, h-4-4)
 }
 
 // Update scrolls; esc, ctrl+c and p close.
-func (d *PreviewDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (d *Preview) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
@@ -83,17 +83,17 @@ func (d *PreviewDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the preview's keys.
-func (d *PreviewDialog) ShortHelp() []key.Binding {
+func (d *Preview) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(d.Keys.Up, d.Keys.Down, "scroll"), component.Both(d.Keys.PageUp, d.Keys.PageDown, "page"), component.As(d.Keys.Cancel, "closes")}
 }
 
 // FullHelp is the preview's keys.
-func (d *PreviewDialog) FullHelp() [][]key.Binding {
+func (d *Preview) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(component.NavKeys(d.Keys), d.Keys.Cancel, d.Keys.Close)}
 }
 
 // View draws the box: the scrolling text and where it is.
-func (d *PreviewDialog) View() string {
+func (d *Preview) View() string {
 	st := d.Styles
 	inner := max(10, d.Width-4)
 	text := d.Text()
@@ -113,7 +113,7 @@ func (d *PreviewDialog) View() string {
 }
 
 // Text is the preview before wrapping and masking.
-func (d *PreviewDialog) Text() string {
+func (d *Preview) Text() string {
 	if d.Err != nil {
 		return d.Err.Error()
 	}

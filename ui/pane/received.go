@@ -15,13 +15,13 @@ import (
 	"zipkin-playground/tracing/receiver"
 )
 
-// ReceivedPane shows what the embedded receiver actually got: each trace as
+// Received shows what the embedded receiver actually got: each trace as
 // a tree with a waterfall of durations, newest first. Focused, it has a
 // cursor and shows the selected span's details under the list. It owns the
 // receiver's update stream: each ReceivedMsg lays the rows out again and
 // re-arms the wait; a key or a frame costs the same for 100 spans or
 // 100,000 (only the visible rows are drawn).
-type ReceivedPane struct {
+type Received struct {
 	component.PaneBase
 	Traces         []recvTrace
 	Rows           []recvRow
@@ -48,7 +48,7 @@ type ReceivedLayoutMsg struct{}
 // Refresh takes a new snapshot of the receiver, if there is one, and keeps
 // the cursor on the row it was on; a cursor on the top row stays there, on
 // the newest trace, so what arrives is in view (as tail -f follows).
-func (v *ReceivedPane) Refresh() {
+func (v *Received) Refresh() {
 	traces, stats, ok := v.current()
 	if !ok {
 		return
@@ -80,7 +80,7 @@ type recvRowID struct {
 }
 
 // rowID identifies row i across refreshes; false when there is no row i.
-func (v *ReceivedPane) rowID(i int) (recvRowID, bool) {
+func (v *Received) rowID(i int) (recvRowID, bool) {
 	if i < 0 || i >= len(v.Rows) {
 		return recvRowID{}, false
 	}
@@ -94,7 +94,7 @@ func (v *ReceivedPane) rowID(i int) (recvRowID, bool) {
 
 // Owns says msg is the receiver's news: an arrival, a deferred layout, the
 // receiver started.
-func (v *ReceivedPane) Owns(msg tea.Msg) bool {
+func (v *Received) Owns(msg tea.Msg) bool {
 	switch msg.(type) {
 	case component.ReceivedMsg, ReceivedLayoutMsg, component.ReceiverStartedMsg:
 		return true
@@ -104,7 +104,7 @@ func (v *ReceivedPane) Owns(msg tea.Msg) bool {
 
 // Update lays the rows out again on an arrival (and waits for the next), and
 // moves the cursor.
-func (v *ReceivedPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (v *Received) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case component.ReceivedMsg:
 		wait := component.WaitReceived(v.Session.Receiver())
@@ -131,13 +131,13 @@ func (v *ReceivedPane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // ShortHelp is the movement keys.
-func (v *ReceivedPane) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
+func (v *Received) ShortHelp() []key.Binding { return component.NavKeys(v.Keys) }
 
 // FullHelp is the movement keys.
-func (v *ReceivedPane) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
+func (v *Received) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(v.Keys)} }
 
 // Title names the pane with the receiver's counts.
-func (v *ReceivedPane) Title() string {
+func (v *Received) Title() string {
 	if v.showsBackend() {
 		return v.backendTitle()
 	}
@@ -161,7 +161,7 @@ func (v *ReceivedPane) Title() string {
 // with room for both), or all rows. The details get what they need and the
 // list the rest, keeping at least a third (one detail costs what a frame
 // does: a span's lines).
-func (v *ReceivedPane) split() (listH, detailH int) {
+func (v *Received) split() (listH, detailH int) {
 	if !v.Focused() || v.Height < 8 || len(v.Rows) == 0 {
 		return v.Height, 0
 	}
@@ -173,7 +173,7 @@ func (v *ReceivedPane) split() (listH, detailH int) {
 }
 
 // Clamp keeps the cursor in the rows and in the window.
-func (v *ReceivedPane) Clamp(h int) {
+func (v *Received) Clamp(h int) {
 	v.Cursor = max(0, min(v.Cursor, len(v.Rows)-1))
 	h = max(1, h)
 	if v.Cursor < v.offset {
@@ -186,7 +186,7 @@ func (v *ReceivedPane) Clamp(h int) {
 }
 
 // View renders the visible rows, and the selected row's details when focused.
-func (v *ReceivedPane) View() string {
+func (v *Received) View() string {
 	if len(v.Rows) == 0 {
 		return v.Styles.Dim.Render(strings.Join(component.Wrap(v.Empty(), v.Width), "\n"))
 	}
@@ -209,7 +209,7 @@ func (v *ReceivedPane) View() string {
 }
 
 // RowLines draws rows [from, to); the cursor's row is reversed when focused.
-func (v *ReceivedPane) RowLines(from, to int) []string {
+func (v *Received) RowLines(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for i := from; i < to; i++ {
 		selected := v.Focused() && i == v.Cursor
@@ -233,7 +233,7 @@ func (v *ReceivedPane) RowLines(from, to int) []string {
 // row is a trace's title, or a span: its name indented to its depth, kind,
 // service, error marker and duration, then its waterfall bar. When the
 // line is too narrow the name gives way, not the facts.
-func (v *ReceivedPane) row(r recvRow, plain bool) string {
+func (v *Received) row(r recvRow, plain bool) string {
 	w := v.Width
 	if v.Focused() {
 		w-- // the cursor's column
@@ -283,7 +283,7 @@ func (v *ReceivedPane) row(r recvRow, plain bool) string {
 
 // rowFacts is what a span's row says after its name: kind, service (when
 // withService) and the error marker.
-func (v *ReceivedPane) rowFacts(s model.SpanModel, isErr bool, paint func(lipgloss.Style, string) string, withService bool) string {
+func (v *Received) rowFacts(s model.SpanModel, isErr bool, paint func(lipgloss.Style, string) string, withService bool) string {
 	var b strings.Builder
 	if s.Kind != "" {
 		b.WriteString(" " + paint(v.Styles.Kind, "["+string(s.Kind)+"]"))
@@ -306,7 +306,7 @@ func ServiceName(e *model.Endpoint) string {
 }
 
 // bar is the waterfall: an offset and a length proportional to the trace.
-func (v *ReceivedPane) bar(offset, d, total time.Duration, w int, isErr, plain bool) string {
+func (v *Received) bar(offset, d, total time.Duration, w int, isErr, plain bool) string {
 	if total <= 0 {
 		total = 1
 	}
@@ -325,9 +325,9 @@ func (v *ReceivedPane) bar(offset, d, total time.Duration, w int, isErr, plain b
 	return strings.Repeat(" ", from) + bar
 }
 
-// NewReceivedPane is the Received pane, showing what the receiver holds.
-func NewReceivedPane(c *component.Common) *ReceivedPane {
-	p := &ReceivedPane{PaneBase: component.PaneBase{Common: c}}
+// NewReceived is the Received pane, showing what the receiver holds.
+func NewReceived(c *component.Common) *Received {
+	p := &Received{PaneBase: component.PaneBase{Common: c}}
 	p.Refresh()
 	return p
 }

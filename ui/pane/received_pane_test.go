@@ -13,16 +13,16 @@ import (
 
 // newReceivedPane is the Received pane over a session of its own, w×h,
 // with the keys.
-func newReceivedPane(t *testing.T, w, h int) *ReceivedPane {
+func newReceivedPane(t *testing.T, w, h int) *Received {
 	t.Helper()
-	p := NewReceivedPane(componenttest.NewCommon(t, component.Policy{}))
+	p := NewReceived(componenttest.NewCommon(t, component.Policy{}))
 	p.SetSize(w, h)
 	p.Focus()
 	return p
 }
 
 // postTo POSTs a v2 JSON body to the pane's embedded receiver.
-func postTo(t *testing.T, p *ReceivedPane, body string) {
+func postTo(t *testing.T, p *Received, body string) {
 	t.Helper()
 	resp, err := http.Post(p.Session.Receiver().URL(), "application/json", strings.NewReader(body))
 	if err != nil {
@@ -37,7 +37,7 @@ func postTo(t *testing.T, p *ReceivedPane, body string) {
 // arrive POSTs body and lays the pane out again (the stream's wait is not
 // run here). It forgets the last layout's cost first: on a loaded machine
 // that could pass the slow-layout threshold and defer this layout.
-func arrive(t *testing.T, p *ReceivedPane, body string) {
+func arrive(t *testing.T, p *Received, body string) {
 	t.Helper()
 	postTo(t, p, body)
 	p.layoutCost = 0

@@ -78,7 +78,7 @@ func (b *backendTraces) stats() receiver.Stats {
 
 // firstLabel names a trace's time in the details: when it arrived at the
 // receiver, or when verification first read it back.
-func (v *ReceivedPane) firstLabel() string {
+func (v *Received) firstLabel() string {
 	if v.showsBackend() {
 		return "read back"
 	}
@@ -87,19 +87,19 @@ func (v *ReceivedPane) firstLabel() string {
 
 // Available says whether the pane has anything to show: the receiver runs,
 // or a backend's traces were read back.
-func (v *ReceivedPane) Available() bool {
+func (v *Received) Available() bool {
 	return v.Session.Receiver() != nil || len(v.backend.traces) > 0
 }
 
 // showsBackend says whether the pane draws the backend's traces: when chosen,
 // or when no receiver runs.
-func (v *ReceivedPane) showsBackend() bool {
+func (v *Received) showsBackend() bool {
 	return len(v.backend.traces) > 0 && (v.source == sourceBackend || v.Session.Receiver() == nil)
 }
 
 // current is the traces and counts of the source shown; ok is false when
 // there is none.
-func (v *ReceivedPane) current() (traces []receiver.ReceivedTrace, stats receiver.Stats, ok bool) {
+func (v *Received) current() (traces []receiver.ReceivedTrace, stats receiver.Stats, ok bool) {
 	if v.showsBackend() {
 		return v.backend.traces, v.backend.stats(), true
 	}
@@ -111,7 +111,7 @@ func (v *ReceivedPane) current() (traces []receiver.ReceivedTrace, stats receive
 }
 
 // backendTitle names the pane when it shows a backend's copy.
-func (v *ReceivedPane) backendTitle() string {
+func (v *Received) backendTitle() string {
 	counts := fmt.Sprintf(" · %s in %s", component.Plural(v.Stats.Spans, "span"), component.Plural(v.Stats.Traces, "trace"))
 	kind := kindNames[v.backend.kind]
 	if kind == "" {
@@ -124,7 +124,7 @@ func (v *ReceivedPane) backendTitle() string {
 // ReadBack keeps what a verification read from another backend and lays
 // the pane out again when it shows it. A read-back from the embedded
 // receiver is what the receiver's own stream already shows.
-func (v *ReceivedPane) ReadBack(rep verify.Report, local bool, at time.Time) {
+func (v *Received) ReadBack(rep verify.Report, local bool, at time.Time) {
 	if local {
 		return
 	}
@@ -136,7 +136,7 @@ func (v *ReceivedPane) ReadBack(rep verify.Report, local bool, at time.Time) {
 
 // adopt takes the receiver a command started (E → local): the outbox sends
 // to it, and the pane follows what arrives from now.
-func (v *ReceivedPane) adopt(msg component.ReceiverStartedMsg) tea.Cmd {
+func (v *Received) adopt(msg component.ReceiverStartedMsg) tea.Cmd {
 	if msg.Err != nil {
 		v.SayError(fmt.Sprintf("the embedded receiver did not start: %v", msg.Err))
 		return nil
@@ -152,11 +152,11 @@ func (v *ReceivedPane) adopt(msg component.ReceiverStartedMsg) tea.Cmd {
 
 // HasBackendTraces says verification has read traces back from another
 // backend, so the pane has a second source to show.
-func (v *ReceivedPane) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
+func (v *Received) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
 
 // SwitchSource toggles the pane between the embedded receiver and the
 // backend, from the top, and says what it shows now.
-func (v *ReceivedPane) SwitchSource() string {
+func (v *Received) SwitchSource() string {
 	v.source = 1 - v.source
 	v.Cursor, v.offset = 0, 0
 	v.Refresh()
@@ -168,7 +168,7 @@ func (v *ReceivedPane) SwitchSource() string {
 
 // ShowOnly shows only the traces service took part in, from the top; ""
 // shows every trace again.
-func (v *ReceivedPane) ShowOnly(service string) {
+func (v *Received) ShowOnly(service string) {
 	v.only = serviceFilter(service)
 	v.Cursor, v.offset = 0, 0
 	v.Refresh()

@@ -13,7 +13,7 @@ import (
 // stored of the selected span (IDs, kind, endpoints, timing, tags,
 // annotations), or a summary of the selected trace. All of it came from
 // outside, so every text goes through safe.
-func (v *ReceivedPane) detail(r recvRow) []string {
+func (v *Received) detail(r recvRow) []string {
 	var out []string
 	line := func(label, value string) {
 		l := v.Styles.Label.Render(fmt.Sprintf("%-*s", labelW, label))
@@ -63,7 +63,7 @@ func (v *ReceivedPane) detail(r recvRow) []string {
 }
 
 // parentText names the parent and says whether it arrived.
-func (v *ReceivedPane) parentText(spans []model.SpanModel, s model.SpanModel) string {
+func (v *Received) parentText(spans []model.SpanModel, s model.SpanModel) string {
 	if s.ParentID == nil {
 		return "none: a root"
 	}
@@ -77,7 +77,7 @@ func (v *ReceivedPane) parentText(spans []model.SpanModel, s model.SpanModel) st
 
 // receivedTags: sorted tags (error in red), then annotations with their
 // offset from the span's start.
-func (v *ReceivedPane) receivedTags(s model.SpanModel, line func(label, value string)) {
+func (v *Received) receivedTags(s model.SpanModel, line func(label, value string)) {
 	tagLines(v.Styles, s.Tags, "none", line)
 	if len(s.Annotations) == 0 {
 		line("annot.", v.Styles.Dim.Render("none"))
@@ -111,7 +111,7 @@ func servicesOf(spans []model.SpanModel) []string {
 
 // CursorSpan is the span under the Received pane's cursor and the spans of
 // its trace; ok is false on a trace's row or when there is none.
-func (v *ReceivedPane) CursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
+func (v *Received) CursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
 	if v.Cursor < 0 || v.Cursor >= len(v.Rows) || v.Rows[v.Cursor].Span < 0 {
 		return s, nil, false
 	}

@@ -15,40 +15,40 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// TreePane is the span tree: one row per span, indented under its parent.
+// Tree is the span tree: one row per span, indented under its parent.
 // Only the visible rows are rendered, so a 10,000-span tree costs what a
 // 30-span one does.
-type TreePane struct {
+type Tree struct {
 	component.PaneBase
 	cursor, offset int
 	Kind           model.Kind // given to the next span started (K), then back to none
 }
 
 // NextKind is the kind the next span started gets.
-func (t *TreePane) NextKind() model.Kind { return t.Kind }
+func (t *Tree) NextKind() model.Kind { return t.Kind }
 
 // SetSize sets the inner size (rows available for spans).
-func (t *TreePane) SetSize(w, h int) {
+func (t *Tree) SetSize(w, h int) {
 	t.Width, t.Height = w, h
 	t.Clamp()
 }
 
 // Title names the pane with its span count.
-func (t *TreePane) Title() string {
+func (t *Tree) Title() string {
 	return fmt.Sprintf("Spans · %d", t.Session.Tree().Len()) + t.Verify.Notice()
 }
 
 // ShortHelp is the movement keys.
-func (t *TreePane) ShortHelp() []key.Binding { return component.NavKeys(t.Keys) }
+func (t *Tree) ShortHelp() []key.Binding { return component.NavKeys(t.Keys) }
 
 // FullHelp is the movement keys.
-func (t *TreePane) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(t.Keys)} }
+func (t *Tree) FullHelp() [][]key.Binding { return [][]key.Binding{component.NavKeys(t.Keys)} }
 
 // Selected is the span under the cursor, nil in an empty tree.
-func (t *TreePane) Selected() *tracing.Node { return t.Session.Tree().At(t.cursor) }
+func (t *Tree) Selected() *tracing.Node { return t.Session.Tree().At(t.cursor) }
 
 // Select moves the cursor to n.
-func (t *TreePane) Select(n *tracing.Node) {
+func (t *Tree) Select(n *tracing.Node) {
 	if i := t.Session.Tree().Index(n); i >= 0 {
 		t.cursor = i
 		t.Clamp()
@@ -56,7 +56,7 @@ func (t *TreePane) Select(n *tracing.Node) {
 }
 
 // Clamp keeps the cursor on a span of the tree after spans went away.
-func (t *TreePane) Clamp() {
+func (t *Tree) Clamp() {
 	n := t.Session.Tree().Len()
 	t.cursor = max(0, min(t.cursor, n-1))
 	rows := max(1, t.Height)
@@ -70,7 +70,7 @@ func (t *TreePane) Clamp() {
 }
 
 // Update moves the selection.
-func (t *TreePane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (t *Tree) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return t, nil
@@ -81,7 +81,7 @@ func (t *TreePane) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // View renders the visible rows.
-func (t *TreePane) View() string {
+func (t *Tree) View() string {
 	tree := t.Session.Tree()
 	if tree.Len() == 0 {
 		return t.Styles.Dim.Render(component.KeyText(t.Keys, "No spans yet.\n\nPress {NewTrace} to start a new trace,\nthen {Child} for a child span,\n{Finish} to finish it, {Flush} to flush.\n\n{Debug} starts a debug trace, {Continue} continues\none from pasted B3 headers."))
@@ -112,7 +112,7 @@ func (t *TreePane) View() string {
 // wide, the name gives way (the inspector shows it whole), then the facts
 // take their short form (✗ for "✗ error"), then the running time goes; the
 // markers (kind, shared, sampling, ✗, delivery state) always stay.
-func (t *TreePane) Row(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool) string {
+func (t *Tree) Row(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool) string {
 	marker := " "
 	if plain {
 		marker = "▶"
@@ -140,7 +140,7 @@ const (
 )
 
 // facts is what a row says after the name, in one of its forms.
-func (t *TreePane) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool, form int) string {
+func (t *Tree) facts(n *tracing.Node, out *outbox.Outbox, now time.Time, plain bool, form int) string {
 	st := t.Styles
 	paint := func(style lipgloss.Style, text string) string {
 		if plain {
@@ -229,7 +229,7 @@ func deliveryStyle(st *component.Styles, s outbox.DeliveryState) lipgloss.Style 
 	return st.Dim
 }
 
-// NewTreePane is the tree of the session's traces.
-func NewTreePane(c *component.Common) *TreePane {
-	return &TreePane{PaneBase: component.PaneBase{Common: c}}
+// NewTree is the tree of the session's traces.
+func NewTree(c *component.Common) *Tree {
+	return &Tree{PaneBase: component.PaneBase{Common: c}}
 }

@@ -8,7 +8,7 @@ import (
 
 // checkPaste is checkB3 plus what the new span will be: with SERVER as the
 // next kind it joins the pasted span (shared span ID), as zipkin-go does.
-func (t *TreePane) checkPaste(s string) (string, string) {
+func (t *Tree) checkPaste(s string) (string, string) {
 	note, err := component.CheckB3(s)
 	if err == "" && t.Kind == model.Server {
 		note += "; next kind SERVER: the new span joins the pasted span (same span ID, shared)"

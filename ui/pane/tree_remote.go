@@ -11,7 +11,7 @@ import (
 )
 
 // RemoteEndpoint asks for the other side of the selected running span.
-func (t *TreePane) RemoteEndpoint() tea.Cmd {
+func (t *Tree) RemoteEndpoint() tea.Cmd {
 	n := t.Selected()
 	value := ""
 	if e := n.RemoteEndpoint; e != nil {

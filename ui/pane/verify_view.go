@@ -35,7 +35,7 @@ func verifyStyle(st *component.Styles, s verify.State) lipgloss.Style {
 }
 
 // verifyNote is what the inspector adds after the delivery state.
-func (v *InspectorPane) verifyNote(k outbox.SpanKey, state outbox.DeliveryState) string {
+func (v *Inspector) verifyNote(k outbox.SpanKey, state outbox.DeliveryState) string {
 	if state != outbox.Delivered {
 		return ""
 	}
@@ -55,7 +55,7 @@ func (v *InspectorPane) verifyNote(k outbox.SpanKey, state outbox.DeliveryState)
 
 // storedAs lists, for a span stored otherwise than sent, each changed field
 // as stored, what was sent, and why the backend did it.
-func (v *InspectorPane) storedAs(n *tracing.Node, line func(label, value string)) {
+func (v *Inspector) storedAs(n *tracing.Node, line func(label, value string)) {
 	ch := v.Verify.Check(n.Key)
 	if ch == nil || ch.State != verify.StateChanged {
 		return
