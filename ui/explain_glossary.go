@@ -1,6 +1,11 @@
 package ui
 
-import "zipkin-playground/ui/component"
+import (
+	"strings"
+
+	"zipkin-playground/tracing/wire"
+	"zipkin-playground/ui/component"
+)
 
 // glossary is every concept the playground shows, in plain words.
 func glossary() component.Explanation {
@@ -33,7 +38,29 @@ func glossary() component.Explanation {
 		{Label: "collector", Value: "", Means: "The server that accepts spans: Zipkin, Jaeger's Zipkin receiver, an OpenTelemetry collector, or the embedded receiver."},
 		{Label: "202 Accepted", Value: "", Means: "Zipkin's answer to a good POST: accepted, not yet stored."},
 		{Label: "embedded receiver", Value: "", Means: "A small Zipkin inside the playground (the default endpoint); the Received pane shows what it stored."},
-		{Label: "encoding", Value: "", Means: "How spans are written on the wire: Zipkin v2 JSON (names lowercased), v2 proto3, or v1 JSON for /api/v1/spans."},
+		{Label: "encoding", Value: "", Means: encodingMeaning()},
 		{Label: "lowercasing", Value: "", Means: "zipkin-go's JSON serializer writes span and service names lowercase, and Zipkin stores them so: 'GET /checkout' arrives as 'get /checkout'. The proto3 encoding keeps the case; Jaeger stores what it gets."},
 	}}
+}
+
+// encodingMeaning names the encodings the outbox sends, from the table of
+// wire formats: its title, whether names arrive lowercased, and the path a
+// format is for when it is not the default's.
+func encodingMeaning() string {
+	cs := wire.SendCodecs()
+	forms := make([]string, len(cs))
+	for i, c := range cs {
+		forms[i] = c.Title
+		if !c.KeepsCase {
+			forms[i] += " (names lowercased)"
+		}
+		if !c.Accepts(cs[0].Paths[0]) {
+			forms[i] += " for " + strings.Join(c.Paths, " and ")
+		}
+	}
+	list := forms[0]
+	if n := len(forms); n > 1 {
+		list = strings.Join(forms[:n-1], ", ") + ", or " + forms[n-1]
+	}
+	return "How spans are written on the wire: " + list + "."
 }
