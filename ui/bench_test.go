@@ -125,7 +125,7 @@ func BenchmarkKeyFrameLearning(b *testing.B) {
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			mm := m.(*Model)
 			m, _ = m.Update(keyMsg("L"))
-			mm.lesson.GotoLesson(2) // "finished": a pass over every span
+			mm.GotoLesson(3) // "finished": a pass over every span
 			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

@@ -21,7 +21,7 @@ func TestGzipFromOptions(t *testing.T) {
 	m, _ = press(t, m, "O")
 	selectOption(t, m, "gzip")
 	m, _ = press(t, m, "enter")
-	if !m.common.Session.Config().Gzip || !strings.Contains(m.status, "Gzip: off → on") || optionsOf(m) == nil {
+	if !m.common.Session.Config().Gzip || !strings.Contains(m.status, "Gzip: off → on") || !optionsOpen(m) {
 		t.Fatalf("gzip: config %v, status %q", m.common.Session.Config().Gzip, m.status)
 	}
 	m, _ = press(t, m, "esc")
@@ -73,7 +73,7 @@ func TestOptionsRunTheSettingsKey(t *testing.T) {
 	m, _ = press(t, m, "O")
 	selectOption(t, m, "B3 view")
 	before := m.common.Session.Config().B3
-	if m, _ = press(t, m, "enter"); m.common.Session.Config().B3 == before || optionsOf(m) == nil {
-		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.common.Session.Config().B3, optionsOf(m) != nil)
+	if m, _ = press(t, m, "enter"); m.common.Session.Config().B3 == before || !optionsOpen(m) {
+		t.Errorf("B3 view: %s → %s, back in O: %v", before, m.common.Session.Config().B3, optionsOpen(m))
 	}
 }
