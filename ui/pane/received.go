@@ -188,7 +188,7 @@ func (v *Received) Clamp(h int) {
 // View renders the visible rows, and the selected row's details when focused.
 func (v *Received) View() string {
 	if len(v.Rows) == 0 {
-		return v.Styles.Dim.Render(strings.Join(component.Wrap(v.Empty(), v.Width), "\n"))
+		return v.Styles.Dim.Render(strings.Join(component.Wrap(v.empty(), v.Width), "\n"))
 	}
 	listH, detailH := v.split()
 	v.Clamp(listH)
