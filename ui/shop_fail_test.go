@@ -65,7 +65,7 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	m := clientModel(t)
 	m, _ = callGateway(t, m) // shared spans, the default
 	m, _ = press(t, m, "H", "c")
-	if v := m.View(); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(m.shop.ServerSpansLine(), "enter restarts the shop") {
+	if v := flat(m.View()); !strings.Contains(v, "child spans, IDs of their own") || !strings.Contains(v, ": shared · enter restarts the shop") {
 		t.Fatalf("the picker should say the SERVER spans become children and the shop restarts:\n%s", v)
 	}
 	m, cmd := press(t, m, "enter")
