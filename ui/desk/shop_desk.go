@@ -27,7 +27,7 @@ type Shop struct {
 	// ReportingTo is where the services report; when the session's
 	// endpoint moves, the next call moves them first.
 	ReportingTo string
-	MapGen      int // the open service map's generation; stale ticks are dropped
+	mapGen      int // the open service map's generation; stale ticks are dropped
 	problems    int // reporter complaints already logged
 	// called counts the calls each span made: a second one reuses its ID.
 	called map[*tracing.Node]int
@@ -90,7 +90,7 @@ func (d *Shop) Update(msg ShopMsg) tea.Cmd {
 		return shopProblemsSoon()
 	case ShopProblemsMsg:
 		d.logProblems()
-	case ServiceMapMsg, ServiceMapTickMsg:
+	case ServiceMapMsg, serviceMapTickMsg:
 		return d.mapMsg(msg)
 	}
 	return nil
