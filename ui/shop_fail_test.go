@@ -70,8 +70,10 @@ func TestCInThePickerRestartsTheShopWithChildServerSpans(t *testing.T) {
 	}
 	m, cmd := press(t, m, "enter")
 	m, res := runShop(t, m, cmd)
-	if res == nil || res.Status != 200 || !m.shop.RunningChild {
-		t.Fatalf("after c: want a 200 from a shop with child spans, have %+v, child %v (%s)", res, m.shop.RunningChild, m.status)
+	// That the shop now runs with child spans is what the gateway's SERVER
+	// spans below show.
+	if res == nil || res.Status != 200 {
+		t.Fatalf("after c: want a 200 from the restarted shop, have %+v (%s)", res, m.status)
 	}
 	n := m.tree.Selected()
 	m.shop.Stop()

@@ -91,7 +91,7 @@ func shopCallNotes(n *tracing.Node, f b3.Format, starting bool) []string {
 
 // request calls now, or once the shop has started.
 func (d *Shop) request(c shopCall) tea.Cmd {
-	if d.Running != nil && d.RunningChild == d.childSpans {
+	if d.Running != nil && d.runningChild == d.childSpans {
 		return d.call(c)
 	}
 	d.queued = append(d.queued, c)

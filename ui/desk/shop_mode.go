@@ -22,7 +22,7 @@ func (d *Shop) serverSpansLine() string {
 	if d.childSpans {
 		line = "SERVER spans: child spans, IDs of their own · " + c + ": shared"
 	}
-	if d.Running != nil && d.RunningChild != d.childSpans {
+	if d.Running != nil && d.runningChild != d.childSpans {
 		line += " · enter restarts the shop"
 	}
 	return line
