@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/ui/pane"
 )
 
 // BenchmarkKeyFrame measures one key (Update) plus one frame (View) at
@@ -72,7 +74,7 @@ func BenchmarkReceivedKeyFrame(b *testing.B) {
 			for sent := 0; sent < n; sent += 5000 {
 				postSpans(b, m, receivedBody(sent, min(5000, n-sent)))
 			}
-			m.received.Refresh() // arrivals may have been coalesced
+			m.Update(pane.ReceivedLayoutMsg{}) // arrivals may have been coalesced
 			if got := m.received.Stats.Stored; got != n {
 				b.Fatalf("the receiver holds %d spans", got)
 			}
@@ -101,7 +103,7 @@ func BenchmarkReceivedRefresh(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m.received.Refresh()
+				m.Update(pane.ReceivedLayoutMsg{})
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 
 	"github.com/openzipkin/zipkin-go/model"
 )
@@ -12,7 +13,7 @@ import (
 // accepts and gives it focus.
 func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	t.Helper()
-	m.received.Refresh()
+	m.Update(pane.ReceivedLayoutMsg{})
 	for i, r := range m.received.Rows {
 		if r.Span >= 0 && accept(m.received.Traces[r.Trace].Spans[r.Span]) {
 			m.received.Cursor = i

@@ -45,10 +45,10 @@ const slowLayout = 10 * time.Millisecond
 // ReceivedLayoutMsg lays out arrivals that were deferred.
 type ReceivedLayoutMsg struct{}
 
-// Refresh takes a new snapshot of the receiver, if there is one, and keeps
+// refresh takes a new snapshot of the receiver, if there is one, and keeps
 // the cursor on the row it was on; a cursor on the top row stays there, on
 // the newest trace, so what arrives is in view (as tail -f follows).
-func (v *Received) Refresh() {
+func (v *Received) refresh() {
 	traces, stats, ok := v.current()
 	if !ok {
 		return
@@ -115,11 +115,11 @@ func (v *Received) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 			v.deferred = true
 			return v, tea.Batch(wait, tea.Tick(gap, func(time.Time) tea.Msg { return ReceivedLayoutMsg{} }))
 		}
-		v.Refresh()
+		v.refresh()
 		return v, wait
 	case ReceivedLayoutMsg:
 		v.deferred = false
-		v.Refresh()
+		v.refresh()
 	case component.ReceiverStartedMsg:
 		return v, v.adopt(msg)
 	case tea.KeyMsg:
@@ -328,6 +328,6 @@ func (v *Received) bar(offset, d, total time.Duration, w int, isErr, plain bool)
 // NewReceived is the Received pane, showing what the receiver holds.
 func NewReceived(c *component.Common) *Received {
 	p := &Received{PaneBase: component.PaneBase{Common: c}}
-	p.Refresh()
+	p.refresh()
 	return p
 }

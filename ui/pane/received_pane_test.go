@@ -192,7 +192,7 @@ func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
 	body := `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"timed","timestamp":1700000000000000,"duration":5000},` +
 		`{"traceId":"00000000000000aa","parentId":"0000000000000001","id":"0000000000000002","name":"untimed"}]`
 	postTo(t, p, body)
-	p.Refresh()
+	p.refresh()
 	lines := p.RowLines(0, len(p.Rows))
 	if !strings.Contains(lines[0], "· 5.0ms") || len(lines) != 3 || !strings.Contains(lines[2], "untimed") {
 		t.Errorf("waterfall:\n%s", strings.Join(lines, "\n"))
@@ -205,7 +205,7 @@ func TestReceivedNamesSanitised(t *testing.T) {
 	p := newReceivedPane(t, 100, 30)
 	body := `[{"traceId":"00000000000000ab","id":"0000000000000001","name":"x\u001b[2J\u001b]0;t\u0007","timestamp":1700000000000000,"duration":5}]`
 	postTo(t, p, body)
-	p.Refresh()
+	p.refresh()
 	out := strings.Join(p.RowLines(0, len(p.Rows)), "\n")
 	if strings.ContainsAny(out, "\x07") || strings.Contains(out, "\x1b[2j") || strings.Contains(out, "\x1b]0;") || !strings.Contains(out, `x\x1b[2j`) {
 		t.Errorf("%q", out)

@@ -130,7 +130,7 @@ func (v *Received) ReadBack(rep verify.Report, local bool, at time.Time) {
 	}
 	v.backend.keep(rep, at)
 	if v.showsBackend() {
-		v.Refresh()
+		v.refresh()
 	}
 }
 
@@ -145,7 +145,7 @@ func (v *Received) adopt(msg component.ReceiverStartedMsg) tea.Cmd {
 		v.SayError(err.Error())
 		return nil
 	}
-	v.Refresh()
+	v.refresh()
 	dialog.EndpointEditor{Common: v.Common}.Changed()
 	return component.WaitReceived(v.Session.Receiver())
 }
@@ -159,7 +159,7 @@ func (v *Received) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
 func (v *Received) SwitchSource() string {
 	v.source = 1 - v.source
 	v.Cursor, v.offset = 0, 0
-	v.Refresh()
+	v.refresh()
 	if v.showsBackend() {
 		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], component.Safe(v.backend.query))
 	}
@@ -171,5 +171,5 @@ func (v *Received) SwitchSource() string {
 func (v *Received) ShowOnly(service string) {
 	v.only = serviceFilter(service)
 	v.Cursor, v.offset = 0, 0
-	v.Refresh()
+	v.refresh()
 }
