@@ -168,10 +168,12 @@ func TestOptionsRefuseWhatTheFlagsRefuse(t *testing.T) {
 	}
 	// v1 on a v2 path is refused in the list, which stays open.
 	selectOption(t, m, "encoding")
-	m, _ = press(t, m, "enter", "down", "down", "enter")
-	list, _ := m.dialog.(*dialog.List)
-	if list == nil || !strings.Contains(list.Err, "/api/v1/spans") || m.common.Session.Outbox().Encoding() != outbox.EncodingJSON {
-		t.Errorf("v1 on /api/v2/spans: dialog %T %+v", m.dialog, list)
+	m, _ = press(t, m, "enter", "down", "down")
+	list := m.dialog
+	before := flat(list.View())
+	m, _ = press(t, m, "enter")
+	if m.dialog != list || list.Closed() || strings.Contains(before, "/api/v2/spans does not take") || !strings.Contains(flat(list.View()), "/api/v2/spans does not take") || !strings.Contains(flat(list.View()), "the /api/v1/spans path") || m.common.Session.Outbox().Encoding() != outbox.EncodingJSON {
+		t.Errorf("v1 on /api/v2/spans: dialog %T, before enter:\n%s\nafter:\n%s", m.dialog, before, list.View())
 	}
 }
 
