@@ -9,15 +9,16 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// selectReceived puts the Received pane's cursor on the first span match
-// accepts and gives it focus.
+// selectReceived gives the Received pane focus and moves its cursor with
+// the keys, from the top down, to the first span accept takes.
 func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	t.Helper()
 	m.Update(pane.ReceivedLayoutMsg{})
-	for i, r := range m.received.Rows {
-		if r.Span >= 0 && accept(m.received.Traces[r.Trace].Spans[r.Span]) {
-			m.received.Cursor = i
-			m.screen.focus(m.received)
+	m.screen.focus(m.received)
+	m.received.Update(keyMsg("g"))
+	for view := ""; view != m.received.View(); m.received.Update(keyMsg("j")) {
+		view = m.received.View()
+		if s, _, ok := m.received.CursorSpan(); ok && accept(s) {
 			return
 		}
 	}

@@ -158,7 +158,7 @@ func (v *Received) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
 // backend, from the top, and says what it shows now.
 func (v *Received) SwitchSource() string {
 	v.source = 1 - v.source
-	v.Cursor, v.offset = 0, 0
+	v.cursor, v.offset = 0, 0
 	v.refresh()
 	if v.showsBackend() {
 		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], component.Safe(v.backend.query))
@@ -170,6 +170,6 @@ func (v *Received) SwitchSource() string {
 // shows every trace again.
 func (v *Received) ShowOnly(service string) {
 	v.only = serviceFilter(service)
-	v.Cursor, v.offset = 0, 0
+	v.cursor, v.offset = 0, 0
 	v.refresh()
 }
