@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"zipkin-playground/ui/pane"
 )
 
 // BenchmarkKeyFrame measures one key (Update) plus one frame (View) at
@@ -72,7 +74,7 @@ func BenchmarkReceivedKeyFrame(b *testing.B) {
 			for sent := 0; sent < n; sent += 5000 {
 				postSpans(b, m, receivedBody(sent, min(5000, n-sent)))
 			}
-			m.received.Refresh() // arrivals may have been coalesced
+			m.Update(pane.ReceivedLayoutMsg{}) // arrivals may have been coalesced
 			if got := m.received.Stats.Stored; got != n {
 				b.Fatalf("the receiver holds %d spans", got)
 			}
@@ -101,7 +103,7 @@ func BenchmarkReceivedRefresh(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m.received.Refresh()
+				m.Update(pane.ReceivedLayoutMsg{})
 			}
 		})
 	}
@@ -125,7 +127,7 @@ func BenchmarkKeyFrameLearning(b *testing.B) {
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			mm := m.(*Model)
 			m, _ = m.Update(keyMsg("L"))
-			mm.lesson.GotoLesson(2) // "finished": a pass over every span
+			mm.GotoLesson(3) // "finished": a pass over every span
 			keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {

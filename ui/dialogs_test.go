@@ -68,7 +68,7 @@ func TestSamplerPicker(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
 	m, _ = press(t, m, "S")
-	if pickerOf(m) == nil || !strings.Contains(m.View(), "trace ID (low 64 bits) mod N") {
+	if !pickerOpen(m) || !strings.Contains(m.View(), "trace ID (low 64 bits) mod N") {
 		t.Fatal("S did not show the sampler list with descriptions")
 	}
 	m, _ = press(t, m, "down", "enter") // never

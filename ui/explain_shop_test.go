@@ -4,19 +4,21 @@ import (
 	"strings"
 	"testing"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 
 	"github.com/openzipkin/zipkin-go/model"
 )
 
-// selectReceived puts the Received pane's cursor on the first span match
-// accepts and gives it focus.
+// selectReceived gives the Received pane focus and moves its cursor with
+// the keys, from the top down, to the first span accept takes.
 func selectReceived(t *testing.T, m *Model, accept func(model.SpanModel) bool) {
 	t.Helper()
-	m.received.Refresh()
-	for i, r := range m.received.Rows {
-		if r.Span >= 0 && accept(m.received.Traces[r.Trace].Spans[r.Span]) {
-			m.received.Cursor = i
-			m.screen.focus(m.received)
+	m.Update(pane.ReceivedLayoutMsg{})
+	m.screen.focus(m.received)
+	m.received.Update(keyMsg("g"))
+	for view := ""; view != m.received.View(); m.received.Update(keyMsg("j")) {
+		view = m.received.View()
+		if s, _, ok := m.received.CursorSpan(); ok && accept(s) {
 			return
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"zipkin-playground/ui/desk"
 	"zipkin-playground/ui/dialog"
 
 	"zipkin-playground/tracing"
@@ -84,7 +83,7 @@ func TestFilesSavedSafely(t *testing.T) {
 	// The prompt starts empty, the default is a placeholder: typing is the
 	// whole name (no "scenario.jsonork/…").
 	m, _ = press(t, m, "w")
-	if p := promptOf(m); p == nil || p.Value() != "" || p.Input.Placeholder != desk.DefaultScenarioFile {
+	if p := promptOf(m); p == nil || p.Value() != "" || p.Input.Placeholder != "scenario.json" {
 		t.Fatalf("save prompt: %+v", p)
 	}
 	m = typeText(t, m, "~/mine.json")

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 	"zipkin-playground/ui/desk"
-	"zipkin-playground/ui/dialog"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -46,10 +45,10 @@ func promptOf(m *Model) *component.Prompt {
 	return p
 }
 
-// pickerOf is the sampler picker in the dialog slot, nil when there is none.
-func pickerOf(m *Model) *dialog.SamplerPicker {
-	p, _ := m.dialog.(*dialog.SamplerPicker)
-	return p
+// pickerOpen says whether the sampler picker holds the dialog slot (its
+// title is its own).
+func pickerOpen(m *Model) bool {
+	return m.dialog != nil && strings.HasPrefix(m.dialog.Title(), "Sampler for new traces")
 }
 
 // namedKeys are the non-rune keys tests press, by name.

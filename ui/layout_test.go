@@ -15,6 +15,7 @@ import (
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 )
 
 // t0 is the demo's clock: spans start from it, the screen's now is after it.
@@ -327,7 +328,7 @@ var (
 func TestReceivedBesideGolden(t *testing.T) {
 	t.Parallel()
 	m, spans := demoModel(t, 200, 60, func(c *tracing.Config) { c.Endpoint = "" })
-	m.received.Refresh() // the stream's wait is not run here
+	m.Update(pane.ReceivedLayoutMsg{}) // the stream's wait is not run here
 	m.Update(nil)
 	v := m.View()
 	for _, want := range []string{"Received by the embedded receiver · 3 spans in 1 batch", "validate", "12.0ms",

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"zipkin-playground/ui/component"
+	"zipkin-playground/ui/pane"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -16,7 +17,7 @@ func TestANarrowReceivedPaneNamesEachShopSpanByItsService(t *testing.T) {
 	m = settle(t, m, component.StartFlush(t.Context(), m.common.Session.Outbox(), 0, m.common.Session.Endpoint()))
 	m.shop.Stop()
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m.received.Refresh()
+	m.Update(pane.ReceivedLayoutMsg{})
 	m, _ = press(t, m, "tab") // the Received pane, as a person reaches it
 	if m.screen.focusedPane() != component.Component(m.received) {
 		t.Fatal("tab should focus the Received pane")

@@ -74,7 +74,7 @@ func TestReceivedSwitchesToBackend(t *testing.T) {
 	if got := paneText(m); !strings.HasPrefix(got, "Received") || strings.Contains(got, "checkout") {
 		t.Fatalf("before s, the pane shows the embedded receiver (which got nothing):\n%s", got)
 	}
-	if hint := m.received.Empty(); !strings.Contains(hint, "s shows what that backend stored") {
+	if hint := strings.Join(strings.Fields(m.received.View()), " "); !strings.Contains(hint, "s shows what that backend stored") {
 		t.Errorf("the empty receiver's pane does not point at the backend: %q", hint)
 	}
 	if !m.common.Keys.Source.Enabled() {

@@ -27,7 +27,7 @@ type ExplainDialog struct {
 	PaneBase
 	pages    [2]Explanation
 	page     int
-	Scroll   int
+	scroll   int
 	closed   bool
 	maxLines int
 }
@@ -54,10 +54,10 @@ func (d *ExplainDialog) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case key.Matches(km, d.Keys.Cancel), key.Matches(km, d.Keys.Close), key.Matches(km, d.Keys.Explain):
 		d.closed = true
 	case key.Matches(km, d.Keys.Glossary):
-		d.page, d.Scroll = 1-d.page, 0
+		d.page, d.scroll = 1-d.page, 0
 	default:
 		last := max(0, len(d.Lines())-d.maxLines)
-		d.Scroll = Navigate(d.Keys, km, d.Scroll, max(1, d.maxLines-1), last)
+		d.scroll = Navigate(d.Keys, km, d.scroll, max(1, d.maxLines-1), last)
 	}
 	return d, nil
 }
@@ -100,7 +100,7 @@ func (d *ExplainDialog) Lines() []string {
 func (d *ExplainDialog) View() string {
 	st := d.Styles
 	all := d.Lines()
-	start := min(d.Scroll, max(0, len(all)-1))
+	start := min(d.scroll, max(0, len(all)-1))
 	end := min(len(all), start+d.maxLines)
 	footer := KeyHelp(d.ShortHelp()...)
 	if end < len(all) {

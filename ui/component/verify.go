@@ -56,27 +56,6 @@ func (v *Verification) Notice() string {
 	return fmt.Sprintf(" · %s verifying %s…", spinnerFrames[v.frame%len(spinnerFrames)], Plural(v.traces, "trace"))
 }
 
-// VerifiedCount is how many spans were read back exactly as sent (learn's
-// lessons check it).
-func (c *Common) VerifiedCount() int { return c.countChecks(verify.StateVerified) }
-
-// CheckedCount is how many spans verification has a result for, whatever
-// the result (verified, changed or missing).
-func (c *Common) CheckedCount() int { return c.countChecks("") }
-
-func (c *Common) countChecks(state verify.State) int {
-	if c.Verify == nil {
-		return 0
-	}
-	n := 0
-	for _, ch := range c.Verify.checks {
-		if state == "" || ch.State == state {
-			n++
-		}
-	}
-	return n
-}
-
 // Verifier starts read-backs and words their results; the results live in
 // the shared verification, the words go to the status and the log through
 // requests.
@@ -252,33 +231,6 @@ func (v Verifier) firstSight(rep verify.Report) []string {
 			if r, ok := verify.RewriteNamed(d.Rewrite); ok {
 				out = append(out, r.Explain)
 			}
-		}
-	}
-	return out
-}
-
-// RewriteExplanations are the plain-words explanations of the rewrites the
-// backend made to n (one per rewrite; the reason itself for a difference no
-// known rewrite explains), for learn's explain view (i). None when n was not
-// verified or was stored as sent.
-func (c *Common) RewriteExplanations(n *tracing.Node) []string {
-	if n == nil {
-		return nil
-	}
-	ch := c.Verify.Check(n.Key)
-	if ch == nil {
-		return nil
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, d := range ch.Differences {
-		text := d.Field + ": " + d.Why
-		if r, ok := verify.RewriteNamed(d.Rewrite); ok {
-			text = r.Explain
-		}
-		if !seen[text] {
-			seen[text] = true
-			out = append(out, text)
 		}
 	}
 	return out

@@ -26,7 +26,7 @@ type Files struct {
 // Default file names, shown as the prompts' placeholders: enter on an empty
 // prompt uses them; typing replaces them (nothing to delete first).
 const (
-	DefaultScenarioFile = "scenario.json"
+	defaultScenarioFile = "scenario.json"
 	defaultExportFile   = "spans.json"
 )
 
@@ -44,9 +44,9 @@ func filePath(typed, def string) (string, error) {
 func (f Files) Save() tea.Cmd {
 	return f.Ask(component.PromptSpec{
 		Title:       "Save the trees as a scenario — file name (~ is your home; asks before replacing)",
-		Placeholder: DefaultScenarioFile,
+		Placeholder: defaultScenarioFile,
 		Accept: func(typed string) (tea.Cmd, error) {
-			path, err := filePath(typed, DefaultScenarioFile)
+			path, err := filePath(typed, defaultScenarioFile)
 			if err != nil {
 				return nil, err
 			}

@@ -58,7 +58,7 @@ func (d *Shop) PickRoute() tea.Cmd {
 		notes = append(notes, "This span already made a call: another one carries the same span ID (a real client starts a new CLIENT span per request).")
 	}
 	p := &dialog.RoutePicker{PaneBase: component.PaneBase{Common: d.Common}, Routes: d.routes(), Notes: notes, Fails: d.fails, Toggle: d.toggleFail,
-		ServerSpans: d.ServerSpansLine, ToggleChild: d.toggleChild}
+		ServerSpans: d.serverSpansLine, ToggleChild: d.toggleChild}
 	p.Accept = func(r shop.Route) tea.Cmd {
 		if d.called == nil {
 			d.called = map[*tracing.Node]int{}
@@ -91,7 +91,7 @@ func shopCallNotes(n *tracing.Node, f b3.Format, starting bool) []string {
 
 // request calls now, or once the shop has started.
 func (d *Shop) request(c shopCall) tea.Cmd {
-	if d.Running != nil && d.RunningChild == d.childSpans {
+	if d.Running != nil && d.runningChild == d.childSpans {
 		return d.call(c)
 	}
 	d.queued = append(d.queued, c)

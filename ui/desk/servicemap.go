@@ -132,8 +132,8 @@ func wrapStyled(style func(...string) string, s string, w int) []string {
 
 // OpenMap opens a new map (M) and reads the graph for it.
 func (d *Shop) OpenMap() tea.Cmd {
-	d.MapGen++
-	p := &serviceMap{PaneBase: component.PaneBase{Common: d.Common}, gen: d.MapGen}
+	d.mapGen++
+	p := &serviceMap{PaneBase: component.PaneBase{Common: d.Common}, gen: d.mapGen}
 	d.Open(p)
 	d.Say("Service map: what the query API's dependency links say, read again every second.")
 	return fetchServiceMap(p.gen, nil, d.Session.Config(), d.Session.Endpoint())
@@ -151,18 +151,18 @@ func (d *Shop) shownMap(gen int) *serviceMap {
 func (d *Shop) mapMsg(msg ShopMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ServiceMapMsg:
-		p := d.shownMap(msg.Gen)
+		p := d.shownMap(msg.gen)
 		if p == nil {
 			return nil
 		}
-		p.loaded, p.err, p.links, p.at = true, msg.err, msg.Links, msg.at
+		p.loaded, p.err, p.links, p.at = true, msg.err, msg.links, msg.at
 		if msg.api != nil {
 			p.source = fmt.Sprintf("%s (%s)", msg.api.Masked(), msg.api.Kind())
 			p.api, p.kind = msg.api, msg.api.Kind()
 		}
-		return serviceMapTick(msg.Gen)
-	case ServiceMapTickMsg:
-		if p := d.shownMap(msg.Gen); p != nil {
+		return serviceMapTick(msg.gen)
+	case serviceMapTickMsg:
+		if p := d.shownMap(msg.gen); p != nil {
 			return fetchServiceMap(p.gen, p.api, d.Session.Config(), d.Session.Endpoint())
 		}
 	}

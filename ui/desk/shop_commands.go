@@ -37,15 +37,15 @@ type ShopCallDoneMsg struct {
 
 // ServiceMapMsg is the service graph as the query API returned it.
 type ServiceMapMsg struct {
-	Gen   int
+	gen   int
 	api   verify.QueryAPI // detected once, asked again on the next tick
-	Links []receiver.DependencyLink
+	links []receiver.DependencyLink
 	err   error
 	at    time.Time
 }
 
-// ServiceMapTickMsg asks the open map to read the graph again.
-type ServiceMapTickMsg struct{ Gen int }
+// serviceMapTickMsg asks the open map to read the graph again.
+type serviceMapTickMsg struct{ gen int }
 
 // ShopProblemsMsg asks the root to log what the services' reporters
 // complained of since it last looked.
@@ -55,7 +55,7 @@ func (ShopProblemsMsg) shopMsg()   {}
 func (ShopStartedMsg) shopMsg()    {}
 func (ShopCallDoneMsg) shopMsg()   {}
 func (ServiceMapMsg) shopMsg()     {}
-func (ServiceMapTickMsg) shopMsg() {}
+func (serviceMapTickMsg) shopMsg() {}
 
 // shopCall is one request H makes: the span it stands for, what that span's
 // context was, and the route and B3 format chosen.
@@ -105,7 +105,7 @@ func fetchServiceMap(gen int, api verify.QueryAPI, cfg tracing.Config, ep secret
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		msg := ServiceMapMsg{Gen: gen, api: api}
+		msg := ServiceMapMsg{gen: gen, api: api}
 		if msg.api == nil {
 			if msg.api, msg.err = verify.QueryAPIFor(ctx, cfg, ep, verify.QueryOptions{}); msg.err != nil {
 				return msg
@@ -117,7 +117,7 @@ func fetchServiceMap(gen int, api verify.QueryAPI, cfg tracing.Config, ep secret
 			return msg
 		}
 		msg.at = time.Now()
-		msg.Links, msg.err = reader.Dependencies(ctx, msg.at, serviceMapLookback)
+		msg.links, msg.err = reader.Dependencies(ctx, msg.at, serviceMapLookback)
 		return msg
 	}
 }
@@ -130,5 +130,5 @@ func shopProblemsSoon() tea.Cmd {
 
 // serviceMapTick is the next read while the map is open.
 func serviceMapTick(gen int) tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return ServiceMapTickMsg{Gen: gen} })
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return serviceMapTickMsg{gen: gen} })
 }

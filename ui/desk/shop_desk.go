@@ -27,7 +27,7 @@ type Shop struct {
 	// ReportingTo is where the services report; when the session's
 	// endpoint moves, the next call moves them first.
 	ReportingTo string
-	MapGen      int // the open service map's generation; stale ticks are dropped
+	mapGen      int // the open service map's generation; stale ticks are dropped
 	problems    int // reporter complaints already logged
 	// called counts the calls each span made: a second one reuses its ID.
 	called map[*tracing.Node]int
@@ -38,8 +38,8 @@ type Shop struct {
 	// services toggled are applied to the shop, before the next call.
 	failing map[string]bool
 	// childSpans is what the picker's c set: SERVER spans as children of
-	// the caller's span; RunningChild is what the running shop does.
-	childSpans, RunningChild bool
+	// the caller's span; runningChild is what the running shop does.
+	childSpans, runningChild bool
 }
 
 // ShopLog is where the desk writes what the shop did: the delivery log.
@@ -90,7 +90,7 @@ func (d *Shop) Update(msg ShopMsg) tea.Cmd {
 		return shopProblemsSoon()
 	case ShopProblemsMsg:
 		d.logProblems()
-	case ServiceMapMsg, ServiceMapTickMsg:
+	case ServiceMapMsg, serviceMapTickMsg:
 		return d.mapMsg(msg)
 	}
 	return nil
@@ -106,7 +106,7 @@ func (d *Shop) started(msg ShopStartedMsg) tea.Cmd {
 		d.SayError("The demo shop did not start: " + msg.err.Error())
 		return nil
 	}
-	d.Running, d.RunningChild = msg.shop, msg.child
+	d.Running, d.runningChild = msg.shop, msg.child
 	var ports []string
 	for _, s := range msg.shop.Services() {
 		ports = append(ports, s.Route.Service+" "+strings.TrimPrefix(strings.TrimSuffix(s.URL, s.Route.Path), "http://"))

@@ -15,14 +15,14 @@ import (
 // toggleChild switches the mode the next start uses.
 func (d *Shop) toggleChild() { d.childSpans = !d.childSpans }
 
-// ServerSpansLine is the picker's line on the mode, and what enter does to it.
-func (d *Shop) ServerSpansLine() string {
+// serverSpansLine is the picker's line on the mode, and what enter does to it.
+func (d *Shop) serverSpansLine() string {
 	c := component.KeyName(d.Keys.Child)
 	line := "SERVER spans: shared with the caller (zipkin-go's default) · " + c + ": child spans"
 	if d.childSpans {
 		line = "SERVER spans: child spans, IDs of their own · " + c + ": shared"
 	}
-	if d.Running != nil && d.RunningChild != d.childSpans {
+	if d.Running != nil && d.runningChild != d.childSpans {
 		line += " · enter restarts the shop"
 	}
 	return line

@@ -15,38 +15,38 @@ import (
 	"zipkin-playground/ui/settings"
 )
 
-// Options is O: every setting that is a flag, changed in the running
+// optionsDialog is O: every setting that is a flag, changed in the running
 // session with the flag's own validation (a dialog). Changing a value opens
 // a prompt or a list; when that closes, the options come back.
-type Options struct {
+type optionsDialog struct {
 	component.PaneBase
-	Cursor int
+	cursor int
 	closed bool
 }
 
 // reopen brings the options back after a prompt or list they opened.
-func (d *Options) reopen() tea.Cmd {
+func (d *optionsDialog) reopen() tea.Cmd {
 	d.closed = false
 	d.Open(d)
 	return nil
 }
 
 // Title names the dialog.
-func (d *Options) Title() string { return "Options — each is also a flag; changes apply now" }
+func (d *optionsDialog) Title() string { return "Options — each is also a flag; changes apply now" }
 
 // Closed says the dialog was left.
-func (d *Options) Closed() bool { return d.closed }
+func (d *optionsDialog) Closed() bool { return d.closed }
 
 // Update moves the cursor; enter changes the setting, d removes a header,
 // esc and ctrl+c close.
-func (d *Options) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (d *optionsDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
 	}
-	rows := OptionRows(d.Common)
-	d.Cursor = min(d.Cursor, len(rows)-1)
-	row := rows[d.Cursor]
+	rows := optionRows(d.Common)
+	d.cursor = min(d.cursor, len(rows)-1)
+	row := rows[d.cursor]
 	switch {
 	case key.Matches(km, d.Keys.Cancel), key.Matches(km, d.Keys.Close):
 		d.closed = true
@@ -59,54 +59,54 @@ func (d *Options) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 		return d, row.act(d)
 	case key.Matches(km, d.Keys.Remove):
 		if row.remove == nil {
-			d.SayError(component.KeyName(d.Keys.Remove) + " removes a header; " + row.Name + " is not one")
+			d.SayError(component.KeyName(d.Keys.Remove) + " removes a header; " + row.name + " is not one")
 			return d, nil
 		}
 		return d, row.remove(d)
 	default:
-		d.Cursor = component.Navigate(d.Keys, km, d.Cursor, 5, len(rows)-1)
+		d.cursor = component.Navigate(d.Keys, km, d.cursor, 5, len(rows)-1)
 	}
 	return d, nil
 }
 
 // ShortHelp is the dialog's keys.
-func (d *Options) ShortHelp() []key.Binding {
+func (d *optionsDialog) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(d.Keys.Up, d.Keys.Down, "choose"), component.As(d.Keys.Accept, "changes"), d.Keys.Remove, component.As(d.Keys.Cancel, "closes")}
 }
 
 // FullHelp is the dialog's keys.
-func (d *Options) FullHelp() [][]key.Binding {
+func (d *optionsDialog) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{d.Keys.Up, d.Keys.Down, d.Keys.Accept, d.Keys.Remove, d.Keys.Cancel, d.Keys.PageUp, d.Keys.PageDown, d.Keys.Top, d.Keys.Bottom, d.Keys.Close}}
 }
 
 // View draws the rows (name and value), the selected one marked, and what
 // the selected setting does and its flag, wrapped; a value too long for its
 // row is given whole there too. Rows scroll when the screen is short.
-func (d *Options) View() string {
+func (d *optionsDialog) View() string {
 	st := d.Styles
 	m := d.Common
 	inner := max(10, d.Width-4)
-	rows := OptionRows(m)
-	d.Cursor = min(d.Cursor, len(rows)-1)
+	rows := optionRows(m)
+	d.cursor = min(d.cursor, len(rows)-1)
 	const nameW = 20
-	rowText := func(r OptionRow) string {
+	rowText := func(r optionRow) string {
 		v := r.value(m)
 		if !m.Reveal {
 			v = m.Session.Masker().Mask(v)
 		}
-		return fmt.Sprintf("%-*s %s", nameW, r.Name, v)
+		return fmt.Sprintf("%-*s %s", nameW, r.name, v)
 	}
-	sel := rows[d.Cursor]
+	sel := rows[d.cursor]
 	about := sel.about + " (" + sel.flag + ")"
 	if w := lipgloss.Width(rowText(sel)) + 2; w > inner {
 		about = "value: " + strings.TrimSpace(rowText(sel)[nameW:]) + " — " + about
 	}
 	aboutLines := DialogWrap(st.Dim, about, inner)
 	room := max(1, d.Height-8-len(aboutLines)) // top bar (2), status, help, box (2), title, footer
-	first := max(0, min(d.Cursor-room/2, len(rows)-room))
+	first := max(0, min(d.cursor-room/2, len(rows)-room))
 	lines := []string{st.Status.Render(d.Title())}
 	for i := first; i < min(len(rows), first+room); i++ {
-		if i == d.Cursor {
+		if i == d.cursor {
 			lines = append(lines, st.Selected.Render(component.FitLine("▶ "+rowText(rows[i]), inner)))
 			continue
 		}
@@ -120,7 +120,7 @@ func (d *Options) View() string {
 // optionPrompt asks for a row's new value: the current value is the
 // placeholder (enter on nothing keeps it); the text is checked as it is
 // typed, with the flag's validation.
-func (d *Options) optionPrompt(row OptionRow) tea.Cmd {
+func (d *optionsDialog) optionPrompt(row optionRow) tea.Cmd {
 	m := d.Common
 	current := row.value(m)
 	check := func(s string) (string, string) {
@@ -137,11 +137,11 @@ func (d *Options) optionPrompt(row OptionRow) tea.Cmd {
 		return "", ""
 	}
 	return m.Ask(component.PromptSpec{
-		Title:       fmt.Sprintf("%s (%s) — %s", row.Name, row.flag, row.about),
+		Title:       fmt.Sprintf("%s (%s) — %s", row.name, row.flag, row.about),
 		Placeholder: current, Check: check, OwnsEmpty: true,
 		Accept: func(s string) (tea.Cmd, error) {
 			if strings.TrimSpace(s) == "" {
-				m.Say("%s unchanged: %s.", capitalize(row.Name), current)
+				m.Say("%s unchanged: %s.", capitalize(row.name), current)
 				return d.reopen(), nil
 			}
 			var parseErr error
@@ -152,17 +152,17 @@ func (d *Options) optionPrompt(row OptionRow) tea.Cmd {
 			if err != nil {
 				return nil, err
 			}
-			m.Say("%s: %s → %s (%s).", capitalize(row.Name), current, row.value(m), row.about)
+			m.Say("%s: %s → %s (%s).", capitalize(row.name), current, row.value(m), row.about)
 			return d.reopen(), nil
 		},
-		Cancelled: func() { m.Say("%s unchanged.", capitalize(row.Name)); d.reopen() },
+		Cancelled: func() { m.Say("%s unchanged.", capitalize(row.name)); d.reopen() },
 	})
 }
 
 // chooseSetting lists a setting's choices; one the session refuses (the
 // endpoint's path does not take an encoding) is refused in the list with
 // the flag's error.
-func (d *Options) chooseSetting(s settings.Setting) tea.Cmd {
+func (d *optionsDialog) chooseSetting(s settings.Setting) tea.Cmd {
 	m := d.Common
 	current := s.Value(m.LiveConfig())
 	items := make([]ListItem, len(s.Choices))
@@ -189,7 +189,7 @@ func (d *Options) chooseSetting(s settings.Setting) tea.Cmd {
 }
 
 // headerNamePrompt asks for a new header's name, then its value.
-func (d *Options) headerNamePrompt() tea.Cmd {
+func (d *optionsDialog) headerNamePrompt() tea.Cmd {
 	m := d.Common
 	return m.Ask(component.PromptSpec{
 		Title: "New header on every POST (--header) — its name", Placeholder: "Authorization",
@@ -216,7 +216,7 @@ func (d *Options) headerNamePrompt() tea.Cmd {
 // headerValuePrompt asks for the value of header name (i is its index, -1
 // for a new one). The value is hidden as it is typed unless secrets are
 // revealed: it is a secret.
-func (d *Options) headerValuePrompt(name string, i int) tea.Cmd {
+func (d *optionsDialog) headerValuePrompt(name string, i int) tea.Cmd {
 	m := d.Common
 	set := func(value string, c *tracing.Config) {
 		h := secret.Header{Name: name, Value: strings.Trim(value, " \t")}
@@ -248,7 +248,7 @@ func (d *Options) headerValuePrompt(name string, i int) tea.Cmd {
 	})
 }
 
-func (d *Options) removeHeader(i int) tea.Cmd {
+func (d *optionsDialog) removeHeader(i int) tea.Cmd {
 	m := d.Common
 	hs := m.Session.Config().Headers
 	if i >= len(hs) {
@@ -274,5 +274,5 @@ func capitalize(s string) string {
 // NewOptions is O, which says how to use it.
 func NewOptions(c *component.Common) component.Dialog {
 	c.Say("Options: {Accept} changes the selected setting; {Cancel} closes.")
-	return &Options{PaneBase: component.PaneBase{Common: c}}
+	return &optionsDialog{PaneBase: component.PaneBase{Common: c}}
 }

@@ -22,7 +22,7 @@ type List struct {
 	Heading string
 	Items   []ListItem
 	cursor  int
-	Err     string
+	err     string
 	Accept  func(i int) (tea.Cmd, error)
 	Cancel  func()
 	closed  bool
@@ -49,14 +49,14 @@ func (d *List) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	case key.Matches(km, d.Keys.Accept):
 		cmd, err := d.Accept(d.cursor)
 		if err != nil {
-			d.Err = d.Session.Masker().Mask(err.Error())
+			d.err = d.Session.Masker().Mask(err.Error())
 			return d, nil
 		}
 		d.closed = true
 		return d, cmd
 	default:
 		d.cursor = component.Navigate(d.Keys, km, d.cursor, max(1, d.Height-4), len(d.Items)-1)
-		d.Err = ""
+		d.err = ""
 	}
 	return d, nil
 }
@@ -96,8 +96,8 @@ func (d *List) View() string {
 	if sel := d.Items[d.cursor]; 2+labelW+2+lipgloss.Width(sel.Note) > inner {
 		lines = append(lines, DialogWrap(st.Dim, sel.Note, inner)...) // too long for its row: whole here
 	}
-	if d.Err != "" {
-		lines = append(lines, DialogWrap(st.PromptError, d.Err, inner)...)
+	if d.err != "" {
+		lines = append(lines, DialogWrap(st.PromptError, d.err, inner)...)
 	}
 	lines = append(lines, st.Dim.Render(component.FitLine(component.KeyHelp(d.ShortHelp()...), inner)))
 	return st.Prompt.Render(strings.Join(lines, "\n"))

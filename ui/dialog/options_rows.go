@@ -15,35 +15,35 @@ import (
 	"zipkin-playground/ui/settings"
 )
 
-// OptionRow is one line of the options dialog: a setting of the table
+// optionRow is one line of the options dialog: a setting of the table
 // (ui/settings), its value as shown now, and what enter does. A row with set
 // opens a prompt whose text set parses into a configuration with the flag's
 // own parser (the range and form are checked by tracing.Config.Validate, as
 // for the flag). A row with act does it at once (a toggle, a list, another
 // key's dialog).
-type OptionRow struct {
-	Name, flag string
+type optionRow struct {
+	name, flag string
 	about      string // what it is, and from when a change applies
 	value      func(*component.Common) string
 	set        func(c *tracing.Config, text string) error
-	act        func(*Options) tea.Cmd
-	remove     func(*Options) tea.Cmd // headers only
+	act        func(*optionsDialog) tea.Cmd
+	remove     func(*optionsDialog) tea.Cmd // headers only
 }
 
-// OptionRows are the rows, in the table's order: the settings O changes
+// optionRows are the rows, in the table's order: the settings O changes
 // itself, then those another key changes, then those fixed at start.
-func OptionRows(m *component.Common) []OptionRow {
-	var own, byKey, fixed []OptionRow
+func optionRows(m *component.Common) []optionRow {
+	var own, byKey, fixed []optionRow
 	for _, s := range settings.Table() {
-		row := OptionRow{Name: s.Name, flag: "--" + s.Flag, about: s.About,
+		row := optionRow{name: s.Name, flag: "--" + s.Flag, about: s.About,
 			value: func(c *component.Common) string { return s.Value(c.LiveConfig()) }}
 		switch s.Edit {
 		case settings.Prompt:
 			row.set = s.Parse
 		case settings.Toggle:
-			row.act = func(d *Options) tea.Cmd { return d.toggleSetting(s) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.toggleSetting(s) }
 		case settings.Choose:
-			row.act = func(d *Options) tea.Cmd { return d.chooseSetting(s) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.chooseSetting(s) }
 		case settings.Repeat:
 			own = append(own, headerRows(m, s)...)
 			continue
@@ -53,12 +53,12 @@ func OptionRows(m *component.Common) []OptionRow {
 				continue // a key not bound yet: TestEverySettingIsInOptions fails
 			}
 			row.about = b.Help().Key + ": " + s.About
-			row.act = func(d *Options) tea.Cmd { return d.runSettingKey(b) }
+			row.act = func(d *optionsDialog) tea.Cmd { return d.runSettingKey(b) }
 			byKey = append(byKey, row)
 			continue
 		case settings.Fixed:
 			row.about = s.About + "; fixed at start (restart with " + row.flag + " to change it)"
-			row.act = func(d *Options) tea.Cmd {
+			row.act = func(d *optionsDialog) tea.Cmd {
 				d.SayError(s.Name + " is fixed when the playground starts: restart with " + row.flag)
 				return d.reopen()
 			}
@@ -79,29 +79,29 @@ func settingKeys(k *component.KeyMap) map[string]*key.Binding {
 
 // headerRows are one row per extra header (value masked unless revealed;
 // enter changes it, d removes it) and one to add a header.
-func headerRows(m *component.Common, s settings.Setting) []OptionRow {
-	var rows []OptionRow
+func headerRows(m *component.Common, s settings.Setting) []optionRow {
+	var rows []optionRow
 	flag := "--" + s.Flag
 	for i, h := range m.Session.Config().Headers {
-		rows = append(rows, OptionRow{
-			Name: "header " + h.Name, flag: flag,
+		rows = append(rows, optionRow{
+			name: "header " + h.Name, flag: flag,
 			value: func(m *component.Common) string {
 				if m.Reveal {
 					return h.Value
 				}
 				return secret.MaskText
 			},
-			act:    func(d *Options) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
-			remove: func(d *Options) tea.Cmd { return d.removeHeader(i) },
+			act:    func(d *optionsDialog) tea.Cmd { return d.headerValuePrompt(h.Name, i) },
+			remove: func(d *optionsDialog) tea.Cmd { return d.removeHeader(i) },
 			about:  fmt.Sprintf("%s; %s changes the value, %s removes the header", s.About, m.Keys.Accept.Help().Key, m.Keys.Remove.Help().Key),
 		})
 	}
-	return append(rows, OptionRow{Name: "+ add a " + s.Name, flag: flag, value: func(*component.Common) string { return "" },
-		act: (*Options).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
+	return append(rows, optionRow{name: "+ add a " + s.Name, flag: flag, value: func(*component.Common) string { return "" },
+		act: (*optionsDialog).headerNamePrompt, about: "an extra header (e.g. Authorization): " + s.About})
 }
 
 // toggleSetting flips a switch of the table in the running session.
-func (d *Options) toggleSetting(s settings.Setting) tea.Cmd {
+func (d *optionsDialog) toggleSetting(s settings.Setting) tea.Cmd {
 	before := s.Value(d.LiveConfig())
 	on := strconv.FormatBool(before != settings.OnOff(true))
 	if err := d.Session.Reconfigure(func(c *tracing.Config) { _ = s.Parse(c, on) }); err != nil {
@@ -114,7 +114,7 @@ func (d *Options) toggleSetting(s settings.Setting) tea.Cmd {
 
 // runSettingKey runs the key that changes a setting; O comes back unless the
 // key opened a dialog of its own.
-func (d *Options) runSettingKey(b *key.Binding) tea.Cmd {
+func (d *optionsDialog) runSettingKey(b *key.Binding) tea.Cmd {
 	d.Send(component.RunKeyMsg{B: b, Otherwise: func() { d.reopen() }})
 	return nil
 }
@@ -131,7 +131,7 @@ func NonDefaultSettings(cfg tracing.Config) []string {
 }
 
 // restrictRows replaces the locked option rows with rows that say why.
-func restrictRows(p component.Policy, rows []OptionRow) []OptionRow {
+func restrictRows(p component.Policy, rows []optionRow) []optionRow {
 	if p.Locked == "" {
 		return rows
 	}
@@ -142,13 +142,13 @@ func restrictRows(p component.Policy, rows []OptionRow) []OptionRow {
 			out = append(out, r)
 			continue
 		}
-		if r.Name == "+ add a header" {
+		if r.name == "+ add a header" {
 			continue
 		}
-		out = append(out, OptionRow{Name: r.Name, flag: r.flag, about: reason,
+		out = append(out, optionRow{name: r.name, flag: r.flag, about: reason,
 			value: func(*component.Common) string { return reason },
-			act: func(d *Options) tea.Cmd {
-				d.SayError(r.Name + ": " + reason)
+			act: func(d *optionsDialog) tea.Cmd {
+				d.SayError(r.name + ": " + reason)
 				return d.reopen()
 			}})
 	}

@@ -14,8 +14,8 @@ import (
 func TestEverySettingIsInOptions(t *testing.T) {
 	t.Parallel()
 	names := map[string]bool{}
-	for _, r := range OptionRows(componenttest.NewCommon(t, component.Policy{})) {
-		names[r.Name] = true
+	for _, r := range optionRows(componenttest.NewCommon(t, component.Policy{})) {
+		names[r.name] = true
 	}
 	for _, s := range settings.Table() {
 		name := s.Name
@@ -36,9 +36,9 @@ func TestPolicyOptionRowsSayWhy(t *testing.T) {
 		c.Endpoint = "http://127.0.0.1:1/tok3n-s3cret/api/v2/spans"
 		c.Headers = []secret.Header{{Name: "Authorization", Value: "Bearer hunter2"}}
 	})
-	rows := map[string]OptionRow{}
-	for _, r := range OptionRows(c) {
-		rows[r.Name] = r
+	rows := map[string]optionRow{}
+	for _, r := range optionRows(c) {
+		rows[r.name] = r
 	}
 	for _, name := range []string{"endpoint", "query URL", "header Authorization", "reveal secrets", "listen", "CA certificates", "TLS not verified", "max spans", "service"} {
 		r, ok := rows[name]

@@ -10,23 +10,23 @@ import (
 	"zipkin-playground/tracing"
 )
 
-// SamplerPicker lists zipkin-go's five samplers with a line on each (a
+// samplerPicker lists zipkin-go's five samplers with a line on each (a
 // dialog). enter sets the chosen one, or asks for its parameter
 // (sampler.go).
-type SamplerPicker struct {
+type samplerPicker struct {
 	component.PaneBase
 	cursor int
 	closed bool
 }
 
 // Title names the dialog.
-func (p *SamplerPicker) Title() string { return "Sampler for new traces (zipkin-go)" }
+func (p *samplerPicker) Title() string { return "Sampler for new traces (zipkin-go)" }
 
 // Closed says a sampler was chosen or the picker cancelled.
-func (p *SamplerPicker) Closed() bool { return p.closed }
+func (p *samplerPicker) Closed() bool { return p.closed }
 
 // Update moves the cursor; enter chooses; esc and ctrl+c cancel.
-func (p *SamplerPicker) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (p *samplerPicker) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return p, nil
@@ -45,20 +45,20 @@ func (p *SamplerPicker) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 }
 
 // selected is the highlighted kind.
-func (p *SamplerPicker) selected() tracing.SamplerKind { return tracing.SamplerKinds[p.cursor] }
+func (p *samplerPicker) selected() tracing.SamplerKind { return tracing.SamplerKinds[p.cursor] }
 
 // ShortHelp is the picker's keys.
-func (p *SamplerPicker) ShortHelp() []key.Binding {
+func (p *samplerPicker) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(p.Keys.Up, p.Keys.Down, "choose"), component.As(p.Keys.Accept, "accepts"), component.As(p.Keys.Cancel, "cancels")}
 }
 
 // FullHelp is the picker's keys.
-func (p *SamplerPicker) FullHelp() [][]key.Binding {
+func (p *samplerPicker) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(p.ShortHelp(), p.Keys.Close)}
 }
 
 // View draws the list.
-func (p *SamplerPicker) View() string {
+func (p *samplerPicker) View() string {
 	st := p.Styles
 	inner := max(10, p.Width-4)
 	lines := []string{st.Status.Render(p.Title())}
@@ -130,7 +130,7 @@ func (c *Confirm) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHel
 
 // NewSamplerPicker is S: it starts on the session's sampler.
 func NewSamplerPicker(c *component.Common) component.Dialog {
-	p := &SamplerPicker{PaneBase: component.PaneBase{Common: c}}
+	p := &samplerPicker{PaneBase: component.PaneBase{Common: c}}
 	for i, k := range tracing.SamplerKinds {
 		if k == c.Session.Config().Sampler.Kind {
 			p.cursor = i

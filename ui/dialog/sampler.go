@@ -14,7 +14,7 @@ import (
 // one with a parameter asks for it, its default as the placeholder.
 
 // chosen sets a sampler without parameter, or asks for it.
-func (p *SamplerPicker) chosen(kind tracing.SamplerKind) tea.Cmd {
+func (p *samplerPicker) chosen(kind tracing.SamplerKind) tea.Cmd {
 	hint := kind.ParamHint()
 	if hint == "" {
 		if err := p.set(kind, ""); err != nil {
@@ -40,7 +40,7 @@ func (p *SamplerPicker) chosen(kind tracing.SamplerKind) tea.Cmd {
 	})
 }
 
-func (p *SamplerPicker) set(kind tracing.SamplerKind, param string) error {
+func (p *samplerPicker) set(kind tracing.SamplerKind, param string) error {
 	text := string(kind)
 	if p := strings.TrimSpace(param); p != "" {
 		text += ":" + p

@@ -65,9 +65,9 @@ func (p *Learn) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, p.Keys.NextLesson):
-		p.GotoLesson(p.Tour.current + 1)
+		p.gotoLesson(p.Tour.current + 1)
 	case key.Matches(km, p.Keys.PrevLesson):
-		p.GotoLesson(p.Tour.current - 1)
+		p.gotoLesson(p.Tour.current - 1)
 	default:
 		parts := p.parts(max(10, p.Width))
 		p.scroll.Key(p.Keys, km, len(parts.body), p.textRows(parts))

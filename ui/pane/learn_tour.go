@@ -32,7 +32,7 @@ func (p *Learn) Toggle() tea.Cmd {
 		return nil
 	}
 	t.active = true
-	p.GotoLesson(t.current)
+	p.gotoLesson(t.current)
 	return nil
 }
 
@@ -43,12 +43,12 @@ func (p *Learn) Open(i int) {
 		return
 	}
 	p.Tour.active = true
-	p.GotoLesson(i)
+	p.gotoLesson(i)
 }
 
-// GotoLesson makes lesson i current; a lesson not done yet starts watching
+// gotoLesson makes lesson i current; a lesson not done yet starts watching
 // from now.
-func (p *Learn) GotoLesson(i int) {
+func (p *Learn) gotoLesson(i int) {
 	t := p.Tour
 	t.current = max(0, min(i, len(t.Lessons)-1))
 	p.scroll.Offset = 0

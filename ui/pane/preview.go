@@ -14,22 +14,22 @@ import (
 	"zipkin-playground/tracing/outbox"
 )
 
-// Preview is p: the exact bytes the selected span is, was or would be
+// previewDialog is p: the exact bytes the selected span is, was or would be
 // POSTed as with the current encoding, pretty-printed, and the curl command
 // that sends the same bytes (a dialog that scrolls). The text is rendered at
 // view time, so secrets follow v.
-type Preview struct {
+type previewDialog struct {
 	component.PaneBase
 	node     *tracing.Node
-	Payload  tracing.Payload
-	Err      error
-	Viewport viewport.Model
+	payload  tracing.Payload
+	err      error
+	viewport viewport.Model
 	closed   bool
 }
 
-func newPreview(c *component.Common, n *tracing.Node) *Preview {
-	d := &Preview{PaneBase: component.PaneBase{Common: c}, node: n, Viewport: viewport.New(0, 0)}
-	d.Payload, d.Err = c.Session.Payload(n, c.Now())
+func newPreview(c *component.Common, n *tracing.Node) *previewDialog {
+	d := &previewDialog{PaneBase: component.PaneBase{Common: c}, node: n, viewport: viewport.New(0, 0)}
+	d.payload, d.err = c.Session.Payload(n, c.Now())
 	return d
 }
 
@@ -42,22 +42,22 @@ func (t *Tree) Preview() tea.Cmd {
 }
 
 // Title names the span.
-func (d *Preview) Title() string {
+func (d *previewDialog) Title() string {
 	return fmt.Sprintf("Payload of \"%s\" — what the outbox POSTs", escapeTitle(d.node.Name))
 }
 
 // Closed says the preview was left.
-func (d *Preview) Closed() bool { return d.closed }
+func (d *previewDialog) Closed() bool { return d.closed }
 
 // SetSize sizes the box and its scrolling area (the top bar, status and
 // help lines stay visible).
-func (d *Preview) SetSize(w, h int) {
+func (d *previewDialog) SetSize(w, h int) {
 	d.Width, d.Height = w, h
-	d.Viewport.Width, d.Viewport.Height = max(10, w-4), max(1, h-4-4)
+	d.viewport.Width, d.viewport.Height = max(10, w-4), max(1, h-4-4)
 }
 
 // Update scrolls; esc, ctrl+c and p close.
-func (d *Preview) Update(msg tea.Msg) (component.Component, tea.Cmd) {
+func (d *previewDialog) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
@@ -67,36 +67,36 @@ func (d *Preview) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Close), component.MatchesDeclared(km, k.Preview):
 		d.closed = true
 	case key.Matches(km, k.Up):
-		d.Viewport.ScrollUp(1)
+		d.viewport.ScrollUp(1)
 	case key.Matches(km, k.Down):
-		d.Viewport.ScrollDown(1)
+		d.viewport.ScrollDown(1)
 	case key.Matches(km, k.PageUp):
-		d.Viewport.PageUp()
+		d.viewport.PageUp()
 	case key.Matches(km, k.PageDown):
-		d.Viewport.PageDown()
+		d.viewport.PageDown()
 	case key.Matches(km, k.Top):
-		d.Viewport.GotoTop()
+		d.viewport.GotoTop()
 	case key.Matches(km, k.Bottom):
-		d.Viewport.GotoBottom()
+		d.viewport.GotoBottom()
 	}
 	return d, nil
 }
 
 // ShortHelp is the preview's keys.
-func (d *Preview) ShortHelp() []key.Binding {
+func (d *previewDialog) ShortHelp() []key.Binding {
 	return []key.Binding{component.Both(d.Keys.Up, d.Keys.Down, "scroll"), component.Both(d.Keys.PageUp, d.Keys.PageDown, "page"), component.As(d.Keys.Cancel, "closes")}
 }
 
 // FullHelp is the preview's keys.
-func (d *Preview) FullHelp() [][]key.Binding {
+func (d *previewDialog) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(component.NavKeys(d.Keys), d.Keys.Cancel, d.Keys.Close)}
 }
 
 // View draws the box: the scrolling text and where it is.
-func (d *Preview) View() string {
+func (d *previewDialog) View() string {
 	st := d.Styles
 	inner := max(10, d.Width-4)
-	text := d.Text()
+	text := d.text()
 	if !d.Reveal {
 		text = d.Session.Masker().Mask(text)
 	}
@@ -104,20 +104,20 @@ func (d *Preview) View() string {
 	for _, l := range strings.Split(text, "\n") {
 		wrapped = append(wrapped, dialog.DialogWrap(dialog.PlainText, l, inner)...)
 	}
-	offset := d.Viewport.YOffset
-	d.Viewport.SetContent(strings.Join(wrapped, "\n"))
-	d.Viewport.SetYOffset(offset)
-	footer := fmt.Sprintf("%s · %d%%", component.KeyHelp(d.ShortHelp()...), int(d.Viewport.ScrollPercent()*100))
-	lines := []string{st.Status.Render(component.FitLine(d.Title(), inner)), d.Viewport.View(), st.Dim.Render(component.FitLine(footer, inner))}
+	offset := d.viewport.YOffset
+	d.viewport.SetContent(strings.Join(wrapped, "\n"))
+	d.viewport.SetYOffset(offset)
+	footer := fmt.Sprintf("%s · %d%%", component.KeyHelp(d.ShortHelp()...), int(d.viewport.ScrollPercent()*100))
+	lines := []string{st.Status.Render(component.FitLine(d.Title(), inner)), d.viewport.View(), st.Dim.Render(component.FitLine(footer, inner))}
 	return st.Prompt.Render(strings.Join(lines, "\n"))
 }
 
-// Text is the preview before wrapping and masking.
-func (d *Preview) Text() string {
-	if d.Err != nil {
-		return d.Err.Error()
+// text is the preview before wrapping and masking.
+func (d *previewDialog) text() string {
+	if d.err != nil {
+		return d.err.Error()
 	}
-	p := d.Payload
+	p := d.payload
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s\nContent-Type: %s · %s · encoding %s\n", d.Session.Endpoint().Display(true),
 		p.ContentType, component.Plural(len(p.Body), "byte"), p.Encoding)

@@ -23,10 +23,10 @@ import (
 // 100,000 (only the visible rows are drawn).
 type Received struct {
 	component.PaneBase
-	Traces         []recvTrace
+	traces         []recvTrace
 	Rows           []recvRow
 	Stats          receiver.Stats
-	Cursor, offset int
+	cursor, offset int
 	// A layout of 100,000 spans takes ~80ms: arrivals in a stream are laid
 	// out at most every few layout-times, so keys keep most of the time.
 	layoutCost time.Duration
@@ -45,18 +45,18 @@ const slowLayout = 10 * time.Millisecond
 // ReceivedLayoutMsg lays out arrivals that were deferred.
 type ReceivedLayoutMsg struct{}
 
-// Refresh takes a new snapshot of the receiver, if there is one, and keeps
+// refresh takes a new snapshot of the receiver, if there is one, and keeps
 // the cursor on the row it was on; a cursor on the top row stays there, on
 // the newest trace, so what arrives is in view (as tail -f follows).
-func (v *Received) Refresh() {
+func (v *Received) refresh() {
 	traces, stats, ok := v.current()
 	if !ok {
 		return
 	}
-	was, had := v.rowID(v.Cursor)
-	had = had && v.Cursor > 0
+	was, had := v.rowID(v.cursor)
+	had = had && v.cursor > 0
 	start := time.Now()
-	v.Traces, v.Rows = flattenReceived(v.only.keep(traces))
+	v.traces, v.Rows = flattenReceived(v.only.keep(traces))
 	v.Stats = stats
 	v.laidOut = time.Now()
 	v.layoutCost = v.laidOut.Sub(start)
@@ -65,8 +65,8 @@ func (v *Received) Refresh() {
 	}
 	for i := range v.Rows {
 		if id, _ := v.rowID(i); id == was {
-			v.offset += i - v.Cursor
-			v.Cursor = i
+			v.offset += i - v.cursor
+			v.cursor = i
 			return
 		}
 	}
@@ -85,11 +85,11 @@ func (v *Received) rowID(i int) (recvRowID, bool) {
 		return recvRowID{}, false
 	}
 	r := v.Rows[i]
-	t := v.Traces[r.Trace]
-	if r.Span < 0 {
+	t := v.traces[r.trace]
+	if r.span < 0 {
 		return recvRowID{trace: t.TraceID, title: true}, true
 	}
-	return recvRowID{trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.Span])}, true
+	return recvRowID{trace: t.TraceID, span: outbox.KeyOf(t.Spans[r.span])}, true
 }
 
 // Owns says msg is the receiver's news: an arrival, a deferred layout, the
@@ -115,16 +115,16 @@ func (v *Received) Update(msg tea.Msg) (component.Component, tea.Cmd) {
 			v.deferred = true
 			return v, tea.Batch(wait, tea.Tick(gap, func(time.Time) tea.Msg { return ReceivedLayoutMsg{} }))
 		}
-		v.Refresh()
+		v.refresh()
 		return v, wait
 	case ReceivedLayoutMsg:
 		v.deferred = false
-		v.Refresh()
+		v.refresh()
 	case component.ReceiverStartedMsg:
 		return v, v.adopt(msg)
 	case tea.KeyMsg:
 		listH, _ := v.split()
-		v.Cursor = component.Navigate(v.Keys, msg, v.Cursor, max(1, listH-1), len(v.Rows)-1)
+		v.cursor = component.Navigate(v.Keys, msg, v.cursor, max(1, listH-1), len(v.Rows)-1)
 		v.Clamp(listH)
 	}
 	return v, nil
@@ -165,7 +165,7 @@ func (v *Received) split() (listH, detailH int) {
 	if !v.Focused() || v.Height < 8 || len(v.Rows) == 0 {
 		return v.Height, 0
 	}
-	need := 1 + len(v.detail(v.Rows[max(0, min(v.Cursor, len(v.Rows)-1))])) // the rule, then the lines
+	need := 1 + len(v.detail(v.Rows[max(0, min(v.cursor, len(v.Rows)-1))])) // the rule, then the lines
 	listH = min(len(v.Rows), v.Height-need)
 	listH = max(listH, min(len(v.Rows), max(3, v.Height/3)))
 	listH = max(3, listH)
@@ -174,13 +174,13 @@ func (v *Received) split() (listH, detailH int) {
 
 // Clamp keeps the cursor in the rows and in the window.
 func (v *Received) Clamp(h int) {
-	v.Cursor = max(0, min(v.Cursor, len(v.Rows)-1))
+	v.cursor = max(0, min(v.cursor, len(v.Rows)-1))
 	h = max(1, h)
-	if v.Cursor < v.offset {
-		v.offset = v.Cursor
+	if v.cursor < v.offset {
+		v.offset = v.cursor
 	}
-	if v.Cursor >= v.offset+h {
-		v.offset = v.Cursor - h + 1
+	if v.cursor >= v.offset+h {
+		v.offset = v.cursor - h + 1
 	}
 	v.offset = max(0, min(v.offset, max(0, len(v.Rows)-h)))
 }
@@ -188,7 +188,7 @@ func (v *Received) Clamp(h int) {
 // View renders the visible rows, and the selected row's details when focused.
 func (v *Received) View() string {
 	if len(v.Rows) == 0 {
-		return v.Styles.Dim.Render(strings.Join(component.Wrap(v.Empty(), v.Width), "\n"))
+		return v.Styles.Dim.Render(strings.Join(component.Wrap(v.empty(), v.Width), "\n"))
 	}
 	listH, detailH := v.split()
 	v.Clamp(listH)
@@ -199,7 +199,7 @@ func (v *Received) View() string {
 	for len(lines) < listH {
 		lines = append(lines, "")
 	}
-	detail := v.detail(v.Rows[v.Cursor])
+	detail := v.detail(v.Rows[v.cursor])
 	if len(detail) > detailH-1 {
 		more := len(detail) - (detailH - 2)
 		detail = append(detail[:max(0, detailH-2)], v.Styles.Dim.Render("… "+component.Plural(more, "more line")))
@@ -212,7 +212,7 @@ func (v *Received) View() string {
 func (v *Received) RowLines(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for i := from; i < to; i++ {
-		selected := v.Focused() && i == v.Cursor
+		selected := v.Focused() && i == v.cursor
 		row := v.row(v.Rows[i], selected)
 		if v.Focused() { // the cursor shows without colour too
 			mark := " "
@@ -245,15 +245,15 @@ func (v *Received) row(r recvRow, plain bool) string {
 		}
 		return style.Render(s)
 	}
-	t := &v.Traces[r.Trace]
-	if r.Span < 0 {
+	t := &v.traces[r.trace]
+	if r.span < 0 {
 		title := fmt.Sprintf("trace %s · %s · %s", t.TraceID, component.Plural(len(t.Spans), "span"), component.ShortDur(t.total))
 		if t.errs > 0 {
 			title += " · " + component.Plural(t.errs, "error")
 		}
 		return paint(st.Title, title)
 	}
-	s := t.Spans[r.Span]
+	s := t.Spans[r.span]
 	labelW := max(10, w*3/5)
 	if w < 60 { // a narrow pane: the names before the bars
 		labelW = max(10, w*3/4)
@@ -328,6 +328,6 @@ func (v *Received) bar(offset, d, total time.Duration, w int, isErr, plain bool)
 // NewReceived is the Received pane, showing what the receiver holds.
 func NewReceived(c *component.Common) *Received {
 	p := &Received{PaneBase: component.PaneBase{Common: c}}
-	p.Refresh()
+	p.refresh()
 	return p
 }

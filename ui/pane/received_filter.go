@@ -35,10 +35,10 @@ func (f serviceFilter) in(spans []model.SpanModel) bool {
 	return false
 }
 
-// Empty says why the pane has no rows: nothing arrived, or nothing of the
+// empty says why the pane has no rows: nothing arrived, or nothing of the
 // service shown (whose built-in examples name services of their own, so
 // their traces are not that service's).
-func (v *Received) Empty() string {
+func (v *Received) empty() string {
 	if v.only != "" && v.Stats.Spans > 0 {
 		return fmt.Sprintf("No trace with a span of service %s has arrived. Built-in examples (%s) name services of their own, so their traces are not counted as %s's.", component.Safe(string(v.only)), component.KeyName(v.Keys.Load), component.Safe(string(v.only)))
 	}

@@ -102,7 +102,7 @@ func TestReceivedSharedSpanIsARoot(t *testing.T) {
 	if !strings.Contains(v, "── selected") || !strings.Contains(v, "front-proxy 172.18.0.6") {
 		t.Errorf("no details of the selected span on screen:\n%s", v)
 	}
-	detail := componenttest.Flat(strings.Join(p.detail(p.Rows[p.Cursor]), "\n"))
+	detail := componenttest.Flat(strings.Join(p.detail(p.Rows[p.cursor]), "\n"))
 	for _, want := range []string{"name ingress", "kind SERVER", "span ID 0000000000000002", "0000000000000001 (not received: shown as a root)",
 		"error=upstream reset", "http.status_code=503", "+1.0ms retry", "shared", "remote 172.18.0.1:51234"} {
 		if !strings.Contains(detail, want) {
@@ -121,10 +121,10 @@ func TestReceivedCursorStaysOnItsSpan(t *testing.T) {
 	p := newReceivedPane(t, 120, 30)
 	arrive(t, p, envoyLike)
 	pressOn(p, runeKey('G'))
-	before, _ := p.rowID(p.Cursor)
+	before, _ := p.rowID(p.cursor)
 	arrive(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	after, _ := p.rowID(p.Cursor)
-	if before != after || p.Rows[0].Trace != 2 {
+	after, _ := p.rowID(p.cursor)
+	if before != after || p.Rows[0].trace != 2 {
 		t.Errorf("cursor moved from %+v to %+v", before, after)
 	}
 }
@@ -140,12 +140,12 @@ func TestReceivedSlowLayoutCoalesces(t *testing.T) {
 	postTo(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
 	_, cmd := p.Update(component.ReceivedMsg{})
 	_, again := p.Update(component.ReceivedMsg{})
-	if cmd == nil || again == nil || len(p.Traces) != 2 || !p.deferred {
-		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(p.Traces), p.deferred)
+	if cmd == nil || again == nil || len(p.traces) != 2 || !p.deferred {
+		t.Fatalf("an arrival during a slow layout: %d traces laid out, deferred %v", len(p.traces), p.deferred)
 	}
 	p.Update(ReceivedLayoutMsg{})
-	if len(p.Traces) != 3 || p.deferred {
-		t.Errorf("the deferred layout: %d traces, deferred %v", len(p.Traces), p.deferred)
+	if len(p.traces) != 3 || p.deferred {
+		t.Errorf("the deferred layout: %d traces, deferred %v", len(p.traces), p.deferred)
 	}
 }
 
@@ -156,11 +156,11 @@ func TestReceivedCursorOnTheNewestFollowsArrivals(t *testing.T) {
 	t.Parallel()
 	p := newReceivedPane(t, 56, 20)
 	arrive(t, p, envoyLike)
-	if p.Cursor != 0 {
-		t.Fatalf("the cursor starts on row %d", p.Cursor)
+	if p.cursor != 0 {
+		t.Fatalf("the cursor starts on row %d", p.cursor)
 	}
 	arrive(t, p, `[{"traceId":"00000000000000e3","id":"0000000000000009","name":"newer","timestamp":1700000000000000,"duration":5}]`)
-	got, _ := p.rowID(p.Cursor)
+	got, _ := p.rowID(p.cursor)
 	if got.trace.String() != "00000000000000e3" || p.offset != 0 {
 		t.Errorf("after an arrival the cursor is on %+v (offset %d), not the newest trace", got, p.offset)
 	}
@@ -177,7 +177,7 @@ func TestShowOnlyStartsAtTheNewest(t *testing.T) {
 	p.ShowOnly("ann")
 	pressOn(p, tea.KeyMsg{Type: tea.KeyDown}) // off the top row, which follows arrivals anyway
 	p.ShowOnly("")
-	got, _ := p.rowID(p.Cursor)
+	got, _ := p.rowID(p.cursor)
 	if got.trace.String() != "00000000000000b1" || p.offset != 0 {
 		t.Errorf("everyone's traces again: the cursor is on %+v (offset %d), not the newest", got, p.offset)
 	}
@@ -192,7 +192,7 @@ func TestReceivedWaterfallWithUntimedSpan(t *testing.T) {
 	body := `[{"traceId":"00000000000000aa","id":"0000000000000001","name":"timed","timestamp":1700000000000000,"duration":5000},` +
 		`{"traceId":"00000000000000aa","parentId":"0000000000000001","id":"0000000000000002","name":"untimed"}]`
 	postTo(t, p, body)
-	p.Refresh()
+	p.refresh()
 	lines := p.RowLines(0, len(p.Rows))
 	if !strings.Contains(lines[0], "· 5.0ms") || len(lines) != 3 || !strings.Contains(lines[2], "untimed") {
 		t.Errorf("waterfall:\n%s", strings.Join(lines, "\n"))
@@ -205,7 +205,7 @@ func TestReceivedNamesSanitised(t *testing.T) {
 	p := newReceivedPane(t, 100, 30)
 	body := `[{"traceId":"00000000000000ab","id":"0000000000000001","name":"x\u001b[2J\u001b]0;t\u0007","timestamp":1700000000000000,"duration":5}]`
 	postTo(t, p, body)
-	p.Refresh()
+	p.refresh()
 	out := strings.Join(p.RowLines(0, len(p.Rows)), "\n")
 	if strings.ContainsAny(out, "\x07") || strings.Contains(out, "\x1b[2j") || strings.Contains(out, "\x1b]0;") || !strings.Contains(out, `x\x1b[2j`) {
 		t.Errorf("%q", out)

@@ -12,7 +12,7 @@ import (
 // recvRow is one line of the Received pane: a trace's title (span < 0) or
 // one of its spans, indented to its depth.
 type recvRow struct {
-	Trace, Span, depth int
+	trace, span, depth int
 }
 
 // recvTrace is a received trace with what its rows need at draw time: its
@@ -41,7 +41,7 @@ func flattenReceived(traces []receiver.ReceivedTrace) ([]recvTrace, []recvRow) {
 	}
 	rows := make([]recvRow, 0, n)
 	for i := len(out) - 1; i >= 0; i-- {
-		rows = append(rows, recvRow{Trace: i, Span: -1})
+		rows = append(rows, recvRow{trace: i, span: -1})
 		rows = appendTraceRows(rows, i, out[i].Spans)
 	}
 	return out, rows
@@ -128,19 +128,19 @@ func appendTraceRows(rows []recvRow, trace int, spans []model.SpanModel) []recvR
 	}
 	seen := make([]bool, len(spans))
 	walk := func(root int) {
-		stack := []recvRow{{Trace: trace, Span: root}}
+		stack := []recvRow{{trace: trace, span: root}}
 		for len(stack) > 0 {
 			r := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if seen[r.Span] {
+			if seen[r.span] {
 				continue
 			}
-			seen[r.Span] = true
+			seen[r.span] = true
 			rows = append(rows, r)
-			k := kids[r.Span]
+			k := kids[r.span]
 			byStart(k)
 			for j := len(k) - 1; j >= 0; j-- { // pushed last first: popped in order
-				stack = append(stack, recvRow{Trace: trace, Span: k[j], depth: r.depth + 1})
+				stack = append(stack, recvRow{trace: trace, span: k[j], depth: r.depth + 1})
 			}
 		}
 	}

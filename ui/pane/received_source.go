@@ -130,7 +130,7 @@ func (v *Received) ReadBack(rep verify.Report, local bool, at time.Time) {
 	}
 	v.backend.keep(rep, at)
 	if v.showsBackend() {
-		v.Refresh()
+		v.refresh()
 	}
 }
 
@@ -145,7 +145,7 @@ func (v *Received) adopt(msg component.ReceiverStartedMsg) tea.Cmd {
 		v.SayError(err.Error())
 		return nil
 	}
-	v.Refresh()
+	v.refresh()
 	dialog.EndpointEditor{Common: v.Common}.Changed()
 	return component.WaitReceived(v.Session.Receiver())
 }
@@ -158,8 +158,8 @@ func (v *Received) HasBackendTraces() bool { return len(v.backend.traces) > 0 }
 // backend, from the top, and says what it shows now.
 func (v *Received) SwitchSource() string {
 	v.source = 1 - v.source
-	v.Cursor, v.offset = 0, 0
-	v.Refresh()
+	v.cursor, v.offset = 0, 0
+	v.refresh()
 	if v.showsBackend() {
 		return fmt.Sprintf("Received pane: what the %s backend stored, as verification read it back from %s.", kindNames[v.backend.kind], component.Safe(v.backend.query))
 	}
@@ -170,6 +170,6 @@ func (v *Received) SwitchSource() string {
 // shows every trace again.
 func (v *Received) ShowOnly(service string) {
 	v.only = serviceFilter(service)
-	v.Cursor, v.offset = 0, 0
-	v.Refresh()
+	v.cursor, v.offset = 0, 0
+	v.refresh()
 }

@@ -19,8 +19,8 @@ func (v *Received) detail(r recvRow) []string {
 		l := v.Styles.Label.Render(fmt.Sprintf("%-*s", labelW, label))
 		out = append(out, component.WrapIndent(l, value, labelW, v.Width)...)
 	}
-	t := &v.Traces[r.Trace]
-	if r.Span < 0 {
+	t := &v.traces[r.trace]
+	if r.span < 0 {
 		line("trace ID", t.TraceID.String())
 		line("spans", fmt.Sprintf("%d, %s", len(t.Spans), component.Plural(t.errs, "error")))
 		line("lasts", component.ShortDur(t.total))
@@ -28,7 +28,7 @@ func (v *Received) detail(r recvRow) []string {
 		line(v.firstLabel(), t.First.Format("15:04:05.000"))
 		return out
 	}
-	s := t.Spans[r.Span]
+	s := t.Spans[r.span]
 	line("name", component.Safe(s.Name))
 	kind := string(s.Kind)
 	if kind == "" {
@@ -112,9 +112,9 @@ func servicesOf(spans []model.SpanModel) []string {
 // CursorSpan is the span under the Received pane's cursor and the spans of
 // its trace; ok is false on a trace's row or when there is none.
 func (v *Received) CursorSpan() (s model.SpanModel, trace []model.SpanModel, ok bool) {
-	if v.Cursor < 0 || v.Cursor >= len(v.Rows) || v.Rows[v.Cursor].Span < 0 {
+	if v.cursor < 0 || v.cursor >= len(v.Rows) || v.Rows[v.cursor].span < 0 {
 		return s, nil, false
 	}
-	trace = v.Traces[v.Rows[v.Cursor].Trace].Spans
-	return trace[v.Rows[v.Cursor].Span], trace, true
+	trace = v.traces[v.Rows[v.cursor].trace].Spans
+	return trace[v.Rows[v.cursor].span], trace, true
 }
