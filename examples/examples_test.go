@@ -7,8 +7,8 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 func TestEveryBuiltinParses(t *testing.T) {

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // A flush cancelled while a batch waits for its answer does not say that

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // Discard takes a subtree back: running spans end without a report, queued

@@ -11,11 +11,11 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // readBackJaeger waits until Jaeger has want spans of the trace and returns

@@ -7,10 +7,10 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 	"zipkin-playground/tracing/wire"
 	"zipkin-playground/tracing/zipkinv1"
 )

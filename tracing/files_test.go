@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 func TestWriteFileSafely(t *testing.T) {

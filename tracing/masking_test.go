@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // Masking runs before the 512-byte cut: a token straddling the limit must

@@ -10,10 +10,10 @@ import (
 	"sync"
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // requestLog is a server that records every request it gets and answers 200,

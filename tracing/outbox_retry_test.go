@@ -10,11 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // A span the serializer refuses (a scenario's durationMs ≈ 1.8e12 puts its

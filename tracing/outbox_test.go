@@ -14,11 +14,11 @@ import (
 
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 func TestOutboxDelivers202(t *testing.T) {

@@ -9,11 +9,11 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 func TestReceiverDecodesAndServes(t *testing.T) {

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // OnRetry hears of each failed attempt before its wait, so a screen can say

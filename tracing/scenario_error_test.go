@@ -3,8 +3,8 @@ package tracing_test
 import (
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // A replayed error's annotation lies inside its span, not at the wall-clock

@@ -12,9 +12,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 func TestScenarioRoundTripKeepsShapeWithFreshIDs(t *testing.T) {

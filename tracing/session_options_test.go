@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 func TestReconfigureAppliesToTheLiveSession(t *testing.T) {

@@ -11,11 +11,11 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestJaegerV1EndToEnd sends a trace as v1 JSON (V1JSONSerializer) to

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // tmuxSession is the binary running in a detached 120×40 tmux terminal, "z".

@@ -13,8 +13,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/sessiontest"
 	"zipkin-playground/ui/component"
 )
 

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"zipkin-playground/ui/dialog"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // newCollector is a collector on a free port and its spans URL.

@@ -8,7 +8,7 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // walkBoth decodes data with the fast reader and with walkJSONV2; fastOK

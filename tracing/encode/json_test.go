@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 	"time"
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"

@@ -3,7 +3,7 @@ package outbox
 import (
 	"testing"
 	"time"
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // BenchmarkEncodeBatch is the cost of serializing one 100-span batch: clean,

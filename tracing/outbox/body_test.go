@@ -16,8 +16,8 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/reporter"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestStreamBodiesAreZipkinGos: a Stream in Forget mode, whose bodies are

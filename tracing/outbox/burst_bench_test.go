@@ -11,9 +11,9 @@ import (
 	"github.com/openzipkin/zipkin-go/reporter"
 	zipkinhttp "github.com/openzipkin/zipkin-go/reporter/http"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // BenchmarkOutboxBurst flushes 100,000 spans to the embedded receiver through

@@ -8,9 +8,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestGzipBodies: with Gzip the outbox sends Content-Encoding: gzip bodies,

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 func TestParseRetryAfter(t *testing.T) {

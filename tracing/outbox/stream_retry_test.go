@@ -7,8 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // A burst whose collector asks to wait a day stops sending, with the reason,

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestForgetKeepsOnlyCounts: in Forget mode a flushed outbox holds no entry

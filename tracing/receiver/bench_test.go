@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // BenchmarkReceiverMillionSpansOneTrace posts 1,000,000 distinct spans of one

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // bigTagSpan is one span of trace n (v2 JSON) with a tag of size bytes.

@@ -12,9 +12,9 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/decode"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 	"zipkin-playground/tracing/zipkinv1"
 )
 

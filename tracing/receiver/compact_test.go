@@ -7,7 +7,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // The compact store serves each span byte for byte as its model span was

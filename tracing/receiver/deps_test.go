@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // /api/v2/dependencies links as Zipkin's DependencyLinker: messaging through

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // BenchmarkReceiverIngestDemo posts 100,000 demo spans (25,000 traces) in

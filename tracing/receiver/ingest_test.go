@@ -13,8 +13,8 @@ import (
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 	"google.golang.org/protobuf/proto"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/outbox"
+	"zipkin-playground/tracing/testkit"
 )
 
 // startTestReceiver is a receiver on a free loopback port, closed with t.

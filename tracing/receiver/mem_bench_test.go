@@ -7,7 +7,7 @@ import (
 	"runtime/debug"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // BenchmarkReceiverMemoryPerSpan stores 200,000 spans (50,000 demo traces,

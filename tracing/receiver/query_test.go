@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // queryFixture posts four traces, as v2 JSON, and returns "now" in ms:

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // Zipkin's own sample traces (openzipkin/zipkin zipkin-lens/testdata, one of

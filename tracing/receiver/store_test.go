@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/decode"
+	"zipkin-playground/tracing/testkit"
 )
 
 // batchOf is n v2 JSON spans of one trace, IDs from first.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/proto/zipkin_proto3"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // zipkinRow is one behaviour of Zipkin's collector and store: a v2 JSON span

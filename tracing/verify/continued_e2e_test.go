@@ -10,9 +10,9 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/jaegertest"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // A trace continued from another service's B3 headers (P) already holds that

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // A collector that stores a POST but answers it 503 (the answer lost on the

@@ -10,7 +10,7 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // TestReportCarriesStoredTrace: a trace report carries the trace as the

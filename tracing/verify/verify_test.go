@@ -13,10 +13,10 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // demoTrace builds the demo's shape in s: a root, a CLIENT call whose SERVER

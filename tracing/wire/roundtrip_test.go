@@ -15,10 +15,10 @@ import (
 
 	"github.com/openzipkin/zipkin-go/model"
 
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/testkit"
 	"zipkin-playground/tracing/wire"
 )
 

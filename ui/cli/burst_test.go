@@ -15,11 +15,11 @@ import (
 	"github.com/openzipkin/zipkin-go/model"
 
 	"zipkin-playground/examples"
-	"zipkin-playground/internal/sessiontest"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/receiver"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
 )
 
 // TestBurstCountAndDuration: --count builds exactly N demo traces; --duration

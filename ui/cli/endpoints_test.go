@@ -14,11 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/outbox"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // newCollector is a collector on the v2 path answering status (with msg

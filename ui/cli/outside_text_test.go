@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // hostile is text a server or a file may carry: an OSC that sets the window

@@ -3,10 +3,10 @@ package settings
 import (
 	"testing"
 
-	"zipkin-playground/internal/sessiontest"
-	"zipkin-playground/internal/testkit"
 	"zipkin-playground/tracing"
 	"zipkin-playground/tracing/secret"
+	"zipkin-playground/tracing/sessiontest"
+	"zipkin-playground/tracing/testkit"
 )
 
 // Every flag the TUI takes is changed in O or says it is fixed at start,

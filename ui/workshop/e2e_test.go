@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"zipkin-playground/internal/testkit"
+	"zipkin-playground/tracing/testkit"
 )
 
 // tmuxServer is a tmux server of the test's own, one 80×24 window per
