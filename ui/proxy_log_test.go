@@ -2,15 +2,14 @@ package ui
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
 	"zipkin-playground/tracing"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestProxyCredentialsStayOffTheDeliveryLog: HTTPS_PROXY names a proxy with
@@ -34,23 +33,12 @@ func TestProxyCredentialsStayOffTheDeliveryLog(t *testing.T) {
 		return
 	}
 	const user, pass = "pxuser7", "s3cr/3t&pw"
-	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		basic, _ := strings.CutPrefix(r.Header.Get("Proxy-Authorization"), "Basic ")
-		dec, _ := base64.StdEncoding.DecodeString(basic)
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		fmt.Fprintf(buf, "HTTP/1.1 407 bad credentials %s\r\nContent-Length: 0\r\n\r\n", dec)
-		buf.Flush()
-	}))
-	defer proxy.Close()
-	proxyURL := "http://" + user + ":s3cr%2F3t%26pw@" + strings.TrimPrefix(proxy.URL, "http://")
+	proxy := testkit.AuthProxy(t)
+	proxyURL := "http://" + user + ":s3cr%2F3t%26pw@" + proxy
 	t.Setenv("HTTPS_PROXY", proxyURL)
 	const endpoint = "https://collector.invalid/api/v2/spans"
 	probe, _ := http.NewRequest(http.MethodPost, endpoint, nil)
-	if u, _ := http.ProxyFromEnvironment(probe); u == nil || "http://"+u.Host != proxy.URL {
+	if u, _ := http.ProxyFromEnvironment(probe); u == nil || u.Host != proxy {
 		t.Fatalf("net/http read the environment before this test set HTTPS_PROXY (it reads it once per process): proxy %v", u)
 	}
 	m := newModel(t, 200, 60, func(c *tracing.Config) { c.Endpoint = endpoint; c.Retries = 0 })

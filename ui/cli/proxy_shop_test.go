@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"zipkin-playground/tracing/testkit"
 )
 
 // TestShopReporterProxyFailureMasked: the shop's services report through a
@@ -18,7 +19,7 @@ import (
 func TestShopReporterProxyFailureMasked(t *testing.T) {
 	t.Parallel()
 	cmd := exec.Command(program(t), "shop", "--sampler", "always", "--endpoint", "https://collector.invalid/api/v2/spans")
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "HTTPS_PROXY=" + proxyURLAt(authProxy(t))}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(), "HTTPS_PROXY=" + proxyURLAt(testkit.AuthProxy(t))}
 	stdout, _ := cmd.StdoutPipe()
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"zipkin-playground/tracing/testkit"
 )
 
 // The proxy's credentials, as a user writes them in HTTP_PROXY: the
@@ -23,34 +23,6 @@ const (
 // proxyLeaks are every form of the proxy's credentials that must never show.
 var proxyLeaks = []string{proxyUser, proxyPass, proxyPassURL, `s3cr\/3t`, `s3cr/3t\u0026pw`, "3t&pw", "3t%26pw",
 	base64.StdEncoding.EncodeToString([]byte(proxyUser + ":" + proxyPass))}
-
-// authProxy is an HTTP proxy that wants credentials it never gets right:
-// every request and every CONNECT is refused with 407, and what it refuses
-// echoes the Proxy-Authorization it got, decoded, as a careless proxy does.
-func authProxy(t *testing.T) string {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		echo := "no credentials"
-		if basic, ok := strings.CutPrefix(r.Header.Get("Proxy-Authorization"), "Basic "); ok {
-			dec, _ := base64.StdEncoding.DecodeString(basic)
-			echo = fmt.Sprintf("bad credentials %s (Proxy-Authorization: Basic %s)", dec, basic)
-		}
-		if r.Method != http.MethodConnect {
-			w.Header().Set("Proxy-Authenticate", `Basic realm="proxy"`)
-			http.Error(w, echo, http.StatusProxyAuthRequired)
-			return
-		}
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		fmt.Fprintf(buf, "HTTP/1.1 407 %s\r\nContent-Length: 0\r\n\r\n", echo)
-		buf.Flush()
-	}))
-	t.Cleanup(srv.Close)
-	return strings.TrimPrefix(srv.URL, "http://")
-}
 
 // deadPort is a 127.0.0.1 address nothing listens on.
 func deadPort(t *testing.T) string {
@@ -89,7 +61,7 @@ func proxyURLAt(addr string) string {
 // failure is named as the proxy's.
 func TestProxyCredentialsNeverShow(t *testing.T) {
 	t.Parallel()
-	proxy, dead := authProxy(t), deadPort(t)
+	proxy, dead := testkit.AuthProxy(t), deadPort(t)
 	for _, c := range []struct {
 		name, env, endpoint, want string
 	}{
@@ -130,7 +102,7 @@ func TestVerifyReadBackProxyFailureMasked(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 	}))
 	defer collector.Close()
-	env := []string{"HTTPS_PROXY=" + proxyURLAt(authProxy(t))}
+	env := []string{"HTTPS_PROXY=" + proxyURLAt(testkit.AuthProxy(t))}
 	for _, args := range [][]string{{"send"}, {"send", "--json"}, {"check"}, {"check", "--json"}} {
 		args := append(args, "--verify", "--verify-timeout", "5s", "--query", "https://query.invalid",
 			"--endpoint", collector.URL+"/api/v2/spans")
