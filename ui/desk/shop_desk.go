@@ -53,14 +53,21 @@ func (d *Shop) Ensure() tea.Cmd {
 	if d.Running != nil || d.Starting {
 		return nil
 	}
+	return d.start(nil)
+}
+
+// start starts the shop reporting where the session reports now, stopping
+// old (the running shop, if any) first; when the session cannot say where,
+// the error is said and the queued call dropped.
+func (d *Shop) start(old *shop.Shop) tea.Cmd {
 	rep, err := d.Session.ShopReporting()
 	if err != nil {
 		d.SayError(err.Error())
 		d.queued = nil
 		return nil
 	}
-	d.Starting, d.ReportingTo = true, ReportingKey(rep)
-	return startShop(rep, d.childSpans, nil)
+	d.Running, d.Starting, d.ReportingTo = nil, true, ReportingKey(rep)
+	return startShop(rep, d.childSpans, old)
 }
 
 // ReportingKey tells one reporting target from another.

@@ -42,14 +42,9 @@ func (d *Shop) restart() tea.Cmd {
 	if d.Starting {
 		return nil
 	}
-	rep, err := d.Session.ShopReporting()
-	if err != nil {
-		d.SayError(err.Error())
-		d.queued = nil
-		return nil
+	cmd := d.start(d.Running)
+	if cmd != nil {
+		d.Say("Restarting the demo shop: its SERVER spans change mode…")
 	}
-	old := d.Running
-	d.Running, d.Starting, d.ReportingTo = nil, true, ReportingKey(rep)
-	d.Say("Restarting the demo shop: its SERVER spans change mode…")
-	return startShop(rep, d.childSpans, old)
+	return cmd
 }
