@@ -105,7 +105,7 @@ func TestExplainSpanPaneAndGlossary(t *testing.T) {
 	if !strings.Contains(d.View(), "more below") {
 		t.Fatalf("the glossary should not fit 120×40:\n%s", d.View())
 	}
-	for range 40 {
+	for range d.Lines() {
 		m, _ = press(t, m, "down") // scrolls to the end (never past it: the dialog's own test)
 	}
 	if strings.Contains(d.View(), "more below") {

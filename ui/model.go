@@ -98,6 +98,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.lesson.Check()
 	m.refreshKeys()
 	m.screen.resize(m.status) // the status and the B3 headers change the layout
+	if m.dialog != nil {
+		m.screen.sizeDialog(m.dialog) // and so the rows a dialog is drawn in
+	}
 	return m, cmd
 }
 

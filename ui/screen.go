@@ -76,8 +76,10 @@ func (s *screen) setSize(w, h int, d component.Dialog) {
 	}
 }
 
-// sizeDialog gives a dialog the screen's height and up to 100 columns.
-func (s *screen) sizeDialog(d component.Dialog) { d.SetSize(min(s.width, 100), s.height) }
+// sizeDialog gives a dialog the rows it is drawn in — the body, between the
+// top bar and the status — and up to 100 columns: a dialog told the whole
+// screen's height lost its last lines under the status.
+func (s *screen) sizeDialog(d component.Dialog) { d.SetSize(min(s.width, 100), s.layout().BodyH) }
 
 // resize sizes the panes again for status: the status and the B3 headers
 // change the layout as they grow and shrink.

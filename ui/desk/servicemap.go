@@ -69,7 +69,14 @@ func (p *serviceMap) View() string {
 	case len(p.links) == 0:
 		lines = append(lines, component.Wrap(p.noLinks(), w)...)
 	default:
-		lines = append(lines, p.graphLines(w)...)
+		pic, list, notes := p.graphLines(w)
+		// The list repeats the picture in words: on a short screen it gives
+		// up its last lines, never the notes or the keys.
+		if room := p.Height - len(lines) - len(pic) - len(notes) - 1; p.Height > 0 && len(list) > room {
+			cut := len(list) - max(0, room-1)
+			list = append(list[:len(list)-cut], st.Dim.Render(component.FitLine(fmt.Sprintf("… %d more links (a taller terminal shows them)", cut), w)))
+		}
+		lines = append(append(append(lines, pic...), list...), notes...)
 	}
 	lines = append(lines, st.Dim.Render(component.FitLine(component.KeyHelp(component.Both(p.Keys.Cancel, p.Keys.ServiceMap, "closes"))+" · read again every second", w)))
 	return strings.Join(lines, "\n")
@@ -94,32 +101,30 @@ func (p *serviceMap) sourceText() string {
 	return s
 }
 
-// graphLines are the picture and the links in words, safe to print.
-func (p *serviceMap) graphLines(w int) []string {
+// graphLines are the picture (with the blank line under it), the links in
+// words and the notes on them, safe to print.
+func (p *serviceMap) graphLines(w int) (pic, list, notes []string) {
 	safeLinks := make([]receiver.DependencyLink, len(p.links))
 	for i, l := range p.links {
 		l.Parent, l.Child = component.Safe(l.Parent), component.Safe(l.Child)
 		safeLinks[i] = l
 	}
-	var out []string
 	pic, drawn := renderMap(safeLinks, w)
-	if drawn {
-		out = append(out, pic...)
-	} else {
-		out = append(out, p.Styles.Dim.Render(component.FitLine("(too wide to draw here: the links in words)", w)))
+	if !drawn {
+		pic = []string{p.Styles.Dim.Render(component.FitLine("(too wide to draw here: the links in words)", w))}
 	}
-	out = append(out, "")
+	pic = append(pic, "")
 	g := layoutMap(safeLinks)
 	for i, l := range mapList(safeLinks) {
 		if drawn {
 			l += undrawnSuffix(g, g.links[i])
 		}
-		out = append(out, component.FitLine(l, w))
+		list = append(list, component.FitLine(l, w))
 	}
 	for _, n := range mapNotes(p.kind) {
-		out = append(out, wrapStyled(p.Styles.Dim.Render, n, w)...)
+		notes = append(notes, wrapStyled(p.Styles.Dim.Render, n, w)...)
 	}
-	return out
+	return pic, list, notes
 }
 
 func wrapStyled(style func(...string) string, s string, w int) []string {

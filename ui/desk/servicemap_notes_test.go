@@ -68,3 +68,29 @@ func TestAttendeeServiceMapDoesNotSendToH(t *testing.T) {
 		}
 	}
 }
+
+// On a projector's 80×24 the map has about 18 rows: with Jaeger's shared-span
+// edges the list gives up its last lines, and the note that explains them
+// and the keys stay whole.
+func TestAShortMapKeepsItsNoteAndKeys(t *testing.T) {
+	t.Parallel()
+	links := []receiver.DependencyLink{
+		{Parent: "gateway", Child: "checkout", CallCount: 3}, {Parent: "gateway", Child: "gateway", CallCount: 1},
+		{Parent: "gateway", Child: "inventory", CallCount: 1}, {Parent: "gateway", Child: "payments", CallCount: 1},
+		{Parent: "playground", Child: "playground", CallCount: 1}, {Parent: "playground", Child: "gateway", CallCount: 1},
+	}
+	p := &serviceMap{PaneBase: component.PaneBase{Common: componenttest.NewCommon(t, component.Policy{})}}
+	p.SetSize(80, 18)
+	p.loaded, p.links, p.kind = true, links, verify.QueryKindJaeger
+	v := p.View()
+	lines := strings.Split(v, "\n")
+	if len(lines) > 18 {
+		t.Errorf("%d lines in 18 rows:\n%s", len(lines), v)
+	}
+	flat := componenttest.Flat(v)
+	for _, want := range []string{jaegerSharedNote, "esc/M closes", "more links (a taller terminal shows them)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the map at 80×18 lacks %q:\n%s", want, v)
+		}
+	}
+}
